@@ -1,0 +1,78 @@
+// Every operation any host may call: its argument schema and the type of its result.
+// Adding an operation is one entry here and one handler in handlers.ts; no host changes.
+
+import { z } from 'zod';
+import type { Method } from './methods';
+import {
+  Empty, ExportFormat, ExportScope, ItemId, ItemPatch, ListRequest, RecordId, SearchRequest, TagName, UploadedFile,
+} from './schemas';
+import type {
+  Item, ItemView, SearchResult, RelatedHit, ArchiveInfo, VerifyReport, ImportSummary, TagCount, ExportedFile, Outcome,
+} from './types';
+
+/** `returns<R>()(schema)`: an entry whose arguments are checked by `schema` and whose result is R. */
+const returns =
+  <R>() =>
+  <S extends z.ZodType>(args: S) => ({ args, result: undefined as unknown as R });
+
+const byId = z.object({ id: ItemId }).strict();
+const byRecordId = z.object({ id: RecordId }).strict();
+const tagEdit = z.object({ id: ItemId, tags: z.array(TagName).min(1).max(100) }).strict();
+const pair = z.object({ a: ItemId, b: ItemId }).strict();
+const noteText = z.string().min(1).max(200_000);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
+type Tags = { tags: TagCount[] };
+
+export const contract = {
+  'archive.info': returns<ArchiveInfo>()(Empty),
+  'archive.verify': returns<VerifyReport>()(Empty),
+  'items.list': returns<{ items: Item[]; total: number }>()(ListRequest),
+  'items.get': returns<ItemView>()(byId),
+  'items.content': returns<{ html: string | null; text: string }>()(byId),
+  'items.update': returns<ItemView>()(z.object({ id: ItemId, patch: ItemPatch }).strict()),
+  'items.setRead': returns<ItemView>()(z.object({ id: ItemId, read: z.boolean() }).strict()),
+  'items.delete': returns<{ id: string }>()(byId),
+  'items.createNote': returns<ItemView>()(z.object({ title: z.string().trim().min(1).max(500), text: noteText }).strict()),
+  'search.query': returns<SearchResult>()(SearchRequest),
+  'search.related': returns<{ suggestions: RelatedHit[] }>()(
+    z.object({ id: ItemId, limit: z.number().int().min(1).max(50).optional() }).strict(),
+  ),
+  'tags.list': returns<Tags>()(Empty),
+  'tags.add': returns<ItemView>()(tagEdit),
+  'tags.remove': returns<ItemView>()(tagEdit),
+  'tags.rename': returns<Tags>()(z.object({ from: TagName, to: TagName }).strict()),
+  'tags.merge': returns<Tags>()(z.object({ from: z.array(TagName).min(1).max(100), into: TagName }).strict()),
+  'tags.delete': returns<Tags>()(z.object({ name: TagName }).strict()),
+  'tags.setColor': returns<Tags>()(z.object({ name: TagName, color: color.nullable() }).strict()),
+  'sources.list': returns<{ sources: Array<{ name: string; count: number }> }>()(Empty),
+  'relations.link': returns<ItemView>()(z.object({ a: ItemId, b: ItemId, label: z.string().max(100).nullable().optional() }).strict()),
+  'relations.unlink': returns<ItemView>()(pair),
+  'notes.create': returns<ItemView>()(z.object({ itemId: ItemId, text: noteText }).strict()),
+  'notes.update': returns<ItemView>()(z.object({ id: RecordId, text: noteText }).strict()),
+  'notes.delete': returns<ItemView>()(byRecordId),
+  'highlights.create': returns<ItemView>()(
+    z
+      .object({
+        itemId: ItemId,
+        quote: z.string().min(1).max(20_000),
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        comment: z.string().max(20_000).nullable().optional(),
+        color: color.nullable().optional(),
+      })
+      .strict(),
+  ),
+  'highlights.update': returns<ItemView>()(
+    z.object({ id: RecordId, comment: z.string().max(20_000).nullable().optional(), color: color.nullable().optional() }).strict(),
+  ),
+  'highlights.delete': returns<ItemView>()(byRecordId),
+  'import.files': returns<ImportSummary>()(z.object({ files: z.array(UploadedFile).min(1).max(500) }).strict()),
+  'import.paths': returns<ImportSummary>()(z.object({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(100_000) }).strict()),
+  'export.notes': returns<{ files: ExportedFile[]; items: number }>()(z.object({ scope: ExportScope, format: ExportFormat }).strict()),
+} satisfies Record<Method, { args: z.ZodType; result: unknown }>;
+
+export type Args<M extends Method> = z.input<(typeof contract)[M]['args']>;
+export type Result<M extends Method> = (typeof contract)[M]['result'];
+
+/** The contract as a client sees it: one async function per method. */
+export type DossierApi = { [M in Method]: (args: Args<M>) => Promise<Outcome<Result<M>>> };

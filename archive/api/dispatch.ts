@@ -1,0 +1,47 @@
+// The one entry point every host binds: validates a call's arguments against the
+// contract, runs its handler, and returns an Outcome. Nothing thrown inside escapes as an
+// exception; an unexpected error is logged here and crosses the boundary only as a sentence.
+
+import type { Archive } from '../core/archive';
+import { ArchiveError } from '../core/errors';
+import { contract, type Result } from './contract';
+import { handlers, type CallContext } from './handlers';
+import { METHODS, TRUSTED_METHODS, type Method } from './methods';
+import type { Outcome } from './types';
+
+export interface DispatchContext extends CallContext {
+  /** Only the host's own code is trusted; calls from a renderer never are. */
+  trusted?: boolean;
+  /** Where unexpected errors are reported (with their stacks); stderr by default. */
+  log?: (error: unknown, method: string) => void;
+}
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && (METHODS as readonly string[]).includes(name);
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+  const where = issue.path.map(String).join('.');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+export async function dispatch<M extends Method>(archive: Archive, method: M, args: unknown, ctx?: DispatchContext): Promise<Outcome<Result<M>>>;
+export async function dispatch(archive: Archive, method: string, args: unknown, ctx?: DispatchContext): Promise<Outcome<unknown>>;
+export async function dispatch(archive: Archive, method: string, args: unknown, ctx: DispatchContext = {}): Promise<Outcome<unknown>> {
+  if (!isMethod(method)) return { ok: false, error: { code: 'invalid_argument', message: `Unknown operation “${String(method).slice(0, 80)}”.` } };
+  if (TRUSTED_METHODS.includes(method) && !ctx.trusted) {
+    return { ok: false, error: { code: 'invalid_argument', message: `“${method}” can only be called by the app itself.` } };
+  }
+  const parsed = contract[method].args.safeParse(args ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_argument', message: `Invalid arguments for ${method}: ${describeIssue(parsed.error.issues[0])}.` } };
+  }
+  try {
+    const handler = handlers[method] as (a: Archive, args: unknown, c: CallContext) => unknown;
+    return { ok: true, value: await handler(archive, parsed.data, ctx) };
+  } catch (error) {
+    if (error instanceof ArchiveError) return { ok: false, error: { code: error.code, message: error.message } };
+    (ctx.log ?? ((e, m) => console.error(`[dossier] ${m} failed:`, e)))(error, method);
+    return { ok: false, error: { code: 'internal', message: `Something went wrong while running ${method}. The details are in the log.` } };
+  }
+}

@@ -1,0 +1,43 @@
+// The names of every operation any host may call, and nothing else. Plain data with no
+// imports, so the preload and the renderer can take it without pulling in the archive.
+
+export const METHODS = [
+  'archive.info',
+  'archive.verify',
+  'items.list',
+  'items.get',
+  'items.content',
+  'items.update',
+  'items.setRead',
+  'items.delete',
+  'items.createNote',
+  'search.query',
+  'search.related',
+  'tags.list',
+  'tags.add',
+  'tags.remove',
+  'tags.rename',
+  'tags.merge',
+  'tags.delete',
+  'tags.setColor',
+  'sources.list',
+  'relations.link',
+  'relations.unlink',
+  'notes.create',
+  'notes.update',
+  'notes.delete',
+  'highlights.create',
+  'highlights.update',
+  'highlights.delete',
+  'import.files',
+  'import.paths',
+  'export.notes',
+] as const;
+
+export type Method = (typeof METHODS)[number];
+
+/**
+ * Methods that name paths on this machine. Only the host's own code (the CLI, the
+ * Electron main after a native dialog) may call them; a renderer never can.
+ */
+export const TRUSTED_METHODS: readonly Method[] = ['import.paths'];

@@ -1,0 +1,65 @@
+// Argument schemas for every contract method. Everything that crosses a process boundary
+// is checked here, once, before any handler runs; objects are strict, so an unexpected
+// key is an error rather than silently ignored.
+
+import { z } from 'zod';
+import { ITEM_KINDS } from '../core/model';
+
+export const ItemId = z.string().regex(/^[0-9a-f]{16}$/, 'an item id is 16 hexadecimal digits');
+export const RecordId = ItemId;
+export const TagName = z.string().trim().min(1, 'a tag cannot be empty').max(100);
+const ShortText = z.string().max(2_000);
+const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'a date is written YYYY-MM-DD');
+const HttpUrl = z
+  .string()
+  .max(8_000)
+  .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'only http and https addresses');
+
+export const Empty = z.object({}).strict();
+
+export const SearchRequest = z
+  .object({
+    q: z.string().max(2_000),
+    sort: z.enum(['relevance', 'newest', 'oldest', 'title']).optional(),
+    offset: z.number().int().min(0).max(1_000_000).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    tags: z.array(TagName).max(50).optional(),
+  })
+  .strict();
+
+export const ItemPatch = z
+  .object({
+    title: ShortText.optional(),
+    byline: ShortText.nullable().optional(),
+    source: ShortText.nullable().optional(),
+    url: HttpUrl.nullable().optional(),
+    published: IsoDate.nullable().optional(),
+    language: z.string().regex(/^[a-zA-Z]{2,3}$/).optional(),
+  })
+  .strict();
+
+export const ListRequest = z
+  .object({
+    sort: z.enum(['added', 'published', 'title']).optional(),
+    kind: z.enum(ITEM_KINDS).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
+
+/** A file handed over by a sandboxed renderer: its name and its bytes in base64. */
+export const UploadedFile = z
+  .object({
+    name: z.string().min(1).max(255),
+    data: z.string().max(70_000_000),
+  })
+  .strict();
+
+export const ExportScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('item'), id: ItemId }).strict(),
+  z.object({ kind: z.literal('tag'), tag: TagName }).strict(),
+  z.object({ kind: z.literal('query'), q: z.string().max(2_000) }).strict(),
+  z.object({ kind: z.literal('all') }).strict(),
+]);
+
+export const ExportFormat = z.enum(['md', 'digest', 'json', 'csv']);

@@ -1,0 +1,40 @@
+// The shapes results take as they cross the contract. Types only, with no runtime code,
+// so the renderer can import them without importing the archive.
+
+import type { Item, ItemView, Highlight, Note } from '../core/model';
+import type { SearchResult, RelatedHit, SearchRequest, SearchHit, Snippet, FacetCount, SearchSort } from '../search/types';
+import type { ErrorCode } from '../core/errors';
+
+export type { Item, ItemView, Highlight, Note, SearchResult, RelatedHit, SearchRequest, SearchHit, Snippet, FacetCount, SearchSort, ErrorCode };
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export interface ImportSummary {
+  imported: string[];
+  skipped: Array<{ file: string; reason: string }>;
+}
+
+export interface TagCount {
+  name: string;
+  color: string | null;
+  count: number;
+}
+
+export interface ArchiveInfo {
+  dir: string;
+  version: number;
+  counts: { items: number; notes: number; highlights: number; relations: number; tags: number };
+  unread: number;
+  withNotes: number;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  problems: string[];
+  checked: number;
+}
+
+export interface ExportedFile {
+  path: string;
+  content: string;
+}

@@ -1,0 +1,282 @@
+// The `dossier` commands. Each one calls the contract through dispatch(), exactly as the
+// desktop app and the browser host do, and returns both a JSON document and the text a
+// person reads; main.ts decides which to print.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Archive } from '../core/archive';
+import { dispatch } from '../api/dispatch';
+import type { Method } from '../api/methods';
+import type { Args, Result } from '../api/contract';
+import type { ItemView, SearchHit } from '../api/types';
+import { UsageError, type ParsedArgs } from './args';
+
+export class CommandError extends Error {}
+
+export interface Output {
+  json: unknown;
+  text: string;
+}
+
+export interface Command {
+  /** Whether the command changes the archive (and so takes the writer's lock). */
+  writes: boolean;
+  run(archive: Archive, args: ParsedArgs): Promise<Output>;
+}
+
+async function call<M extends Method>(archive: Archive, method: M, args: Args<M>): Promise<Result<M>> {
+  const outcome = await dispatch(archive, method, args, { trusted: true });
+  if (!outcome.ok) throw new CommandError(outcome.error.message);
+  return outcome.value;
+}
+
+/** An id, or a unique prefix of one (at least four characters). */
+function resolveId(archive: Archive, word: string | undefined): string {
+  if (!word) throw new UsageError('an item id is missing');
+  const prefix = word.toLowerCase();
+  if (/^[0-9a-f]{16}$/.test(prefix)) return prefix;
+  if (!/^[0-9a-f]{4,15}$/.test(prefix)) throw new CommandError(`“${word}” is not an item id.`);
+  const matches = archive.data.items.filter((i) => i.id.startsWith(prefix));
+  if (matches.length === 1) return matches[0].id;
+  throw new CommandError(matches.length ? `“${word}” matches ${matches.length} items; give more of the id.` : `No item with an id starting “${word}”.`);
+}
+
+function words(args: ParsedArgs, from: number, what: string): string[] {
+  const list = args.positional.slice(from);
+  if (list.length === 0) throw new UsageError(`${what} missing`);
+  return list;
+}
+
+function day(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : '          ';
+}
+
+function itemLine(item: { id: string; published: string | null; added: string; source: string | null; title: string; kind: string }): string {
+  return `${item.id}  ${day(item.published ?? item.added)}  ${(item.source ?? item.kind).slice(0, 16).padEnd(16)}  ${item.title}`;
+}
+
+function describeItem(view: ItemView): string {
+  const lines = [view.title, '='.repeat(Math.min(view.title.length, 78))];
+  const facts: Array<[string, string | null]> = [
+    ['id', view.id],
+    ['kind', view.kind],
+    ['source', view.source],
+    ['byline', view.byline],
+    ['published', view.published],
+    ['url', view.url],
+    ['added', view.added],
+    ['words', String(view.wordCount)],
+    ['tags', view.tags.join(', ') || null],
+  ];
+  for (const [k, v] of facts) if (v) lines.push(`${k.padEnd(10)} ${v}`);
+  if (view.excerpt) lines.push('', view.excerpt);
+  if (view.highlights.length) {
+    lines.push('', 'Highlights:');
+    for (const h of view.highlights) lines.push(`  > ${h.quote}${h.comment ? `\n    — ${h.comment}` : ''}`);
+  }
+  if (view.notes.length) {
+    lines.push('', 'Notes:');
+    for (const n of view.notes) lines.push(`  [${n.id}] ${n.text.replace(/\n/g, '\n    ')}`);
+  }
+  if (view.related.length) {
+    lines.push('', 'Related:');
+    for (const r of view.related) lines.push(`  ${r.id}  ${r.title}${r.label ? `  (${r.label})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+function hitJson(hit: SearchHit) {
+  const { id, title, score, snippet, tags, published, source, kind } = hit;
+  return { id, title, score, snippet, tags, published, source, kind };
+}
+
+function viewJson(view: ItemView) {
+  return { ...view, related: view.related.map(({ id, title, kind, label }) => ({ id, title, kind, label })) };
+}
+
+export const commands: Record<string, Command> = {
+  init: {
+    writes: true,
+    async run(archive) {
+      const info = await call(archive, 'archive.info', {});
+      return { json: info, text: `The archive at ${info.dir} holds ${info.counts.items} items.` };
+    },
+  },
+
+  import: {
+    writes: true,
+    async run(archive, args) {
+      const paths = words(args, 1, 'files to import are').map((p) => path.resolve(p));
+      const summary = await call(archive, 'import.paths', { paths });
+      const lines = [`Imported ${summary.imported.length} item${summary.imported.length === 1 ? '' : 's'}.`];
+      for (const id of summary.imported) lines.push(`  + ${id}  ${archive.item(id).title}`);
+      if (summary.skipped.length) lines.push(`Skipped ${summary.skipped.length}:`, ...summary.skipped.map((s) => `  - ${s.file}: ${s.reason}`));
+      if (summary.imported.length === 0 && summary.skipped.some((s) => !s.reason.startsWith('already in the archive'))) {
+        throw new CommandError(`Nothing was imported: ${summary.skipped[0].file}: ${summary.skipped[0].reason}`);
+      }
+      return { json: summary, text: lines.join('\n') };
+    },
+  },
+
+  list: {
+    writes: false,
+    async run(archive, args) {
+      const sort = args.options.sort as 'added' | 'published' | 'title' | undefined;
+      const kind = args.options.kind as 'article' | undefined;
+      const { items } = await call(archive, 'items.list', { sort, kind });
+      return { json: { items }, text: items.length ? items.map(itemLine).join('\n') : 'The archive is empty.' };
+    },
+  },
+
+  show: {
+    writes: false,
+    async run(archive, args) {
+      const view = await call(archive, 'items.get', { id: resolveId(archive, args.positional[1]) });
+      return { json: viewJson(view), text: describeItem(view) };
+    },
+  },
+
+  search: {
+    writes: false,
+    async run(archive, args) {
+      const q = args.positional.slice(1).join(' ');
+      const limit = args.options.limit ? Number(args.options.limit) : 20;
+      const offset = args.options.offset ? Number(args.options.offset) : 0;
+      const sort = args.options.sort as 'relevance' | undefined;
+      const result = await call(archive, 'search.query', { q, sort, limit, offset });
+      const lines = result.notice ? [result.notice] : [];
+      lines.push(`${result.total} result${result.total === 1 ? '' : 's'} for “${q}”.`);
+      for (const hit of result.hits) {
+        lines.push('', `${hit.id}  ${day(hit.published)}  ${hit.source ?? hit.kind}  ${hit.title}`);
+        if (hit.snippet) lines.push(`    ${hit.snippet.replace(/\s+/g, ' ')}`);
+        if (hit.tags.length) lines.push(`    tags: ${hit.tags.join(', ')}`);
+      }
+      return { json: { query: result.query, total: result.total, hits: result.hits.map(hitJson) }, text: lines.join('\n') };
+    },
+  },
+
+  tag: {
+    writes: true,
+    async run(archive, args) {
+      const view = await call(archive, 'tags.add', { id: resolveId(archive, args.positional[1]), tags: words(args, 2, 'tags are') });
+      return { json: viewJson(view), text: `${view.title}\n  tags: ${view.tags.join(', ')}` };
+    },
+  },
+
+  untag: {
+    writes: true,
+    async run(archive, args) {
+      const view = await call(archive, 'tags.remove', { id: resolveId(archive, args.positional[1]), tags: words(args, 2, 'tags are') });
+      return { json: viewJson(view), text: `${view.title}\n  tags: ${view.tags.join(', ') || '(none)'}` };
+    },
+  },
+
+  tags: {
+    writes: false,
+    async run(archive) {
+      const { tags } = await call(archive, 'tags.list', {});
+      return { json: { tags }, text: tags.length ? tags.map((t) => `${String(t.count).padStart(6)}  ${t.name}`).join('\n') : 'No tags yet.' };
+    },
+  },
+
+  relate: {
+    writes: true,
+    async run(archive, args) {
+      const a = resolveId(archive, args.positional[1]);
+      const b = resolveId(archive, args.positional[2]);
+      const view = await call(archive, 'relations.link', { a, b, label: args.options.label ?? null });
+      return { json: viewJson(view), text: `Linked “${view.title}” and “${archive.item(b).title}”.` };
+    },
+  },
+
+  unrelate: {
+    writes: true,
+    async run(archive, args) {
+      const a = resolveId(archive, args.positional[1]);
+      const b = resolveId(archive, args.positional[2]);
+      const view = await call(archive, 'relations.unlink', { a, b });
+      return { json: viewJson(view), text: `Unlinked “${view.title}” and “${archive.item(b).title}”.` };
+    },
+  },
+
+  related: {
+    writes: false,
+    async run(archive, args) {
+      const id = resolveId(archive, args.positional[1]);
+      const view = await call(archive, 'items.get', { id });
+      const { suggestions } = await call(archive, 'search.related', { id });
+      const linked = view.related.map(({ id, title, kind, label }) => ({ id, title, kind, label }));
+      const lines = ['Linked:', ...(linked.length ? linked.map((r) => `  ${r.id}  ${r.title}${r.label ? `  (${r.label})` : ''}`) : ['  (none)'])];
+      lines.push('Suggested:', ...(suggestions.length ? suggestions.map((s) => `  ${s.id}  ${s.title}  [${s.terms.join(', ')}]`) : ['  (none)']));
+      return { json: { id, related: linked, suggestions }, text: lines.join('\n') };
+    },
+  },
+
+  note: {
+    writes: true,
+    async run(archive, args) {
+      const id = resolveId(archive, args.positional[1]);
+      const text = args.positional.slice(2).join(' ');
+      if (!text.trim()) throw new UsageError('the note text is missing');
+      const view = await call(archive, 'notes.create', { itemId: id, text });
+      return { json: viewJson(view), text: `Added a note to “${view.title}” (${view.notes.length} note${view.notes.length === 1 ? '' : 's'}).` };
+    },
+  },
+
+  delete: {
+    writes: true,
+    async run(archive, args) {
+      const id = resolveId(archive, args.positional[1]);
+      const title = archive.item(id).title;
+      await call(archive, 'items.delete', { id });
+      return { json: { deleted: id }, text: `Deleted “${title}”.` };
+    },
+  },
+
+  export: {
+    writes: false,
+    async run(archive, args) {
+      if (args.positional[1] !== 'notes') throw new UsageError('say what to export: dossier export notes ...');
+      const out = args.options.out;
+      if (!out) throw new UsageError('--out PATH is missing');
+      const format = (args.options.format ?? 'md') as 'md';
+      if (!['md', 'digest', 'json', 'csv'].includes(format)) throw new UsageError('--format is one of md, digest, json, csv');
+      const { files, items } = await call(archive, 'export.notes', { scope: parseScope(archive, args.options.scope ?? 'all'), format });
+      const written = await writeExport(out, files, format);
+      return { json: { out: path.resolve(out), format, items, files: written }, text: `Exported ${items} item${items === 1 ? '' : 's'} to ${written.length} file${written.length === 1 ? '' : 's'} in ${path.resolve(out)}.` };
+    },
+  },
+
+  verify: {
+    writes: false,
+    async run(archive) {
+      const report = await call(archive, 'archive.verify', {});
+      if (!report.ok) throw new CommandError(`The archive has ${report.problems.length} problem(s): ${report.problems.join(' ')}`);
+      return { json: report, text: `The archive is sound (${report.checked} items checked).` };
+    },
+  },
+};
+
+function parseScope(archive: Archive, scope: string) {
+  if (scope === 'all') return { kind: 'all' as const };
+  const [kind, ...rest] = scope.split(':');
+  const value = rest.join(':');
+  if (kind === 'item') return { kind: 'item' as const, id: resolveId(archive, value) };
+  if (kind === 'tag' && value) return { kind: 'tag' as const, tag: value };
+  if (kind === 'query') return { kind: 'query' as const, q: value };
+  throw new UsageError('--scope is all, item:<id>, tag:<tag> or query:<query>');
+}
+
+/** A single-file format goes to --out itself when it names a file, else into the folder. */
+async function writeExport(out: string, files: Array<{ path: string; content: string }>, format: string): Promise<string[]> {
+  const single = files.length === 1 && format !== 'md' && path.extname(out) !== '';
+  const written: string[] = [];
+  for (const file of files) {
+    const target = single ? path.resolve(out) : path.resolve(out, file.path);
+    if (!single && !target.startsWith(path.resolve(out) + path.sep)) throw new CommandError(`Refusing to write outside ${out}: ${file.path}`);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, file.content);
+    written.push(target);
+  }
+  return written;
+}

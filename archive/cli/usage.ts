@@ -1,0 +1,33 @@
+// The help text of the `dossier` command.
+
+export const USAGE = `dossier — your offline archive of news articles
+
+Usage: dossier <command> [arguments] [--archive DIR] [--json]
+
+Commands:
+  init                              create (and seed) the archive if it does not exist
+  import <files...>                 import .txt, .md, .html files and exports from other apps
+  list [--sort added|published|title] [--kind K]
+                                    list the items
+  show <id>                         show one item with its tags, notes, highlights and links
+  search "<query>" [--sort relevance|newest|oldest|title] [--limit N] [--offset N]
+                                    full-text search (lunr syntax plus tag:, source:, kind:,
+                                    before:, after:, year:, has:notes, has:highlights, is:unread)
+  tag <id> <tag...>                 add tags to an item
+  untag <id> <tag...>               remove tags from an item
+  tags                              list the tags with their counts
+  relate <id> <id> [--label L]      link two items
+  unrelate <id> <id>                remove the link between two items
+  related <id>                      linked items and suggestions
+  note <id> "<markdown>"            add a note to an item
+  delete <id>                       delete an item with its notes, highlights and links
+  export notes [--scope all|item:<id>|tag:<t>|query:<q>] [--format md|digest|json|csv] --out PATH
+                                    export notes and highlights
+  verify                            check the archive's integrity
+  serve [--port N]                  serve the app to a browser on 127.0.0.1
+
+Options:
+  --archive DIR   the archive folder (default: $DOSSIER_ARCHIVE, else the desktop app's)
+  --json          print one JSON document on stdout
+  An <id> may be shortened to any unique prefix of at least 4 characters.
+`;

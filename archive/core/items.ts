@@ -1,0 +1,136 @@
+// Adding, editing and deleting items. An item is added whole or not at all: its body files
+// are written before its metadata, and removed again if anything fails. Deleting an item
+// removes its relations, notes, highlights and body with it.
+
+import type { Archive } from './archive';
+import type { Item, ItemKind } from './model';
+import type { ImportDraft } from '../interop/types';
+import { newId } from './ids';
+import { countWords, excerptOf, textHash } from './text-stats';
+import { cleanTagName, ensureTag, withTags } from './tags';
+import { invalid } from './errors';
+
+export interface ItemPatch {
+  title?: string;
+  byline?: string | null;
+  source?: string | null;
+  url?: string | null;
+  published?: string | null;
+  language?: string;
+}
+
+/** Adds one item from an importer's draft, with its notes and highlights; returns its id. */
+export async function addItem(archive: Archive, draft: ImportDraft): Promise<string> {
+  const now = archive.now();
+  const id = newId();
+  const text = draft.text ?? '';
+  const title = draft.title.replace(/\s+/g, ' ').trim() || 'Untitled';
+  const store = archive.store;
+  try {
+    if (text) await store.writeContent(id, 'txt', text);
+    if (draft.html) await store.writeContent(id, 'html', draft.html);
+  } catch (error) {
+    await store.removeContent(id).catch(() => undefined);
+    throw error;
+  }
+  const data = archive.data;
+  const tags = withTags([], draft.tags.map(cleanTagName).map((t) => ensureTag(data, t, now)));
+  const item: Item = {
+    id,
+    kind: draft.kind,
+    title,
+    byline: draft.byline?.trim() || null,
+    source: draft.source?.trim() || null,
+    url: draft.url || null,
+    published: draft.published || null,
+    added: draft.added ?? now,
+    updated: now,
+    language: (draft.language || 'en').toLowerCase().split(/[-_]/)[0],
+    excerpt: draft.excerpt?.trim() || excerptOf(text),
+    wordCount: countWords(text),
+    tags,
+    readAt: draft.readAt ?? null,
+    content: { html: Boolean(draft.html), text: Boolean(text) },
+    textHash: textHash(text),
+  };
+  data.items.push(item);
+  for (const note of draft.notes) {
+    if (!note.text.trim()) continue;
+    data.notes.push({ id: newId(), itemId: id, text: note.text, created: note.created ?? now, updated: note.created ?? now });
+  }
+  for (const h of draft.highlights) {
+    if (!h.quote.trim()) continue;
+    const start = text.indexOf(h.quote);
+    data.highlights.push({
+      id: newId(),
+      itemId: id,
+      quote: h.quote,
+      start: start < 0 ? 0 : start,
+      end: start < 0 ? 0 : start + h.quote.length,
+      comment: h.comment?.trim() || null,
+      color: null,
+      created: h.created ?? now,
+      updated: h.created ?? now,
+    });
+  }
+  archive.commit(item, text);
+  return id;
+}
+
+/** A note of the reader's own, as an item (kind 'note') whose body is Markdown. */
+export async function createNoteItem(archive: Archive, title: string, markdown: string): Promise<string> {
+  return addItem(archive, {
+    kind: 'note' as ItemKind,
+    title,
+    byline: null,
+    source: null,
+    url: null,
+    published: null,
+    language: 'en',
+    excerpt: null,
+    html: null,
+    text: markdown,
+    tags: [],
+    added: null,
+    readAt: archive.now(),
+    highlights: [],
+    notes: [],
+  });
+}
+
+export function updateItem(archive: Archive, id: string, patch: ItemPatch): void {
+  const item = archive.item(id);
+  if (patch.title !== undefined) {
+    const title = patch.title.replace(/\s+/g, ' ').trim();
+    if (!title) throw invalid('A title cannot be empty.');
+    item.title = title;
+  }
+  if (patch.byline !== undefined) item.byline = patch.byline?.trim() || null;
+  if (patch.source !== undefined) item.source = patch.source?.trim() || null;
+  if (patch.url !== undefined) item.url = patch.url || null;
+  if (patch.published !== undefined) item.published = patch.published || null;
+  if (patch.language !== undefined) item.language = patch.language.toLowerCase();
+  archive.commit(item);
+}
+
+export function markRead(archive: Archive, id: string, read: boolean): void {
+  const item = archive.item(id);
+  const readAt = read ? (item.readAt ?? archive.now()) : null;
+  if (readAt === item.readAt) return;
+  item.readAt = readAt;
+  archive.commit(item);
+}
+
+export async function deleteItem(archive: Archive, id: string): Promise<void> {
+  archive.item(id);
+  const data = archive.data;
+  const neighbours = archive.relationsOf(id).map((r) => (r.a === id ? r.b : r.a));
+  data.items = data.items.filter((i) => i.id !== id);
+  data.relations = data.relations.filter((r) => r.a !== id && r.b !== id);
+  data.notes = data.notes.filter((n) => n.itemId !== id);
+  data.highlights = data.highlights.filter((h) => h.itemId !== id);
+  archive.forget(id);
+  await archive.store.removeContent(id);
+  // Neighbours lose a link; their `updated` says so.
+  for (const other of neighbours) if (archive.has(other)) archive.commit(archive.item(other));
+}

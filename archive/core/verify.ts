@@ -1,0 +1,43 @@
+// Checks an archive's integrity without changing it: every reference points at an item,
+// every body an item claims is on disk, no body is left without its item, every tag on an
+// item is registered. Returns the problems as sentences for a person.
+
+import { promises as fs } from 'node:fs';
+import type { Archive } from './archive';
+import { tagKey } from './tags';
+
+export async function verifyArchive(archive: Archive): Promise<{ ok: boolean; problems: string[]; checked: number }> {
+  const data = archive.data;
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const item of data.items) {
+    if (ids.has(item.id)) problems.push(`Item ${item.id} appears twice.`);
+    ids.add(item.id);
+  }
+  const registered = new Set(data.tags.map((t) => tagKey(t.name)));
+  for (const item of data.items) {
+    for (const tag of item.tags) if (!registered.has(tagKey(tag))) problems.push(`Item ${item.id} has tag “${tag}”, which is not registered.`);
+  }
+  for (const r of data.relations) {
+    if (!ids.has(r.a) || !ids.has(r.b)) problems.push(`Relation ${r.id} points at a missing item.`);
+  }
+  for (const n of data.notes) if (!ids.has(n.itemId)) problems.push(`Note ${n.id} belongs to missing item ${n.itemId}.`);
+  for (const h of data.highlights) if (!ids.has(h.itemId)) problems.push(`Highlight ${h.id} belongs to missing item ${h.itemId}.`);
+
+  let files: string[] = [];
+  try {
+    files = await fs.readdir(archive.store.contentDir);
+  } catch {
+    problems.push('The content/ folder is missing.');
+  }
+  const present = new Set(files);
+  for (const item of data.items) {
+    if (item.content.text && !present.has(`${item.id}.txt`)) problems.push(`The text of item ${item.id} (“${item.title}”) is missing.`);
+    if (item.content.html && !present.has(`${item.id}.html`)) problems.push(`The HTML of item ${item.id} (“${item.title}”) is missing.`);
+  }
+  for (const file of files) {
+    const match = file.match(/^([0-9a-f]{16})\.(txt|html)$/);
+    if (match && !ids.has(match[1])) problems.push(`content/${file} belongs to no item.`);
+  }
+  return { ok: problems.length === 0, problems, checked: data.items.length };
+}

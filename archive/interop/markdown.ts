@@ -1,0 +1,115 @@
+// Imports a Markdown file, with or without YAML front matter (title, source, url,
+// date/published, tags, author/byline, language). The title falls back to the first
+// heading, then to a headline written from the text. A dateline is honoured as in .txt.
+
+import { parse as parseYaml } from 'yaml';
+import { Marked } from 'marked';
+import type { Importer, ImportDraft, SourceFile } from './types';
+import { parseDateline } from './dateline';
+import { headlineFor } from './headline';
+import { decodeUtf8, escapeHtml, normaliseText } from './text-body';
+
+/** Markdown without raw HTML and without links to anything but the web and mail: the
+ *  stored HTML is safe before the renderer sanitises it once more. */
+const markdown = new Marked({
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    link({ href, tokens }) {
+      const inner = this.parser.parseInline(tokens);
+      return /^(https?:|mailto:)/i.test(href) ? `<a href="${escapeHtml(href)}">${inner}</a>` : inner;
+    },
+    image: ({ href, text }) => (/^https?:/i.test(href) ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}">` : escapeHtml(text)),
+  },
+});
+
+interface FrontMatter {
+  fields: Record<string, unknown>;
+  body: string;
+}
+
+function splitFrontMatter(text: string): FrontMatter {
+  const match = text.match(/^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)([\s\S]*)$/);
+  if (!match) return { fields: {}, body: text };
+  let fields: unknown;
+  try {
+    fields = parseYaml(match[1]);
+  } catch (error) {
+    throw new Error(`its front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (fields !== null && (typeof fields !== 'object' || Array.isArray(fields))) throw new Error('its front matter is not a YAML mapping');
+  return { fields: (fields ?? {}) as Record<string, unknown>, body: match[2] };
+}
+
+function str(value: unknown): string | null {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || null;
+  return null;
+}
+
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(str).filter((v): v is string => v !== null);
+  const one = str(value);
+  return one ? one.split(',').map((t) => t.trim()).filter(Boolean) : [];
+}
+
+function published(value: unknown): string | null {
+  const raw = str(value);
+  if (!raw) return null;
+  const date = new Date(raw);
+  if (Number.isNaN(date.getTime())) return null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : date.toISOString();
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
+/** The reading text of rendered Markdown: block elements become paragraphs. */
+function htmlToText(html: string): string {
+  return normaliseText(
+    html
+      .replace(/<\/(p|h[1-6]|li|blockquote|pre|tr|div)>/gi, '\n\n')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e: string) =>
+        e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') && e !== '#39' ? String.fromCodePoint(+e.slice(1)) : (ENTITIES[e] ?? m),
+      ),
+  );
+}
+
+export function draftFromMarkdown(raw: string): ImportDraft {
+  const { fields, body } = splitFrontMatter(normaliseText(raw));
+  let source = normaliseText(body);
+  const heading = source.match(/^#\s+(.+)\n*/);
+  let title = str(fields.title);
+  if (!title && heading) {
+    title = heading[1].trim();
+    source = source.slice(heading[0].length);
+  }
+  const dateline = parseDateline(source);
+  if (dateline) source = dateline.rest;
+  const html = (markdown.parse(source, { async: false }) as string).trim();
+  const text = htmlToText(html);
+  if (!text && !title) throw new Error('the file is empty');
+  return {
+    kind: 'article',
+    title: title ?? headlineFor(text),
+    byline: str(fields.author) ?? str(fields.byline) ?? (list(fields.authors).join(', ') || null),
+    source: str(fields.source) ?? str(fields.publisher) ?? str(fields.site) ?? dateline?.source ?? null,
+    url: str(fields.url) ?? str(fields.link) ?? str(fields.source_url) ?? null,
+    published: published(fields.published ?? fields.date) ?? dateline?.published ?? null,
+    language: str(fields.language) ?? str(fields.lang),
+    excerpt: str(fields.excerpt) ?? str(fields.description) ?? str(fields.summary),
+    html: html || null,
+    text,
+    tags: list(fields.tags ?? fields.keywords),
+    added: null,
+    readAt: null,
+    highlights: [],
+    notes: [],
+  };
+}
+
+export const markdownImporter: Importer = {
+  format: 'markdown',
+  accepts: (file: SourceFile) => /\.(md|markdown)$/i.test(file.name),
+  parse: (file: SourceFile) => ({ drafts: [draftFromMarkdown(decodeUtf8(file.bytes))], skipped: [] }),
+};

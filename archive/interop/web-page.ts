@@ -1,0 +1,249 @@
+// Imports a saved or fetched web page as one article: decodes it by its declared charset,
+// extracts the article with Readability over jsdom (links and images made absolute against
+// the canonical URL), sanitises the HTML and keeps its plain text. A page with no readable
+// article is refused with a one-line reason; importFromUrl adds fetching with a deadline.
+
+import { Readability } from '@mozilla/readability';
+import { JSDOM } from 'jsdom';
+import { decodeHtml } from './charset';
+import { makeDraft, primaryLanguage, str, webUrl } from './draft';
+import { sanitiseHtml } from './html-text';
+import { extension } from './json-source';
+import { normaliseDate } from './timestamps';
+import type { ImportDraft, Importer, SourceFile } from './types';
+
+export interface WebPageOptions {
+  /** Where the page came from; relative links resolve against it unless the page names a canonical URL. */
+  url?: string | null;
+  /** The HTTP Content-Type, whose charset outranks the page's own declaration. */
+  contentType?: string | null;
+  /** How to name the page in an error message. */
+  name?: string;
+}
+
+/** Fewer characters than this after extraction is not an article, whatever Readability says. */
+const MIN_TEXT_CHARS = 40;
+
+/** The page's own idea of its address: <link rel=canonical>, else og:url; absolute http(s) only. */
+function canonicalOf(document: Document): string | null {
+  const base = document.baseURI;
+  const candidates: string[] = [];
+  for (const link of Array.from(document.querySelectorAll('link[rel][href]'))) {
+    if ((link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) candidates.push(link.getAttribute('href') ?? '');
+  }
+  for (const meta of Array.from(document.querySelectorAll('meta[property][content]'))) {
+    if ((meta.getAttribute('property') ?? '').toLowerCase() === 'og:url') candidates.push(meta.getAttribute('content') ?? '');
+  }
+  for (const candidate of candidates) {
+    try {
+      const resolved = webUrl(new URL(candidate.trim(), base === 'about:blank' ? undefined : base).href);
+      if (resolved !== null) return resolved;
+    } catch {
+      // not a URL (or relative with nothing to resolve against): try the next one
+    }
+  }
+  return null;
+}
+
+function metaContent(document: Document, names: string[]): string | null {
+  for (const meta of Array.from(document.querySelectorAll('meta[content]'))) {
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('http-equiv') ?? '').toLowerCase();
+    if (names.includes(key)) {
+      const value = str(meta.getAttribute('content'));
+      if (value !== null) return value;
+    }
+  }
+  return null;
+}
+
+const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Readability 0.6 cuts a site name off a title after "|", "-", "»" but not after an en or
+ * em dash ("Headline – Site"); newer releases do. Same rule: drop the last part when what
+ * stays still has more than four words.
+ */
+function withoutSiteSuffix(title: string): string {
+  const m = /^(.*\S)\s+[–—]\s+\S.*$/.exec(title);
+  return m !== null && words(m[1]) > 4 ? m[1] : title;
+}
+
+/** Extracts one article from a page's bytes; throws an Error with a one-line reason when there is none. */
+export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): ImportDraft {
+  const name = options.name ?? options.url ?? 'the page';
+  const { text: html } = decodeHtml(bytes, options.contentType);
+  const pageUrl = webUrl(options.url);
+  const dom = new JSDOM(html, pageUrl !== null ? { url: pageUrl } : {});
+  try {
+    const document = dom.window.document;
+    const canonical = canonicalOf(document);
+    // Readability resolves links against the document's URL, so give it the canonical one.
+    if (canonical !== null && canonical !== pageUrl) dom.reconfigure({ url: canonical });
+    const htmlLang = document.documentElement.getAttribute('lang') ?? document.documentElement.getAttribute('xml:lang');
+    const metaLang = metaContent(document, ['content-language', 'og:locale', 'language', 'dc.language']);
+    const documentTitle = str(document.title);
+    // Readability takes a title from page metadata as it is; only a title it derived from
+    // <title> itself may still carry the site's name.
+    const titleFromMetadata =
+      metaContent(document, ['og:title', 'twitter:title', 'dc.title', 'dcterm:title', 'title']) !== null ||
+      document.querySelector('script[type="application/ld+json"]') !== null;
+
+    let article: ReturnType<Readability['parse']>;
+    try {
+      article = new Readability(document).parse();
+    } catch (error) {
+      throw new Error(`no readable article in ${name}: extraction failed (${(error as Error).message})`);
+    }
+    if (article === null || !article.content) throw new Error(`no readable article in ${name}: nothing on the page looks like an article`);
+    const body = sanitiseHtml(article.content);
+    if (body.text.length < MIN_TEXT_CHARS) throw new Error(`no readable article in ${name}: the extracted article has no text`);
+
+    const url = canonical ?? pageUrl;
+    return makeDraft({
+      kind: 'article',
+      title: titleOf(str(article.title), documentTitle, !titleFromMetadata) ?? str(options.name) ?? url ?? 'Untitled',
+      byline: str(article.byline),
+      source: str(article.siteName) ?? (url !== null ? new URL(url).hostname.replace(/^www\./, '') : null),
+      url,
+      published: normaliseDate(article.publishedTime),
+      language: primaryLanguage(article.lang) ?? primaryLanguage(htmlLang) ?? primaryLanguage(metaLang),
+      excerpt: str(article.excerpt),
+      html: body.html,
+      text: body.text,
+    });
+  } finally {
+    dom.window.close();
+  }
+}
+
+function titleOf(extracted: string | null, documentTitle: string | null, mayStrip: boolean): string | null {
+  if (extracted === null) return documentTitle;
+  return mayStrip && documentTitle !== null && extracted.replace(/\s+/g, ' ') === documentTitle.replace(/\s+/g, ' ') ? withoutSiteSuffix(extracted) : extracted;
+}
+
+const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml']);
+
+export const webPageImporter: Importer = {
+  format: 'web-page',
+  accepts(file: SourceFile): boolean {
+    if (HTML_EXTENSIONS.has(extension(file.name))) return true;
+    const head = new TextDecoder('latin1').decode(file.bytes.subarray(0, 1024)).trimStart().toLowerCase();
+    return head.startsWith('<!doctype html') || head.startsWith('<html');
+  },
+  parse(file: SourceFile) {
+    return { drafts: [parseWebPage(file.bytes, { name: file.name })], skipped: [] };
+  },
+};
+
+export interface FetchPageOptions {
+  /** Defaults to the global fetch; tests and the CLI may pass their own. */
+  fetch?: typeof fetch;
+  /** The whole exchange (redirects and body included) must finish within this. */
+  timeoutMs: number;
+  /** Larger pages are refused rather than read into memory. Default 25 MB. */
+  maxBytes?: number;
+  maxRedirects?: number;
+}
+
+function httpUrl(url: string, original: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`not a web address: ${original}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`only http and https addresses can be saved, not ${parsed.protocol} (${original})`);
+  return parsed.href;
+}
+
+async function readBody(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) throw new Error(`${url} is too large to save (${declared} bytes)`);
+  if (response.body === null) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new Error(`${url} is too large to save (over ${maxBytes} bytes)`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Fetches a page (following up to maxRedirects http(s) redirects) and imports it as a web
+ * page. Refuses other schemes, error statuses, non-HTML responses, and anything that does
+ * not finish within timeoutMs, each with a one-line reason.
+ */
+export async function importFromUrl(url: string, options: FetchPageOptions): Promise<ImportDraft[]> {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const maxBytes = options.maxBytes ?? 25 * 1024 * 1024;
+  const maxRedirects = options.maxRedirects ?? 10;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Raced against every step so that a fetch which ignores the signal still times out.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`));
+    }, options.timeoutMs);
+  });
+  const step = <T>(p: Promise<T>): Promise<T> => Promise.race([p, deadline]);
+  try {
+    let current = httpUrl(url.trim(), url);
+    for (let hop = 0; ; hop++) {
+      let response: Response;
+      try {
+        response = await step(
+          doFetch(current, {
+            redirect: 'manual',
+            signal: controller.signal,
+            headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'Dossier (offline news archive)' },
+          }),
+        );
+      } catch (error) {
+        if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`);
+        throw new Error(`could not fetch ${current}: ${(error as Error).message}`);
+      }
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location !== null) {
+        await response.body?.cancel().catch(() => undefined);
+        if (hop >= maxRedirects) throw new Error(`too many redirects fetching ${url}`);
+        current = httpUrl(new URL(location, current).href, location);
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new Error(`${current} answered HTTP ${response.status}`);
+      }
+      const type = response.headers.get('content-type');
+      if (type !== null && !/^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(type)) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new Error(`${current} is not a web page (${type.split(';')[0].trim()})`);
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await step(readBody(response, maxBytes, current));
+      } catch (error) {
+        if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`);
+        throw error;
+      }
+      return [parseWebPage(bytes, { url: current, contentType: type, name: current })];
+    }
+  } finally {
+    clearTimeout(timer);
+    deadline.catch(() => undefined);
+  }
+}

@@ -1,0 +1,43 @@
+// Builds one segment from items' metadata and their body files. Used by the worker and,
+// for small batches or when no worker can start, by the engine itself; both give the same
+// segment. A missing body file indexes the item by its metadata alone.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { analyse, buildSegment, type AnalysedDoc, type IndexableDoc } from './build';
+import type { SegmentData, StreamData } from './segment';
+
+export type IndexableMeta = Omit<IndexableDoc, 'body'> & { body?: string };
+
+export interface BuildJob {
+  id: number;
+  contentDir: string;
+  docs: IndexableMeta[];
+}
+
+export async function readBody(contentDir: string, id: string): Promise<string> {
+  try {
+    return await fs.readFile(path.join(contentDir, `${id}.txt`), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export async function buildBatch(job: Omit<BuildJob, 'id'>): Promise<{ data: SegmentData; stream: StreamData }> {
+  const analysed: AnalysedDoc[] = new Array(job.docs.length);
+  // Reads a few files ahead while analysing, so disk and CPU overlap.
+  const AHEAD = 16;
+  const bodies: Array<Promise<string>> = [];
+  const start = (i: number) => {
+    const d = job.docs[i];
+    bodies[i] = d.body !== undefined ? Promise.resolve(d.body) : readBody(job.contentDir, d.id);
+  };
+  for (let i = 0; i < Math.min(AHEAD, job.docs.length); i++) start(i);
+  for (let i = 0; i < job.docs.length; i++) {
+    if (i + AHEAD < job.docs.length) start(i + AHEAD);
+    const body = await bodies[i];
+    delete bodies[i];
+    analysed[i] = analyse({ ...job.docs[i], body });
+  }
+  return buildSegment(analysed);
+}

@@ -1,0 +1,95 @@
+// Folds several segments into one, dropping items that were since edited or deleted. It
+// works on the segments' arrays alone (no text is read or analysed again), so compaction
+// costs a copy, and the result is what building those live items afresh would give.
+
+import { F } from './fields';
+import { BREAK, MAX_SEGMENT_DOCS, SKIP, type Segment, type SegmentData, type StreamData } from './segment';
+
+export function mergeSegments(parts: Segment[]): { data: SegmentData; stream: StreamData } {
+  const newOrd: Int32Array[] = [];
+  const ids: string[] = [];
+  const stamps: string[] = [];
+  for (const p of parts) {
+    const map = new Int32Array(p.size).fill(-1);
+    for (let d = 0; d < p.size; d++) {
+      if (!p.alive[d]) continue;
+      map[d] = ids.length;
+      ids.push(p.ids[d]);
+      stamps.push(p.stamps[d]);
+    }
+    newOrd.push(map);
+  }
+  if (ids.length > MAX_SEGMENT_DOCS) throw new Error(`a segment holds at most ${MAX_SEGMENT_DOCS} items`);
+  const all = new Set<string>();
+  for (const p of parts) for (const t of p.terms) all.add(t);
+  const terms = [...all].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rankOf = new Map<string, number>();
+  terms.forEach((t, i) => rankOf.set(t, i));
+  const remap = parts.map((p) => Uint32Array.from(p.terms, (t) => rankOf.get(t)!));
+
+  const counts = new Uint32Array(terms.length * F + 1);
+  parts.forEach((p, pi) => {
+    const map = newOrd[pi];
+    for (let t = 0; t < p.terms.length; t++) {
+      const r = remap[pi][t];
+      for (let f = 0; f < F; f++) {
+        const end = p.offsets[t * F + f + 1];
+        for (let i = p.offsets[t * F + f]; i < end; i++) if (map[p.docs[i]] >= 0) counts[r * F + f]++;
+      }
+    }
+  });
+  const offsets = new Uint32Array(terms.length * F + 1);
+  for (let k = 0, o = 0; k <= terms.length * F; k++) {
+    offsets[k] = o;
+    o += counts[k];
+  }
+  const total = offsets[terms.length * F];
+  const docs = new Uint16Array(total);
+  const tfs = new Uint8Array(total);
+  const cursor = offsets.slice();
+  // Parts are visited in order and their new ordinals ascend, so every posting list stays sorted.
+  parts.forEach((p, pi) => {
+    const map = newOrd[pi];
+    for (let t = 0; t < p.terms.length; t++) {
+      const r = remap[pi][t];
+      for (let f = 0; f < F; f++) {
+        const end = p.offsets[t * F + f + 1];
+        for (let i = p.offsets[t * F + f]; i < end; i++) {
+          const nd = map[p.docs[i]];
+          if (nd < 0) continue;
+          const c = cursor[r * F + f]++;
+          docs[c] = nd;
+          tfs[c] = p.tfs[i];
+        }
+      }
+    }
+  });
+
+  const lengths = new Uint16Array(ids.length * F);
+  const streamOffsets = new Uint32Array(ids.length + 1);
+  let streamLen = 0;
+  const streams = parts.map((p) => p.stream());
+  parts.forEach((p, pi) => {
+    for (let d = 0; d < p.size; d++) if (newOrd[pi][d] >= 0) streamLen += streams[pi].offsets[d + 1] - streams[pi].offsets[d];
+  });
+  const tokens = new Uint32Array(streamLen);
+  let sp = 0;
+  parts.forEach((p, pi) => {
+    const s = streams[pi];
+    for (let d = 0; d < p.size; d++) {
+      const nd = newOrd[pi][d];
+      if (nd < 0) continue;
+      lengths.set(p.lengths.subarray(d * F, d * F + F), nd * F);
+      streamOffsets[nd] = sp;
+      for (let i = s.offsets[d]; i < s.offsets[d + 1]; i++) {
+        const tok = s.tokens[i];
+        tokens[sp++] = tok === SKIP || tok === BREAK ? tok : remap[pi][tok];
+      }
+    }
+  });
+  streamOffsets[ids.length] = sp;
+  return {
+    data: { ids, stamps, terms: terms.join('\n'), offsets, docs, tfs, lengths },
+    stream: { offsets: streamOffsets, tokens },
+  };
+}

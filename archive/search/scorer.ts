@@ -1,0 +1,246 @@
+// Runs parsed clauses over every segment at once and scores with lunr's BM25 (k1 1.2,
+// b 0.75, lunr's idf), using document frequencies and field lengths summed over all
+// segments: a segmented index scores exactly as one index over the same items would.
+
+import { analyzerFor } from './analyzer';
+import { F, FIELD_BOOST, STREAM_FIELDS } from './fields';
+import type { Clause, PhraseClause, TermClause } from './query-parser';
+import { SKIP, type Segment } from './segment';
+
+const K1 = 1.2;
+const B = 0.75;
+
+export interface Evaluation {
+  /** Matching slots (segment base + ordinal), or null when the query only excludes. */
+  slots: number[] | null;
+  scores: Float64Array;
+  banned: Uint8Array;
+  /** Index terms the query matched, for marking snippets. */
+  terms: Set<string>;
+}
+
+/** Collection statistics shared by every segment's postings. */
+export interface Stats {
+  n: number;
+  avg: Float64Array;
+}
+
+export function collectionStats(segments: Segment[]): Stats {
+  let n = 0;
+  const total = new Float64Array(F);
+  for (const s of segments) {
+    n += s.size;
+    for (let f = 0; f < F; f++) total[f] += s.totalLen[f];
+  }
+  const avg = new Float64Array(F);
+  for (let f = 0; f < F; f++) avg[f] = n > 0 ? Math.max(total[f] / n, 1e-9) : 1;
+  return { n, avg };
+}
+
+export function idf(df: number, n: number): number {
+  return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+}
+
+/** Index terms a typed word stands for: one per language present, deduplicated. */
+export function stemsOf(word: string, languages: string[]): string[] {
+  const out = new Set<string>();
+  for (const l of languages) {
+    const t = analyzerFor(l).term(word);
+    if (t) out.add(t);
+  }
+  return [...out];
+}
+
+type Hits = Map<string, Array<[Segment, number]>>;
+
+function expand(c: TermClause, segments: Segment[], languages: string[]): Hits {
+  const hits: Hits = new Map();
+  let forms: string[];
+  if (!c.usePipeline) forms = [c.term];
+  else {
+    forms = stemsOf(c.term, languages);
+    // A fuzzy term the pipeline drops (a misspelt stop word) is still worth looking for.
+    if (forms.length === 0 && c.editDistance > 0) forms = [c.term.replace(/^\W+|\W+$/g, '')].filter(Boolean);
+  }
+  for (const seg of segments) {
+    for (const form of forms) {
+      const ords = !c.usePipeline ? seg.wildcard(form) : c.editDistance > 0 ? seg.fuzzy(form, c.editDistance) : [seg.find(form)];
+      for (const o of ords) {
+        if (o < 0) continue;
+        const key = seg.terms[o];
+        let list = hits.get(key);
+        if (!list) hits.set(key, (list = []));
+        list.push([seg, o]);
+      }
+    }
+  }
+  return hits;
+}
+
+export function evaluate(segments: Segment[], clauses: Clause[], languages: string[]): Evaluation {
+  let total = 0;
+  for (const s of segments) total += s.size;
+  const stats = collectionStats(segments);
+  const scores = new Float64Array(total);
+  const banned = new Uint8Array(total);
+  const matched = new Uint8Array(total);
+  const reqHits = new Uint16Array(total);
+  const seen = new Int32Array(total);
+  const terms = new Set<string>();
+  let required = 0;
+  let positive = 0;
+
+  // Adds BM25 weights of `hits` in `fields` to `scores`, calling `mark` for every slot hit.
+  const accumulate = (hits: Hits, fields: readonly number[], boost: number, only: Uint8Array | null, mark: (slot: number) => void) => {
+    for (const list of hits.values()) {
+      for (const f of fields) {
+        let df = 0;
+        for (const [seg, o] of list) df += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f];
+        if (df === 0) continue;
+        const w0 = boost * FIELD_BOOST[f] * idf(df, stats.n) * (K1 + 1);
+        const avg = stats.avg[f];
+        for (const [seg, o] of list) {
+          const end = seg.offsets[o * F + f + 1];
+          const { docs, tfs, lengths, alive, base } = seg;
+          for (let i = seg.offsets[o * F + f]; i < end; i++) {
+            const d = docs[i];
+            if (!alive[d]) continue;
+            const slot = base + d;
+            if (only && !only[slot]) continue;
+            const tf = tfs[i];
+            scores[slot] += (w0 * tf) / (K1 * (1 - B + (B * lengths[d * F + f]) / avg) + tf);
+            mark(slot);
+          }
+        }
+      }
+    }
+  };
+
+  clauses.forEach((c, ci) => {
+    const stamp = ci + 1;
+    if (c.presence !== 'prohibited') positive++;
+    if (c.kind === 'phrase') {
+      const verified = phraseMatches(c, segments, languages, total);
+      if (!verified) return;
+      if (c.presence === 'prohibited') {
+        for (let s = 0; s < total; s++) if (verified[s]) banned[s] = 1;
+        return;
+      }
+      required++;
+      const hits: Hits = new Map();
+      for (const w of c.words) {
+        const tc: TermClause = { kind: 'term', term: w, fields: [...STREAM_FIELDS], presence: 'required', boost: 1, editDistance: 0, usePipeline: true };
+        for (const [k, v] of expand(tc, segments, languages)) hits.set(k, v);
+      }
+      for (const k of hits.keys()) terms.add(k);
+      accumulate(hits, STREAM_FIELDS, 1, verified, () => {});
+      for (let s = 0; s < total; s++) {
+        if (verified[s]) {
+          matched[s] = 1;
+          reqHits[s]++;
+        }
+      }
+      return;
+    }
+    const hits = expand(c, segments, languages);
+    if (c.usePipeline && stemsOf(c.term, languages).length === 0 && c.editDistance === 0) {
+      // Every form was a stop word: the clause says nothing, so it neither requires nor counts.
+      if (c.presence !== 'prohibited') positive--;
+      return;
+    }
+    if (c.presence === 'prohibited') {
+      for (const list of hits.values()) {
+        for (const f of c.fields) {
+          for (const [seg, o] of list) {
+            const end = seg.offsets[o * F + f + 1];
+            for (let i = seg.offsets[o * F + f]; i < end; i++) banned[seg.base + seg.docs[i]] = 1;
+          }
+        }
+      }
+      return;
+    }
+    for (const k of hits.keys()) terms.add(k);
+    if (c.presence === 'required') {
+      required++;
+      accumulate(hits, c.fields, c.boost, null, (slot) => {
+        matched[slot] = 1;
+        if (seen[slot] !== stamp) {
+          seen[slot] = stamp;
+          reqHits[slot]++;
+        }
+      });
+    } else {
+      accumulate(hits, c.fields, c.boost, null, (slot) => {
+        matched[slot] = 1;
+      });
+    }
+  });
+
+  if (positive === 0 && clauses.length > 0 && clauses.every((c) => c.presence === 'prohibited')) {
+    return { slots: null, scores, banned, terms };
+  }
+  const slots: number[] = [];
+  for (let s = 0; s < total; s++) {
+    if (!matched[s] || banned[s]) continue;
+    if (required > 0 && reqHits[s] < required) continue;
+    slots.push(s);
+  }
+  return { slots, scores, banned, terms };
+}
+
+/** Slots whose title, body or notes hold the phrase's words in order; null if none can. */
+function phraseMatches(c: PhraseClause, segments: Segment[], languages: string[], total: number): Uint8Array | null {
+  // Per position: the stems it may take (several languages), or null for a dropped word.
+  const pattern = c.words.map((w) => {
+    const s = stemsOf(w, languages);
+    return s.length ? s : null;
+  });
+  while (pattern.length && pattern[0] === null) pattern.shift();
+  while (pattern.length && pattern[pattern.length - 1] === null) pattern.pop();
+  if (pattern.length === 0) return null;
+  const out = new Uint8Array(total);
+  for (const seg of segments) {
+    const ords: Array<number[] | null> = pattern.map((p) => (p ? p.map((t) => seg.find(t)).filter((o) => o >= 0) : null));
+    if (ords.some((o) => o !== null && o.length === 0)) continue;
+    // Candidates come from the rarest word's postings in the stream fields.
+    let best = -1;
+    let bestSize = Infinity;
+    ords.forEach((o, k) => {
+      if (!o) return;
+      let size = 0;
+      for (const t of o) for (const f of STREAM_FIELDS) size += seg.offsets[t * F + f + 1] - seg.offsets[t * F + f];
+      if (size < bestSize) {
+        bestSize = size;
+        best = k;
+      }
+    });
+    const candidates = new Set<number>();
+    for (const t of ords[best]!) {
+      for (const f of STREAM_FIELDS) {
+        const end = seg.offsets[t * F + f + 1];
+        for (let i = seg.offsets[t * F + f]; i < end; i++) if (seg.alive[seg.docs[i]]) candidates.add(seg.docs[i]);
+      }
+    }
+    if (candidates.size === 0) continue;
+    const stream = seg.stream();
+    const m = ords.length;
+    const first = ords[0]!;
+    for (const d of candidates) {
+      const end = stream.offsets[d + 1] - m + 1;
+      for (let i = stream.offsets[d]; i < end; i++) {
+        if (!first.includes(stream.tokens[i])) continue;
+        let ok = true;
+        for (let k = 1; k < m && ok; k++) {
+          const tok = stream.tokens[i + k];
+          const o = ords[k];
+          ok = o === null ? tok === SKIP : o.includes(tok);
+        }
+        if (ok) {
+          out[seg.base + d] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,205 @@
+// One immutable segment: sorted terms and, per (term, field), postings as numeric doc
+// ordinals with term frequencies in flat typed arrays, so that it loads with a copy rather
+// than a parse. Deletions only clear `alive`; the data itself never changes.
+
+import { F } from './fields';
+
+/** A segment never holds more items than a doc ordinal (Uint16) can address. */
+export const MAX_SEGMENT_DOCS = 65_535;
+/** Token stream markers: a word the pipeline dropped, and the gap between two fields. */
+export const SKIP = 0xffffffff;
+export const BREAK = 0xfffffffe;
+
+/** The persisted and transferable form of a segment. */
+export interface SegmentData {
+  ids: string[];
+  stamps: string[];
+  /** Sorted terms joined by '\n' (terms never contain whitespace). */
+  terms: string;
+  /** Postings of (term t, field f) are docs[offsets[t*F+f] .. offsets[t*F+f+1]). */
+  offsets: Uint32Array;
+  docs: Uint16Array;
+  tfs: Uint8Array;
+  /** Field lengths in terms: lengths[doc*F+f]. */
+  lengths: Uint16Array;
+}
+
+/** Each item's title, body and notes as term ordinals, for phrases; loaded on first use. */
+export interface StreamData {
+  offsets: Uint32Array;
+  tokens: Uint32Array;
+}
+
+export class Segment {
+  readonly ids: string[];
+  readonly stamps: string[];
+  readonly terms: string[];
+  readonly offsets: Uint32Array;
+  readonly docs: Uint16Array;
+  readonly tfs: Uint8Array;
+  readonly lengths: Uint16Array;
+  /** 1 while the item at that ordinal is the current version of the item. */
+  readonly alive: Uint8Array;
+  /** Sum of field lengths over every ordinal, for BM25's average field length. */
+  readonly totalLen: Float64Array;
+  /** Where this segment's ordinals start in a query's global numbering. */
+  base = 0;
+  private streamData: StreamData | null;
+
+  constructor(
+    readonly data: SegmentData,
+    stream: StreamData | null,
+    private readonly loadStream: (() => StreamData) | null = null,
+  ) {
+    this.ids = data.ids;
+    this.stamps = data.stamps;
+    this.terms = data.terms.length ? data.terms.split('\n') : [];
+    this.offsets = data.offsets;
+    this.docs = data.docs;
+    this.tfs = data.tfs;
+    this.lengths = data.lengths;
+    this.alive = new Uint8Array(this.ids.length).fill(1);
+    this.totalLen = new Float64Array(F);
+    for (let i = 0; i < this.lengths.length; i++) this.totalLen[i % F] += this.lengths[i];
+    this.streamData = stream;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  liveCount(): number {
+    let n = 0;
+    for (let i = 0; i < this.alive.length; i++) n += this.alive[i];
+    return n;
+  }
+
+  stream(): StreamData {
+    if (!this.streamData) {
+      if (!this.loadStream) throw new Error('segment has no token stream');
+      this.streamData = this.loadStream();
+    }
+    return this.streamData;
+  }
+
+  hasStreamLoaded(): boolean {
+    return this.streamData !== null;
+  }
+
+  /** Ordinal of `term`, or -1. */
+  find(term: string): number {
+    const t = this.terms;
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (t[mid] < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < t.length && t[lo] === term ? lo : -1;
+  }
+
+  /** First ordinal whose term is >= `term`. */
+  private lowerBound(term: string, lo = 0, hi = this.terms.length): number {
+    const t = this.terms;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (t[mid] < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Ordinals of the terms starting with `prefix`. */
+  prefixRange(prefix: string): [number, number] {
+    const lo = this.lowerBound(prefix);
+    // '\uffff' sorts after every code unit a term can continue with.
+    const hi = this.lowerBound(prefix + '\uffff', lo);
+    return [lo, hi];
+  }
+
+  /** Ordinals of the terms matching a lunr wildcard pattern (`*` = any run of characters). */
+  wildcard(pattern: string): number[] {
+    const star = pattern.indexOf('*');
+    const literal = star < 0 ? pattern : pattern.slice(0, star);
+    if (star < 0) {
+      const i = this.find(pattern);
+      return i < 0 ? [] : [i];
+    }
+    const [lo, hi] = this.prefixRange(literal);
+    const out: number[] = [];
+    if (star === pattern.length - 1) {
+      for (let i = lo; i < hi; i++) out.push(i);
+      return out;
+    }
+    const re = new RegExp('^' + pattern.split('*').map(escapeRegExp).join('.*') + '$');
+    for (let i = lo; i < hi; i++) if (re.test(this.terms[i])) out.push(i);
+    return out;
+  }
+
+  /**
+   * Ordinals of the terms within `k` edits (Levenshtein) of `q`, walking the sorted terms
+   * as an implicit trie so that only prefixes still within reach are visited.
+   */
+  fuzzy(q: string, k: number): number[] {
+    const out: number[] = [];
+    const n = q.length;
+    const terms = this.terms;
+    const first = new Int32Array(n + 1);
+    for (let i = 0; i <= n; i++) first[i] = i;
+    const walk = (lo: number, hi: number, depth: number, prev: Int32Array): void => {
+      let i = lo;
+      if (i < hi && terms[i].length === depth) {
+        if (prev[n] <= k) out.push(i);
+        i++;
+      }
+      if (depth >= n + k) return;
+      while (i < hi) {
+        const c = terms[i].charCodeAt(depth);
+        // End of the run of terms with the same character at `depth`.
+        let a = i + 1;
+        let b = hi;
+        while (a < b) {
+          const mid = (a + b) >>> 1;
+          if (terms[mid].charCodeAt(depth) <= c) a = mid + 1;
+          else b = mid;
+        }
+        const cur = new Int32Array(n + 1);
+        cur[0] = prev[0] + 1;
+        let min = cur[0];
+        for (let x = 1; x <= n; x++) {
+          const v = Math.min(prev[x] + 1, cur[x - 1] + 1, prev[x - 1] + (q.charCodeAt(x - 1) === c ? 0 : 1));
+          cur[x] = v;
+          if (v < min) min = v;
+        }
+        if (min <= k) walk(i, a, depth + 1, cur);
+        i = a;
+      }
+    };
+    walk(0, terms.length, 0, first);
+    return out;
+  }
+
+  /** [start, end) of the postings of term ordinal `t` in field `f`. */
+  postingRange(t: number, f: number): [number, number] {
+    return [this.offsets[t * F + f], this.offsets[t * F + f + 1]];
+  }
+
+  /** Whether ordinal `doc` has term `t` in field `f` (postings are sorted by ordinal). */
+  has(t: number, f: number, doc: number): boolean {
+    let lo = this.offsets[t * F + f];
+    let hi = this.offsets[t * F + f + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = this.docs[mid];
+      if (d === doc) return true;
+      if (d < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

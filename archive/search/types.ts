@@ -1,0 +1,113 @@
+// The search engine's boundary: what the archive core feeds it and what a query returns.
+// The core knows nothing of lunr; the engine knows nothing of lowdb. Results are plain
+// JSON, so they cross the contract unchanged.
+
+import type { ItemKind } from '../core/model';
+
+/** Everything the engine needs to index and filter one item. */
+export interface SearchDoc {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  /** Plain text of the body. */
+  body: string;
+  tags: string[];
+  source: string | null;
+  byline: string | null;
+  /** The text of the item's notes, highlight quotes and highlight comments, joined. */
+  notes: string;
+  published: string | null;
+  added: string;
+  language: string;
+  hasNotes: boolean;
+  hasHighlights: boolean;
+  unread: boolean;
+}
+
+export type SearchSort = 'relevance' | 'newest' | 'oldest' | 'title';
+
+export interface SearchRequest {
+  /** What the user typed: lunr syntax plus filters (`tag:`, `source:`, `kind:`, `before:`, ...). */
+  q: string;
+  sort?: SearchSort;
+  offset?: number;
+  limit?: number;
+  /** Tags chosen in the sidebar; combined with AND, like `tag:` filters. */
+  tags?: string[];
+}
+
+/** A piece of text with the matched terms located by [start, end) offsets into `text`. */
+export interface Snippet {
+  text: string;
+  marks: Array<[number, number]>;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  score: number;
+  /** The first snippet's text, for plain consumers (the CLI). */
+  snippet: string;
+  snippets: Snippet[];
+  tags: string[];
+  published: string | null;
+  source: string | null;
+  kind: ItemKind;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  hits: SearchHit[];
+  facets: { tags: FacetCount[]; sources: FacetCount[]; kinds: FacetCount[]; years: FacetCount[] };
+  /** 'plain' when lunr could not parse the query and it was searched as plain words. */
+  parsedAs: 'query' | 'plain';
+  /** A sentence for the user when the query was read differently from how it was typed. */
+  notice: string | null;
+}
+
+export interface RelatedHit {
+  id: string;
+  title: string;
+  score: number;
+  /** The distinctive terms the two items share, which explain the suggestion. */
+  terms: string[];
+}
+
+/** What the core knows of an item without reading its body; enough to filter and sort. */
+export interface SearchMeta extends Omit<SearchDoc, 'body'> {
+  /** Changes whenever anything indexed about the item changes (the item's `updated`). */
+  stamp: string;
+}
+
+export interface SearchIndexOptions {
+  /** The archive's index/ folder; created if missing. */
+  dir: string;
+  /** The archive's content/ folder: the body of item X is in `<contentDir>/X.txt`. */
+  contentDir: string;
+  /** Every item as the archive holds it now. The engine catches its persisted segments up
+   *  to this (stale, missing or corrupt segments are rebuilt in the background). */
+  metas: SearchMeta[];
+  /** A read-only process (a CLI query while another process writes) persists nothing. */
+  readOnly?: boolean;
+}
+
+/**
+ * The engine as the archive core uses it. `upsert` and `remove` are visible to the next
+ * query at once; building, compacting and loading never block the caller's thread.
+ */
+export interface SearchIndex {
+  /** `body` may be omitted: the engine then reads it from contentDir. */
+  upsert(doc: SearchMeta & { body?: string }): void;
+  remove(id: string): void;
+  query(req: SearchRequest): Promise<SearchResult>;
+  related(id: string, opts: { exclude: string[]; limit: number }): Promise<RelatedHit[]>;
+  /** Resolves once every change so far is persisted under dir. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
