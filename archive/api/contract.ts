@@ -69,6 +69,7 @@ export const contract = {
   'import.files': returns<ImportSummary>()(z.object({ files: z.array(UploadedFile).min(1).max(500) }).strict()),
   'import.paths': returns<ImportSummary>()(z.object({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(100_000) }).strict()),
   'export.notes': returns<{ files: ExportedFile[]; items: number }>()(z.object({ scope: ExportScope, format: ExportFormat }).strict()),
+  'export.archive': returns<{ out: string; items: number; bytes: number }>()(z.object({ out: z.string().min(1).max(4_096) }).strict()),
 } satisfies Record<Method, { args: z.ZodType; result: unknown }>;
 
 export type Args<M extends Method> = z.input<(typeof contract)[M]['args']>;

@@ -15,6 +15,7 @@ import { createNote, updateNote, deleteNote } from '../core/notes';
 import { createHighlight, updateHighlight, deleteHighlight } from '../core/highlights';
 import { importFiles, type ImportProgress } from '../core/importing';
 import { verifyArchive } from '../core/verify';
+import { writeBundleFile } from '../core/bundle';
 import { exportNotes } from '../core/export-notes';
 import { parseSourceFile } from '../interop/registry';
 import { ArchiveError } from '../core/errors';
@@ -115,4 +116,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
       ctx.onProgress,
     ),
   'export.notes': (archive, { scope, format }) => exportNotes(archive, scope, format),
+  'export.archive': (archive, { out }) => writeBundleFile(archive, path.resolve(out)),
 };

@@ -32,6 +32,7 @@ export const METHODS = [
   'import.files',
   'import.paths',
   'export.notes',
+  'export.archive',
 ] as const;
 
 export type Method = (typeof METHODS)[number];
@@ -40,4 +41,4 @@ export type Method = (typeof METHODS)[number];
  * Methods that name paths on this machine. Only the host's own code (the CLI, the
  * Electron main after a native dialog) may call them; a renderer never can.
  */
-export const TRUSTED_METHODS: readonly Method[] = ['import.paths'];
+export const TRUSTED_METHODS: readonly Method[] = ['import.paths', 'export.archive'];

@@ -236,9 +236,14 @@ export const commands: Record<string, Command> = {
   export: {
     writes: false,
     async run(archive, args) {
-      if (args.positional[1] !== 'notes') throw new UsageError('say what to export: dossier export notes ...');
+      const what = args.positional[1];
+      if (what !== 'notes' && what !== 'archive') throw new UsageError('say what to export: dossier export notes|archive ...');
       const out = args.options.out;
       if (!out) throw new UsageError('--out PATH is missing');
+      if (what === 'archive') {
+        const result = await call(archive, 'export.archive', { out: path.resolve(out) });
+        return { json: result, text: `Wrote ${result.items} items to ${result.out} (${(result.bytes / 1024).toFixed(0)} KiB).` };
+      }
       const format = (args.options.format ?? 'md') as 'md';
       if (!['md', 'digest', 'json', 'csv'].includes(format)) throw new UsageError('--format is one of md, digest, json, csv');
       const { files, items } = await call(archive, 'export.notes', { scope: parseScope(archive, args.options.scope ?? 'all'), format });

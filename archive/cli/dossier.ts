@@ -1,8 +1,9 @@
 // Entry point of the `dossier` executable.
 
 import { main } from './main';
+import { serve } from '../server/serve-command';
 
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2), serve).then(
   (code) => {
     process.exitCode = code;
   },

@@ -8,6 +8,7 @@ import { commands, CommandError } from './commands';
 import { openArchive } from '../core/open-archive';
 import { defaultArchiveDir } from '../core/default-dir';
 import { ArchiveError } from '../core/errors';
+import { isBundle } from '../core/importing';
 import path from 'node:path';
 
 export type ServeCommand = (dir: string, options: Record<string, string>) => Promise<void>;
@@ -30,7 +31,9 @@ export async function main(argv: string[], serve?: ServeCommand): Promise<number
     }
     const command = commands[name];
     if (!command) throw new UsageError(`unknown command “${name}”`);
-    const archive = await openArchive(dir, { readOnly: !command.writes });
+    // Restoring a bundle into a new folder should give back exactly what was exported.
+    const restoring = name === 'import' && args.positional.length > 1 && args.positional.slice(1).every(isBundle);
+    const archive = await openArchive(dir, { readOnly: !command.writes, seed: !restoring });
     try {
       const output = await command.run(archive, args);
       process.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);

@@ -6,7 +6,8 @@ Usage: dossier <command> [arguments] [--archive DIR] [--json]
 
 Commands:
   init                              create (and seed) the archive if it does not exist
-  import <files...>                 import .txt, .md, .html files and exports from other apps
+  import <files|urls...>            import .txt, .md, .html files, web pages, .dossier bundles
+                                    and exports from other apps
   list [--sort added|published|title] [--kind K]
                                     list the items
   show <id>                         show one item with its tags, notes, highlights and links
@@ -23,6 +24,7 @@ Commands:
   delete <id>                       delete an item with its notes, highlights and links
   export notes [--scope all|item:<id>|tag:<t>|query:<q>] [--format md|digest|json|csv] --out PATH
                                     export notes and highlights
+  export archive --out FILE.dossier  the whole archive as one file (import it to restore)
   verify                            check the archive's integrity
   serve [--port N]                  serve the app to a browser on 127.0.0.1
 

@@ -7,11 +7,16 @@ import type { ImportDraft, ParsedFile, SourceFile } from '../interop/types';
 import { addItem } from './items';
 import { textHash } from './text-stats';
 import { canonicalUrl } from '../interop/canonical-url';
+import { readBundle } from './bundle';
+import { importBundle } from './bundle-import';
 
-export interface ImportSummary {
-  imported: string[];
-  skipped: Array<{ file: string; reason: string }>;
+/** A whole-archive bundle, written by `dossier export archive`. */
+export function isBundle(name: string): boolean {
+  return /\.dossier$/i.test(name);
 }
+
+import type { ImportSummary } from '../api/types';
+export type { ImportSummary };
 
 export type ImportProgress = (done: number, total: number) => void;
 
@@ -83,7 +88,8 @@ export async function importFiles(
   for (const entry of files) {
     try {
       const file = 'bytes' in entry ? entry : await entry.read();
-      const result = await importDrafts(archive, entry.name, await parse(file), seen);
+      const result = isBundle(file.name) ? await importBundle(archive, readBundle(file.bytes)) : await importDrafts(archive, entry.name, await parse(file), seen);
+      if (isBundle(file.name)) for (const id of result.imported) seen.remember(archive.item(id).url, archive.item(id).textHash, archive.item(id).title);
       total.imported.push(...result.imported);
       total.skipped.push(...result.skipped);
     } catch (error) {

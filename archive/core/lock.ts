@@ -18,18 +18,21 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds, so that a second open in the same process is refused too. */
+const heldHere = new Set<string>();
+
 export function acquireLock(dir: string): ArchiveLock {
-  const file = path.join(dir, '.lock');
+  const file = path.resolve(dir, '.lock');
+  if (heldHere.has(file)) throw new ArchiveError('conflict', `The archive at ${dir} is already open in this process.`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }));
       closeSync(fd);
-      let held = true;
+      heldHere.add(file);
       return {
         release() {
-          if (!held) return;
-          held = false;
+          if (!heldHere.delete(file)) return;
           rmSync(file, { force: true });
         },
       };

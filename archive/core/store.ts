@@ -27,6 +27,8 @@ export class Store {
   readonly backupsDir: string;
   /** True when this open found no dossier.json: the caller seeds the archive. */
   created = false;
+  /** How many times dossier.json has been written by this store (a burst counts once). */
+  writes = 0;
 
   private constructor(
     readonly dir: string,
@@ -104,6 +106,7 @@ export class Store {
       this.dirty = false;
       try {
         await this.db.write();
+        this.writes += 1;
       } catch (error) {
         this.dirty = true;
         throw new ArchiveError('io_error', `Cannot save ${this.dataFile}: ${(error as Error).message}`);

@@ -2,9 +2,26 @@
 // same way: absent values are null (never undefined or ''), tags are trimmed and unique
 // without regard to case, and an entry without content is a 'bookmark' with text ''.
 
-import type { ImportDraft } from './types';
+import type { ImportDraft, ParsedFile } from './types';
 
-export type DraftFields = Partial<ImportDraft> & { title?: string | null };
+/** What an importer knows; loosely typed text fields take raw JSON values and are cleaned here. */
+export interface DraftFields {
+  kind?: ImportDraft['kind'];
+  title?: unknown;
+  byline?: unknown;
+  source?: unknown;
+  url?: string | null;
+  published?: string | null;
+  language?: unknown;
+  excerpt?: unknown;
+  html?: string | null;
+  text?: string;
+  tags?: Iterable<unknown>;
+  added?: string | null;
+  readAt?: string | null;
+  highlights?: ImportDraft['highlights'];
+  notes?: ImportDraft['notes'];
+}
 
 /** Trimmed, non-empty, first spelling wins among spellings that differ only in case. */
 export function cleanTags(tags: Iterable<unknown>): string[] {
@@ -82,4 +99,38 @@ export function primaryLanguage(value: unknown): string | null {
   if (s === null) return null;
   const primary = s.split(/[-_]/)[0].toLowerCase();
   return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+export type EntryResult = ImportDraft | { skip: string };
+
+/**
+ * Maps each entry of an export, turning a thrown error or a { skip } into a `skipped` row so
+ * that one bad entry never stops the rest; `label` names the entry for the person reading.
+ */
+export function collect<T>(entries: readonly T[], label: (entry: T, index: number) => string, map: (entry: T) => EntryResult): ParsedFile {
+  const out: ParsedFile = { drafts: [], skipped: [] };
+  entries.forEach((entry, index) => {
+    let result: EntryResult;
+    try {
+      result = map(entry);
+    } catch (error) {
+      result = { skip: (error as Error).message };
+    }
+    if ('skip' in result) out.skipped.push({ entry: label(entry, index), reason: result.skip });
+    else out.drafts.push(result);
+  });
+  return out;
+}
+
+/** A label for an entry in a skipped list: its title or address, else its position. */
+export function entryLabel(title: unknown, url: unknown, index: number): string {
+  return str(title) ?? str(url) ?? `entry ${index + 1}`;
+}
+
+/** Titles other apps write when they found none; better to show the address. */
+const PLACEHOLDER_TITLES = new Set(['no title found', 'untitled']);
+
+export function realTitle(value: unknown): string | null {
+  const title = str(value);
+  return title !== null && PLACEHOLDER_TITLES.has(title.toLowerCase()) ? null : title;
 }

@@ -24,7 +24,7 @@ export interface Sanitised {
  * Removes scripts, event handlers, forms, frames and styles (an archive shows articles, it
  * does not run them) and returns the safe HTML and its plain text.
  */
-export function sanitiseHtml(html: string): Sanitised {
+export function sanitiseHtml(html: string, options: { baseUrl?: string | null } = {}): Sanitised {
   const { purify } = shared();
   const body = purify.sanitize(html, {
     RETURN_DOM: true,
@@ -33,7 +33,23 @@ export function sanitiseHtml(html: string): Sanitised {
     // MathJax wraps formulas in custom elements; dropping them would drop the maths.
     CUSTOM_ELEMENT_HANDLING: { tagNameCheck: /^mjx-/, attributeNameCheck: /^(jax|display|class)$/, allowCustomizedBuiltInElements: false },
   }) as unknown as Element;
+  if (options.baseUrl) absolutise(body, options.baseUrl);
   return { html: body.innerHTML.trim(), text: nodeText(body) };
+}
+
+/** Makes relative href/src absolute against baseUrl, so that a stored body keeps working. */
+function absolutise(root: Element, baseUrl: string): void {
+  for (const [selector, attr] of [['a[href]', 'href'], ['img[src]', 'src']] as const) {
+    for (const el of Array.from(root.querySelectorAll(selector))) {
+      const value = el.getAttribute(attr) ?? '';
+      if (value.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
+      try {
+        el.setAttribute(attr, new URL(value, baseUrl).href);
+      } catch {
+        // a base that is not a URL: leave the link as it was
+      }
+    }
+  }
 }
 
 /** Plain text of an HTML fragment (not sanitised: the text carries no markup anyway). */

@@ -48,6 +48,12 @@ export function normaliseDate(value: unknown): string | null {
   if (text === '') return null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return Number.isNaN(Date.parse(text)) ? null : text;
   if (/^\d+(\.\d+)?$/.test(text)) return fromEpoch(text);
+  // A date-time with no zone would be read in the machine's zone and differ between
+  // machines; exporters that omit the zone (Readability, Instapaper) mean UTC.
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) {
+    const ms = Date.parse(text.replace(' ', 'T') + 'Z');
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  }
   // Apache log style, as some Netscape exporters write ADD_DATE: 10/Oct/2000:13:55:36 +0300
   const apache = /^(\d{1,2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})\s*([+-]\d{2})(\d{2})$/.exec(text);
   if (apache) {

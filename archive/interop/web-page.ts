@@ -24,9 +24,21 @@ export interface WebPageOptions {
 /** Fewer characters than this after extraction is not an article, whatever Readability says. */
 const MIN_TEXT_CHARS = 40;
 
-/** The page's own idea of its address: <link rel=canonical>, else og:url; absolute http(s) only. */
-function canonicalOf(document: Document): string | null {
-  const base = document.baseURI;
+/**
+ * The page's own idea of its address: <link rel=canonical>, else og:url; absolute http(s)
+ * only. Resolves by hand rather than through document.baseURI, because jsdom caches the
+ * base URL on first use and the document's URL is about to change to the result.
+ */
+function canonicalOf(document: Document, pageUrl: string | null): string | null {
+  const resolveAgainst = (href: string, base: string | null): string | null => {
+    try {
+      return new URL(href.trim(), base ?? undefined).href;
+    } catch {
+      return null; // not a URL, or relative with nothing to resolve against
+    }
+  };
+  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
+  const base = baseHref ? resolveAgainst(baseHref, pageUrl) ?? pageUrl : pageUrl;
   const candidates: string[] = [];
   for (const link of Array.from(document.querySelectorAll('link[rel][href]'))) {
     if ((link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) candidates.push(link.getAttribute('href') ?? '');
@@ -35,12 +47,8 @@ function canonicalOf(document: Document): string | null {
     if ((meta.getAttribute('property') ?? '').toLowerCase() === 'og:url') candidates.push(meta.getAttribute('content') ?? '');
   }
   for (const candidate of candidates) {
-    try {
-      const resolved = webUrl(new URL(candidate.trim(), base === 'about:blank' ? undefined : base).href);
-      if (resolved !== null) return resolved;
-    } catch {
-      // not a URL (or relative with nothing to resolve against): try the next one
-    }
+    const resolved = webUrl(resolveAgainst(candidate, base));
+    if (resolved !== null) return resolved;
   }
   return null;
 }
@@ -76,7 +84,7 @@ export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): I
   const dom = new JSDOM(html, pageUrl !== null ? { url: pageUrl } : {});
   try {
     const document = dom.window.document;
-    const canonical = canonicalOf(document);
+    const canonical = canonicalOf(document, pageUrl);
     // Readability resolves links against the document's URL, so give it the canonical one.
     if (canonical !== null && canonical !== pageUrl) dom.reconfigure({ url: canonical });
     const htmlLang = document.documentElement.getAttribute('lang') ?? document.documentElement.getAttribute('xml:lang');

@@ -72,9 +72,10 @@ export function analyzerFor(languageTag: string | null | undefined): Analyzer {
   return a;
 }
 
-// lunr's tokenizer splits on whitespace and hyphens; so does this one, but it keeps the
-// offsets into the original text (lunr lowercases first, which can shift offsets).
-const WORD = /[^\s-]+/g;
+// lunr's tokenizer splits on whitespace and hyphens; this one also splits on en and em dashes
+// ("China–Russia" is two words) and keeps offsets into the original text (lunr lowercases
+// the whole text first, which can shift offsets).
+const WORD = /[^\s\-\u2013\u2014]+/g;
 
 /**
  * Calls `visit` for every raw token of `text` in order, with its index term (null when

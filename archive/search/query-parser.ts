@@ -45,6 +45,16 @@ export interface ParsedQuery {
 
 const FILTER = /(^|\s)(-?)(tag|source|kind|before|after|year|has|is):(?:"([^"]*)"|(\S+))/gi;
 const PHRASE = /(^|\s)([+-]?)"([^"]*)"/g;
+// @types/lunr omits the parser and clause presence, which lunr 2.3.9 has.
+interface LunrClause {
+  term: string;
+  fields?: string[];
+  boost?: number;
+  editDistance?: number;
+  presence?: number;
+}
+const QueryParser = (lunr as unknown as { QueryParser: new (s: string, q: lunr.Query) => { parse(): void } }).QueryParser;
+
 const PRESENCE: Record<number, Presence> = { 1: 'optional', 2: 'required', 3: 'prohibited' };
 const ALL_FIELDS = FIELDS.map((_, i) => i);
 
@@ -67,12 +77,13 @@ export function parseQuery(input: string): ParsedQuery {
     return lead + ' ';
   });
 
-  const text = rest.trim();
+  // lunr's lexer splits only on whitespace and hyphens; the index also splits on dashes.
+  const text = rest.replace(/[\u2013\u2014]/g, ' ').trim();
   if (!text) return { clauses, filters, parsedAs: 'query', notices };
   try {
     const q = new lunr.Query(FIELDS as unknown as string[]);
-    new lunr.QueryParser(text, q).parse();
-    for (const c of q.clauses) {
+    new QueryParser(text, q).parse();
+    for (const c of q.clauses as unknown as LunrClause[]) {
       if (!c.term) continue;
       clauses.push({
         kind: 'term',
@@ -100,7 +111,7 @@ function termClause(term: string, presence: Presence): TermClause {
 /** Words as lunr's tokenizer splits them, lowercased, with query syntax characters removed. */
 export function splitWords(text: string): string[] {
   return text
-    .split(/[\s-]+/)
+    .split(/[\s\-\u2013\u2014]+/)
     .map((w) => w.replace(/[*:^~+"]/g, '').toLowerCase())
     .filter((w) => w.length > 0);
 }

@@ -1,0 +1,145 @@
+// Brings a .dossier bundle into an archive. Into an empty archive it restores exactly (same
+// ids, times, bodies). Into one that has items it merges: an item the archive already holds
+// (same id, canonical URL or text) gains the bundle's tags, notes, highlights and links
+// instead of being added twice. Bodies are written first, so a failure changes nothing.
+
+import type { Archive } from './archive';
+import type { Bundle } from './bundle';
+import type { Item } from './model';
+import { ensureTag, findTag, withTags } from './tags';
+import { canonicalUrl } from '../interop/canonical-url';
+import type { ImportSummary } from '../api/types';
+
+function isEmpty(archive: Archive): boolean {
+  const d = archive.data;
+  return d.items.length + d.notes.length + d.highlights.length + d.relations.length + d.tags.length === 0;
+}
+
+async function writeBodies(archive: Archive, bundle: Bundle, ids: Set<string>): Promise<void> {
+  const written: string[] = [];
+  try {
+    for (const [file, bytes] of bundle.content) {
+      const [id, ext] = file.split('.') as [string, 'txt' | 'html'];
+      if (!ids.has(id)) continue;
+      await archive.store.writeContent(id, ext, Buffer.from(bytes).toString('utf8'));
+      written.push(id);
+    }
+  } catch (error) {
+    await Promise.all(written.map((id) => archive.store.removeContent(id).catch(() => undefined)));
+    throw error;
+  }
+}
+
+function bodyOf(bundle: Bundle, id: string): string | undefined {
+  const bytes = bundle.content.get(`${id}.txt`);
+  return bytes ? Buffer.from(bytes).toString('utf8') : undefined;
+}
+
+function reindex(archive: Archive, bundle: Bundle, items: Item[]): void {
+  for (const item of items) archive.index.upsert({ ...archive.searchMeta(item), body: bodyOf(bundle, item.id) });
+}
+
+async function restore(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
+  await writeBodies(archive, bundle, new Set(bundle.data.items.map((i) => i.id)));
+  const data = archive.data;
+  const from = structuredClone(bundle.data);
+  data.items = from.items;
+  data.tags = from.tags;
+  data.notes = from.notes;
+  data.highlights = from.highlights;
+  data.relations = from.relations;
+  data.settings = from.settings;
+  archive.changed();
+  reindex(archive, bundle, data.items);
+  return { imported: data.items.map((i) => i.id), skipped: [] };
+}
+
+function safeCanonical(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return canonicalUrl(url);
+  } catch {
+    return url;
+  }
+}
+
+async function merge(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
+  const data = archive.data;
+  const byUrl = new Map<string, string>();
+  const byText = new Map<string, string>();
+  for (const item of data.items) {
+    const url = safeCanonical(item.url);
+    if (url) byUrl.set(url, item.id);
+    if (item.textHash) byText.set(item.textHash, item.id);
+  }
+  const known = new Set(data.items.map((i) => i.id));
+  const idMap = new Map<string, string>();
+  const added: Item[] = [];
+  const summary: ImportSummary = { imported: [], skipped: [] };
+  for (const item of bundle.data.items) {
+    const url = safeCanonical(item.url);
+    const existing = known.has(item.id) ? item.id : ((url && byUrl.get(url)) || (item.textHash && byText.get(item.textHash)) || null);
+    if (existing) {
+      idMap.set(item.id, existing);
+      summary.skipped.push({ file: item.title, reason: `already in the archive as “${archive.item(existing).title}”; its tags, notes, highlights and links were merged` });
+    } else {
+      idMap.set(item.id, item.id);
+      added.push(structuredClone(item));
+    }
+  }
+  await writeBodies(archive, bundle, new Set(added.map((i) => i.id)));
+
+  const now = archive.now();
+  for (const tag of bundle.data.tags) {
+    const name = ensureTag(data, tag.name, tag.created);
+    const registered = findTag(data, name);
+    if (registered && !registered.color && tag.color) registered.color = tag.color;
+  }
+  const touched = new Set<string>();
+  for (const item of added) {
+    item.tags = withTags([], item.tags.map((t) => ensureTag(data, t, now)));
+    data.items.push(item);
+    touched.add(item.id);
+    summary.imported.push(item.id);
+  }
+  for (const item of bundle.data.items) {
+    const target = archive.item(idMap.get(item.id) as string);
+    if (target.id === item.id && added.some((a) => a.id === item.id)) continue;
+    const tags = withTags(target.tags, item.tags.map((t) => ensureTag(data, t, now)));
+    if (tags.length !== target.tags.length) {
+      target.tags = tags;
+      touched.add(target.id);
+    }
+  }
+  for (const note of bundle.data.notes) {
+    const itemId = idMap.get(note.itemId);
+    if (!itemId || data.notes.some((n) => n.id === note.id || (n.itemId === itemId && n.text === note.text))) continue;
+    data.notes.push({ ...note, itemId });
+    touched.add(itemId);
+  }
+  for (const h of bundle.data.highlights) {
+    const itemId = idMap.get(h.itemId);
+    if (!itemId || data.highlights.some((x) => x.id === h.id || (x.itemId === itemId && x.quote === h.quote && x.start === h.start))) continue;
+    data.highlights.push({ ...h, itemId });
+    touched.add(itemId);
+  }
+  for (const r of bundle.data.relations) {
+    const [x, y] = [idMap.get(r.a), idMap.get(r.b)];
+    if (!x || !y || x === y) continue;
+    const [a, b] = x < y ? [x, y] : [y, x];
+    if (data.relations.some((e) => e.a === a && e.b === b)) continue;
+    data.relations.push({ ...r, a, b });
+    touched.add(a);
+    touched.add(b);
+  }
+  archive.changed();
+  for (const id of touched) {
+    const item = archive.item(id);
+    archive.index.upsert({ ...archive.searchMeta(item), body: bodyOf(bundle, id) });
+  }
+  return summary;
+}
+
+export async function importBundle(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
+  return isEmpty(archive) ? restore(archive, bundle) : merge(archive, bundle);
+}

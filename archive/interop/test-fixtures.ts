@@ -1,0 +1,20 @@
+// Where the shared fixture files live (../shared/fixtures beside the repository), for tests
+// only: `hasFixtures` lets a suite skip with a message on a machine without them.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SourceFile } from './types';
+
+export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
+
+export function hasFixtures(folder: string): boolean {
+  const ok = existsSync(join(FIXTURES, folder));
+  if (!ok) console.warn(`skipping: fixtures missing at ${join(FIXTURES, folder)}`);
+  return ok;
+}
+
+/** A fixture as the importers receive it: its bare name and its bytes. */
+export function fixture(folder: string, name: string): SourceFile {
+  return { name, bytes: new Uint8Array(readFileSync(join(FIXTURES, folder, name))) };
+}

@@ -1,0 +1,316 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readdir, writeFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openSearchIndex } from './index';
+import { Engine } from './engine';
+import { analyzerFor } from './analyzer';
+import { item, metasOf, tempArchive, type Fixture, type TempArchive } from './test-fixtures';
+import type { SearchIndex } from './types';
+
+const ITEMS: Fixture[] = [
+  item({
+    id: 'seed',
+    title: 'China and Russia deepen strategic coordination',
+    body: 'Beijing and Moscow pledged closer strategic coordination on regional security. Officials said the talks were running smoothly and that coordination would continue.',
+    tags: ['China–Russia', 'Diplomacy'],
+    source: 'MENAFN',
+    published: '2024-10-06',
+    unread: true,
+  }),
+  item({
+    id: 'rates',
+    title: 'Markets rally on rate cut hopes',
+    body: 'Stock markets rallied as investors hoped for interest rate cuts. The central bank signalled coordination with the treasury is not strategic.',
+    tags: ['Economy'],
+    source: 'BBC News',
+    published: '2025-02-01',
+    hasNotes: true,
+    notes: 'Compare with the 2008 crisis response.',
+  }),
+  item({
+    id: 'note1',
+    kind: 'note',
+    title: 'My reading list on Arctic shipping',
+    body: 'Ice melt opens the northern sea route; Russia and China both invest in Arctic shipping.',
+    tags: ['China–Russia', 'arctic'],
+    source: null,
+    published: null,
+    added: '2023-05-04T10:00:00.000Z',
+    hasHighlights: true,
+  }),
+  item({
+    id: 'energy',
+    title: 'Gas pipeline talks stall',
+    body: 'Negotiations over the Power of Siberia 2 pipeline stalled again, officials in Moscow said. Gas prices rose.',
+    tags: ['Energy', 'China–Russia'],
+    source: 'Reuters',
+    published: '2024-03-15',
+  }),
+];
+
+let arch: TempArchive | null = null;
+let open: SearchIndex[] = [];
+
+async function openWith(items: Fixture[], reuse?: TempArchive): Promise<SearchIndex> {
+  arch = reuse ?? (await tempArchive(items));
+  const idx = await openSearchIndex({ dir: arch.dir, contentDir: arch.contentDir, metas: metasOf(items) });
+  open.push(idx);
+  return idx;
+}
+
+const ids = async (idx: SearchIndex, q: string, extra: object = {}) => (await idx.query({ q, ...extra })).hits.map((h) => h.id);
+
+afterEach(async () => {
+  for (const i of open) await i.close();
+  open = [];
+  await arch?.cleanup();
+  arch = null;
+});
+
+describe('opening', () => {
+  it('answers on the first open of a small archive with no index folder, and persists it', async () => {
+    const idx = await openWith(ITEMS.slice(0, 2));
+    expect(await ids(idx, 'coordination')).toEqual(['seed', 'rates']);
+    await idx.flush();
+    const files = await readdir(arch!.dir);
+    expect(files).toContain('manifest.json');
+    expect(files.some((f) => f.endsWith('.seg'))).toBe(true);
+  });
+
+  it('reopens from the persisted segments and catches up only the items whose stamp changed', async () => {
+    const first = await openWith(ITEMS);
+    await first.close();
+    open = [];
+    const changed = ITEMS.map((i) => (i.id === 'energy' ? { ...i, stamp: '2', title: 'Gas pipeline deal signed' } : i));
+    await writeFile(path.join(arch!.contentDir, 'energy.txt'), 'The Power of Siberia 2 deal was signed.');
+    const engine = new Engine({ dir: arch!.dir, contentDir: arch!.contentDir, metas: metasOf(changed) });
+    await engine.open();
+    open.push(engine);
+    expect(engine.layout().analysed).toBe(1);
+    expect(await ids(engine, 'signed')).toEqual(['energy']);
+    expect(await ids(engine, 'stalled')).toEqual([]);
+  });
+
+  it('rebuilds a corrupt manifest and says so, without throwing', async () => {
+    const first = await openWith(ITEMS);
+    await first.close();
+    open = [];
+    await writeFile(path.join(arch!.dir, 'manifest.json'), '{ not json');
+    const idx = await openWith(ITEMS, arch!);
+    const r = await idx.query({ q: 'pipeline' });
+    expect(r.hits.map((h) => h.id)).toEqual(['energy']);
+    expect(r.notice).toMatch(/rebuilt/);
+  });
+
+  it('rebuilds a corrupt segment file', async () => {
+    const first = await openWith(ITEMS);
+    await first.close();
+    open = [];
+    const seg = (await readdir(arch!.dir)).find((f) => f.endsWith('.seg'))!;
+    const bytes = await readFile(path.join(arch!.dir, seg));
+    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    await writeFile(path.join(arch!.dir, seg), bytes);
+    const idx = await openWith(ITEMS, arch!);
+    expect(await ids(idx, 'pipeline')).toEqual(['energy']);
+    await idx.flush();
+    // The rebuilt index is whole again: a second open reads it without a notice.
+    await idx.close();
+    open = [];
+    const again = await openWith(ITEMS, arch!);
+    expect((await again.query({ q: 'pipeline' })).notice).toBeNull();
+  });
+
+  it('leaves no worker running after close (a CLI process can exit)', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => item({ id: `n${i}`, title: `Item ${i}`, body: `word${i} shared text about harbours` }));
+    arch = await tempArchive(many);
+    const engine = new Engine({ dir: arch.dir, contentDir: arch.contentDir, metas: metasOf(many) }, { inlineLimit: 10, chunk: 25 });
+    await engine.open();
+    expect((await engine.query({ q: 'harbours', limit: 100 })).total).toBe(60);
+    expect(engine.layout().segments.reduce((a, b) => a + b, 0)).toBe(60);
+    await engine.close();
+  });
+});
+
+describe('changes', () => {
+  it('shows an upsert, an edit and a delete in the very next query', async () => {
+    const idx = await openWith(ITEMS);
+    idx.upsert({ ...metasOf([ITEMS[0]])[0], id: 'new', title: 'Walrus census', body: 'Counting walruses on the ice.', stamp: '1' });
+    expect(await ids(idx, 'walrus')).toEqual(['new']);
+    idx.upsert({ ...metasOf([ITEMS[3]])[0], stamp: '2', title: 'Gas pipeline deal signed', body: 'A deal at last.' });
+    expect(await ids(idx, 'stalled')).toEqual([]);
+    expect(await ids(idx, 'deal')).toEqual(['energy']);
+    idx.remove('seed');
+    expect(await ids(idx, 'coordination')).toEqual(['rates']);
+    expect((await idx.query({ q: '' })).total).toBe(4);
+  });
+
+  it('reads the body from content/ when an upsert omits it', async () => {
+    const idx = await openWith(ITEMS);
+    await writeFile(path.join(arch!.contentDir, 'later.txt'), 'An essay on lighthouses.');
+    idx.upsert({ ...metasOf([ITEMS[1]])[0], id: 'later', title: 'Essay', stamp: '1' });
+    expect(await ids(idx, 'lighthouses')).toEqual(['later']);
+  });
+
+  it('indexes tag and note edits', async () => {
+    const idx = await openWith(ITEMS);
+    idx.upsert({ ...metasOf([ITEMS[0]])[0], stamp: '2', tags: ['Geopolitics'], notes: 'ask about sanctions', hasNotes: true });
+    expect(await ids(idx, 'tag:geopolitics')).toEqual(['seed']);
+    expect(await ids(idx, 'sanctions')).toEqual(['seed']);
+    expect(await ids(idx, 'has:notes')).toEqual(['rates', 'seed']);
+  });
+
+  it('keeps edits and deletes across flush and reopen', async () => {
+    const idx = await openWith(ITEMS);
+    idx.remove('rates');
+    const edited = { ...ITEMS[3], stamp: '2', body: 'Pipeline finally agreed.' };
+    idx.upsert(edited);
+    await idx.close();
+    open = [];
+    const metas = [ITEMS[0], ITEMS[2], edited];
+    await writeFile(path.join(arch!.contentDir, 'energy.txt'), edited.body);
+    const engine = new Engine({ dir: arch!.dir, contentDir: arch!.contentDir, metas: metasOf(metas) });
+    await engine.open();
+    open.push(engine);
+    expect(engine.layout().delta).toBe(0);
+    expect(await ids(engine, 'rallied')).toEqual([]);
+    expect(await ids(engine, 'agreed')).toEqual(['energy']);
+  });
+});
+
+describe('query language', () => {
+  it('supports lunr syntax: +must, -not, field:, prefix*, fuzzy~1, boost^', async () => {
+    const idx = await openWith(ITEMS);
+    expect(await ids(idx, '+coordination +markets')).toEqual(['rates']);
+    expect(await ids(idx, 'coordination -markets')).toEqual(['seed']);
+    expect(await ids(idx, 'title:coordination')).toEqual(['seed']);
+    expect(await ids(idx, 'pipe*')).toEqual(['energy']);
+    expect(await ids(idx, 'pipelin~1')).toEqual(['energy']);
+    expect((await ids(idx, 'moscow')).sort()).toEqual(['energy', 'seed']);
+    expect((await ids(idx, 'moscow gas^10'))[0]).toBe('energy');
+    expect(await ids(idx, '-russia -china')).toEqual(['rates']);
+  });
+
+  it('matches quoted phrases as phrases', async () => {
+    const idx = await openWith(ITEMS);
+    expect(await ids(idx, 'strategic coordination')).toEqual(['seed', 'rates']);
+    expect(await ids(idx, '"strategic coordination"')).toEqual(['seed']);
+    expect(await ids(idx, '"coordination strategic"')).toEqual([]);
+    expect(await ids(idx, '"power of siberia"')).toEqual(['energy']);
+    expect(await ids(idx, 'moscow -"strategic coordination"')).toEqual(['energy']);
+  });
+
+  it('searches unparsable input as plain words and says so', async () => {
+    const idx = await openWith(ITEMS);
+    for (const q of ['pipeline~', 'gas:', 'title: pipeline', '^2 pipeline', 'pipeline?']) {
+      const r = await idx.query({ q });
+      expect(r.hits.map((h) => h.id), q).toEqual(['energy']);
+      if (r.parsedAs === 'plain') expect(r.notice).toMatch(/plain words/);
+    }
+    const r = await idx.query({ q: 'pipeline~' });
+    expect(r.parsedAs).toBe('plain');
+    expect((await idx.query({ q: 'pipeline' })).parsedAs).toBe('query');
+  });
+
+  it('applies every filter', async () => {
+    const idx = await openWith(ITEMS);
+    expect(await ids(idx, 'tag:"china–russia"')).toEqual(['seed', 'energy', 'note1']);
+    expect(await ids(idx, 'tag:"CHINA–RUSSIA" tag:arctic')).toEqual(['note1']);
+    expect(await ids(idx, 'tag:china')).toEqual([]);
+    expect(await ids(idx, '', { tags: ['china–russia', 'Energy'] })).toEqual(['energy']);
+    expect(await ids(idx, 'source:menafn')).toEqual(['seed']);
+    expect(await ids(idx, 'source:"BBC News"')).toEqual(['rates']);
+    expect(await ids(idx, 'kind:note')).toEqual(['note1']);
+    expect(await ids(idx, 'before:2024-10-06')).toEqual(['energy', 'note1']);
+    expect(await ids(idx, 'after:2024-10')).toEqual(['rates', 'seed']);
+    expect(await ids(idx, 'year:2024')).toEqual(['seed', 'energy']);
+    expect(await ids(idx, 'has:notes')).toEqual(['rates']);
+    expect(await ids(idx, 'has:highlights')).toEqual(['note1']);
+    expect(await ids(idx, 'is:unread')).toEqual(['seed']);
+    expect(await ids(idx, 'moscow -tag:energy')).toEqual(['seed']);
+    const bad = await idx.query({ q: 'before:soon moscow' });
+    expect(bad.hits.map((h) => h.id).sort()).toEqual(['energy', 'seed']);
+    expect(bad.notice).toMatch(/not a date/);
+  });
+
+  it('lists by date, newest first, for an empty query with filters; sorts and pages', async () => {
+    const idx = await openWith(ITEMS);
+    expect(await ids(idx, '')).toEqual(['rates', 'seed', 'energy', 'note1']);
+    expect(await ids(idx, '', { sort: 'oldest' })).toEqual(['note1', 'energy', 'seed', 'rates']);
+    expect(await ids(idx, '', { sort: 'title' })).toEqual(['seed', 'energy', 'rates', 'note1']);
+    const page = await idx.query({ q: '', offset: 1, limit: 2 });
+    expect(page.total).toBe(4);
+    expect(page.hits.map((h) => h.id)).toEqual(['seed', 'energy']);
+    expect(await ids(idx, 'moscow', { sort: 'oldest' })).toEqual(['energy', 'seed']);
+    expect(await ids(idx, 'moscow', { sort: 'newest' })).toEqual(['seed', 'energy']);
+  });
+});
+
+describe('results', () => {
+  it('carries tags, source, date and kind from the metadata', async () => {
+    const idx = await openWith(ITEMS);
+    const [hit] = (await idx.query({ q: 'arctic' })).hits;
+    expect(hit).toMatchObject({ id: 'note1', kind: 'note', tags: ['China–Russia', 'arctic'], source: null, published: null });
+    expect(hit.title).toBe('My reading list on Arctic shipping');
+  });
+
+  it('marks snippets at offsets that hold a matched term', async () => {
+    const idx = await openWith(ITEMS);
+    const en = analyzerFor('en');
+    for (const q of ['running', 'coordination strategic', 'pipe*', '"interest rates"', 'crisis']) {
+      const r = await idx.query({ q });
+      expect(r.hits.length).toBeGreaterThan(0);
+      const queryStems = new Set(q.replace(/["*]/g, '').split(' ').map((w) => en.term(w)));
+      for (const h of r.hits) {
+        expect(h.snippet).toBe(h.snippets[0].text);
+        const marks = h.snippets.flatMap((s) => s.marks.map(([a, b]) => s.text.slice(a, b)));
+        expect(marks.length).toBeGreaterThan(0);
+        for (const word of marks) {
+          const stem = en.term(word.toLowerCase());
+          if (q.includes('*')) expect(word.toLowerCase().startsWith('pipe')).toBe(true);
+          else expect(queryStems.has(stem)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('counts facets over the whole result set, not the page', async () => {
+    const idx = await openWith(ITEMS);
+    const r = await idx.query({ q: '', limit: 1 });
+    expect(r.hits).toHaveLength(1);
+    expect(r.facets.tags[0]).toEqual({ value: 'China–Russia', count: 3 });
+    expect(r.facets.sources).toEqual(
+      expect.arrayContaining([
+        { value: 'MENAFN', count: 1 },
+        { value: 'BBC News', count: 1 },
+        { value: 'Reuters', count: 1 },
+      ]),
+    );
+    expect(r.facets.kinds).toEqual([
+      { value: 'article', count: 3 },
+      { value: 'note', count: 1 },
+    ]);
+    expect(r.facets.years).toEqual([
+      { value: '2025', count: 1 },
+      { value: '2024', count: 2 },
+      { value: '2023', count: 1 },
+    ]);
+  });
+
+  it('suggests related items by shared distinctive terms, excluding linked ones and itself', async () => {
+    const idx = await openWith(ITEMS);
+    const rel = await idx.related('energy', { exclude: [], limit: 5 });
+    expect(rel.map((r) => r.id)).not.toContain('energy');
+    expect(rel[0].id).toBe('seed');
+    expect(rel[0].terms).toContain('moscow');
+    const without = await idx.related('energy', { exclude: ['seed'], limit: 5 });
+    expect(without.map((r) => r.id)).not.toContain('seed');
+    expect(await idx.related('missing', { exclude: [], limit: 5 })).toEqual([]);
+  });
+
+  it('indexes items in other languages with their own stemmer', async () => {
+    const fr = item({ id: 'fr', title: 'Les négociations continuent', body: 'Les dirigeants ont poursuivi leurs négociations économiques.', language: 'fr' });
+    const idx = await openWith([...ITEMS, fr]);
+    expect(await ids(idx, 'négociation')).toEqual(['fr']);
+    expect(await ids(idx, 'économique')).toEqual(['fr']);
+  });
+});

@@ -1,0 +1,525 @@
+// The search engine the archive core holds: persisted base segments, a small delta segment
+// for changes since, and per-segment deleted ordinals. Every upsert and remove shows in the
+// next query; big builds run on worker threads; a missing, stale or corrupt index catches
+// up (or is rebuilt) on open, and never makes open or query throw.
+
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzerFor } from './analyzer';
+import { analyse, buildSegment, type AnalysedDoc } from './build';
+import { type IndexableMeta } from './build-batch';
+import { facetsOf } from './facets';
+import { compileFilters, itemDate } from './filters';
+import { newManifest, readManifest, segmentFile, streamFile, writeManifest, type SegmentEntry } from './manifest';
+import { mergeSegments } from './merge';
+import { parseQuery, type Filter } from './query-parser';
+import { relatedTo } from './related';
+import { evaluate } from './scorer';
+import { Segment, MAX_SEGMENT_DOCS } from './segment';
+import { checksum, decodeSegment, decodeStream, encodeSegment, encodeStream } from './segment-file';
+import { leadSnippet, makeSnippet } from './snippets';
+import { writeFileAtomic } from '../core/atomic-file';
+import { WorkerPool, type Built } from './worker-pool';
+import type { RelatedHit, SearchHit, SearchIndex, SearchIndexOptions, SearchMeta, SearchRequest, SearchResult, Snippet } from './types';
+
+/** Up to this many items to (re)index on open go to the delta instead of a worker build. */
+const INLINE_LIMIT = 1000;
+/** Items per segment in a bulk build: small enough to build quickly, large enough to be few. */
+const CHUNK = 5000;
+/** The delta is frozen into a base segment past this size, so rebuilding it stays cheap. */
+const DELTA_LIMIT = 400;
+/** Segments smaller than this are merged together when there are several of them. */
+const SMALL = 4000;
+const DEFAULT_LIMIT = 20;
+
+/** Sizes the tests shrink to exercise every path on small archives. */
+export interface Tuning {
+  inlineLimit: number;
+  chunk: number;
+  deltaLimit: number;
+  small: number;
+}
+
+interface Stored {
+  name: string;
+  crc: number;
+  streamCrc: number;
+}
+
+type Upserted = SearchMeta & { body?: string };
+
+export class Engine implements SearchIndex {
+  private readonly metas = new Map<string, SearchMeta>();
+  private segments: Segment[] = [];
+  private readonly stored = new Map<Segment, Stored>();
+  /** Where the live copy of each item is, for items held by a base segment. */
+  private readonly location = new Map<string, { seg: Segment; ord: number }>();
+  /** Changed items not yet analysed, then analysed items of the delta, with their bodies. */
+  private readonly pending = new Map<string, Upserted>();
+  private readonly delta = new Map<string, { doc: AnalysedDoc; body: string }>();
+  private deltaSegment: Segment | null = null;
+  private deltaDirty = false;
+  private dirty = false;
+  private ready: Promise<void> = Promise.resolve();
+  private writing: Promise<void> = Promise.resolve();
+  private readonly pool = new WorkerPool();
+  private closed = false;
+  /** Sentences for the next results (e.g. that the index was rebuilt). */
+  private readonly openNotices: string[] = [];
+
+  private readonly tuning: Tuning;
+
+  constructor(
+    private readonly opts: SearchIndexOptions,
+    tuning: Partial<Tuning> = {},
+  ) {
+    this.tuning = { inlineLimit: INLINE_LIMIT, chunk: CHUNK, deltaLimit: DELTA_LIMIT, small: SMALL, ...tuning };
+    for (const m of opts.metas) this.metas.set(m.id, stripBody(m));
+  }
+
+  // ---------------------------------------------------------------- opening
+
+  async open(): Promise<void> {
+    await fs.mkdir(this.opts.dir, { recursive: true });
+    const loaded = await this.load();
+    if (!loaded) {
+      this.segments = [];
+      this.stored.clear();
+      this.location.clear();
+    }
+    // Catch up: items missing from the index or indexed at another stamp.
+    const todo: SearchMeta[] = [];
+    for (const [id, loc] of this.location) {
+      const m = this.metas.get(id);
+      if (!m || m.stamp !== loc.seg.stamps[loc.ord]) this.kill(id);
+    }
+    for (const m of this.metas.values()) if (!this.location.has(m.id)) todo.push(m);
+    if (todo.length === 0) {
+      if (loaded === 'repaired') this.schedulePersist();
+      return;
+    }
+    if (todo.length <= this.tuning.inlineLimit) {
+      for (const m of todo) this.pending.set(m.id, m);
+      this.deltaDirty = true;
+      this.dirty = true;
+      this.schedulePersist();
+      return;
+    }
+    this.ready = this.buildInBackground(todo).then(() => this.schedulePersist());
+  }
+
+  /** Loads the persisted segments; false when there are none or they cannot be trusted. */
+  private async load(): Promise<false | 'ok' | 'repaired'> {
+    const manifest = await readManifest(this.opts.dir);
+    if (!manifest) {
+      if (await exists(path.join(this.opts.dir, 'manifest.json'))) {
+        this.openNotices.push('The search index could not be read and was rebuilt.');
+      }
+      return false;
+    }
+    try {
+      const segs = await Promise.all(
+        manifest.segments.map(async (e) => {
+          const bytes = await fs.readFile(segmentFile(this.opts.dir, e.name));
+          const data = decodeSegment(bytes, e.crc);
+          if (data.ids.length !== e.docs) throw new Error('segment size does not match the manifest');
+          const seg = new Segment(data, null, () => decodeStream(readFileSync(streamFile(this.opts.dir, e.name)), e.streamCrc));
+          for (const d of e.dead) if (d >= 0 && d < seg.size) seg.alive[d] = 0;
+          this.stored.set(seg, { name: e.name, crc: e.crc, streamCrc: e.streamCrc });
+          return seg;
+        }),
+      );
+      this.segments = segs;
+    } catch {
+      this.stored.clear();
+      this.openNotices.push('The search index was damaged and was rebuilt.');
+      return false;
+    }
+    let repaired = false;
+    for (const seg of this.segments) {
+      for (let d = 0; d < seg.size; d++) {
+        if (!seg.alive[d]) continue;
+        const prev = this.location.get(seg.ids[d]);
+        if (prev) {
+          prev.seg.alive[prev.ord] = 0;
+          repaired = true;
+        }
+        this.location.set(seg.ids[d], { seg, ord: d });
+      }
+    }
+    return repaired ? 'repaired' : 'ok';
+  }
+
+  private async buildInBackground(todo: SearchMeta[]): Promise<void> {
+    // Newest first, so that if anything reads partial results they are the recent items.
+    todo.sort((a, b) => (itemDate(a) < itemDate(b) ? 1 : itemDate(a) > itemDate(b) ? -1 : 0));
+    const jobs = [];
+    const chunk = this.tuning.chunk;
+    for (let i = 0; i < todo.length; i += chunk) {
+      jobs.push({ contentDir: this.opts.contentDir, docs: todo.slice(i, i + chunk).map(toIndexable) });
+    }
+    await this.pool.run(jobs, (built) => this.adopt(built));
+    this.dirty = true;
+  }
+
+  /** Takes a freshly built segment in, keeping only the items it holds the current version of. */
+  private adopt(built: Built, stored: Stored | null = null): Segment {
+    const seg = new Segment(built.data, built.stream);
+    for (let d = 0; d < seg.size; d++) {
+      const id = seg.ids[d];
+      const m = this.metas.get(id);
+      if (!m || m.stamp !== seg.stamps[d] || this.pending.has(id) || this.delta.has(id) || this.location.has(id)) {
+        seg.alive[d] = 0;
+        continue;
+      }
+      this.location.set(id, { seg, ord: d });
+    }
+    this.segments.push(seg);
+    if (stored) this.stored.set(seg, stored);
+    return seg;
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  upsert(doc: SearchMeta & { body?: string }): void {
+    const meta = stripBody(doc);
+    const loc = this.location.get(doc.id);
+    this.metas.set(doc.id, meta);
+    if (doc.body === undefined && loc && loc.seg.stamps[loc.ord] === doc.stamp) return;
+    this.kill(doc.id);
+    this.delta.delete(doc.id);
+    this.pending.set(doc.id, { ...meta, ...(doc.body !== undefined ? { body: doc.body } : {}) });
+    this.deltaDirty = true;
+    this.dirty = true;
+  }
+
+  remove(id: string): void {
+    this.metas.delete(id);
+    this.kill(id);
+    if (this.delta.delete(id)) this.deltaDirty = true;
+    this.pending.delete(id);
+    this.dirty = true;
+  }
+
+  private kill(id: string): void {
+    const loc = this.location.get(id);
+    if (!loc) return;
+    loc.seg.alive[loc.ord] = 0;
+    this.location.delete(id);
+    this.dirty = true;
+  }
+
+  /** Analyses pending changes and rebuilds the delta segment if it changed. */
+  private syncDelta(): void {
+    if (this.pending.size > 0) {
+      for (const [id, doc] of this.pending) {
+        let body = doc.body;
+        if (body === undefined) {
+          try {
+            body = readFileSync(path.join(this.opts.contentDir, `${id}.txt`), 'utf8');
+          } catch {
+            body = '';
+          }
+        }
+        this.delta.set(id, { doc: analyse({ ...toIndexable(doc), body }), body });
+        this.analysed++;
+      }
+      this.pending.clear();
+      this.deltaDirty = true;
+    }
+    if (this.delta.size >= this.tuning.deltaLimit) this.freezeDelta();
+    if (!this.deltaDirty) return;
+    if (this.delta.size === 0) this.deltaSegment = null;
+    else {
+      const built = buildSegment([...this.delta.values()].map((d) => d.doc));
+      this.deltaSegment = new Segment(built.data, built.stream);
+    }
+    this.deltaDirty = false;
+  }
+
+  /** Turns the delta into a base segment (to be persisted) and starts an empty delta. */
+  private freezeDelta(): void {
+    if (this.delta.size === 0) return;
+    const docs = [...this.delta.values()].map((d) => d.doc);
+    this.delta.clear();
+    for (let i = 0; i < docs.length; i += MAX_SEGMENT_DOCS) this.adopt(buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
+    this.deltaSegment = null;
+    this.deltaDirty = false;
+  }
+
+  private liveSegments(): Segment[] {
+    const segs = this.deltaSegment ? [...this.segments, this.deltaSegment] : [...this.segments];
+    let base = 0;
+    for (const s of segs) {
+      s.base = base;
+      base += s.size;
+    }
+    return segs;
+  }
+
+  private languages(): string[] {
+    const langs = new Set<string>(['en']);
+    for (const m of this.metas.values()) langs.add(analyzerFor(m.language).language);
+    return [...langs];
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  async query(req: SearchRequest): Promise<SearchResult> {
+    await this.ready;
+    this.syncDelta();
+    const q = typeof req.q === 'string' ? req.q : '';
+    const parsed = parseQuery(q);
+    const notices = [...this.openNotices, ...parsed.notices];
+    const tagFilters: Filter[] = (req.tags ?? []).map((t) => ({ key: 'tag', value: t, negate: false }));
+    const keep = compileFilters([...parsed.filters, ...tagFilters], notices);
+    const segs = this.liveSegments();
+
+    let matches: Array<{ meta: SearchMeta; score: number }>;
+    let terms = new Set<string>();
+    if (parsed.clauses.length === 0) {
+      matches = [];
+      for (const m of this.metas.values()) if (!keep || keep(m)) matches.push({ meta: m, score: 0 });
+    } else {
+      const ev = evaluate(segs, parsed.clauses, this.languages());
+      terms = ev.terms;
+      matches = [];
+      if (ev.slots === null) {
+        // Only exclusions: everything else matches.
+        for (const seg of segs) {
+          for (let d = 0; d < seg.size; d++) {
+            if (!seg.alive[d] || ev.banned[seg.base + d]) continue;
+            const m = this.metas.get(seg.ids[d]);
+            if (m && (!keep || keep(m))) matches.push({ meta: m, score: 0 });
+          }
+        }
+      } else {
+        let si = 0;
+        for (const slot of ev.slots) {
+          while (slot >= segs[si].base + segs[si].size) si++;
+          const seg = segs[si];
+          const m = this.metas.get(seg.ids[slot - seg.base]);
+          if (m && (!keep || keep(m))) matches.push({ meta: m, score: ev.scores[slot] });
+        }
+      }
+    }
+
+    const sort = req.sort ?? 'relevance';
+    const noScores = parsed.clauses.length === 0 || matches.every((x) => x.score === 0);
+    sortMatches(matches, noScores && sort === 'relevance' ? 'newest' : sort);
+    const offset = clampInt(req.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+    const limit = clampInt(req.limit, DEFAULT_LIMIT, 0, 10_000);
+    const page = matches.slice(offset, offset + limit);
+    const hits = await Promise.all(page.map((x) => this.hit(x.meta, x.score, terms)));
+    return {
+      query: q,
+      total: matches.length,
+      hits,
+      facets: facetsOf(matches.map((x) => x.meta)),
+      parsedAs: parsed.parsedAs,
+      notice: notices.length ? notices.join(' ') : null,
+    };
+  }
+
+  private async body(id: string): Promise<string> {
+    const d = this.delta.get(id);
+    if (d) return d.body;
+    try {
+      return await fs.readFile(path.join(this.opts.contentDir, `${id}.txt`), 'utf8');
+    } catch {
+      return '';
+    }
+  }
+
+  private async hit(meta: SearchMeta, score: number, terms: Set<string>): Promise<SearchHit> {
+    const body = await this.body(meta.id);
+    const analyzer = analyzerFor(meta.language);
+    const snippets: Snippet[] = [];
+    if (terms.size > 0) {
+      const b = makeSnippet(body, terms, analyzer);
+      if (b) snippets.push(b);
+      const n = makeSnippet(meta.notes, terms, analyzer);
+      if (n) snippets.push(n);
+    }
+    if (snippets.length === 0) snippets.push(leadSnippet(body || meta.notes));
+    return {
+      id: meta.id,
+      title: meta.title,
+      score: Math.round(score * 1e4) / 1e4,
+      snippet: snippets[0].text,
+      snippets,
+      tags: [...meta.tags],
+      published: meta.published,
+      source: meta.source,
+      kind: meta.kind,
+    };
+  }
+
+  async related(id: string, opts: { exclude: string[]; limit: number }): Promise<RelatedHit[]> {
+    await this.ready;
+    this.syncDelta();
+    const meta = this.metas.get(id);
+    if (!meta) return [];
+    const body = await this.body(id);
+    return relatedTo({ ...toIndexable(meta), body }, this.liveSegments(), this.metas, new Set([...opts.exclude, id]), clampInt(opts.limit, 10, 0, 1000));
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  private schedulePersist(): Promise<void> {
+    this.writing = this.writing.then(
+      () => this.persist(),
+      () => this.persist(),
+    );
+    return this.writing;
+  }
+
+  async flush(): Promise<void> {
+    await this.ready;
+    await this.schedulePersist();
+  }
+
+  private async persist(): Promise<void> {
+    if (!this.dirty || this.closedHard) return;
+    this.syncDelta();
+    this.freezeDelta();
+    try {
+      this.compact();
+    } catch {
+      // Compaction is an optimisation; an unreadable token stream leaves segments as they are.
+    }
+    this.dirty = false;
+    const dir = this.opts.dir;
+    const entries: SegmentEntry[] = [];
+    for (const seg of [...this.segments]) {
+      let s = this.stored.get(seg);
+      if (!s) {
+        const name = `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+        const segBytes = encodeSegment(seg.data);
+        const streamBytes = encodeStream(seg.stream());
+        await writeFileAtomic(streamFile(dir, name), streamBytes);
+        await writeFileAtomic(segmentFile(dir, name), segBytes);
+        s = { name, crc: checksum(segBytes), streamCrc: checksum(streamBytes) };
+        this.stored.set(seg, s);
+      }
+      entries.push({ name: s.name, docs: seg.size, crc: s.crc, streamCrc: s.streamCrc, dead: [] });
+    }
+    // Deleted ordinals are read last, so the manifest carries every deletion made so far.
+    const live = this.segments.filter((seg) => this.stored.has(seg));
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    for (const seg of live) {
+      const e = byName.get(this.stored.get(seg)!.name)!;
+      for (let d = 0; d < seg.size; d++) if (!seg.alive[d]) e.dead.push(d);
+    }
+    await writeManifest(dir, newManifest(live.map((seg) => byName.get(this.stored.get(seg)!.name)!)));
+    await this.removeStrayFiles(new Set(live.map((seg) => this.stored.get(seg)!.name)));
+  }
+
+  private closedHard = false;
+  /** Items analysed on this thread since open (the rest came from disk or a worker). */
+  private analysed = 0;
+
+  /** Merges small or mostly-deleted segments, so segments stay few however many flushes. */
+  private compact(): void {
+    const small = this.segments.filter((s) => s.size < this.tuning.small || s.liveCount() < s.size / 2);
+    const empty = this.segments.filter((s) => s.liveCount() === 0);
+    if (empty.length) this.segments = this.segments.filter((s) => s.liveCount() > 0);
+    const candidates = small.filter((s) => s.liveCount() > 0);
+    if (candidates.length < 2) return;
+    let total = 0;
+    const group: Segment[] = [];
+    for (const s of candidates.sort((a, b) => a.liveCount() - b.liveCount())) {
+      if (total + s.liveCount() > MAX_SEGMENT_DOCS) break;
+      group.push(s);
+      total += s.liveCount();
+    }
+    if (group.length < 2) return;
+    const merged = mergeSegments(group);
+    const drop = new Set(group);
+    this.segments = this.segments.filter((s) => !drop.has(s));
+    for (const s of group) {
+      for (let d = 0; d < s.size; d++) if (s.alive[d]) this.location.delete(s.ids[d]);
+    }
+    this.adopt(merged);
+  }
+
+  private async removeStrayFiles(keep: Set<string>): Promise<void> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.opts.dir);
+    } catch {
+      return;
+    }
+    await Promise.all(
+      names
+        .filter((n) => /\.(seg|pos)$/.test(n) && !keep.has(n.replace(/\.(seg|pos)$/, '')))
+        .map((n) => fs.rm(path.join(this.opts.dir, n), { force: true }).catch(() => {})),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.ready;
+      await this.schedulePersist();
+    } finally {
+      this.closedHard = true;
+      await this.pool.stop();
+    }
+  }
+
+  /** For tests and the benchmark: how the index is laid out now. */
+  layout(): { segments: number[]; delta: number; analysed: number } {
+    return { segments: this.segments.map((s) => s.size), delta: this.delta.size + this.pending.size, analysed: this.analysed };
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+function stripBody(doc: SearchMeta & { body?: string }): SearchMeta {
+  const { body: _body, ...meta } = doc;
+  return meta;
+}
+
+function toIndexable(m: SearchMeta & { body?: string }): IndexableMeta {
+  return {
+    id: m.id,
+    stamp: m.stamp,
+    language: m.language,
+    title: m.title ?? '',
+    tags: m.tags ?? [],
+    source: m.source,
+    byline: m.byline,
+    notes: m.notes ?? '',
+    ...(m.body !== undefined ? { body: m.body } : {}),
+  };
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function sortMatches(matches: Array<{ meta: SearchMeta; score: number }>, sort: string): void {
+  const newest = (a: SearchMeta, b: SearchMeta) => {
+    const da = itemDate(a);
+    const db = itemDate(b);
+    return da < db ? 1 : da > db ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+  if (sort === 'newest') matches.sort((a, b) => newest(a.meta, b.meta));
+  else if (sort === 'oldest') matches.sort((a, b) => -newest(a.meta, b.meta));
+  else if (sort === 'title') matches.sort((a, b) => collator.compare(a.meta.title, b.meta.title) || newest(a.meta, b.meta));
+  else matches.sort((a, b) => b.score - a.score || newest(a.meta, b.meta));
+}
+
+function clampInt(v: unknown, dflt: number, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return dflt;
+  return Math.min(Math.max(Math.floor(v), min), max);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,114 @@
+// Runs segment builds on worker threads (at most one per spare core, two at most) so the
+// caller's thread never analyses thousands of items. Workers end when the queue is empty
+// or on stop(), so a process can exit; if no worker can start, jobs run inline instead.
+
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import os from 'node:os';
+import { buildBatch, type BuildJob } from './build-batch';
+import type { SegmentData, StreamData } from './segment';
+
+export type Built = { data: SegmentData; stream: StreamData };
+
+function workerScript(): { url: URL; execArgv: string[] } | null {
+  const ts = new URL('./worker.ts', import.meta.url);
+  const js = new URL('./worker.js', import.meta.url);
+  try {
+    if (existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
+    if (existsSync(fileURLToPath(ts))) {
+      // Running from sources (tsx, vitest): the worker needs tsx's loader to read TypeScript.
+      const loader = createRequire(import.meta.url).resolve('tsx');
+      return { url: ts, execArgv: ['--import', pathToFileURL(loader).href] };
+    }
+  } catch {
+    // Not a file URL (bundled): fall through to inline builds.
+  }
+  return null;
+}
+
+export class WorkerPool {
+  private readonly workers = new Set<Worker>();
+  private stopped = false;
+
+  constructor(private readonly size = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length))) {}
+
+  /** Builds every job, calling onBuilt as each finishes (in any order). */
+  async run(jobs: Array<Omit<BuildJob, 'id'>>, onBuilt: (built: Built, job: Omit<BuildJob, 'id'>) => void): Promise<void> {
+    const queue = jobs.map((j, i) => ({ ...j, id: i }));
+    const script = workerScript();
+    const lane = async (): Promise<void> => {
+      let worker: Worker | null = null;
+      if (script) {
+        try {
+          worker = new Worker(script.url, { execArgv: script.execArgv });
+          this.workers.add(worker);
+        } catch {
+          worker = null;
+        }
+      }
+      try {
+        while (queue.length > 0 && !this.stopped) {
+          const job = queue.shift()!;
+          let built: Built | null = null;
+          if (worker) {
+            try {
+              built = await runOn(worker, job);
+            } catch {
+              // A worker that fails once is not trusted again; this lane continues inline.
+              void worker.terminate();
+              this.workers.delete(worker);
+              worker = null;
+            }
+          }
+          if (this.stopped) return;
+          if (!built) built = await buildBatch(job);
+          if (this.stopped) return;
+          onBuilt(built, job);
+        }
+      } finally {
+        if (worker) {
+          this.workers.delete(worker);
+          await worker.terminate();
+        }
+      }
+    };
+    const lanes = Math.min(this.size, queue.length);
+    await Promise.all(Array.from({ length: lanes }, lane));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all([...this.workers].map((w) => w.terminate()));
+    this.workers.clear();
+  }
+}
+
+function runOn(worker: Worker, job: BuildJob): Promise<Built> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (msg: { id: number; ok: boolean; built?: Built; error?: string }) => {
+      if (msg.id !== job.id) return;
+      done();
+      if (msg.ok && msg.built) resolve(msg.built);
+      else reject(new Error(msg.error ?? 'build failed'));
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(err);
+    };
+    const onExit = () => {
+      done();
+      reject(new Error('worker exited'));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job);
+  });
+}

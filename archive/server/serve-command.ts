@@ -1,0 +1,58 @@
+// `dossier serve`: opens the archive as its one writer, serves the app on 127.0.0.1 and
+// prints the address (with this run's token) as the first line of stdout. On SIGINT or
+// SIGTERM it stops accepting calls, flushes and closes the archive, and returns.
+
+import { openArchive } from '../core/open-archive';
+import { dispatch } from '../api/dispatch';
+import { startServer } from './server';
+import { ensureRendererBuilt, rendererDir } from './renderer-build';
+import { UsageError } from '../cli/args';
+import { ArchiveError } from '../core/errors';
+
+const DEFAULT_PORT = 4318;
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not “${value}”`);
+  return port;
+}
+
+export async function serve(dir: string, options: Record<string, string>): Promise<void> {
+  const port = parsePort(options.port);
+  const root = rendererDir();
+  await ensureRendererBuilt(root);
+  const archive = await openArchive(dir);
+  let server;
+  try {
+    server = await startServer({
+      rendererDir: root,
+      port,
+      // Never trusted: a page cannot name files on this machine.
+      call: (method, args) => dispatch(archive, method, args, { trusted: false }),
+    });
+  } catch (error) {
+    await archive.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ArchiveError('io_error', `port ${port} is in use; pick another with --port N (0 picks a free one)`);
+    throw error;
+  }
+  process.stdout.write(`Dossier is serving ${dir} at ${server.url}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  try {
+    await archive.flush();
+  } finally {
+    await archive.close();
+  }
+  process.stderr.write('dossier: archive flushed and closed\n');
+}

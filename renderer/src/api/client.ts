@@ -1,0 +1,75 @@
+// The renderer's one way to reach the archive. In the desktop app the preload exposes
+// `window.dossier` (one function per contract method); in a browser the same calls go as
+// `POST /api/<method>` to this page's own origin with the session token. Nothing else in
+// the renderer knows which host it runs in. Failures come back as Outcomes, never throws.
+
+import type { DossierApi, Args, Result } from '../../../archive/api/contract';
+import type { Method } from '../../../archive/api/methods';
+import type { Outcome } from '../../../archive/api/types';
+import { sessionToken } from './token';
+
+declare global {
+  interface Window {
+    dossier?: DossierApi;
+  }
+}
+
+type Transport = (method: Method, args: unknown) => Promise<Outcome<unknown>>;
+
+function httpTransport(): Transport {
+  const token = sessionToken();
+  return async (method, args) => {
+    let response: Response;
+    try {
+      response = await fetch(`./api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': token ?? '' },
+        body: JSON.stringify(args ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'io_error', message: 'Dossier is not reachable. Is `dossier serve` still running?' } };
+    }
+    try {
+      return (await response.json()) as Outcome<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} ${response.statusText}.` } };
+    }
+  };
+}
+
+function preloadTransport(api: DossierApi): Transport {
+  return async (method, args) => {
+    try {
+      return await (api[method] as (a: unknown) => Promise<Outcome<unknown>>)(args);
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `The app could not run ${method}.` } };
+    }
+  };
+}
+
+const transport: Transport = typeof window !== 'undefined' && window.dossier ? preloadTransport(window.dossier) : httpTransport();
+
+/** Calls one contract method; the result is an Outcome, never an exception. */
+export function call<M extends Method>(method: M, args: Args<M>): Promise<Outcome<Result<M>>> {
+  return transport(method, args) as Promise<Outcome<Result<M>>>;
+}
+
+/** An error raised from a failed Outcome, for code that prefers try/catch. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Calls a method and returns its value, throwing an ApiError with a readable message. */
+export async function request<M extends Method>(method: M, args: Args<M>): Promise<Result<M>> {
+  const outcome = await call(method, args);
+  if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message);
+  return outcome.value;
+}
+
+/** True when the page is the browser host, which downloads exports instead of saving them. */
+export const inBrowserHost = !(typeof window !== 'undefined' && window.dossier);
