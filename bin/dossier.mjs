@@ -4,4 +4,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../archive/cli/dossier.ts');
+try {
+  await import('../archive/cli/dossier.ts');
+} catch (error) {
+  process.stderr.write(`dossier: cannot start: ${String(error?.message ?? error).split('\n')[0]}\n`);
+  process.exitCode = 1;
+}

@@ -29,7 +29,9 @@ const archiveSpec = fc.record({
   links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.option(fc.constantFrom('background', 'follow-up'), { nil: null })), { maxLength: 5 }),
 });
 
-async function build(dir: string, spec: fc.infer<typeof archiveSpec>): Promise<Archive> {
+type ArchiveSpec = typeof archiveSpec extends fc.Arbitrary<infer T> ? T : never;
+
+async function build(dir: string, spec: ArchiveSpec): Promise<Archive> {
   const archive = await Archive.open(dir);
   const ids: string[] = [];
   for (const [n, s] of spec.items.entries()) {

@@ -1,44 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { netscapeBookmarksImporter as importer } from './netscape-bookmarks';
-import { fixture, hasFixtures } from './test-fixtures';
+import { hasFixtures, load } from './test-fixtures';
 
 const DIR = 'netscape-bookmarks';
-const parse = (name: string) => {
-  const file = fixture(DIR, name);
-  expect(importer.accepts(file)).toBe(true);
-  return importer.parse(file) as ReturnType<typeof importer.parse> & { drafts: unknown[] };
-};
+const parse = (name: string) => load(importer, DIR, name);
 
 describe.skipIf(!hasFixtures(DIR))('Netscape bookmark files', () => {
-  it('turns nested folders into tags, beside the TAGS attribute', () => {
-    const { drafts, skipped } = importer.parse(fixture(DIR, 'netscape_nested.htm')) as Awaited<ReturnType<typeof importer.parse>>;
+  it('turns nested folders into tags, beside the TAGS attribute', async () => {
+    const { drafts, skipped } = await parse('netscape_nested.htm');
     expect(skipped).toEqual([]);
-    expect(drafts.map((d) => d.url)).toEqual(
-      ['1', '1-1', '1-2', '2-1', '2-2', '3-1', '3-2', '2'].map((n) => `http://nest.ed/${n}`),
-    );
+    expect(drafts.map((d) => d.url)).toEqual(['1', '1-1', '1-2', '2-1', '2-2', '3-1', '3-2', '2'].map((n) => `http://nest.ed/${n}`));
     const byUrl = new Map(drafts.map((d) => [d.url, d]));
     expect(byUrl.get('http://nest.ed/1-2')?.tags).toEqual(['Folder1, the first,folder to encounter', 'tag3', 'tag4', 'leaf multi word']);
     expect(byUrl.get('http://nest.ed/3-1')?.tags).toEqual(['Folder3', 'Folder3-1', 'tag3']);
-    expect(byUrl.get('http://nest.ed/2-1')).toMatchObject({ kind: 'bookmark', text: '', html: null, title: 'Nested 2-1', excerpt: 'First link of the second section', added: '2016-02-02T17:22:22.000Z', tags: ['Folder2'] });
+    expect(byUrl.get('http://nest.ed/2-1')).toMatchObject({
+      kind: 'bookmark',
+      text: '',
+      html: null,
+      title: 'Nested 2-1',
+      excerpt: 'First link of the second section',
+      added: '2016-02-02T17:22:22.000Z',
+      tags: ['Folder2'],
+    });
   });
 
-  it('reads Chromium exports without making the toolbar a tag', () => {
-    const { drafts, skipped } = parse('chromium_nested.htm') as never as { drafts: Array<{ url: string; tags: string[]; title: string; added: string }>; skipped: [] };
+  it('reads Chromium exports without making the toolbar a tag', async () => {
+    const { drafts, skipped } = await parse('chromium_nested.htm');
     expect(drafts).toHaveLength(18);
     expect(skipped).toEqual([]);
     expect(drafts[0]).toMatchObject({ url: 'http://www.jabber.org/', tags: [], added: '2016-06-15T17:04:26.000Z' });
     expect(drafts.find((d) => d.url === 'https://checkio.org/')?.tags).toEqual(['Dev', 'Python']);
   });
 
-  it('skips Firefox smart bookmarks (place: queries) with a reason', () => {
-    const { drafts, skipped } = parse('firefox_nested.htm') as never as { drafts: Array<{ title: string; tags: string[] }>; skipped: Array<{ entry: string; reason: string }> };
+  it('skips Firefox smart bookmarks (place: queries) with a reason', async () => {
+    const { drafts, skipped } = await parse('firefox_nested.htm');
     expect(drafts).toHaveLength(21);
     expect(skipped.map((s) => s.entry)).toEqual(['Recently saved', 'Recent tags', 'Most visited']);
     expect(skipped[0].reason).toMatch(/^not a web address: place:/);
     expect(drafts.find((d) => d.title === 'xkcd: Slippery Slope')?.tags).toEqual(['Comics', 'xkcd', 'webcomic', 'slope', 'respect']);
   });
 
-  it('reads every browser and service variant in the folder', () => {
+  it('reads every browser and service variant in the folder', async () => {
     const counts: Record<string, number> = {
       'chromium_flat.htm': 9,
       'delicious.htm': 5,
@@ -59,22 +61,28 @@ describe.skipIf(!hasFixtures(DIR))('Netscape bookmark files', () => {
       'shaarli_with_tabs_and_spaces.htm': 1,
       'shaarli_with_whitespace_tags.htm': 1,
     };
-    for (const [name, count] of Object.entries(counts)) expect((parse(name) as { drafts: unknown[] }).drafts, name).toHaveLength(count);
+    for (const [name, count] of Object.entries(counts)) expect((await parse(name)).drafts, name).toHaveLength(count);
   });
 
-  it('reads ADD_DATE in seconds, microseconds and Apache log form', () => {
-    const basic = parse('netscape_basic.htm') as never as { drafts: Array<{ added: string; tags: string[]; excerpt: string }> };
-    expect(basic.drafts[0]).toMatchObject({ added: '2000-10-10T10:55:36.000Z', tags: ['private', 'secret'], excerpt: "Super-secret stuff you're not supposed to know about" });
-    const google = parse('google_bookmarks_nested.htm') as never as { drafts: Array<{ added: string }> };
-    expect(google.drafts[0].added).toBe('2018-01-09T16:34:57.780Z');
+  it('reads ADD_DATE in seconds, microseconds and Apache log form', async () => {
+    expect((await parse('netscape_basic.htm')).drafts[0]).toMatchObject({
+      added: '2000-10-10T10:55:36.000Z',
+      tags: ['private', 'secret'],
+      excerpt: "Super-secret stuff you're not supposed to know about",
+    });
+    expect((await parse('google_bookmarks_nested.htm')).drafts[0].added).toBe('2018-01-09T16:34:57.780Z');
   });
 
-  it('keeps multi-line descriptions and makes Shaarli text notes into notes', () => {
-    const multi = parse('netscape_multiline.htm') as never as { drafts: Array<{ excerpt: string }> };
-    expect(multi.drafts[2].excerpt).toBe('List:\n- item1\n- item2\n\nParagraph number one.\n\nParagraph\nnumber\ntwo.');
-    const shaarli = parse('shaarli.htm') as never as { drafts: Array<{ kind: string; url: string | null; text: string; title: string }> };
-    expect(shaarli.drafts[0]).toMatchObject({ kind: 'note', url: null, title: "Kouign'amann recipes" });
-    expect(shaarli.drafts[0].text).toMatch(/^"Is there anything more fabulous/);
+  it('keeps multi-line descriptions and makes Shaarli text notes into notes', async () => {
+    expect((await parse('netscape_multiline.htm')).drafts[2].excerpt).toBe('List:\n- item1\n- item2\n\nParagraph number one.\n\nParagraph\nnumber\ntwo.');
+    const note = (await parse('shaarli.htm')).drafts[0];
+    expect(note).toMatchObject({ kind: 'note', url: null, title: "Kouign'amann recipes" });
+    expect(note.text).toMatch(/^"Is there anything more fabulous/);
+  });
+
+  it('splits comma tags with spaces and reads a description attribute (Scuttle)', async () => {
+    expect((await parse('shaarli_with_whitespace_tags.htm')).drafts[0].tags).toEqual(['dev', 'php dev', 'php 7.x']);
+    expect((await parse('scuttle.htm')).drafts[0]).toMatchObject({ title: 'EuroVoc Thesaurus', excerpt: 'Multilingual Thesaurus of the European Union', tags: ['dictionary'] });
   });
 
   it('does not take an ordinary article page for a bookmark file', () => {

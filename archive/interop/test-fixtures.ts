@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SourceFile } from './types';
+import type { Importer, ParsedFile, SourceFile } from './types';
 
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
 
@@ -17,4 +17,11 @@ export function hasFixtures(folder: string): boolean {
 /** A fixture as the importers receive it: its bare name and its bytes. */
 export function fixture(folder: string, name: string): SourceFile {
   return { name, bytes: new Uint8Array(readFileSync(join(FIXTURES, folder, name))) };
+}
+
+/** Parses a fixture with an importer, first checking that the importer recognises it. */
+export async function load(importer: Importer, folder: string, name: string): Promise<ParsedFile> {
+  const file = fixture(folder, name);
+  if (!importer.accepts(file)) throw new Error(`${importer.format} does not accept ${name}`);
+  return importer.parse(file);
 }

@@ -104,7 +104,7 @@ export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): I
     }
     if (article === null || !article.content) throw new Error(`no readable article in ${name}: nothing on the page looks like an article`);
     const body = sanitiseHtml(article.content);
-    if (body.text.length < MIN_TEXT_CHARS) throw new Error(`no readable article in ${name}: the extracted article has no text`);
+    if (body.text.length < MIN_TEXT_CHARS) throw new Error(`no readable article in ${name}: the extracted article has (almost) no text`);
 
     const url = canonical ?? pageUrl;
     return makeDraft({

@@ -1,6 +1,6 @@
-// Runs parsed clauses over every segment at once and scores with lunr's BM25 (k1 1.2,
-// b 0.75, lunr's idf), using document frequencies and field lengths summed over all
-// segments: a segmented index scores exactly as one index over the same items would.
+// Runs parsed clauses over every segment at once and scores with BM25F (lunr's k1 1.2,
+// b 0.75 and idf), using document frequencies and field lengths summed over all segments:
+// a segmented index scores exactly as one index over the same items would.
 
 import { analyzerFor } from './analyzer';
 import { F, FIELD_BOOST, STREAM_FIELDS } from './fields';
@@ -90,28 +90,40 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
   let required = 0;
   let positive = 0;
 
-  // Adds BM25 weights of `hits` in `fields` to `scores`, calling `mark` for every slot hit.
+  // BM25F: a term's frequencies in each field, weighted by field boost and normalised by
+  // field length, add up to one pseudo-frequency per item before saturation; idf counts
+  // items with the term in any of the fields. A title match then counts more without a
+  // rare-in-titles idf blowing it up.
+  const alive = new Uint8Array(total);
+  for (const seg of segments) alive.set(seg.alive, seg.base);
+  const tfw = new Float64Array(total);
+  const touched = new Int32Array(total);
   const accumulate = (hits: Hits, fields: readonly number[], boost: number, only: Uint8Array | null, mark: (slot: number) => void) => {
     for (const list of hits.values()) {
+      let nt = 0;
       for (const f of fields) {
-        let df = 0;
-        for (const [seg, o] of list) df += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f];
-        if (df === 0) continue;
-        const w0 = boost * FIELD_BOOST[f] * idf(df, stats.n) * (K1 + 1);
         const avg = stats.avg[f];
+        const fb = FIELD_BOOST[f];
         for (const [seg, o] of list) {
           const end = seg.offsets[o * F + f + 1];
-          const { docs, tfs, lengths, alive, base } = seg;
+          const { docs, tfs, lengths, base } = seg;
           for (let i = seg.offsets[o * F + f]; i < end; i++) {
             const d = docs[i];
-            if (!alive[d]) continue;
             const slot = base + d;
-            if (only && !only[slot]) continue;
-            const tf = tfs[i];
-            scores[slot] += (w0 * tf) / (K1 * (1 - B + (B * lengths[d * F + f]) / avg) + tf);
-            mark(slot);
+            if (tfw[slot] === 0) touched[nt++] = slot;
+            tfw[slot] += (fb * tfs[i]) / (1 - B + (B * lengths[d * F + f]) / avg);
           }
         }
+      }
+      if (nt === 0) continue;
+      const w = boost * idf(nt, stats.n) * (K1 + 1);
+      for (let k = 0; k < nt; k++) {
+        const slot = touched[k];
+        const x = tfw[slot];
+        tfw[slot] = 0;
+        if (!alive[slot] || (only && !only[slot])) continue;
+        scores[slot] += (w * x) / (K1 + x);
+        mark(slot);
       }
     }
   };

@@ -7,8 +7,13 @@ import { METHODS, TRUSTED_METHODS, type Method } from '../../archive/api/methods
 import type { DossierApi } from '../../archive/api/contract';
 import { HOST_EVENTS, METHOD_CHANNEL_PREFIX, type HostEvent, type OnHostEvent } from './host-events';
 
-/** Host-only methods, as a type. Mirrors TRUSTED_METHODS; preload.test.ts fails if they drift. */
-type TrustedMethod = 'import.paths';
+/**
+ * Host-only methods, as a type: exact once archive/api/methods.ts types TRUSTED_METHODS as
+ * a tuple of literals; while it is `readonly Method[]` this is never (nothing omitted from
+ * the type). The runtime table below always leaves them out; index.test.ts checks that.
+ */
+type Trusted = (typeof TRUSTED_METHODS)[number];
+type TrustedMethod = Method extends Trusted ? never : Trusted;
 
 /** The contract as a renderer sees it: every method except the host-only ones. */
 export type RendererApi = Omit<DossierApi, TrustedMethod>;
@@ -16,7 +21,7 @@ export type RendererApi = Omit<DossierApi, TrustedMethod>;
 /** What `window.dossier` is in the desktop app. */
 export type DesktopBridge = RendererApi & { onHostEvent: OnHostEvent };
 
-const rendererMethods = METHODS.filter((m) => !TRUSTED_METHODS.includes(m)) as Array<Exclude<Method, TrustedMethod>>;
+const rendererMethods = METHODS.filter((m) => !(TRUSTED_METHODS as readonly Method[]).includes(m)) as Array<Exclude<Method, TrustedMethod>>;
 
 const methods = Object.fromEntries(
   rendererMethods.map((method) => [method, (args: unknown) => ipcRenderer.invoke(METHOD_CHANNEL_PREFIX + method, args)]),

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { elcuratorJsonImporter } from './elcurator';
+import { hasFixtures, load } from './test-fixtures';
+
+const DIR = 'wallabag-fixtures';
+
+describe.skipIf(!hasFixtures(DIR))('elCurator JSON', () => {
+  it('reads its one entry with tags and a UTC date', async () => {
+    const { drafts } = await load(elcuratorJsonImporter, DIR, 'elcurator.json');
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        kind: 'bookmark',
+        title: 'Qualité de code - Intégration de php-git-hooks dans Symfony2 - Experts Symfony et Drupal - Lexik',
+        tags: ['tag1', 'tag2'],
+        added: '2015-09-09T11:10:32.000Z',
+        excerpt: null,
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,138 @@
+// `npm run bench`: builds the 1k/10k/50k corpora (cached in the OS temp folder, never in
+// the repo), runs Dossier and its peers through the same phases in fresh processes, prints
+// one table with Dossier/peer ratios and writes bench/results.json.
+// BENCH_SIZES=1000,10000 and BENCH_ENGINES=dossier,sqlite narrow a run; naive lunr is
+// skipped at 50k (a 200 s, 3 GB build) unless BENCH_NAIVE_50K=1.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bbcAvailable, BBC, makeCorpus } from './corpus';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CORPUS_VERSION = 1;
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const ENGINES = (process.env.BENCH_ENGINES ?? 'dossier,lunr,minisearch,flexsearch,sqlite').split(',');
+const LABEL: Record<string, string> = { dossier: 'Dossier', lunr: 'naive lunr', minisearch: 'MiniSearch', flexsearch: 'FlexSearch', sqlite: 'SQLite FTS5' };
+const ROOT = path.join(os.tmpdir(), 'dossier-bench');
+
+type Figures = Record<string, number | string | object>;
+
+function prepare(size: number): string {
+  const dir = path.join(ROOT, String(size));
+  const stamp = path.join(dir, 'corpus.version');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === String(CORPUS_VERSION)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'content'), { recursive: true });
+  const docs = makeCorpus(size);
+  writeFileSync(path.join(dir, 'corpus.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  writeFileSync(path.join(dir, 'metas.json'), JSON.stringify(docs.map(({ body: _b, ...m }) => m)));
+  for (const d of docs) writeFileSync(path.join(dir, 'content', `${d.id}.txt`), d.body);
+  writeFileSync(stamp, String(CORPUS_VERSION));
+  return dir;
+}
+
+function child(phase: string, engine: string, dir: string): Figures {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'child.ts'), phase, engine, dir], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 30 * 60 * 1000,
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as Figures;
+  } catch {
+    return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
+  }
+}
+
+const ROWS: Array<{ key: string; label: string; digits: number; lowerIsBetter: boolean }> = [
+  { key: 'buildS', label: 'bulk build (s)', digits: 1, lowerIsBetter: true },
+  { key: 'stallMs', label: 'longest stall during build (ms)', digits: 0, lowerIsBetter: true },
+  { key: 'peakRssMB', label: 'build peak RSS (MB)', digits: 0, lowerIsBetter: true },
+  { key: 'indexMB', label: 'index on disk (MB)', digits: 1, lowerIsBetter: true },
+  { key: 'coldMs', label: 'cold open → first answer (ms)', digits: 0, lowerIsBetter: true },
+  { key: 'p50', label: 'query p50 (ms)', digits: 2, lowerIsBetter: true },
+  { key: 'p95', label: 'query p95 (ms)', digits: 2, lowerIsBetter: true },
+  { key: 'newArticleMs', label: 'new article searchable (ms)', digits: 1, lowerIsBetter: true },
+  { key: 'heapAfterLoadMB', label: 'heap after load (MB)', digits: 0, lowerIsBetter: true },
+];
+
+function fmt(v: unknown, digits: number): string {
+  return typeof v === 'number' ? v.toFixed(digits) : '—';
+}
+
+function table(results: Record<string, Record<string, Figures>>): string {
+  const head = ['size', 'figure', ...ENGINES.map((e) => LABEL[e] + (e === 'dossier' ? '' : ' (D/peer)'))];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const size of Object.keys(results)) {
+    for (const row of ROWS) {
+      const d = results[size].dossier?.[row.key];
+      const cells = ENGINES.map((e) => {
+        const v = results[size][e]?.[row.key];
+        if (typeof v !== 'number') return results[size][e]?.skipped ? 'skipped' : '—';
+        if (e === 'dossier' || typeof d !== 'number' || v === 0) return fmt(v, row.digits);
+        return `${fmt(v, row.digits)} (${(d / v).toFixed(2)}×)`;
+      });
+      lines.push(`| ${Number(size) / 1000}k | ${row.label} | ${cells.join(' | ')} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function targets(results: Record<string, Record<string, Figures>>): string[] {
+  const out: string[] = [];
+  const check = (size: string, key: string, max: number, label: string) => {
+    const v = results[size]?.dossier?.[key];
+    if (typeof v === 'number') out.push(`${Number(size) / 1000}k ${label}: ${v.toFixed(2)} (target ≤ ${max}) ${v <= max ? 'ok' : 'MISSED'}`);
+  };
+  check('10000', 'p95', 5, 'query p95 ms');
+  check('10000', 'p50', 1, 'query p50 ms');
+  check('10000', 'coldMs', 500, 'cold open → first answer ms');
+  check('10000', 'newArticleMs', 50, 'new article ms');
+  check('10000', 'buildS', 12, 'bulk build s');
+  check('10000', 'heapAfterLoadMB', 150, 'heap after load MB');
+  check('50000', 'p95', 15, 'query p95 ms');
+  check('50000', 'newArticleMs', 100, 'new article ms');
+  const b50 = results['50000']?.dossier;
+  if (b50) out.push(`50k build within default heap: ${typeof b50.buildS === 'number' ? 'ok' : 'FAILED ' + String(b50.error ?? '')}`);
+  return out;
+}
+
+async function main(): Promise<void> {
+  if (!bbcAvailable()) {
+    console.log(`skipped: ${BBC} is missing`);
+    return;
+  }
+  const results: Record<string, Record<string, Figures>> = {};
+  for (const size of SIZES) {
+    const dir = prepare(size);
+    results[size] = {};
+    for (const engine of ENGINES) {
+      if (engine === 'lunr' && size > 10_000 && process.env.BENCH_NAIVE_50K !== '1') {
+        results[size][engine] = { skipped: 'naive lunr at 50k takes ~200 s and ~3 GB to build (see issue 3); BENCH_NAIVE_50K=1 runs it' };
+        continue;
+      }
+      process.stderr.write(`${size} ${engine}: build… `);
+      const b = child('build', engine, dir);
+      const r = b.error ? {} : child('run', engine, dir);
+      const fig: Figures = { ...b, ...r };
+      if (typeof b.buildMs === 'number') fig.buildS = b.buildMs / 1000;
+      results[size][engine] = fig;
+      process.stderr.write(b.error || r.error ? `error: ${String(b.error ?? r.error)}\n` : `done\n`);
+    }
+  }
+  const text = table(results);
+  console.log(`\nDossier search benchmark (${os.cpus().length} cores, Node ${process.version})\n`);
+  console.log(text);
+  console.log('');
+  for (const t of targets(results)) console.log(t);
+  writeFileSync(
+    path.join(here, 'results.json'),
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, table: text, targets: targets(results), results }, null, 2) + '\n',
+  );
+}
+
+await main();

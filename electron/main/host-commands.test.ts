@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import { FakeBrowserWindow } from './fake-electron';
+import { aboutMessage, importReport, importWithDialog } from './host-commands';
+import type { Dispatch } from './ipc';
+
+vi.mock('electron', () => ({}));
+
+function setup(choice: { canceled: boolean; filePaths: string[] }, outcome: Awaited<ReturnType<Dispatch>>) {
+  const win = new FakeBrowserWindow({});
+  const dialog = { showOpenDialog: vi.fn(async () => choice), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) };
+  const dispatch = vi.fn<Dispatch>(async (_a, _m, _args, ctx) => {
+    ctx?.onProgress?.(1, 1);
+    return outcome;
+  });
+  const archive = { a: 1 } as never;
+  return { win, dialog, dispatch, run: () => importWithDialog(win as never, { dialog: dialog as never, dispatch, archive: () => archive, log: vi.fn() }) };
+}
+
+describe('Import… from the File menu', () => {
+  it('imports the chosen paths through the trusted import.paths and tells the renderer', async () => {
+    const s = setup({ canceled: false, filePaths: ['/x/a.txt', '/x/b.md'] }, { ok: true, value: { imported: ['i1', 'i2'], skipped: [] } });
+    await s.run();
+    expect(s.dialog.showOpenDialog).toHaveBeenCalledWith(s.win, expect.objectContaining({ properties: ['openFile', 'multiSelections'] }));
+    const [, method, args, ctx] = s.dispatch.mock.calls[0];
+    expect(method).toBe('import.paths');
+    expect(args).toEqual({ paths: ['/x/a.txt', '/x/b.md'] });
+    expect(ctx?.trusted).toBe(true);
+    expect(s.win.webContents.sent).toEqual([
+      { channel: 'dossier:progress', payload: { done: 1, total: 1 } },
+      { channel: 'dossier:changed', payload: { reason: 'import', imported: ['i1', 'i2'], skipped: [] } },
+    ]);
+    expect(s.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('does nothing when the dialog is cancelled', async () => {
+    const s = setup({ canceled: true, filePaths: [] }, { ok: true, value: null });
+    await s.run();
+    expect(s.dispatch).not.toHaveBeenCalled();
+    expect(s.win.webContents.sent).toEqual([]);
+  });
+
+  it('names each file that failed, with its reason', async () => {
+    const skipped = [{ file: 'a.pdf', reason: 'unsupported format' }];
+    const s = setup({ canceled: false, filePaths: ['/x/a.pdf', '/x/b.txt'] }, { ok: true, value: { imported: ['i1'], skipped } });
+    await s.run();
+    const [, options] = s.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { message: string; detail: string }];
+    expect(options.message).toBe('Imported 1 item; 1 file could not be imported.');
+    expect(options.detail).toBe('• a.pdf: unsupported format');
+  });
+
+  it('shows a failed import as its message', async () => {
+    const s = setup({ canceled: false, filePaths: ['/x/a.txt'] }, { ok: false, error: { code: 'io_error', message: 'The disk is full.' } });
+    await s.run();
+    expect(s.dialog.showMessageBox.mock.calls[0][1]).toMatchObject({ type: 'error', detail: 'The disk is full.' });
+  });
+
+  it('lists at most fifteen failures', () => {
+    const skipped = Array.from({ length: 20 }, (_, i) => ({ file: `f${i}`, reason: 'r' }));
+    expect(importReport({ imported: [], skipped }).detail!.split('\n')).toHaveLength(16);
+  });
+});
+
+describe('About', () => {
+  it('names the version and the archive folder', () => {
+    const about = aboutMessage({ version: '1.2.3', archiveDir: '/home/u/.config/Dossier/archive', versions: { electron: '45.5.0' } });
+    expect(about.message).toBe('Dossier 1.2.3');
+    expect(about.detail).toContain('/home/u/.config/Dossier/archive');
+    expect(about.detail).toContain('Electron 45.5.0');
+  });
+});

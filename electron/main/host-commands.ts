@@ -1,0 +1,83 @@
+// What the menu does itself rather than through the renderer: Import… (a native open
+// dialog, then the host-only `import.paths` with trusted: true, then tell the renderer to
+// refresh) and About. Dialogs and dispatch are injected so tests can drive them.
+
+import type { BrowserWindow, Dialog, MessageBoxOptions } from 'electron';
+import type { Archive } from '../../archive/core/archive';
+import type { ImportSummary } from '../../archive/api/types';
+import { sendHostEvent, type Dispatch } from './ipc';
+import type { Log } from './log';
+
+/** What the open dialog offers; "All files" last, since importers recognise content too. */
+export const IMPORT_FILTERS = [
+  { name: 'Articles, notes and exports', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json', 'csv'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export interface HostCommandDeps {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showMessageBox'>;
+  dispatch: Dispatch;
+  archive: () => Archive;
+  log: Log;
+}
+
+const MAX_LISTED_FAILURES = 15;
+
+/** Import… from the File menu. Resolves once the import is done and reported. */
+export async function importWithDialog(win: BrowserWindow, { dialog, dispatch, archive, log }: HostCommandDeps): Promise<void> {
+  const choice = await dialog.showOpenDialog(win, {
+    title: 'Import into Dossier',
+    buttonLabel: 'Import',
+    properties: ['openFile', 'multiSelections'],
+    filters: IMPORT_FILTERS,
+  });
+  if (choice.canceled || choice.filePaths.length === 0) return;
+  const outcome = await dispatch(archive(), 'import.paths', { paths: choice.filePaths }, {
+    trusted: true,
+    onProgress: (done, total) => sendHostEvent(win.webContents, 'dossier:progress', { done, total }),
+    log: (error, method) => log(`${method} failed`, error),
+  });
+  if (!outcome.ok) {
+    await dialog.showMessageBox(win, { type: 'error', message: 'The import failed.', detail: outcome.error.message });
+    return;
+  }
+  const summary = outcome.value as ImportSummary;
+  sendHostEvent(win.webContents, 'dossier:changed', { reason: 'import', imported: summary.imported, skipped: summary.skipped });
+  if (summary.skipped.length > 0) await dialog.showMessageBox(win, importReport(summary));
+}
+
+/** The message shown when some files were not imported: each named with its reason. */
+export function importReport(summary: ImportSummary): MessageBoxOptions {
+  const listed = summary.skipped.slice(0, MAX_LISTED_FAILURES).map((s) => `• ${s.file}: ${s.reason}`);
+  const more = summary.skipped.length - listed.length;
+  return {
+    type: summary.imported.length > 0 ? 'info' : 'warning',
+    message: `Imported ${plural(summary.imported.length, 'item')}; ${plural(summary.skipped.length, 'file')} could not be imported.`,
+    detail: [...listed, ...(more > 0 ? [`… and ${more} more`] : [])].join('\n'),
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export interface AboutInfo {
+  version: string;
+  archiveDir: string;
+  versions: Partial<Record<'electron' | 'chrome' | 'node', string>>;
+}
+
+/** The About box's text. */
+export function aboutMessage({ version, archiveDir, versions }: AboutInfo): MessageBoxOptions {
+  return {
+    type: 'info',
+    title: 'About Dossier',
+    message: `Dossier ${version}`,
+    detail: [
+      'An offline archive for news articles: keep, read, search, tag, link, annotate and export.',
+      '',
+      `Archive: ${archiveDir}`,
+      `Electron ${versions.electron ?? '?'} · Chromium ${versions.chrome ?? '?'} · Node ${versions.node ?? '?'}`,
+    ].join('\n'),
+  };
+}

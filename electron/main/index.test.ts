@@ -1,0 +1,109 @@
+// The whole main process under Node: Electron is faked, the archive is real (a temp folder).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
+import { openArchive } from '../../archive/core/open-archive';
+import { FakeBrowserWindow, FakeWebContents, invokeEvent, type FakeElectron } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
+
+const base = mkdtempSync(path.join(os.tmpdir(), 'dossier-main-'));
+const savedEnv = process.env.DOSSIER_ARCHIVE;
+afterAll(() => {
+  if (savedEnv === undefined) delete process.env.DOSSIER_ARCHIVE;
+  else process.env.DOSSIER_ARCHIVE = savedEnv;
+  rmSync(base, { recursive: true, force: true });
+});
+
+/** Loads a fresh main process with a fresh fake Electron; the archive lives in `dir`. */
+async function startMain(dir: string): Promise<FakeElectron> {
+  vi.resetModules();
+  FakeBrowserWindow.instances = [];
+  process.env.DOSSIER_ARCHIVE = dir;
+  const electron = (await import('electron')) as unknown as FakeElectron;
+  electron.app.paths.userData = path.join(base, 'userData');
+  electron.app.paths.logs = path.join(base, 'logs');
+  await import('./index');
+  return electron;
+}
+
+beforeEach(() => vi.spyOn(process.stderr, 'write').mockImplementation(() => true));
+
+describe('the main process', () => {
+  it('starts: one instance, app:// served, the contract bound, one hardened window; closes the archive on quit', async () => {
+    const dir = path.join(base, 'archive');
+    const electron = await startMain(dir);
+
+    // Before ready: the scheme is privileged and every web contents gets hardened.
+    expect(electron.protocol.registeredSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    const stray = new FakeWebContents();
+    electron.app.emit('web-contents-created', {}, stray);
+    expect(stray.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(stray.fire('will-navigate', 'https://example.com/')).toBe(true);
+    expect(electron.app.listenerCount('second-instance')).toBe(1);
+
+    electron.app.makeReady();
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 20_000 });
+    const win = FakeBrowserWindow.instances[0];
+    expect(win.loaded).toEqual(['app://dossier/index.html']);
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(path.isAbsolute(win.options.webPreferences.preload)).toBe(true);
+    expect(win.options.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
+    expect(electron.protocol.handlers.has('app')).toBe(true);
+    expect(electron.session.defaultSession.permissionCheckHandler?.({}, 'media', '', {})).toBe(false);
+    expect(electron.Menu.menus).toHaveLength(1);
+
+    // The contract: every renderer method bound, trusted ones not; app frames reach the real archive.
+    const channels = [...electron.ipcMain.handlers.keys()];
+    expect(channels.sort()).toEqual(METHODS.filter((m) => !TRUSTED_METHODS.includes(m)).map((m) => `dossier:${m}`).sort());
+    const list = await electron.ipcMain.handlers.get('dossier:items.list')!(invokeEvent('app://dossier/index.html'), {});
+    expect(list.ok).toBe(true);
+    expect(list.value.items.map((i: { title: string }) => i.title)).toEqual(
+      expect.arrayContaining(['Welcome to Dossier', expect.stringContaining('Wang Yi')]),
+    );
+    const foreign = await electron.ipcMain.handlers.get('dossier:items.list')!(invokeEvent('https://evil.example/'), {});
+    expect(foreign.ok).toBe(false);
+
+    // One writer: the archive is locked while the app holds it.
+    await expect(openArchive(dir)).rejects.toMatchObject({ code: 'conflict' });
+
+    // A second instance focuses the first window.
+    win.minimized = true;
+    electron.app.emit('second-instance');
+    expect(win.minimized).toBe(false);
+    expect(win.focusCount).toBe(1);
+
+    // Quit: held until the archive is flushed and closed, then it goes ahead.
+    expect(electron.app.quit()).toBe(true);
+    await vi.waitFor(() => expect(electron.app.quitCalls).toBe(2), { timeout: 20_000 });
+    const again = await openArchive(dir);
+    await again.close();
+  });
+
+  it('shows a dialog and quits, with no window, when another writer holds the archive', async () => {
+    const dir = path.join(base, 'held');
+    const holder = await openArchive(dir);
+    try {
+      const electron = await startMain(dir);
+      electron.app.makeReady();
+      await vi.waitFor(() => expect(electron.dialog.errorBoxes).toHaveLength(1), { timeout: 20_000 });
+      expect(electron.dialog.errorBoxes[0].title).toMatch(/in use/);
+      expect(electron.app.quitCalls).toBe(1);
+      expect(FakeBrowserWindow.instances).toHaveLength(0);
+      expect(electron.ipcMain.handlers.size).toBe(0);
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it('quits at once when another instance is already running', async () => {
+    vi.resetModules();
+    const electron = (await import('electron')) as unknown as FakeElectron;
+    electron.app.singleInstance = false;
+    await import('./index');
+    expect(electron.app.quitCalls).toBe(1);
+    expect(electron.app.listenerCount('second-instance')).toBe(0);
+  });
+});

@@ -1,0 +1,111 @@
+// The desktop app's lifecycle: one instance (a second one focuses the first), one archive
+// writer, the app:// protocol and security rules installed before any page loads, the
+// contract bound to IPC, one window and the menu; the archive flushed and closed on quit.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { openArchive } from '../../archive/core/open-archive';
+import { dispatch } from '../../archive/api/dispatch';
+import type { Archive } from '../../archive/core/archive';
+import { appOrigin } from './app-origin';
+import { archiveDir, closeArchiveOnQuit, openAppArchive } from './archive-session';
+import { aboutMessage, importWithDialog, type HostCommandDeps } from './host-commands';
+import { bindContract, sendHostEvent } from './ipc';
+import { createLog } from './log';
+import { installMenu } from './menu';
+import { APP_SCHEME_PRIVILEGES, serveApp } from './protocol';
+import { denyAllPermissions, guardDownloads, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+import { readWindowState, WINDOW_STATE_FILE, writeWindowState, type Theme } from './window-state';
+
+// Beside the bundle (out/main/index.js): out/preload/index.cjs and out/renderer/.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD_PATH = path.join(here, '../preload/index.cjs');
+const RENDERER_DIR = path.join(here, '../renderer');
+
+const origin = appOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+
+// Both must happen before `ready`: the scheme's privileges, and hardening every web
+// contents the moment it exists (before it can navigate anywhere).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origin, (url) => shell.openExternal(url)));
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start, (error) => fail(error));
+}
+
+async function start(): Promise<void> {
+  const log = createLog(path.join(app.getPath('logs'), 'main.log'));
+  try {
+    await run(log);
+  } catch (error) {
+    fail(error, log);
+  }
+}
+
+async function run(log: ReturnType<typeof createLog>): Promise<void> {
+  const dir = archiveDir(process.env, app.getPath('userData'));
+  const opened = await openAppArchive(dir, { openArchive: (d) => openArchive(d), showErrorBox: (title, content) => dialog.showErrorBox(title, content), log });
+  if (!opened) {
+    app.quit();
+    return;
+  }
+  const archive: Archive = opened;
+  closeArchiveOnQuit(app, archive, log);
+
+  serveApp(protocol, RENDERER_DIR);
+  denyAllPermissions(session.defaultSession);
+  guardDownloads(session.defaultSession, origin);
+  const dispatchLog = (error: unknown, method: string) => log(`${method} failed`, error);
+  bindContract({ ipcMain, origin, archive: () => archive, dispatch, log: dispatchLog });
+
+  const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const state = await readWindowState(stateFile);
+  nativeTheme.themeSource = state.theme;
+  const openWindow = () => {
+    mainWindow = createMainWindow({ origin, preloadPath: PRELOAD_PATH, state, stateFile, dark: nativeTheme.shouldUseDarkColors, log });
+    return mainWindow;
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  const target = () => BrowserWindow.getFocusedWindow() ?? mainWindow ?? openWindow();
+  const deps: HostCommandDeps = { dialog, dispatch, archive: () => archive, log };
+  installMenu({
+    theme: state.theme,
+    dev: !app.isPackaged,
+    platform: process.platform,
+    actions: {
+      importFiles: () => void importWithDialog(target(), deps).catch((error) => log('import from the menu failed', error)),
+      exportNotes: () => sendHostEvent(target().webContents, 'dossier:menu', { command: 'export-notes' }),
+      focusSearch: () => sendHostEvent(target().webContents, 'dossier:menu', { command: 'focus-search' }),
+      setTheme: (theme: Theme) => {
+        nativeTheme.themeSource = theme;
+        state.theme = theme;
+        writeWindowState(stateFile, state).catch((error) => log('could not save the theme', error));
+      },
+      about: () => void dialog.showMessageBox(target(), aboutMessage({ version: app.getVersion(), archiveDir: dir, versions: process.versions })),
+    },
+  });
+}
+
+function fail(error: unknown, log?: ReturnType<typeof createLog>): void {
+  log?.('Dossier could not start', error);
+  dialog.showErrorBox('Dossier could not start', error instanceof Error ? error.message : String(error));
+  app.quit();
+}

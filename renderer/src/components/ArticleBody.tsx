@@ -1,0 +1,97 @@
+// The article text, with highlights drawn in it. Sanitised HTML is shown when it lines up
+// with the stored plain text (where highlight offsets live), otherwise the plain text in
+// paragraphs. The body is managed outside React: it is rebuilt from the archive's text and
+// marks whenever they change, and a selection inside it becomes a pending highlight.
+
+import { useEffect, useRef } from 'react';
+import type { Highlight } from '../../../archive/api/types';
+import { sanitizeArticle } from '../lib/sanitize';
+import { buildTextMap, markSpans, rangeToText, type TextMap } from '../lib/text-map';
+
+export interface PendingHighlight {
+  start: number;
+  end: number;
+  quote: string;
+}
+
+interface Props {
+  html: string | null;
+  text: string;
+  highlights: Highlight[];
+  bodyRef: React.RefObject<HTMLDivElement | null>;
+  onPending: (pending: PendingHighlight | null) => void;
+  onHighlightClick: (id: string) => void;
+}
+
+function plainParagraphs(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const para of text.split(/\n\s*\n/)) {
+    if (!para.trim()) continue;
+    const p = document.createElement('p');
+    p.textContent = para.trim();
+    fragment.append(p);
+  }
+  return fragment;
+}
+
+function htmlBody(html: string): DocumentFragment {
+  const fragment = sanitizeArticle(html);
+  // The item's title is the page's only h1; headings inside the body step down one level.
+  fragment.querySelectorAll('h1').forEach((h1) => {
+    const h2 = document.createElement('h2');
+    h2.append(...Array.from(h1.childNodes));
+    h1.replaceWith(h2);
+  });
+  return fragment;
+}
+
+export function ArticleBody({ html, text, highlights, bodyRef, onPending, onHighlightClick }: Props) {
+  const mapRef = useRef<TextMap | null>(null);
+  const spansKey = JSON.stringify(highlights.map((h) => [h.id, h.start, h.end]));
+
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    let map: TextMap | null = null;
+    if (html) {
+      body.replaceChildren(htmlBody(html));
+      map = buildTextMap(body, text);
+    }
+    if (!map) {
+      body.replaceChildren(plainParagraphs(text));
+      map = buildTextMap(body, text);
+    }
+    if (map) {
+      markSpans(map, JSON.parse(spansKey).map(([id, start, end]: [string, number, number]) => ({ id, start, end })));
+      mapRef.current = buildTextMap(body, text);
+    }
+    body.dataset.ready = 'true';
+  }, [html, text, spansKey, bodyRef]);
+
+  useEffect(() => {
+    const onSelection = () => {
+      const body = bodyRef.current;
+      const selection = document.getSelection();
+      if (!body || !selection || selection.rangeCount === 0) return;
+      const range = selection.getRangeAt(0);
+      if (!body.contains(range.commonAncestorContainer)) return;
+      if (range.collapsed) return onPending(null);
+      const map = mapRef.current;
+      const at = map ? rangeToText(map, range) : null;
+      onPending(at ? { ...at, quote: text.slice(at.start, at.end) } : null);
+    };
+    document.addEventListener('selectionchange', onSelection);
+    return () => document.removeEventListener('selectionchange', onSelection);
+  }, [bodyRef, onPending, text]);
+
+  return (
+    <div
+      className="article-body"
+      ref={bodyRef}
+      onClick={(e) => {
+        const mark = (e.target as HTMLElement).closest('mark.highlight') as HTMLElement | null;
+        if (mark?.dataset.highlightId) onHighlightClick(mark.dataset.highlightId);
+      }}
+    />
+  );
+}

@@ -1,0 +1,73 @@
+// The reader pane: the open item in a calm reading column (title, source, byline, date,
+// original link, word count, reading time), its tags, its highlights drawn in the text,
+// and beside it the highlights, notes and related items.
+
+import { useRef, useState } from 'react';
+import type { ItemView } from '../../../archive/api/types';
+import { current, useQuery } from '../hooks/useQuery';
+import { ReaderMeta } from './ReaderMeta';
+import { TagEditor } from './TagEditor';
+import { ArticleBody, type PendingHighlight } from './ArticleBody';
+import { HighlightBar } from './HighlightBar';
+import { HighlightList } from './HighlightList';
+import { NotesPanel } from './NotesPanel';
+import { RelatedPanel } from './RelatedPanel';
+
+interface Props {
+  id: string | null;
+  allTags: string[];
+  onOpenItem: (id: string) => void;
+  tagInputRef: React.RefObject<HTMLInputElement | null>;
+  noteInputRef: React.RefObject<HTMLTextAreaElement | null>;
+  articleRef: React.RefObject<HTMLElement | null>;
+  empty: React.ReactNode;
+}
+
+export function Reader({ id, allTags, onOpenItem, tagInputRef, noteInputRef, articleRef, empty }: Props) {
+  const item = useQuery('items.get', id ? { id } : null);
+  const content = useQuery('items.content', id ? { id } : null);
+  const [pending, setPending] = useState<PendingHighlight | null>(null);
+  const [focusedHighlight, setFocusedHighlight] = useState<string | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+
+  if (!id) return <div className="reader-empty">{empty}</div>;
+  const view: ItemView | null = current(item, { id });
+  if (item.error && item.for === JSON.stringify({ id })) {
+    return (
+      <div className="reader-empty">
+        <p className="error-text">{item.error}</p>
+      </div>
+    );
+  }
+  if (!view) return <div className="reader-empty" aria-busy="true" />;
+  // Kept while a refetch runs, so the text (and the reader's place in it) does not flicker.
+  const text = current(content, { id });
+
+  return (
+    <div className="reader-layout">
+      <article className="reader" ref={articleRef} tabIndex={-1} aria-labelledby="reader-title">
+        <ReaderMeta item={view} />
+        <TagEditor item={view} allTags={allTags} inputRef={tagInputRef} />
+        <HighlightBar itemId={view.id} pending={pending} onDone={() => setPending(null)} />
+        {text ? (
+          <ArticleBody
+            key={view.id}
+            bodyRef={bodyRef}
+            html={text.html}
+            text={text.text}
+            highlights={view.highlights}
+            onPending={setPending}
+            onHighlightClick={setFocusedHighlight}
+          />
+        ) : (
+          <div className="article-body" aria-busy="true" />
+        )}
+      </article>
+      <aside className="reader-aside" aria-label="About this item">
+        <HighlightList item={view} focused={focusedHighlight} bodyRef={bodyRef} />
+        <NotesPanel item={view} inputRef={noteInputRef} />
+        <RelatedPanel item={view} onOpen={onOpenItem} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// The results as a virtualised list: only the rows on screen are in the DOM, so 50,000
+// hits scroll as smoothly as 50. Pages of hits are fetched as rows come into view. The
+// active row is the one shown in the reader; ↑/↓ (or j/k) move it, Enter opens it.
+
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { SearchHit } from '../../../archive/api/types';
+import { hitAt, type SearchView } from '../hooks/useSearch';
+import { ResultRow } from './ResultRow';
+
+interface Props {
+  view: SearchView | null;
+  activeIndex: number;
+  openId: string | null;
+  onMove: (delta: number) => void;
+  onOpen: (index: number, hit: SearchHit) => void;
+  ensureRows: (first: number, last: number) => void;
+  listRef: React.RefObject<HTMLUListElement | null>;
+  empty: React.ReactNode;
+}
+
+const ROW_HEIGHT = 112;
+
+export function ResultList({ view, activeIndex, openId, onMove, onOpen, ensureRows, listRef, empty }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = view?.total ?? 0;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (count > 0) ensureRows(first, last);
+  }, [first, last, count, ensureRows]);
+
+  useEffect(() => {
+    if (activeIndex >= 0 && activeIndex < count) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, count, virtualizer]);
+
+  const move = onMove;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'ArrowDown' || e.key === 'j') move(1);
+    else if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
+    else if (e.key === 'PageDown') move(10);
+    else if (e.key === 'PageUp') move(-10);
+    else if (e.key === 'Home') move(-count);
+    else if (e.key === 'End') move(count);
+    else if (e.key === 'Enter') {
+      const hit = hitAt(view, activeIndex);
+      if (hit) onOpen(activeIndex, hit);
+    } else return;
+    e.preventDefault();
+  };
+
+  if (view && count === 0) return <div className="results-empty">{empty}</div>;
+
+  return (
+    <div className="results-scroll" ref={scrollRef}>
+      <ul
+        ref={listRef}
+        className="results"
+        aria-label="Results"
+        aria-busy={view === null}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        style={{ height: virtualizer.getTotalSize() }}
+        data-query={view?.request.q ?? ''}
+      >
+        {items.map((row) => {
+          const hit = hitAt(view, row.index);
+          return (
+            <li
+              key={row.key}
+              className="result-slot"
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              style={{ transform: `translateY(${row.start}px)` }}
+              aria-setsize={count}
+              aria-posinset={row.index + 1}
+            >
+              {hit ? (
+                <ResultRow hit={hit} active={row.index === activeIndex} open={hit.id === openId} onClick={() => onOpen(row.index, hit)} />
+              ) : (
+                <div className="result result-placeholder" aria-hidden="true" />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Starts the renderer: applies the remembered theme before the first paint (no flash of
+// the wrong colours), then mounts the app inside its providers.
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { ArchiveVersionProvider } from './hooks/useArchiveVersion';
+import { NotificationsProvider } from './components/Notifications';
+import './styles/app.css';
+
+try {
+  const theme = JSON.parse(localStorage.getItem('dossier.theme') ?? '"system"');
+  if (theme === 'light' || theme === 'dark' || theme === 'system') document.documentElement.dataset.theme = theme;
+} catch {
+  // no stored theme: follow the system
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <NotificationsProvider>
+      <ArchiveVersionProvider>
+        <App />
+      </ArchiveVersionProvider>
+    </NotificationsProvider>
+  </StrictMode>,
+);
