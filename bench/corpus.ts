@@ -59,12 +59,18 @@ export function makeCorpus(size: number, seed = 42): BenchDoc[] {
     bySection.get(s.section)!.push(s);
   }
   const rand = rng(seed);
+  // A seeded shuffle, so every prefix of the corpus mixes all five sections.
+  const order = sources.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
   const docs: BenchDoc[] = [];
   const start = Date.UTC(2015, 0, 1);
   const span = Date.UTC(2025, 11, 31) - start;
   for (let i = 0; i < size; i++) {
-    const main = sources[i % sources.length];
+    const main = sources[order[i % order.length]];
     const peers = bySection.get(main.section)!;
     const parts: string[] = [];
     let words = 0;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { bbcAvailable, BBC, makeCorpus } from './corpus';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CORPUS_VERSION = 1;
+const CORPUS_VERSION = 2;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'dossier,lunr,minisearch,flexsearch,sqlite').split(',');
 const LABEL: Record<string, string> = { dossier: 'Dossier', lunr: 'naive lunr', minisearch: 'MiniSearch', flexsearch: 'FlexSearch', sqlite: 'SQLite FTS5' };

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Method } from './methods';
 import {
-  Empty, ExportFormat, ExportScope, ItemId, ItemPatch, ListRequest, RecordId, SearchRequest, TagName, UploadedFile,
+  Empty, ExportFormat, ExportScope, HttpUrl, ItemId, ItemPatch, ListRequest, RecordId, SearchRequest, TagName, UploadedFile,
 } from './schemas';
 import type {
   Item, ItemView, SearchResult, RelatedHit, ArchiveInfo, VerifyReport, ImportSummary, TagCount, ExportedFile, Outcome,
@@ -68,6 +68,7 @@ export const contract = {
   'highlights.delete': returns<ItemView>()(byRecordId),
   'import.files': returns<ImportSummary>()(z.object({ files: z.array(UploadedFile).min(1).max(500) }).strict()),
   'import.paths': returns<ImportSummary>()(z.object({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(100_000) }).strict()),
+  'import.url': returns<ImportSummary>()(z.object({ url: HttpUrl }).strict()),
   'export.notes': returns<{ files: ExportedFile[]; items: number }>()(z.object({ scope: ExportScope, format: ExportFormat }).strict()),
   'export.archive': returns<{ out: string; items: number; bytes: number }>()(z.object({ out: z.string().min(1).max(4_096) }).strict()),
 } satisfies Record<Method, { args: z.ZodType; result: unknown }>;

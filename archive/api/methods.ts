@@ -31,6 +31,7 @@ export const METHODS = [
   'highlights.delete',
   'import.files',
   'import.paths',
+  'import.url',
   'export.notes',
   'export.archive',
 ] as const;

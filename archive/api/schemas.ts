@@ -10,7 +10,7 @@ export const RecordId = ItemId;
 export const TagName = z.string().trim().min(1, 'a tag cannot be empty').max(100);
 const ShortText = z.string().max(2_000);
 const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'a date is written YYYY-MM-DD');
-const HttpUrl = z
+export const HttpUrl = z
   .string()
   .max(8_000)
   .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'only http and https addresses');

@@ -8,7 +8,7 @@ import type { Archive } from '../core/archive';
 import { dispatch } from '../api/dispatch';
 import type { Method } from '../api/methods';
 import type { Args, Result } from '../api/contract';
-import type { ItemView, SearchHit } from '../api/types';
+import type { ImportSummary, ItemView, SearchHit } from '../api/types';
 import { UsageError, type ParsedArgs } from './args';
 
 export class CommandError extends Error {}
@@ -106,8 +106,15 @@ export const commands: Record<string, Command> = {
   import: {
     writes: true,
     async run(archive, args) {
-      const paths = words(args, 1, 'files to import are').map((p) => path.resolve(p));
-      const summary = await call(archive, 'import.paths', { paths });
+      const sources = words(args, 1, 'files to import are');
+      const urls = sources.filter((s) => /^https?:\/\//i.test(s));
+      const paths = sources.filter((s) => !urls.includes(s)).map((p) => path.resolve(p));
+      const summary: ImportSummary = paths.length ? await call(archive, 'import.paths', { paths }) : { imported: [], skipped: [] };
+      for (const url of urls) {
+        const one = await call(archive, 'import.url', { url });
+        summary.imported.push(...one.imported);
+        summary.skipped.push(...one.skipped);
+      }
       const lines = [`Imported ${summary.imported.length} item${summary.imported.length === 1 ? '' : 's'}.`];
       for (const id of summary.imported) lines.push(`  + ${id}  ${archive.item(id).title}`);
       if (summary.skipped.length) lines.push(`Skipped ${summary.skipped.length}:`, ...summary.skipped.map((s) => `  - ${s.file}: ${s.reason}`));

@@ -90,6 +90,10 @@ export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): I
     const htmlLang = document.documentElement.getAttribute('lang') ?? document.documentElement.getAttribute('xml:lang');
     const metaLang = metaContent(document, ['content-language', 'og:locale', 'language', 'dc.language']);
     const documentTitle = str(document.title);
+    // Read before Readability runs: it prunes the document as it goes.
+    const metaPublished =
+      metaContent(document, ['article:published_time', 'article:published', 'datepublished', 'pubdate', 'publishdate', 'dc.date.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date']) ??
+      str(document.querySelector('[itemprop="datePublished"]')?.getAttribute('content') ?? document.querySelector('time[itemprop="datePublished"], time[pubdate]')?.getAttribute('datetime'));
     // Readability takes a title from page metadata as it is; only a title it derived from
     // <title> itself may still carry the site's name.
     const titleFromMetadata =
@@ -113,7 +117,7 @@ export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): I
       byline: str(article.byline),
       source: str(article.siteName) ?? (url !== null ? new URL(url).hostname.replace(/^www\./, '') : null),
       url,
-      published: normaliseDate(article.publishedTime),
+      published: normaliseDate(article.publishedTime) ?? normaliseDate(metaPublished),
       language: primaryLanguage(article.lang) ?? primaryLanguage(htmlLang) ?? primaryLanguage(metaLang),
       excerpt: str(article.excerpt),
       html: body.html,

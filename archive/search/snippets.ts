@@ -14,7 +14,7 @@ export function makeSnippet(text: string, matched: Set<string>, analyzer: Analyz
   eachToken(text, analyzer, (t, start, end) => {
     if (t !== null && matched.has(t)) hits.push(words.length);
     words.push([start, end]);
-  });
+  }, matched);
   if (hits.length === 0) return null;
   // The window (starting at a hit) that holds the most hits within `width` characters.
   let bestFrom = 0;
@@ -46,7 +46,7 @@ export function makeSnippet(text: string, matched: Set<string>, analyzer: Analyz
   const shift = prefix.length;
   eachToken(body, analyzer, (t, s, e) => {
     if (t !== null && matched.has(t)) marks.push([s + shift, e + shift]);
-  });
+  }, matched);
   return { text: snippetText, marks };
 }
 

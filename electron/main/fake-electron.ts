@@ -93,9 +93,11 @@ export class FakeSession extends EventEmitter {
   }
 }
 
+type InvokeHandler = (...args: any[]) => any;
+
 export class FakeIpcMain {
-  readonly handlers = new Map<string, Listener>();
-  handle(channel: string, handler: Listener): void {
+  readonly handlers = new Map<string, InvokeHandler>();
+  handle(channel: string, handler: InvokeHandler): void {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }

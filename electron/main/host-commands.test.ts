@@ -7,7 +7,7 @@ vi.mock('electron', () => ({}));
 
 function setup(choice: { canceled: boolean; filePaths: string[] }, outcome: Awaited<ReturnType<Dispatch>>) {
   const win = new FakeBrowserWindow({});
-  const dialog = { showOpenDialog: vi.fn(async () => choice), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) };
+  const dialog = { showOpenDialog: vi.fn(async () => choice), showMessageBox: vi.fn(async (_win: unknown, _options: Record<string, unknown>) => ({ response: 0, checkboxChecked: false })) };
   const dispatch = vi.fn<Dispatch>(async (_a, _m, _args, ctx) => {
     ctx?.onProgress?.(1, 1);
     return outcome;
@@ -43,7 +43,7 @@ describe('Import… from the File menu', () => {
     const skipped = [{ file: 'a.pdf', reason: 'unsupported format' }];
     const s = setup({ canceled: false, filePaths: ['/x/a.pdf', '/x/b.txt'] }, { ok: true, value: { imported: ['i1'], skipped } });
     await s.run();
-    const [, options] = s.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { message: string; detail: string }];
+    const [, options] = s.dialog.showMessageBox.mock.calls[0];
     expect(options.message).toBe('Imported 1 item; 1 file could not be imported.');
     expect(options.detail).toBe('• a.pdf: unsupported format');
   });

@@ -1,11 +1,12 @@
-// The whole main process under Node: Electron is faked, the archive is real (a temp folder).
+// The whole main process under Node, starting normally: Electron is faked, the archive is
+// real (a temp folder).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { openArchive } from '../../archive/core/open-archive';
-import { FakeBrowserWindow, FakeWebContents, invokeEvent, type FakeElectron } from './fake-electron';
+import { FakeWebContents, invokeEvent, type FakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 
@@ -17,10 +18,8 @@ afterAll(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
-/** Loads a fresh main process with a fresh fake Electron; the archive lives in `dir`. */
+/** Loads the main process (once per test file) with a fake Electron; the archive lives in `dir`. */
 async function startMain(dir: string): Promise<FakeElectron> {
-  vi.resetModules();
-  FakeBrowserWindow.instances = [];
   process.env.DOSSIER_ARCHIVE = dir;
   const electron = (await import('electron')) as unknown as FakeElectron;
   electron.app.paths.userData = path.join(base, 'userData');
@@ -45,8 +44,8 @@ describe('the main process', () => {
     expect(electron.app.listenerCount('second-instance')).toBe(1);
 
     electron.app.makeReady();
-    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 20_000 });
-    const win = FakeBrowserWindow.instances[0];
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1), { timeout: 20_000 });
+    const win = electron.BrowserWindow.instances[0];
     expect(win.loaded).toEqual(['app://dossier/index.html']);
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(path.isAbsolute(win.options.webPreferences.preload)).toBe(true);
@@ -80,30 +79,5 @@ describe('the main process', () => {
     await vi.waitFor(() => expect(electron.app.quitCalls).toBe(2), { timeout: 20_000 });
     const again = await openArchive(dir);
     await again.close();
-  });
-
-  it('shows a dialog and quits, with no window, when another writer holds the archive', async () => {
-    const dir = path.join(base, 'held');
-    const holder = await openArchive(dir);
-    try {
-      const electron = await startMain(dir);
-      electron.app.makeReady();
-      await vi.waitFor(() => expect(electron.dialog.errorBoxes).toHaveLength(1), { timeout: 20_000 });
-      expect(electron.dialog.errorBoxes[0].title).toMatch(/in use/);
-      expect(electron.app.quitCalls).toBe(1);
-      expect(FakeBrowserWindow.instances).toHaveLength(0);
-      expect(electron.ipcMain.handlers.size).toBe(0);
-    } finally {
-      await holder.close();
-    }
-  });
-
-  it('quits at once when another instance is already running', async () => {
-    vi.resetModules();
-    const electron = (await import('electron')) as unknown as FakeElectron;
-    electron.app.singleInstance = false;
-    await import('./index');
-    expect(electron.app.quitCalls).toBe(1);
-    expect(electron.app.listenerCount('second-instance')).toBe(0);
   });
 });
