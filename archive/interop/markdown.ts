@@ -2,10 +2,11 @@
 // date/published, tags, author/byline, language). The title falls back to the first
 // heading, then to a headline written from the text. A dateline is honoured as in .txt.
 
-import { parse as parseYaml } from 'yaml';
 import { Marked } from 'marked';
 import type { Importer, ImportDraft, SourceFile } from './types';
 import { parseDateline } from './dateline';
+import { splitFrontMatter } from './front-matter';
+import { sanitiseHtml } from './html-text';
 import { headlineFor } from './headline';
 import { decodeUtf8, escapeHtml, normaliseText } from './text-body';
 
@@ -22,22 +23,14 @@ const markdown = new Marked({
   },
 });
 
-interface FrontMatter {
-  fields: Record<string, unknown>;
-  body: string;
-}
-
-function splitFrontMatter(text: string): FrontMatter {
-  const match = text.match(/^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)([\s\S]*)$/);
-  if (!match) return { fields: {}, body: text };
-  let fields: unknown;
+/** The front matter's fields and the body after it; a one-line reason when it is not YAML. */
+function readFrontMatter(text: string): { fields: Record<string, unknown>; body: string } {
   try {
-    fields = parseYaml(match[1]);
+    const { data, body } = splitFrontMatter(text);
+    return { fields: data ?? {}, body };
   } catch (error) {
     throw new Error(`its front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
-  if (fields !== null && (typeof fields !== 'object' || Array.isArray(fields))) throw new Error('its front matter is not a YAML mapping');
-  return { fields: (fields ?? {}) as Record<string, unknown>, body: match[2] };
 }
 
 function str(value: unknown): string | null {
@@ -60,23 +53,8 @@ function published(value: unknown): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : date.toISOString();
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
-
-/** The reading text of rendered Markdown: block elements become paragraphs. */
-function htmlToText(html: string): string {
-  return normaliseText(
-    html
-      .replace(/<\/(p|h[1-6]|li|blockquote|pre|tr|div)>/gi, '\n\n')
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<[^>]+>/g, '')
-      .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e: string) =>
-        e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') && e !== '#39' ? String.fromCodePoint(+e.slice(1)) : (ENTITIES[e] ?? m),
-      ),
-  );
-}
-
 export function draftFromMarkdown(raw: string): ImportDraft {
-  const { fields, body } = splitFrontMatter(normaliseText(raw));
+  const { fields, body } = readFrontMatter(normaliseText(raw));
   let source = normaliseText(body);
   const heading = source.match(/^#\s+(.+)\n*/);
   let title = str(fields.title);
@@ -86,8 +64,7 @@ export function draftFromMarkdown(raw: string): ImportDraft {
   }
   const dateline = parseDateline(source);
   if (dateline) source = dateline.rest;
-  const html = (markdown.parse(source, { async: false }) as string).trim();
-  const text = htmlToText(html);
+  const { html, text } = sanitiseHtml(markdown.parse(source, { async: false }) as string);
   if (!text && !title) throw new Error('the file is empty');
   return {
     kind: 'article',
