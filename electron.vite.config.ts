@@ -5,12 +5,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'electron-vite';
+import { defineConfig, type MainViteConfig, type PreloadViteConfig, type RendererViteConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { rendererConfig } from './renderer/vite.config';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const SEED_DIR = path.join(root, 'archive/seed');
+// For electron/main/bundle.test.ts: build elsewhere than out/, and only some targets.
+const OUT = process.env.DOSSIER_OUT_DIR ? path.resolve(process.env.DOSSIER_OUT_DIR) : path.join(root, 'out');
+const TARGETS = new Set((process.env.DOSSIER_ELECTRON_TARGETS ?? 'main,preload,renderer').split(','));
 
 /**
  * Emits the seed files (archive/seed/*, not code) beside the main bundle: seed.ts reads
@@ -29,39 +32,64 @@ function emitSeedFiles(): Plugin {
   };
 }
 
+/**
+ * electron-vite's ESM shim adds `const require = createRequire(import.meta.url)` to every
+ * chunk that calls require(); a module that declares its own top-level `require` the same
+ * way (archive/search/analyzer.ts) then fails to load with "Identifier 'require' has already
+ * been declared". Both bind the same function, so the module's own declaration is dropped.
+ */
+function dedupeRequireShim(): Plugin {
+  const shim = /^const require = __shims_module__\.createRequire\(import\.meta\.url\);$/m;
+  const own = /^(?:var|let|const) require = createRequire(?:\$\d+)?\(import\.meta\.url\);\n/gm;
+  return {
+    name: 'dossier:dedupe-require-shim',
+    apply: 'build',
+    enforce: 'post',
+    renderChunk(code) {
+      return shim.test(code) ? { code: code.replace(own, ''), map: null } : null;
+    },
+  };
+}
+
+const main: MainViteConfig = {
+  plugins: [emitSeedFiles(), dedupeRequireShim()],
+  build: {
+    outDir: path.join(OUT, 'main'),
+    rolldownOptions: {
+      // The worker is its own entry: worker-pool.ts starts ./worker.js beside the bundle.
+      input: {
+        index: path.join(root, 'electron/main/index.ts'),
+        worker: path.join(root, 'archive/search/worker.ts'),
+      },
+      // Every chunk beside index.js, so `new URL('./x', import.meta.url)` means out/main/x.
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    },
+  },
+};
+
+const preload: PreloadViteConfig = {
+  build: {
+    outDir: path.join(OUT, 'preload'),
+    // A sandboxed preload cannot require anything but electron: bundle everything else.
+    externalizeDeps: false,
+    rolldownOptions: {
+      input: { index: path.join(root, 'electron/preload/index.ts') },
+      output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+    },
+  },
+};
+
+const renderer: RendererViteConfig = {
+  ...rendererConfig,
+  build: {
+    ...rendererConfig.build,
+    outDir: path.join(OUT, 'renderer'),
+    rolldownOptions: { input: path.join(root, 'renderer/index.html') },
+  },
+};
+
 export default defineConfig({
-  main: {
-    plugins: [emitSeedFiles()],
-    build: {
-      outDir: path.join(root, 'out/main'),
-      rolldownOptions: {
-        // The worker is its own entry: worker-pool.ts starts ./worker.js beside the bundle.
-        input: {
-          index: path.join(root, 'electron/main/index.ts'),
-          worker: path.join(root, 'archive/search/worker.ts'),
-        },
-        // Every chunk beside index.js, so `new URL('./x', import.meta.url)` means out/main/x.
-        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
-      },
-    },
-  },
-  preload: {
-    build: {
-      outDir: path.join(root, 'out/preload'),
-      // A sandboxed preload cannot require anything but electron: bundle everything else.
-      externalizeDeps: false,
-      rolldownOptions: {
-        input: { index: path.join(root, 'electron/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
-      },
-    },
-  },
-  renderer: {
-    ...rendererConfig,
-    build: {
-      ...rendererConfig.build,
-      outDir: path.join(root, 'out/renderer'),
-      rolldownOptions: { input: path.join(root, 'renderer/index.html') },
-    },
-  },
+  ...(TARGETS.has('main') ? { main } : {}),
+  ...(TARGETS.has('preload') ? { preload } : {}),
+  ...(TARGETS.has('renderer') ? { renderer } : {}),
 });

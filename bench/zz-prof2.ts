@@ -6,6 +6,6 @@ const dir = process.argv[2];
 const metas = JSON.parse(readFileSync(dir + '/metas.json', 'utf8'));
 const idx = await openSearchIndex({ dir: dir + '/idx-dossier', contentDir: dir + '/content', metas: metas.map(toMeta) });
 const t = performance.now();
-for (let r = 0; r < 20; r++) for (const q of QUERIES) await idx.query({ q: q.text, limit: 20 });
-console.log('avg', (performance.now() - t) / (20 * QUERIES.length));
+for (let r = 0; r < 60; r++) for (const q of QUERIES) await idx.query({ q: q.text, limit: 20 });
+console.log('avg', (performance.now() - t) / (60 * QUERIES.length));
 await idx.close();

@@ -85,30 +85,12 @@ export function eachToken(
   text: string,
   analyzer: Analyzer,
   visit: (term: string | null, start: number, end: number, pos: number) => void,
-  /** Index terms of interest: words that cannot produce one are passed as null unanalysed. */
-  only?: Set<string>,
 ): void {
-  // English stemming only rewrites endings, so a word whose first letter starts none of
-  // the wanted terms cannot produce one; this skips the pipeline for most words.
-  let firsts: Set<number> | null = null;
-  if (only && analyzer.language === 'en') {
-    firsts = new Set();
-    for (const t of only) firsts.add(t.charCodeAt(0));
-  }
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   let pos = 0;
   while ((m = WORD.exec(text)) !== null) {
     const raw = m[0];
-    if (firsts) {
-      let c = raw.charCodeAt(0);
-      if (c >= 65 && c <= 90) c += 32;
-      const plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-      if (plain && !firsts.has(c)) {
-        visit(null, m.index, m.index + raw.length, pos++);
-        continue;
-      }
-    }
     visit(analyzer.term(raw.toLowerCase()), m.index, m.index + raw.length, pos++);
   }
 }

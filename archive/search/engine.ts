@@ -8,13 +8,14 @@ import path from 'node:path';
 import { analyzerFor } from './analyzer';
 import { analyse, buildSegment, type AnalysedDoc } from './build';
 import { type IndexableMeta } from './build-batch';
-import { facetsOf } from './facets';
-import { compileFilters, itemDate } from './filters';
+import { ItemTable } from './item-table';
+import { compileFilters, itemDate, type ItemView } from './filters';
 import { newManifest, readManifest, segmentFile, streamFile, writeManifest, type SegmentEntry } from './manifest';
 import { mergeSegments } from './merge';
 import { parseQuery, type Filter } from './query-parser';
 import { relatedTo } from './related';
-import { evaluate } from './scorer';
+import { evaluate, Scratch } from './scorer';
+import { selectTop } from './top';
 import { Segment, MAX_SEGMENT_DOCS } from './segment';
 import { checksum, decodeSegment, decodeStream, encodeSegment, encodeStream } from './segment-file';
 import { leadSnippet, makeSnippet } from './snippets';
@@ -49,7 +50,13 @@ interface Stored {
 type Upserted = SearchMeta & { body?: string };
 
 export class Engine implements SearchIndex {
-  private readonly metas = new Map<string, SearchMeta>();
+  /** Every item the archive holds now, with its filter and sort keys. */
+  private readonly views = new Map<string, ItemView>();
+  /** How many items use each analysis language, so queries know which stems to try. */
+  private readonly languageCount = new Map<string, number>();
+  private readonly scratch = new Scratch();
+  private readonly table = new ItemTable();
+  private readonly bodies = new BodyCache(1024);
   private segments: Segment[] = [];
   private readonly stored = new Map<Segment, Stored>();
   /** Where the live copy of each item is, for items held by a base segment. */
@@ -74,7 +81,7 @@ export class Engine implements SearchIndex {
     tuning: Partial<Tuning> = {},
   ) {
     this.tuning = { inlineLimit: INLINE_LIMIT, chunk: CHUNK, deltaLimit: DELTA_LIMIT, small: SMALL, ...tuning };
-    for (const m of opts.metas) this.metas.set(m.id, stripBody(m));
+    for (const m of opts.metas) this.setMeta(stripBody(m));
   }
 
   // ---------------------------------------------------------------- opening
@@ -90,10 +97,11 @@ export class Engine implements SearchIndex {
     // Catch up: items missing from the index or indexed at another stamp.
     const todo: SearchMeta[] = [];
     for (const [id, loc] of this.location) {
-      const m = this.metas.get(id);
-      if (!m || m.stamp !== loc.seg.stamps[loc.ord]) this.kill(id);
+      const v = this.views.get(id);
+      if (!v || v.meta.stamp !== loc.seg.stamps[loc.ord]) this.kill(id);
+      else loc.seg.nos[loc.ord] = v.no;
     }
-    for (const m of this.metas.values()) if (!this.location.has(m.id)) todo.push(m);
+    for (const v of this.views.values()) if (!this.location.has(v.meta.id)) todo.push(v.meta);
     if (todo.length === 0) {
       if (loaded === 'repaired') this.schedulePersist();
       return;
@@ -167,12 +175,13 @@ export class Engine implements SearchIndex {
     const seg = new Segment(built.data, built.stream);
     for (let d = 0; d < seg.size; d++) {
       const id = seg.ids[d];
-      const m = this.metas.get(id);
-      if (!m || m.stamp !== seg.stamps[d] || this.pending.has(id) || this.delta.has(id) || this.location.has(id)) {
+      const v = this.views.get(id);
+      if (!v || v.meta.stamp !== seg.stamps[d] || this.pending.has(id) || this.delta.has(id) || this.location.has(id)) {
         seg.alive[d] = 0;
         continue;
       }
       this.location.set(id, { seg, ord: d });
+      seg.nos[d] = v.no;
     }
     this.segments.push(seg);
     if (stored) this.stored.set(seg, stored);
@@ -184,8 +193,12 @@ export class Engine implements SearchIndex {
   upsert(doc: SearchMeta & { body?: string }): void {
     const meta = stripBody(doc);
     const loc = this.location.get(doc.id);
-    this.metas.set(doc.id, meta);
-    if (doc.body === undefined && loc && loc.seg.stamps[loc.ord] === doc.stamp) return;
+    const view = this.setMeta(meta);
+    this.bodies.delete(doc.id);
+    if (doc.body === undefined && loc && loc.seg.stamps[loc.ord] === doc.stamp) {
+      loc.seg.nos[loc.ord] = view.no;
+      return;
+    }
     this.kill(doc.id);
     this.delta.delete(doc.id);
     this.pending.set(doc.id, { ...meta, ...(doc.body !== undefined ? { body: doc.body } : {}) });
@@ -194,11 +207,31 @@ export class Engine implements SearchIndex {
   }
 
   remove(id: string): void {
-    this.metas.delete(id);
+    this.deleteMeta(id);
+    this.bodies.delete(id);
     this.kill(id);
     if (this.delta.delete(id)) this.deltaDirty = true;
     this.pending.delete(id);
     this.dirty = true;
+  }
+
+  private setMeta(meta: SearchMeta): ItemView {
+    this.deleteMeta(meta.id);
+    const v = this.table.add(meta);
+    this.views.set(meta.id, v);
+    const lang = analyzerFor(meta.language).language;
+    this.languageCount.set(lang, (this.languageCount.get(lang) ?? 0) + 1);
+    return v;
+  }
+
+  private deleteMeta(id: string): void {
+    const old = this.views.get(id);
+    if (!old) return;
+    this.views.delete(id);
+    const lang = analyzerFor(old.meta.language).language;
+    const n = (this.languageCount.get(lang) ?? 1) - 1;
+    if (n > 0) this.languageCount.set(lang, n);
+    else this.languageCount.delete(lang);
   }
 
   private kill(id: string): void {
@@ -232,7 +265,9 @@ export class Engine implements SearchIndex {
     if (this.delta.size === 0) this.deltaSegment = null;
     else {
       const built = buildSegment([...this.delta.values()].map((d) => d.doc));
-      this.deltaSegment = new Segment(built.data, built.stream);
+      const seg = new Segment(built.data, built.stream);
+      for (let d = 0; d < seg.size; d++) seg.nos[d] = this.views.get(seg.ids[d])?.no ?? -1;
+      this.deltaSegment = seg;
     }
     this.deltaDirty = false;
   }
@@ -259,7 +294,7 @@ export class Engine implements SearchIndex {
 
   private languages(): string[] {
     const langs = new Set<string>(['en']);
-    for (const m of this.metas.values()) langs.add(analyzerFor(m.language).language);
+    for (const l of this.languageCount.keys()) langs.add(l);
     return [...langs];
   }
 
@@ -272,50 +307,54 @@ export class Engine implements SearchIndex {
     const parsed = parseQuery(q);
     const notices = [...this.openNotices, ...parsed.notices];
     const tagFilters: Filter[] = (req.tags ?? []).map((t) => ({ key: 'tag', value: t, negate: false }));
-    const keep = compileFilters([...parsed.filters, ...tagFilters], notices);
+    const keep = compileFilters([...parsed.filters, ...tagFilters], this.table, notices);
     const segs = this.liveSegments();
 
-    let matches: Array<{ meta: SearchMeta; score: number }>;
+    // Matches as parallel arrays of item numbers and scores: no object per match.
+    const nos: number[] = [];
+    const scores: number[] = [];
+    const views = this.table.views;
     let terms = new Set<string>();
     if (parsed.clauses.length === 0) {
-      matches = [];
-      for (const m of this.metas.values()) if (!keep || keep(m)) matches.push({ meta: m, score: 0 });
+      for (const v of this.views.values()) {
+        if (keep && !keep(v.no)) continue;
+        nos.push(v.no);
+        scores.push(0);
+      }
     } else {
-      const ev = evaluate(segs, parsed.clauses, this.languages());
+      const ev = evaluate(segs, parsed.clauses, this.languages(), this.scratch);
       terms = ev.terms;
-      matches = [];
+      const take = (seg: Segment, d: number, score: number) => {
+        const no = seg.nos[d];
+        if (no < 0 || (keep && !keep(no))) return;
+        nos.push(no);
+        scores.push(score);
+      };
       if (ev.slots === null) {
         // Only exclusions: everything else matches.
-        for (const seg of segs) {
-          for (let d = 0; d < seg.size; d++) {
-            if (!seg.alive[d] || ev.banned[seg.base + d]) continue;
-            const m = this.metas.get(seg.ids[d]);
-            if (m && (!keep || keep(m))) matches.push({ meta: m, score: 0 });
-          }
-        }
+        for (const seg of segs) for (let d = 0; d < seg.size; d++) if (seg.alive[d] && !ev.banned[seg.base + d]) take(seg, d, 0);
       } else {
         let si = 0;
         for (const slot of ev.slots) {
           while (slot >= segs[si].base + segs[si].size) si++;
-          const seg = segs[si];
-          const m = this.metas.get(seg.ids[slot - seg.base]);
-          if (m && (!keep || keep(m))) matches.push({ meta: m, score: ev.scores[slot] });
+          take(segs[si], slot - segs[si].base, ev.scores[slot]);
         }
       }
     }
 
     const sort = req.sort ?? 'relevance';
-    const noScores = parsed.clauses.length === 0 || matches.every((x) => x.score === 0);
-    sortMatches(matches, noScores && sort === 'relevance' ? 'newest' : sort);
+    const noScores = parsed.clauses.length === 0 || scores.every((x) => x === 0);
     const offset = clampInt(req.offset, 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = clampInt(req.limit, DEFAULT_LIMIT, 0, 10_000);
-    const page = matches.slice(offset, offset + limit);
-    const hits = page.map((x) => this.hit(x.meta, x.score, terms));
+    const order = Array.from({ length: nos.length }, (_, i) => i);
+    const cmp = comparator(noScores && sort === 'relevance' ? 'newest' : sort, nos, scores, views);
+    const page = selectTop(order, offset + limit, cmp).slice(offset);
+    const hits = page.map((i) => this.hit(views[nos[i]].meta, scores[i], terms));
     return {
       query: q,
-      total: matches.length,
+      total: nos.length,
       hits,
-      facets: facetsOf(matches.map((x) => x.meta)),
+      facets: this.table.facets(nos),
       parsedAs: parsed.parsedAs,
       notice: notices.length ? notices.join(' ') : null,
     };
@@ -326,11 +365,16 @@ export class Engine implements SearchIndex {
   private body(id: string): string {
     const d = this.delta.get(id);
     if (d) return d.body;
-    try {
-      return readFileSync(path.join(this.opts.contentDir, `${id}.txt`), 'utf8');
-    } catch {
-      return '';
+    let body = this.bodies.get(id);
+    if (body === undefined) {
+      try {
+        body = readFileSync(path.join(this.opts.contentDir, `${id}.txt`), 'utf8');
+      } catch {
+        body = '';
+      }
+      this.bodies.set(id, body);
     }
+    return body;
   }
 
   private hit(meta: SearchMeta, score: number, terms: Set<string>): SearchHit {
@@ -360,10 +404,10 @@ export class Engine implements SearchIndex {
   async related(id: string, opts: { exclude: string[]; limit: number }): Promise<RelatedHit[]> {
     await this.ready;
     this.syncDelta();
-    const meta = this.metas.get(id);
+    const meta = this.views.get(id)?.meta;
     if (!meta) return [];
     const body = this.body(id);
-    return relatedTo({ ...toIndexable(meta), body }, this.liveSegments(), this.metas, new Set([...opts.exclude, id]), clampInt(opts.limit, 10, 0, 1000));
+    return relatedTo({ ...toIndexable(meta), body }, this.liveSegments(), (i) => this.views.get(i)?.meta, new Set([...opts.exclude, id]), clampInt(opts.limit, 10, 0, 1000));
   }
 
   // ---------------------------------------------------------------- persistence
@@ -500,16 +544,38 @@ function toIndexable(m: SearchMeta & { body?: string }): IndexableMeta {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-function sortMatches(matches: Array<{ meta: SearchMeta; score: number }>, sort: string): void {
-  const newest = (a: SearchMeta, b: SearchMeta) => {
-    const da = itemDate(a);
-    const db = itemDate(b);
-    return da < db ? 1 : da > db ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** Orders match indexes; relevance ties and listings fall back to newest first. */
+function comparator(sort: string, nos: number[], scores: number[], views: ItemView[]): (a: number, b: number) => number {
+  const newest = (i: number, j: number) => {
+    const a = views[nos[i]];
+    const b = views[nos[j]];
+    return a.date < b.date ? 1 : a.date > b.date ? -1 : a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0;
   };
-  if (sort === 'newest') matches.sort((a, b) => newest(a.meta, b.meta));
-  else if (sort === 'oldest') matches.sort((a, b) => -newest(a.meta, b.meta));
-  else if (sort === 'title') matches.sort((a, b) => collator.compare(a.meta.title, b.meta.title) || newest(a.meta, b.meta));
-  else matches.sort((a, b) => b.score - a.score || newest(a.meta, b.meta));
+  if (sort === 'newest') return newest;
+  if (sort === 'oldest') return (i, j) => -newest(i, j);
+  if (sort === 'title') return (i, j) => collator.compare(views[nos[i]].meta.title, views[nos[j]].meta.title) || newest(i, j);
+  return (i, j) => scores[j] - scores[i] || newest(i, j);
+}
+
+/** Recently shown bodies: typing a query re-runs it on every keystroke over the same hits. */
+class BodyCache {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly max: number) {}
+  get(id: string): string | undefined {
+    const v = this.map.get(id);
+    if (v !== undefined) {
+      this.map.delete(id);
+      this.map.set(id, v);
+    }
+    return v;
+  }
+  set(id: string, body: string): void {
+    this.map.set(id, body);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+  delete(id: string): void {
+    this.map.delete(id);
+  }
 }
 
 function clampInt(v: unknown, dflt: number, min: number, max: number): number {

@@ -1,36 +1,28 @@
-// Counts tags, sources, kinds and years over a whole result set (not just the page shown).
-// Tags and sources are grouped without regard to case and shown as first spelt; the most
-// frequent come first, ties alphabetically; years are newest first.
+// Facet values (tags, sources, kinds, years) numbered so that results can be counted by
+// array index. A value's key ignores case; the first spelling seen is the one shown.
 
-import { fold, itemDate } from './filters';
-import type { FacetCount, SearchMeta, SearchResult } from './types';
-
-class Counter {
-  private readonly counts = new Map<string, FacetCount>();
-  add(value: string, key = value): void {
-    const c = this.counts.get(key);
-    if (c) c.count++;
-    else this.counts.set(key, { value, count: 1 });
+/** Numbers facet values: a key (case-folded) gets one id; its first spelling is shown. */
+export class FacetDictionary {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  /** The id of `key`, or -1 if no item has had that value. */
+  find(key: string): number {
+    return this.ids.get(key) ?? -1;
   }
-  byCount(): FacetCount[] {
-    return [...this.counts.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  }
-  byValueDesc(): FacetCount[] {
-    return [...this.counts.values()].sort((a, b) => (a.value < b.value ? 1 : a.value > b.value ? -1 : 0));
+  id(key: string, display: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(key, id);
+      this.values.push(display);
+    }
+    return id;
   }
 }
 
-export function facetsOf(metas: Iterable<SearchMeta>): SearchResult['facets'] {
-  const tags = new Counter();
-  const sources = new Counter();
-  const kinds = new Counter();
-  const years = new Counter();
-  for (const m of metas) {
-    for (const t of m.tags) tags.add(t, fold(t));
-    if (m.source) sources.add(m.source, fold(m.source));
-    kinds.add(m.kind);
-    const y = itemDate(m).slice(0, 4);
-    if (/^\d{4}$/.test(y)) years.add(y);
-  }
-  return { tags: tags.byCount(), sources: sources.byCount(), kinds: kinds.byCount(), years: years.byValueDesc() };
+export class FacetDictionaries {
+  readonly tags = new FacetDictionary();
+  readonly sources = new FacetDictionary();
+  readonly kinds = new FacetDictionary();
+  readonly years = new FacetDictionary();
 }

@@ -1,13 +1,24 @@
-// Turns parsed filters into one predicate over item metadata. Tags, sources and kinds match
-// exactly but without regard to case; dates compare as ISO strings, so `before:2025` means
-// before 1 Jan 2025 and `after:2024-06` means from 1 June 2024 on. Invalid values are
-// dropped with a notice rather than silently matching nothing.
+// Turns parsed filters into one predicate over item numbers in the item table. Tags,
+// sources and kinds match exactly but without regard to case; dates compare as YYYYMMDD
+// integers, so `before:2025` means before 1 Jan 2025 and `after:2024-06` means from 1 June
+// 2024 on. Invalid values are dropped with a notice rather than silently matching nothing.
 
 import { ITEM_KINDS } from '../core/model';
+import { dateKeyOf, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD, type ItemTable } from './item-table';
 import type { Filter } from './query-parser';
 import type { SearchMeta } from './types';
 
-export type MetaPredicate = (m: SearchMeta) => boolean;
+/** An item's metadata with the keys sorting compares, computed once per change rather
+ *  than once per query; `no` is its number in the engine's item table. */
+export interface ItemView {
+  meta: SearchMeta;
+  date: string;
+  tagKeys: string[];
+  sourceKey: string | null;
+  no: number;
+}
+
+export type ItemPredicate = (no: number) => boolean;
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -20,57 +31,69 @@ export function fold(s: string): string {
   return s.normalize('NFC').toLowerCase().trim();
 }
 
-export function compileFilters(filters: Filter[], notices: string[]): MetaPredicate | null {
-  const tests: MetaPredicate[] = [];
+export function compileFilters(filters: Filter[], table: ItemTable, notices: string[]): ItemPredicate | null {
+  const tests: ItemPredicate[] = [];
   for (const f of filters) {
-    const t = compileOne(f, notices);
-    if (t) tests.push(f.negate ? (m) => !t(m) : t);
+    const t = compileOne(f, table, notices);
+    if (t) tests.push(f.negate ? (no) => !t(no) : t);
   }
   if (tests.length === 0) return null;
-  return (m) => {
-    for (const t of tests) if (!t(m)) return false;
+  if (tests.length === 1) return tests[0];
+  return (no) => {
+    for (const t of tests) if (!t(no)) return false;
     return true;
   };
 }
 
-function compileOne(f: Filter, notices: string[]): MetaPredicate | null {
+function compileOne(f: Filter, table: ItemTable, notices: string[]): ItemPredicate | null {
   const v = fold(f.value);
   if (!v) {
     notices.push(`The filter ${f.key}: has no value and was ignored.`);
     return null;
   }
+  const { dicts } = table;
   switch (f.key) {
-    case 'tag':
-      return (m) => m.tags.some((t) => fold(t) === v);
-    case 'source':
-      return (m) => m.source !== null && fold(m.source) === v;
-    case 'kind':
+    case 'tag': {
+      const id = dicts.tags.find(v);
+      return id < 0 ? () => false : (no) => table.hasTag(no, id);
+    }
+    case 'source': {
+      const id = dicts.sources.find(v);
+      return id < 0 ? () => false : (no) => table.sourceOf(no) === id;
+    }
+    case 'kind': {
       if (!(ITEM_KINDS as readonly string[]).includes(v)) {
         notices.push(`kind:${f.value} is not a kind of item (${ITEM_KINDS.join(', ')}) and was ignored.`);
         return null;
       }
-      return (m) => m.kind === v;
+      const id = dicts.kinds.find(v);
+      return id < 0 ? () => false : (no) => table.kindOf(no) === id;
+    }
     case 'before':
-    case 'after':
+    case 'after': {
       if (!DATE.test(v)) {
         notices.push(`${f.key}:${f.value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD) and was ignored.`);
         return null;
       }
-      return f.key === 'before' ? (m) => itemDate(m) < v : (m) => itemDate(m) >= v;
-    case 'year':
+      const k = dateKeyOf(v);
+      return f.key === 'before' ? (no) => table.dateKey[no] < k : (no) => table.dateKey[no] >= k;
+    }
+    case 'year': {
       if (!/^\d{4}$/.test(v)) {
         notices.push(`year:${f.value} is not a year and was ignored.`);
         return null;
       }
-      return (m) => itemDate(m).startsWith(v);
+      const lo = Number(v) * 10000;
+      return (no) => table.dateKey[no] >= lo && table.dateKey[no] < lo + 10000;
+    }
     case 'has':
-      if (v === 'notes' || v === 'note') return (m) => m.hasNotes;
-      if (v === 'highlights' || v === 'highlight') return (m) => m.hasHighlights;
+      if (v === 'notes' || v === 'note') return (no) => (table.flags[no] & FLAG_NOTES) !== 0;
+      if (v === 'highlights' || v === 'highlight') return (no) => (table.flags[no] & FLAG_HIGHLIGHTS) !== 0;
       notices.push(`has:${f.value} is not known (use has:notes or has:highlights) and was ignored.`);
       return null;
     case 'is':
-      if (v === 'unread') return (m) => m.unread;
-      if (v === 'read') return (m) => !m.unread;
+      if (v === 'unread') return (no) => (table.flags[no] & FLAG_UNREAD) !== 0;
+      if (v === 'read') return (no) => (table.flags[no] & FLAG_UNREAD) === 0;
       notices.push(`is:${f.value} is not known (use is:unread or is:read) and was ignored.`);
       return null;
   }

@@ -16,7 +16,7 @@ const FIELDS = [FIELD_INDEX.title, FIELD_INDEX.body, FIELD_INDEX.tags];
 export function relatedTo(
   doc: IndexableDoc,
   segments: Segment[],
-  metas: Map<string, SearchMeta>,
+  metaOf: (id: string) => SearchMeta | undefined,
   exclude: Set<string>,
   limit: number,
 ): RelatedHit[] {
@@ -67,7 +67,7 @@ export function relatedTo(
     const ord = slot - seg.base;
     const id = seg.ids[ord];
     if (exclude.has(id)) continue;
-    const meta = metas.get(id);
+    const meta = metaOf(id);
     if (!meta) continue;
     const shared: string[] = [];
     for (const { term } of top) {

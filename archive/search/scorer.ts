@@ -77,15 +77,51 @@ function expand(c: TermClause, segments: Segment[], languages: string[]): Hits {
   return hits;
 }
 
-export function evaluate(segments: Segment[], clauses: Clause[], languages: string[]): Evaluation {
+/**
+ * Per-slot working arrays, reused from query to query: allocating them afresh costs more
+ * (and feeds the garbage collector more) than clearing them at 50,000 items.
+ */
+export class Scratch {
+  private size = 0;
+  scores = new Float64Array(0);
+  tfw = new Float64Array(0);
+  touched = new Int32Array(0);
+  seen = new Int32Array(0);
+  reqHits = new Uint16Array(0);
+  banned = new Uint8Array(0);
+  matched = new Uint8Array(0);
+  alive = new Uint8Array(0);
+  verified = new Uint8Array(0);
+
+  /** Clears (and if needed grows) the arrays for `total` slots. */
+  reset(total: number): void {
+    if (total > this.size) {
+      this.size = Math.max(total, Math.ceil(this.size * 1.25));
+      this.scores = new Float64Array(this.size);
+      this.tfw = new Float64Array(this.size);
+      this.touched = new Int32Array(this.size);
+      this.seen = new Int32Array(this.size);
+      this.reqHits = new Uint16Array(this.size);
+      this.banned = new Uint8Array(this.size);
+      this.matched = new Uint8Array(this.size);
+      this.alive = new Uint8Array(this.size);
+      this.verified = new Uint8Array(this.size);
+      return;
+    }
+    this.scores.fill(0, 0, total);
+    this.seen.fill(0, 0, total);
+    this.reqHits.fill(0, 0, total);
+    this.banned.fill(0, 0, total);
+    this.matched.fill(0, 0, total);
+  }
+}
+
+export function evaluate(segments: Segment[], clauses: Clause[], languages: string[], scratch = new Scratch()): Evaluation {
   let total = 0;
   for (const s of segments) total += s.size;
   const stats = collectionStats(segments);
-  const scores = new Float64Array(total);
-  const banned = new Uint8Array(total);
-  const matched = new Uint8Array(total);
-  const reqHits = new Uint16Array(total);
-  const seen = new Int32Array(total);
+  scratch.reset(total);
+  const { scores, banned, matched, reqHits, seen, tfw, touched, alive } = scratch;
   const terms = new Set<string>();
   let required = 0;
   let positive = 0;
@@ -94,10 +130,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
   // field length, add up to one pseudo-frequency per item before saturation; idf counts
   // items with the term in any of the fields. A title match then counts more without a
   // rare-in-titles idf blowing it up.
-  const alive = new Uint8Array(total);
   for (const seg of segments) alive.set(seg.alive, seg.base);
-  const tfw = new Float64Array(total);
-  const touched = new Int32Array(total);
   const accumulate = (hits: Hits, fields: readonly number[], boost: number, only: Uint8Array | null, mark: (slot: number) => void) => {
     for (const list of hits.values()) {
       let nt = 0;
@@ -132,7 +165,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
     const stamp = ci + 1;
     if (c.presence !== 'prohibited') positive++;
     if (c.kind === 'phrase') {
-      const verified = phraseMatches(c, segments, languages, total);
+      const verified = phraseMatches(c, segments, languages, total, scratch);
       if (!verified) return;
       if (c.presence === 'prohibited') {
         for (let s = 0; s < total; s++) if (verified[s]) banned[s] = 1;
@@ -201,7 +234,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
 }
 
 /** Slots whose title, body or notes hold the phrase's words in order; null if none can. */
-function phraseMatches(c: PhraseClause, segments: Segment[], languages: string[], total: number): Uint8Array | null {
+function phraseMatches(c: PhraseClause, segments: Segment[], languages: string[], total: number, scratch: Scratch): Uint8Array | null {
   // Per position: the stems it may take (several languages), or null for a dropped word.
   const pattern = c.words.map((w) => {
     const s = stemsOf(w, languages);
@@ -210,49 +243,57 @@ function phraseMatches(c: PhraseClause, segments: Segment[], languages: string[]
   while (pattern.length && pattern[0] === null) pattern.shift();
   while (pattern.length && pattern[pattern.length - 1] === null) pattern.pop();
   if (pattern.length === 0) return null;
-  const out = new Uint8Array(total);
+  const out = scratch.verified.subarray(0, total);
+  out.fill(0);
+  // `seen` marks which phrase word last counted a slot (negative, unlike clause stamps);
+  // it is cleared afterwards, which earlier clauses no longer need.
+  const count = new Uint8Array(total);
+  const stamp = scratch.seen;
+  const needed = pattern.filter((p) => p !== null).length;
   for (const seg of segments) {
     const ords: Array<number[] | null> = pattern.map((p) => (p ? p.map((t) => seg.find(t)).filter((o) => o >= 0) : null));
     if (ords.some((o) => o !== null && o.length === 0)) continue;
-    // Candidates come from the rarest word's postings in the stream fields.
-    let best = -1;
-    let bestSize = Infinity;
-    ords.forEach((o, k) => {
-      if (!o) return;
-      let size = 0;
-      for (const t of o) for (const f of STREAM_FIELDS) size += seg.offsets[t * F + f + 1] - seg.offsets[t * F + f];
-      if (size < bestSize) {
-        bestSize = size;
-        best = k;
-      }
-    });
-    const candidates = new Set<number>();
-    for (const t of ords[best]!) {
-      for (const f of STREAM_FIELDS) {
-        const end = seg.offsets[t * F + f + 1];
-        for (let i = seg.offsets[t * F + f]; i < end; i++) if (seg.alive[seg.docs[i]]) candidates.add(seg.docs[i]);
+    // Candidates: items holding every word of the phrase in a stream field.
+    let k = 0;
+    const candidates: number[] = [];
+    for (const o of ords) {
+      if (!o) continue;
+      k++;
+      for (const t of o) {
+        for (const f of STREAM_FIELDS) {
+          const end = seg.offsets[t * F + f + 1];
+          for (let i = seg.offsets[t * F + f]; i < end; i++) {
+            const slot = seg.base + seg.docs[i];
+            if (stamp[slot] === -k) continue;
+            stamp[slot] = -k;
+            if (++count[slot] === needed && seg.alive[seg.docs[i]]) candidates.push(seg.docs[i]);
+          }
+        }
       }
     }
-    if (candidates.size === 0) continue;
+    if (candidates.length === 0) continue;
     const stream = seg.stream();
+    const tokens = stream.tokens;
     const m = ords.length;
-    const first = ords[0]!;
     for (const d of candidates) {
-      const end = stream.offsets[d + 1] - m + 1;
-      for (let i = stream.offsets[d]; i < end; i++) {
-        if (!first.includes(stream.tokens[i])) continue;
-        let ok = true;
-        for (let k = 1; k < m && ok; k++) {
-          const tok = stream.tokens[i + k];
-          const o = ords[k];
-          ok = o === null ? tok === SKIP : o.includes(tok);
-        }
-        if (ok) {
-          out[seg.base + d] = 1;
-          break;
+      const doc = tokens.subarray(stream.offsets[d], stream.offsets[d + 1]);
+      const end = doc.length - m + 1;
+      // indexOf on a typed array is a native scan: fast even before the JIT warms up.
+      search: for (const first of ords[0]!) {
+        for (let i = doc.indexOf(first); i >= 0 && i < end; i = doc.indexOf(first, i + 1)) {
+          let ok = true;
+          for (let j = 1; j < m && ok; j++) {
+            const o = ords[j];
+            ok = o === null ? doc[i + j] === SKIP : o.includes(doc[i + j]);
+          }
+          if (ok) {
+            out[seg.base + d] = 1;
+            break search;
+          }
         }
       }
     }
   }
+  stamp.fill(0, 0, total);
   return out;
 }

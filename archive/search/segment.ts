@@ -44,6 +44,8 @@ export class Segment {
   readonly totalLen: Float64Array;
   /** Where this segment's ordinals start in a query's global numbering. */
   base = 0;
+  /** The item-table number of each live ordinal's current metadata (-1: none), kept by the engine. */
+  readonly nos: Int32Array;
   private streamData: StreamData | null;
 
   constructor(
@@ -59,6 +61,7 @@ export class Segment {
     this.tfs = data.tfs;
     this.lengths = data.lengths;
     this.alive = new Uint8Array(this.ids.length).fill(1);
+    this.nos = new Int32Array(this.ids.length).fill(-1);
     this.totalLen = new Float64Array(F);
     for (let i = 0; i < this.lengths.length; i++) this.totalLen[i % F] += this.lengths[i];
     this.streamData = stream;

@@ -6,48 +6,78 @@ import { eachToken, type Analyzer } from './analyzer';
 import type { Snippet } from './types';
 
 const ELLIPSIS = '…';
+const SEPARATOR = /[\s\-\u2013\u2014]/;
+
+/** [start, end) spans of the words of `text` whose index term is in `matched`, in order. */
+export function matchedSpans(text: string, matched: Set<string>, analyzer: Analyzer): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const push = (s: number, e: number) => {
+    // Mark the word, not the punctuation around it (lunr's trimmer drops it too).
+    while (s < e && !isWordChar(text.charCodeAt(s))) s++;
+    while (e > s && !isWordChar(text.charCodeAt(e - 1))) e--;
+    if (e > s) spans.push([s, e]);
+  };
+  if (analyzer.language !== 'en') {
+    eachToken(text, analyzer, (t, s, e) => {
+      if (t !== null && matched.has(t)) push(s, e);
+    });
+    return spans;
+  }
+  // English stemming only rewrites word endings, so every matching word starts with the
+  // first two letters of a matched term: a compiled regex finds the few candidates, and only
+  // they go through the pipeline.
+  const heads = new Set<string>();
+  for (const t of matched) heads.add(escape(t.slice(0, 2)));
+  if (heads.size === 0) return spans;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...heads].join('|')})`, 'giu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let s = m.index;
+    while (s > 0 && !SEPARATOR.test(text[s - 1])) s--;
+    let e = m.index;
+    while (e < text.length && !SEPARATOR.test(text[e])) e++;
+    re.lastIndex = e;
+    const t = analyzer.term(text.slice(s, e).toLowerCase());
+    if (t !== null && matched.has(t)) push(s, e);
+  }
+  return spans;
+}
 
 export function makeSnippet(text: string, matched: Set<string>, analyzer: Analyzer, width = 220): Snippet | null {
-  if (!text) return null;
-  const words: Array<[number, number]> = [];
-  const hits: number[] = [];
-  eachToken(text, analyzer, (t, start, end) => {
-    if (t !== null && matched.has(t)) hits.push(words.length);
-    words.push([start, end]);
-  }, matched);
-  if (hits.length === 0) return null;
-  // The window (starting at a hit) that holds the most hits within `width` characters.
-  let bestFrom = 0;
+  if (!text || matched.size === 0) return null;
+  const spans = matchedSpans(text, matched, analyzer);
+  if (spans.length === 0) return null;
+  // The window, starting at a match, that holds the most matches within `width` characters.
+  let best = 0;
   let bestCount = 0;
-  let j = 0;
-  for (let i = 0; i < hits.length; i++) {
-    const from = words[hits[i]][0];
+  for (let i = 0, j = 0; i < spans.length; i++) {
     if (j < i) j = i;
-    while (j + 1 < hits.length && words[hits[j + 1]][1] - from <= width) j++;
+    while (j + 1 < spans.length && spans[j + 1][1] - spans[i][0] <= width) j++;
     if (j - i + 1 > bestCount) {
       bestCount = j - i + 1;
-      bestFrom = i;
+      best = i;
     }
   }
-  // Start a few words before the first hit so the passage reads as a sentence.
-  const firstWord = hits[bestFrom];
-  let w0 = firstWord;
-  while (w0 > 0 && firstWord - w0 < 6 && words[firstWord][0] - words[w0 - 1][0] < width / 4) w0--;
-  const start = words[w0][0];
-  let w1 = w0;
-  while (w1 + 1 < words.length && words[w1 + 1][1] - start <= width) w1++;
-  const end = words[w1][1];
+  // Open a little before the first match, at a word boundary, so the passage reads on.
+  let start = Math.max(0, spans[best][0] - Math.floor(width / 5));
+  if (start > 0) {
+    const sentence = text.lastIndexOf('. ', spans[best][0]);
+    if (sentence >= start) start = sentence + 2;
+    else while (start < spans[best][0] && !/\s/.test(text[start - 1])) start++;
+  }
+  let end = Math.min(text.length, start + width);
+  if (end < text.length) {
+    const cut = text.lastIndexOf(' ', end);
+    if (cut > spans[best][1]) end = cut;
+  }
   const prefix = start > 0 ? ELLIPSIS : '';
   const suffix = end < text.length ? ELLIPSIS : '';
-  const body = text.slice(start, end).replace(/\s+/g, ' ');
-  // Whitespace runs collapse to one space, so offsets are recomputed on the collapsed text.
+  // Each whitespace character becomes one space, so offsets carry over unchanged.
+  const body = text.slice(start, end).replace(/\s/g, ' ');
+  const shift = prefix.length - start;
   const marks: Array<[number, number]> = [];
-  const snippetText = prefix + body + suffix;
-  const shift = prefix.length;
-  eachToken(body, analyzer, (t, s, e) => {
-    if (t !== null && matched.has(t)) marks.push([s + shift, e + shift]);
-  }, matched);
-  return { text: snippetText, marks };
+  for (const [s, e] of spans) if (s >= start && e <= end) marks.push([s + shift, e + shift]);
+  return { text: prefix + body + suffix, marks };
 }
 
 /** The opening of a text, for hits that matched elsewhere (title, tags) or listings. */
@@ -56,4 +86,13 @@ export function leadSnippet(text: string, width = 220): Snippet {
   if (clean.length <= width) return { text: clean, marks: [] };
   const cut = clean.lastIndexOf(' ', width);
   return { text: clean.slice(0, cut > width / 2 ? cut : width) + ELLIPSIS, marks: [] };
+}
+
+function isWordChar(c: number): boolean {
+  // Letters and digits of any script count; ASCII punctuation does not.
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

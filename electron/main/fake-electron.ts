@@ -155,6 +155,7 @@ export function createFakeElectron() {
       errorBoxes,
       showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+      showSaveDialog: async () => ({ canceled: true, filePath: '' }),
       showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
     },
     nativeTheme: { themeSource: 'system' as string, shouldUseDarkColors: false },

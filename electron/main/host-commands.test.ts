@@ -1,19 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow } from './fake-electron';
-import { aboutMessage, importReport, importWithDialog } from './host-commands';
+import { aboutMessage, exportArchiveWithDialog, importReport, importWithDialog } from './host-commands';
 import type { Dispatch } from './ipc';
 
 vi.mock('electron', () => ({}));
 
-function setup(choice: { canceled: boolean; filePaths: string[] }, outcome: Awaited<ReturnType<Dispatch>>) {
+function setup(choice: { canceled: boolean; filePaths: string[]; filePath?: string }, outcome: Awaited<ReturnType<Dispatch>>) {
   const win = new FakeBrowserWindow({});
-  const dialog = { showOpenDialog: vi.fn(async () => choice), showMessageBox: vi.fn(async (_win: unknown, _options: Record<string, unknown>) => ({ response: 0, checkboxChecked: false })) };
+  const dialog = { showOpenDialog: vi.fn(async () => choice), showSaveDialog: vi.fn(async () => choice), showMessageBox: vi.fn(async (_win: unknown, _options: Record<string, unknown>) => ({ response: 0, checkboxChecked: false })) };
   const dispatch = vi.fn<Dispatch>(async (_a, _m, _args, ctx) => {
     ctx?.onProgress?.(1, 1);
     return outcome;
   });
   const archive = { a: 1 } as never;
-  return { win, dialog, dispatch, run: () => importWithDialog(win as never, { dialog: dialog as never, dispatch, archive: () => archive, log: vi.fn() }) };
+  const deps = { dialog: dialog as never, dispatch, archive: () => archive, log: vi.fn() };
+  return { win, dialog, dispatch, run: () => importWithDialog(win as never, deps), exportArchive: () => exportArchiveWithDialog(win as never, deps, new Date('2026-11-27T10:00:00Z')) };
 }
 
 describe('Import… from the File menu', () => {
@@ -57,6 +58,23 @@ describe('Import… from the File menu', () => {
   it('lists at most fifteen failures', () => {
     const skipped = Array.from({ length: 20 }, (_, i) => ({ file: `f${i}`, reason: 'r' }));
     expect(importReport({ imported: [], skipped }).detail!.split('\n')).toHaveLength(16);
+  });
+});
+
+describe('Export Archive… from the File menu', () => {
+  it('writes the bundle where the user chose, through the trusted export.archive', async () => {
+    const s = setup({ canceled: false, filePaths: [], filePath: '/x/backup.dossier' }, { ok: true, value: { out: '/x/backup.dossier', items: 2, bytes: 10 } });
+    await s.exportArchive();
+    expect(s.dialog.showSaveDialog.mock.calls[0]).toEqual([s.win, expect.objectContaining({ defaultPath: 'Dossier 2026-11-27.dossier' })]);
+    const [, method, args, ctx] = s.dispatch.mock.calls[0];
+    expect([method, args, ctx?.trusted]).toEqual(['export.archive', { out: '/x/backup.dossier' }, true]);
+    expect(s.dialog.showMessageBox.mock.calls[0][1]).toMatchObject({ type: 'info', detail: '2 items in /x/backup.dossier' });
+  });
+
+  it('does nothing when the dialog is cancelled', async () => {
+    const s = setup({ canceled: true, filePaths: [] }, { ok: true, value: null });
+    await s.exportArchive();
+    expect(s.dispatch).not.toHaveBeenCalled();
   });
 });
 

@@ -1,6 +1,6 @@
 // What the menu does itself rather than through the renderer: Import… (a native open
 // dialog, then the host-only `import.paths` with trusted: true, then tell the renderer to
-// refresh) and About. Dialogs and dispatch are injected so tests can drive them.
+// refresh), Export Archive… (a save dialog, then `export.archive`) and About.
 
 import type { BrowserWindow, Dialog, MessageBoxOptions } from 'electron';
 import type { Archive } from '../../archive/core/archive';
@@ -10,12 +10,12 @@ import type { Log } from './log';
 
 /** What the open dialog offers; "All files" last, since importers recognise content too. */
 export const IMPORT_FILTERS = [
-  { name: 'Articles, notes and exports', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json', 'csv'] },
+  { name: 'Articles, notes and exports', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json', 'csv', 'dossier'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
 export interface HostCommandDeps {
-  dialog: Pick<Dialog, 'showOpenDialog' | 'showMessageBox'>;
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
   dispatch: Dispatch;
   archive: () => Archive;
   log: Log;
@@ -44,6 +44,25 @@ export async function importWithDialog(win: BrowserWindow, { dialog, dispatch, a
   const summary = outcome.value as ImportSummary;
   sendHostEvent(win.webContents, 'dossier:changed', { reason: 'import', imported: summary.imported, skipped: summary.skipped });
   if (summary.skipped.length > 0) await dialog.showMessageBox(win, importReport(summary));
+}
+
+/** Export Archive… from the File menu: the whole archive as one .dossier bundle. */
+export async function exportArchiveWithDialog(win: BrowserWindow, { dialog, dispatch, archive, log }: HostCommandDeps, today = new Date()): Promise<void> {
+  const choice = await dialog.showSaveDialog(win, {
+    title: 'Export the whole archive',
+    buttonLabel: 'Export',
+    defaultPath: `Dossier ${today.toISOString().slice(0, 10)}.dossier`,
+    filters: [{ name: 'Dossier archive', extensions: ['dossier'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (choice.canceled || !choice.filePath) return;
+  const outcome = await dispatch(archive(), 'export.archive', { out: choice.filePath }, { trusted: true, log: (error, method) => log(`${method} failed`, error) });
+  await dialog.showMessageBox(
+    win,
+    outcome.ok
+      ? { type: 'info', message: 'The archive was exported.', detail: `${plural((outcome.value as { items: number }).items, 'item')} in ${choice.filePath}` }
+      : { type: 'error', message: 'The export failed.', detail: outcome.error.message },
+  );
 }
 
 /** The message shown when some files were not imported: each named with its reason. */

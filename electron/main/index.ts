@@ -10,9 +10,9 @@ import { dispatch } from '../../archive/api/dispatch';
 import type { Archive } from '../../archive/core/archive';
 import { appOrigin } from './app-origin';
 import { archiveDir, closeArchiveOnQuit, openAppArchive } from './archive-session';
-import { aboutMessage, importWithDialog, type HostCommandDeps } from './host-commands';
+import { aboutMessage, exportArchiveWithDialog, importWithDialog, type HostCommandDeps } from './host-commands';
 import { bindContract, sendHostEvent } from './ipc';
-import { createLog } from './log';
+import { createLog, type Log } from './log';
 import { installMenu } from './menu';
 import { APP_SCHEME_PRIVILEGES, serveApp } from './protocol';
 import { denyAllPermissions, guardDownloads, hardenWebContents } from './security';
@@ -32,15 +32,13 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origin, (url) => shell.openExternal(url)));
 
 let mainWindow: BrowserWindow | null = null;
+/** Set once the archive is open: shows the window, opening it again if it was closed. */
+let showWindow: (() => void) | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow || mainWindow.isDestroyed()) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', () => showWindow?.());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -56,7 +54,7 @@ async function start(): Promise<void> {
   }
 }
 
-async function run(log: ReturnType<typeof createLog>): Promise<void> {
+async function run(log: Log): Promise<void> {
   const dir = archiveDir(process.env, app.getPath('userData'));
   const opened = await openAppArchive(dir, { openArchive: (d) => openArchive(d), showErrorBox: (title, content) => dialog.showErrorBox(title, content), log });
   if (!opened) {
@@ -76,10 +74,19 @@ async function run(log: ReturnType<typeof createLog>): Promise<void> {
   const state = await readWindowState(stateFile);
   nativeTheme.themeSource = state.theme;
   const openWindow = () => {
-    mainWindow = createMainWindow({ origin, preloadPath: PRELOAD_PATH, state, stateFile, dark: nativeTheme.shouldUseDarkColors, log });
-    return mainWindow;
+    const win = createMainWindow({ origin, preloadPath: PRELOAD_PATH, state, stateFile, dark: nativeTheme.shouldUseDarkColors, log });
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null;
+    });
+    mainWindow = win;
+    return win;
   };
   openWindow();
+  showWindow = () => {
+    const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : openWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  };
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
@@ -93,6 +100,7 @@ async function run(log: ReturnType<typeof createLog>): Promise<void> {
     actions: {
       importFiles: () => void importWithDialog(target(), deps).catch((error) => log('import from the menu failed', error)),
       exportNotes: () => sendHostEvent(target().webContents, 'dossier:menu', { command: 'export-notes' }),
+      exportArchive: () => void exportArchiveWithDialog(target(), deps).catch((error) => log('archive export from the menu failed', error)),
       focusSearch: () => sendHostEvent(target().webContents, 'dossier:menu', { command: 'focus-search' }),
       setTheme: (theme: Theme) => {
         nativeTheme.themeSource = theme;
@@ -104,7 +112,7 @@ async function run(log: ReturnType<typeof createLog>): Promise<void> {
   });
 }
 
-function fail(error: unknown, log?: ReturnType<typeof createLog>): void {
+function fail(error: unknown, log?: Log): void {
   log?.('Dossier could not start', error);
   dialog.showErrorBox('Dossier could not start', error instanceof Error ? error.message : String(error));
   app.quit();

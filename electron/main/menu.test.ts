@@ -6,7 +6,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).createFakeElec
 const { menuTemplate, installMenu } = await import('./menu');
 
 function actions() {
-  return { importFiles: vi.fn(), exportNotes: vi.fn(), focusSearch: vi.fn(), setTheme: vi.fn(), about: vi.fn() };
+  return { importFiles: vi.fn(), exportNotes: vi.fn(), exportArchive: vi.fn(), focusSearch: vi.fn(), setTheme: vi.fn(), about: vi.fn() };
 }
 function submenu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
   const menu = template.find((m) => m.label?.replace('&', '') === label);
@@ -17,15 +17,17 @@ const roles = (items: MenuItemConstructorOptions[]) => items.map((i) => i.role).
 const labels = (items: MenuItemConstructorOptions[]) => items.map((i) => i.label).filter(Boolean);
 
 describe('the menu', () => {
-  it('has File: Import…, Export Notes… and Quit, each doing its job', () => {
+  it('has File: Import…, Export Notes…, Export Archive… and Quit, each doing its job', () => {
     const a = actions();
     const file = submenu(menuTemplate({ actions: a, theme: 'system', dev: false, platform: 'linux' }), 'File');
-    expect(labels(file)).toEqual(expect.arrayContaining(['Import…', 'Export Notes…']));
+    expect(labels(file)).toEqual(expect.arrayContaining(['Import…', 'Export Notes…', 'Export Archive…']));
     expect(roles(file)).toContain('quit');
     (file.find((i) => i.label === 'Import…')!.click as () => void)();
     (file.find((i) => i.label === 'Export Notes…')!.click as () => void)();
     expect(a.importFiles).toHaveBeenCalled();
     expect(a.exportNotes).toHaveBeenCalled();
+    (file.find((i) => i.label === 'Export Archive…')!.click as () => void)();
+    expect(a.exportArchive).toHaveBeenCalled();
   });
 
   it('has Edit roles, zoom and theme under View, and About under Help', () => {

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { openSearchIndex } from '../archive/search/index';
+import { toMeta } from './engines/dossier';
+import { QUERIES } from './queries';
+const dir = process.argv[2];
+const metas = JSON.parse(readFileSync(dir + '/metas.json', 'utf8'));
+const idx = await openSearchIndex({ dir: dir + '/idx-dossier', contentDir: dir + '/content', metas: metas.map(toMeta) });
+for (let r = 0; r < 60; r++) for (const q of QUERIES) await idx.query({ q: q.text, limit: 20 });
+for (const [q, [t, n, m]] of (globalThis as any).__f) console.log(q.padEnd(26), (t / n).toFixed(3), m);
+await idx.close();
