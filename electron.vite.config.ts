@@ -32,27 +32,8 @@ function emitSeedFiles(): Plugin {
   };
 }
 
-/**
- * electron-vite's ESM shim adds `const require = createRequire(import.meta.url)` to every
- * chunk that calls require(); a module that declares its own top-level `require` the same
- * way (archive/search/analyzer.ts) then fails to load with "Identifier 'require' has already
- * been declared". Both bind the same function, so the module's own declaration is dropped.
- */
-function dedupeRequireShim(): Plugin {
-  const shim = /^const require = __shims_module__\.createRequire\(import\.meta\.url\);$/m;
-  const own = /^(?:var|let|const) require = createRequire(?:\$\d+)?\(import\.meta\.url\);\n/gm;
-  return {
-    name: 'dossier:dedupe-require-shim',
-    apply: 'build',
-    enforce: 'post',
-    renderChunk(code) {
-      return shim.test(code) ? { code: code.replace(own, ''), map: null } : null;
-    },
-  };
-}
-
 const main: MainViteConfig = {
-  plugins: [emitSeedFiles(), dedupeRequireShim()],
+  plugins: [emitSeedFiles()],
   build: {
     outDir: path.join(OUT, 'main'),
     rolldownOptions: {

@@ -6,7 +6,7 @@ import type { Archive } from '../core/archive';
 import { ArchiveError } from '../core/errors';
 import { contract, type Result } from './contract';
 import { handlers, type CallContext } from './handlers';
-import { METHODS, TRUSTED_METHODS, type Method } from './methods';
+import { METHODS, isTrusted, type Method } from './methods';
 import type { Outcome } from './types';
 
 export interface DispatchContext extends CallContext {
@@ -29,7 +29,7 @@ export async function dispatch<M extends Method>(archive: Archive, method: M, ar
 export async function dispatch(archive: Archive, method: string, args: unknown, ctx?: DispatchContext): Promise<Outcome<unknown>>;
 export async function dispatch(archive: Archive, method: string, args: unknown, ctx: DispatchContext = {}): Promise<Outcome<unknown>> {
   if (!isMethod(method)) return { ok: false, error: { code: 'invalid_argument', message: `Unknown operation “${String(method).slice(0, 80)}”.` } };
-  if (TRUSTED_METHODS.includes(method) && !ctx.trusted) {
+  if (isTrusted(method) && !ctx.trusted) {
     return { ok: false, error: { code: 'invalid_argument', message: `“${method}” can only be called by the app itself.` } };
   }
   const parsed = contract[method].args.safeParse(args ?? {});

@@ -42,4 +42,14 @@ export type Method = (typeof METHODS)[number];
  * Methods that name paths on this machine. Only the host's own code (the CLI, the
  * Electron main after a native dialog) may call them; a renderer never can.
  */
-export const TRUSTED_METHODS: readonly Method[] = ['import.paths', 'export.archive'];
+export const TRUSTED_METHODS = ['import.paths', 'export.archive'] as const satisfies readonly Method[];
+export type TrustedMethod = (typeof TRUSTED_METHODS)[number];
+
+/** Every method a renderer may call. */
+export type RendererMethod = Exclude<Method, TrustedMethod>;
+
+export function isTrusted(method: Method): method is TrustedMethod {
+  return (TRUSTED_METHODS as readonly Method[]).includes(method);
+}
+
+export const RENDERER_METHODS = METHODS.filter((m): m is RendererMethod => !isTrusted(m));

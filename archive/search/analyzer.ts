@@ -5,7 +5,7 @@
 import lunr from 'lunr';
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+const nodeRequire = createRequire(import.meta.url);
 
 /** Languages whose lunr-languages module is a plain trimmer/stop-word/stemmer pipeline. */
 const SUPPORTED = new Set(['ar', 'da', 'de', 'du', 'es', 'fi', 'fr', 'hu', 'it', 'nl', 'no', 'pt', 'ro', 'ru', 'sv', 'tr']);
@@ -26,12 +26,12 @@ function pipelineFor(language: string): lunr.Pipeline {
   if (language !== 'en' && SUPPORTED.has(language)) {
     try {
       if (!stemmerSupportLoaded) {
-        require('lunr-languages/lunr.stemmer.support.js')(lunr);
+        nodeRequire('lunr-languages/lunr.stemmer.support.js')(lunr);
         stemmerSupportLoaded = true;
       }
       // The module registers itself on lunr as lunr[language].
       const l = lunr as unknown as Record<string, Record<string, lunr.PipelineFunction> | undefined>;
-      if (!l[language]) require(`lunr-languages/lunr.${language}.js`)(lunr);
+      if (!l[language]) nodeRequire(`lunr-languages/lunr.${language}.js`)(lunr);
       const lang = l[language];
       if (lang?.stemmer) {
         if (lang.trimmer) p.add(lang.trimmer);

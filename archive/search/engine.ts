@@ -516,8 +516,13 @@ export class Engine implements SearchIndex {
   }
 
   /** For tests and the benchmark: how the index is laid out now. */
-  layout(): { segments: number[]; delta: number; analysed: number } {
-    return { segments: this.segments.map((s) => s.size), delta: this.delta.size + this.pending.size, analysed: this.analysed };
+  layout(): { segments: number[]; delta: number; analysed: number; workerBuilds: number } {
+    return {
+      segments: this.segments.map((s) => s.size),
+      delta: this.delta.size + this.pending.size,
+      analysed: this.analysed,
+      workerBuilds: this.pool.workerBuilds,
+    };
   }
 }
 

@@ -61,6 +61,7 @@ describe.skipIf(!corpus)('segments on real news text', () => {
     await segmented.query({ q: 'x' });
     expect(segmented.layout().segments.length).toBeGreaterThanOrEqual(6);
     expect(segmented.layout().analysed).toBe(40);
+    expect(segmented.layout().workerBuilds).toBeGreaterThan(0);
   });
 
   it('merges segments to the same hits, in the same order, as one index over the same items', async () => {

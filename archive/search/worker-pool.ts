@@ -12,18 +12,22 @@ import type { SegmentData, StreamData } from './segment';
 
 export type Built = { data: SegmentData; stream: StreamData };
 
-function workerScript(): { url: URL; execArgv: string[] } | null {
+/** How to start a build worker here, or null when only inline builds are possible. */
+function workerScript(): { code: string | URL; eval: boolean } | null {
   const ts = new URL('./worker.ts', import.meta.url);
   const js = new URL('./worker.js', import.meta.url);
   try {
-    if (existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
+    if (existsSync(fileURLToPath(js))) return { code: js, eval: false };
     if (existsSync(fileURLToPath(ts))) {
-      // Running from sources (tsx, vitest): the worker needs tsx's loader to read TypeScript.
-      const loader = createRequire(import.meta.url).resolve('tsx');
-      return { url: ts, execArgv: ['--import', pathToFileURL(loader).href] };
+      // Running from sources (tsx, vitest): a worker cannot load TypeScript by itself, and
+      // Node 20 resolves a worker's entry before `--import tsx` hooks are ready, so a tiny
+      // bootstrap loads it through tsx's API.
+      const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
+      const target = JSON.stringify(ts.href);
+      return { code: `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => m.tsImport(${target}, ${target}))`, eval: true };
     }
   } catch {
-    // Not a file URL (bundled): fall through to inline builds.
+    // Not a file URL (bundled) or no tsx: fall through to inline builds.
   }
   return null;
 }
@@ -31,6 +35,8 @@ function workerScript(): { url: URL; execArgv: string[] } | null {
 export class WorkerPool {
   private readonly workers = new Set<Worker>();
   private stopped = false;
+  /** Jobs built on a worker (the rest ran inline), for tests and the benchmark. */
+  workerBuilds = 0;
 
   constructor(private readonly size = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length))) {}
 
@@ -42,7 +48,7 @@ export class WorkerPool {
       let worker: Worker | null = null;
       if (script) {
         try {
-          worker = new Worker(script.url, { execArgv: script.execArgv });
+          worker = new Worker(script.code, { eval: script.eval });
           this.workers.add(worker);
         } catch {
           worker = null;
@@ -55,6 +61,7 @@ export class WorkerPool {
           if (worker) {
             try {
               built = await runOn(worker, job);
+              this.workerBuilds++;
             } catch {
               // A worker that fails once is not trusted again; this lane continues inline.
               void worker.terminate();

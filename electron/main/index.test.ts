@@ -56,7 +56,7 @@ describe('the main process', () => {
 
     // The contract: every renderer method bound, trusted ones not; app frames reach the real archive.
     const channels = [...electron.ipcMain.handlers.keys()];
-    expect(channels.sort()).toEqual(METHODS.filter((m) => !TRUSTED_METHODS.includes(m)).map((m) => `dossier:${m}`).sort());
+    expect(channels.sort()).toEqual(METHODS.filter((m) => !(TRUSTED_METHODS as readonly string[]).includes(m)).map((m) => `dossier:${m}`).sort());
     const list = await electron.ipcMain.handlers.get('dossier:items.list')!(invokeEvent('app://dossier/index.html'), {});
     expect(list.ok).toBe(true);
     expect(list.value.items.map((i: { title: string }) => i.title)).toEqual(

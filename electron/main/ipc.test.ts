@@ -18,7 +18,7 @@ function bound() {
 describe('binding the contract', () => {
   it('binds every method a renderer may call, and no host-only one', () => {
     const { ipcMain } = bound();
-    const expected = METHODS.filter((m) => !TRUSTED_METHODS.includes(m)).map((m) => `dossier:${m}`);
+    const expected = METHODS.filter((m) => !(TRUSTED_METHODS as readonly string[]).includes(m)).map((m) => `dossier:${m}`);
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...expected].sort());
     expect(RENDERER_METHODS.length).toBe(METHODS.length - TRUSTED_METHODS.length);
     for (const trusted of TRUSTED_METHODS) expect(ipcMain.handlers.has(`dossier:${trusted}`)).toBe(false);

@@ -3,7 +3,7 @@
 // the app's own page before anything reaches dispatch(). Also the typed host → renderer send.
 
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { METHODS, TRUSTED_METHODS, type Method } from '../../archive/api/methods';
+import { RENDERER_METHODS, type Method } from '../../archive/api/methods';
 import type { Outcome } from '../../archive/api/types';
 import type { Archive } from '../../archive/core/archive';
 import type { DispatchContext } from '../../archive/api/dispatch';
@@ -13,8 +13,7 @@ import { isAppUrl, type AppOrigin } from './app-origin';
 /** The shape of archive/api/dispatch's `dispatch`, injected so tests can watch it. */
 export type Dispatch = (archive: Archive, method: Method, args: unknown, ctx?: DispatchContext) => Promise<Outcome<unknown>>;
 
-/** Every method a renderer may call, i.e. METHODS without TRUSTED_METHODS. */
-export const RENDERER_METHODS: readonly Method[] = METHODS.filter((m) => !(TRUSTED_METHODS as readonly Method[]).includes(m));
+export { RENDERER_METHODS };
 
 export const FOREIGN_SENDER: Outcome<never> = {
   ok: false,

@@ -12,7 +12,7 @@ vi.mock('electron', async () => (await import('../main/fake-electron')).createFa
 const electron = (await import('electron')) as unknown as FakeElectron;
 await import('./index');
 
-const rendererMethods = METHODS.filter((m) => !TRUSTED_METHODS.includes(m));
+const rendererMethods = METHODS.filter((m) => !(TRUSTED_METHODS as readonly string[]).includes(m));
 type Bridge = Record<string, (...args: unknown[]) => unknown>;
 
 function checkBridge(exposed: Map<string, unknown>): Bridge {

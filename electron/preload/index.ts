@@ -3,28 +3,18 @@
 // It is a table with no logic; ipcRenderer itself never crosses the bridge.
 
 import { contextBridge, ipcRenderer } from 'electron';
-import { METHODS, TRUSTED_METHODS, type Method } from '../../archive/api/methods';
+import { RENDERER_METHODS, type RendererMethod } from '../../archive/api/methods';
 import type { DossierApi } from '../../archive/api/contract';
 import { HOST_EVENTS, METHOD_CHANNEL_PREFIX, type HostEvent, type OnHostEvent } from './host-events';
 
-/**
- * Host-only methods, as a type: exact once archive/api/methods.ts types TRUSTED_METHODS as
- * a tuple of literals; while it is `readonly Method[]` this is never (nothing omitted from
- * the type). The runtime table below always leaves them out; index.test.ts checks that.
- */
-type Trusted = (typeof TRUSTED_METHODS)[number];
-type TrustedMethod = Method extends Trusted ? never : Trusted;
-
 /** The contract as a renderer sees it: every method except the host-only ones. */
-export type RendererApi = Omit<DossierApi, TrustedMethod>;
+export type RendererApi = Pick<DossierApi, RendererMethod>;
 
 /** What `window.dossier` is in the desktop app. */
 export type DesktopBridge = RendererApi & { onHostEvent: OnHostEvent };
 
-const rendererMethods = METHODS.filter((m) => !(TRUSTED_METHODS as readonly Method[]).includes(m)) as Array<Exclude<Method, TrustedMethod>>;
-
 const methods = Object.fromEntries(
-  rendererMethods.map((method) => [method, (args: unknown) => ipcRenderer.invoke(METHOD_CHANNEL_PREFIX + method, args)]),
+  RENDERER_METHODS.map((method) => [method, (args: unknown) => ipcRenderer.invoke(METHOD_CHANNEL_PREFIX + method, args)]),
 ) as RendererApi;
 
 const onHostEvent: OnHostEvent = (listener) => {
