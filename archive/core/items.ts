@@ -77,8 +77,15 @@ export async function addItem(archive: Archive, draft: ImportDraft): Promise<str
   return id;
 }
 
-/** A note of the reader's own, as an item (kind 'note') whose body is Markdown. */
+/**
+ * A note of the reader's own, as an item (kind 'note') written in Markdown. It is stored
+ * like an article — rendered HTML and its plain text — so that search snippets and
+ * highlights work on the words the reader sees, not on Markdown syntax.
+ */
 export async function createNoteItem(archive: Archive, title: string, markdown: string): Promise<string> {
+  // Loaded on demand: the sanitiser behind it brings jsdom, which every CLI start would pay for.
+  const { draftFromMarkdown } = await import('../interop/markdown');
+  const { html, text } = draftFromMarkdown(markdown);
   return addItem(archive, {
     kind: 'note' as ItemKind,
     title,
@@ -88,8 +95,8 @@ export async function createNoteItem(archive: Archive, title: string, markdown: 
     published: null,
     language: 'en',
     excerpt: null,
-    html: null,
-    text: markdown,
+    html,
+    text,
     tags: [],
     added: null,
     readAt: archive.now(),
