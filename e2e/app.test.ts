@@ -10,7 +10,7 @@ import { buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, scr
 
 const executable = chromiumOrSkip();
 
-const SEED_TITLE = /Wang Yi says China–Russia relationship/;
+const SEED_TITLE = /^Wang Yi says China–Russia relationship/;
 const DROPPED_TITLE = 'River levels rise across the valley';
 const DROPPED_TEXT = `${DROPPED_TITLE}\n\nHeavy rain over the weekend pushed river levels in the valley to their highest point in a decade. Engineers inspected the flood barriers on Monday and said they held.\n\nResidents were asked to keep sandbags ready while the forecast remains uncertain.\n`;
 
@@ -19,39 +19,47 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  const pageErrors: string[] = [];
 
   const results = () => page.getByRole('list', { name: 'Results' });
   const article = () => page.getByRole('article');
   const title = () => article().getByRole('heading', { level: 1 });
   const search = () => page.getByRole('searchbox', { name: 'Search the archive' });
+  const total = () => page.locator('.results-total').textContent();
 
   async function openFromResults(name: string | RegExp) {
     await results().getByRole('button', { name }).first().click();
     await expect.poll(() => title().textContent()).toMatch(name);
+    await article().locator('.article-body[data-ready="true"]').waitFor();
   }
 
   beforeAll(async () => {
     await buildRendererIfStale();
     served = await startServe();
     browser = await launchBrowser(executable as string);
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
     page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page.setDefaultTimeout(8_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) pageErrors.push(message.text());
+    });
     await page.goto(served.url);
   });
 
   afterAll(async () => {
     await browser?.close();
-    const code = await served?.stop();
+    const code = served ? await served.stop() : 0;
     if (served) removeArchive(served.archive);
-    expect(code).toBe(0);
+    expect(pageErrors, 'no script errors or CSP violations in the page').toEqual([]);
+    expect(code, 'dossier serve exits 0 after flushing').toBe(0);
   });
 
   it('shows the seed article and its related note on first start, and drops the token from the address bar', async () => {
     await expect.poll(() => title().textContent()).toMatch(SEED_TITLE);
     await expect.poll(() => results().getByRole('button', { name: SEED_TITLE }).count()).toBe(1);
     const related = page.getByRole('region', { name: 'Related items' });
-    await expect.poll(() => related.getByRole('button', { name: 'Welcome to Dossier' }).count()).toBe(1);
+    await expect.poll(() => related.getByRole('button', { name: 'Welcome to Dossier', exact: true }).count()).toBe(1);
     expect(page.url()).toBe(`${served.origin}/`);
     expect(await page.evaluate(() => sessionStorage.getItem('dossier.token'))).toBe(served.token);
     await screenshot(page, 'first-start');
@@ -64,8 +72,11 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     const marks = await results().locator('mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.some((m) => /strategic/i.test(m))).toBe(true);
-    await expect.poll(() => page.getByText(/^\d+ results?$/).textContent()).toMatch(/^2 results$/);
+    await expect.poll(() => total()).toMatch(/^2 results$/);
     await screenshot(page, 'search');
+    // Opened from the search, the article shows the words searched for.
+    await openFromResults(SEED_TITLE);
+    await expect.poll(() => article().locator('mark.term').allTextContents()).toContain('strategic');
 
     // A query lunr cannot parse is read as plain words, with a notice, never an error.
     await search().fill('title:');
@@ -90,19 +101,36 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await field.press('Enter');
     await expect.poll(() => page.getByRole('button', { name: 'Remove tag Diplomacy' }).count()).toBe(1);
     const tags = page.getByRole('navigation', { name: 'Tags' });
-    await expect.poll(() => tags.getByRole('button', { name: /Diplomacy/ }).first().textContent()).toMatch(/Diplomacy\s*1/);
+    await expect.poll(() => tags.getByRole('button', { name: /^Diplomacy/ }).first().textContent()).toMatch(/Diplomacy\s*1/);
 
     await tags.getByRole('button', { name: /^Diplomacy/ }).click();
-    await expect.poll(() => page.getByText(/^\d+ results?$/).textContent()).toBe('1 result');
+    await expect.poll(() => total()).toBe('1 result');
     expect(await results().getByRole('button', { name: SEED_TITLE }).count()).toBe(1);
     expect(await results().getByRole('button', { name: 'Welcome to Dossier' }).count()).toBe(0);
     await screenshot(page, 'tag-filter');
     await tags.getByRole('button', { name: /^Diplomacy/ }).click();
-    await expect.poll(() => page.getByText(/^\d+ results?$/).textContent()).toBe('2 results');
+    await expect.poll(() => total()).toBe('2 results');
 
     await page.getByRole('button', { name: 'Remove tag Diplomacy' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Remove tag Diplomacy' }).count()).toBe(0);
-    await expect.poll(() => tags.getByRole('button', { name: /^Diplomacy/ }).count()).toBe(0);
+    // The tag stays known (for autocomplete, colour and deletion) with no items.
+    await expect.poll(() => tags.getByRole('button', { name: /^Diplomacy/ }).first().textContent()).toMatch(/Diplomacy\s*0/);
+  });
+
+  it('renames a tag from its menu and narrows the results by a facet', async () => {
+    const tags = page.getByRole('navigation', { name: 'Tags' });
+    await tags.getByRole('button', { name: /^Diplomacy/ }).click({ button: 'right' });
+    const dialog = page.getByRole('dialog', { name: 'Tag “Diplomacy”' });
+    await dialog.getByRole('textbox', { name: 'Rename to' }).fill('Foreign policy');
+    await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect.poll(() => tags.getByRole('button', { name: /^Foreign policy/ }).count()).toBe(1);
+    expect(await tags.getByRole('button', { name: /^Diplomacy/ }).count()).toBe(0);
+
+    await page.getByText('Narrow', { exact: true }).click();
+    await page.locator('.facet-group').filter({ hasText: 'Sources' }).getByRole('button', { name: /^MENAFN/ }).click();
+    await expect.poll(() => total()).toBe('1 result');
+    await page.getByRole('button', { name: 'Remove filter source: MENAFN' }).click();
+    await expect.poll(() => total()).toBe('2 results');
   });
 
   it('imports a file dropped onto the window', async () => {
@@ -118,7 +146,7 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
     await expect.poll(() => page.getByRole('status', { name: 'Import' }).textContent()).toMatch(/Imported 1 item/);
-    await expect.poll(() => results().getByRole('button', { name: DROPPED_TITLE }).count()).toBe(1);
+    await expect.poll(() => results().getByRole('button', { name: DROPPED_TITLE, exact: true }).count()).toBe(1);
 
     // A file no importer understands is named with its reason; nothing else is lost.
     const bad = await page.evaluateHandle(() => {
@@ -132,22 +160,53 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await page.getByRole('button', { name: 'Dismiss import summary' }).click();
   });
 
+  it('imports several chosen files with progress, naming each one left out', async () => {
+    const files = ['Port strike ends after two weeks', 'Bridge reopens to traffic', 'Council approves new library'].map((t, i) => ({
+      name: `batch-${i}.md`,
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(`# ${t}\n\nA short report for the batch import test, number ${i}, about ${t.toLowerCase()}.\n`),
+    }));
+    files.push({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') });
+    await page.locator('[data-testid="import-input"]').setInputFiles(files);
+    const status = page.getByRole('status', { name: 'Import' });
+    await expect.poll(() => status.textContent()).toMatch(/Imported 3 items\.\s*1 file left out/);
+    expect(await status.textContent()).toContain('empty.txt');
+    await expect.poll(() => results().getByRole('button', { name: 'Bridge reopens to traffic', exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Dismiss import summary' }).click();
+  });
+
+  it('never runs script from an imported page', async () => {
+    const evil = `<!doctype html><html><head><title>Harbour authority report</title></head><body><article><h1>Harbour authority report</h1>
+      <p>The harbour authority published its annual report on shipping volumes, which rose for the third year running.</p>
+      <p>Officials said new cranes <img src="x" onerror="window.__pwned = 1"> would be installed next spring.</p>
+      <script>window.__pwned = 2</script><p><a href="javascript:window.__pwned = 3">More</a> details were promised.</p></article></body></html>`;
+    await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(evil) });
+    await expect.poll(() => page.getByRole('status', { name: 'Import' }).textContent()).toMatch(/Imported 1 item/);
+    await page.getByRole('button', { name: 'Dismiss import summary' }).click();
+    await openFromResults(/Harbour authority report/);
+    expect(await article().textContent()).toContain('shipping volumes');
+    await article().getByText('More').click().catch(() => undefined);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await article().locator('script, [onerror], a[href^="javascript"]').count()).toBe(0);
+  });
+
   it('links two items and shows the link from both sides', async () => {
     await openFromResults(DROPPED_TITLE);
     const related = page.getByRole('region', { name: 'Related items' });
     await related.getByRole('searchbox', { name: 'Find an item to link' }).fill('Wang Yi');
-    await related.getByRole('button', { name: /^Link Wang Yi says/ }).click();
+    await related.getByRole('list', { name: 'Items to link' }).getByRole('button', { name: /^Link Wang Yi says/ }).click();
     await expect.poll(() => related.getByRole('list', { name: 'Linked items' }).getByRole('button', { name: SEED_TITLE }).count()).toBe(1);
 
     await related.getByRole('list', { name: 'Linked items' }).getByRole('button', { name: SEED_TITLE }).click();
     await expect.poll(() => title().textContent()).toMatch(SEED_TITLE);
     const linked = page.getByRole('region', { name: 'Related items' }).getByRole('list', { name: 'Linked items' });
-    await expect.poll(() => linked.getByRole('button', { name: DROPPED_TITLE }).count()).toBe(1);
-    expect(await linked.getByRole('button', { name: 'Welcome to Dossier' }).count()).toBe(1);
+    await expect.poll(() => linked.getByRole('button', { name: DROPPED_TITLE, exact: true }).count()).toBe(1);
+    expect(await linked.getByRole('button', { name: 'Welcome to Dossier', exact: true }).count()).toBe(1);
   });
 
   it('keeps a highlight with a comment and a note across a reload', async () => {
     await expect.poll(() => title().textContent()).toMatch(SEED_TITLE);
+    await article().locator('.article-body[data-ready="true"]').waitFor();
     const phrase = 'comprehensive strategic coordination';
     await page.evaluate((phrase) => {
       const body = document.querySelector('.article-body') as HTMLElement;
@@ -176,6 +235,8 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await notes.getByRole('textbox', { name: 'New note' }).fill('Compare with the **BRICS** summit coverage.');
     await notes.getByRole('button', { name: 'Add note' }).click();
     await expect.poll(() => notes.locator('.note-text strong').textContent()).toBe('BRICS');
+    await article().locator('mark.highlight').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.mouse.move(0, 0);
     await screenshot(page, 'highlights-and-notes');
 
     await page.reload();
@@ -217,7 +278,7 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     expect(await results().evaluate((el) => el === document.activeElement)).toBe(true);
     await expect.poll(() => title().textContent()).toBe(DROPPED_TITLE);
     await page.keyboard.press('Enter');
-    expect(await article().evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => article().evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await results().evaluate((el) => el === document.activeElement)).toBe(true);
 
@@ -242,15 +303,30 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     expect(await page.getByRole('textbox', { name: 'New note' }).evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
+  it('deletes an item after one confirmation', async () => {
+    await page.keyboard.press('Escape');
+    await openFromResults(/Harbour authority report/);
+    await article().getByRole('button', { name: 'Delete…' }).click();
+    await article().getByRole('button', { name: 'Delete item' }).click();
+    await expect.poll(() => results().getByRole('button', { name: /Harbour authority report/ }).count()).toBe(0);
+    expect(await page.getByRole('article').count()).toBe(0);
+  });
+
   it('follows a dark theme and a larger reading size, and remembers them', async () => {
     await page.keyboard.press('Escape');
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await page.getByRole('button', { name: 'Larger text' }).click();
+    const splitter = page.getByRole('separator', { name: 'Resize sidebar' });
+    const before = Number(await splitter.getAttribute('aria-valuenow'));
+    await splitter.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
     await openFromResults(SEED_TITLE);
     await page.reload();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await expect.poll(() => title().textContent()).toMatch(/./);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--reader-size'))).toBe('20px');
+    expect(Number(await page.getByRole('separator', { name: 'Resize sidebar' }).getAttribute('aria-valuenow'))).toBe(before + 32);
     await screenshot(page, 'dark');
   });
 });

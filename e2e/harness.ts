@@ -41,11 +41,12 @@ export const INSTALL_HINT = 'end-to-end tests skipped: no Chromium found (instal
  * Whether the suite can run. Without a browser it fails under CI=true (a CI that silently
  * skips its UI tests is not testing the UI) and otherwise skips, saying how to get one.
  */
-export function chromiumOrSkip(): string | null {
+export function chromiumOrSkip({ quiet = false } = {}): string | null {
   const found = findChromium();
   if (found) return found;
   if (process.env.CI === 'true') throw new Error(`No Chromium found and CI=true: ${INSTALL_HINT.replace('end-to-end tests skipped: ', '')}`);
-  console.warn(INSTALL_HINT);
+  // One line for the whole suite: only the main file says it.
+  if (!quiet) console.warn(INSTALL_HINT);
   return null;
 }
 
@@ -79,8 +80,8 @@ export interface Served {
   archive: string;
   firstLine: string;
   stderr: () => string;
-  /** SIGTERM, then the exit code (the serve command must exit 0 after flushing). */
-  stop: () => Promise<number | null>;
+  /** Sends SIGTERM (or the signal given) and returns the exit code; 0 means it flushed and closed. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
 /** Starts `dossier serve --port 0` on a new temporary archive. */
@@ -118,9 +119,9 @@ export async function startServe(archive = mkdtempSync(path.join(os.tmpdir(), 'd
     archive,
     firstLine,
     stderr: () => stderr,
-    stop: async () => {
-      if (child.exitCode !== null) return child.exitCode;
-      child.kill('SIGTERM');
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
       const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       const code = await exited;
       clearTimeout(killer);

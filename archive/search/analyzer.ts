@@ -94,12 +94,3 @@ export function eachToken(
     visit(analyzer.term(raw.toLowerCase()), m.index, m.index + raw.length, pos++);
   }
 }
-
-/** The index terms of `text`, in order, dropped words omitted. */
-export function terms(text: string, analyzer: Analyzer): string[] {
-  const out: string[] = [];
-  eachToken(text, analyzer, (t) => {
-    if (t !== null) out.push(t);
-  });
-  return out;
-}

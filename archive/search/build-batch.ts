@@ -1,18 +1,28 @@
-// Builds one segment from items' metadata and their body files. Used by the worker and,
-// for small batches or when no worker can start, by the engine itself; both give the same
-// segment. A missing body file indexes the item by its metadata alone.
+// Builds one segment from items' metadata and their body files, and writes its files under
+// the index folder. Used by the worker and, when no worker can start, by the engine itself;
+// both give the same segment. A missing body file indexes the item by its metadata alone.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { analyse, buildSegment, type AnalysedDoc, type IndexableDoc } from './build';
 import type { SegmentData, StreamData } from './segment';
+import { storeSegment, type Stored } from './segment-store';
 
 export type IndexableMeta = Omit<IndexableDoc, 'body'> & { body?: string };
 
 export interface BuildJob {
   id: number;
   contentDir: string;
+  /** The index folder the segment's files are written to. */
+  dir: string;
   docs: IndexableMeta[];
+}
+
+export interface BuildOutput {
+  data: SegmentData;
+  stream: StreamData;
+  /** Null when the files could not be written; the engine then writes them on flush. */
+  stored: Stored | null;
 }
 
 export async function readBody(contentDir: string, id: string): Promise<string> {
@@ -23,7 +33,7 @@ export async function readBody(contentDir: string, id: string): Promise<string> 
   }
 }
 
-export async function buildBatch(job: Omit<BuildJob, 'id'>): Promise<{ data: SegmentData; stream: StreamData }> {
+export async function buildBatch(job: Omit<BuildJob, 'id'>): Promise<BuildOutput> {
   const analysed: AnalysedDoc[] = new Array(job.docs.length);
   // Reads a few files ahead while analysing, so disk and CPU overlap.
   const AHEAD = 16;
@@ -39,5 +49,12 @@ export async function buildBatch(job: Omit<BuildJob, 'id'>): Promise<{ data: Seg
     delete bodies[i];
     analysed[i] = analyse({ ...job.docs[i], body });
   }
-  return buildSegment(analysed);
+  const built = buildSegment(analysed);
+  let stored: Stored | null = null;
+  try {
+    stored = await storeSegment(job.dir, built.data, built.stream);
+  } catch {
+    stored = null;
+  }
+  return { ...built, stored };
 }

@@ -4,7 +4,7 @@
 
 import { analyzerFor, eachToken } from './analyzer';
 import { F, STREAM_FIELDS } from './fields';
-import { BREAK, MAX_SEGMENT_DOCS, SKIP, type SegmentData, type StreamData } from './segment';
+import { MAX_SEGMENT_DOCS, type SegmentData, type StreamData } from './segment';
 
 /** What the builder needs of an item: its indexed text and its stamp. */
 export interface IndexableDoc {
@@ -19,13 +19,14 @@ export interface IndexableDoc {
   notes: string;
 }
 
-/** One item, analysed: per field, term → frequency, and the token stream phrases run on. */
+/** One item, analysed: per field, term → frequency, and the word sequence phrase positions come from. */
 export interface AnalysedDoc {
   id: string;
   stamp: string;
   fields: Array<Map<string, number>>;
   lengths: number[];
-  /** Terms of title, body and notes in order; null for a dropped word, '' between fields. */
+  /** Terms of title, body and notes in order (their positions); null for a dropped word,
+   *  '' between fields so that no phrase spans two fields. */
   stream: Array<string | null>;
 }
 
@@ -64,10 +65,13 @@ export function buildSegment(docs: AnalysedDoc[]): { data: SegmentData; stream: 
   // postings[f][localTermId] = [doc, tf, doc, tf, ...], docs ascending because docs are visited in order.
   const postings: number[][][] = Array.from({ length: F }, () => []);
   const lengths = new Uint16Array(docs.length * F);
-  let streamLen = 0;
-  for (const d of docs) streamLen += d.stream.length;
-  const streamLocal = new Int32Array(streamLen);
-  const streamOffsets = new Uint32Array(docs.length + 1);
+  // positions[localTermId] = [doc, n, p1 .. pn, doc, n, ...], docs ascending: one flat
+  // array per term, appended to as the words go by, rather than one array per (term, item).
+  const positions: number[][] = [];
+  let lastDoc = new Int32Array(1024).fill(-1);
+  let countAt = new Int32Array(1024);
+  let positionCount = 0;
+  let pairCount = 0;
   const idOf = (t: string): number => {
     let id = termIds.get(t);
     if (id === undefined) {
@@ -75,23 +79,42 @@ export function buildSegment(docs: AnalysedDoc[]): { data: SegmentData; stream: 
       termIds.set(t, id);
       termList.push(t);
       for (let f = 0; f < F; f++) postings[f].push([]);
+      positions.push([]);
+      if (id >= lastDoc.length) {
+        const l = new Int32Array(lastDoc.length * 2).fill(-1);
+        l.set(lastDoc);
+        lastDoc = l;
+        const c = new Int32Array(countAt.length * 2);
+        c.set(countAt);
+        countAt = c;
+      }
     }
     return id;
   };
-  let sp = 0;
   docs.forEach((d, ord) => {
     for (let f = 0; f < F; f++) {
       lengths[ord * F + f] = Math.min(d.lengths[f], 0xffff);
       for (const [t, tf] of d.fields[f]) postings[f][idOf(t)].push(ord, Math.min(tf, 255));
     }
-    streamOffsets[ord] = sp;
-    for (const t of d.stream) streamLocal[sp++] = t === null ? -1 : t === '' ? -2 : idOf(t);
+    const stream = d.stream;
+    for (let p = 0; p < stream.length; p++) {
+      const t = stream[p];
+      if (!t) continue;
+      const id = idOf(t);
+      const list = positions[id];
+      if (lastDoc[id] !== ord) {
+        lastDoc[id] = ord;
+        countAt[id] = list.length + 1;
+        list.push(ord, 0);
+        pairCount++;
+      }
+      list[countAt[id]]++;
+      list.push(p);
+      positionCount++;
+    }
   });
-  streamOffsets[docs.length] = sp;
 
   const order = termList.map((_, i) => i).sort((a, b) => (termList[a] < termList[b] ? -1 : termList[a] > termList[b] ? 1 : 0));
-  const rank = new Uint32Array(termList.length);
-  order.forEach((local, r) => (rank[local] = r));
   let total = 0;
   for (let f = 0; f < F; f++) for (const p of postings[f]) total += p.length / 2;
   const offsets = new Uint32Array(termList.length * F + 1);
@@ -109,11 +132,25 @@ export function buildSegment(docs: AnalysedDoc[]): { data: SegmentData; stream: 
     }
   });
   offsets[termList.length * F] = o;
-  const tokens = new Uint32Array(streamLen);
-  for (let i = 0; i < streamLen; i++) {
-    const v = streamLocal[i];
-    tokens[i] = v === -1 ? SKIP : v === -2 ? BREAK : rank[v];
-  }
+  const termOffsets = new Uint32Array(termList.length + 1);
+  const pairDocs = new Uint16Array(pairCount);
+  const starts = new Uint32Array(pairCount + 1);
+  const flat = new Uint32Array(positionCount);
+  let pair = 0;
+  let pos = 0;
+  order.forEach((local, r) => {
+    termOffsets[r] = pair;
+    const list = positions[local];
+    for (let i = 0; i < list.length; ) {
+      pairDocs[pair] = list[i];
+      starts[pair++] = pos;
+      const n = list[i + 1];
+      for (let j = 0; j < n; j++) flat[pos++] = list[i + 2 + j];
+      i += 2 + n;
+    }
+  });
+  termOffsets[termList.length] = pair;
+  starts[pairCount] = pos;
   return {
     data: {
       ids: docs.map((d) => d.id),
@@ -124,6 +161,6 @@ export function buildSegment(docs: AnalysedDoc[]): { data: SegmentData; stream: 
       tfs: tfArr,
       lengths,
     },
-    stream: { offsets: streamOffsets, tokens },
+    stream: { termOffsets, docs: pairDocs, starts, positions: flat },
   };
 }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readdir, writeFile, readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openSearchIndex } from './index';
 import { Engine } from './engine';
 import { analyzerFor } from './analyzer';
@@ -120,6 +122,29 @@ describe('opening', () => {
     expect((await again.query({ q: 'pipeline' })).notice).toBeNull();
   });
 
+  it('rebuilds when a positions file turns out damaged at query time, and still answers', async () => {
+    const first = await openWith(ITEMS);
+    await first.close();
+    open = [];
+    const pos = (await readdir(arch!.dir)).find((f) => f.endsWith('.pos'))!;
+    await writeFile(path.join(arch!.dir, pos), 'garbage');
+    const idx = await openWith(ITEMS, arch!);
+    const r = await idx.query({ q: '"power of siberia"' });
+    expect(r.hits.map((h) => h.id)).toEqual(['energy']);
+    expect(r.notice).toMatch(/rebuilt/);
+    expect((await idx.query({ q: '"power of siberia"' })).notice).toBeNull();
+  });
+
+  it('searches from memory when the index folder cannot be written, and still closes cleanly', async () => {
+    arch = await tempArchive(ITEMS);
+    const blocked = path.join(arch.root, 'not-a-folder');
+    await writeFile(blocked, 'a file where the index folder should be');
+    const idx = await openSearchIndex({ dir: blocked, contentDir: arch.contentDir, metas: metasOf(ITEMS) });
+    expect(await ids(idx, 'pipeline')).toEqual(['energy']);
+    await expect(idx.flush()).rejects.toThrow();
+    await idx.close();
+  });
+
   it('leaves no worker running after close (a CLI process can exit)', async () => {
     const many = Array.from({ length: 60 }, (_, i) => item({ id: `n${i}`, title: `Item ${i}`, body: `word${i} shared text about harbours` }));
     arch = await tempArchive(many);
@@ -128,6 +153,43 @@ describe('opening', () => {
     expect((await engine.query({ q: 'harbours', limit: 100 })).total).toBe(60);
     expect(engine.layout().segments.reduce((a, b) => a + b, 0)).toBe(60);
     await engine.close();
+  });
+
+  it('lets a one-shot CLI process exit on its own after close, even when workers built the index', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => item({ id: `c${i}`, title: `Item ${i}`, body: `canal boat number${i}` }));
+    arch = await tempArchive(many);
+    await writeFile(path.join(arch.root, 'metas.json'), JSON.stringify(metasOf(many)));
+    const entry = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'index.ts')).href;
+    const script = path.join(arch.root, 'cli.mjs');
+    await writeFile(
+      script,
+      `import { readFileSync } from 'node:fs';
+       const { openSearchIndex } = await import(${JSON.stringify(entry)});
+       const metas = JSON.parse(readFileSync(${JSON.stringify(path.join(arch.root, 'metas.json'))}, 'utf8'));
+       const idx = await openSearchIndex({ dir: ${JSON.stringify(arch.dir)}, contentDir: ${JSON.stringify(arch.contentDir)}, metas });
+       const r = await idx.query({ q: 'number7' });
+       await idx.close();
+       console.log(JSON.stringify(r.hits.map((h) => h.id)));`,
+    );
+    for (let run = 0; run < 2; run++) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 20_000, cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..') });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout.trim())).toEqual(['c7']);
+    }
+  });
+
+  it('stops a background build on close, keeps what was built, and catches up on the next open', async () => {
+    const many = Array.from({ length: 80 }, (_, i) => item({ id: `m${i}`, title: `Item ${i}`, body: `lighthouse keeper number${i}` }));
+    arch = await tempArchive(many);
+    const opts = { dir: arch.dir, contentDir: arch.contentDir, metas: metasOf(many) };
+    const first = new Engine(opts, { inlineLimit: 10, chunk: 5 });
+    await first.open();
+    await first.close();
+    const again = new Engine(opts, { inlineLimit: 10, chunk: 5 });
+    await again.open();
+    open.push(again);
+    expect((await again.query({ q: 'lighthouse', limit: 0 })).total).toBe(80);
+    expect(await ids(again, 'number42')).toEqual(['m42']);
   });
 });
 
@@ -142,6 +204,19 @@ describe('changes', () => {
     idx.remove('seed');
     expect(await ids(idx, 'coordination')).toEqual(['rates']);
     expect((await idx.query({ q: '' })).total).toBe(4);
+  });
+
+  it('sends a bulk import to the workers instead of analysing it in the next query', async () => {
+    arch = await tempArchive(ITEMS);
+    const engine = new Engine({ dir: arch.dir, contentDir: arch.contentDir, metas: metasOf(ITEMS) }, { inlineLimit: 10, chunk: 20 });
+    await engine.open();
+    open.push(engine);
+    const batch = Array.from({ length: 50 }, (_, i) => item({ id: `imp${i}`, title: `Imported ${i}`, body: `an imported essay about tides number${i}` }));
+    for (const it of batch) engine.upsert(it);
+    expect((await engine.query({ q: 'tides', limit: 0 })).total).toBe(50);
+    expect(await ids(engine, 'number33')).toEqual(['imp33']);
+    expect(engine.layout().analysed).toBeLessThan(10);
+    expect(engine.layout().workerBuilds).toBeGreaterThan(0);
   });
 
   it('reads the body from content/ when an upsert omits it', async () => {
@@ -197,6 +272,9 @@ describe('query language', () => {
     expect(await ids(idx, '"coordination strategic"')).toEqual([]);
     expect(await ids(idx, '"power of siberia"')).toEqual(['energy']);
     expect(await ids(idx, 'moscow -"strategic coordination"')).toEqual(['energy']);
+    // A phrase never spans two fields: the title ends "coordination", the body opens "Beijing".
+    expect(await ids(idx, '"coordination beijing"')).toEqual([]);
+    expect(await ids(idx, '"deepen strategic coordination" +moscow')).toEqual(['seed']);
   });
 
   it('searches unparsable input as plain words and says so', async () => {

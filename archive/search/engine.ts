@@ -16,10 +16,12 @@ import { parseQuery, type Filter } from './query-parser';
 import { relatedTo } from './related';
 import { evaluate, Scratch } from './scorer';
 import { selectTop } from './top';
+import { comparator, Matches } from './matches';
+import { BodyCache } from './body-cache';
 import { Segment, MAX_SEGMENT_DOCS } from './segment';
-import { checksum, decodeSegment, decodeStream, encodeSegment, encodeStream } from './segment-file';
+import { decodeSegment, decodeStream } from './segment-file';
+import { storeSegment, type Stored } from './segment-store';
 import { leadSnippet, makeSnippet } from './snippets';
-import { writeFileAtomic } from '../core/atomic-file';
 import { WorkerPool, type Built } from './worker-pool';
 import type { RelatedHit, SearchHit, SearchIndex, SearchIndexOptions, SearchMeta, SearchRequest, SearchResult, Snippet } from './types';
 
@@ -41,11 +43,6 @@ export interface Tuning {
   small: number;
 }
 
-interface Stored {
-  name: string;
-  crc: number;
-  streamCrc: number;
-}
 
 type Upserted = SearchMeta & { body?: string };
 
@@ -55,8 +52,10 @@ export class Engine implements SearchIndex {
   /** How many items use each analysis language, so queries know which stems to try. */
   private readonly languageCount = new Map<string, number>();
   private readonly scratch = new Scratch();
+  private readonly matches = new Matches();
   private readonly table = new ItemTable();
   private readonly bodies = new BodyCache(1024);
+  private liveNosCache: Int32Array | null = null;
   private segments: Segment[] = [];
   private readonly stored = new Map<Segment, Stored>();
   /** Where the live copy of each item is, for items held by a base segment. */
@@ -87,33 +86,57 @@ export class Engine implements SearchIndex {
   // ---------------------------------------------------------------- opening
 
   async open(): Promise<void> {
-    await fs.mkdir(this.opts.dir, { recursive: true });
-    const loaded = await this.load();
-    if (!loaded) {
-      this.segments = [];
-      this.stored.clear();
-      this.location.clear();
+    try {
+      await fs.mkdir(this.opts.dir, { recursive: true });
+    } catch {
+      // An unusable index folder leaves search working from memory; flush() reports it.
     }
-    // Catch up: items missing from the index or indexed at another stamp.
+    const loaded = await this.load();
+    if (!loaded) this.dropSegments();
+    this.catchUp(loaded === 'repaired');
+  }
+
+  private dropSegments(): void {
+    this.segments = [];
+    this.stored.clear();
+    this.location.clear();
+  }
+
+  /** Indexes the items the segments lack or hold at another stamp: a few in the delta,
+   *  many on workers (queries wait for those). */
+  private catchUp(persist: boolean): void {
     const todo: SearchMeta[] = [];
     for (const [id, loc] of this.location) {
       const v = this.views.get(id);
       if (!v || v.meta.stamp !== loc.seg.stamps[loc.ord]) this.kill(id);
       else loc.seg.nos[loc.ord] = v.no;
     }
-    for (const v of this.views.values()) if (!this.location.has(v.meta.id)) todo.push(v.meta);
+    for (const v of this.views.values()) {
+      const id = v.meta.id;
+      if (!this.location.has(id) && !this.delta.has(id) && !this.pending.has(id)) todo.push(v.meta);
+    }
     if (todo.length === 0) {
-      if (loaded === 'repaired') this.schedulePersist();
+      if (persist) this.persistLater();
       return;
     }
     if (todo.length <= this.tuning.inlineLimit) {
       for (const m of todo) this.pending.set(m.id, m);
       this.deltaDirty = true;
       this.dirty = true;
-      this.schedulePersist();
+      this.persistLater();
       return;
     }
-    this.ready = this.buildInBackground(todo).then(() => this.schedulePersist());
+    this.ready = this.buildInBackground(todo).then(() => this.persistLater());
+  }
+
+  /** A segment proved unreadable after open (say, its positions file): index everything
+   *  again from the items, as on a first open. Changes in the delta are kept. */
+  private async rebuild(): Promise<void> {
+    this.openNotices.push('The search index was damaged and was rebuilt.');
+    this.dropSegments();
+    this.dirty = true;
+    this.catchUp(true);
+    await this.ready;
   }
 
   /** Loads the persisted segments; false when there are none or they cannot be trusted. */
@@ -158,20 +181,25 @@ export class Engine implements SearchIndex {
     return repaired ? 'repaired' : 'ok';
   }
 
-  private async buildInBackground(todo: SearchMeta[]): Promise<void> {
+  private async buildInBackground(todo: Upserted[]): Promise<void> {
     // Newest first, so that if anything reads partial results they are the recent items.
     todo.sort((a, b) => (itemDate(a) < itemDate(b) ? 1 : itemDate(a) > itemDate(b) ? -1 : 0));
     const jobs = [];
     const chunk = this.tuning.chunk;
     for (let i = 0; i < todo.length; i += chunk) {
-      jobs.push({ contentDir: this.opts.contentDir, docs: todo.slice(i, i + chunk).map(toIndexable) });
+      jobs.push({ contentDir: this.opts.contentDir, dir: this.opts.dir, docs: todo.slice(i, i + chunk).map(toIndexable) });
     }
-    await this.pool.run(jobs, (built) => this.adopt(built));
+    try {
+      await this.pool.run(jobs, (built) => this.adopt(built, built.stored));
+    } catch {
+      // Items whose body could not be read or analysed stay out of the index until they change.
+      this.openNotices.push('Some items could not be indexed; search may miss them.');
+    }
     this.dirty = true;
   }
 
   /** Takes a freshly built segment in, keeping only the items it holds the current version of. */
-  private adopt(built: Built, stored: Stored | null = null): Segment {
+  private adopt(built: Pick<Built, 'data' | 'stream'>, stored: Stored | null = null): Segment {
     const seg = new Segment(built.data, built.stream);
     for (let d = 0; d < seg.size; d++) {
       const id = seg.ids[d];
@@ -184,8 +212,17 @@ export class Engine implements SearchIndex {
       seg.nos[d] = v.no;
     }
     this.segments.push(seg);
-    if (stored) this.stored.set(seg, stored);
+    if (stored) {
+      this.stored.set(seg, stored);
+      this.releaseStream(seg, stored);
+    }
     return seg;
+  }
+
+  /** Once on disk, term positions are read back only when a phrase needs them. */
+  private releaseStream(seg: Segment, s: Stored): void {
+    const file = streamFile(this.opts.dir, s.name);
+    seg.releaseStream(() => decodeStream(readFileSync(file), s.streamCrc));
   }
 
   // ---------------------------------------------------------------- changes
@@ -215,8 +252,15 @@ export class Engine implements SearchIndex {
     this.dirty = true;
   }
 
+  /** The item-table numbers of every item now, for listings; rebuilt after changes. */
+  private liveNos(): Int32Array {
+    if (!this.liveNosCache) this.liveNosCache = Int32Array.from(this.views.values(), (v) => v.no);
+    return this.liveNosCache;
+  }
+
   private setMeta(meta: SearchMeta): ItemView {
     this.deleteMeta(meta.id);
+    this.liveNosCache = null;
     const v = this.table.add(meta);
     this.views.set(meta.id, v);
     const lang = analyzerFor(meta.language).language;
@@ -228,6 +272,7 @@ export class Engine implements SearchIndex {
     const old = this.views.get(id);
     if (!old) return;
     this.views.delete(id);
+    this.liveNosCache = null;
     const lang = analyzerFor(old.meta.language).language;
     const n = (this.languageCount.get(lang) ?? 1) - 1;
     if (n > 0) this.languageCount.set(lang, n);
@@ -300,61 +345,96 @@ export class Engine implements SearchIndex {
 
   // ---------------------------------------------------------------- queries
 
+  /**
+   * Waits for background builds, first sending a large batch of pending changes (a bulk
+   * import) to the workers, so that no query analyses thousands of items on this thread.
+   */
+  private async settle(): Promise<void> {
+    for (;;) {
+      const current = this.ready;
+      await current;
+      if (this.pending.size > this.tuning.inlineLimit && !this.closed) {
+        const docs = [...this.pending.values()];
+        this.pending.clear();
+        this.ready = this.buildInBackground(docs);
+        continue;
+      }
+      if (current === this.ready) return;
+    }
+  }
+
   async query(req: SearchRequest): Promise<SearchResult> {
-    await this.ready;
+    await this.settle();
+    try {
+      return this.runQuery(req);
+    } catch {
+      // Only damaged files (a positions file read lazily) can make a query fail; rebuild once, then answer.
+      try {
+        await this.rebuild();
+        return this.runQuery(req);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        return { ...emptyResult(typeof req.q === 'string' ? req.q : ''), notice: `The search failed (${why}).` };
+      }
+    }
+  }
+
+  private runQuery(req: SearchRequest): SearchResult {
     this.syncDelta();
     const q = typeof req.q === 'string' ? req.q : '';
     const parsed = parseQuery(q);
-    const notices = [...this.openNotices, ...parsed.notices];
+    // Notices about the index itself are said once.
+    const notices = [...this.openNotices.splice(0), ...parsed.notices];
     const tagFilters: Filter[] = (req.tags ?? []).map((t) => ({ key: 'tag', value: t, negate: false }));
     const keep = compileFilters([...parsed.filters, ...tagFilters], this.table, notices);
     const segs = this.liveSegments();
 
-    // Matches as parallel arrays of item numbers and scores: no object per match.
-    const nos: number[] = [];
-    const scores: number[] = [];
+    // Matches as parallel typed arrays of item numbers and scores, reused across queries:
+    // nothing proportional to the number of matches is allocated.
+    let total = 0;
+    for (const v of segs) total += v.size;
+    const m = this.matches.reset(Math.max(total, this.views.size));
     const views = this.table.views;
     let terms = new Set<string>();
     if (parsed.clauses.length === 0) {
-      for (const v of this.views.values()) {
-        if (keep && !keep(v.no)) continue;
-        nos.push(v.no);
-        scores.push(0);
-      }
+      const live = this.liveNos();
+      for (let i = 0; i < live.length; i++) if (!keep || keep(live[i])) m.push(live[i], 0);
     } else {
       const ev = evaluate(segs, parsed.clauses, this.languages(), this.scratch);
       terms = ev.terms;
-      const take = (seg: Segment, d: number, score: number) => {
-        const no = seg.nos[d];
-        if (no < 0 || (keep && !keep(no))) return;
-        nos.push(no);
-        scores.push(score);
-      };
       if (ev.slots === null) {
         // Only exclusions: everything else matches.
-        for (const seg of segs) for (let d = 0; d < seg.size; d++) if (seg.alive[d] && !ev.banned[seg.base + d]) take(seg, d, 0);
+        for (const seg of segs) {
+          for (let d = 0; d < seg.size; d++) {
+            const no = seg.nos[d];
+            if (seg.alive[d] && !ev.banned[seg.base + d] && no >= 0 && (!keep || keep(no))) m.push(no, 0);
+          }
+        }
       } else {
         let si = 0;
-        for (const slot of ev.slots) {
+        for (let i = 0; i < ev.count; i++) {
+          const slot = ev.slots[i];
           while (slot >= segs[si].base + segs[si].size) si++;
-          take(segs[si], slot - segs[si].base, ev.scores[slot]);
+          const no = segs[si].nos[slot - segs[si].base];
+          if (no >= 0 && (!keep || keep(no))) m.push(no, ev.scores[slot]);
         }
       }
     }
 
     const sort = req.sort ?? 'relevance';
-    const noScores = parsed.clauses.length === 0 || scores.every((x) => x === 0);
+    let noScores = true;
+    for (let i = 0; i < m.n && noScores; i++) if (m.scores[i] !== 0) noScores = false;
     const offset = clampInt(req.offset, 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = clampInt(req.limit, DEFAULT_LIMIT, 0, 10_000);
-    const order = Array.from({ length: nos.length }, (_, i) => i);
-    const cmp = comparator(noScores && sort === 'relevance' ? 'newest' : sort, nos, scores, views);
-    const page = selectTop(order, offset + limit, cmp).slice(offset);
-    const hits = page.map((i) => this.hit(views[nos[i]].meta, scores[i], terms));
+    const cmp = comparator(noScores && sort === 'relevance' ? 'newest' : sort, m.nos, m.scores, views);
+    const page = selectTop(m.n, offset + limit, cmp).slice(offset);
+    const hits = page.map((i) => this.hit(views[m.nos[i]].meta, m.scores[i], terms));
+    const facets = this.table.facets(m.nos, m.n);
     return {
       query: q,
-      total: nos.length,
+      total: m.n,
       hits,
-      facets: this.table.facets(nos),
+      facets,
       parsedAs: parsed.parsedAs,
       notice: notices.length ? notices.join(' ') : null,
     };
@@ -402,7 +482,20 @@ export class Engine implements SearchIndex {
   }
 
   async related(id: string, opts: { exclude: string[]; limit: number }): Promise<RelatedHit[]> {
-    await this.ready;
+    await this.settle();
+    try {
+      return this.runRelated(id, opts);
+    } catch {
+      try {
+        await this.rebuild();
+        return this.runRelated(id, opts);
+      } catch {
+        return [];
+      }
+    }
+  }
+
+  private runRelated(id: string, opts: { exclude: string[]; limit: number }): RelatedHit[] {
     this.syncDelta();
     const meta = this.views.get(id)?.meta;
     if (!meta) return [];
@@ -411,6 +504,11 @@ export class Engine implements SearchIndex {
   }
 
   // ---------------------------------------------------------------- persistence
+
+  /** Persists in the background; a failure (read-only or full disk) waits for the next flush. */
+  private persistLater(): void {
+    this.schedulePersist().catch(() => {});
+  }
 
   private schedulePersist(): Promise<void> {
     this.writing = this.writing.then(
@@ -421,32 +519,40 @@ export class Engine implements SearchIndex {
   }
 
   async flush(): Promise<void> {
-    await this.ready;
+    await this.settle();
     await this.schedulePersist();
   }
 
   private async persist(): Promise<void> {
-    if (!this.dirty || this.closedHard) return;
+    if (this.closedHard) return;
     this.syncDelta();
     this.freezeDelta();
+    let compacted = false;
     try {
-      this.compact();
+      compacted = this.compact();
     } catch {
-      // Compaction is an optimisation; an unreadable token stream leaves segments as they are.
+      // Compaction is an optimisation; an unreadable positions file leaves segments as they are.
     }
+    if (!this.dirty && !compacted) return;
     this.dirty = false;
+    try {
+      await this.write();
+    } catch (err) {
+      this.dirty = true;
+      throw err;
+    }
+  }
+
+  /** Writes new segments, then the manifest (the commit point), then removes old files. */
+  private async write(): Promise<void> {
     const dir = this.opts.dir;
     const entries: SegmentEntry[] = [];
     for (const seg of [...this.segments]) {
       let s = this.stored.get(seg);
       if (!s) {
-        const name = `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-        const segBytes = encodeSegment(seg.data);
-        const streamBytes = encodeStream(seg.stream());
-        await writeFileAtomic(streamFile(dir, name), streamBytes);
-        await writeFileAtomic(segmentFile(dir, name), segBytes);
-        s = { name, crc: checksum(segBytes), streamCrc: checksum(streamBytes) };
+        s = await storeSegment(dir, seg.data, seg.stream());
         this.stored.set(seg, s);
+        this.releaseStream(seg, s);
       }
       entries.push({ name: s.name, docs: seg.size, crc: s.crc, streamCrc: s.streamCrc, dead: [] });
     }
@@ -466,12 +572,15 @@ export class Engine implements SearchIndex {
   private analysed = 0;
 
   /** Merges small or mostly-deleted segments, so segments stay few however many flushes. */
-  private compact(): void {
+  private compact(): boolean {
     const small = this.segments.filter((s) => s.size < this.tuning.small || s.liveCount() < s.size / 2);
     const empty = this.segments.filter((s) => s.liveCount() === 0);
-    if (empty.length) this.segments = this.segments.filter((s) => s.liveCount() > 0);
+    if (empty.length) {
+      this.segments = this.segments.filter((s) => s.liveCount() > 0);
+      for (const s of empty) this.stored.delete(s);
+    }
     const candidates = small.filter((s) => s.liveCount() > 0);
-    if (candidates.length < 2) return;
+    if (candidates.length < 2) return empty.length > 0;
     let total = 0;
     const group: Segment[] = [];
     for (const s of candidates.sort((a, b) => a.liveCount() - b.liveCount())) {
@@ -479,14 +588,16 @@ export class Engine implements SearchIndex {
       group.push(s);
       total += s.liveCount();
     }
-    if (group.length < 2) return;
+    if (group.length < 2) return empty.length > 0;
     const merged = mergeSegments(group);
     const drop = new Set(group);
     this.segments = this.segments.filter((s) => !drop.has(s));
+    for (const s of group) this.stored.delete(s);
     for (const s of group) {
       for (let d = 0; d < s.size; d++) if (s.alive[d]) this.location.delete(s.ids[d]);
     }
     this.adopt(merged);
+    return true;
   }
 
   private async removeStrayFiles(keep: Set<string>): Promise<void> {
@@ -503,15 +614,18 @@ export class Engine implements SearchIndex {
     );
   }
 
+  /** Stops any build at once (what is built so far is kept), persists, and ends workers. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     try {
+      await this.pool.stop();
       await this.ready;
       await this.schedulePersist();
+    } catch {
+      // Closing always succeeds: an index that could not be saved is rebuilt on next open.
     } finally {
       this.closedHard = true;
-      await this.pool.stop();
     }
   }
 
@@ -528,7 +642,12 @@ export class Engine implements SearchIndex {
 
 // ---------------------------------------------------------------- helpers
 
+function emptyResult(q: string): SearchResult {
+  return { query: q, total: 0, hits: [], facets: { tags: [], sources: [], kinds: [], years: [] }, parsedAs: 'query', notice: null };
+}
+
 function stripBody(doc: SearchMeta & { body?: string }): SearchMeta {
+  if (!('body' in doc)) return doc;
   const { body: _body, ...meta } = doc;
   return meta;
 }
@@ -545,42 +664,6 @@ function toIndexable(m: SearchMeta & { body?: string }): IndexableMeta {
     notes: m.notes ?? '',
     ...(m.body !== undefined ? { body: m.body } : {}),
   };
-}
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/** Orders match indexes; relevance ties and listings fall back to newest first. */
-function comparator(sort: string, nos: number[], scores: number[], views: ItemView[]): (a: number, b: number) => number {
-  const newest = (i: number, j: number) => {
-    const a = views[nos[i]];
-    const b = views[nos[j]];
-    return a.date < b.date ? 1 : a.date > b.date ? -1 : a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0;
-  };
-  if (sort === 'newest') return newest;
-  if (sort === 'oldest') return (i, j) => -newest(i, j);
-  if (sort === 'title') return (i, j) => collator.compare(views[nos[i]].meta.title, views[nos[j]].meta.title) || newest(i, j);
-  return (i, j) => scores[j] - scores[i] || newest(i, j);
-}
-
-/** Recently shown bodies: typing a query re-runs it on every keystroke over the same hits. */
-class BodyCache {
-  private readonly map = new Map<string, string>();
-  constructor(private readonly max: number) {}
-  get(id: string): string | undefined {
-    const v = this.map.get(id);
-    if (v !== undefined) {
-      this.map.delete(id);
-      this.map.set(id, v);
-    }
-    return v;
-  }
-  set(id: string, body: string): void {
-    this.map.set(id, body);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-  }
-  delete(id: string): void {
-    this.map.delete(id);
-  }
 }
 
 function clampInt(v: unknown, dflt: number, min: number, max: number): number {

@@ -17,5 +17,5 @@ export const FIELD_INDEX: Record<FieldName, number> = {
 /** A title word says more about an article than a body word; tags are chosen by the reader. */
 export const FIELD_BOOST: readonly number[] = [3, 1, 2, 1, 1, 1.5];
 
-/** Fields a phrase can match in, in the order they are laid out in a segment's token stream. */
+/** Fields a phrase can match in, in the order their word positions are numbered. */
 export const STREAM_FIELDS: readonly number[] = [0, 1, 5];

@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../core/atomic-file';
 import { FIELDS } from './fields';
 
 /** Bump when the segment layout, fields or analysis change: older indexes are rebuilt. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const MANIFEST_FILE = 'manifest.json';
 
 export interface SegmentEntry {

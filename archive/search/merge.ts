@@ -3,7 +3,7 @@
 // costs a copy, and the result is what building those live items afresh would give.
 
 import { F } from './fields';
-import { BREAK, MAX_SEGMENT_DOCS, SKIP, type Segment, type SegmentData, type StreamData } from './segment';
+import { MAX_SEGMENT_DOCS, type Segment, type SegmentData, type StreamData } from './segment';
 
 export function mergeSegments(parts: Segment[]): { data: SegmentData; stream: StreamData } {
   const newOrd: Int32Array[] = [];
@@ -66,30 +66,61 @@ export function mergeSegments(parts: Segment[]): { data: SegmentData; stream: St
   });
 
   const lengths = new Uint16Array(ids.length * F);
-  const streamOffsets = new Uint32Array(ids.length + 1);
-  let streamLen = 0;
-  const streams = parts.map((p) => p.stream());
   parts.forEach((p, pi) => {
-    for (let d = 0; d < p.size; d++) if (newOrd[pi][d] >= 0) streamLen += streams[pi].offsets[d + 1] - streams[pi].offsets[d];
-  });
-  const tokens = new Uint32Array(streamLen);
-  let sp = 0;
-  parts.forEach((p, pi) => {
-    const s = streams[pi];
     for (let d = 0; d < p.size; d++) {
       const nd = newOrd[pi][d];
-      if (nd < 0) continue;
-      lengths.set(p.lengths.subarray(d * F, d * F + F), nd * F);
-      streamOffsets[nd] = sp;
-      for (let i = s.offsets[d]; i < s.offsets[d + 1]; i++) {
-        const tok = s.tokens[i];
-        tokens[sp++] = tok === SKIP || tok === BREAK ? tok : remap[pi][tok];
+      if (nd >= 0) lengths.set(p.lengths.subarray(d * F, d * F + F), nd * F);
+    }
+  });
+
+  // Positions: the same two passes (count, then fill in part order) over (term, item) pairs.
+  const streams = parts.map((p) => p.stream());
+  const pairCounts = new Uint32Array(terms.length);
+  const posCounts = new Float64Array(terms.length);
+  parts.forEach((p, pi) => {
+    const s = streams[pi];
+    const map = newOrd[pi];
+    for (let t = 0; t < p.terms.length; t++) {
+      const r = remap[pi][t];
+      for (let i = s.termOffsets[t]; i < s.termOffsets[t + 1]; i++) {
+        if (map[s.docs[i]] < 0) continue;
+        pairCounts[r]++;
+        posCounts[r] += s.starts[i + 1] - s.starts[i];
       }
     }
   });
-  streamOffsets[ids.length] = sp;
+  const termOffsets = new Uint32Array(terms.length + 1);
+  const posBase = new Float64Array(terms.length + 1);
+  for (let r = 0; r < terms.length; r++) {
+    termOffsets[r + 1] = termOffsets[r] + pairCounts[r];
+    posBase[r + 1] = posBase[r] + posCounts[r];
+  }
+  const pairTotal = termOffsets[terms.length];
+  const pairDocs = new Uint16Array(pairTotal);
+  const starts = new Uint32Array(pairTotal + 1);
+  const positions = new Uint32Array(posBase[terms.length]);
+  const pairCursor = termOffsets.slice();
+  const posCursor = posBase.slice();
+  parts.forEach((p, pi) => {
+    const s = streams[pi];
+    const map = newOrd[pi];
+    for (let t = 0; t < p.terms.length; t++) {
+      const r = remap[pi][t];
+      for (let i = s.termOffsets[t]; i < s.termOffsets[t + 1]; i++) {
+        const nd = map[s.docs[i]];
+        if (nd < 0) continue;
+        const k = pairCursor[r]++;
+        pairDocs[k] = nd;
+        starts[k] = posCursor[r];
+        const list = s.positions.subarray(s.starts[i], s.starts[i + 1]);
+        positions.set(list, posCursor[r]);
+        posCursor[r] += list.length;
+      }
+    }
+  });
+  starts[pairTotal] = positions.length;
   return {
     data: { ids, stamps, terms: terms.join('\n'), offsets, docs, tfs, lengths },
-    stream: { offsets: streamOffsets, tokens },
+    stream: { termOffsets, docs: pairDocs, starts, positions },
   };
 }

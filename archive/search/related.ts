@@ -31,7 +31,8 @@ export function relatedTo(
   for (const s of segments) n += s.size;
   const scored: Array<{ term: string; w: number }> = [];
   for (const [term, count] of tf) {
-    if (term.length < 3 || /^\d+$/.test(term)) continue;
+    // Numbers and amounts ("17.7m") are distinctive but explain nothing to a reader.
+    if (term.length < 3 || /\d/.test(term)) continue;
     let df = 0;
     for (const s of segments) {
       const o = s.find(term);
@@ -57,7 +58,7 @@ export function relatedTo(
   }));
   const ev = evaluate(segments, clauses, ['en']);
   const found: Array<{ slot: number; score: number }> = [];
-  for (const slot of ev.slots ?? []) found.push({ slot, score: ev.scores[slot] });
+  for (let i = 0; i < ev.count; i++) found.push({ slot: ev.slots![i], score: ev.scores[ev.slots![i]] });
   found.sort((x, y) => y.score - x.score);
 
   const surface = surfaceForms(doc);

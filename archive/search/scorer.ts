@@ -5,14 +5,16 @@
 import { analyzerFor } from './analyzer';
 import { F, FIELD_BOOST, STREAM_FIELDS } from './fields';
 import type { Clause, PhraseClause, TermClause } from './query-parser';
-import { SKIP, type Segment } from './segment';
+import type { Segment } from './segment';
 
 const K1 = 1.2;
 const B = 0.75;
 
 export interface Evaluation {
-  /** Matching slots (segment base + ordinal), or null when the query only excludes. */
-  slots: number[] | null;
+  /** Matching slots (segment base + ordinal) ascending, in slots[0..count), or null when
+   *  the query only excludes. Valid until the next evaluation with the same scratch. */
+  slots: Int32Array | null;
+  count: number;
   scores: Float64Array;
   banned: Uint8Array;
   /** Index terms the query matched, for marking snippets. */
@@ -92,6 +94,7 @@ export class Scratch {
   matched = new Uint8Array(0);
   alive = new Uint8Array(0);
   verified = new Uint8Array(0);
+  slots = new Int32Array(0);
 
   /** Clears (and if needed grows) the arrays for `total` slots. */
   reset(total: number): void {
@@ -106,6 +109,7 @@ export class Scratch {
       this.matched = new Uint8Array(this.size);
       this.alive = new Uint8Array(this.size);
       this.verified = new Uint8Array(this.size);
+      this.slots = new Int32Array(this.size);
       return;
     }
     this.scores.fill(0, 0, total);
@@ -222,18 +226,24 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
   });
 
   if (positive === 0 && clauses.length > 0 && clauses.every((c) => c.presence === 'prohibited')) {
-    return { slots: null, scores, banned, terms };
+    return { slots: null, count: 0, scores, banned, terms };
   }
-  const slots: number[] = [];
+  const slots = scratch.slots;
+  let count = 0;
   for (let s = 0; s < total; s++) {
     if (!matched[s] || banned[s]) continue;
     if (required > 0 && reqHits[s] < required) continue;
-    slots.push(s);
+    slots[count++] = s;
   }
-  return { slots, scores, banned, terms };
+  return { slots, count, scores, banned, terms };
 }
 
-/** Slots whose title, body or notes hold the phrase's words in order; null if none can. */
+/**
+ * Slots whose title, body or notes hold the phrase's words at consecutive positions; null
+ * if none can. A word the pipeline drops (a stop word) stands for any one word. Candidates
+ * come from the positional postings (items holding every word), and each is checked from
+ * its rarest word, so the cost follows how often the words occur, not how long items are.
+ */
 function phraseMatches(c: PhraseClause, segments: Segment[], languages: string[], total: number, scratch: Scratch): Uint8Array | null {
   // Per position: the stems it may take (several languages), or null for a dropped word.
   const pattern = c.words.map((w) => {
@@ -253,38 +263,60 @@ function phraseMatches(c: PhraseClause, segments: Segment[], languages: string[]
   for (const seg of segments) {
     const ords: Array<number[] | null> = pattern.map((p) => (p ? p.map((t) => seg.find(t)).filter((o) => o >= 0) : null));
     if (ords.some((o) => o !== null && o.length === 0)) continue;
-    // Candidates: items holding every word of the phrase in a stream field.
+    const pos = seg.stream();
     let k = 0;
     const candidates: number[] = [];
     for (const o of ords) {
       if (!o) continue;
       k++;
       for (const t of o) {
-        for (const f of STREAM_FIELDS) {
-          const end = seg.offsets[t * F + f + 1];
-          for (let i = seg.offsets[t * F + f]; i < end; i++) {
-            const slot = seg.base + seg.docs[i];
-            if (stamp[slot] === -k) continue;
-            stamp[slot] = -k;
-            if (++count[slot] === needed && seg.alive[seg.docs[i]]) candidates.push(seg.docs[i]);
-          }
+        for (let i = pos.termOffsets[t]; i < pos.termOffsets[t + 1]; i++) {
+          const d = pos.docs[i];
+          const slot = seg.base + d;
+          if (stamp[slot] === -k) continue;
+          stamp[slot] = -k;
+          if (++count[slot] === needed && seg.alive[d]) candidates.push(d);
         }
       }
     }
-    if (candidates.length === 0) continue;
-    const stream = seg.stream();
-    const tokens = stream.tokens;
-    const m = ords.length;
+    // Candidates ascend, and so does each word's list of items: walk them side by side.
+    candidates.sort((x, y) => x - y);
+    const single = ords.map((o) => (o && o.length === 1 ? o[0] : -1));
+    const cursor = single.map((t) => (t >= 0 ? pos.termOffsets[t] : 0));
+    const lists: Array<Uint32Array[] | null> = ords.map((o) => (o ? [] : null));
     for (const d of candidates) {
-      const doc = tokens.subarray(stream.offsets[d], stream.offsets[d + 1]);
-      const end = doc.length - m + 1;
-      // indexOf on a typed array is a native scan: fast even before the JIT warms up.
-      search: for (const first of ords[0]!) {
-        for (let i = doc.indexOf(first); i >= 0 && i < end; i = doc.indexOf(first, i + 1)) {
+      let anchor = -1;
+      let fewest = Infinity;
+      for (let j = 0; j < ords.length; j++) {
+        const o = ords[j];
+        if (!o) continue;
+        const l = lists[j]!;
+        l.length = 0;
+        if (single[j] >= 0) {
+          let i = cursor[j];
+          while (pos.docs[i] < d) i++;
+          cursor[j] = i;
+          l.push(pos.positions.subarray(pos.starts[i], pos.starts[i + 1]));
+        } else {
+          for (const t of o) l.push(seg.positionsOf(t, d));
+        }
+        let n = 0;
+        for (const x of l) n += x.length;
+        if (n < fewest) {
+          fewest = n;
+          anchor = j;
+        }
+      }
+      search: for (const list of lists[anchor]!) {
+        for (let i = 0; i < list.length; i++) {
+          const start = list[i] - anchor;
+          if (start < 0) continue;
           let ok = true;
-          for (let j = 1; j < m && ok; j++) {
-            const o = ords[j];
-            ok = o === null ? doc[i + j] === SKIP : o.includes(doc[i + j]);
+          for (let j = 0; j < lists.length && ok; j++) {
+            const l = lists[j];
+            if (j === anchor || !l) continue;
+            ok = false;
+            for (const x of l) if (contains(x, start + j)) ok = true;
           }
           if (ok) {
             out[seg.base + d] = 1;
@@ -296,4 +328,21 @@ function phraseMatches(c: PhraseClause, segments: Segment[], languages: string[]
   }
   stamp.fill(0, 0, total);
   return out;
+}
+
+function contains(sorted: Uint32Array, v: number): boolean {
+  if (sorted.length < 8) {
+    for (let i = 0; i < sorted.length; i++) if (sorted[i] === v) return true;
+    return false;
+  }
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = sorted[mid];
+    if (x === v) return true;
+    if (x < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
 }

@@ -44,10 +44,16 @@ export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
 }
 
 export function decodeStream(bytes: Buffer, crc: number): StreamData {
-  check(bytes, crc, 'token stream');
+  check(bytes, crc, 'positions file');
   const v = deserialize(bytes) as StreamData & { tag?: string };
-  if (v?.tag !== TAG + '-stream' || !(v.offsets instanceof Uint32Array) || !(v.tokens instanceof Uint32Array)) {
-    throw new Error('not a token stream');
+  if (
+    v?.tag !== TAG + '-stream' ||
+    !(v.termOffsets instanceof Uint32Array) ||
+    !(v.docs instanceof Uint16Array) ||
+    !(v.starts instanceof Uint32Array) ||
+    !(v.positions instanceof Uint32Array)
+  ) {
+    throw new Error('not a positions file');
   }
-  return { offsets: v.offsets, tokens: v.tokens };
+  return { termOffsets: v.termOffsets, docs: v.docs, starts: v.starts, positions: v.positions };
 }

@@ -6,9 +6,6 @@ import { F } from './fields';
 
 /** A segment never holds more items than a doc ordinal (Uint16) can address. */
 export const MAX_SEGMENT_DOCS = 65_535;
-/** Token stream markers: a word the pipeline dropped, and the gap between two fields. */
-export const SKIP = 0xffffffff;
-export const BREAK = 0xfffffffe;
 
 /** The persisted and transferable form of a segment. */
 export interface SegmentData {
@@ -24,10 +21,18 @@ export interface SegmentData {
   lengths: Uint16Array;
 }
 
-/** Each item's title, body and notes as term ordinals, for phrases; loaded on first use. */
+/**
+ * Where each term stands in each item's title, body and notes, for phrases; loaded on first
+ * use. Positions count every word of the three fields in turn (dropped words included, with
+ * a gap between fields), so "prime minister" matches where position(minister) = position(prime) + 1.
+ */
 export interface StreamData {
-  offsets: Uint32Array;
-  tokens: Uint32Array;
+  /** Items holding term t in those fields: docs[termOffsets[t] .. termOffsets[t+1]), ascending. */
+  termOffsets: Uint32Array;
+  docs: Uint16Array;
+  /** Positions of the (term, item) pair at index i: positions[starts[i] .. starts[i+1]), ascending. */
+  starts: Uint32Array;
+  positions: Uint32Array;
 }
 
 export class Segment {
@@ -51,7 +56,7 @@ export class Segment {
   constructor(
     readonly data: SegmentData,
     stream: StreamData | null,
-    private readonly loadStream: (() => StreamData) | null = null,
+    private loadStream: (() => StreamData) | null = null,
   ) {
     this.ids = data.ids;
     this.stamps = data.stamps;
@@ -79,14 +84,16 @@ export class Segment {
 
   stream(): StreamData {
     if (!this.streamData) {
-      if (!this.loadStream) throw new Error('segment has no token stream');
+      if (!this.loadStream) throw new Error('segment has no term positions');
       this.streamData = this.loadStream();
     }
     return this.streamData;
   }
 
-  hasStreamLoaded(): boolean {
-    return this.streamData !== null;
+  /** Drops the in-memory term positions; `load` brings it back when a phrase needs it. */
+  releaseStream(load: () => StreamData): void {
+    this.loadStream = load;
+    this.streamData = null;
   }
 
   /** Ordinal of `term`, or -1. */
@@ -141,15 +148,20 @@ export class Segment {
   }
 
   /**
-   * Ordinals of the terms within `k` edits (Levenshtein) of `q`, walking the sorted terms
-   * as an implicit trie so that only prefixes still within reach are visited.
+   * Ordinals of the terms within `k` edits (Levenshtein) of `q` that keep its first letter,
+   * walking the sorted terms as an implicit trie so that only prefixes still within reach
+   * are visited. Keeping the first letter (as spelling correctors do: typos there are rare)
+   * stops "goverment~1" from matching "over" and "cover" in half the archive.
    */
   fuzzy(q: string, k: number): number[] {
     const out: number[] = [];
     const n = q.length;
+    if (n === 0) return out;
     const terms = this.terms;
+    // The edit-distance row after the first letter, which every candidate shares with q.
     const first = new Int32Array(n + 1);
-    for (let i = 0; i <= n; i++) first[i] = i;
+    first[0] = 1;
+    for (let i = 1; i <= n; i++) first[i] = i - 1;
     const walk = (lo: number, hi: number, depth: number, prev: Int32Array): void => {
       let i = lo;
       if (i < hi && terms[i].length === depth) {
@@ -179,13 +191,29 @@ export class Segment {
         i = a;
       }
     };
-    walk(0, terms.length, 0, first);
+    const [lo, hi] = this.prefixRange(q[0]);
+    walk(lo, hi, 1, first);
     return out;
   }
 
   /** [start, end) of the postings of term ordinal `t` in field `f`. */
   postingRange(t: number, f: number): [number, number] {
     return [this.offsets[t * F + f], this.offsets[t * F + f + 1]];
+  }
+
+  /** The positions of term `t` in item `doc` (empty when it has none). */
+  positionsOf(t: number, doc: number): Uint32Array {
+    const p = this.stream();
+    let lo = p.termOffsets[t];
+    let hi = p.termOffsets[t + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = p.docs[mid];
+      if (d === doc) return p.positions.subarray(p.starts[mid], p.starts[mid + 1]);
+      if (d < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return EMPTY;
   }
 
   /** Whether ordinal `doc` has term `t` in field `f` (postings are sorted by ordinal). */
@@ -202,6 +230,8 @@ export class Segment {
     return false;
   }
 }
+
+const EMPTY = new Uint32Array(0);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -68,14 +68,23 @@ describe.skipIf(!corpus)('segments on real news text', () => {
     await same(single, segmented);
   });
 
-  it('gives the same hits again after compaction folds the segments together and after reopening', async () => {
+  it('gives the same hits after reopening, after compaction folds the segments into one, and after reopening that', async () => {
     await segmented.flush();
     await same(single, segmented);
-    const reopened = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) });
+    const reopened = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) }, { small: 100_000 });
     await reopened.open();
     expect(reopened.layout().analysed).toBe(0);
     await same(single, reopened);
+    // Compaction folds every segment into one, with the same results.
+    await reopened.flush();
+    expect(reopened.layout().segments).toEqual([800]);
+    await same(single, reopened);
     await reopened.close();
+    const merged = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) });
+    await merged.open();
+    expect(merged.layout().segments).toEqual([800]);
+    await same(single, merged);
+    await merged.close();
   });
 
   it('finds a phrase only where its words stand together', async () => {

@@ -1,10 +1,12 @@
 // Picks the first k items of a result set in sorted order without sorting all of it: a
 // bounded heap costs n·log k, which matters when thousands match and a page shows twenty.
 
-/** The k smallest items under `cmp`, sorted; the same as items.sort(cmp).slice(0, k). */
-export function selectTop<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
-  if (k <= 0) return [];
-  if (items.length <= k * 4) return items.slice().sort(cmp).slice(0, k);
+/** The k smallest of the indexes 0..n-1 under `cmp`, sorted; the same as sorting them all
+ *  and keeping the first k, without allocating anything proportional to n. */
+export function selectTop(n: number, k: number, cmp: (a: number, b: number) => number): number[] {
+  if (k <= 0 || n <= 0) return [];
+  if (n <= k * 4) return Array.from({ length: n }, (_, i) => i).sort(cmp).slice(0, k);
+  type T = number;
   // A max-heap of the best k so far: its root is the worst of them.
   const heap: T[] = [];
   const up = (i: number) => {
@@ -27,7 +29,7 @@ export function selectTop<T>(items: T[], k: number, cmp: (a: T, b: T) => number)
       i = m;
     }
   };
-  for (const x of items) {
+  for (let x = 0; x < n; x++) {
     if (heap.length < k) {
       heap.push(x);
       up(heap.length - 1);

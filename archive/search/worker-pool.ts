@@ -7,10 +7,9 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
-import { buildBatch, type BuildJob } from './build-batch';
-import type { SegmentData, StreamData } from './segment';
+import { buildBatch, type BuildJob, type BuildOutput } from './build-batch';
 
-export type Built = { data: SegmentData; stream: StreamData };
+export type Built = BuildOutput;
 
 /** How to start a build worker here, or null when only inline builds are possible. */
 function workerScript(): { code: string | URL; eval: boolean } | null {

@@ -139,6 +139,9 @@ describe('the loopback browser host', () => {
     const before = calls.length;
     const unknown = await post('shell.exec', {});
     expect(unknown.status).toBe(404);
+    // Host-only methods name paths on this machine: a page can never reach them.
+    expect((await post('import.paths', { paths: ['/etc/passwd'] })).status).toBe(404);
+    expect((await post('export.archive', { out: '/tmp/x.dossier' })).status).toBe(404);
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect((await request(server.port, { path: '/api/archive.info', headers: { ...own, 'X-Dossier-Token': server.token } })).status).toBe(405);
     expect((await post('archive.info', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { isOwnRequest, hasToken, newToken } from './request-guard';
 import { lookupStatic } from './static-files';
-import { METHODS } from '../api/methods';
+import { RENDERER_METHODS } from '../api/methods';
 
 /** Runs one contract call as an untrusted caller and returns its Outcome. */
 export type CallApi = (method: string, args: unknown) => Promise<unknown>;
@@ -38,7 +38,7 @@ export const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: https:",
   "connect-src 'self'",
   "font-src 'self'",
@@ -141,7 +141,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const handle = async () => {
       if (!isOwnRequest(req, port)) return send(res, 403, 'Forbidden');
       const apiMatch = rawPath.match(/^\/api\/([A-Za-z0-9_.-]{1,64})$/);
-      if (apiMatch && (METHODS as readonly string[]).includes(apiMatch[1])) return api(req, res, apiMatch[1]);
+      if (apiMatch && (RENDERER_METHODS as readonly string[]).includes(apiMatch[1])) return api(req, res, apiMatch[1]);
+      // Unknown names and host-only methods (which name paths on this machine) alike.
       if (rawPath.startsWith('/api/')) return sendJson(res, 404, refusal('invalid_argument', 'Unknown operation.'));
       return files(req, res, rawPath);
     };

@@ -2,9 +2,9 @@
 // box, Import and Export notes above them. This component owns what is chosen (query,
 // filters, sort, open item) and the keyboard; the panes own how each thing is shown.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit, SearchSort, TagCount } from '../../archive/api/types';
-import { call } from './api/client';
+import { call, onHostEvent } from './api/client';
 import { useQuery } from './hooks/useQuery';
 import { hitAt, useSearch } from './hooks/useSearch';
 import { usePersistentState } from './hooks/usePersistentState';
@@ -22,8 +22,11 @@ import { DropZone } from './components/DropZone';
 import { ImportStatus } from './components/ImportStatus';
 import { ExportDialog } from './components/ExportDialog';
 import { TagActionsDialog } from './components/TagActionsDialog';
+import { UrlImportDialog } from './components/UrlImportDialog';
 import { ViewSettings, type Theme } from './components/ViewSettings';
 import { EmptyState } from './components/EmptyState';
+import { measureSearch } from './lib/latency';
+import { queryTerms } from './lib/text-map';
 
 interface Facets {
   source: string | null;
@@ -41,6 +44,12 @@ function isTyping(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
+const NOTHING_OPEN = (
+  <EmptyState title="Nothing open.">
+    <p>Choose an item from the list, or press / to search.</p>
+  </EmptyState>
+);
+
 export function App() {
   const { changed } = useArchiveVersion();
   const [text, setText] = useState('');
@@ -49,8 +58,14 @@ export function App() {
   const [tags, setTags] = useState<string[]>([]);
   const [facets, setFacets] = useState<Facets>({ source: null, kind: null, year: null });
   const [activeIndex, setActiveIndex] = useState(-1);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open item survives a reload (not a new session): a reload keeps the reader's place.
+  const [openId, setOpenId] = useState<string | null>(() => sessionStorage.getItem('dossier.open'));
+  // The words of the search an item was opened from, marked in the reader (set on open,
+  // not per keystroke, so typing never redraws the article).
+  const [openTerms, setOpenTerms] = useState<string[]>([]);
+  const textRef = useRef('');
   const [exportOpen, setExportOpen] = useState(false);
+  const [urlOpen, setUrlOpen] = useState(false);
   const [editTag, setEditTag] = useState<TagCount | null>(null);
   const [sidebarWidth, setSidebarWidth] = usePersistentState('sidebarWidth', 220);
   const [listWidth, setListWidth] = usePersistentState('listWidth', 400);
@@ -86,15 +101,18 @@ export function App() {
     const typed = typedAt.current;
     if (!results || !typed || results.request.q !== typed.q) return;
     typedAt.current = null;
-    requestAnimationFrame(() => {
-      performance.measure('dossier:search', { start: typed.at, end: performance.now(), detail: typed.q });
-    });
+    requestAnimationFrame(() => measureSearch(typed.q, typed.at));
   }, [results]);
+
+  useEffect(() => {
+    if (openId) sessionStorage.setItem('dossier.open', openId);
+  }, [openId]);
 
   // The first start opens the first article (the seed), so the app is useful at once.
   useEffect(() => {
     if (autoOpened.current || !results) return;
     autoOpened.current = true;
+    if (openId) return;
     const page = results.pages.get(0) ?? [];
     const index = Math.max(0, page.findIndex((h) => h.kind === 'article'));
     if (page[index]) {
@@ -103,16 +121,23 @@ export function App() {
     }
   }, [results]);
 
-  // A new set of results keeps the open item's row active when it is among them.
-  useEffect(() => {
+  // A new set of results keeps the open item's row active when it is among them. A layout
+  // effect, so no key press can land between the new rows and the row that is active.
+  // The same request answered again (after an edit) keeps the row where it was.
+  const answered = useRef('');
+  useLayoutEffect(() => {
     if (!results) return;
-    const page = results.pages.get(0) ?? [];
-    setActiveIndex(openId ? page.findIndex((h) => h.id === openId) : -1);
-    // only when the request changes, not when more pages arrive
+    const key = JSON.stringify(results.request);
+    const same = key === answered.current;
+    answered.current = key;
+    const index = openId ? (results.pages.get(0) ?? []).findIndex((h) => h.id === openId) : -1;
+    setActiveIndex((prev) => (index >= 0 || !same ? index : prev));
+    // only when an answer arrives, not when more pages do
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [results?.request]);
 
   const onText = (value: string) => {
+    textRef.current = value;
     setText(value);
     typedAt.current = { q: queryFor(value), at: performance.now() };
   };
@@ -121,6 +146,7 @@ export function App() {
     (index: number, hit: Pick<SearchHit, 'id'>, focusReader = true) => {
       setActiveIndex(index);
       setOpenId(hit.id);
+      setOpenTerms(index >= 0 ? queryTerms(textRef.current) : []);
       void call('items.get', { id: hit.id }).then((o) => {
         if (o.ok && o.value.readAt === null) void call('items.setRead', { id: hit.id, read: true }).then(() => changed());
       });
@@ -129,16 +155,34 @@ export function App() {
     [changed],
   );
 
+  const resultsRef = useRef(results);
+  resultsRef.current = results;
   const openById = useCallback(
     (id: string) => {
-      const page = results?.pages.get(0) ?? [];
+      const page = resultsRef.current?.pages.get(0) ?? [];
       open(
         page.findIndex((h) => h.id === id),
         { id },
       );
     },
-    [open, results],
+    [open],
   );
+
+  const pendingRow = useRef<number | null>(null);
+  useEffect(() => {
+    const row = pendingRow.current;
+    const hit = row === null ? undefined : hitAt(results, row);
+    if (hit) {
+      pendingRow.current = null;
+      setOpenId(hit.id);
+    }
+  }, [results]);
+
+  const closeReader = useCallback(() => {
+    setOpenId(null);
+    sessionStorage.removeItem('dossier.open');
+    listRef.current?.focus();
+  }, []);
 
   const move = useCallback(
     (delta: number) => {
@@ -147,11 +191,16 @@ export function App() {
       const next = Math.min(count - 1, Math.max(0, (activeIndex < 0 ? (delta > 0 ? -1 : 0) : activeIndex) + delta));
       const hit = hitAt(results, next);
       if (!hit) {
+        // A row not fetched yet (End on a long list): show it once its page arrives.
+        pendingRow.current = next;
+        setActiveIndex(next);
         search.ensureRows(next, next);
         return;
       }
+      pendingRow.current = null;
       setActiveIndex(next);
       setOpenId(hit.id);
+      setOpenTerms(queryTerms(textRef.current));
     },
     [results, activeIndex, search],
   );
@@ -196,8 +245,35 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [openId, move]);
 
-  const toggleTag = (name: string) =>
-    setTags((all) => (all.some((t) => t.toLowerCase() === name.toLowerCase()) ? all.filter((t) => t.toLowerCase() !== name.toLowerCase()) : [...all, name]));
+  // The desktop host's menu and its own imports speak to the renderer through events.
+  const { hostProgress, hostFinished } = importer;
+  useEffect(
+    () =>
+      onHostEvent((event) => {
+        const payload = event.payload as Record<string, unknown>;
+        if (event.name === 'dossier:menu') {
+          if (payload.command === 'export-notes') setExportOpen(true);
+          if (payload.command === 'focus-search') searchRef.current?.focus();
+        } else if (event.name === 'dossier:progress') {
+          hostProgress(Number(payload.done), Number(payload.total));
+        } else if (event.name === 'dossier:changed') {
+          changed();
+          if (Array.isArray(payload.imported)) hostFinished(payload.imported as string[], (payload.skipped ?? []) as Array<{ file: string; reason: string }>);
+        }
+      }),
+    [changed, hostProgress, hostFinished],
+  );
+
+  const toggleTag = useCallback(
+    (name: string) =>
+      setTags((all) => (all.some((t) => t.toLowerCase() === name.toLowerCase()) ? all.filter((t) => t.toLowerCase() !== name.toLowerCase()) : [...all, name])),
+    [],
+  );
+  const chooseSource = useCallback((source: string | null) => setFacets((f) => ({ ...f, source })), []);
+  const counts = useMemo(
+    () => (info.value ? { all: info.value.counts.items, unread: info.value.unread, withNotes: info.value.withNotes } : null),
+    [info.value],
+  );
 
   const activeFilters: ActiveFilter[] = [
     ...(view !== 'all' ? [{ label: view === 'unread' ? 'Unread' : 'Has notes', remove: () => setView('all') }] : []),
@@ -229,7 +305,9 @@ export function App() {
     );
 
   return (
-    <div className="app" style={{ gridTemplateColumns: `${sidebarWidth}px 5px ${listWidth}px 5px minmax(0, 1fr)` }}>
+    // The list gives way before the reader does: on a small window it shrinks towards 260px
+    // so that the reading column keeps a readable width.
+    <div className="app" style={{ gridTemplateColumns: `${sidebarWidth}px 5px minmax(260px, ${listWidth}px) 5px minmax(460px, 1fr)` }}>
       <header className="topbar">
         <div className="brand" aria-hidden="true">
           <span className="brand-mark">D</span>
@@ -238,6 +316,9 @@ export function App() {
         <SearchBox ref={searchRef} value={text} onChange={onText} onDown={focusList} />
         <div className="toolbar">
           <ImportButton onFiles={importer.run} />
+          <button type="button" className="toolbar-button" onClick={() => setUrlOpen(true)} title="Import a web page by its address">
+            Add web page…
+          </button>
           <button type="button" className="toolbar-button" onClick={() => setExportOpen(true)}>
             Export notes
           </button>
@@ -253,8 +334,8 @@ export function App() {
         onEditTag={setEditTag}
         sources={sourceList.value?.sources ?? []}
         source={facets.source}
-        onSource={(source) => setFacets((f) => ({ ...f, source }))}
-        counts={info.value ? { all: info.value.counts.items, unread: info.value.unread, withNotes: info.value.withNotes } : null}
+        onSource={chooseSource}
+        counts={counts}
       />
       <Splitter label="Resize sidebar" width={sidebarWidth} min={160} max={360} onChange={setSidebarWidth} />
       <section className="results-pane" aria-label="Search results">
@@ -269,7 +350,7 @@ export function App() {
           onFacet={onFacet}
         />
         {search.error && <p className="error-text">{search.error}</p>}
-        <ResultList view={results} activeIndex={activeIndex} openId={openId} onMove={move} onOpen={(i, hit) => open(i, hit)} ensureRows={search.ensureRows} listRef={listRef} empty={emptyResults} />
+        <ResultList view={results} activeIndex={activeIndex} openId={openId} onMove={move} onOpen={open} ensureRows={search.ensureRows} listRef={listRef} empty={emptyResults} />
       </section>
       <Splitter label="Resize result list" width={listWidth} min={280} max={720} onChange={setListWidth} />
       <main className="reader-pane">
@@ -277,19 +358,18 @@ export function App() {
           id={openId}
           allTags={allTags}
           onOpenItem={openById}
+          onDeleted={closeReader}
+          terms={openTerms}
           tagInputRef={tagInputRef}
           noteInputRef={noteInputRef}
           articleRef={articleRef}
-          empty={
-            <EmptyState title="Nothing open.">
-              <p>Choose an item from the list, or press / to search.</p>
-            </EmptyState>
-          }
+          empty={NOTHING_OPEN}
         />
       </main>
       <DropZone onFiles={importer.run} />
       <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
       <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} itemId={openId} itemTitle={openTitle} query={exportQuery} tags={allTags} />
+      <UrlImportDialog open={urlOpen} onClose={() => setUrlOpen(false)} onImport={importer.importUrl} />
       <TagActionsDialog
         tag={editTag}
         tags={tagList.value?.tags ?? []}

@@ -8,9 +8,18 @@ import type { Method } from '../../../archive/api/methods';
 import type { Outcome } from '../../../archive/api/types';
 import { sessionToken } from './token';
 
+/** Something the desktop host tells the renderer unasked (menu commands, import progress). */
+export interface HostEvent {
+  name: string;
+  payload: unknown;
+}
+
+/** What the desktop preload exposes: the renderer's methods, and host events. */
+type DesktopBridge = Partial<DossierApi> & { onHostEvent?: (listener: (event: HostEvent) => void) => () => void };
+
 declare global {
   interface Window {
-    dossier?: DossierApi;
+    dossier?: DesktopBridge;
   }
 }
 
@@ -37,10 +46,12 @@ function httpTransport(): Transport {
   };
 }
 
-function preloadTransport(api: DossierApi): Transport {
+function preloadTransport(api: DesktopBridge): Transport {
   return async (method, args) => {
+    const fn = api[method] as ((a: unknown) => Promise<Outcome<unknown>>) | undefined;
+    if (!fn) return { ok: false, error: { code: 'invalid_argument', message: `The app does not offer ${method} here.` } };
     try {
-      return await (api[method] as (a: unknown) => Promise<Outcome<unknown>>)(args);
+      return await fn(args);
     } catch {
       return { ok: false, error: { code: 'internal', message: `The app could not run ${method}.` } };
     }
@@ -71,5 +82,7 @@ export async function request<M extends Method>(method: M, args: Args<M>): Promi
   return outcome.value;
 }
 
-/** True when the page is the browser host, which downloads exports instead of saving them. */
-export const inBrowserHost = !(typeof window !== 'undefined' && window.dossier);
+/** Subscribes to the desktop host's events; in a browser there are none. */
+export function onHostEvent(listener: (event: HostEvent) => void): () => void {
+  return window.dossier?.onHostEvent?.(listener) ?? (() => undefined);
+}

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import type { Highlight } from '../../../archive/api/types';
 import { sanitizeArticle } from '../lib/sanitize';
-import { buildTextMap, markSpans, rangeToText, type TextMap } from '../lib/text-map';
+import { buildTextMap, markSpans, markTerms, rangeToText, type TextMap } from '../lib/text-map';
 
 export interface PendingHighlight {
   start: number;
@@ -18,6 +18,8 @@ interface Props {
   html: string | null;
   text: string;
   highlights: Highlight[];
+  /** Words of the search the item was opened from, marked lightly in the text. */
+  terms: string[];
   bodyRef: React.RefObject<HTMLDivElement | null>;
   onPending: (pending: PendingHighlight | null) => void;
   onHighlightClick: (id: string) => void;
@@ -36,18 +38,23 @@ function plainParagraphs(text: string): DocumentFragment {
 
 function htmlBody(html: string): DocumentFragment {
   const fragment = sanitizeArticle(html);
-  // The item's title is the page's only h1; headings inside the body step down one level.
-  fragment.querySelectorAll('h1').forEach((h1) => {
-    const h2 = document.createElement('h2');
-    h2.append(...Array.from(h1.childNodes));
-    h1.replaceWith(h2);
-  });
+  // The item's title is the page's only h1 and the reader its only article: headings in
+  // the body step down a level, and the page's own landmarks become plain blocks.
+  const rename = (selector: string, tag: string) =>
+    fragment.querySelectorAll(selector).forEach((el) => {
+      const plain = document.createElement(tag);
+      plain.append(...Array.from(el.childNodes));
+      el.replaceWith(plain);
+    });
+  rename('h1', 'h2');
+  rename('article, main, nav, aside, header, footer, section', 'div');
   return fragment;
 }
 
-export function ArticleBody({ html, text, highlights, bodyRef, onPending, onHighlightClick }: Props) {
+export function ArticleBody({ html, text, highlights, terms, bodyRef, onPending, onHighlightClick }: Props) {
   const mapRef = useRef<TextMap | null>(null);
   const spansKey = JSON.stringify(highlights.map((h) => [h.id, h.start, h.end]));
+  const termsKey = JSON.stringify(terms);
 
   useEffect(() => {
     const body = bodyRef.current;
@@ -61,12 +68,11 @@ export function ArticleBody({ html, text, highlights, bodyRef, onPending, onHigh
       body.replaceChildren(plainParagraphs(text));
       map = buildTextMap(body, text);
     }
-    if (map) {
-      markSpans(map, JSON.parse(spansKey).map(([id, start, end]: [string, number, number]) => ({ id, start, end })));
-      mapRef.current = buildTextMap(body, text);
-    }
+    if (map) markSpans(map, JSON.parse(spansKey).map(([id, start, end]: [string, number, number]) => ({ id, start, end })));
+    markTerms(body, JSON.parse(termsKey) as string[]);
+    mapRef.current = map ? buildTextMap(body, text) : null;
     body.dataset.ready = 'true';
-  }, [html, text, spansKey, bodyRef]);
+  }, [html, text, spansKey, termsKey, bodyRef]);
 
   useEffect(() => {
     const onSelection = () => {

@@ -22,11 +22,13 @@ export function NotesPanel({ item, inputRef }: Props) {
     <section className="panel" aria-label="Notes">
       <h2 className="panel-heading">Notes</h2>
       {item.notes.length === 0 && <p className="panel-empty">No notes yet. Write one below (press n); Markdown works.</p>}
-      <ul className="note-list">
-        {item.notes.map((note) => (
-          <NoteCard key={note.id} note={note} itemId={item.id} />
-        ))}
-      </ul>
+      {item.notes.length > 0 && (
+        <ul className="note-list">
+          {item.notes.map((note) => (
+            <NoteCard key={note.id} note={note} itemId={item.id} />
+          ))}
+        </ul>
+      )}
       <form
         className="note-form"
         onSubmit={(e) => {

@@ -2,7 +2,7 @@
 // original link, word count, reading time), its tags, its highlights drawn in the text,
 // and beside it the highlights, notes and related items.
 
-import { useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { ItemView } from '../../../archive/api/types';
 import { current, useQuery } from '../hooks/useQuery';
 import { ReaderMeta } from './ReaderMeta';
@@ -12,26 +12,35 @@ import { HighlightBar } from './HighlightBar';
 import { HighlightList } from './HighlightList';
 import { NotesPanel } from './NotesPanel';
 import { RelatedPanel } from './RelatedPanel';
+import { ReaderActions } from './ReaderActions';
 
 interface Props {
   id: string | null;
   allTags: string[];
   onOpenItem: (id: string) => void;
+  onDeleted: () => void;
+  terms: string[];
   tagInputRef: React.RefObject<HTMLInputElement | null>;
   noteInputRef: React.RefObject<HTMLTextAreaElement | null>;
   articleRef: React.RefObject<HTMLElement | null>;
   empty: React.ReactNode;
 }
 
-export function Reader({ id, allTags, onOpenItem, tagInputRef, noteInputRef, articleRef, empty }: Props) {
+/** Memoised: typing in the search box re-renders the App, never the open article. */
+export const Reader = memo(function Reader({ id, allTags, onOpenItem, onDeleted, terms, tagInputRef, noteInputRef, articleRef, empty }: Props) {
   const item = useQuery('items.get', id ? { id } : null);
   const content = useQuery('items.content', id ? { id } : null);
   const [pending, setPending] = useState<PendingHighlight | null>(null);
   const [focusedHighlight, setFocusedHighlight] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
 
+  const view: ItemView | null = id ? current(item, { id }) : null;
+  const shownTitle = view?.title ?? null;
+  useEffect(() => {
+    document.title = shownTitle ? `${shownTitle} — Dossier` : 'Dossier';
+  }, [shownTitle]);
+
   if (!id) return <div className="reader-empty">{empty}</div>;
-  const view: ItemView | null = current(item, { id });
   if (item.error && item.for === JSON.stringify({ id })) {
     return (
       <div className="reader-empty">
@@ -46,6 +55,7 @@ export function Reader({ id, allTags, onOpenItem, tagInputRef, noteInputRef, art
   return (
     <div className="reader-layout">
       <article className="reader" ref={articleRef} tabIndex={-1} aria-labelledby="reader-title">
+        <ReaderActions item={view} onDeleted={onDeleted} />
         <ReaderMeta item={view} />
         <TagEditor item={view} allTags={allTags} inputRef={tagInputRef} />
         <HighlightBar itemId={view.id} pending={pending} onDone={() => setPending(null)} />
@@ -56,6 +66,7 @@ export function Reader({ id, allTags, onOpenItem, tagInputRef, noteInputRef, art
             html={text.html}
             text={text.text}
             highlights={view.highlights}
+            terms={terms}
             onPending={setPending}
             onHighlightClick={setFocusedHighlight}
           />
@@ -70,4 +81,4 @@ export function Reader({ id, allTags, onOpenItem, tagInputRef, noteInputRef, art
       </aside>
     </div>
   );
-}
+});

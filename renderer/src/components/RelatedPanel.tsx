@@ -25,7 +25,7 @@ export function RelatedPanel({ item, onOpen }: Props) {
           {item.related.map((r) => (
             <li key={r.relationId} className="related">
               <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
-                {r.kind !== 'article' && <span className="kind-badge">{r.kind}</span>}
+                {r.kind !== 'article' && <span className="kind-badge" aria-hidden="true">{r.kind}</span>}
                 {r.title || 'Untitled'}
               </button>
               {r.label && <span className="related-label">{r.label}</span>}

@@ -19,9 +19,10 @@ interface Props {
   empty: React.ReactNode;
 }
 
-const ROW_HEIGHT = 112;
+/** Fixed: rows are clamped to this height in the stylesheet (.result). */
+export const ROW_HEIGHT = 118;
 
-export function ResultList({ view, activeIndex, openId, onMove, onOpen, ensureRows, listRef, empty }: Props) {
+export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, ensureRows, listRef, empty }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = view?.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -42,8 +43,6 @@ export function ResultList({ view, activeIndex, openId, onMove, onOpen, ensureRo
     if (activeIndex >= 0 && activeIndex < count) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, count, virtualizer]);
 
-  const move = onMove;
-
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'ArrowDown' || e.key === 'j') move(1);
@@ -58,8 +57,6 @@ export function ResultList({ view, activeIndex, openId, onMove, onOpen, ensureRo
     } else return;
     e.preventDefault();
   };
-
-  if (view && count === 0) return <div className="results-empty">{empty}</div>;
 
   return (
     <div className="results-scroll" ref={scrollRef}>
@@ -80,13 +77,12 @@ export function ResultList({ view, activeIndex, openId, onMove, onOpen, ensureRo
               key={row.key}
               className="result-slot"
               data-index={row.index}
-              ref={virtualizer.measureElement}
-              style={{ transform: `translateY(${row.start}px)` }}
+              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
               aria-setsize={count}
               aria-posinset={row.index + 1}
             >
               {hit ? (
-                <ResultRow hit={hit} active={row.index === activeIndex} open={hit.id === openId} onClick={() => onOpen(row.index, hit)} />
+                <ResultRow hit={hit} index={row.index} active={row.index === activeIndex} open={hit.id === openId} onOpen={onOpen} />
               ) : (
                 <div className="result result-placeholder" aria-hidden="true" />
               )}
@@ -94,6 +90,7 @@ export function ResultList({ view, activeIndex, openId, onMove, onOpen, ensureRo
           );
         })}
       </ul>
+      {view && count === 0 && <div className="results-empty">{empty}</div>}
     </div>
   );
 }

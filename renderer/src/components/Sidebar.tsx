@@ -1,6 +1,7 @@
 // The left pane: library views, tags and sources. Choosing one narrows the results; it
 // holds no data of its own beyond what the archive reports.
 
+import { memo } from 'react';
 import type { TagCount } from '../../../archive/api/types';
 import { LibraryViews, type LibraryView } from './LibraryViews';
 import { TagList } from './TagList';
@@ -19,7 +20,7 @@ interface Props {
   counts: { all: number; unread: number; withNotes: number } | null;
 }
 
-export function Sidebar(props: Props) {
+export const Sidebar = memo(function Sidebar(props: Props) {
   return (
     <aside className="sidebar" aria-label="Library">
       <LibraryViews view={props.view} onView={props.onView} counts={props.counts} />
@@ -27,4 +28,4 @@ export function Sidebar(props: Props) {
       <SourceList sources={props.sources} selected={props.source} onSelect={props.onSource} />
     </aside>
   );
-}
+});

@@ -29,6 +29,7 @@ export function TagEditor({ item, allTags, inputRef }: Props) {
 
   return (
     <div className="tag-editor">
+      {item.tags.length > 0 && (
       <ul className="tag-chips" aria-label="Tags on this item">
         {item.tags.map((t) => (
           <li key={t} className="tag-chip">
@@ -39,6 +40,7 @@ export function TagEditor({ item, allTags, inputRef }: Props) {
           </li>
         ))}
       </ul>
+      )}
       <div className="tag-input-wrap">
         <input
           ref={inputRef}

@@ -6,8 +6,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchResult, SearchSort } from '../../../archive/api/types';
 import { call } from '../api/client';
 import { useArchiveVersion } from './useArchiveVersion';
+import { markAnswer } from '../lib/latency';
 
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 50;
 
 export interface SearchRequestState {
   q: string;
@@ -39,6 +40,8 @@ export function useSearch(request: SearchRequestState) {
     const req = JSON.parse(key) as SearchRequestState;
     void call('search.query', { q: req.q, sort: req.sort, tags: req.tags.length ? req.tags : undefined, offset: 0, limit: PAGE_SIZE }).then((outcome) => {
       if (mine !== generation.current) return;
+      // For the latency bench: when the answer arrived, apart from when it was drawn.
+      markAnswer(req.q);
       inFlight.current.delete(0);
       if (!outcome.ok) {
         setError(outcome.error.message);

@@ -7,6 +7,8 @@ export interface Upload {
 }
 
 const MAX_BATCH_BYTES = 24 * 1024 * 1024;
+/** The browser host refuses request bodies over 64 MB; base64 makes a file a third larger. */
+export const MAX_FILE_BYTES = 45 * 1024 * 1024;
 const MAX_BATCH_FILES = 40;
 
 export async function toUpload(file: File): Promise<Upload> {

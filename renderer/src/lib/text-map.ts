@@ -132,3 +132,44 @@ export function rangeToText(map: TextMap, range: Range): { start: number; end: n
   if (first < 0) return null;
   return { start: map.textOffsets[first], end: map.textOffsets[last] + 1 };
 }
+
+/** The words of a query worth marking in the reader: no filters, operators or one-letter words. */
+export function queryTerms(query: string): string[] {
+  return query
+    .split(/\s+/)
+    .filter((w) => w && !w.includes(':') && !w.startsWith('-'))
+    .map((w) => w.replace(/[+"~^*]|\d+$/g, '').replace(/[^\p{L}\p{N}'’-]/gu, ''))
+    .filter((w) => w.length >= 2)
+    .slice(0, 12);
+}
+
+/**
+ * Marks the words a search was for (as prefixes, without regard to case) in the reader,
+ * outside existing highlights. Wrapping leaves every character where it was, so a text
+ * map built afterwards still lines up.
+ */
+export function markTerms(root: Node, terms: string[]): void {
+  if (terms.length === 0) return;
+  const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})[\\p{L}\\p{N}]*`, 'giu');
+  for (const node of textNodes(root)) {
+    if ((node.parentElement as HTMLElement | null)?.closest('mark')) continue;
+    const data = node.data;
+    pattern.lastIndex = 0;
+    let match = pattern.exec(data);
+    if (!match) continue;
+    const fragment = document.createDocumentFragment();
+    let at = 0;
+    while (match) {
+      if (match.index > at) fragment.append(data.slice(at, match.index));
+      const mark = document.createElement('mark');
+      mark.className = 'term';
+      mark.textContent = match[0];
+      fragment.append(mark);
+      at = match.index + match[0].length;
+      match = pattern.exec(data);
+    }
+    if (at < data.length) fragment.append(data.slice(at));
+    node.replaceWith(fragment);
+  }
+}

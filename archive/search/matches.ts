@@ -1,0 +1,39 @@
+// A query's matches as parallel typed arrays (item number, score), reused from query to
+// query so that nothing proportional to the number of matches is allocated, and the orders
+// a result page can be sorted in. Relevance ties and listings fall back to newest first.
+
+import type { ItemView } from './filters';
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Orders match indexes; relevance ties and listings fall back to newest first. */
+export function comparator(sort: string, nos: Int32Array, scores: Float64Array, views: ItemView[]): (a: number, b: number) => number {
+  const newest = (i: number, j: number) => {
+    const a = views[nos[i]];
+    const b = views[nos[j]];
+    return a.date < b.date ? 1 : a.date > b.date ? -1 : a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0;
+  };
+  if (sort === 'newest') return newest;
+  if (sort === 'oldest') return (i, j) => -newest(i, j);
+  if (sort === 'title') return (i, j) => collator.compare(views[nos[i]].meta.title, views[nos[j]].meta.title) || newest(i, j);
+  return (i, j) => scores[j] - scores[i] || newest(i, j);
+}
+
+/** A query's matches: item numbers and scores in reusable typed arrays. */
+export class Matches {
+  nos = new Int32Array(0);
+  scores = new Float64Array(0);
+  n = 0;
+  reset(capacity: number): this {
+    if (capacity > this.nos.length) {
+      this.nos = new Int32Array(capacity);
+      this.scores = new Float64Array(capacity);
+    }
+    this.n = 0;
+    return this;
+  }
+  push(no: number, score: number): void {
+    this.nos[this.n] = no;
+    this.scores[this.n++] = score;
+  }
+}
