@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { isOwnRequest, hasToken, newToken } from './request-guard';
 import { lookupStatic } from './static-files';
 import { RENDERER_METHODS } from '../api/methods';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 /** Runs one contract call as an untrusted caller and returns its Outcome. */
 export type CallApi = (method: string, args: unknown) => Promise<unknown>;
@@ -35,18 +36,7 @@ export interface RunningServer {
 
 export const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: https:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 const COMMON_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -1,6 +1,6 @@
 // Every piece of HTML that reaches the DOM passes through here first: article bodies and
 // rendered Markdown notes are cleaned by DOMPurify, links open outside the app with no
-// referrer, and only http(s) and mailto links survive.
+// referrer, only http(s) and mailto links survive, and remote images are not loaded.
 
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
@@ -12,7 +12,17 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
-  if (node.tagName === 'IMG') node.setAttribute('referrerpolicy', 'no-referrer');
+  if (node.tagName === 'IMG') {
+    // Reading stays offline: a remote image is not fetched (the CSP would refuse it anyway);
+    // its alt text stands in, and its address is kept in the tooltip.
+    const src = node.getAttribute('src') ?? '';
+    if (!/^(data:|blob:)/i.test(src)) {
+      node.removeAttribute('src');
+      node.removeAttribute('srcset');
+      if (src) node.setAttribute('title', `Image not loaded (Dossier stays offline): ${src}`);
+      if (!node.getAttribute('alt')) node.setAttribute('alt', '[image]');
+    }
+  }
 });
 
 const ARTICLE_CONFIG = {

@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { sanitizeArticle, renderMarkdown } from './sanitize';
+
+function html(fragment: DocumentFragment): string {
+  const div = document.createElement('div');
+  div.append(fragment);
+  return div.innerHTML;
+}
+
+describe('sanitising HTML before it reaches the DOM', () => {
+  it('drops scripts, handlers and non-web links', () => {
+    const out = html(sanitizeArticle('<p onclick="x()">Hi<script>alert(1)</script> <a href="javascript:alert(1)">a</a> <a href="https://example.com">b</a></p>'));
+    expect(out).not.toMatch(/script|onclick|javascript:/);
+    expect(out).toContain('href="https://example.com"');
+    expect(out).toContain('rel="noopener noreferrer"');
+  });
+
+  it('does not load remote images, keeping their alt text', () => {
+    const out = html(sanitizeArticle('<img src="https://tracker.example/pixel.gif" srcset="https://x/1.png 2x" alt="A chart">'));
+    expect(out).not.toMatch(/src=|srcset=/);
+    expect(out).toContain('alt="A chart"');
+    expect(out).toContain('tracker.example');
+  });
+
+  it('renders Markdown notes safely', () => {
+    const out = renderMarkdown('**bold** <img src=x onerror=alert(1)>');
+    expect(out).toContain('<strong>bold</strong>');
+    expect(out).not.toMatch(/onerror/);
+  });
+});
