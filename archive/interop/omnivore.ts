@@ -2,15 +2,11 @@
 // labels, savedAt, publishedAt, and highlights when present). Omnivore keeps content in
 // separate files, so entries are bookmarks; "Archived" marks them read.
 
-import { collect, entryLabel, makeDraft, splitTags, str, webUrl } from './draft';
-import { isRecord, readJson } from './json-source';
+import { makeDraft, splitTags, str } from './draft';
+import { isRecord } from './json-source';
+import { jsonListImporter } from './json-list-importer';
 import { normaliseDate } from './timestamps';
-import type { ImportDraft, Importer, ParsedFile, SourceFile } from './types';
-
-type Entry = Record<string, unknown>;
-
-const isOmnivore = (v: unknown): v is Entry[] =>
-  Array.isArray(v) && v.length > 0 && v.every(isRecord) && v.some((e) => 'slug' in e && 'savedAt' in e && 'url' in e);
+import type { ImportDraft } from './types';
 
 function highlights(value: unknown): ImportDraft['highlights'] {
   if (!Array.isArray(value)) return [];
@@ -20,31 +16,24 @@ function highlights(value: unknown): ImportDraft['highlights'] {
   });
 }
 
-export const omnivoreJsonImporter: Importer = {
+export const omnivoreJsonImporter = jsonListImporter({
   format: 'omnivore-json',
-  accepts: (file: SourceFile) => isOmnivore(readJson(file)),
-  parse(file: SourceFile): ParsedFile {
-    const list = readJson(file);
-    if (!isOmnivore(list)) throw new Error(`${file.name} is not an Omnivore export`);
-    return collect(
-      list,
-      (e, i) => entryLabel(e.title, e.url, i),
-      (e) => {
-        const url = webUrl(e.url);
-        if (url === null) return { skip: e.url ? `not a web address: ${String(e.url).slice(0, 80)}` : 'no address' };
-        const added = normaliseDate(e.savedAt);
-        return makeDraft({
-          url,
-          title: e.title as string,
-          byline: e.author as string,
-          excerpt: e.description as string,
-          published: normaliseDate(e.publishedAt),
-          tags: splitTags(e.labels ?? []),
-          added,
-          readAt: e.state === 'Archived' ? (normaliseDate(e.updatedAt) ?? added) : null,
-          highlights: highlights(e.highlights),
-        });
-      },
-    );
+  app: 'Omnivore',
+  recognise: (e) => 'slug' in e && 'savedAt' in e && 'url' in e,
+  urlKey: 'url',
+  titleKey: 'title',
+  toDraft: (e, url) => {
+    const added = normaliseDate(e.savedAt);
+    return makeDraft({
+      url,
+      title: e.title as string,
+      byline: e.author as string,
+      excerpt: e.description as string,
+      published: normaliseDate(e.publishedAt),
+      tags: splitTags(e.labels ?? []),
+      added,
+      readAt: e.state === 'Archived' ? (normaliseDate(e.updatedAt) ?? added) : null,
+      highlights: highlights(e.highlights),
+    });
   },
-};
+});
