@@ -17,6 +17,7 @@ export const rendererConfig: UserConfig = {
     outDir: path.resolve(here, '../out/renderer'),
     emptyOutDir: true,
     target: 'es2022',
+    minify: true,
     // No inline scripts or data: modules: the CSP allows script-src 'self' only.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
