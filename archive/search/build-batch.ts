@@ -2,9 +2,8 @@
 // the index folder. Used by the worker and, when no worker can start, by the engine itself;
 // both give the same segment. A missing body file indexes the item by its metadata alone.
 
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { analyse, buildSegment, type AnalysedDoc, type IndexableDoc } from './build';
+import { readBody } from './body-file';
 import type { SegmentData, StreamData } from './segment';
 import { storeSegment, type Stored } from './segment-store';
 
@@ -23,14 +22,6 @@ export interface BuildOutput {
   stream: StreamData;
   /** Null when the files could not be written; the engine then writes them on flush. */
   stored: Stored | null;
-}
-
-export async function readBody(contentDir: string, id: string): Promise<string> {
-  try {
-    return await fs.readFile(path.join(contentDir, `${id}.txt`), 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 export async function buildBatch(job: Omit<BuildJob, 'id'>): Promise<BuildOutput> {

@@ -5,19 +5,11 @@
 import { analyzerFor, eachToken } from './analyzer';
 import { F, STREAM_FIELDS } from './fields';
 import { MAX_SEGMENT_DOCS, type SegmentData, type StreamData } from './segment';
+import type { SearchDoc, SearchMeta } from './types';
 
 /** What the builder needs of an item: its indexed text and its stamp. */
-export interface IndexableDoc {
-  id: string;
-  stamp: string;
-  language: string;
-  title: string;
-  body: string;
-  tags: string[];
-  source: string | null;
-  byline: string | null;
-  notes: string;
-}
+export type IndexableDoc = Pick<SearchDoc, 'id' | 'language' | 'title' | 'body' | 'tags' | 'source' | 'byline' | 'notes'> &
+  Pick<SearchMeta, 'stamp'>;
 
 /** One item, analysed: per field, term → frequency, and the word sequence phrase positions come from. */
 export interface AnalysedDoc {

@@ -4,7 +4,7 @@
 
 import { analyzerFor, eachToken } from './analyzer';
 import { analyse, type IndexableDoc } from './build';
-import { FIELD_INDEX } from './fields';
+import { F, FIELD_INDEX } from './fields';
 import type { TermClause } from './query-parser';
 import { evaluate, idf } from './scorer';
 import type { Segment } from './segment';
@@ -37,7 +37,7 @@ export function relatedTo(
     for (const s of segments) {
       const o = s.find(term);
       if (o < 0) continue;
-      for (const f of FIELDS) df += s.offsets[o * 6 + f + 1] - s.offsets[o * 6 + f];
+      for (const f of FIELDS) df += s.offsets[o * F + f + 1] - s.offsets[o * F + f];
     }
     // A term no other item has cannot relate this item to anything.
     if (df < 2) continue;

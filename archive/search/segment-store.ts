@@ -1,12 +1,13 @@
 // Writes a segment's two files (postings, term positions) under the index folder with fresh
-// unique names, and says where they are and what their checksums are. The files only count
-// once a manifest names them; until then they are strays the next flush removes.
+// unique names, and reads them back: postings at once, positions only when first needed. The
+// files only count once a manifest names them; until then they are strays a flush removes.
 
 import { randomBytes } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../core/atomic-file';
-import { segmentFile, streamFile } from './manifest';
-import type { SegmentData, StreamData } from './segment';
-import { checksum, encodeSegment, encodeStream } from './segment-file';
+import { segmentFile, streamFile, type SegmentEntry } from './manifest';
+import { Segment, type SegmentData, type StreamData } from './segment';
+import { checksum, decodeSegment, decodeStream, encodeSegment, encodeStream } from './segment-file';
 
 export interface Stored {
   name: string;
@@ -21,4 +22,18 @@ export async function storeSegment(dir: string, data: SegmentData, stream: Strea
   await writeFileAtomic(streamFile(dir, name), streamBytes);
   await writeFileAtomic(segmentFile(dir, name), segBytes);
   return { name, crc: checksum(segBytes), streamCrc: checksum(streamBytes) };
+}
+
+/** Reads the segment a manifest entry names (its deleted ordinals are the caller's to
+ *  apply); throws when the file is missing, damaged or not the size the entry says. */
+export async function readSegment(dir: string, e: SegmentEntry): Promise<Segment> {
+  const data = decodeSegment(await fs.readFile(segmentFile(dir, e.name)), e.crc);
+  if (data.ids.length !== e.docs) throw new Error('segment size does not match the manifest');
+  return new Segment(data, null, streamLoader(dir, e));
+}
+
+/** Reads a stored segment's term positions back. They are loaded only when a phrase needs
+ *  them, synchronously, because that happens in the middle of scoring a query. */
+export function streamLoader(dir: string, s: Stored): () => StreamData {
+  return () => decodeStream(readFileSync(streamFile(dir, s.name)), s.streamCrc);
 }

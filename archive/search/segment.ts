@@ -98,15 +98,8 @@ export class Segment {
 
   /** Ordinal of `term`, or -1. */
   find(term: string): number {
-    const t = this.terms;
-    let lo = 0;
-    let hi = t.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (t[mid] < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < t.length && t[lo] === term ? lo : -1;
+    const lo = this.lowerBound(term);
+    return lo < this.terms.length && this.terms[lo] === term ? lo : -1;
   }
 
   /** First ordinal whose term is >= `term`. */

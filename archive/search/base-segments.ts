@@ -1,0 +1,206 @@
+// The engine's base segments: built in bulk, frozen from the delta or merged by compaction,
+// and stored under the index folder once flushed. Each item is live in at most one of them,
+// and the manifest a write commits names exactly the stored segments and their deletions.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { MANIFEST_FILE, newManifest, readManifest, writeManifest, type SegmentEntry } from './manifest';
+import { mergeSegments } from './merge';
+import { Segment, MAX_SEGMENT_DOCS, type SegmentData, type StreamData } from './segment';
+import { readSegment, storeSegment, streamLoader, type Stored } from './segment-store';
+
+/** The item-table number of the item's current metadata if (id, stamp) is the version a
+ *  base segment should hold live, else -1. The engine decides; it knows the pending changes. */
+export type CurrentNo = (id: string, stamp: string) => number;
+
+export class BaseSegments {
+  private list: Segment[] = [];
+  private readonly stored = new Map<Segment, Stored>();
+  /** Where the live copy of each item is. */
+  private readonly location = new Map<string, { seg: Segment; ord: number }>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly currentNo: CurrentNo,
+  ) {}
+
+  get segments(): readonly Segment[] {
+    return this.list;
+  }
+
+  locate(id: string): { seg: Segment; ord: number } | undefined {
+    return this.location.get(id);
+  }
+
+  holds(id: string): boolean {
+    return this.location.has(id);
+  }
+
+  /** Marks the item's live copy deleted; says whether there was one. */
+  kill(id: string): boolean {
+    const loc = this.location.get(id);
+    if (!loc) return false;
+    loc.seg.alive[loc.ord] = 0;
+    this.location.delete(id);
+    return true;
+  }
+
+  clear(): void {
+    this.list = [];
+    this.stored.clear();
+    this.location.clear();
+  }
+
+  /** Loads the persisted segments; false when there are none or they cannot be trusted
+   *  (with a sentence for the user in `notices` when there were some). 'repaired' when an
+   *  item was live in two segments and the older copy was dropped. */
+  async load(notices: string[]): Promise<false | 'ok' | 'repaired'> {
+    const manifest = await readManifest(this.dir);
+    if (!manifest) {
+      if (await exists(path.join(this.dir, MANIFEST_FILE))) {
+        notices.push('The search index could not be read and was rebuilt.');
+      }
+      return false;
+    }
+    try {
+      const segs = await Promise.all(
+        manifest.segments.map(async (e) => {
+          const seg = await readSegment(this.dir, e);
+          for (const d of e.dead) if (d >= 0 && d < seg.size) seg.alive[d] = 0;
+          this.stored.set(seg, { name: e.name, crc: e.crc, streamCrc: e.streamCrc });
+          return seg;
+        }),
+      );
+      this.list = segs;
+    } catch {
+      this.stored.clear();
+      notices.push('The search index was damaged and was rebuilt.');
+      return false;
+    }
+    let repaired = false;
+    for (const seg of this.list) {
+      for (let d = 0; d < seg.size; d++) {
+        if (!seg.alive[d]) continue;
+        const prev = this.location.get(seg.ids[d]);
+        if (prev) {
+          prev.seg.alive[prev.ord] = 0;
+          repaired = true;
+        }
+        this.location.set(seg.ids[d], { seg, ord: d });
+      }
+    }
+    return repaired ? 'repaired' : 'ok';
+  }
+
+  /** After a load, keeps live only the copies that are still current, pointing them at
+   *  their item's current metadata. Says whether any copy was deleted. */
+  reconcile(): boolean {
+    let killed = false;
+    for (const [id, loc] of this.location) {
+      const no = this.currentNo(id, loc.seg.stamps[loc.ord]);
+      if (no < 0) killed = this.kill(id) || killed;
+      else loc.seg.nos[loc.ord] = no;
+    }
+    return killed;
+  }
+
+  /** Takes a freshly built segment in, keeping only the items it holds the current version of. */
+  adopt(built: { data: SegmentData; stream: StreamData }, stored: Stored | null = null): Segment {
+    const seg = new Segment(built.data, built.stream);
+    for (let d = 0; d < seg.size; d++) {
+      const id = seg.ids[d];
+      const no = this.location.has(id) ? -1 : this.currentNo(id, seg.stamps[d]);
+      if (no < 0) {
+        seg.alive[d] = 0;
+        continue;
+      }
+      this.location.set(id, { seg, ord: d });
+      seg.nos[d] = no;
+    }
+    this.list.push(seg);
+    if (stored) {
+      this.stored.set(seg, stored);
+      seg.releaseStream(streamLoader(this.dir, stored));
+    }
+    return seg;
+  }
+
+  /** Merges small (under `small` items) or mostly-deleted segments, so segments stay few
+   *  however many flushes. Says whether the set changed. */
+  compact(small: number): boolean {
+    const smallSegs = this.list.filter((s) => s.size < small || s.liveCount() < s.size / 2);
+    const empty = this.list.filter((s) => s.liveCount() === 0);
+    if (empty.length) {
+      this.list = this.list.filter((s) => s.liveCount() > 0);
+      for (const s of empty) this.stored.delete(s);
+    }
+    const candidates = smallSegs.filter((s) => s.liveCount() > 0);
+    if (candidates.length < 2) return empty.length > 0;
+    let total = 0;
+    const group: Segment[] = [];
+    for (const s of candidates.sort((a, b) => a.liveCount() - b.liveCount())) {
+      if (total + s.liveCount() > MAX_SEGMENT_DOCS) break;
+      group.push(s);
+      total += s.liveCount();
+    }
+    if (group.length < 2) return empty.length > 0;
+    const merged = mergeSegments(group);
+    const drop = new Set(group);
+    this.list = this.list.filter((s) => !drop.has(s));
+    for (const s of group) this.stored.delete(s);
+    for (const s of group) {
+      for (let d = 0; d < s.size; d++) if (s.alive[d]) this.location.delete(s.ids[d]);
+    }
+    this.adopt(merged);
+    return true;
+  }
+
+  /** Writes new segments, then the manifest (the commit point), then removes old files.
+   *  Segments may be adopted or items killed while it waits on the disk. */
+  async write(): Promise<void> {
+    const dir = this.dir;
+    const entries: SegmentEntry[] = [];
+    for (const seg of [...this.list]) {
+      let s = this.stored.get(seg);
+      if (!s) {
+        s = await storeSegment(dir, seg.data, seg.stream());
+        this.stored.set(seg, s);
+        // Once on disk, term positions are read back only when a phrase needs them.
+        seg.releaseStream(streamLoader(dir, s));
+      }
+      entries.push({ name: s.name, docs: seg.size, crc: s.crc, streamCrc: s.streamCrc, dead: [] });
+    }
+    // Deleted ordinals are read last, so the manifest carries every deletion made so far.
+    const live = this.list.filter((seg) => this.stored.has(seg));
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    for (const seg of live) {
+      const e = byName.get(this.stored.get(seg)!.name)!;
+      for (let d = 0; d < seg.size; d++) if (!seg.alive[d]) e.dead.push(d);
+    }
+    await writeManifest(dir, newManifest(live.map((seg) => byName.get(this.stored.get(seg)!.name)!)));
+    await this.removeStrayFiles(new Set(live.map((seg) => this.stored.get(seg)!.name)));
+  }
+
+  private async removeStrayFiles(keep: Set<string>): Promise<void> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.dir);
+    } catch {
+      return;
+    }
+    await Promise.all(
+      names
+        .filter((n) => /\.(seg|pos)$/.test(n) && !keep.has(n.replace(/\.(seg|pos)$/, '')))
+        .map((n) => fs.rm(path.join(this.dir, n), { force: true }).catch(() => {})),
+    );
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
