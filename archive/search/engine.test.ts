@@ -392,3 +392,36 @@ describe('results', () => {
     expect(await ids(idx, 'économique')).toEqual(['fr']);
   });
 });
+
+describe('scripts and languages', () => {
+  const WORLD: Fixture[] = [
+    item({ id: 'zh', title: '中俄关系达到前所未有的水平', body: '王毅表示，中俄全面战略协作和互利合作已成为双边关系的基本支柱。两国贸易持续增长。', language: 'zh' }),
+    item({ id: 'ja', title: '欲張りなイヌ', body: 'そのとたん、くわえていた肉はポチャンと川の中に落ちてしまいました。', language: 'ja' }),
+    item({ id: 'ru', title: 'Переговоры в Москве', body: 'Министры встретились в Москве, чтобы обсудить торговлю.', language: 'ru' }),
+    item({ id: 'es', title: 'The New York Times en Español', body: 'Noticias del día en español: economía, política y cultura.', language: 'es' }),
+    item({ id: 'en', title: 'Über-fast trains', body: 'The über-fast train from Zürich reached Milan in record time.', language: 'en' }),
+  ];
+
+  it('finds Chinese and Japanese text by words typed without spaces, and marks them', async () => {
+    const idx = await openWith(WORLD);
+    expect(await ids(idx, '战略协作')).toEqual(['zh']);
+    expect(await ids(idx, '"两国贸易"')).toEqual(['zh']);
+    expect(await ids(idx, '川の中')).toEqual(['ja']);
+    const [hit] = (await idx.query({ q: '互利合作' })).hits;
+    const marked = hit.snippets[0].marks.map(([a, b]) => hit.snippets[0].text.slice(a, b));
+    expect(marked).toEqual(['互利合作']);
+  });
+
+  it('keeps words in any script whole (lunr’s trimmer would empty a Cyrillic word)', async () => {
+    const idx = await openWith(WORLD);
+    expect(await ids(idx, 'москве')).toEqual(['ru']);
+    expect(await ids(idx, 'über')).toEqual(['en']);
+    expect(await ids(idx, 'zürich')).toEqual(['en']);
+  });
+
+  it('reads English stop words as stop words for items in every language', async () => {
+    const idx = await openWith(WORLD);
+    expect(await ids(idx, 'the')).toEqual([]);
+    expect((await ids(idx, 'the time')).sort()).toEqual(['en', 'es']);
+  });
+});

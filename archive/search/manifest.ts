@@ -10,7 +10,8 @@ import { writeFileAtomic } from '../core/atomic-file';
 import { FIELDS } from './fields';
 
 /** Bump when the segment layout, fields or analysis change: older indexes are rebuilt. */
-export const FORMAT_VERSION = 2;
+/** Bumped whenever the terms an index holds change (3: Unicode trimmer, CJK bigrams). */
+export const FORMAT_VERSION = 3;
 export const MANIFEST_FILE = 'manifest.json';
 
 export interface SegmentEntry {

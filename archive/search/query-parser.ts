@@ -4,6 +4,7 @@
 
 import lunr from 'lunr';
 import { FIELDS, FIELD_INDEX, type FieldName } from './fields';
+import { splitCjk } from './analyzer';
 
 export type Presence = 'optional' | 'required' | 'prohibited';
 
@@ -85,15 +86,19 @@ export function parseQuery(input: string): ParsedQuery {
     new QueryParser(text, q).parse();
     for (const c of q.clauses as unknown as LunrClause[]) {
       if (!c.term) continue;
-      clauses.push({
-        kind: 'term',
-        term: c.term.toLowerCase(),
-        fields: (c.fields ?? FIELDS).map((f) => FIELD_INDEX[f as FieldName]).filter((i) => i !== undefined),
-        presence: PRESENCE[c.presence ?? 1] ?? 'optional',
-        boost: typeof c.boost === 'number' && Number.isFinite(c.boost) ? c.boost : 1,
-        editDistance: Math.min(Math.max(c.editDistance ?? 0, 0), 2),
-        usePipeline: !c.term.includes('*'),
-      });
+      const wildcard = c.term.includes('*');
+      // A CJK word stands for its bigrams, each a clause of its own (see analyzer.ts).
+      for (const term of wildcard ? [c.term] : splitCjk(c.term)) {
+        clauses.push({
+          kind: 'term',
+          term: term.toLowerCase(),
+          fields: (c.fields ?? FIELDS).map((f) => FIELD_INDEX[f as FieldName]).filter((i) => i !== undefined),
+          presence: PRESENCE[c.presence ?? 1] ?? 'optional',
+          boost: typeof c.boost === 'number' && Number.isFinite(c.boost) ? c.boost : 1,
+          editDistance: Math.min(Math.max(c.editDistance ?? 0, 0), 2),
+          usePipeline: !wildcard,
+        });
+      }
     }
     return { clauses, filters, parsedAs: 'query', notices };
   } catch (err) {
@@ -111,7 +116,8 @@ function termClause(term: string, presence: Presence): TermClause {
 /** Words as lunr's tokenizer splits them, lowercased, with query syntax characters removed. */
 export function splitWords(text: string): string[] {
   return text
-    .split(/[\s\-\u2013\u2014]+/)
+    .split(/[\s\-\u2013\u2014\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+/)
     .map((w) => w.replace(/[*:^~+"]/g, '').toLowerCase())
+    .flatMap(splitCjk)
     .filter((w) => w.length > 0);
 }

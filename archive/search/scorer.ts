@@ -2,7 +2,7 @@
 // b 0.75 and idf), using document frequencies and field lengths summed over all segments:
 // a segmented index scores exactly as one index over the same items would.
 
-import { analyzerFor } from './analyzer';
+import { analyzerFor, isEnglishStopWord } from './analyzer';
 import { F, FIELD_BOOST, STREAM_FIELDS } from './fields';
 import type { Clause, PhraseClause, TermClause } from './query-parser';
 import type { Segment } from './segment';
@@ -45,6 +45,10 @@ export function idf(df: number, n: number): number {
 
 /** Index terms a typed word stands for: one per language present, deduplicated. */
 export function stemsOf(word: string, languages: string[]): string[] {
+  // Queries are read as English, the app's language: an English stop word ("the", "to")
+  // is dropped for items in every language, or it would match the English words that
+  // pages in other languages carry in their titles and boilerplate.
+  if (isEnglishStopWord(word)) return [];
   const out = new Set<string>();
   for (const l of languages) {
     const t = analyzerFor(l).term(word);

@@ -2,7 +2,7 @@
 // with [start, end) offsets into the snippet's own text, so the UI can mark it without
 // parsing anything. A word is marked when its index term is one the query matched.
 
-import { eachToken, type Analyzer } from './analyzer';
+import { eachToken, isCjkTerm, type Analyzer } from './analyzer';
 import type { Snippet } from './types';
 
 const ELLIPSIS = '…';
@@ -15,9 +15,13 @@ export function matchedSpans(text: string, matched: Set<string>, analyzer: Analy
     // Mark the word, not the punctuation around it (lunr's trimmer drops it too).
     while (s < e && !isWordChar(text.charCodeAt(s))) s++;
     while (e > s && !isWordChar(text.charCodeAt(e - 1))) e--;
-    if (e > s) spans.push([s, e]);
+    if (e <= s) return;
+    // Overlapping CJK bigrams ("两会", "会成") mark one stretch of text.
+    const last = spans[spans.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else spans.push([s, e]);
   };
-  if (analyzer.language !== 'en') {
+  if (analyzer.language !== 'en' || [...matched].some(isCjkTerm)) {
     eachToken(text, analyzer, (t, s, e) => {
       if (t !== null && matched.has(t)) push(s, e);
     });
