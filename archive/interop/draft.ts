@@ -127,6 +127,16 @@ export function entryLabel(title: unknown, url: unknown, index: number): string 
   return str(title) ?? str(url) ?? `entry ${index + 1}`;
 }
 
+/**
+ * An entry that is only worth keeping with a web address: its draft, or the reason it is
+ * skipped (no address, or one that is not http(s), such as place: or javascript:).
+ */
+export function withWebAddress(raw: unknown, toDraft: (url: string) => ImportDraft): EntryResult {
+  const url = webUrl(raw);
+  if (url === null) return { skip: raw ? `not a web address: ${String(raw).slice(0, 80)}` : 'no address' };
+  return toDraft(url);
+}
+
 /** Titles other apps write when they found none; better to show the address. */
 const PLACEHOLDER_TITLES = new Set(['no title found', 'untitled']);
 

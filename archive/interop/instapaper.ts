@@ -2,7 +2,7 @@
 // Timestamp and Tags). "Archive" means read, "Starred" becomes the tag "starred", any other
 // folder but "Unread" becomes a tag; the Selection (text chosen when saving) is the excerpt.
 
-import { collect, entryLabel, makeDraft, splitTags, str, webUrl } from './draft';
+import { collect, entryLabel, makeDraft, splitTags, str, withWebAddress } from './draft';
 import { parseCsvRecords } from './csv';
 import { extension, readText } from './json-source';
 import { fromEpoch } from './timestamps';
@@ -20,9 +20,7 @@ export const instapaperCsvImporter: Importer = {
     return collect(
       records,
       (r, i) => entryLabel(r.title, r.url, i),
-      (r) => {
-        const url = webUrl(r.url);
-        if (url === null) return { skip: r.url ? `not a web address: ${r.url}` : 'no address' };
+      (r) => withWebAddress(r.url, (url) => {
         const folder = str(r.folder);
         const added = fromEpoch(r.timestamp);
         const folderTags = folder === null || /^(unread|archive)$/i.test(folder) ? [] : [/^starred$/i.test(folder) ? 'starred' : folder];
@@ -37,7 +35,7 @@ export const instapaperCsvImporter: Importer = {
           }
         }
         return makeDraft({ url, title: r.title, excerpt: r.selection, tags: [...folderTags, ...tags], added, readAt: /^archive$/i.test(folder ?? '') ? added : null });
-      },
+      }),
     );
   },
 };

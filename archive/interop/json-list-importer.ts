@@ -2,7 +2,7 @@
 // Omnivore, Pinboard): the file is recognised by a look at its entries, each entry with a
 // web address becomes a draft, and one without is skipped and named — the rest go in.
 
-import { collect, entryLabel, webUrl } from './draft';
+import { collect, entryLabel, withWebAddress } from './draft';
 import { isRecord, readJson } from './json-source';
 import type { ImportDraft, Importer, ParsedFile, SourceFile } from './types';
 
@@ -31,12 +31,7 @@ export function jsonListImporter(spec: JsonListFormat): Importer {
       return collect(
         list,
         (e, i) => entryLabel(e[spec.titleKey], e[spec.urlKey], i),
-        (e) => {
-          const raw = e[spec.urlKey];
-          const url = webUrl(raw);
-          if (url === null) return { skip: raw ? `not a web address: ${String(raw).slice(0, 80)}` : 'no address' };
-          return spec.toDraft(e, url);
-        },
+        (e) => withWebAddress(e[spec.urlKey], (url) => spec.toDraft(e, url)),
       );
     },
   };

@@ -5,7 +5,7 @@
 
 import { JSDOM } from 'jsdom';
 import { decodeHtml } from './charset';
-import { collect, entryLabel, makeDraft, splitTags, webUrl } from './draft';
+import { collect, entryLabel, makeDraft, splitTags, withWebAddress } from './draft';
 import { parseCsvRecords } from './csv';
 import { extension, readText } from './json-source';
 import { fromEpoch } from './timestamps';
@@ -30,12 +30,11 @@ export const pocketHtmlImporter: Importer = {
       return collect(
         links,
         ({ a }, i) => entryLabel(a.textContent, a.getAttribute('href'), i),
-        ({ a, read }) => {
-          const url = webUrl(a.getAttribute('href'));
-          if (url === null) return { skip: `not a web address: ${a.getAttribute('href')}` };
-          const added = fromEpoch(a.getAttribute('time_added'));
-          return makeDraft({ url, title: a.textContent, tags: splitTags(a.getAttribute('tags') ?? '', ','), added, readAt: read ? added : null });
-        },
+        ({ a, read }) =>
+          withWebAddress(a.getAttribute('href'), (url) => {
+            const added = fromEpoch(a.getAttribute('time_added'));
+            return makeDraft({ url, title: a.textContent, tags: splitTags(a.getAttribute('tags') ?? '', ','), added, readAt: read ? added : null });
+          }),
       );
     } finally {
       dom.window.close();
@@ -55,13 +54,12 @@ export const pocketCsvImporter: Importer = {
     return collect(
       records,
       (r, i) => entryLabel(r.title, r.url, i),
-      (r) => {
-        const url = webUrl(r.url);
-        if (url === null) return { skip: r.url ? `not a web address: ${r.url}` : 'no address' };
-        const added = fromEpoch(r.time_added);
-        // Pocket cuts titles at a fixed length and may leave a line break inside.
-        return makeDraft({ url, title: r.title.replace(/\s+/g, ' '), tags: splitTags(r.tags ?? '', '|'), added, readAt: r.status === 'archive' ? added : null });
-      },
+      (r) =>
+        withWebAddress(r.url, (url) => {
+          const added = fromEpoch(r.time_added);
+          // Pocket cuts titles at a fixed length and may leave a line break inside.
+          return makeDraft({ url, title: r.title.replace(/\s+/g, ' '), tags: splitTags(r.tags ?? '', '|'), added, readAt: r.status === 'archive' ? added : null });
+        }),
     );
   },
 };

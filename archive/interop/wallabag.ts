@@ -3,7 +3,7 @@
 // sanitised HTML plus plain text (links made absolute against the entry's URL);
 // annotations become highlights with their comments; an entry without content a bookmark.
 
-import { collect, entryLabel, makeDraft, realTitle, splitTags, str, webUrl } from './draft';
+import { collect, entryLabel, makeDraft, realTitle, splitTags, str, withWebAddress } from './draft';
 import { sanitiseHtml } from './html-text';
 import { isRecord, readJson } from './json-source';
 import { normaliseDate } from './timestamps';
@@ -47,30 +47,29 @@ function parse(list: Entry[], version: 1 | 2): ParsedFile {
   return collect(
     list,
     (e, i) => entryLabel(realTitle(e.title), e.url, i),
-    (e) => {
-      const url = webUrl(e.url);
-      if (url === null) return { skip: e.url ? `not a web address: ${String(e.url).slice(0, 80)}` : 'no address' };
-      const read = flag(version === 1 ? e.is_read : e.is_archived);
-      const starred = flag(version === 1 ? e.is_fav : e.is_starred);
-      const added = normaliseDate(e.created_at);
-      const content = body(e.content, url);
-      const authors = Array.isArray(e.published_by) ? e.published_by.map(str).filter((a): a is string => a !== null) : [];
-      return makeDraft({
-        ...content,
-        kind: content.html === null ? 'bookmark' : 'article',
-        url,
-        title: realTitle(e.title),
-        byline: authors.length > 0 ? authors.join(', ') : null,
-        source: str(e.domain_name)?.replace(/^www\./, '') ?? null,
-        published: normaliseDate(e.published_at),
-        language: e.language,
-        tags: [...splitTags(e.tags ?? '', ','), ...(starred ? ['starred'] : [])],
-        added,
-        // wallabag keeps no read time; the last update is the closest it gives.
-        readAt: read ? (normaliseDate(e.updated_at) ?? added) : null,
-        highlights: annotations(e.annotations),
-      });
-    },
+    (e) =>
+      withWebAddress(e.url, (url) => {
+        const read = flag(version === 1 ? e.is_read : e.is_archived);
+        const starred = flag(version === 1 ? e.is_fav : e.is_starred);
+        const added = normaliseDate(e.created_at);
+        const content = body(e.content, url);
+        const authors = Array.isArray(e.published_by) ? e.published_by.map(str).filter((a): a is string => a !== null) : [];
+        return makeDraft({
+          ...content,
+          kind: content.html === null ? 'bookmark' : 'article',
+          url,
+          title: realTitle(e.title),
+          byline: authors.length > 0 ? authors.join(', ') : null,
+          source: str(e.domain_name)?.replace(/^www\./, '') ?? null,
+          published: normaliseDate(e.published_at),
+          language: e.language,
+          tags: [...splitTags(e.tags ?? '', ','), ...(starred ? ['starred'] : [])],
+          added,
+          // wallabag keeps no read time; the last update is the closest it gives.
+          readAt: read ? (normaliseDate(e.updated_at) ?? added) : null,
+          highlights: annotations(e.annotations),
+        });
+      }),
   );
 }
 

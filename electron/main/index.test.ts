@@ -1,32 +1,15 @@
 // The whole main process under Node, starting normally: Electron is faked, the archive is
 // real (a temp folder).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useMainHarness } from './main-harness';
 import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { openArchive } from '../../archive/core/open-archive';
 import { FakeWebContents, invokeEvent, type FakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 
-const base = mkdtempSync(path.join(os.tmpdir(), 'dossier-main-'));
-const savedEnv = process.env.DOSSIER_ARCHIVE;
-afterAll(() => {
-  if (savedEnv === undefined) delete process.env.DOSSIER_ARCHIVE;
-  else process.env.DOSSIER_ARCHIVE = savedEnv;
-  rmSync(base, { recursive: true, force: true });
-});
-
-/** Loads the main process (once per test file) with a fake Electron; the archive lives in `dir`. */
-async function startMain(dir: string): Promise<FakeElectron> {
-  process.env.DOSSIER_ARCHIVE = dir;
-  const electron = (await import('electron')) as unknown as FakeElectron;
-  electron.app.paths.userData = path.join(base, 'userData');
-  electron.app.paths.logs = path.join(base, 'logs');
-  await import('./index');
-  return electron;
-}
+const { base, startMain } = useMainHarness();
 
 beforeEach(() => vi.spyOn(process.stderr, 'write').mockImplementation(() => true));
 
