@@ -4,7 +4,6 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useMainHarness } from './main-harness';
 import { openArchive } from '../../archive/core/open-archive';
-import type { FakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 

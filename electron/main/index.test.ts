@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useMainHarness } from './main-harness';
 import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { openArchive } from '../../archive/core/open-archive';
-import { FakeWebContents, invokeEvent, type FakeElectron } from './fake-electron';
+import { FakeWebContents, invokeEvent } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 
