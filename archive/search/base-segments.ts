@@ -1,12 +1,13 @@
-// The engine's base segments: built in bulk, frozen from the delta or merged by compaction,
-// and stored under the index folder once flushed. Each item is live in at most one of them,
-// and the manifest a write commits names exactly the stored segments and their deletions.
+// The engine's base segments (built in bulk, frozen from the delta, or merged on another
+// thread by compaction), stored under the index folder once flushed. Each item is live in at
+// most one, and the manifest a write commits names exactly the stored segments and deletions.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE, newManifest, readManifest, writeManifest, type SegmentEntry } from './manifest';
-import { mergeSegments } from './merge';
-import { Segment, MAX_SEGMENT_DOCS, type SegmentData, type StreamData } from './segment';
+import { planCompaction } from './compaction-plan';
+import type { MergeJob, MergePart } from './merge-job';
+import { Segment, type SegmentData, type StreamData } from './segment';
 import { readSegment, storeSegment, streamLoader, type Stored } from './segment-store';
 
 /** The item-table number of the item's current metadata if (id, stamp) is the version a
@@ -125,33 +126,43 @@ export class BaseSegments {
     return seg;
   }
 
-  /** Merges small (under `small` items) or mostly-deleted segments, so segments stay few
-   *  however many flushes. Says whether the set changed. */
-  compact(small: number): boolean {
-    const smallSegs = this.list.filter((s) => s.size < small || s.liveCount() < s.size / 2);
-    const empty = this.list.filter((s) => s.liveCount() === 0);
+  /** Drops segments with no live item left, and says what one compaction step should merge
+   *  (null when nothing pays) as a job another thread can run: the segments stay in service
+   *  meanwhile. `changed` says whether dropping changed the set. */
+  planCompaction(small: number): { changed: boolean; group: Segment[]; job: Omit<MergeJob, 'id'> | null } {
+    const { empty, group } = planCompaction(this.list, small);
     if (empty.length) {
-      this.list = this.list.filter((s) => s.liveCount() > 0);
+      const drop = new Set(empty);
+      this.list = this.list.filter((s) => !drop.has(s));
       for (const s of empty) this.stored.delete(s);
     }
-    const candidates = smallSegs.filter((s) => s.liveCount() > 0);
-    if (candidates.length < 2) return empty.length > 0;
-    let total = 0;
-    const group: Segment[] = [];
-    for (const s of candidates.sort((a, b) => a.liveCount() - b.liveCount())) {
-      if (total + s.liveCount() > MAX_SEGMENT_DOCS) break;
-      group.push(s);
-      total += s.liveCount();
-    }
-    if (group.length < 2) return empty.length > 0;
-    const merged = mergeSegments(group);
+    const changed = empty.length > 0;
+    if (group.length === 0) return { changed, group, job: null };
+    // Stored parts travel as file names; only a segment never written (a frozen delta, a
+    // build whose files failed) is copied into the message.
+    const parts: MergePart[] = group.map((seg) => {
+      const alive = seg.alive.slice();
+      const stored = this.stored.get(seg);
+      return stored ? { stored, docs: seg.size, alive } : { data: seg.data, stream: seg.stream(), alive };
+    });
+    return { changed, group, job: { kind: 'merge', dir: this.dir, parts } };
+  }
+
+  /** Puts a merged segment in place of the segments it was made from, in one synchronous
+   *  step, so a query sees either all the old segments or the new one. Items edited or
+   *  deleted while the merge ran stay dead in it. False (and the result is dropped, its
+   *  files left as strays) when the set changed meanwhile, say by a rebuild. */
+  replaceMerged(group: Segment[], merged: { data: SegmentData; stream: StreamData }, stored: Stored | null): boolean {
+    if (!group.every((s) => this.list.includes(s))) return false;
     const drop = new Set(group);
     this.list = this.list.filter((s) => !drop.has(s));
     for (const s of group) this.stored.delete(s);
     for (const s of group) {
-      for (let d = 0; d < s.size; d++) if (s.alive[d]) this.location.delete(s.ids[d]);
+      for (let d = 0; d < s.size; d++) {
+        if (s.alive[d] && this.location.get(s.ids[d])?.seg === s) this.location.delete(s.ids[d]);
+      }
     }
-    this.adopt(merged);
+    this.adopt(merged, stored);
     return true;
   }
 

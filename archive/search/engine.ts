@@ -23,7 +23,8 @@ const INLINE_LIMIT = 300;
 const CHUNK = 5000;
 /** The delta is frozen into a base segment past this size, so rebuilding it stays cheap. */
 const DELTA_LIMIT = 400;
-/** Segments smaller than this are merged together when there are several of them. */
+/** Segments smaller than this are merged together (on a worker) when there are several of
+ *  them; a segment of any size that is mostly deleted items is rewritten. */
 const SMALL = 4000;
 
 /** Sizes the tests shrink to exercise every path on small archives. */
@@ -311,9 +312,10 @@ export class Engine implements SearchIndex {
     this.freezeDelta();
     let compacted = false;
     try {
-      compacted = this.base.compact(this.tuning.small);
+      compacted = await this.compact();
     } catch {
-      // Compaction is an optimisation; an unreadable positions file leaves segments as they are.
+      // Compaction is an optimisation; an unreadable file or a close that cut the merge
+      // short leaves segments as they are, for the next flush to try again.
     }
     if (!this.dirty && !compacted) return;
     this.dirty = false;
@@ -323,6 +325,18 @@ export class Engine implements SearchIndex {
       this.dirty = true;
       throw err;
     }
+  }
+
+  /**
+   * One compaction step. The merge runs on a worker from the segments' files while queries
+   * keep reading the old segments; the result replaces them in one synchronous step, and the
+   * manifest the caller writes next is what makes it permanent on disk.
+   */
+  private async compact(): Promise<boolean> {
+    const plan = this.base.planCompaction(this.tuning.small);
+    if (!plan.job) return plan.changed;
+    const merged = await this.pool.merge(plan.job);
+    return this.base.replaceMerged(plan.group, merged, merged.stored) || plan.changed;
   }
 
   /** Stops any build at once (what is built so far is kept), persists, and ends workers. */
@@ -341,12 +355,14 @@ export class Engine implements SearchIndex {
   }
 
   /** For tests and the benchmark: how the index is laid out now. */
-  layout(): { segments: number[]; delta: number; analysed: number; workerBuilds: number } {
+  layout(): { segments: number[]; delta: number; analysed: number; workerBuilds: number; workerMerges: number; inlineMerges: number } {
     return {
       segments: this.base.segments.map((s) => s.size),
       delta: this.delta.size + this.pending.size,
       analysed: this.analysed,
       workerBuilds: this.pool.workerBuilds,
+      workerMerges: this.pool.workerMerges,
+      inlineMerges: this.pool.inlineMerges,
     };
   }
 }

@@ -78,6 +78,8 @@ describe.skipIf(!corpus)('segments on real news text', () => {
     // Compaction folds every segment into one, with the same results.
     await reopened.flush();
     expect(reopened.layout().segments).toEqual([800]);
+    // ...and the merge ran on a worker, not on this thread.
+    expect(reopened.layout()).toMatchObject({ workerMerges: 1, inlineMerges: 0 });
     await same(single, reopened);
     await reopened.close();
     const merged = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) });
@@ -96,5 +98,81 @@ describe.skipIf(!corpus)('segments on real news text', () => {
     }
     const loose = await single.query({ q: '+prime +minister', limit: 1000 });
     expect(loose.total).toBeGreaterThanOrEqual(r.total);
+  });
+});
+
+describe.skipIf(!corpus)('compaction on a worker thread', () => {
+  const items = bbcItems(2000);
+  let one: TempArchive;
+  let many: TempArchive;
+  let single: Engine;
+
+  beforeAll(async () => {
+    one = await tempArchive(items.slice(0, 800));
+    many = await tempArchive(items);
+    // The reference: the first 800 items in one segment built on this thread.
+    single = new Engine({ dir: one.dir, contentDir: one.contentDir, metas: metasOf(items.slice(0, 800)) }, { inlineLimit: 10_000, deltaLimit: 100_000 });
+    await single.open();
+    // The whole set in worker-built segments of 400, saved uncompacted.
+    const built = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) }, { inlineLimit: 10, chunk: 400, small: 0 });
+    await built.open();
+    await built.flush();
+    expect(built.layout().segments).toEqual([400, 400, 400, 400, 400]);
+    await built.close();
+  });
+
+  afterAll(async () => {
+    await single?.close();
+    await one?.cleanup();
+    await many?.cleanup();
+  });
+
+  const answers = async (idx: SearchIndex) => Promise.all(QUERIES.map((q) => idx.query({ q, limit: 50 })));
+
+  it('merges on a worker, not this thread, answering from the old segments until the merged one is adopted', async () => {
+    const engine = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) }, { small: 100_000 });
+    await engine.open();
+    const before = await answers(engine);
+    let done = false;
+    const flushing = engine.flush().then(() => (done = true));
+    let answeredDuringMerge = 0;
+    while (!done) {
+      // Queries settle in microtasks alone; yield so the worker's answer can arrive.
+      await new Promise((r) => setTimeout(r, 5));
+      const during = await answers(engine);
+      if (!done && engine.layout().segments.length === 5) answeredDuringMerge++;
+      during.forEach((r, i) => expect(r.hits.map((h) => h.id), QUERIES[i]).toEqual(before[i].hits.map((h) => h.id)));
+    }
+    await flushing;
+    expect(engine.layout().segments).toEqual([2000]);
+    expect(engine.layout().workerMerges).toBe(1);
+    expect(engine.layout().inlineMerges).toBe(0);
+    expect(answeredDuringMerge).toBeGreaterThan(0);
+    const after = await answers(engine);
+    after.forEach((r, i) => {
+      expect(r.total, QUERIES[i]).toBe(before[i].total);
+      expect(r.hits.map((h) => h.id), QUERIES[i]).toEqual(before[i].hits.map((h) => h.id));
+      r.hits.forEach((h, k) => expect(h.score, QUERIES[i]).toBeCloseTo(before[i].hits[k].score, 3));
+      expect(r.facets, QUERIES[i]).toEqual(before[i].facets);
+    });
+    await engine.close();
+  });
+
+  it('rewrites a large segment that is mostly deleted items, to the same hits as one index over the rest', async () => {
+    const engine = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) }, { small: 0 });
+    await engine.open();
+    expect(engine.layout().segments).toEqual([2000]);
+    for (const it of items.slice(800)) engine.remove(it.id);
+    await engine.flush();
+    expect(engine.layout().segments).toEqual([800]);
+    expect(engine.layout().workerMerges).toBe(1);
+    const [ra, rb] = [await answers(single), await answers(engine)];
+    rb.forEach((r, i) => {
+      expect(r.total, QUERIES[i]).toBe(ra[i].total);
+      expect(r.hits.map((h) => h.id), QUERIES[i]).toEqual(ra[i].hits.map((h) => h.id));
+      r.hits.forEach((h, k) => expect(h.score, QUERIES[i]).toBeCloseTo(ra[i].hits[k].score, 3));
+      expect(r.facets, QUERIES[i]).toEqual(ra[i].facets);
+    });
+    await engine.close();
   });
 });

@@ -1,6 +1,6 @@
-// Runs segment builds on worker threads (at most one per spare core, two at most) so the
-// caller's thread never analyses thousands of items. Workers end when the queue is empty
-// or on stop(), so a process can exit; if no worker can start, jobs run inline instead.
+// Runs segment builds and merges on worker threads (builds on at most one per spare core,
+// two at most) so the caller's thread never analyses or merges thousands of items. Workers
+// end with their jobs or on stop(), so a process can exit; if none can start, jobs run inline.
 
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { buildBatch, type BuildJob, type BuildOutput } from './build-batch';
+import { runMerge, type MergeJob } from './merge-job';
 
 export type Built = BuildOutput;
 
@@ -34,8 +35,13 @@ function workerScript(): { code: string | URL; eval: boolean } | null {
 export class WorkerPool {
   private readonly workers = new Set<Worker>();
   private stopped = false;
+  /** Counts stop() calls, so a merge can tell it was cut short by one. */
+  private stops = 0;
   /** Jobs built on a worker (the rest ran inline), for tests and the benchmark. */
   workerBuilds = 0;
+  /** Merges run on a worker, and inline (only when no worker could run them). */
+  workerMerges = 0;
+  inlineMerges = 0;
 
   constructor(private readonly size = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length))) {}
 
@@ -84,14 +90,56 @@ export class WorkerPool {
     await Promise.all(Array.from({ length: lanes }, lane));
   }
 
+  /**
+   * Runs one merge on a worker of its own, which ends with it. Unlike builds, merges asked
+   * for after stop() still run (closing persists, and may compact); one running when stop()
+   * is called is cut short and rejects. A job the worker reports failed (a damaged file)
+   * rejects too; only a worker that cannot run at all makes the merge run on this thread.
+   */
+  async merge(job: Omit<MergeJob, 'id'>): Promise<Built> {
+    const script = workerScript();
+    let worker: Worker | null = null;
+    if (script) {
+      try {
+        worker = new Worker(script.code, { eval: script.eval });
+      } catch {
+        worker = null;
+      }
+    }
+    if (!worker) {
+      this.inlineMerges++;
+      return runMerge(job);
+    }
+    const stops = this.stops;
+    this.workers.add(worker);
+    try {
+      const built = await runOn(worker, { ...job, id: 0 });
+      this.workerMerges++;
+      return built;
+    } catch (err) {
+      // The job itself failed (say, a damaged file): inline it would fail the same way.
+      if (err instanceof JobFailed || this.stops !== stops) throw err;
+      // The worker could not run at all (it did not start, or died): merge here instead.
+      this.inlineMerges++;
+      return runMerge(job);
+    } finally {
+      this.workers.delete(worker);
+      await worker.terminate();
+    }
+  }
+
   async stop(): Promise<void> {
+    this.stops++;
     this.stopped = true;
     await Promise.all([...this.workers].map((w) => w.terminate()));
     this.workers.clear();
   }
 }
 
-function runOn(worker: Worker, job: BuildJob): Promise<Built> {
+/** A job the worker ran and reported failed, as opposed to a worker that could not run it. */
+class JobFailed extends Error {}
+
+function runOn(worker: Worker, job: BuildJob | MergeJob): Promise<Built> {
   return new Promise((resolve, reject) => {
     const done = () => {
       worker.off('message', onMessage);
@@ -102,7 +150,7 @@ function runOn(worker: Worker, job: BuildJob): Promise<Built> {
       if (msg.id !== job.id) return;
       done();
       if (msg.ok && msg.built) resolve(msg.built);
-      else reject(new Error(msg.error ?? 'build failed'));
+      else reject(new JobFailed(msg.error ?? 'job failed'));
     };
     const onError = (err: Error) => {
       done();

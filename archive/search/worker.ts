@@ -1,16 +1,21 @@
-// The build worker: given items' metadata, it reads their bodies from content/, analyses
-// them and builds one segment, then hands the arrays back without copying (transfer). It
-// holds no state between jobs; the engine starts and ends it.
+// The search worker: given items' metadata it reads their bodies from content/, analyses
+// them and builds one segment; given a merge job it merges stored segments into one. Either
+// way it hands the arrays back without copying (transfer) and holds no state between jobs.
 
 import { parentPort } from 'node:worker_threads';
-import { buildBatch, type BuildJob } from './build-batch';
+import { buildBatch, type BuildJob, type BuildOutput } from './build-batch';
+import { runMerge, type MergeJob } from './merge-job';
 
-parentPort?.on('message', async (job: BuildJob) => {
+parentPort?.on('message', async (job: BuildJob | MergeJob) => {
   try {
-    const built = await buildBatch(job);
-    const transfer = [built.data.offsets.buffer, built.data.docs.buffer, built.data.tfs.buffer, built.data.lengths.buffer, built.stream.termOffsets.buffer, built.stream.docs.buffer, built.stream.starts.buffer, built.stream.positions.buffer];
-    parentPort!.postMessage({ id: job.id, ok: true, built }, transfer as ArrayBuffer[]);
+    const built = 'kind' in job && job.kind === 'merge' ? await runMerge(job) : await buildBatch(job as BuildJob);
+    parentPort!.postMessage({ id: job.id, ok: true, built }, transferList(built));
   } catch (err) {
     parentPort!.postMessage({ id: job.id, ok: false, error: err instanceof Error ? err.message : String(err) });
   }
 });
+
+function transferList(built: BuildOutput): ArrayBuffer[] {
+  const { data, stream } = built;
+  return [data.offsets, data.docs, data.tfs, data.lengths, stream.termOffsets, stream.docs, stream.starts, stream.positions].map((a) => a.buffer as ArrayBuffer);
+}
