@@ -5,7 +5,7 @@
 import { analyse, buildSegment, type AnalysedDoc, type IndexableDoc } from './build';
 import { readBody } from './body-file';
 import type { SegmentData, StreamData } from './segment';
-import { storeSegment, type Stored } from './segment-store';
+import { withStorage, type Stored } from './segment-store';
 
 export type IndexableMeta = Omit<IndexableDoc, 'body'> & { body?: string };
 
@@ -40,12 +40,5 @@ export async function buildBatch(job: Omit<BuildJob, 'id'>): Promise<BuildOutput
     delete bodies[i];
     analysed[i] = analyse({ ...job.docs[i], body });
   }
-  const built = buildSegment(analysed);
-  let stored: Stored | null = null;
-  try {
-    stored = await storeSegment(job.dir, built.data, built.stream);
-  } catch {
-    stored = null;
-  }
-  return { ...built, stored };
+  return withStorage(job.dir, buildSegment(analysed));
 }

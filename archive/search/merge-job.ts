@@ -5,7 +5,7 @@
 import type { BuildOutput } from './build-batch';
 import { mergeSegments } from './merge';
 import { Segment, type SegmentData, type StreamData } from './segment';
-import { readSegment, storeSegment, type Stored } from './segment-store';
+import { readSegment, withStorage, type Stored } from './segment-store';
 
 /** A segment to merge, with which of its ordinals were live when the job was made. Stored
  *  parts travel as their file names, so the caller copies nothing but the live flags. */
@@ -27,13 +27,5 @@ export async function runMerge(job: Omit<MergeJob, 'id'>): Promise<BuildOutput> 
       return seg;
     }),
   );
-  const built = mergeSegments(segs);
-  let stored: Stored | null = null;
-  try {
-    stored = await storeSegment(job.dir, built.data, built.stream);
-  } catch {
-    // A read-only or full disk: the engine keeps the segment in memory and retries on flush.
-    stored = null;
-  }
-  return { ...built, stored };
+  return withStorage(job.dir, mergeSegments(segs));
 }

@@ -15,6 +15,18 @@ export interface Stored {
   streamCrc: number;
 }
 
+/**
+ * A segment a worker just built, with where it was stored; `stored` is null when the disk
+ * refused it (read-only or full), and the engine then keeps it in memory and retries on flush.
+ */
+export async function withStorage<T extends { data: SegmentData; stream: StreamData }>(dir: string, built: T): Promise<T & { stored: Stored | null }> {
+  try {
+    return { ...built, stored: await storeSegment(dir, built.data, built.stream) };
+  } catch {
+    return { ...built, stored: null };
+  }
+}
+
 export async function storeSegment(dir: string, data: SegmentData, stream: StreamData): Promise<Stored> {
   const name = `s${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
   const segBytes = encodeSegment(data);
