@@ -3,11 +3,13 @@
 
 import { z } from 'zod';
 import type { Method } from './methods';
+import { MAX_NOTE_LENGTH, COLOR_PATTERN } from '../core/model';
 import {
   Empty, ExportFormat, ExportScope, HttpUrl, ItemId, ItemPatch, ListRequest, RecordId, SearchRequest, TagName, UploadedFile,
 } from './schemas';
 import type {
   Item, ItemView, SearchResult, RelatedHit, ArchiveInfo, VerifyReport, ImportSummary, TagCount, ExportedFile, Outcome,
+  RepairReport, BackupInfo, RestoreReport,
 } from './types';
 
 /** `returns<R>()(schema)`: an entry whose arguments are checked by `schema` and whose result is R. */
@@ -19,13 +21,17 @@ const byId = z.object({ id: ItemId }).strict();
 const byRecordId = z.object({ id: RecordId }).strict();
 const tagEdit = z.object({ id: ItemId, tags: z.array(TagName).min(1).max(100) }).strict();
 const pair = z.object({ a: ItemId, b: ItemId }).strict();
-const noteText = z.string().min(1).max(200_000);
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
+const noteText = z.string().min(1).max(MAX_NOTE_LENGTH);
+const color = z.string().regex(COLOR_PATTERN, 'a colour is written #rrggbb');
 type Tags = { tags: TagCount[] };
 
 export const contract = {
   'archive.info': returns<ArchiveInfo>()(Empty),
   'archive.verify': returns<VerifyReport>()(Empty),
+  'archive.repair': returns<RepairReport>()(Empty),
+  'backups.list': returns<{ backups: BackupInfo[] }>()(Empty),
+  'backups.create': returns<{ backup: string | null }>()(Empty),
+  'backups.restore': returns<RestoreReport>()(z.object({ id: z.string().regex(/^\d{8}T\d{9}Z$/, 'a backup id looks like 20261201T102233123Z') }).strict()),
   'items.list': returns<{ items: Item[]; total: number }>()(ListRequest),
   'items.get': returns<ItemView>()(byId),
   'items.content': returns<{ html: string | null; text: string }>()(byId),

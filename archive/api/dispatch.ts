@@ -1,6 +1,7 @@
 // The one entry point every host binds: validates a call's arguments against the
-// contract, runs its handler, and returns an Outcome. Nothing thrown inside escapes as an
-// exception; an unexpected error is logged here and crosses the boundary only as a sentence.
+// contract, runs its handler, and returns an Outcome only once any change it made is
+// durable on disk ("saved" means saved). Nothing thrown inside escapes as an exception; an
+// unexpected error is logged here and crosses the boundary only as a sentence.
 
 import type { Archive } from '../core/archive';
 import { ArchiveError } from '../core/errors';
@@ -38,7 +39,10 @@ export async function dispatch(archive: Archive, method: string, args: unknown, 
   }
   try {
     const handler = handlers[method] as (a: Archive, args: unknown, c: CallContext) => unknown;
-    return { ok: true, value: await handler(archive, parsed.data, ctx) };
+    const before = archive.store.changes;
+    const value = await handler(archive, parsed.data, ctx);
+    if (archive.store.changes !== before) await archive.durable();
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof ArchiveError) return { ok: false, error: { code: error.code, message: error.message } };
     (ctx.log ?? ((e, m) => console.error(`[dossier] ${m} failed:`, e)))(error, method);

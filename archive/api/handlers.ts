@@ -17,6 +17,9 @@ import { importDrafts, importFiles, type ImportProgress } from '../core/importin
 
 const URL_TIMEOUT_MS = 20_000;
 import { verifyArchive } from '../core/verify';
+import { repairArchive } from '../core/repair';
+import { listBackups } from '../core/backups';
+import { restoreBackup } from '../core/restore';
 import { writeBundleFile } from '../core/bundle';
 import { exportNotes } from '../core/export-notes';
 import { ArchiveError } from '../core/errors';
@@ -54,6 +57,13 @@ export const handlers: { [M in Method]: Handler<M> } = {
     };
   },
   'archive.verify': (archive) => verifyArchive(archive),
+  'archive.repair': (archive) => repairArchive(archive),
+  'backups.list': async (archive) => ({ backups: await listBackups(archive.dir) }),
+  'backups.create': async (archive) => {
+    if (!archive.backups) throw new ArchiveError('conflict', 'A backup needs the archive open for writing.');
+    return { backup: (await archive.backups.take('by request'))?.id ?? null };
+  },
+  'backups.restore': (archive, { id }) => restoreBackup(archive, id),
   'items.list': (archive, { sort = 'added', kind, offset = 0, limit = 100_000 }) => {
     const items = archive.data.items.filter((i) => !kind || i.kind === kind).sort(listOrders[sort]);
     return { items: items.slice(offset, offset + limit), total: items.length };

@@ -4,6 +4,10 @@
 export const METHODS = [
   'archive.info',
   'archive.verify',
+  'archive.repair',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
   'items.list',
   'items.get',
   'items.content',

@@ -3,11 +3,11 @@
 // key is an error rather than silently ignored.
 
 import { z } from 'zod';
-import { ITEM_KINDS } from '../core/model';
+import { ITEM_KINDS, MAX_TAG_LENGTH } from '../core/model';
 
 export const ItemId = z.string().regex(/^[0-9a-f]{16}$/, 'an item id is 16 hexadecimal digits');
 export const RecordId = ItemId;
-export const TagName = z.string().trim().min(1, 'a tag cannot be empty').max(100);
+export const TagName = z.string().trim().min(1, 'a tag cannot be empty').max(MAX_TAG_LENGTH);
 const ShortText = z.string().max(2_000);
 const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'a date is written YYYY-MM-DD');
 export const HttpUrl = z

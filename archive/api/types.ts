@@ -28,11 +28,7 @@ export interface ArchiveInfo {
   withNotes: number;
 }
 
-export interface VerifyReport {
-  ok: boolean;
-  problems: string[];
-  checked: number;
-}
+export type { VerifyReport, RepairReport, BackupInfo, RestoreReport } from '../core/reports';
 
 export interface ExportedFile {
   path: string;

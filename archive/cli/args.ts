@@ -4,7 +4,7 @@
 export class UsageError extends Error {}
 
 const VALUED = new Set(['archive', 'label', 'format', 'out', 'scope', 'sort', 'limit', 'offset', 'port', 'title', 'kind']);
-const FLAGS = new Set(['json', 'help', 'version', 'no-open']);
+const FLAGS = new Set(['json', 'help', 'version', 'no-open', 'repair']);
 
 export interface ParsedArgs {
   positional: string[];

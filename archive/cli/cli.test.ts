@@ -45,6 +45,7 @@ describe('the dossier CLI', () => {
   let seedId = '';
 
   it('finds the seed article in a new archive', async () => {
+    expect((await dossier('init', '--archive', archive)).code).toBe(0);
     const result = await json('search', 'Wang Yi', '--archive', archive);
     expect(Object.keys(result).sort()).toEqual(['hits', 'query', 'total']);
     expect(result.query).toBe('Wang Yi');

@@ -20,7 +20,9 @@ export interface Output {
 
 export interface Command {
   /** Whether the command changes the archive (and so takes the writer's lock). */
-  writes: boolean;
+  writes: boolean | ((args: ParsedArgs) => boolean);
+  /** Whether the command may create an archive where there is none (only init and import do). */
+  creates?: boolean;
   run(archive: Archive, args: ParsedArgs): Promise<Output>;
 }
 
@@ -97,6 +99,7 @@ function viewJson(view: ItemView) {
 export const commands: Record<string, Command> = {
   init: {
     writes: true,
+    creates: true,
     async run(archive) {
       const info = await call(archive, 'archive.info', {});
       return { json: info, text: `The archive at ${info.dir} holds ${info.counts.items} items.` };
@@ -105,6 +108,7 @@ export const commands: Record<string, Command> = {
 
   import: {
     writes: true,
+    creates: true,
     async run(archive, args) {
       const sources = words(args, 1, 'files to import are');
       const urls = sources.filter((s) => /^https?:\/\//i.test(s));
@@ -260,11 +264,46 @@ export const commands: Record<string, Command> = {
   },
 
   verify: {
+    writes: (args) => args.flags.has('repair'),
+    async run(archive, args) {
+      if (args.flags.has('repair')) {
+        const report = await call(archive, 'archive.repair', {});
+        const lines = report.actions.length ? report.actions.map((a) => `  - ${a}`) : ['  (nothing to repair)'];
+        if (!report.ok) throw new CommandError(`Repaired what could be, but ${report.problems.length} problem(s) remain: ${report.problems.join(' ')}`);
+        return { json: report, text: ['Repaired the archive:', ...lines].join('\n') };
+      }
+      const report = await call(archive, 'archive.verify', {});
+      const repair = 'run `dossier verify --repair` to fix it, or `dossier backups` to restore a backup';
+      if (!report.ok) throw new CommandError(`The archive has ${report.problems.length} problem(s): ${report.problems.join(' ')} (${repair}).`);
+      const leftovers = report.leftovers.length
+        ? ` ${report.leftovers.length} leftover file(s) belong to no item (from an interrupted import); \`dossier verify --repair\` moves them to lost+found/.`
+        : '';
+      return { json: report, text: `The archive is sound (${report.checked} items checked).${leftovers}` };
+    },
+  },
+
+  backups: {
     writes: false,
     async run(archive) {
-      const report = await call(archive, 'archive.verify', {});
-      if (!report.ok) throw new CommandError(`The archive has ${report.problems.length} problem(s): ${report.problems.join(' ')}`);
-      return { json: report, text: `The archive is sound (${report.checked} items checked).` };
+      const { backups } = await call(archive, 'backups.list', {});
+      const lines = backups.map(
+        (b) =>
+          `${b.id}  ${b.created.slice(0, 19).replace('T', ' ')}  ${String(b.items).padStart(6)} items  ${(b.bytes / 1024).toFixed(0).padStart(7)} KiB  ${b.valid ? b.reason : `DAMAGED: ${b.problem}`}`,
+      );
+      return {
+        json: { backups },
+        text: backups.length ? [`${backups.length} backup(s), newest first (restore one with \`dossier restore <id>\`):`, ...lines].join('\n') : 'There are no backups yet.',
+      };
+    },
+  },
+
+  restore: {
+    writes: true,
+    async run(archive, args) {
+      const id = words(args, 1, 'the id of the backup to restore is')[0];
+      const report = await call(archive, 'backups.restore', { id });
+      const safety = report.safety ? ` The state it replaced is backup ${report.safety}.` : '';
+      return { json: report, text: `Restored backup ${report.restored} (${report.items} items).${safety}` };
     },
   },
 };

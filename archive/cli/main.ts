@@ -33,7 +33,8 @@ export async function main(argv: string[], serve?: ServeCommand): Promise<number
     if (!command) throw new UsageError(`unknown command “${name}”`);
     // Restoring a bundle into a new folder should give back exactly what was exported.
     const restoring = name === 'import' && args.positional.length > 1 && args.positional.slice(1).every(isBundle);
-    const archive = await openArchive(dir, { readOnly: !command.writes, seed: !restoring });
+    const writes = typeof command.writes === 'function' ? command.writes(args) : command.writes;
+    const archive = await openArchive(dir, { readOnly: !writes, create: Boolean(command.creates), seed: !restoring });
     try {
       const output = await command.run(archive, args);
       process.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);

@@ -25,7 +25,10 @@ Commands:
   export notes [--scope all|item:<id>|tag:<t>|query:<q>] [--format md|digest|json|csv] --out PATH
                                     export notes and highlights
   export archive --out FILE.dossier  the whole archive as one file (import it to restore)
-  verify                            check the archive's integrity
+  verify [--repair]                 check the archive's integrity; --repair moves leftover
+                                    files to lost+found/, fixes references, rebuilds the index
+  backups                           list the backups (recent, daily, weekly)
+  restore <backup-id>               restore a backup (the current state is backed up first)
   serve [--port N]                  serve the app to a browser on 127.0.0.1
 
 Options:

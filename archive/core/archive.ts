@@ -1,36 +1,49 @@
-// An open archive: the store (metadata and bodies) and the search index kept in step with
-// it. Every change goes through `commit(item)`, which stamps the item, schedules the one
-// folded write and tells the index, so the next query sees the change.
+// An open archive: the store (metadata, journal and bodies) and the search index kept in
+// step with it. Every change is recorded with the store (`commit(item)` for an item, which
+// also stamps it and tells the index, `record`/`unrecord` for notes, highlights and links),
+// so the journal holds it and the next query sees it; `durable()` says when it is on disk.
 
 import type { ArchiveData, Item, ItemView, Note, Highlight, Relation, RelatedItem } from './model';
 import { Store } from './store';
 import { ArchiveError, notFound } from './errors';
 import type { SearchIndex, SearchMeta } from '../search/types';
 import { openSearchIndex } from '../search/index';
+import type { RecordCollection } from './journal';
+import { ensureTag } from './tags';
+import { BackupSchedule } from './backup-schedule';
+import { promises as fs } from 'node:fs';
 
 export interface OpenOptions {
   readOnly?: boolean;
+  /** False: refuse to create an archive where there is none. */
+  create?: boolean;
+  lockWaitMs?: number;
   /** Called once on a brand-new archive, before the index opens (the seed goes here). */
   seed?: (archive: Archive) => Promise<void>;
 }
 
 export class Archive {
+  /** Backups during the session; null for a read-only archive. */
+  backups: BackupSchedule | null = null;
+
   private constructor(
     readonly store: Store,
     private searchIndex: SearchIndex | null,
   ) {}
 
   static async open(dir: string, options: OpenOptions = {}): Promise<Archive> {
-    const store = await Store.open(dir, { readOnly: options.readOnly });
+    const store = await Store.open(dir, { readOnly: options.readOnly, create: options.create, lockWaitMs: options.lockWaitMs });
     const archive = new Archive(store, null);
     try {
-      if (store.created && options.seed) await options.seed(archive);
-      archive.searchIndex = await openSearchIndex({
-        dir: store.indexDir,
-        contentDir: store.contentDir,
-        metas: store.data.items.map((item) => archive.searchMeta(item)),
-        readOnly: store.readOnly,
-      });
+      if (store.created && options.seed) {
+        await options.seed(archive);
+        await archive.durable();
+      }
+      await archive.openIndex();
+      if (!store.readOnly) {
+        archive.backups = new BackupSchedule(archive);
+        if (!store.created) archive.backups.start();
+      }
       return archive;
     } catch (error) {
       await store.close().catch(() => undefined);
@@ -119,26 +132,81 @@ export class Archive {
    */
   commit(item: Item, body?: string): void {
     item.updated = this.now();
-    this.store.changed();
+    this.store.put('items', item);
     this.searchIndex?.upsert({ ...this.searchMeta(item), body });
   }
 
-  /** Records a change that touches no item's indexed text (tag colours, settings). */
-  changed(): void {
-    this.store.changed();
+  /** Records that a note, highlight or relation was added or changed (commit its item too). */
+  record(coll: Exclude<RecordCollection, 'items'>, record: { id: string }): void {
+    this.store.put(coll, record);
   }
 
+  /** Records that a note, highlight or relation was removed. */
+  unrecord(coll: Exclude<RecordCollection, 'items'>, id: string): void {
+    this.store.drop(coll, id);
+  }
+
+  /** The registered spellings of `names`, registering (and recording) the new ones. */
+  ensureTags(names: readonly string[], now = this.now()): string[] {
+    const before = this.data.tags.length;
+    const spelled = names.map((n) => ensureTag(this.data, n, now));
+    if (this.data.tags.length !== before) this.store.putTags();
+    return spelled;
+  }
+
+  /** Records a change to the tag registry itself (a rename, a colour, a removal). */
+  tagsChanged(): void {
+    this.store.putTags();
+  }
+
+  /** Removes an item's record and its index entry (the caller removes what hangs off it). */
   forget(id: string): void {
-    this.store.changed();
+    this.store.drop('items', id);
     this.searchIndex?.remove(id);
   }
 
+  /** Resolves once every change so far is durable on disk. */
+  durable(): Promise<void> {
+    return this.store.readOnly ? Promise.resolve() : this.store.durable();
+  }
+
   async flush(): Promise<void> {
-    await Promise.all([this.store.readOnly ? undefined : this.store.flush(), this.searchIndex?.flush()]);
+    await Promise.all([this.durable(), this.searchIndex?.flush()]);
+  }
+
+  private async openIndex(): Promise<void> {
+    this.searchIndex = await openSearchIndex({
+      dir: this.store.indexDir,
+      contentDir: this.store.contentDir,
+      metas: this.data.items.map((item) => this.searchMeta(item)),
+      readOnly: this.store.readOnly,
+    });
+  }
+
+  /** Opens the search index again over the items as they are now; `discard` rebuilds it from scratch. */
+  async reopenIndex(options: { discard?: boolean } = {}): Promise<void> {
+    const old = this.searchIndex;
+    this.searchIndex = null;
+    await old?.close();
+    if (options.discard && !this.store.readOnly) await fs.rm(this.store.indexDir, { recursive: true, force: true });
+    await this.openIndex();
+  }
+
+  /** Replaces everything the archive holds (a restore); the caller re-opens the index. */
+  replaceAll(next: Omit<ArchiveData, 'version' | 'seq'>): void {
+    const data = this.data;
+    data.items = next.items;
+    data.tags = next.tags;
+    data.notes = next.notes;
+    data.highlights = next.highlights;
+    data.relations = next.relations;
+    data.settings = next.settings;
+    this.store.reset();
   }
 
   async close(): Promise<void> {
     try {
+      await this.backups?.stop();
       await this.searchIndex?.close();
     } finally {
       await this.store.close();

@@ -1,23 +1,57 @@
 // Writes a file so that a reader sees either the old content or the new, never a torn
-// mix: write a temporary file beside it, flush it to disk, then rename over the target.
+// mix, and so that the new content survives a crash once the promise resolves: write a
+// temporary file beside it, flush it, rename it over the target, then flush the folder
+// (a rename lives in the folder's entry, which has its own fsync).
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** Flushes a folder's entries (renames, creations, removals) to disk. A no-op where the
+ *  platform cannot open a folder for syncing (Windows), whose renames are durable already. */
+export async function syncDir(dir: string): Promise<void> {
+  let handle: fs.FileHandle | null = null;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+export interface AtomicWriteOptions {
+  /** Skip the folder fsync when the caller syncs the folder once for many files. */
+  syncFolder?: boolean;
+  /** Runs once the new bytes are on disk, before the rename makes them visible. */
+  beforeRename?: () => Promise<void>;
+}
+
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array | AsyncIterable<string>,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(tmp, 'w');
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else for await (const chunk of data) await handle.write(chunk);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true });
+    throw error;
   }
+  await handle.close();
   try {
+    await options.beforeRename?.();
     await fs.rename(tmp, file);
   } catch (error) {
     await fs.rm(tmp, { force: true });
     throw error;
   }
+  if (options.syncFolder !== false) await syncDir(path.dirname(file));
 }

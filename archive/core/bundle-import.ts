@@ -6,7 +6,7 @@
 import type { Archive } from './archive';
 import type { Bundle } from './bundle';
 import type { Item } from './model';
-import { ensureTag, findTag, withTags } from './tags';
+import { findTag, withTags } from './tags';
 import { canonicalUrl } from '../interop/canonical-url';
 import type { ImportSummary } from '../api/types';
 
@@ -42,14 +42,7 @@ function reindex(archive: Archive, bundle: Bundle, items: Item[]): void {
 async function restore(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
   await writeBodies(archive, bundle, new Set(bundle.data.items.map((i) => i.id)));
   const data = archive.data;
-  const from = structuredClone(bundle.data);
-  data.items = from.items;
-  data.tags = from.tags;
-  data.notes = from.notes;
-  data.highlights = from.highlights;
-  data.relations = from.relations;
-  data.settings = from.settings;
-  archive.changed();
+  archive.replaceAll(structuredClone(bundle.data));
   reindex(archive, bundle, data.items);
   return { imported: data.items.map((i) => i.id), skipped: [] };
 }
@@ -91,36 +84,43 @@ async function merge(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
 
   const now = archive.now();
   for (const tag of bundle.data.tags) {
-    const name = ensureTag(data, tag.name, tag.created);
+    const [name] = archive.ensureTags([tag.name], tag.created);
     const registered = findTag(data, name);
     if (registered && !registered.color && tag.color) registered.color = tag.color;
   }
+  archive.tagsChanged();
   const touched = new Set<string>();
   for (const item of added) {
-    item.tags = withTags([], item.tags.map((t) => ensureTag(data, t, now)));
+    item.tags = withTags([], archive.ensureTags(item.tags, now));
     data.items.push(item);
+    archive.store.put('items', item);
     touched.add(item.id);
     summary.imported.push(item.id);
   }
   for (const item of bundle.data.items) {
     const target = archive.item(idMap.get(item.id) as string);
     if (target.id === item.id && added.some((a) => a.id === item.id)) continue;
-    const tags = withTags(target.tags, item.tags.map((t) => ensureTag(data, t, now)));
+    const tags = withTags(target.tags, archive.ensureTags(item.tags, now));
     if (tags.length !== target.tags.length) {
       target.tags = tags;
+      archive.store.put('items', target);
       touched.add(target.id);
     }
   }
   for (const note of bundle.data.notes) {
     const itemId = idMap.get(note.itemId);
     if (!itemId || data.notes.some((n) => n.id === note.id || (n.itemId === itemId && n.text === note.text))) continue;
-    data.notes.push({ ...note, itemId });
+    const record = { ...note, itemId };
+    data.notes.push(record);
+    archive.record('notes', record);
     touched.add(itemId);
   }
   for (const h of bundle.data.highlights) {
     const itemId = idMap.get(h.itemId);
     if (!itemId || data.highlights.some((x) => x.id === h.id || (x.itemId === itemId && x.quote === h.quote && x.start === h.start))) continue;
-    data.highlights.push({ ...h, itemId });
+    const record = { ...h, itemId };
+    data.highlights.push(record);
+    archive.record('highlights', record);
     touched.add(itemId);
   }
   for (const r of bundle.data.relations) {
@@ -128,11 +128,12 @@ async function merge(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
     if (!x || !y || x === y) continue;
     const [a, b] = x < y ? [x, y] : [y, x];
     if (data.relations.some((e) => e.a === a && e.b === b)) continue;
-    data.relations.push({ ...r, a, b });
+    const record = { ...r, a, b };
+    data.relations.push(record);
+    archive.record('relations', record);
     touched.add(a);
     touched.add(b);
   }
-  archive.changed();
   for (const id of touched) {
     const item = archive.item(id);
     archive.index.upsert({ ...archive.searchMeta(item), body: bodyOf(bundle, id) });

@@ -74,7 +74,8 @@ describe('.dossier bundles', () => {
           await importBundle(target, readBundle(bytes));
           await target.close();
           const reopened = await Archive.open(to, { readOnly: true });
-          expect(reopened.data).toEqual(expected);
+          // The journal position is each archive's own; everything the reader kept is equal.
+          expect({ ...reopened.data, seq: 0 }).toEqual({ ...expected, seq: 0 });
           await reopened.close();
           expect(await contentOf(to)).toEqual(await contentOf(from));
         } finally {

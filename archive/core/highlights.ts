@@ -47,6 +47,7 @@ export async function createHighlight(archive: Archive, input: HighlightInput): 
     updated: now,
   };
   archive.data.highlights.push(highlight);
+  archive.record('highlights', highlight);
   archive.commit(item);
   return highlight;
 }
@@ -56,6 +57,7 @@ export function updateHighlight(archive: Archive, id: string, patch: { comment?:
   if (patch.comment !== undefined) highlight.comment = patch.comment?.trim() || null;
   if (patch.color !== undefined) highlight.color = patch.color;
   highlight.updated = archive.now();
+  archive.record('highlights', highlight);
   archive.commit(archive.item(highlight.itemId));
   return highlight;
 }
@@ -63,5 +65,6 @@ export function updateHighlight(archive: Archive, id: string, patch: { comment?:
 export function deleteHighlight(archive: Archive, id: string): void {
   const highlight = findHighlight(archive, id);
   archive.data.highlights = archive.data.highlights.filter((h) => h !== highlight);
+  archive.unrecord('highlights', highlight.id);
   archive.commit(archive.item(highlight.itemId));
 }

@@ -3,11 +3,11 @@
 // removes its relations, notes, highlights and body with it.
 
 import type { Archive } from './archive';
-import type { Item, ItemKind } from './model';
+import type { Highlight, Item, ItemKind } from './model';
 import type { ImportDraft } from '../interop/types';
 import { newId } from './ids';
 import { countWords, excerptOf, textHash } from './text-stats';
-import { cleanTagName, ensureTag, withTags } from './tags';
+import { cleanTagName, withTags } from './tags';
 import { invalid } from './errors';
 
 export interface ItemPatch {
@@ -34,7 +34,7 @@ export async function addItem(archive: Archive, draft: ImportDraft): Promise<str
     throw error;
   }
   const data = archive.data;
-  const tags = withTags([], draft.tags.map(cleanTagName).map((t) => ensureTag(data, t, now)));
+  const tags = withTags([], archive.ensureTags(draft.tags.map(cleanTagName), now));
   const item: Item = {
     id,
     kind: draft.kind,
@@ -56,12 +56,14 @@ export async function addItem(archive: Archive, draft: ImportDraft): Promise<str
   data.items.push(item);
   for (const note of draft.notes) {
     if (!note.text.trim()) continue;
-    data.notes.push({ id: newId(), itemId: id, text: note.text, created: note.created ?? now, updated: note.created ?? now });
+    const record = { id: newId(), itemId: id, text: note.text, created: note.created ?? now, updated: note.created ?? now };
+    data.notes.push(record);
+    archive.record('notes', record);
   }
   for (const h of draft.highlights) {
     if (!h.quote.trim()) continue;
     const start = text.indexOf(h.quote);
-    data.highlights.push({
+    const record: Highlight = {
       id: newId(),
       itemId: id,
       quote: h.quote,
@@ -71,7 +73,9 @@ export async function addItem(archive: Archive, draft: ImportDraft): Promise<str
       color: null,
       created: h.created ?? now,
       updated: h.created ?? now,
-    });
+    };
+    data.highlights.push(record);
+    archive.record('highlights', record);
   }
   archive.commit(item, text);
   return id;
@@ -132,12 +136,17 @@ export async function deleteItem(archive: Archive, id: string): Promise<void> {
   archive.item(id);
   const data = archive.data;
   const neighbours = archive.relationsOf(id).map((r) => (r.a === id ? r.b : r.a));
+  for (const r of archive.relationsOf(id)) archive.unrecord('relations', r.id);
+  for (const n of archive.notesOf(id)) archive.unrecord('notes', n.id);
+  for (const h of archive.highlightsOf(id)) archive.unrecord('highlights', h.id);
   data.items = data.items.filter((i) => i.id !== id);
   data.relations = data.relations.filter((r) => r.a !== id && r.b !== id);
   data.notes = data.notes.filter((n) => n.itemId !== id);
   data.highlights = data.highlights.filter((h) => h.itemId !== id);
   archive.forget(id);
-  await archive.store.removeContent(id);
   // Neighbours lose a link; their `updated` says so.
   for (const other of neighbours) if (archive.has(other)) archive.commit(archive.item(other));
+  // The body goes once the deletion is on disk: a crash before leaves the item whole.
+  await archive.durable();
+  await archive.store.removeContent(id);
 }

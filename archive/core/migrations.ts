@@ -1,8 +1,10 @@
 // Brings dossier.json from any older version to the current one through pure functions,
-// one step per version. A file from a newer Dossier is refused rather than guessed at.
+// one step per version, then validates the result with the model's schema. A file from a
+// newer Dossier is refused rather than guessed at; a damaged one is named, never repaired.
 
-import { ARCHIVE_VERSION, type ArchiveData } from './model';
+import { ARCHIVE_VERSION, ArchiveData } from './model';
 import { ArchiveError } from './errors';
+import { describeSchemaIssue } from './schema-issue';
 
 type Json = Record<string, unknown>;
 
@@ -19,31 +21,38 @@ export const migrations: Record<number, (data: Json) => Json> = {
     ...data,
     version: 1,
   }),
+  // Version 2 added the journal: a snapshot says which journal records it already holds.
+  1: (data) => ({ ...data, seq: 0, version: 2 }),
 };
 
-export function migrate(raw: unknown): ArchiveData {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ArchiveError('corrupt_archive', 'dossier.json does not hold an archive object.');
-  }
+/** What to call the file in messages, and how the reader can get a good copy back. */
+export interface Provenance {
+  name: string;
+  remedy: string;
+}
+
+const SNAPSHOT: Provenance = {
+  name: 'dossier.json',
+  remedy: 'it was left untouched; list backups with `dossier backups` and restore one with `dossier restore <id>`',
+};
+
+export function migrate(raw: unknown, from: Provenance = SNAPSHOT): ArchiveData {
+  const damaged = (what: string) => new ArchiveError('corrupt_archive', `${from.name} is damaged: ${what}; ${from.remedy}.`);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw damaged('it does not hold an archive object');
   let data = raw as Json;
   let version = typeof data.version === 'number' ? data.version : 0;
-  if (!Number.isInteger(version) || version < 0) {
-    throw new ArchiveError('corrupt_archive', `dossier.json has an invalid version (${String(data.version)}).`);
-  }
+  if (!Number.isInteger(version) || version < 0) throw damaged(`its version (${String(data.version)}) is not a version`);
   if (version > ARCHIVE_VERSION) {
     throw new ArchiveError(
       'unsupported_version',
-      `This archive was written by a newer Dossier (format ${version}; this one reads up to ${ARCHIVE_VERSION}). Update Dossier to open it.`,
+      `${from.name} was written by a newer Dossier (format ${version}; this one reads up to ${ARCHIVE_VERSION}). Update Dossier to open it.`,
     );
   }
   while (version < ARCHIVE_VERSION) {
     data = migrations[version](data);
     version += 1;
   }
-  for (const key of ['items', 'tags', 'notes', 'highlights', 'relations'] as const) {
-    if (!Array.isArray(data[key])) {
-      throw new ArchiveError('corrupt_archive', `dossier.json is damaged: "${key}" is not a list.`);
-    }
-  }
-  return data as unknown as ArchiveData;
+  const parsed = ArchiveData.safeParse(data);
+  if (!parsed.success) throw damaged(describeSchemaIssue(parsed.error.issues[0]));
+  return parsed.data;
 }

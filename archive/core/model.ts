@@ -1,75 +1,96 @@
 // The archive's data model: what dossier.json holds (metadata only; bodies live in
-// content/). Every shape here is plain JSON so that the store can write it as-is and the
-// contract can send it across a process boundary unchanged.
+// content/). Each shape is a zod schema and its type is derived from it, so the one
+// definition both types the code and validates everything read back from disk.
+
+import { z } from 'zod';
 
 export const ITEM_KINDS = ['article', 'note', 'bookmark', 'document'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
+/** Limits the schemas, the core and the UI all read. */
+export const MAX_TAG_LENGTH = 100;
+export const MAX_NOTE_LENGTH = 200_000;
+export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+/** Ids of items, notes, highlights and relations: 16 lower-case hex digits, safe as file names. */
+export const ID_PATTERN = /^[0-9a-f]{16}$/;
+
+export const Id = z.string().regex(ID_PATTERN, 'an id is 16 hexadecimal digits');
+const Stamp = z.string().min(1).max(64);
+const Color = z.string().regex(COLOR_PATTERN, 'a colour is written #rrggbb').nullable();
+
 /** One kept thing: an article, a note of the reader's own, a bookmark, a document. */
-export interface Item {
-  id: string;
-  kind: ItemKind;
-  title: string;
-  byline: string | null;
+export const Item = z.object({
+  id: Id,
+  kind: z.enum(ITEM_KINDS),
+  title: z.string(),
+  byline: z.string().nullable(),
   /** The publisher ("MENAFN", "BBC News"). */
-  source: string | null;
-  url: string | null;
+  source: z.string().nullable(),
+  url: z.string().nullable(),
   /** ISO 8601 date or date-time, as precise as the source gave it. */
-  published: string | null;
+  published: z.string().nullable(),
   /** ISO 8601 date-times. */
-  added: string;
-  updated: string;
+  added: Stamp,
+  updated: Stamp,
   /** BCP 47 primary tag ("en", "fr"). */
-  language: string;
-  excerpt: string;
-  wordCount: number;
+  language: z.string().max(35),
+  excerpt: z.string(),
+  wordCount: z.number().int().min(0),
   /** Display spellings of the item's tags, each unique without regard to case. */
-  tags: string[];
+  tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)),
   /** When the reader first opened it; null while unread. */
-  readAt: string | null;
+  readAt: z.string().nullable(),
   /** Which body files exist in content/ for this item. */
-  content: { html: boolean; text: boolean };
+  content: z.object({ html: z.boolean(), text: z.boolean() }),
   /** A hash of the plain text, to recognise the same text imported twice. */
-  textHash: string | null;
-}
+  textHash: z.string().nullable(),
+});
+export type Item = z.infer<typeof Item>;
 
 /** A tag's registry entry: the first spelling is kept for display. */
-export interface Tag {
-  name: string;
-  color: string | null;
-  created: string;
-}
+export const Tag = z.object({
+  name: z.string().min(1).max(MAX_TAG_LENGTH),
+  color: Color,
+  created: Stamp,
+});
+export type Tag = z.infer<typeof Tag>;
 
 /** A symmetric link between two items; `a` < `b` so that each pair is stored once. */
-export interface Relation {
-  id: string;
-  a: string;
-  b: string;
-  label: string | null;
-  created: string;
-}
+export const Relation = z.object({
+  id: Id,
+  a: Id,
+  b: Id,
+  label: z.string().max(100).nullable(),
+  created: Stamp,
+});
+export type Relation = z.infer<typeof Relation>;
 
 /** A Markdown note attached to an item. */
-export interface Note {
-  id: string;
-  itemId: string;
-  text: string;
-  created: string;
-  updated: string;
-}
+export const Note = z.object({
+  id: Id,
+  itemId: Id,
+  text: z.string().max(MAX_NOTE_LENGTH),
+  created: Stamp,
+  updated: Stamp,
+});
+export type Note = z.infer<typeof Note>;
 
 /** A quoted passage of an item's plain text, located by character offsets into it. */
-export interface Highlight {
-  id: string;
-  itemId: string;
-  quote: string;
-  start: number;
-  end: number;
-  comment: string | null;
-  color: string | null;
-  created: string;
-  updated: string;
-}
+export const Highlight = z.object({
+  id: Id,
+  itemId: Id,
+  quote: z.string(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  comment: z.string().nullable(),
+  color: Color,
+  created: Stamp,
+  updated: Stamp,
+});
+export type Highlight = z.infer<typeof Highlight>;
+
+export const Settings = z.record(z.string(), z.unknown());
+export type Settings = z.infer<typeof Settings>;
 
 /** An item with everything attached to it, as the reader shows it. */
 export interface ItemView extends Item {
@@ -87,23 +108,23 @@ export interface RelatedItem {
   relationId: string;
 }
 
-export interface Settings {
-  [key: string]: unknown;
-}
-
-export const ARCHIVE_VERSION = 1;
+/** Format 2 added the journal: `seq` is the last journal record the snapshot holds. */
+export const ARCHIVE_VERSION = 2;
 
 /** The whole of dossier.json. */
-export interface ArchiveData {
-  version: number;
-  items: Item[];
-  tags: Tag[];
-  notes: Note[];
-  highlights: Highlight[];
-  relations: Relation[];
-  settings: Settings;
-}
+export const ArchiveData = z.object({
+  version: z.literal(ARCHIVE_VERSION),
+  /** The last journal record folded into this snapshot (0: none). */
+  seq: z.number().int().min(0),
+  items: z.array(Item),
+  tags: z.array(Tag),
+  notes: z.array(Note),
+  highlights: z.array(Highlight),
+  relations: z.array(Relation),
+  settings: Settings,
+});
+export type ArchiveData = z.infer<typeof ArchiveData>;
 
 export function emptyArchiveData(): ArchiveData {
-  return { version: ARCHIVE_VERSION, items: [], tags: [], notes: [], highlights: [], relations: [], settings: {} };
+  return { version: ARCHIVE_VERSION, seq: 0, items: [], tags: [], notes: [], highlights: [], relations: [], settings: {} };
 }

@@ -4,9 +4,9 @@
 import type { Archive } from './archive';
 import type { Note } from './model';
 import { newId } from './ids';
+import { MAX_NOTE_LENGTH } from './model';
 import { invalid, notFound } from './errors';
 
-const MAX_NOTE_LENGTH = 200_000;
 
 function cleanText(text: string): string {
   if (!text.trim()) throw invalid('A note cannot be empty.');
@@ -25,6 +25,7 @@ export function createNote(archive: Archive, itemId: string, text: string): Note
   const now = archive.now();
   const note: Note = { id: newId(), itemId, text: cleanText(text), created: now, updated: now };
   archive.data.notes.push(note);
+  archive.record('notes', note);
   archive.commit(item);
   return note;
 }
@@ -33,6 +34,7 @@ export function updateNote(archive: Archive, id: string, text: string): Note {
   const note = findNote(archive, id);
   note.text = cleanText(text);
   note.updated = archive.now();
+  archive.record('notes', note);
   archive.commit(archive.item(note.itemId));
   return note;
 }
@@ -40,5 +42,6 @@ export function updateNote(archive: Archive, id: string, text: string): Note {
 export function deleteNote(archive: Archive, id: string): void {
   const note = findNote(archive, id);
   archive.data.notes = archive.data.notes.filter((n) => n !== note);
+  archive.unrecord('notes', note.id);
   archive.commit(archive.item(note.itemId));
 }

@@ -28,6 +28,7 @@ export function link(archive: Archive, x: string, y: string, label: string | nul
     relation = { id: newId(), a, b, label: clean, created: archive.now() };
     archive.data.relations.push(relation);
   }
+  archive.record('relations', relation);
   archive.commit(archive.item(x));
   archive.commit(archive.item(y));
   return relation;
@@ -37,6 +38,7 @@ export function unlink(archive: Archive, x: string, y: string): void {
   const relation = findRelation(archive, x, y);
   if (!relation) throw new ArchiveError('not_found', 'Those two items are not related.');
   archive.data.relations = archive.data.relations.filter((r) => r !== relation);
+  archive.unrecord('relations', relation.id);
   archive.commit(archive.item(x));
   archive.commit(archive.item(y));
 }

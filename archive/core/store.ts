@@ -1,77 +1,134 @@
-// The archive folder on disk: exactly one lowdb instance over dossier.json (metadata),
-// content/<id>.{html,txt} (bodies), backups/ and the writer's lock. A burst of changes is
-// folded into one compact, atomic write; `flush()` resolves once everything is on disk.
+// The archive folder on disk: exactly one lowdb instance over dossier.json (the snapshot),
+// the journal beside it (fsynced records of every edit since the snapshot), content/ for
+// bodies, and the writer's lock. An edit costs the size of the edit: it is recorded, and
+// `durable()` resolves once a journal record holding it is on disk; edits that arrive
+// together share one fsync. The snapshot is rewritten in the background when the journal
+// grows, and a read-only store reads all of this without a lock and writes nothing.
 
-import { promises as fs, mkdirSync, existsSync } from 'node:fs';
+import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { CompactJsonFile } from './compact-json-file';
+import { SnapshotFile } from './snapshot-file';
 import { emptyArchiveData, type ArchiveData } from './model';
 import { acquireLock, type ArchiveLock } from './lock';
-import { writeFileAtomic } from './atomic-file';
+import { syncDir, writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
+import { assertId } from './ids';
+import { readJournal, encodeRecord, JournalWriter, type Change, type JournalContents, type RecordCollection } from './journal';
+import { replay } from './replay';
 
-const BACKUPS_KEPT = 5;
-/** How long a change waits for others to join it in one write. */
-const WRITE_DELAY_MS = 25;
+/** The journal is folded into a fresh snapshot once it is this large (or a fifth of the snapshot). */
+const FOLD_MIN_BYTES = 4 * 1024 * 1024;
+/** A reader that catches the writer mid-fold tries again this many times. */
+const CONSISTENT_READ_TRIES = 20;
 
 export interface StoreOptions {
   /** Read-only stores take no lock and never write. */
   readOnly?: boolean;
+  /** False: refuse to create an archive where there is none. */
+  create?: boolean;
+  /** How long to wait for another writer to close the archive. */
+  lockWaitMs?: number;
+}
+
+type Pending =
+  | { op: 'put'; coll: RecordCollection; record: { id: string } }
+  | { op: 'del'; coll: RecordCollection; id: string }
+  | { op: 'tags' }
+  | { op: 'settings' }
+  | { op: 'reset' };
+
+interface Batch {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+function newBatch(): Batch {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => undefined); // awaited by callers; never an unhandled rejection
+  return { promise, resolve, reject };
 }
 
 export class Store {
   readonly dataFile: string;
+  readonly journalFile: string;
   readonly contentDir: string;
   readonly indexDir: string;
   readonly backupsDir: string;
   /** True when this open found no dossier.json: the caller seeds the archive. */
   created = false;
-  /** How many times dossier.json has been written by this store (a burst counts once). */
+  /** Journal records written by this store (a group of concurrent edits counts once). */
   writes = 0;
+  /** Snapshots written by this store. */
+  snapshots = 0;
+  /** Counts recorded changes, so a caller can tell whether a call changed anything. */
+  changes = 0;
+
+  private pending = new Map<string, Pending>();
+  private batch: Batch | null = null;
+  private inflight: Batch | null = null;
+  private draining = false;
+  private folding: Promise<void> | null = null;
+  private io: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   private constructor(
     readonly dir: string,
     readonly readOnly: boolean,
     private readonly db: Low<ArchiveData>,
+    private readonly snapshot: SnapshotFile,
     private readonly lock: ArchiveLock | null,
+    private writer: JournalWriter | null,
+    /** The last journal record on disk. */
+    public seq: number,
   ) {
     this.dataFile = path.join(dir, 'dossier.json');
+    this.journalFile = path.join(dir, 'journal');
     this.contentDir = path.join(dir, 'content');
     this.indexDir = path.join(dir, 'index');
     this.backupsDir = path.join(dir, 'backups');
   }
 
-  private timer: NodeJS.Timeout | null = null;
-  private writing: Promise<void> = Promise.resolve();
-  private dirty = false;
-  private closed = false;
-
   static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
     const readOnly = options.readOnly ?? false;
     const dataFile = path.join(dir, 'dossier.json');
-    if (readOnly && !existsSync(dataFile)) {
-      throw new ArchiveError('not_found', `There is no archive at ${dir} (no dossier.json).`);
+    const exists = existsSync(dataFile) || existsSync(path.join(dir, 'journal'));
+    if (!exists && (readOnly || options.create === false)) {
+      throw new ArchiveError('not_found', `There is no archive at ${dir} (no dossier.json); create one with \`dossier init --archive ${dir}\`.`);
     }
     if (!readOnly) {
       try {
-        mkdirSync(path.join(dir, 'content'), { recursive: true });
+        await fs.mkdir(path.join(dir, 'content'), { recursive: true });
       } catch (error) {
         throw new ArchiveError('io_error', `Cannot create the archive folder ${dir}: ${(error as Error).message}`);
       }
     }
-    const lock = readOnly ? null : acquireLock(dir);
+    const lock = readOnly ? null : await acquireLock(dir, { waitMs: options.lockWaitMs });
     try {
-      const db = new Low<ArchiveData>(new CompactJsonFile(dataFile), emptyArchiveData());
-      await db.read();
-      const store = new Store(dir, readOnly, db, lock);
-      if (!readOnly) {
-        store.created = !existsSync(dataFile);
-        if (!store.created) await store.backup();
+      const snapshot = new SnapshotFile(dataFile);
+      const db = new Low<ArchiveData>(snapshot, emptyArchiveData());
+      const journals = await readConsistently(db, dir, readOnly);
+      if (readOnly) return new Store(dir, true, db, snapshot, null, null, db.data.seq);
+
+      const store = new Store(dir, false, db, snapshot, lock, null, db.data.seq);
+      store.created = !exists;
+      store.snapshotBytes = (await fs.stat(dataFile).catch(() => null))?.size ?? 0;
+      if (journals.old || !exists) {
+        // A fold was cut short: finish it, so that only one journal is ever appended to.
+        // (A new archive starts with an empty snapshot, so its folder reads as an archive.)
+        await store.writeSnapshot(db.data.seq);
+        await fs.rm(path.join(dir, 'journal.old'), { force: true });
+        store.writer = await JournalWriter.open(store.journalFile, null);
+        await syncDir(dir);
+      } else {
+        store.writer = await JournalWriter.open(store.journalFile, journals.current?.validBytes ?? null);
       }
       return store;
     } catch (error) {
-      lock?.release();
+      await lock?.release();
       throw error;
     }
   }
@@ -80,52 +137,177 @@ export class Store {
     return this.db.data;
   }
 
-  /** Records that data changed; the write follows shortly, folded with any others. */
-  changed(): void {
+  // --- recording changes ----------------------------------------------------------------
+
+  /** Records that a record was added or changed; its value is read when the journal is written. */
+  put(coll: RecordCollection, record: { id: string }): void {
+    this.record(`${coll}:${record.id}`, { op: 'put', coll, record });
+  }
+
+  /** Records that a record was removed. */
+  drop(coll: RecordCollection, id: string): void {
+    this.record(`${coll}:${id}`, { op: 'del', coll, id });
+  }
+
+  /** Records that the tag registry changed (it is written whole: it is small). */
+  putTags(): void {
+    this.record('tags', { op: 'tags' });
+  }
+
+  putSettings(): void {
+    this.record('settings', { op: 'settings' });
+  }
+
+  /** Records that everything was replaced (a restore). */
+  reset(): void {
     this.assertWritable();
-    this.dirty = true;
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.writeNow();
-    }, WRITE_DELAY_MS);
+    this.pending.clear();
+    this.record('reset', { op: 'reset' });
   }
 
-  /** Resolves when every change recorded so far is on disk. */
-  async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
+  private record(key: string, change: Pending): void {
+    this.assertWritable();
+    this.pending.delete(key);
+    this.pending.set(key, change);
+    this.changes += 1;
+    this.batch ??= newBatch();
+    if (!this.draining) {
+      this.draining = true;
+      // After the caller's synchronous run, so that one call's changes share a record.
+      setImmediate(() => void this.drain());
     }
-    await this.writeNow();
   }
 
-  private writeNow(): Promise<void> {
-    this.writing = this.writing.then(async () => {
-      if (!this.dirty) return;
-      this.dirty = false;
+  /** Resolves once every change recorded so far is in a journal record on disk. */
+  durable(): Promise<void> {
+    if (this.batch) return this.batch.promise;
+    return this.inflight?.promise ?? Promise.resolve();
+  }
+
+  /** True while changes wait for the journal. */
+  get busy(): boolean {
+    return this.pending.size > 0 || this.inflight !== null;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.size > 0 && this.batch) {
+      const pending = this.pending;
+      const batch = this.batch;
+      this.pending = new Map();
+      this.batch = null;
+      this.inflight = batch;
+      const seq = this.seq + 1;
       try {
-        await this.db.write();
+        const line = encodeRecord(JSON.stringify({ seq, at: new Date().toISOString(), changes: this.changesOf(pending) }));
+        await this.exclusive(() => (this.writer as JournalWriter).append(line));
+        this.seq = seq;
         this.writes += 1;
+        batch.resolve();
       } catch (error) {
-        this.dirty = true;
-        throw new ArchiveError('io_error', `Cannot save ${this.dataFile}: ${(error as Error).message}`);
+        batch.reject(new ArchiveError('io_error', `Cannot save the change to ${this.journalFile}: ${(error as Error).message}`));
+      } finally {
+        this.inflight = null;
+      }
+    }
+    this.draining = false;
+    if (this.writer && this.writer.bytes > Math.max(FOLD_MIN_BYTES, this.snapshotBytes / 5)) void this.fold().catch(() => undefined);
+  }
+
+  private changesOf(pending: Map<string, Pending>): Change[] {
+    const data = this.data;
+    return [...pending.values()].map((p): Change => {
+      switch (p.op) {
+        case 'put':
+          return { op: 'put', coll: p.coll, value: p.record } as Change;
+        case 'del':
+          return { op: 'del', coll: p.coll, id: p.id };
+        case 'tags':
+          return { op: 'tags', value: data.tags };
+        case 'settings':
+          return { op: 'settings', value: data.settings };
+        case 'reset': {
+          const { items, tags, notes, highlights, relations, settings } = data;
+          return { op: 'reset', value: { items, tags, notes, highlights, relations, settings } };
+        }
       }
     });
-    return this.writing;
+  }
+
+  /** Runs journal file operations one at a time (appends and the rotation of a fold). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.io.then(fn, fn);
+    this.io = run.catch(() => undefined);
+    return run;
+  }
+
+  // --- the snapshot ---------------------------------------------------------------------
+
+  private snapshotBytes = 0;
+
+  /**
+   * Folds the journal into a fresh snapshot: the journal is set aside (edits go on into a
+   * new one), the snapshot is written in slices, and once every edit it may hold is durable
+   * it replaces dossier.json; then the old journal goes. A crash at any step replays cleanly.
+   */
+  fold(): Promise<void> {
+    if (this.readOnly) return Promise.resolve();
+    this.folding ??= (async () => {
+      try {
+        const old = path.join(this.dir, 'journal.old');
+        const seq = await this.exclusive(async () => {
+          const writer = this.writer as JournalWriter;
+          await writer.close();
+          await fs.rename(this.journalFile, old);
+          this.writer = await JournalWriter.open(this.journalFile, null);
+          return this.seq;
+        });
+        await this.writeSnapshot(seq);
+        await fs.rm(old, { force: true });
+        await syncDir(this.dir);
+      } finally {
+        this.folding = null;
+      }
+    })();
+    return this.folding;
+  }
+
+  private async writeSnapshot(seq: number): Promise<void> {
+    this.snapshot.next = { seq, beforeRename: () => this.durable() };
+    try {
+      await this.db.write();
+      this.snapshots += 1;
+      this.snapshotBytes = (await fs.stat(this.dataFile)).size;
+    } catch (error) {
+      throw new ArchiveError('io_error', `Cannot save ${this.dataFile}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Resolves when every change so far is durable (kept for callers that say "flush"). */
+  async flush(): Promise<void> {
+    if (this.readOnly) return;
+    await this.durable();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    if (!this.readOnly) await this.flush();
-    this.closed = true;
-    this.lock?.release();
+    try {
+      if (!this.readOnly) {
+        await this.durable();
+        await this.folding;
+        // A large journal is folded now, so the next open replays little; a small one stays.
+        if ((this.writer?.bytes ?? 0) > Math.max(FOLD_MIN_BYTES, this.snapshotBytes / 5)) await this.fold();
+        await this.exclusive(async () => this.writer?.close());
+      }
+    } finally {
+      this.closed = true;
+      await this.lock?.release();
+    }
   }
 
   // --- bodies -------------------------------------------------------------------------
 
   contentPath(id: string, ext: 'html' | 'txt'): string {
-    return path.join(this.contentDir, `${id}.${ext}`);
+    return path.join(this.contentDir, `${assertId(id)}.${ext}`);
   }
 
   async readContent(id: string, ext: 'html' | 'txt'): Promise<string | null> {
@@ -147,19 +329,38 @@ export class Store {
     await Promise.all([fs.rm(this.contentPath(id, 'html'), { force: true }), fs.rm(this.contentPath(id, 'txt'), { force: true })]);
   }
 
-  // --- backups ------------------------------------------------------------------------
-
-  /** Keeps the last few versions of dossier.json as they were when an archive was opened. */
-  private async backup(): Promise<void> {
-    await fs.mkdir(this.backupsDir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    await fs.copyFile(this.dataFile, path.join(this.backupsDir, `dossier-${stamp}.json`));
-    const kept = (await fs.readdir(this.backupsDir)).filter((f) => /^dossier-.*\.json$/.test(f)).sort();
-    await Promise.all(kept.slice(0, -BACKUPS_KEPT).map((f) => fs.rm(path.join(this.backupsDir, f), { force: true })));
-  }
-
   private assertWritable(): void {
     if (this.readOnly) throw new ArchiveError('internal', 'This archive was opened read-only.');
     if (this.closed) throw new ArchiveError('internal', 'This archive is closed.');
+  }
+}
+
+/**
+ * Reads the snapshot and the journals and replays them. Without the lock, a writer may fold
+ * between our reads; the records' sequence numbers show it (a gap), and the read is retried.
+ */
+async function readConsistently(
+  db: Low<ArchiveData>,
+  dir: string,
+  readOnly: boolean,
+): Promise<{ old: JournalContents | null; current: JournalContents | null }> {
+  for (let attempt = 1; ; attempt++) {
+    await db.read();
+    const old = await readJournal(path.join(dir, 'journal.old'));
+    const current = await readJournal(path.join(dir, 'journal'));
+    const records = [...(old?.records ?? []), ...(current?.records ?? [])].filter((r) => r.seq > db.data.seq);
+    const gapAt = records.findIndex((r, i) => r.seq !== db.data.seq + 1 + i);
+    if (gapAt < 0) {
+      replay(db.data, records);
+      return { old, current };
+    }
+    if (readOnly && attempt < CONSISTENT_READ_TRIES) {
+      await new Promise((r) => setTimeout(r, 25));
+      continue;
+    }
+    throw new ArchiveError(
+      'corrupt_archive',
+      `The journal of ${dir} is missing edits (record ${db.data.seq + 1 + gapAt} is absent); it was left untouched — list backups with \`dossier backups\` and restore one with \`dossier restore <id>\`.`,
+    );
   }
 }

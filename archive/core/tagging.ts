@@ -2,7 +2,7 @@
 // Renaming to a name that exists already is a merge, so no two tags ever share a key.
 
 import type { Archive } from './archive';
-import { cleanTagName, ensureTag, findTag, tagKey, withTags, withoutTags, hasTag } from './tags';
+import { cleanTagName, findTag, tagKey, withTags, withoutTags, hasTag } from './tags';
 import { ArchiveError, invalid } from './errors';
 
 export interface TagCount {
@@ -14,7 +14,7 @@ export interface TagCount {
 export function tagItem(archive: Archive, id: string, names: string[]): void {
   const item = archive.item(id);
   const now = archive.now();
-  const spelled = names.map(cleanTagName).map((n) => ensureTag(archive.data, n, now));
+  const spelled = archive.ensureTags(names.map(cleanTagName), now);
   const next = withTags(item.tags, spelled);
   if (next.length === item.tags.length) return;
   item.tags = next;
@@ -59,12 +59,12 @@ export function renameTag(archive: Archive, from: string, to: string): void {
     item.tags = item.tags.map((t) => (tagKey(t) === tagKey(oldName) ? target : t));
     archive.commit(item);
   }
-  archive.changed();
+  archive.tagsChanged();
 }
 
 /** Folds the `from` tags into `into`: every item keeps one `into` tag in their place. */
 export function mergeTags(archive: Archive, from: string[], into: string): void {
-  const target = ensureTag(archive.data, cleanTagName(into), archive.now());
+  const [target] = archive.ensureTags([cleanTagName(into)]);
   const sources = from.map((name) => requireTag(archive, name)).filter((t) => tagKey(t.name) !== tagKey(target));
   if (sources.length === 0) throw invalid('Choose at least one other tag to merge.');
   const names = sources.map((t) => t.name);
@@ -74,7 +74,7 @@ export function mergeTags(archive: Archive, from: string[], into: string): void 
     archive.commit(item);
   }
   archive.data.tags = archive.data.tags.filter((t) => !sources.includes(t));
-  archive.changed();
+  archive.tagsChanged();
 }
 
 export function deleteTag(archive: Archive, name: string): void {
@@ -85,14 +85,14 @@ export function deleteTag(archive: Archive, name: string): void {
     archive.commit(item);
   }
   archive.data.tags = archive.data.tags.filter((t) => t !== tag);
-  archive.changed();
+  archive.tagsChanged();
 }
 
 export function setTagColor(archive: Archive, name: string, color: string | null): void {
   const tag = requireTag(archive, name);
   if (color !== null && !/^#[0-9a-fA-F]{6}$/.test(color)) throw invalid('A tag colour is written #rrggbb.');
   tag.color = color;
-  archive.changed();
+  archive.tagsChanged();
 }
 
 export function listSources(archive: Archive): Array<{ name: string; count: number }> {

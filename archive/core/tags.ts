@@ -2,10 +2,9 @@
 // to case, and the first spelling kept for display. Pure functions over the tag registry
 // and item tag lists; the archive calls them and records the change.
 
-import type { ArchiveData, Tag } from './model';
+import { MAX_TAG_LENGTH, type ArchiveData, type Tag } from './model';
 import { invalid } from './errors';
 
-const MAX_TAG_LENGTH = 100;
 
 /** The display form of a tag a person typed; throws when nothing is left of it. */
 export function cleanTagName(raw: string): string {

@@ -1,12 +1,18 @@
 // Checks an archive's integrity without changing it: every reference points at an item,
-// every body an item claims is on disk, no body is left without its item, every tag on an
-// item is registered. Returns the problems as sentences for a person.
+// every body an item claims is on disk, every tag on an item is registered. Body files that
+// belong to no item (left by an import a crash interrupted, never acknowledged) are listed
+// as leftovers, not problems: nothing the reader was told is saved is missing.
 
 import { promises as fs } from 'node:fs';
 import type { Archive } from './archive';
 import { tagKey } from './tags';
+import type { VerifyReport } from './reports';
 
-export async function verifyArchive(archive: Archive): Promise<{ ok: boolean; problems: string[]; checked: number }> {
+export type { VerifyReport };
+
+const BODY_FILE = /^([0-9a-f]{16})\.(txt|html)$/;
+
+export async function verifyArchive(archive: Archive): Promise<VerifyReport> {
   const data = archive.data;
   const problems: string[] = [];
   const ids = new Set<string>();
@@ -24,20 +30,24 @@ export async function verifyArchive(archive: Archive): Promise<{ ok: boolean; pr
   for (const n of data.notes) if (!ids.has(n.itemId)) problems.push(`Note ${n.id} belongs to missing item ${n.itemId}.`);
   for (const h of data.highlights) if (!ids.has(h.itemId)) problems.push(`Highlight ${h.id} belongs to missing item ${h.itemId}.`);
 
-  let files: string[] = [];
-  try {
-    files = await fs.readdir(archive.store.contentDir);
-  } catch {
-    problems.push('The content/ folder is missing.');
-  }
-  const present = new Set(files);
+  const files = await contentFiles(archive);
+  if (files === null) problems.push('The content/ folder is missing.');
+  const present = new Set(files ?? []);
   for (const item of data.items) {
     if (item.content.text && !present.has(`${item.id}.txt`)) problems.push(`The text of item ${item.id} (“${item.title}”) is missing.`);
     if (item.content.html && !present.has(`${item.id}.html`)) problems.push(`The HTML of item ${item.id} (“${item.title}”) is missing.`);
   }
-  for (const file of files) {
-    const match = file.match(/^([0-9a-f]{16})\.(txt|html)$/);
-    if (match && !ids.has(match[1])) problems.push(`content/${file} belongs to no item.`);
+  const leftovers = (files ?? []).filter((file) => {
+    const match = file.match(BODY_FILE);
+    return match ? !ids.has(match[1]) : /\.tmp$/.test(file);
+  });
+  return { ok: problems.length === 0, problems, leftovers: leftovers.map((f) => `content/${f}`), checked: data.items.length };
+}
+
+async function contentFiles(archive: Archive): Promise<string[] | null> {
+  try {
+    return (await fs.readdir(archive.store.contentDir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+  } catch {
+    return null;
   }
-  return { ok: problems.length === 0, problems, checked: data.items.length };
 }

@@ -80,7 +80,8 @@ export class Engine implements SearchIndex {
 
   async open(): Promise<void> {
     try {
-      await fs.mkdir(this.opts.dir, { recursive: true });
+      // A read-only engine (a reader beside the writer) never creates or changes index/.
+      if (!this.opts.readOnly) await fs.mkdir(this.opts.dir, { recursive: true });
     } catch {
       // An unusable index folder leaves search working from memory; flush() reports it.
     }
@@ -128,7 +129,8 @@ export class Engine implements SearchIndex {
     const jobs = [];
     const chunk = this.tuning.chunk;
     for (let i = 0; i < todo.length; i += chunk) {
-      jobs.push({ contentDir: this.opts.contentDir, dir: this.opts.dir, docs: todo.slice(i, i + chunk).map(toIndexable) });
+      // An empty dir asks the worker to keep the segment in memory only.
+      jobs.push({ contentDir: this.opts.contentDir, dir: this.opts.readOnly ? '' : this.opts.dir, docs: todo.slice(i, i + chunk).map(toIndexable) });
     }
     try {
       await this.pool.run(jobs, (built) => this.base.adopt(built, built.stored));
@@ -307,7 +309,7 @@ export class Engine implements SearchIndex {
   }
 
   private async persist(): Promise<void> {
-    if (this.closedHard) return;
+    if (this.closedHard || this.opts.readOnly) return;
     this.syncDelta();
     this.freezeDelta();
     let compacted = false;

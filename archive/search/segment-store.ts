@@ -20,6 +20,7 @@ export interface Stored {
  * refused it (read-only or full), and the engine then keeps it in memory and retries on flush.
  */
 export async function withStorage<T extends { data: SegmentData; stream: StreamData }>(dir: string, built: T): Promise<T & { stored: Stored | null }> {
+  if (!dir) return { ...built, stored: null };
   try {
     return { ...built, stored: await storeSegment(dir, built.data, built.stream) };
   } catch {
