@@ -17,6 +17,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Num
 const ENGINES = (process.env.BENCH_ENGINES ?? 'dossier,lunr,minisearch,flexsearch,sqlite').split(',');
 const LABEL: Record<string, string> = { dossier: 'Dossier', lunr: 'naive lunr', minisearch: 'MiniSearch', flexsearch: 'FlexSearch', sqlite: 'SQLite FTS5' };
 const ROOT = path.join(os.tmpdir(), 'dossier-bench');
+/** BENCH_PARTS=search,storage (the default runs both). */
+const PARTS = (process.env.BENCH_PARTS ?? 'search,storage').split(',');
 
 type Figures = Record<string, number | string | object>;
 
@@ -101,10 +103,59 @@ function targets(results: Record<string, Record<string, Figures>>): string[] {
   return out;
 }
 
+function storageChild(size: number): Figures {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'storage.ts'), prepare(size), path.join(ROOT, `storage-${size}`)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 30 * 60 * 1000,
+  });
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Figures;
+  } catch {
+    return { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
+  }
+}
+
+const num = (v: unknown, digits: number) => (typeof v === 'number' ? v.toFixed(digits) : '—');
+
+/** The storage table: the journal against rewriting dossier.json per edit, per size. */
+function storageTable(results: Record<string, Figures>): string {
+  const lines = ['| size | figure | journal | whole-file rewrite | goal |', '|---|---|---|---|---|'];
+  for (const [size, f] of Object.entries(results)) {
+    const k = `${Number(size) / 1000}k`;
+    if (f.error) {
+      lines.push(`| ${k} | error | ${String(f.error)} | | |`);
+      continue;
+    }
+    lines.push(`| ${k} | one tag edit durable, p50 (ms) | ${num(f.journalP50, 2)} | ${num(f.rewriteP50, 1)} | |`);
+    lines.push(`| ${k} | one tag edit durable, p95 (ms) | ${num(f.journalP95, 2)} | ${num(f.rewriteP95, 1)} | ≤ 10 |`);
+    lines.push(`| ${k} | longest event-loop block during edits (ms) | ${num(f.journalBlockMs, 1)} | ${num(f.rewriteBlockMs, 1)} | ≤ 2 |`);
+    lines.push(`| ${k} | 1,000 concurrent edits through the API (edits/s) | ${num(f.journalEditsPerS, 0)} | ${num(f.rewriteEditsPerS, 0)} | ≥ 2,000 |`);
+    lines.push(`| ${k} | open: metadata and journal (ms) | ${num(f.openStoreMs, 0)} | | ≤ 1,000 at 50k |`);
+    lines.push(`| ${k} | open again, replaying the session's journal (ms) | ${num(f.reopenStoreMs, 0)} | | |`);
+    lines.push(`| ${k} | open with the search index (ms) | ${num(f.openArchiveMs, 0)} | | |`);
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   if (!bbcAvailable()) {
     console.log(`skipped: ${BBC} is missing`);
     return;
+  }
+  const storage: Record<string, Figures> = {};
+  if (PARTS.includes('storage')) {
+    for (const size of SIZES.filter((s) => s >= 10_000)) {
+      process.stderr.write(`${size} storage… `);
+      storage[size] = storageChild(size);
+      process.stderr.write(storage[size].error ? `error: ${String(storage[size].error)}\n` : 'done\n');
+    }
+    console.log(`\nDossier storage benchmark (${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
+    console.log(storageTable(storage));
+    if (!PARTS.includes('search')) {
+      writeFileSync(path.join(here, 'storage-results.json'), JSON.stringify({ date: new Date().toISOString(), table: storageTable(storage), storage }, null, 2) + '\n');
+      return;
+    }
   }
   const results: Record<string, Record<string, Figures>> = {};
   for (const size of SIZES) {
@@ -131,7 +182,11 @@ async function main(): Promise<void> {
   for (const t of targets(results)) console.log(t);
   writeFileSync(
     path.join(here, 'results.json'),
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, table: text, targets: targets(results), results }, null, 2) + '\n',
+    JSON.stringify(
+      { date: new Date().toISOString(), node: process.version, cores: os.cpus().length, table: text, targets: targets(results), results, storageTable: storageTable(storage), storage },
+      null,
+      2,
+    ) + '\n',
   );
 }
 

@@ -1,11 +1,9 @@
 // When backups are taken during a session: once when a writer opens the archive (unless
-// one was taken a few minutes ago), every hour while it stays open, and on demand. Each is
-// of one consistent instant of the in-memory state: a snapshot written while edits went
-// on is thrown away and taken again.
+// one was taken a few minutes ago), every hour while it stays open, and on demand. One runs
+// at a time; a failed backup is remembered for the log and never fails an edit.
 
 import type { Archive } from './archive';
-import { rm } from 'node:fs/promises';
-import { takeBackup, listBackups, backupFolder, type BackupManifest } from './backups';
+import { takeBackup, listBackups, type BackupManifest } from './backups';
 
 export interface ScheduleOptions {
   intervalMs?: number;
@@ -13,7 +11,6 @@ export interface ScheduleOptions {
   minAgeMs?: number;
 }
 
-const TRIES_WHILE_EDITING = 3;
 
 export class BackupSchedule {
   private timer: NodeJS.Timeout | null = null;
@@ -53,15 +50,7 @@ export class BackupSchedule {
         const newest = (await listBackups(this.archive.dir, { verify: false })).find((b) => b.valid);
         if (newest && Date.now() - Date.parse(newest.created) < this.minAgeMs) return null;
       }
-      const store = this.archive.store;
-      for (let attempt = 1; ; attempt++) {
-        const changes = store.changes;
-        const source = { dir: store.dir, contentDir: store.contentDir, data: store.data, seq: store.seq };
-        const last = attempt >= TRIES_WHILE_EDITING;
-        const manifest = await takeBackup(last ? { ...source, data: structuredClone(source.data) } : source, reason, { force: options.force });
-        if (last || store.changes === changes) return manifest;
-        if (manifest) await removeBackup(store.dir, manifest.id);
-      }
+      return await takeBackup(this.archive.store, reason, { force: options.force });
     } catch (error) {
       this.lastError = error as Error;
       if (options.force) throw error;
@@ -74,8 +63,4 @@ export class BackupSchedule {
     this.timer = null;
     await this.running?.catch(() => undefined);
   }
-}
-
-async function removeBackup(dir: string, id: string): Promise<void> {
-  await rm(backupFolder(dir, id), { recursive: true, force: true });
 }

@@ -1,16 +1,18 @@
-// Backups worth having: each one is a folder in backups/ holding a validated snapshot of the
-// archive (journal folded in), hard links to the bodies that state needs (no copying, and
-// a later edit never changes them), and a small manifest with its checksum. They are taken
-// of the open, validated state only (never of a file that failed to open), skipped when
-// nothing changed since the newest, written to a partial folder and renamed into place
-// when whole, and pruned by generation: the recent ones, one a day, one a week.
+// Backups worth having: each one is a folder in backups/ laid out like an archive (its
+// snapshot and journal, copied between two appends and never during a fold, so together
+// they are one consistent state), with hard links to the bodies that state needs (no
+// copying, and a later edit never changes them) and a manifest with checksums. Backups
+// are taken only of the open archive, whose state was read and validated (never of a file
+// that failed to open), skipped when nothing changed since the newest, fsynced, written to
+// a partial folder and renamed into place when whole, and pruned by generation: the recent
+// ones, one a day for a week, one a week for two months.
 
-import { promises as fs } from 'node:fs';
+import { promises as fs, createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ArchiveData } from './model';
-import { serialiseSnapshot, parseSnapshot } from './snapshot-file';
+import type { ArchiveData, Item } from './model';
+import { Store } from './store';
 import { syncDir, writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
 import { assertId } from './ids';
@@ -23,6 +25,8 @@ const KEEP_WEEKLY = 8;
 const ID_PATTERN = /^\d{8}T\d{6}\d{3}Z$/;
 /** Parallel link calls while linking bodies. */
 const LINKS_AT_ONCE = 16;
+/** The state files a backup holds, as in an archive folder. */
+const STATE_FILES = ['dossier.json', 'journal'] as const;
 
 export const BackupManifest = z.object({
   format: z.literal('dossier-backup'),
@@ -31,23 +35,16 @@ export const BackupManifest = z.object({
   created: z.string(),
   reason: z.string().max(100),
   items: z.number().int().min(0),
+  /** The journal position of the state: equal positions are equal states. */
   seq: z.number().int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** sha-256 of each state file it holds. */
+  files: z.partialRecord(z.enum(STATE_FILES), z.string().regex(/^[0-9a-f]{64}$/)),
   bytes: z.number().int().min(0),
-  /** How the bodies were kept: hard links (or copies where links fail), or not at all. */
+  /** How the bodies were kept: hard links (or copies where links fail), or none were needed. */
   bodies: z.enum(['linked', 'copied', 'none']),
   bodyFiles: z.number().int().min(0),
 });
 export type BackupManifest = z.infer<typeof BackupManifest>;
-
-
-/** What a backup is taken of: the open archive's state and where its bodies are. */
-export interface BackupSource {
-  dir: string;
-  contentDir: string;
-  data: ArchiveData;
-  seq: number;
-}
 
 function backupsDir(dir: string): string {
   return path.join(dir, 'backups');
@@ -68,54 +65,73 @@ async function readManifest(folder: string): Promise<BackupManifest> {
   return BackupManifest.parse(raw);
 }
 
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function fsyncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * Takes a backup of `source` unless the newest backup holds the same state (then returns
- * null). `force` takes one even then (before a restore).
+ * Takes a backup of the open archive `store` unless the newest backup holds the same state
+ * (then returns null); `force` takes one even then (before a restore).
  */
-export async function takeBackup(source: BackupSource, reason: string, options: { force?: boolean; now?: Date } = {}): Promise<BackupManifest | null> {
-  const now = options.now ?? new Date();
-  const root = backupsDir(source.dir);
+export async function takeBackup(store: Store, reason: string, options: { force?: boolean; now?: Date } = {}): Promise<BackupManifest | null> {
+  const root = backupsDir(store.dir);
   await fs.mkdir(root, { recursive: true });
+  await store.durable(); // so that its journal position counts every change made so far
+  const newest = (await listBackups(store.dir, { verify: false })).find((b) => b.valid);
+  if (!options.force && newest && (await readManifest(path.join(root, newest.id)).catch(() => null))?.seq === store.seq) return null;
+  let now = options.now ?? new Date();
+  while ((await fs.stat(path.join(root, newBackupId(now))).catch(() => null)) !== null) now = new Date(now.getTime() + 1);
   const id = newBackupId(now);
   const partial = path.join(root, `.partial-${id}`);
   await fs.mkdir(path.join(partial, 'content'), { recursive: true });
   try {
-    const hash = createHash('sha256');
+    // Bodies before the state (a body deleted meanwhile is kept), and again after it (for
+    // items added meanwhile): every item of the copied state finds its body.
+    const linked = new Set<string>();
+    let how = await linkBodies(store.contentDir, store.data.items, path.join(partial, 'content'), linked);
+    const seq = await store.copyStateTo(partial);
+    const items = store.data.items.length;
+    if ((await linkBodies(store.contentDir, store.data.items, path.join(partial, 'content'), linked)) === 'copied') how = 'copied';
+    const files: Partial<Record<(typeof STATE_FILES)[number], string>> = {};
     let bytes = 0;
-    async function* hashed(): AsyncGenerator<string> {
-      for await (const chunk of serialiseSnapshot(source.data, source.seq)) {
-        hash.update(chunk);
-        bytes += Buffer.byteLength(chunk);
-        yield chunk;
-      }
+    for (const name of STATE_FILES) {
+      const file = path.join(partial, name);
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat) continue;
+      await fsyncFile(file);
+      files[name] = await sha256Of(file);
+      bytes += stat.size;
     }
-    await writeFileAtomic(path.join(partial, 'dossier.json'), hashed(), { syncFolder: false });
-    const sha256 = hash.digest('hex');
-    const newest = (await listBackups(source.dir, { verify: false })).find((b) => b.valid);
-    if (!options.force && newest && (await readManifest(path.join(root, newest.id)).catch(() => null))?.sha256 === sha256) {
-      await fs.rm(partial, { recursive: true, force: true });
-      return null;
-    }
-    const { how, files } = await linkBodies(source, path.join(partial, 'content'));
     const manifest: BackupManifest = {
       format: 'dossier-backup',
       version: BACKUP_VERSION,
       id,
       created: now.toISOString(),
       reason,
-      items: source.data.items.length,
-      seq: source.seq,
-      sha256,
+      items,
+      seq,
+      files,
       bytes,
-      bodies: how,
-      bodyFiles: files,
+      bodies: linked.size === 0 ? 'none' : how,
+      bodyFiles: linked.size,
     };
     await writeFileAtomic(path.join(partial, 'backup.json'), JSON.stringify(manifest, null, 1), { syncFolder: false });
     await syncDir(path.join(partial, 'content'));
     await syncDir(partial);
     await fs.rename(partial, path.join(root, id));
     await syncDir(root);
-    await pruneBackups(source.dir, now);
+    await pruneBackups(store.dir, now);
     return manifest;
   } catch (error) {
     await fs.rm(partial, { recursive: true, force: true }).catch(() => undefined);
@@ -123,35 +139,34 @@ export async function takeBackup(source: BackupSource, reason: string, options: 
   }
 }
 
-async function linkBodies(source: BackupSource, into: string): Promise<{ how: BackupManifest['bodies']; files: number }> {
+async function linkBodies(contentDir: string, items: Item[], into: string, linked: Set<string>): Promise<'linked' | 'copied'> {
   const names: string[] = [];
-  for (const item of source.data.items) {
-    if (item.content.text) names.push(`${assertId(item.id)}.txt`);
-    if (item.content.html) names.push(`${item.id}.html`);
+  for (const item of items) {
+    if (item.content.text && !linked.has(`${item.id}.txt`)) names.push(`${assertId(item.id)}.txt`);
+    if (item.content.html && !linked.has(`${item.id}.html`)) names.push(`${assertId(item.id)}.html`);
   }
   let copied = false;
-  let files = 0;
   let next = 0;
   async function worker(): Promise<void> {
     while (next < names.length) {
       const name = names[next++];
-      const from = path.join(source.contentDir, name);
+      const from = path.join(contentDir, name);
       const to = path.join(into, name);
       try {
         await fs.link(from, to);
-        files += 1;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') continue; // verify reports a missing body; the backup keeps what exists
+        if (code === 'EEXIST') continue;
         if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw error;
         await fs.copyFile(from, to);
         copied = true;
-        files += 1;
       }
+      linked.add(name);
     }
   }
   await Promise.all(Array.from({ length: LINKS_AT_ONCE }, worker));
-  return { how: names.length === 0 ? 'none' : copied ? 'copied' : 'linked', files };
+  return copied ? 'copied' : 'linked';
 }
 
 /** Every backup, newest first. `verify` checks each snapshot against its checksum. */
@@ -169,8 +184,8 @@ export async function listBackups(dir: string, options: { verify?: boolean } = {
       const m = await readManifest(folder);
       const info: BackupInfo = { id: name, created: m.created, items: m.items, valid: true, bytes: m.bytes, reason: m.reason, bodies: m.bodies };
       if (options.verify !== false) {
-        const bytes = await fs.readFile(path.join(folder, 'dossier.json'));
-        if (createHash('sha256').update(bytes).digest('hex') !== m.sha256) Object.assign(info, { valid: false, problem: 'its snapshot does not match its checksum' });
+        const bad = await damagedFile(folder, m);
+        if (bad) Object.assign(info, { valid: false, problem: `its ${bad} does not match its checksum` });
       }
       out.push(info);
     } catch (error) {
@@ -180,7 +195,14 @@ export async function listBackups(dir: string, options: { verify?: boolean } = {
   return out;
 }
 
-/** A backup's validated state and the folder of its bodies; refuses one that is damaged. */
+async function damagedFile(folder: string, m: BackupManifest): Promise<string | null> {
+  for (const [name, sha] of Object.entries(m.files)) {
+    if ((await sha256Of(path.join(folder, name)).catch(() => null)) !== sha) return name;
+  }
+  return null;
+}
+
+/** A backup's state, read and validated like an archive's own, and the folder of its bodies. */
 export async function readBackup(dir: string, id: string): Promise<{ data: ArchiveData; contentDir: string; manifest: BackupManifest }> {
   const folder = backupFolder(dir, id);
   let manifest: BackupManifest;
@@ -189,12 +211,14 @@ export async function readBackup(dir: string, id: string): Promise<{ data: Archi
   } catch {
     throw new ArchiveError('not_found', `There is no usable backup “${id}” (list them with \`dossier backups\`).`);
   }
-  const bytes = await fs.readFile(path.join(folder, 'dossier.json'));
-  if (createHash('sha256').update(bytes).digest('hex') !== manifest.sha256) {
-    throw new ArchiveError('corrupt_archive', `Backup ${id} is damaged (its snapshot does not match its checksum); choose another.`);
+  const bad = await damagedFile(folder, manifest);
+  if (bad) throw new ArchiveError('corrupt_archive', `Backup ${id} is damaged (its ${bad} does not match its checksum); choose another.`);
+  const state = await Store.open(folder, { readOnly: true });
+  try {
+    return { data: state.data, contentDir: state.contentDir, manifest };
+  } finally {
+    await state.close();
   }
-  const data = parseSnapshot(bytes.toString('utf8'), `backups/${id}/dossier.json`);
-  return { data, contentDir: path.join(folder, 'content'), manifest };
 }
 
 /** Keeps the newest few, the newest of each of the last days and of the last weeks. */

@@ -251,7 +251,7 @@ export class Store {
    */
   fold(): Promise<void> {
     if (this.readOnly) return Promise.resolve();
-    this.folding ??= (async () => {
+    this.folding ??= this.maintain(async () => {
       try {
         const old = path.join(this.dir, 'journal.old');
         const seq = await this.exclusive(async () => {
@@ -267,9 +267,33 @@ export class Store {
       } finally {
         this.folding = null;
       }
-    })();
+    });
     return this.folding;
   }
+
+  /**
+   * Copies the state on disk (snapshot and journal) into `target`, a folder laid out like an
+   * archive: a fold never runs meanwhile (a snapshot is consistent only with its journal),
+   * and the journal is copied between appends. Returns the journal position it holds.
+   */
+  copyStateTo(target: string): Promise<number> {
+    return this.maintain(async () => {
+      if (existsSync(this.dataFile)) await fs.copyFile(this.dataFile, path.join(target, 'dossier.json'));
+      return this.exclusive(async () => {
+        if (!this.readOnly) await fs.copyFile(this.journalFile, path.join(target, 'journal'));
+        return this.seq;
+      });
+    });
+  }
+
+  /** Runs folds and state copies one at a time. */
+  private maintain<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.maintenance.then(fn, fn);
+    this.maintenance = run.catch(() => undefined);
+    return run;
+  }
+
+  private maintenance: Promise<unknown> = Promise.resolve();
 
   private async writeSnapshot(seq: number): Promise<void> {
     this.snapshot.next = { seq, beforeRename: () => this.durable() };
