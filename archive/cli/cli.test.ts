@@ -148,4 +148,51 @@ describe('the dossier CLI', () => {
     }
     expect(await readFile(path.join(broken, 'dossier.json'), 'utf8')).toBe('{"version":1,"items":[');
   });
+
+  it('refuses to read a folder with no archive, and creates nothing there', async () => {
+    const typo = path.join(tmp, 'typo');
+    for (const command of ['list', 'search', 'verify', 'backups']) {
+      const run = await dossier(command, ...(command === 'search' ? ['x'] : []), '--archive', typo);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^dossier: There is no archive at .*typo .*dossier init/);
+    }
+    await expect(readdir(typo)).rejects.toThrow();
+  });
+
+  it('names the damage in a file that parses but is damaged, and how to restore', async () => {
+    const damaged = path.join(tmp, 'damaged');
+    await json('init', '--archive', damaged);
+    const file = path.join(damaged, 'dossier.json');
+    const good = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...good, items: [null] }));
+    const run = await dossier('list', '--archive', damaged);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^dossier: dossier\.json is damaged: items\[0\] is not valid .*dossier restore <id>.*\n$/);
+    expect(run.stderr).not.toMatch(/unexpected/);
+  });
+
+  it('lists backups, restores one after backing up the current state, and repairs leftovers', async () => {
+    const dir = path.join(tmp, 'restoring');
+    await json('init', '--archive', dir);
+    const [seed] = (await json('list', '--archive', dir)).items.filter((i: { kind: string }) => i.kind === 'article');
+    await json('tag', seed.id, 'Before', '--archive', dir);
+    // An open by a writer takes a backup of the state it opened.
+    await json('tag', seed.id, 'After', '--archive', dir);
+    const { backups } = await json('backups', '--archive', dir);
+    expect(backups.length).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(backups[0]).sort()).toEqual(['bodies', 'bytes', 'created', 'id', 'items', 'reason', 'valid']);
+    const before = backups[backups.length - 1];
+    const restored = await json('restore', before.id, '--archive', dir);
+    expect(restored).toMatchObject({ restored: before.id, items: 2 });
+    expect((await json('show', seed.id, '--archive', dir)).tags).toEqual(['Before']);
+    expect((await json('backups', '--archive', dir)).backups.map((b: { id: string }) => b.id)).toContain(restored.safety);
+
+    await writeFile(path.join(dir, 'content', 'eeeeeeeeeeeeeeee.txt'), 'left by a crash');
+    const checked = await json('verify', '--archive', dir);
+    expect(checked).toMatchObject({ ok: true, leftovers: ['content/eeeeeeeeeeeeeeee.txt'] });
+    const repaired = await json('verify', '--repair', '--archive', dir);
+    expect(repaired.ok).toBe(true);
+    expect(repaired.actions.join(' ')).toMatch(/lost\+found/);
+    expect((await json('verify', '--archive', dir)).leftovers).toEqual([]);
+  });
 });

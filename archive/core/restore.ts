@@ -24,6 +24,9 @@ export async function restoreBackup(archive: Archive, id: string): Promise<Resto
       if (!(ext === 'txt' ? item.content.text : item.content.html)) continue;
       const from = path.join(backup.contentDir, `${item.id}.${ext}`);
       const to = archive.store.contentPath(item.id, ext);
+      // Already the very same file (a hard link): renaming one link onto another does nothing.
+      const [a, b] = await Promise.all([fs.stat(from).catch(() => null), fs.stat(to).catch(() => null)]);
+      if (a && b && a.ino === b.ino && a.dev === b.dev) continue;
       const tmp = `${to}.restore.tmp`;
       await fs.rm(tmp, { force: true });
       try {
