@@ -3,7 +3,7 @@
 
 import { runTorture } from './torture';
 
-const cliKills = Number(process.env.TORTURE_CLI_KILLS ?? 120);
+const cliKills = Number(process.env.TORTURE_CLI_KILLS ?? 100);
 const serveKills = Number(process.env.TORTURE_SERVE_KILLS ?? 100);
 const lockRounds = Number(process.env.TORTURE_LOCK_ROUNDS ?? 50);
 const started = Date.now();
