@@ -4,9 +4,11 @@
 
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { assertId } from '../core/ids';
 
 function bodyFile(contentDir: string, id: string): string {
-  return path.join(contentDir, `${id}.txt`);
+  // Never a path built from something that is not an id (a hostile bundle's `../../x`).
+  return path.join(contentDir, `${assertId(id)}.txt`);
 }
 
 /** For bulk builds, which read many bodies ahead of the analysis. */
