@@ -9,8 +9,10 @@ import {
 } from './schemas';
 import type {
   Item, ItemView, SearchResult, RelatedHit, ArchiveInfo, VerifyReport, ImportSummary, TagCount, ExportedFile, Outcome,
-  RepairReport, BackupInfo, RestoreReport,
+  RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView,
 } from './types';
+import { BULK_ACTIONS } from '../core/bulk-actions';
+import { PreferenceKey, PreferenceValue } from '../core/preference-schema';
 
 /** `returns<R>()(schema)`: an entry whose arguments are checked by `schema` and whose result is R. */
 const returns =
@@ -39,6 +41,34 @@ export const contract = {
   'items.setRead': returns<ItemView>()(z.object({ id: ItemId, read: z.boolean() }).strict()),
   'items.delete': returns<{ id: string }>()(byId),
   'items.createNote': returns<ItemView>()(z.object({ title: z.string().trim().min(1).max(500), text: noteText }).strict()),
+  'items.setState': returns<ItemView>()(
+    z.object({ id: ItemId, archived: z.boolean().optional(), favourite: z.boolean().optional(), read: z.boolean().optional() }).strict(),
+  ),
+  'items.setProgress': returns<{ id: string; progress: number }>()(z.object({ id: ItemId, progress: z.number().min(0).max(1) }).strict()),
+  'items.bulk': returns<BulkReport>()(
+    z
+      .object({
+        // A selection, or every result of a search ("apply a tag to all results").
+        ids: z.array(ItemId).max(100_000).optional(),
+        query: SearchRequest.omit({ offset: true, limit: true, sort: true }).optional(),
+        action: z.enum(BULK_ACTIONS),
+        tags: z.array(TagName).max(100).optional(),
+      })
+      .strict()
+      .refine((a) => (a.ids === undefined) !== (a.query === undefined), 'give either ids or a query')
+      .refine((a) => !['tag', 'untag'].includes(a.action) || (a.tags?.length ?? 0) > 0, 'tagging needs tags'),
+  ),
+  'items.fetch': returns<{ results: FetchResult[] }>()(
+    z
+      .object({ ids: z.array(ItemId).min(1).max(10_000).optional(), allBookmarks: z.literal(true).optional() })
+      .strict()
+      .refine((a) => (a.ids === undefined) !== (a.allBookmarks === undefined), 'give either ids or allBookmarks'),
+  ),
+  'searches.list': returns<{ searches: SavedSearchView[] }>()(Empty),
+  'searches.save': returns<{ searches: SavedSearchView[] }>()(z.object({ name: z.string().trim().min(1).max(100), q: z.string().max(2_000) }).strict()),
+  'searches.delete': returns<{ searches: SavedSearchView[] }>()(z.object({ name: z.string().trim().min(1).max(100) }).strict()),
+  'settings.get': returns<{ preferences: Record<string, string | number | boolean | null> }>()(Empty),
+  'settings.set': returns<{ preferences: Record<string, string | number | boolean | null> }>()(z.object({ key: PreferenceKey, value: PreferenceValue }).strict()),
   'search.query': returns<SearchResult>()(SearchRequest),
   'search.related': returns<{ suggestions: RelatedHit[] }>()(
     z.object({ id: ItemId, limit: z.number().int().min(1).max(50).optional() }).strict(),

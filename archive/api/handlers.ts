@@ -17,6 +17,11 @@ import { importDrafts, importFiles, type ImportProgress } from '../core/importin
 
 const URL_TIMEOUT_MS = 20_000;
 import { verifyArchive } from '../core/verify';
+import { setState, setProgress } from '../core/reading';
+import { applyBulk } from '../core/bulk';
+import { fetchArticles, bookmarkIds } from '../core/fetch-articles';
+import { listSavedSearches, saveSearch, deleteSavedSearch } from '../core/saved-searches';
+import { getPreferences, setPreference } from '../core/preferences';
 import { repairArchive } from '../core/repair';
 import { listBackups } from '../core/backups';
 import { restoreBackup } from '../core/restore';
@@ -29,6 +34,16 @@ import type { SourceFile } from '../interop/types';
 async function parseSourceFile(file: SourceFile) {
   const { parseSourceFile: parse } = await import('../interop/registry');
   return parse(file);
+}
+
+/** Every id a search matches, page by page (for "apply to all results"). */
+async function allResults(archive: Archive, query: { q: string; tags?: string[] }): Promise<string[]> {
+  const ids: string[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await archive.index.query({ ...query, offset, limit: 500 });
+    ids.push(...page.hits.map((h) => h.id));
+    if (page.hits.length < 500 || ids.length >= page.total) return ids;
+  }
 }
 
 export interface CallContext {
@@ -81,6 +96,19 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'items.setRead': (archive, { id, read }) => (markRead(archive, id, read), archive.view(id)),
   'items.delete': async (archive, { id }) => (await deleteItem(archive, id), { id }),
   'items.createNote': async (archive, { title, text }) => archive.view(await createNoteItem(archive, title, text)),
+  'items.setState': (archive, { id, ...state }) => (setState(archive, id, state), archive.view(id)),
+  'items.setProgress': (archive, { id, progress }) => (setProgress(archive, id, progress), { id, progress: archive.item(id).progress }),
+  'items.bulk': async (archive, { ids, query, action, tags }) => applyBulk(archive, ids ?? (await allResults(archive, query!)), action, tags),
+  'items.fetch': async (archive, { ids, allBookmarks }, ctx) => {
+    const { importFromUrl } = await import('../interop/web-page');
+    const fetchPage = (url: string) => importFromUrl(url, { timeoutMs: URL_TIMEOUT_MS });
+    return { results: await fetchArticles(archive, allBookmarks ? bookmarkIds(archive) : ids!, fetchPage, { onProgress: ctx.onProgress }) };
+  },
+  'searches.list': (archive) => ({ searches: listSavedSearches(archive) }),
+  'searches.save': (archive, { name, q }) => ({ searches: saveSearch(archive, name, q) }),
+  'searches.delete': (archive, { name }) => ({ searches: deleteSavedSearch(archive, name) }),
+  'settings.get': (archive) => ({ preferences: getPreferences(archive) }),
+  'settings.set': (archive, { key, value }) => ({ preferences: setPreference(archive, key, value) }),
   'search.query': (archive, request) => archive.index.query(request),
   'search.related': async (archive, { id, limit = 8 }) => {
     archive.item(id);

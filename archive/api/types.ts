@@ -28,7 +28,7 @@ export interface ArchiveInfo {
   withNotes: number;
 }
 
-export type { VerifyReport, RepairReport, BackupInfo, RestoreReport } from '../core/reports';
+export type { VerifyReport, RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView } from '../core/reports';
 
 export interface ExportedFile {
   path: string;

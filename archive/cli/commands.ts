@@ -282,6 +282,52 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  edit: {
+    writes: true,
+    async run(archive, args) {
+      const id = resolveId(archive, args.positional[1]);
+      const patch: Record<string, string | null> = {};
+      for (const key of ['title', 'source', 'published', 'url', 'byline', 'language'] as const) {
+        const value = args.options[key];
+        if (value !== undefined) patch[key] = value === '' && key !== 'title' ? null : value;
+      }
+      if (Object.keys(patch).length === 0) throw new UsageError('say what to change: --title, --source, --published, --url, --byline or --language');
+      const view = await call(archive, 'items.update', { id, patch });
+      return { json: view, text: describeItem(view) };
+    },
+  },
+
+  mark: {
+    writes: true,
+    async run(archive, args) {
+      const [state, ...words] = args.positional.slice(1).reverse();
+      const states: Record<string, { archived?: boolean; favourite?: boolean; read?: boolean }> = {
+        read: { read: true }, unread: { read: false }, archived: { archived: true }, inbox: { archived: false },
+        favourite: { favourite: true }, unfavourite: { favourite: false },
+      };
+      if (!state || !states[state]) throw new UsageError('mark <id...> read|unread|archived|inbox|favourite|unfavourite');
+      const ids = words.reverse().map((w) => resolveId(archive, w));
+      if (ids.length === 0) throw new UsageError('an item id is missing');
+      const views = [];
+      for (const id of ids) views.push(await call(archive, 'items.setState', { id, ...states[state] }));
+      return { json: { items: views }, text: views.map((v) => `${v.id}  ${state}  ${v.title}`).join('\n') };
+    },
+  },
+
+  fetch: {
+    writes: true,
+    async run(archive, args) {
+      const all = args.flags.has('all-bookmarks');
+      const ids = args.positional.slice(1).map((w) => resolveId(archive, w));
+      if (all === (ids.length > 0)) throw new UsageError('fetch takes item ids or --all-bookmarks');
+      const { results } = await call(archive, 'items.fetch', all ? { allBookmarks: true } : { ids });
+      const ok = results.filter((r) => r.ok).length;
+      const lines = [`Fetched ${ok} of ${results.length} item${results.length === 1 ? '' : 's'}.`, ...results.map((r) => `  ${r.ok ? '+' : '-'} ${r.id}  ${r.title}: ${r.message}`)];
+      if (results.length > 0 && ok === 0) throw new CommandError(`Nothing could be fetched: ${results[0].title}: ${results[0].message}`);
+      return { json: { results }, text: lines.join('\n') };
+    },
+  },
+
   backups: {
     writes: false,
     async run(archive) {

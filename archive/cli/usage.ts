@@ -22,6 +22,11 @@ Commands:
   related <id>                      linked items and suggestions
   note <id> "<markdown>"            add a note to an item
   delete <id>                       delete an item with its notes, highlights and links
+  edit <id> [--title T] [--source S] [--published YYYY-MM-DD] [--url U] [--byline B]
+                                    correct an item's details (an empty value clears one)
+  mark <id...> read|unread|archived|inbox|favourite|unfavourite
+                                    move items between inbox and archive, star, mark read
+  fetch <id...> | --all-bookmarks   fetch bookmarks' pages and keep them as articles
   export notes [--scope all|item:<id>|tag:<t>|query:<q>] [--format md|digest|json|csv] --out PATH
                                     export notes and highlights
   export archive --out FILE.dossier  the whole archive as one file (import it to restore)

@@ -50,6 +50,9 @@ export async function addItem(archive: Archive, draft: ImportDraft): Promise<str
     wordCount: countWords(text),
     tags,
     readAt: draft.readAt ?? null,
+    archivedAt: draft.archivedAt ?? null,
+    favourite: draft.favourite ?? false,
+    progress: draft.progress ?? 0,
     content: { html: Boolean(draft.html), text: Boolean(text) },
     textHash: textHash(text),
   };

@@ -40,6 +40,12 @@ export const Item = z.object({
   tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)),
   /** When the reader first opened it; null while unread. */
   readAt: z.string().nullable(),
+  /** When it left the inbox for the archive (Pocket's and wallabag's "archive"); null in the inbox. */
+  archivedAt: z.string().nullable().default(null),
+  /** Starred, in other apps' words. */
+  favourite: z.boolean().default(false),
+  /** How far the reader got, from 0 (top) to 1 (the end); restored when it is opened again. */
+  progress: z.number().min(0).max(1).default(0),
   /** Which body files exist in content/ for this item. */
   content: z.object({ html: z.boolean(), text: z.boolean() }),
   /** A hash of the plain text, to recognise the same text imported twice. */

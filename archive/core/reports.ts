@@ -30,6 +30,27 @@ export interface BackupInfo {
   problem?: string;
 }
 
+export interface BulkReport {
+  /** Items the action changed (an item already in that state is not counted). */
+  changed: number;
+  /** Ids that were not in the archive (deleted meanwhile). */
+  missing: string[];
+}
+
+export interface FetchResult {
+  id: string;
+  title: string;
+  ok: boolean;
+  /** What happened, for a person: "12 → 1,204 words", or why it failed. */
+  message: string;
+}
+
+export interface SavedSearchView {
+  name: string;
+  q: string;
+  created: string;
+}
+
 export interface RestoreReport {
   restored: string;
   items: number;

@@ -348,6 +348,12 @@ export class Store {
     await writeFileAtomic(this.contentPath(id, ext), text);
   }
 
+  /** Drops an item's HTML body (its text stays): a page fetched again may have none. */
+  async removeHtml(id: string): Promise<void> {
+    this.assertWritable();
+    await fs.rm(this.contentPath(id, 'html'), { force: true });
+  }
+
   async removeContent(id: string): Promise<void> {
     this.assertWritable();
     await Promise.all([fs.rm(this.contentPath(id, 'html'), { force: true }), fs.rm(this.contentPath(id, 'txt'), { force: true })]);

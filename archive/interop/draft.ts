@@ -19,6 +19,9 @@ export interface DraftFields {
   tags?: Iterable<unknown>;
   added?: string | null;
   readAt?: string | null;
+  archivedAt?: string | null;
+  favourite?: boolean;
+  progress?: number;
   highlights?: ImportDraft['highlights'];
   notes?: ImportDraft['notes'];
 }
@@ -88,6 +91,9 @@ export function makeDraft(fields: DraftFields): ImportDraft {
     tags: cleanTags(fields.tags ?? []),
     added: fields.added ?? null,
     readAt: fields.readAt ?? null,
+    archivedAt: fields.archivedAt ?? null,
+    favourite: fields.favourite ?? false,
+    progress: Number.isFinite(fields.progress) ? Math.min(1, Math.max(0, fields.progress as number)) : 0,
     highlights: fields.highlights ?? [],
     notes: fields.notes ?? [],
   };

@@ -8,7 +8,8 @@ describe.skipIf(!hasFixtures(DIR))('Instapaper CSV', () => {
   it('reads every row; folders other than Unread/Archive become tags', async () => {
     const { drafts, skipped } = await load(instapaperCsvImporter, DIR, 'instapaper-export.csv');
     expect(skipped).toEqual([]);
-    expect(drafts.map((d) => d.tags)).toEqual([[], [], ['starred'], ['test_tag']]);
+    expect(drafts.map((d) => d.tags)).toEqual([[], [], [], ['test_tag']]);
+    expect(drafts.map((d) => d.favourite)).toEqual([false, false, true, false]);
     expect(drafts[3]).toMatchObject({
       kind: 'bookmark',
       title: "Dis donc Donald Trump, c'est quoi exactement «covfefe»?",

@@ -1,5 +1,5 @@
 // Reads Instapaper's CSV export (URL, Title, Selection, Folder, and in newer exports
-// Timestamp and Tags). "Archive" means read, "Starred" becomes the tag "starred", any other
+// Timestamp and Tags). "Archive" means archived (and read), "Starred" favourite, any other
 // folder but "Unread" becomes a tag; the Selection (text chosen when saving) is the excerpt.
 
 import { collect, entryLabel, makeDraft, splitTags, str, withWebAddress } from './draft';
@@ -23,7 +23,9 @@ export const instapaperCsvImporter: Importer = {
       (r) => withWebAddress(r.url, (url) => {
         const folder = str(r.folder);
         const added = fromEpoch(r.timestamp);
-        const folderTags = folder === null || /^(unread|archive)$/i.test(folder) ? [] : [/^starred$/i.test(folder) ? 'starred' : folder];
+        // Unread, Archive and Starred are Instapaper's own folders (inbox, archive, favourite); others are the reader's.
+        const folderTags = folder === null || /^(unread|archive|starred)$/i.test(folder) ? [] : [folder];
+        const archived = /^archive$/i.test(folder ?? '');
         // Newer exports write Tags as a JSON array: ["a","b"].
         let tags: string[] = [];
         const rawTags = str(r.tags);
@@ -34,7 +36,16 @@ export const instapaperCsvImporter: Importer = {
             tags = splitTags(rawTags);
           }
         }
-        return makeDraft({ url, title: r.title, excerpt: r.selection, tags: [...folderTags, ...tags], added, readAt: /^archive$/i.test(folder ?? '') ? added : null });
+        return makeDraft({
+          url,
+          title: r.title,
+          excerpt: r.selection,
+          tags: [...folderTags, ...tags],
+          added,
+          readAt: archived ? added : null,
+          archivedAt: archived ? added : null,
+          favourite: /^starred$/i.test(folder ?? ''),
+        });
       }),
     );
   },

@@ -22,5 +22,7 @@ describe.skipIf(!hasFixtures(DIR))('Omnivore JSON', () => {
     expect(drafts[0].excerpt).toMatch(/^La marque suisse/);
     expect(drafts[2].tags).toEqual(['RSS', 'TEST']);
     expect(drafts.filter((d) => d.readAt !== null)).toHaveLength(1);
+    // Omnivore's archive is Dossier's archive; the other entries stay in the inbox.
+    expect(drafts.filter((d) => d.archivedAt)).toEqual([drafts[0]]);
   });
 });

@@ -8,6 +8,12 @@ import { jsonListImporter } from './json-list-importer';
 import { normaliseDate } from './timestamps';
 import type { ImportDraft } from './types';
 
+/** A percentage (0–100) as a fraction; 0 for anything else. */
+function percent(value: unknown): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  return Number.isFinite(n) ? Math.min(1, Math.max(0, n / 100)) : 0;
+}
+
 function highlights(value: unknown): ImportDraft['highlights'] {
   if (!Array.isArray(value)) return [];
   return value.filter(isRecord).flatMap((h) => {
@@ -33,6 +39,9 @@ export const omnivoreJsonImporter = jsonListImporter({
       tags: splitTags(e.labels ?? []),
       added,
       readAt: e.state === 'Archived' ? (normaliseDate(e.updatedAt) ?? added) : null,
+      archivedAt: e.state === 'Archived' ? (normaliseDate(e.archivedAt) ?? normaliseDate(e.updatedAt) ?? added) : null,
+      // Omnivore keeps progress in percent (readingProgressPercent, or readingProgress in some exports).
+      progress: percent(e.readingProgressPercent ?? e.readingProgress),
       highlights: highlights(e.highlights),
     });
   },

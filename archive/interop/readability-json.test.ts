@@ -11,7 +11,7 @@ describe.skipIf(!hasFixtures(DIR))('Readability service JSON', () => {
     expect(drafts).toHaveLength(3);
     expect(drafts[0]).toMatchObject({ title: 'We Looked At 167,943 Tweets & Found Out Hashtags Are Worthless', added: '2016-08-25T12:05:00.000Z', readAt: null });
     expect(drafts[0].excerpt).toContain('It’s like that polluted…');
-    expect(drafts[1]).toMatchObject({ title: drafts[1].url, tags: ['starred'], added: '2016-09-08T09:55:58.000Z' });
+    expect(drafts[1]).toMatchObject({ title: drafts[1].url, tags: [], favourite: true, added: '2016-09-08T09:55:58.000Z' });
   });
 
   it('marks archived bookmarks read at their archive date', async () => {

@@ -33,9 +33,10 @@ export const readabilityJsonImporter: Importer = {
           url,
           title: realTitle(e.article__title),
           excerpt,
-          tags: flag(e.favorite) ? ['starred'] : [],
+          favourite: flag(e.favorite),
           added,
           readAt: flag(e.archive) ? (normaliseDate(e.date_archived) ?? added) : null,
+          archivedAt: flag(e.archive) ? (normaliseDate(e.date_archived) ?? added) : null,
         });
       },
     );

@@ -21,6 +21,11 @@ export interface ImportDraft {
   /** When the other app saved it, if it says. */
   added: string | null;
   readAt: string | null;
+  /** When the other app archived it (out of the inbox), if it did. */
+  archivedAt?: string | null;
+  favourite?: boolean;
+  /** Reading progress from 0 to 1, where the app kept it. */
+  progress?: number;
   highlights: Array<{ quote: string; comment: string | null; created: string | null }>;
   notes: Array<{ text: string; created: string | null }>;
 }

@@ -15,7 +15,8 @@ describe.skipIf(!hasFixtures(DIR))('wallabag exports', () => {
     expect(mediapart).toMatchObject({
       kind: 'article',
       url: 'https://www.mediapart.fr/',
-      tags: ['mediapart', 'blog', 'starred'],
+      tags: ['mediapart', 'blog'],
+      favourite: true,
       language: 'fr',
       source: 'mediapart.fr',
       added: '2016-09-08T09:55:58.000Z',
@@ -55,7 +56,8 @@ describe.skipIf(!hasFixtures(DIR))('wallabag exports', () => {
     expect(skipped).toEqual([]);
     expect(drafts.map((d) => d.title)).toEqual(['Features - wallabag', 'Recreating The Square Slider', 'J’aime le logiciel libre']);
     expect(drafts[2]).toMatchObject({ kind: 'article', url: 'http://framablog.org/2015/02/14/jaime-le-logiciel-libre/', tags: ['framasoft', 'tag'] });
-    expect(drafts[0].tags).toEqual(['starred']);
+    expect(drafts[0].tags).toEqual([]);
+    expect(drafts[0].favourite).toBe(true);
     expect(drafts[2].text).toMatch(/^Aujourd’hui, c’est la Saint Valentin/);
     const v1 = await load(wallabagV1Importer, DIR, 'wallabag-v1.json');
     expect(v1.drafts.map((d) => [d.title, d.readAt])).toEqual([

@@ -63,10 +63,13 @@ function parse(list: Entry[], version: 1 | 2): ParsedFile {
           source: str(e.domain_name)?.replace(/^www\./, '') ?? null,
           published: normaliseDate(e.published_at),
           language: e.language,
-          tags: [...splitTags(e.tags ?? '', ','), ...(starred ? ['starred'] : [])],
+          tags: splitTags(e.tags ?? '', ','),
           added,
-          // wallabag keeps no read time; the last update is the closest it gives.
+          // wallabag keeps no read time; the last update is the closest it gives. Its
+          // archive is Dossier's (v1's is_read meant the same), and starred is favourite.
           readAt: read ? (normaliseDate(e.updated_at) ?? added) : null,
+          archivedAt: read ? (normaliseDate(e.archived_at) ?? normaliseDate(e.updated_at) ?? added) : null,
+          favourite: starred,
           highlights: annotations(e.annotations),
         });
       }),
