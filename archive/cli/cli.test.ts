@@ -195,4 +195,19 @@ describe('the dossier CLI', () => {
     expect(repaired.actions.join(' ')).toMatch(/lost\+found/);
     expect((await json('verify', '--archive', dir)).leftovers).toEqual([]);
   });
+
+  it('edits an item’s details and moves it between inbox, archive and favourites', async () => {
+    const dir = path.join(tmp, 'editing');
+    await json('init', '--archive', dir);
+    const [seed] = (await json('list', '--archive', dir)).items.filter((i: { kind: string }) => i.kind === 'article');
+    const edited = await json('edit', seed.id, '--title', 'Café naïve', '--byline', 'A. Reporter', '--source', '', '--archive', dir);
+    expect(edited).toMatchObject({ title: 'Café naïve', byline: 'A. Reporter', source: null });
+    const marked = await json('mark', seed.id.slice(0, 6), 'archived', '--archive', dir);
+    expect(marked.items[0].archivedAt).toEqual(expect.any(String));
+    await json('mark', seed.id, 'favourite', '--archive', dir);
+    expect(await json('show', seed.id, '--archive', dir)).toMatchObject({ favourite: true, title: 'Café naïve' });
+    const bad = await dossier('mark', seed.id, 'sideways', '--archive', dir);
+    expect(bad.code).toBe(2);
+    expect((await dossier('edit', seed.id, '--published', 'yesterday', '--archive', dir)).stderr).toMatch(/^dossier: .*YYYY-MM-DD/);
+  });
 });
