@@ -39,7 +39,7 @@ async function prepare(): Promise<string> {
     const item: Item = {
       id, kind: 'article', title: d.title, byline: null, source: d.source, url: `https://news.example/${i}`, published: d.published,
       added: now, updated: now, language: 'en', excerpt: d.body.slice(0, 280), wordCount: countWords(d.body), tags: d.tags,
-      readAt: d.unread ? null : now, archivedAt: null, favourite: false, progress: 0, content: { html: false, text: true }, textHash: textHash(d.body),
+      readAt: d.unread ? null : now, archivedAt: null, favourite: false, progress: 0, content: { html: false, text: true }, assets: [], textHash: textHash(d.body),
     };
     data.items.push(item);
   });

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { Method } from './methods';
-import { MAX_NOTE_LENGTH, COLOR_PATTERN } from '../core/model';
+import { MAX_NOTE_LENGTH, COLOR_PATTERN, ASSET_NAME } from '../core/model';
 import {
   Empty, ExportFormat, ExportScope, HttpUrl, ItemId, ItemPatch, ListRequest, RecordId, SearchRequest, TagName, UploadedFile,
 } from './schemas';
@@ -37,6 +37,7 @@ export const contract = {
   'items.list': returns<{ items: Item[]; total: number }>()(ListRequest),
   'items.get': returns<ItemView>()(byId),
   'items.content': returns<{ html: string | null; text: string }>()(byId),
+  'items.asset': returns<{ type: string; data: string }>()(z.object({ id: ItemId, name: z.string().regex(ASSET_NAME, 'not the name of a stored image') }).strict()),
   'items.update': returns<ItemView>()(z.object({ id: ItemId, patch: ItemPatch }).strict()),
   'items.setRead': returns<ItemView>()(z.object({ id: ItemId, read: z.boolean() }).strict()),
   'items.delete': returns<{ id: string }>()(byId),

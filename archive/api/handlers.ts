@@ -17,6 +17,7 @@ import { importDrafts, importFiles, type ImportProgress } from '../core/importin
 
 const URL_TIMEOUT_MS = 20_000;
 import { verifyArchive } from '../core/verify';
+import { localImageReader, webImageFetcher, ASSET_TYPES } from '../interop/page-images';
 import { setState, setProgress } from '../core/reading';
 import { applyBulk } from '../core/bulk';
 import { fetchArticles, bookmarkIds } from '../core/fetch-articles';
@@ -92,6 +93,12 @@ export const handlers: { [M in Method]: Handler<M> } = {
     ]);
     return { html, text: text ?? '' };
   },
+  'items.asset': async (archive, { id, name }) => {
+    const item = archive.item(id);
+    const bytes = item.assets.includes(name) ? await archive.store.readAsset(id, name) : null;
+    if (!bytes) throw new ArchiveError('not_found', `Item ${id} keeps no image named ${name}.`);
+    return { type: ASSET_TYPES[name.split('.').pop() as string], data: Buffer.from(bytes).toString('base64') };
+  },
   'items.update': (archive, { id, patch }) => (updateItem(archive, id, patch), archive.view(id)),
   'items.setRead': (archive, { id, read }) => (markRead(archive, id, read), archive.view(id)),
   'items.delete': async (archive, { id }) => (await deleteItem(archive, id), { id }),
@@ -102,7 +109,9 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'items.fetch': async (archive, { ids, allBookmarks }, ctx) => {
     const { importFromUrl } = await import('../interop/web-page');
     const fetchPage = (url: string) => importFromUrl(url, { timeoutMs: URL_TIMEOUT_MS });
-    return { results: await fetchArticles(archive, allBookmarks ? bookmarkIds(archive) : ids!, fetchPage, { onProgress: ctx.onProgress }) };
+    const fetchImage = webImageFetcher();
+    const ids_ = allBookmarks ? bookmarkIds(archive) : ids!;
+    return { results: await fetchArticles(archive, ids_, fetchPage, { onProgress: ctx.onProgress, images: { fetch: fetchImage } }) };
   },
   'searches.list': (archive) => ({ searches: listSavedSearches(archive) }),
   'searches.save': (archive, { name, q }) => ({ searches: saveSearch(archive, name, q) }),
@@ -151,6 +160,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
       archive,
       paths.map((p) => ({
         name: p,
+        // A page saved with its folder ("Page_files/") keeps the images it names there.
+        images: { readLocal: localImageReader(p) },
         read: async () => {
           const stat = await fs.stat(p).catch(() => null);
           if (!stat) throw new ArchiveError('not_found', 'no such file');
@@ -164,7 +175,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'import.url': async (archive, { url }) => {
     const { importFromUrl } = await import('../interop/web-page');
     try {
-      return await importDrafts(archive, url, { drafts: await importFromUrl(url, { timeoutMs: URL_TIMEOUT_MS }), skipped: [] });
+      const drafts = await importFromUrl(url, { timeoutMs: URL_TIMEOUT_MS });
+      return await importDrafts(archive, url, { drafts, skipped: [] }, undefined, { fetch: webImageFetcher() });
     } catch (error) {
       return { imported: [], skipped: [{ file: url, reason: (error as Error).message.split('\n')[0] }] };
     }

@@ -11,6 +11,7 @@ export const METHODS = [
   'items.list',
   'items.get',
   'items.content',
+  'items.asset',
   'items.update',
   'items.setRead',
   'items.delete',

@@ -5,7 +5,7 @@
 // are taken only of the open archive, whose state was read and validated (never of a file
 // that failed to open), skipped when nothing changed since the newest, fsynced, written to
 // a partial folder and renamed into place when whole, and pruned by generation: the recent
-// ones, one a day for a week, one a week for two months.
+// ones, one a day for a week, one a week for two months. Bodies include kept images.
 
 import { promises as fs, createReadStream } from 'node:fs';
 import path from 'node:path';
@@ -144,7 +144,10 @@ async function linkBodies(contentDir: string, items: Item[], into: string, linke
   for (const item of items) {
     if (item.content.text && !linked.has(`${item.id}.txt`)) names.push(`${assertId(item.id)}.txt`);
     if (item.content.html && !linked.has(`${item.id}.html`)) names.push(`${assertId(item.id)}.html`);
+    for (const asset of item.assets) if (!linked.has(`${item.id}/${asset}`)) names.push(`${assertId(item.id)}/${asset}`);
   }
+  const folders = new Set(names.filter((n) => n.includes('/')).map((n) => n.split('/')[0]));
+  await Promise.all([...folders].map((f) => fs.mkdir(path.join(into, f), { recursive: true })));
   let copied = false;
   let next = 0;
   async function worker(): Promise<void> {

@@ -19,6 +19,14 @@ async function writeBodies(archive: Archive, bundle: Bundle, ids: Set<string>): 
   const written: string[] = [];
   try {
     for (const [file, bytes] of bundle.content) {
+      const image = file.match(/^([0-9a-f]{16})\/([^/]+)$/);
+      if (image) {
+        // An image kept with an item: content/<id>/<hash>.<ext> (the store checks both parts).
+        if (!ids.has(image[1])) continue;
+        await archive.store.writeAssets(image[1], [{ name: image[2], bytes }]);
+        written.push(image[1]);
+        continue;
+      }
       const [id, ext] = file.split('.') as [string, 'txt' | 'html'];
       if (!ids.has(id)) continue;
       await archive.store.writeContent(id, ext, Buffer.from(bytes).toString('utf8'));

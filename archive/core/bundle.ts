@@ -42,6 +42,10 @@ export async function writeBundle(archive: Archive): Promise<Uint8Array> {
       const body = await archive.store.readContent(item.id, ext);
       if (body !== null) entries[`content/${item.id}.${ext}`] = strToU8(body);
     }
+    for (const asset of item.assets) {
+      const bytes = await archive.store.readAsset(item.id, asset);
+      if (bytes) entries[`content/${item.id}/${asset}`] = bytes;
+    }
   }
   const manifest: BundleManifest = {
     format: 'dossier-bundle',
@@ -95,7 +99,7 @@ export function readBundle(bytes: Uint8Array): Bundle {
   }
   const content = new Map<string, Uint8Array>();
   for (const p of paths) {
-    const match = p.match(/^content\/([0-9a-f]{16}\.(?:txt|html))$/);
+    const match = p.match(/^content\/([0-9a-f]{16}(?:\.(?:txt|html)|\/[0-9a-f]{32}\.(?:png|jpg|gif|webp|avif|svg)))$/);
     if (match) content.set(match[1], files[p]);
     else if (p !== 'manifest.json' && p !== 'dossier.json') refuse(`it holds an unexpected file (${p.slice(0, 80)})`);
   }

@@ -7,6 +7,7 @@ import type { Archive } from './archive';
 import type { ImportDraft } from '../interop/types';
 import { countWords, excerptOf, textHash } from './text-stats';
 import type { FetchResult } from './reports';
+import { collectImages, type ImageSource } from '../interop/page-images';
 
 /** Fetches one address and extracts it (the web-page importer, injected by the caller). */
 export type PageFetcher = (url: string) => Promise<ImportDraft[]>;
@@ -14,6 +15,8 @@ export type PageFetcher = (url: string) => Promise<ImportDraft[]>;
 export type { FetchResult };
 
 export interface FetchOptions {
+  /** Where the pages' images come from (the network). */
+  images?: ImageSource;
   onProgress?: (done: number, total: number) => void;
   /** The pause between two requests to the same site. */
   sameSiteGapMs?: number;
@@ -30,13 +33,20 @@ export async function fetchArticles(archive: Archive, ids: readonly string[], fe
   const results: FetchResult[] = [];
   const unique = [...new Set(ids)];
   for (const [n, id] of unique.entries()) {
-    results.push(await fetchOne(archive, id, fetchPage, lastVisit, gap));
+    results.push(await fetchOne(archive, id, fetchPage, lastVisit, gap, options.images ?? {}));
     options.onProgress?.(n + 1, unique.length);
   }
   return results;
 }
 
-async function fetchOne(archive: Archive, id: string, fetchPage: PageFetcher, lastVisit: Map<string, number>, gap: number): Promise<FetchResult> {
+async function fetchOne(
+  archive: Archive,
+  id: string,
+  fetchPage: PageFetcher,
+  lastVisit: Map<string, number>,
+  gap: number,
+  images: ImageSource,
+): Promise<FetchResult> {
   if (!archive.has(id)) return { id, title: id, ok: false, message: 'It is no longer in the archive.' };
   const before = archive.item(id);
   const fail = (message: string): FetchResult => ({ id, title: before.title, ok: false, message });
@@ -54,9 +64,11 @@ async function fetchOne(archive: Archive, id: string, fetchPage: PageFetcher, la
   if (!draft || !draft.text.trim()) return fail('The page has no article text that Dossier could find.');
   if (!archive.has(id)) return fail('It was deleted while its page was being fetched.');
 
+  const kept = draft.html ? await collectImages(draft.html, draft.url ?? before.url, images) : null;
   const store = archive.store;
+  await store.writeAssets(id, kept?.images ?? []);
   await store.writeContent(id, 'txt', draft.text);
-  if (draft.html) await store.writeContent(id, 'html', draft.html);
+  if (kept) await store.writeContent(id, 'html', kept.html);
   else await store.removeHtml(id);
   const item = archive.item(id);
   const oldWords = item.wordCount;
@@ -71,6 +83,7 @@ async function fetchOne(archive: Archive, id: string, fetchPage: PageFetcher, la
   item.wordCount = countWords(draft.text);
   item.textHash = textHash(draft.text);
   item.content = { text: true, html: Boolean(draft.html) };
+  item.assets = [...new Set([...item.assets, ...(kept?.images ?? []).map((i) => i.name)])];
   archive.commit(item, draft.text);
   return { id, title: item.title, ok: true, message: `${oldWords.toLocaleString('en')} → ${item.wordCount.toLocaleString('en')} words` };
 }

@@ -9,6 +9,7 @@ import { textHash } from './text-stats';
 import { canonicalUrl } from '../interop/canonical-url';
 import { readBundle } from './bundle';
 import { importBundle } from './bundle-import';
+import { collectImages, type ImageSource } from '../interop/page-images';
 
 /** A whole-archive bundle, written by `dossier export archive`. */
 export function isBundle(name: string): boolean {
@@ -55,8 +56,17 @@ function label(file: string, draft: ImportDraft, many: boolean): string {
   return many ? `${file} › ${draft.title || draft.url || 'entry'}` : file;
 }
 
+/** Where the images of imported pages may come from (the network, the page's folder), if anywhere. */
+export type { ImageSource };
+
 /** Adds the drafts read from one file; the summary names each one left out and why. */
-export async function importDrafts(archive: Archive, file: string, parsed: ParsedFile, seen = new SeenItems(archive)): Promise<ImportSummary> {
+export async function importDrafts(
+  archive: Archive,
+  file: string,
+  parsed: ParsedFile,
+  seen = new SeenItems(archive),
+  images: ImageSource = {},
+): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: [], skipped: parsed.skipped.map((s) => ({ file: `${file} › ${s.entry}`, reason: s.reason })) };
   const many = parsed.drafts.length > 1;
   for (const draft of parsed.drafts) {
@@ -66,6 +76,11 @@ export async function importDrafts(archive: Archive, file: string, parsed: Parse
       continue;
     }
     try {
+      if (draft.html) {
+        const kept = await collectImages(draft.html, draft.url, images);
+        draft.html = kept.html;
+        draft.images = kept.images;
+      }
       summary.imported.push(await addItem(archive, draft));
       seen.remember(draft.url, textHash(draft.text), draft.title);
     } catch (error) {
@@ -78,7 +93,7 @@ export async function importDrafts(archive: Archive, file: string, parsed: Parse
 /** Reads and imports each file in turn with `parse`; one bad file never stops the rest. */
 export async function importFiles(
   archive: Archive,
-  files: Array<SourceFile | { name: string; read: () => Promise<SourceFile> }>,
+  files: Array<SourceFile | { name: string; read: () => Promise<SourceFile>; images?: ImageSource }>,
   parse: (file: SourceFile) => Promise<ParsedFile>,
   onProgress?: ImportProgress,
 ): Promise<ImportSummary> {
@@ -88,7 +103,7 @@ export async function importFiles(
   for (const entry of files) {
     try {
       const file = 'bytes' in entry ? entry : await entry.read();
-      const result = isBundle(file.name) ? await importBundle(archive, readBundle(file.bytes)) : await importDrafts(archive, entry.name, await parse(file), seen);
+      const result = isBundle(file.name) ? await importBundle(archive, readBundle(file.bytes)) : await importDrafts(archive, entry.name, await parse(file), seen, 'images' in entry ? entry.images : {});
       if (isBundle(file.name)) for (const id of result.imported) seen.remember(archive.item(id).url, archive.item(id).textHash, archive.item(id).title);
       total.imported.push(...result.imported);
       total.skipped.push(...result.skipped);

@@ -29,6 +29,7 @@ export async function addItem(archive: Archive, draft: ImportDraft): Promise<str
   try {
     if (text) await store.writeContent(id, 'txt', text);
     if (draft.html) await store.writeContent(id, 'html', draft.html);
+    await store.writeAssets(id, draft.images ?? []);
   } catch (error) {
     await store.removeContent(id).catch(() => undefined);
     throw error;
@@ -54,6 +55,7 @@ export async function addItem(archive: Archive, draft: ImportDraft): Promise<str
     favourite: draft.favourite ?? false,
     progress: draft.progress ?? 0,
     content: { html: Boolean(draft.html), text: Boolean(text) },
+    assets: (draft.images ?? []).map((i) => i.name),
     textHash: textHash(text),
   };
   data.items.push(item);

@@ -11,6 +11,8 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const MAX_TAG_LENGTH = 100;
 export const MAX_NOTE_LENGTH = 200_000;
 export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+/** A stored image's file name in content/<id>/: its content hash and the extension its bytes say. */
+export const ASSET_NAME = /^[0-9a-f]{32}\.(png|jpg|gif|webp|avif|svg)$/;
 /** Ids of items, notes, highlights and relations: 16 lower-case hex digits, safe as file names. */
 export const ID_PATTERN = /^[0-9a-f]{16}$/;
 
@@ -48,6 +50,8 @@ export const Item = z.object({
   progress: z.number().min(0).max(1).default(0),
   /** Which body files exist in content/ for this item. */
   content: z.object({ html: z.boolean(), text: z.boolean() }),
+  /** The images kept with it, in content/<id>/ (the HTML names them). */
+  assets: z.array(z.string().regex(ASSET_NAME)).max(1_000).default([]),
   /** A hash of the plain text, to recognise the same text imported twice. */
   textHash: z.string().nullable(),
 });

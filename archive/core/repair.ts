@@ -22,7 +22,7 @@ export async function repairArchive(archive: Archive): Promise<RepairReport> {
     const into = path.join(archive.dir, 'lost+found', stamp);
     await fs.mkdir(into, { recursive: true });
     for (const file of before.leftovers) {
-      await fs.rename(path.join(archive.dir, file), path.join(into, path.basename(file)));
+      await fs.rename(path.join(archive.dir, file), path.join(into, path.basename(file.replace(/\/$/, ''))));
     }
     await syncDir(into);
     await syncDir(archive.store.contentDir);
@@ -64,6 +64,16 @@ export async function repairArchive(archive: Archive): Promise<RepairReport> {
     item.content = { text: item.content.text && !lost.includes('txt'), html: item.content.html && !lost.includes('html') };
     archive.commit(item);
     actions.push(`The ${lost.join(' and ')} body of “${item.title}” (${item.id}) is gone; it is no longer claimed (a backup may still hold it).`);
+  }
+
+  for (const item of data.items) {
+    if (item.assets.length === 0) continue;
+    const present = new Set(await fs.readdir(archive.store.assetsDir(item.id)).catch(() => [] as string[]));
+    const kept = item.assets.filter((a) => present.has(a));
+    if (kept.length === item.assets.length) continue;
+    actions.push(`${item.assets.length - kept.length} image(s) of “${item.title}” are gone; the article shows a placeholder for them.`);
+    item.assets = kept;
+    archive.commit(item);
   }
 
   await archive.durable();

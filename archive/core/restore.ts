@@ -20,10 +20,14 @@ export async function restoreBackup(archive: Archive, id: string): Promise<Resto
 
   const contentDir = archive.store.contentDir;
   for (const item of backup.data.items) {
-    for (const ext of ['txt', 'html'] as const) {
-      if (!(ext === 'txt' ? item.content.text : item.content.html)) continue;
-      const from = path.join(backup.contentDir, `${item.id}.${ext}`);
-      const to = archive.store.contentPath(item.id, ext);
+    const files: string[] = [];
+    if (item.content.text) files.push(`${item.id}.txt`);
+    if (item.content.html) files.push(`${item.id}.html`);
+    if (item.assets.length) await fs.mkdir(archive.store.assetsDir(item.id), { recursive: true });
+    for (const asset of item.assets) files.push(path.relative(contentDir, archive.store.assetPath(item.id, asset)));
+    for (const file of files) {
+      const from = path.join(backup.contentDir, file);
+      const to = path.join(contentDir, file);
       // Already the very same file (a hard link): renaming one link onto another does nothing.
       const [a, b] = await Promise.all([fs.stat(from).catch(() => null), fs.stat(to).catch(() => null)]);
       if (a && b && a.ino === b.ino && a.dev === b.dev) continue;
@@ -37,6 +41,7 @@ export async function restoreBackup(archive: Archive, id: string): Promise<Resto
       }
       await fs.rename(tmp, to);
     }
+    if (item.assets.length) await syncDir(archive.store.assetsDir(item.id));
   }
   await syncDir(contentDir);
 

@@ -9,7 +9,7 @@ import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { SnapshotFile } from './snapshot-file';
-import { emptyArchiveData, type ArchiveData } from './model';
+import { emptyArchiveData, ASSET_NAME, type ArchiveData } from './model';
 import { acquireLock, type ArchiveLock } from './lock';
 import { syncDir, writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
@@ -348,6 +348,35 @@ export class Store {
     await writeFileAtomic(this.contentPath(id, ext), text);
   }
 
+  /** The folder of an item's images. */
+  assetsDir(id: string): string {
+    return path.join(this.contentDir, assertId(id));
+  }
+
+  assetPath(id: string, name: string): string {
+    if (!ASSET_NAME.test(name)) throw new ArchiveError('invalid_argument', `“${name.slice(0, 60)}” is not the name of a stored image.`);
+    return path.join(this.assetsDir(id), name);
+  }
+
+  /** Stores an item's images (written once: a name is the hash of its bytes). */
+  async writeAssets(id: string, images: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Promise<void> {
+    this.assertWritable();
+    if (images.length === 0) return;
+    await fs.mkdir(this.assetsDir(id), { recursive: true });
+    for (const image of images) await writeFileAtomic(this.assetPath(id, image.name), image.bytes, { syncFolder: false });
+    await syncDir(this.assetsDir(id));
+    await syncDir(this.contentDir);
+  }
+
+  async readAsset(id: string, name: string): Promise<Uint8Array | null> {
+    try {
+      return await fs.readFile(this.assetPath(id, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new ArchiveError('io_error', `Cannot read an image of item ${id}: ${(error as Error).message}`);
+    }
+  }
+
   /** Drops an item's HTML body (its text stays): a page fetched again may have none. */
   async removeHtml(id: string): Promise<void> {
     this.assertWritable();
@@ -356,7 +385,11 @@ export class Store {
 
   async removeContent(id: string): Promise<void> {
     this.assertWritable();
-    await Promise.all([fs.rm(this.contentPath(id, 'html'), { force: true }), fs.rm(this.contentPath(id, 'txt'), { force: true })]);
+    await Promise.all([
+      fs.rm(this.contentPath(id, 'html'), { force: true }),
+      fs.rm(this.contentPath(id, 'txt'), { force: true }),
+      fs.rm(this.assetsDir(id), { recursive: true, force: true }),
+    ]);
   }
 
   private assertWritable(): void {

@@ -41,7 +41,23 @@ export async function verifyArchive(archive: Archive): Promise<VerifyReport> {
     const match = file.match(BODY_FILE);
     return match ? !ids.has(match[1]) : /\.tmp$/.test(file);
   });
+  // Image folders: one per item that keeps images; every image its HTML names is there.
+  for (const folder of await contentFolders(archive)) if (!ids.has(folder)) leftovers.push(`${folder}/`);
+  for (const item of data.items) {
+    if (item.assets.length === 0) continue;
+    const present = new Set(await fs.readdir(archive.store.assetsDir(item.id)).catch(() => [] as string[]));
+    const lost = item.assets.filter((a) => !present.has(a));
+    if (lost.length) problems.push(`${lost.length} image(s) of item ${item.id} (“${item.title}”) are missing.`);
+  }
   return { ok: problems.length === 0, problems, leftovers: leftovers.map((f) => `content/${f}`), checked: data.items.length };
+}
+
+async function contentFolders(archive: Archive): Promise<string[]> {
+  try {
+    return (await fs.readdir(archive.store.contentDir, { withFileTypes: true })).filter((e) => e.isDirectory() && /^[0-9a-f]{16}$/.test(e.name)).map((e) => e.name);
+  } catch {
+    return [];
+  }
 }
 
 async function contentFiles(archive: Archive): Promise<string[] | null> {

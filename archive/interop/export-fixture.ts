@@ -26,6 +26,7 @@ export function item(id: string, title: string, extra: Partial<Item> = {}): Item
     favourite: false,
     progress: 0,
     content: { html: true, text: true },
+    assets: [],
     textHash: null,
     ...extra,
   };

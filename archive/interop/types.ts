@@ -27,6 +27,8 @@ export interface ImportDraft {
   /** Reading progress from 0 to 1, where the app kept it. */
   progress?: number;
   highlights: Array<{ quote: string; comment: string | null; created: string | null }>;
+  /** Images the HTML names by data-dossier-asset, to be stored with the item. */
+  images?: Array<{ name: string; bytes: Uint8Array; from: string }>;
   notes: Array<{ text: string; created: string | null }>;
 }
 

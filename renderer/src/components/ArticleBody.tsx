@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { Highlight } from '../../../archive/api/types';
 import { sanitizeArticle } from '../lib/sanitize';
 import { buildTextMap, markSpans, markTerms, rangeToText, type TextMap } from '../lib/text-map';
+import { showArticleImages } from '../lib/article-images';
 
 export interface PendingHighlight {
   start: number;
@@ -15,6 +16,8 @@ export interface PendingHighlight {
 }
 
 interface Props {
+  /** The item, whose kept images the body shows. */
+  itemId: string;
   html: string | null;
   text: string;
   highlights: Highlight[];
@@ -51,7 +54,7 @@ function htmlBody(html: string): DocumentFragment {
   return fragment;
 }
 
-export function ArticleBody({ html, text, highlights, terms, bodyRef, onPending, onHighlightClick }: Props) {
+export function ArticleBody({ itemId, html, text, highlights, terms, bodyRef, onPending, onHighlightClick }: Props) {
   const mapRef = useRef<TextMap | null>(null);
   const spansKey = JSON.stringify(highlights.map((h) => [h.id, h.start, h.end]));
   const termsKey = JSON.stringify(terms);
@@ -71,8 +74,10 @@ export function ArticleBody({ html, text, highlights, terms, bodyRef, onPending,
     if (map) markSpans(map, JSON.parse(spansKey).map(([id, start, end]: [string, number, number]) => ({ id, start, end })));
     markTerms(body, JSON.parse(termsKey) as string[]);
     mapRef.current = map ? buildTextMap(body, text) : null;
+    const release = showArticleImages(body, itemId);
     body.dataset.ready = 'true';
-  }, [html, text, spansKey, termsKey, bodyRef]);
+    return release;
+  }, [itemId, html, text, spansKey, termsKey, bodyRef]);
 
   useEffect(() => {
     const onSelection = () => {

@@ -62,6 +62,7 @@ export const Reader = memo(function Reader({ id, allTags, onOpenItem, onDeleted,
         {text ? (
           <ArticleBody
             key={view.id}
+            itemId={view.id}
             bodyRef={bodyRef}
             html={text.html}
             text={text.text}

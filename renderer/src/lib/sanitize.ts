@@ -13,14 +13,18 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('rel', 'noopener noreferrer');
   }
   if (node.tagName === 'IMG') {
-    // Reading stays offline: a remote image is not fetched (the CSP would refuse it anyway);
-    // its alt text stands in, and its address is kept in the tooltip.
+    // Reading stays offline: a remote image is not fetched (the CSP would refuse it anyway).
+    // Images kept in the archive are named by data-dossier-asset and shown from there
+    // (article-images.ts); others keep their address for a placeholder that says so.
     const src = node.getAttribute('src') ?? '';
-    if (!/^(data:|blob:)/i.test(src)) {
+    if (node.hasAttribute('data-dossier-asset') || node.hasAttribute('data-missing')) {
       node.removeAttribute('src');
       node.removeAttribute('srcset');
-      if (src) node.setAttribute('title', `Image not loaded (Dossier stays offline): ${src}`);
-      if (!node.getAttribute('alt')) node.setAttribute('alt', '[image]');
+    } else if (!/^(data:|blob:)/i.test(src)) {
+      node.setAttribute('data-missing', 'not saved with the article');
+      if (src) node.setAttribute('data-original-src', src);
+      node.removeAttribute('src');
+      node.removeAttribute('srcset');
     }
   }
 });
@@ -29,6 +33,7 @@ const ARTICLE_CONFIG = {
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'video', 'audio', 'script', 'svg', 'math'],
   FORBID_ATTR: ['style', 'class', 'id'],
   ALLOW_DATA_ATTR: false,
+  ADD_ATTR: ['data-dossier-asset', 'data-original-src', 'data-missing'],
 };
 
 /** An article body as a sanitised fragment, ready to append. */
