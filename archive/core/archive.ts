@@ -51,6 +51,29 @@ export class Archive {
     }
   }
 
+  private byId = new Map<string, Item>();
+  private indexedList: Item[] | null = null;
+  private indexedCount = 0;
+
+  /**
+   * An item by id in O(1): items are only ever appended to the list in place, and the list
+   * is replaced whole when one is removed, so a longer list adds its tail to the map and
+   * another list rebuilds it.
+   */
+  private lookup(id: string): Item | undefined {
+    const items = this.data.items;
+    if (items !== this.indexedList || items.length < this.indexedCount) {
+      this.byId = new Map(items.map((i) => [i.id, i]));
+      this.indexedList = items;
+      this.indexedCount = items.length;
+    } else if (items.length > this.indexedCount) {
+      for (let i = this.indexedCount; i < items.length; i++) this.byId.set(items[i].id, items[i]);
+      this.indexedCount = items.length;
+    }
+    const item = this.byId.get(id);
+    return item !== undefined && item.id === id ? item : undefined;
+  }
+
   get dir(): string {
     return this.store.dir;
   }
@@ -69,13 +92,13 @@ export class Archive {
   }
 
   item(id: string): Item {
-    const item = this.data.items.find((i) => i.id === id);
+    const item = this.lookup(id);
     if (!item) throw notFound('item', id);
     return item;
   }
 
   has(id: string): boolean {
-    return this.data.items.some((i) => i.id === id);
+    return this.lookup(id) !== undefined;
   }
 
   notesOf(id: string): Note[] {
@@ -92,7 +115,7 @@ export class Archive {
 
   relatedOf(id: string): RelatedItem[] {
     return this.relationsOf(id).flatMap((r) => {
-      const other = this.data.items.find((i) => i.id === (r.a === id ? r.b : r.a));
+      const other = this.lookup(r.a === id ? r.b : r.a);
       return other ? [{ id: other.id, title: other.title, kind: other.kind, label: r.label, relationId: r.id }] : [];
     });
   }

@@ -13,7 +13,7 @@ describe('migrations', () => {
     const data = migrate(v0);
     expect(data.version).toBe(ARCHIVE_VERSION);
     expect(data.seq).toBe(0);
-    expect(data.items).toEqual([{ ...item, archivedAt: null, favourite: false, progress: 0 }]);
+    expect(data.items).toEqual([{ ...item, archivedAt: null, favourite: false, progress: 0, assets: [] }]);
     expect(data.notes).toEqual([]);
     expect(data.highlights).toEqual([]);
     expect(data.relations).toEqual([]);

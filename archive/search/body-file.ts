@@ -4,11 +4,13 @@
 
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertId } from '../core/ids';
+
+/** An id is a plain word (the archive's are 16 hex digits): never a path, like a hostile `../../x`. */
+const PLAIN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function bodyFile(contentDir: string, id: string): string {
-  // Never a path built from something that is not an id (a hostile bundle's `../../x`).
-  return path.join(contentDir, `${assertId(id)}.txt`);
+  if (!PLAIN_ID.test(id)) throw new Error(`not an id: ${id.slice(0, 40)}`);
+  return path.join(contentDir, `${id}.txt`);
 }
 
 /** For bulk builds, which read many bodies ahead of the analysis. */

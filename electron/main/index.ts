@@ -102,6 +102,7 @@ async function run(log: Log): Promise<void> {
       exportNotes: () => sendHostEvent(target().webContents, 'dossier:menu', { command: 'export-notes' }),
       exportArchive: () => void exportArchiveWithDialog(target(), deps).catch((error) => log('archive export from the menu failed', error)),
       focusSearch: () => sendHostEvent(target().webContents, 'dossier:menu', { command: 'focus-search' }),
+      restoreBackup: () => sendHostEvent(target().webContents, 'dossier:menu', { command: 'restore-backup' }),
       setTheme: (theme: Theme) => {
         nativeTheme.themeSource = theme;
         state.theme = theme;

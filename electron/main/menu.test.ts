@@ -6,7 +6,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).createFakeElec
 const { menuTemplate, installMenu } = await import('./menu');
 
 function actions() {
-  return { importFiles: vi.fn(), exportNotes: vi.fn(), exportArchive: vi.fn(), focusSearch: vi.fn(), setTheme: vi.fn(), about: vi.fn() };
+  return { importFiles: vi.fn(), exportNotes: vi.fn(), exportArchive: vi.fn(), restoreBackup: vi.fn(), focusSearch: vi.fn(), setTheme: vi.fn(), about: vi.fn() };
 }
 function submenu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
   const menu = template.find((m) => m.label?.replace('&', '') === label);
@@ -28,6 +28,8 @@ describe('the menu', () => {
     expect(a.exportNotes).toHaveBeenCalled();
     (file.find((i) => i.label === 'Export Archive…')!.click as () => void)();
     expect(a.exportArchive).toHaveBeenCalled();
+    (file.find((i) => i.label === 'Restore from a Backup…')!.click as () => void)();
+    expect(a.restoreBackup).toHaveBeenCalled();
   });
 
   it('has Edit roles, zoom and theme under View, and About under Help', () => {

@@ -1,4 +1,4 @@
-// The application menu: File (Import…, Export Notes…, Export Archive…, Quit), Edit (standard roles), View
+// The application menu: File (Import…, Export Notes…, Export Archive…, Restore from a Backup…, Quit), Edit (standard roles), View
 // (zoom, theme; reload and devtools only in development) and Help (About). The template
 // is a pure function of what it can call, so tests can read it without Electron.
 
@@ -9,6 +9,7 @@ export interface MenuActions {
   importFiles: () => void;
   exportNotes: () => void;
   exportArchive: () => void;
+  restoreBackup: () => void;
   focusSearch: () => void;
   setTheme: (theme: Theme) => void;
   about: () => void;
@@ -36,6 +37,7 @@ export function menuTemplate({ actions, theme, dev, platform }: MenuInput): Menu
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: actions.importFiles },
         { label: 'Export Notes…', accelerator: 'CmdOrCtrl+Shift+E', click: actions.exportNotes },
         { label: 'Export Archive…', click: actions.exportArchive },
+        { label: 'Restore from a Backup…', click: actions.restoreBackup },
         { type: 'separator' },
         { label: 'Find in Archive', accelerator: 'CmdOrCtrl+F', click: actions.focusSearch },
         ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -8,7 +8,7 @@ export const HOST_EVENTS = ['dossier:changed', 'dossier:menu', 'dossier:progress
 export type HostEventName = (typeof HOST_EVENTS)[number];
 
 /** What the menu asks the renderer to do (the renderer owns those dialogs). */
-export const MENU_COMMANDS = ['export-notes', 'focus-search'] as const;
+export const MENU_COMMANDS = ['export-notes', 'focus-search', 'restore-backup'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface HostEventPayloads {
