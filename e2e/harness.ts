@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+/**
+ * Where screenshots go: test-results/ on every run, and the tracked docs/screenshots/
+ * only when `npm run screenshots` asks for it (DOSSIER_SCREENSHOTS=docs).
+ */
+export const SCREENSHOTS = process.env.DOSSIER_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs', 'screenshots') : path.join(ROOT, 'test-results', 'screenshots');
 const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
 
 export const CHROMIUM_ARGS = [
@@ -134,7 +138,7 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Saves a screenshot of the page under docs/screenshots/. */
+/** Saves a screenshot of the page under SCREENSHOTS. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
