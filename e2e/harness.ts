@@ -147,3 +147,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function removeArchive(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** Calls one contract method on a running `dossier serve`, as the page would. */
+export async function api(served: Served, method: string, args: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${served.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': served.token, ...headers },
+    body: JSON.stringify(args),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: any; error?: { message: string } } };
+}
+
+/** The value of a contract call that must succeed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function apiValue(served: Served, method: string, args: unknown): Promise<any> {
+  const { body } = await api(served, method, args);
+  if (!body.ok) throw new Error(`${method} failed: ${body.error?.message}`);
+  return body.value;
+}

@@ -412,9 +412,10 @@ function Library() {
         source={facets.source}
         onSource={chooseSource}
         counts={counts}
+        resizer={layout === 'three' && <Splitter label="Resize sidebar" width={sidebarWidth} min={160} max={360} onChange={setSidebarWidth} />}
       />
-      {layout === 'three' && <Splitter label="Resize sidebar" width={sidebarWidth} min={160} max={360} onChange={setSidebarWidth} />}
-      <section className="results-pane" aria-label="Search results" hidden={!showList}>
+      <section className="results-pane" aria-label="Search results" hidden={!showList} role={layout === 'one' ? 'main' : undefined}>
+        {layout === 'one' && <h1 className="visually-hidden">Dossier</h1>}
         <ResultsHeader
           total={results?.total ?? null}
           notice={results?.notice ?? null}
@@ -437,8 +438,8 @@ function Library() {
           empty={emptyResults}
           tagColors={tagColors}
         />
+        {layout !== 'one' && <Splitter label="Resize result list" width={listWidth} min={280} max={720} onChange={setListWidth} />}
       </section>
-      {layout !== 'one' && <Splitter label="Resize result list" width={listWidth} min={280} max={720} onChange={setListWidth} />}
       <main className="reader-pane" id="reader" hidden={!showReader}>
         {layout === 'one' && (
           <div className="reader-back">

@@ -23,6 +23,8 @@ interface Props {
   source: string | null;
   onSource: (name: string | null) => void;
   counts: { all: number; unread: number; withNotes: number } | null;
+  /** The splitter on the sidebar's edge, inside it so it belongs to its landmark. */
+  resizer?: React.ReactNode;
 }
 
 export const Sidebar = memo(function Sidebar(props: Props) {
@@ -47,9 +49,12 @@ export const Sidebar = memo(function Sidebar(props: Props) {
         }
       }}
     >
-      <LibraryViews view={props.view} onView={props.onView} counts={props.counts} />
-      <TagList tags={props.tags} selected={props.selectedTags} onToggle={props.onToggleTag} onEdit={props.onEditTag} />
-      <SourceList sources={props.sources} selected={props.source} onSelect={props.onSource} />
+      <div className="sidebar-scroll">
+        <LibraryViews view={props.view} onView={props.onView} counts={props.counts} />
+        <TagList tags={props.tags} selected={props.selectedTags} onToggle={props.onToggleTag} onEdit={props.onEditTag} />
+        <SourceList sources={props.sources} selected={props.source} onSelect={props.onSource} />
+      </div>
+      {props.resizer}
     </aside>
   );
 });

@@ -6,7 +6,7 @@ describe('paneLayout', () => {
     expect(paneLayout(1440, 220)).toBe('three');
   });
   it('turns the sidebar into a drawer first, then shows one pane at a time', () => {
-    expect(paneLayout(1000, 220)).toBe('two');
+    expect(paneLayout(990, 220)).toBe('two');
     expect(paneLayout(800, 220)).toBe('two');
     expect(paneLayout(720, 220)).toBe('one');
   });
@@ -24,6 +24,6 @@ describe('paneLayout', () => {
   });
   it('writes one column when one pane shows', () => {
     expect(gridColumns('one', 220, 400)).toBe('minmax(0, 1fr)');
-    expect(gridColumns('three', 220, 400)).toBe('220px 5px minmax(280px, 400px) 5px minmax(500px, 1fr)');
+    expect(gridColumns('three', 220, 400)).toBe('220px minmax(280px, 400px) minmax(500px, 1fr)');
   });
 });

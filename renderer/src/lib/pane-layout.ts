@@ -6,7 +6,8 @@ export type PaneLayout = 'three' | 'two' | 'one';
 
 export const LIST_MIN = 280;
 export const READER_MIN = 500;
-export const SPLITTER = 5;
+/** The splitters sit on the panes' edges and take no width of their own. */
+export const SPLITTER = 0;
 
 /** The layout for a window `width` px wide with the sidebar at `sidebarWidth` px. */
 export function paneLayout(width: number, sidebarWidth: number): PaneLayout {
@@ -18,8 +19,8 @@ export function paneLayout(width: number, sidebarWidth: number): PaneLayout {
 
 /** The grid columns for a layout; the list shrinks towards LIST_MIN before the reader does. */
 export function gridColumns(layout: PaneLayout, sidebarWidth: number, listWidth: number): string {
-  const listAndReader = `minmax(${LIST_MIN}px, ${listWidth}px) ${SPLITTER}px minmax(${READER_MIN}px, 1fr)`;
-  if (layout === 'three') return `${sidebarWidth}px ${SPLITTER}px ${listAndReader}`;
+  const listAndReader = `minmax(${LIST_MIN}px, ${listWidth}px) minmax(${READER_MIN}px, 1fr)`;
+  if (layout === 'three') return `${sidebarWidth}px ${listAndReader}`;
   if (layout === 'two') return listAndReader;
   return 'minmax(0, 1fr)';
 }
