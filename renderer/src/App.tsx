@@ -198,10 +198,16 @@ function Library() {
     }
   }, [results]);
 
-  const showListPane = useCallback(() => {
-    setPane('list');
+  // Focus now when the list is on screen, and again once a pane switch has shown it.
+  const focusListSoon = useCallback(() => {
+    listRef.current?.focus();
     requestAnimationFrame(() => listRef.current?.focus());
   }, []);
+
+  const showListPane = useCallback(() => {
+    setPane('list');
+    focusListSoon();
+  }, [focusListSoon]);
 
   const closeReader = useCallback(() => {
     setOpenId(null);
@@ -233,9 +239,9 @@ function Library() {
 
   const focusList = useCallback(() => {
     setPane('list');
-    requestAnimationFrame(() => listRef.current?.focus());
+    focusListSoon();
     if (activeIndex < 0) move(1);
-  }, [activeIndex, move]);
+  }, [activeIndex, move, focusListSoon]);
 
   const readerVisible = showReader && openId !== null;
   useShortcuts(
