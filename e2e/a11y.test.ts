@@ -84,7 +84,7 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
       await page.locator('.results .result').first().click();
       await page.locator('mark.highlight').first().waitFor();
       await check(page, 'annotated item', theme);
-      await screenshot(page, `a11y-reader-${theme}`);
+      await screenshot(page, `a11y-reader-${theme}`, { docs: false });
       await context.close();
     });
 

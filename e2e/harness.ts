@@ -14,7 +14,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * Where screenshots go: test-results/ on every run, and the tracked docs/screenshots/
  * only when `npm run screenshots` asks for it (DOSSIER_SCREENSHOTS=docs).
  */
-export const SCREENSHOTS = process.env.DOSSIER_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs', 'screenshots') : path.join(ROOT, 'test-results', 'screenshots');
+const TEST_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+export const SCREENSHOTS = process.env.DOSSIER_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs', 'screenshots') : TEST_SHOTS;
 const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
 
 export const CHROMIUM_ARGS = [
@@ -138,10 +139,14 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Saves a screenshot of the page under SCREENSHOTS. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+/**
+ * Saves a screenshot of the page under SCREENSHOTS; `docs: false` keeps one that the
+ * README does not show (a check for a person to look at) in test-results/ always.
+ */
+export async function screenshot(page: Page, name: string, { docs = true } = {}): Promise<void> {
+  const dir = docs ? SCREENSHOTS : TEST_SHOTS;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
 export function removeArchive(dir: string): void {

@@ -198,10 +198,11 @@ function Library() {
     }
   }, [results]);
 
-  // Focus now when the list is on screen, and again once a pane switch has shown it.
+  // Focus now when the list is on screen, else once the pane switch has shown it.
   const focusListSoon = useCallback(() => {
-    listRef.current?.focus();
-    requestAnimationFrame(() => listRef.current?.focus());
+    const list = listRef.current;
+    if (list && !list.closest('[hidden]')) list.focus();
+    else requestAnimationFrame(() => listRef.current?.focus());
   }, []);
 
   const showListPane = useCallback(() => {
@@ -243,6 +244,11 @@ function Library() {
     if (activeIndex < 0) move(1);
   }, [activeIndex, move, focusListSoon]);
 
+  const closeDrawer = useCallback(() => {
+    setDrawerOpen(false);
+    drawerToggleRef.current?.focus();
+  }, []);
+
   const readerVisible = showReader && openId !== null;
   useShortcuts(
     {
@@ -251,6 +257,7 @@ function Library() {
         if (select) searchRef.current?.select();
       },
       escape: (fromField) => {
+        if (drawerOpen) return closeDrawer();
         const target = document.activeElement as HTMLElement | null;
         if (fromField && target !== searchRef.current) target?.blur();
         showListPane();
@@ -320,11 +327,6 @@ function Library() {
     },
     [importer, open],
   );
-
-  const closeDrawer = useCallback(() => {
-    setDrawerOpen(false);
-    drawerToggleRef.current?.focus();
-  }, []);
 
   const total = info.value?.counts.items ?? null;
   const exportQuery = [q, ...tags.map((t) => `tag:${quote(t)}`)].filter(Boolean).join(' ');

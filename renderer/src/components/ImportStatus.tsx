@@ -39,7 +39,7 @@ export function ImportStatus({ state, onDismiss }: { state: ImportState | null; 
           </div>
           {listed.length > 0 && (
             <details className="import-details" open={failed}>
-              <summary>{failed ? 'What was left out' : 'Which'}</summary>
+              <summary>{failed ? 'What was left out' : 'Details'}</summary>
               <ul className="import-skipped">
                 {listed.slice(0, 50).map((s, i) => (
                   <li key={i}>
