@@ -148,6 +148,10 @@ describe.skipIf(!executable)('rough edges', () => {
     await other.getByRole('heading', { name: 'This page has no session token.' }).waitFor();
     expect(await other.getByText('Searching…').count()).toBe(0);
     expect(await other.textContent('body')).toMatch(/Open the address dossier serve printed/);
+    // A token the server does not know (one from before a restart) is told apart.
+    await other.goto(`${served.origin}/?token=from-an-earlier-run`);
+    await other.getByRole('heading', { name: 'This page’s session token is no longer valid.' }).waitFor();
+    expect(await other.getByText('Searching…').count()).toBe(0);
     await other.close();
   });
 });
