@@ -13,14 +13,12 @@ import { useImport } from './hooks/useImport';
 import { useArchiveVersion } from './hooks/useArchiveVersion';
 import { useWindowWidth } from './hooks/useWindowWidth';
 import { useShortcuts } from './hooks/useShortcuts';
+import { quote, useFilters } from './hooks/useFilters';
 import { Sidebar } from './components/Sidebar';
-import { VIEW_FILTERS, type LibraryView } from './components/LibraryViews';
-import { SearchBox } from './components/SearchBox';
-import { ResultsHeader, type ActiveFilter } from './components/ResultsHeader';
+import { ResultsHeader } from './components/ResultsHeader';
 import { ResultList } from './components/ResultList';
 import { Reader } from './components/Reader';
 import { Splitter } from './components/Splitter';
-import { ImportButton } from './components/ImportButton';
 import { DropZone } from './components/DropZone';
 import { ImportStatus } from './components/ImportStatus';
 import { ExportDialog } from './components/ExportDialog';
@@ -28,21 +26,12 @@ import { TagActionsDialog } from './components/TagActionsDialog';
 import { UrlImportDialog } from './components/UrlImportDialog';
 import { ViewSettings, type Theme } from './components/ViewSettings';
 import { ShortcutSheet } from './components/ShortcutSheet';
+import { TopBar } from './components/TopBar';
 import { SessionProblem } from './components/SessionProblem';
 import { EmptyState } from './components/EmptyState';
 import { measureSearch } from './lib/latency';
 import { queryTerms } from './lib/text-map';
 import { gridColumns, paneLayout } from './lib/pane-layout';
-
-interface Facets {
-  source: string | null;
-  kind: string | null;
-  year: string | null;
-}
-
-function quote(value: string): string {
-  return /[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value;
-}
 
 const NOTHING_OPEN = (
   <EmptyState title="Nothing open.">
@@ -60,9 +49,8 @@ function Library() {
   const { changed } = useArchiveVersion();
   const [text, setText] = useState('');
   const [sort, setSort] = useState<SearchSort>('relevance');
-  const [view, setView] = useState<LibraryView>('all');
-  const [tags, setTags] = useState<string[]>([]);
-  const [facets, setFacets] = useState<Facets>({ source: null, kind: null, year: null });
+  const filters = useFilters();
+  const { tags, queryFor } = filters;
   const [activeIndex, setActiveIndex] = useState(-1);
   // The open item survives a reload (not a new session): a reload keeps the reader's place.
   const [openId, setOpenId] = useState<string | null>(() => sessionStorage.getItem('dossier.open'));
@@ -101,10 +89,6 @@ function Library() {
   const autoOpened = useRef(false);
   const typedAt = useRef<{ q: string; at: number } | null>(null);
 
-  const queryFor = (typed: string) =>
-    [typed.trim(), VIEW_FILTERS[view], facets.source && `source:${quote(facets.source)}`, facets.kind && `kind:${facets.kind}`, facets.year && `year:${facets.year}`]
-      .filter(Boolean)
-      .join(' ');
   const q = queryFor(text);
   const request = useMemo(() => ({ q, sort, tags }), [q, sort, tags]);
   const search = useSearch(request);
@@ -294,30 +278,10 @@ function Library() {
     [changed, hostProgress, hostFinished],
   );
 
-  const toggleTag = useCallback(
-    (name: string) =>
-      setTags((all) => (all.some((t) => t.toLowerCase() === name.toLowerCase()) ? all.filter((t) => t.toLowerCase() !== name.toLowerCase()) : [...all, name])),
-    [],
-  );
-  const chooseSource = useCallback((source: string | null) => setFacets((f) => ({ ...f, source })), []);
   const counts = useMemo(
     () => (info.value ? { all: info.value.counts.items, unread: info.value.unread, withNotes: info.value.withNotes } : null),
     [info.value],
   );
-
-  const activeFilters: ActiveFilter[] = [
-    ...(view !== 'all' ? [{ label: view === 'unread' ? 'Unread' : 'Has notes', remove: () => setView('all') }] : []),
-    ...tags.map((t) => ({ label: `tag: ${t}`, remove: () => toggleTag(t) })),
-    ...(facets.source ? [{ label: `source: ${facets.source}`, remove: () => setFacets((f) => ({ ...f, source: null })) }] : []),
-    ...(facets.kind ? [{ label: `kind: ${facets.kind}`, remove: () => setFacets((f) => ({ ...f, kind: null })) }] : []),
-    ...(facets.year ? [{ label: `year: ${facets.year}`, remove: () => setFacets((f) => ({ ...f, year: null })) }] : []),
-  ];
-
-  const onFacet = (kind: 'tags' | 'sources' | 'kinds' | 'years', value: string) => {
-    if (kind === 'tags') {
-      if (!tags.some((t) => t.toLowerCase() === value.toLowerCase())) setTags([...tags, value]);
-    } else setFacets((f) => ({ ...f, [kind === 'sources' ? 'source' : kind === 'kinds' ? 'kind' : 'year']: value }));
-  };
 
   const importUrl = useCallback(
     async (url: string) => {
@@ -339,70 +303,23 @@ function Library() {
       </EmptyState>
     ) : (
       <EmptyState title={text.trim() ? `Nothing matches “${text.trim()}”.` : 'Nothing here.'}>
-        <p>{activeFilters.length ? 'Try removing a filter above, or use fewer words.' : 'Try fewer or different words, or a prefix like elect*.'}</p>
+        <p>{filters.active.length ? 'Try removing a filter above, or use fewer words.' : 'Try fewer or different words, or a prefix like elect*.'}</p>
       </EmptyState>
     );
 
   return (
     <div className={`app app-${layout}`} data-layout={layout} data-pane={layout === 'one' ? pane : undefined} style={{ gridTemplateColumns: gridColumns(layout, sidebarWidth, listWidth) }}>
-      <a
-        className="skip-link"
-        href="#results"
-        onClick={(e) => {
-          e.preventDefault();
-          focusList();
-        }}
-      >
-        Skip to results
-      </a>
-      {readerVisible && (
-        <a
-          className="skip-link"
-          href="#reader"
-          onClick={(e) => {
-            e.preventDefault();
-            articleRef.current?.focus();
-          }}
-        >
-          Skip to the open item
-        </a>
-      )}
-      <header className="topbar">
-        {layout !== 'three' && (
-          <button
-            ref={drawerToggleRef}
-            type="button"
-            className="toolbar-button icon-text"
-            aria-expanded={drawerOpen}
-            aria-controls="library"
-            onClick={() => setDrawerOpen((o) => !o)}
-          >
-            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-              <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-            </svg>
-            <span className="visually-hidden">Library, tags and sources</span>
-          </button>
-        )}
-        <div className="brand" aria-hidden="true">
-          <span className="brand-mark">D</span>
-          <span className="brand-name">Dossier</span>
-        </div>
-        <SearchBox ref={searchRef} value={text} onChange={onText} onDown={focusList} />
-        <div className="toolbar">
-          <ImportButton onFiles={importer.run} />
-          <button type="button" className="toolbar-button" onClick={() => setUrlOpen(true)} title="Import a web page by its address">
-            Add web page…
-          </button>
-          <button type="button" className="toolbar-button" onClick={() => setExportOpen(true)}>
-            Export notes
-          </button>
-          <ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} />
-          <button type="button" className="toolbar-button icon-text" onClick={() => setHelpOpen(true)}>
-            <span aria-hidden="true">?</span>
-            <span className="visually-hidden">Keyboard shortcuts</span>
-          </button>
-        </div>
-      </header>
+      <TopBar
+        drawer={layout === 'three' ? null : { open: drawerOpen, onToggle: () => setDrawerOpen((o) => !o), buttonRef: drawerToggleRef }}
+        search={{ ref: searchRef, value: text, onChange: onText, onDown: focusList }}
+        onSkipToResults={focusList}
+        onSkipToItem={readerVisible ? () => articleRef.current?.focus() : null}
+        onFiles={importer.run}
+        onAddPage={() => setUrlOpen(true)}
+        onExport={() => setExportOpen(true)}
+        onHelp={() => setHelpOpen(true)}
+        viewSettings={<ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} />}
+      />
       <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
       {layout !== 'three' && drawerOpen && <div className="drawer-backdrop" aria-hidden="true" onClick={closeDrawer} />}
       <Sidebar
@@ -410,15 +327,15 @@ function Library() {
         drawer={layout !== 'three'}
         hidden={layout !== 'three' && !drawerOpen}
         onClose={closeDrawer}
-        view={view}
-        onView={setView}
+        view={filters.view}
+        onView={filters.setView}
         tags={tagList.value?.tags ?? []}
         selectedTags={tags}
-        onToggleTag={toggleTag}
+        onToggleTag={filters.toggleTag}
         onEditTag={setEditTag}
         sources={sourceList.value?.sources ?? []}
-        source={facets.source}
-        onSource={chooseSource}
+        source={filters.source}
+        onSource={filters.chooseSource}
         counts={counts}
         resizer={layout === 'three' && <Splitter label="Resize sidebar" width={sidebarWidth} min={160} max={360} onChange={setSidebarWidth} />}
       />
@@ -430,9 +347,9 @@ function Library() {
           parsedAs={results?.parsedAs ?? null}
           sort={sort}
           onSort={setSort}
-          filters={activeFilters}
+          filters={filters.active}
           facets={results?.facets ?? null}
-          onFacet={onFacet}
+          onFacet={filters.chooseFacet}
         />
         {search.error && <p className="error-text">{search.error}</p>}
         <ResultList
@@ -477,7 +394,7 @@ function Library() {
         tag={editTag}
         tags={tagList.value?.tags ?? []}
         onClose={() => setEditTag(null)}
-        onRenamed={(from, to) => setTags((all) => all.map((t) => (t.toLowerCase() === from.toLowerCase() ? to : t)))}
+        onRenamed={filters.renameTag}
       />
     </div>
   );

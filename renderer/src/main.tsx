@@ -8,6 +8,8 @@ import { ArchiveVersionProvider } from './hooks/useArchiveVersion';
 import { NotificationsProvider } from './components/Notifications';
 import { readPreference } from './lib/preferences';
 import './styles/app.css';
+import './styles/keyboard.css';
+import './styles/print.css';
 
 const theme = readPreference('theme');
 if (theme === 'light' || theme === 'dark' || theme === 'system') document.documentElement.dataset.theme = theme;
