@@ -292,6 +292,12 @@ function Library() {
     [importer, open],
   );
 
+  // Made once per width, so typing in the search box never re-renders the memoised sidebar.
+  const sidebarResizer = useMemo(
+    () => layout === 'three' && <Splitter label="Resize sidebar" width={sidebarWidth} min={160} max={360} onChange={setSidebarWidth} />,
+    [layout, sidebarWidth, setSidebarWidth],
+  );
+
   const total = info.value?.counts.items ?? null;
   const exportQuery = [q, ...tags.map((t) => `tag:${quote(t)}`)].filter(Boolean).join(' ');
   const openTitle = (results && openId ? Array.from(results.pages.values()).flat().find((h) => h.id === openId)?.title : null) ?? null;
@@ -337,7 +343,7 @@ function Library() {
         source={filters.source}
         onSource={filters.chooseSource}
         counts={counts}
-        resizer={layout === 'three' && <Splitter label="Resize sidebar" width={sidebarWidth} min={160} max={360} onChange={setSidebarWidth} />}
+        resizer={sidebarResizer}
       />
       <section className="results-pane" aria-label="Search results" hidden={!showList} role={layout === 'one' ? 'main' : undefined}>
         {layout === 'one' && <h1 className="visually-hidden">Dossier</h1>}
