@@ -17,8 +17,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Num
 const ENGINES = (process.env.BENCH_ENGINES ?? 'dossier,lunr,minisearch,flexsearch,sqlite').split(',');
 const LABEL: Record<string, string> = { dossier: 'Dossier', lunr: 'naive lunr', minisearch: 'MiniSearch', flexsearch: 'FlexSearch', sqlite: 'SQLite FTS5' };
 const ROOT = path.join(os.tmpdir(), 'dossier-bench');
-/** BENCH_PARTS=search,storage (the default runs both). */
-const PARTS = (process.env.BENCH_PARTS ?? 'search,storage').split(',');
+/** BENCH_PARTS=search,storage,import (the default runs them all). */
+const PARTS = (process.env.BENCH_PARTS ?? 'search,storage,import').split(',');
 
 type Figures = Record<string, number | string | object>;
 
@@ -118,6 +118,19 @@ function storageChild(size: number): Figures {
 
 const num = (v: unknown, digits: number) => (typeof v === 'number' ? v.toFixed(digits) : '—');
 
+/** Import throughput as the archive grows: items/s for each 10,000 articles. */
+function importTable(f: Figures): string {
+  if (f.error) return `error: ${String(f.error)}`;
+  const rows = (f.perTenK as Array<{ upTo: number; itemsPerS: number }>).map((p) => `| up to ${p.upTo.toLocaleString('en')} | ${p.itemsPerS.toFixed(0)} |`);
+  return [
+    '| archive size | text articles imported per second |',
+    '|---|---|',
+    ...rows,
+    '',
+    `Overall ${num(f.itemsPerS, 0)} items/s (${num(f.totalS, 0)} s for ${String(f.files)} files); the last 10k at ${num(Number(f.lastToFirst) * 100, 0)}% of the first (goal ≥ 80%, and ≥ 400 items/s); peak RSS ${num(f.peakRssMB, 0)} MB.`,
+  ].join('\n');
+}
+
 /** The storage table: the journal against rewriting dossier.json per edit, per size. */
 function storageTable(results: Record<string, Figures>): string {
   const lines = ['| size | figure | journal | whole-file rewrite | goal |', '|---|---|---|---|---|'];
@@ -143,6 +156,25 @@ async function main(): Promise<void> {
     console.log(`skipped: ${BBC} is missing`);
     return;
   }
+  let growth: Figures | null = null;
+  if (PARTS.includes('import')) {
+    const size = Math.max(...SIZES);
+    process.stderr.write(`import into a growing archive, up to ${size}… `);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'import-growth.ts'), prepare(size), path.join(ROOT, 'import-growth'), String(size)], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 60 * 60 * 1000,
+    });
+    try {
+      growth = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Figures;
+      process.stderr.write('done\n');
+    } catch {
+      growth = { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
+      process.stderr.write(`error: ${String(growth.error)}\n`);
+    }
+    console.log(`\nImport through the product's path into a growing archive (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
+    console.log(importTable(growth));
+  }
   const storage: Record<string, Figures> = {};
   if (PARTS.includes('storage')) {
     for (const size of SIZES.filter((s) => s >= 10_000)) {
@@ -152,10 +184,10 @@ async function main(): Promise<void> {
     }
     console.log(`\nDossier storage benchmark (${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
     console.log(storageTable(storage));
-    if (!PARTS.includes('search')) {
-      writeFileSync(path.join(here, 'storage-results.json'), JSON.stringify({ date: new Date().toISOString(), table: storageTable(storage), storage }, null, 2) + '\n');
-      return;
-    }
+  }
+  if (!PARTS.includes('search')) {
+    writeFileSync(path.join(here, 'storage-results.json'), JSON.stringify({ date: new Date().toISOString(), table: storageTable(storage), storage, growth }, null, 2) + '\n');
+    return;
   }
   const results: Record<string, Record<string, Figures>> = {};
   for (const size of SIZES) {

@@ -95,36 +95,59 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await screenshot(page, 'reader');
   });
 
+  it('shows the seed article under the tags the welcome note searches for', async () => {
+    await expect.poll(() => page.getByRole('list', { name: 'Tags on this item' }).textContent()).toMatch(/China–Russia.*Diplomacy/);
+    await search().fill('tag:Diplomacy');
+    await expect.poll(() => total()).toBe('1 result');
+    expect(await results().getByRole('button', { name: SEED_TITLE }).count()).toBe(1);
+    await search().fill('');
+    await expect.poll(() => total()).toBe('2 results');
+  });
+
   it('adds a tag, filters by it in the sidebar, and removes it', async () => {
     const field = page.getByRole('textbox', { name: 'Add tag' });
-    await field.fill('Diplomacy');
+    await field.fill('Sanctions');
     await field.press('Enter');
-    await expect.poll(() => page.getByRole('button', { name: 'Remove tag Diplomacy' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Remove tag Sanctions' }).count()).toBe(1);
     const tags = page.getByRole('navigation', { name: 'Tags' });
-    await expect.poll(() => tags.getByRole('button', { name: /^Diplomacy/ }).first().textContent()).toMatch(/Diplomacy\s*1/);
+    await expect.poll(() => tags.getByRole('button', { name: /^Sanctions/ }).first().textContent()).toMatch(/Sanctions\s*1/);
 
-    await tags.getByRole('button', { name: /^Diplomacy/ }).click();
+    await tags.getByRole('button', { name: /^Sanctions/ }).click();
     await expect.poll(() => total()).toBe('1 result');
     expect(await results().getByRole('button', { name: SEED_TITLE }).count()).toBe(1);
     expect(await results().getByRole('button', { name: 'Welcome to Dossier' }).count()).toBe(0);
     await screenshot(page, 'tag-filter');
-    await tags.getByRole('button', { name: /^Diplomacy/ }).click();
+    await tags.getByRole('button', { name: /^Sanctions/ }).click();
     await expect.poll(() => total()).toBe('2 results');
 
-    await page.getByRole('button', { name: 'Remove tag Diplomacy' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Remove tag Diplomacy' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Remove tag Sanctions' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Remove tag Sanctions' }).count()).toBe(0);
     // The tag stays known (for autocomplete, colour and deletion) with no items.
-    await expect.poll(() => tags.getByRole('button', { name: /^Diplomacy/ }).first().textContent()).toMatch(/Diplomacy\s*0/);
+    await expect.poll(() => tags.getByRole('button', { name: /^Sanctions/ }).first().textContent()).toMatch(/Sanctions\s*0/);
   });
 
-  it('renames a tag from its menu and narrows the results by a facet', async () => {
+  it('renames a tag from its menu, asks before renaming onto an existing tag, and narrows the results by a facet', async () => {
     const tags = page.getByRole('navigation', { name: 'Tags' });
-    await tags.getByRole('button', { name: /^Diplomacy/ }).click({ button: 'right' });
-    const dialog = page.getByRole('dialog', { name: 'Tag “Diplomacy”' });
+    await tags.getByRole('button', { name: /^Sanctions/ }).click({ button: 'right' });
+    const dialog = page.getByRole('dialog', { name: 'Tag “Sanctions”' });
     await dialog.getByRole('textbox', { name: 'Rename to' }).fill('Foreign policy');
     await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
     await expect.poll(() => tags.getByRole('button', { name: /^Foreign policy/ }).count()).toBe(1);
-    expect(await tags.getByRole('button', { name: /^Diplomacy/ }).count()).toBe(0);
+    expect(await tags.getByRole('button', { name: /^Sanctions/ }).count()).toBe(0);
+
+    // Renaming onto a tag that exists is a merge: it asks, and Cancel changes nothing.
+    await tags.getByRole('button', { name: 'Tag actions Foreign policy' }).click();
+    const again = page.getByRole('dialog', { name: 'Tag “Foreign policy”' });
+    await again.getByRole('textbox', { name: 'Rename to' }).fill('diplomacy');
+    await again.getByRole('button', { name: 'Rename', exact: true }).click();
+    const confirm = again.getByRole('group', { name: 'Confirm merge' });
+    await expect.poll(() => confirm.textContent()).toMatch(/“Diplomacy” exists already\. Merge “Foreign policy” into it/);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await again.getByRole('textbox', { name: 'Rename to' }).fill('Diplomacy');
+    await again.getByRole('button', { name: 'Rename', exact: true }).click();
+    await again.getByRole('group', { name: 'Confirm merge' }).getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => tags.getByRole('button', { name: /^Foreign policy/ }).count()).toBe(0);
+    await expect.poll(() => tags.getByRole('button', { name: /^Diplomacy/ }).first().textContent()).toMatch(/Diplomacy\s*1/);
 
     await page.getByText('Narrow', { exact: true }).click();
     await page.locator('.facet-group').filter({ hasText: 'Sources' }).getByRole('button', { name: /^MENAFN/ }).click();
@@ -260,11 +283,13 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     expect(text).toContain('The core claim');
     expect(text).toContain('BRICS');
 
+    // Only the annotated item gets a file: one Markdown file, not a zip of empty ones.
+    expect(text).not.toContain('## River levels rise');
     await dialog.getByRole('combobox', { name: 'Format' }).selectOption('md');
-    const [zip] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
-    const bytes = readFileSync((await zip.path()) as string);
-    expect(zip.suggestedFilename()).toMatch(/\.zip$/);
-    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const [md] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(md.suggestedFilename()).toMatch(/^Wang Yi says.*\.md$/);
+    expect(readFileSync((await md.path()) as string, 'utf8')).toMatch(/^---\n[\s\S]*## Notes/);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/\(1 item\)/);
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
@@ -314,8 +339,10 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
 
   it('follows a dark theme and a larger reading size, and remembers them', async () => {
     await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'View settings' }).click();
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.keyboard.press('Escape');
     const splitter = page.getByRole('separator', { name: 'Resize sidebar' });
     const before = Number(await splitter.getAttribute('aria-valuenow'));
     await splitter.focus();

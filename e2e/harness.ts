@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+/**
+ * Where screenshots go: test-results/ on every run, and the tracked docs/screenshots/
+ * only when `npm run screenshots` asks for it (DOSSIER_SCREENSHOTS=docs).
+ */
+const TEST_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+export const SCREENSHOTS = process.env.DOSSIER_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs', 'screenshots') : TEST_SHOTS;
 const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
 
 export const CHROMIUM_ARGS = [
@@ -134,12 +139,35 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Saves a screenshot of the page under docs/screenshots/. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+/**
+ * Saves a screenshot of the page under SCREENSHOTS; `docs: false` keeps one that the
+ * README does not show (a check for a person to look at) in test-results/ always.
+ */
+export async function screenshot(page: Page, name: string, { docs = true } = {}): Promise<void> {
+  const dir = docs ? SCREENSHOTS : TEST_SHOTS;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
 export function removeArchive(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Calls one contract method on a running `dossier serve`, as the page would. */
+export async function api(served: Served, method: string, args: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${served.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': served.token, ...headers },
+    body: JSON.stringify(args),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: any; error?: { message: string } } };
+}
+
+/** The value of a contract call that must succeed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function apiValue(served: Served, method: string, args: unknown): Promise<any> {
+  const { body } = await api(served, method, args);
+  if (!body.ok) throw new Error(`${method} failed: ${body.error?.message}`);
+  return body.value;
 }

@@ -5,18 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ROOT, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, startServe, type Served } from './harness';
+import { ROOT, api, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, startServe, type Served } from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
-
-async function api(served: Served, method: string, args: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${served.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': served.token, ...headers },
-    body: JSON.stringify(args),
-  });
-  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: any; error?: { message: string } } };
-}
 
 describe.skipIf(!executable)('dossier serve', () => {
   let served: Served;

@@ -51,7 +51,7 @@ describe('dispatch', () => {
       const outcome = await dispatch(archive, method, args);
       expect(outcome, `${method} ${JSON.stringify(args)}`).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     }
-    expect(archive.item(seedId).tags).toEqual([]);
+    expect(archive.item(seedId).tags).toEqual(['China–Russia', 'Diplomacy']);
   });
 
   it('keeps host-only methods from untrusted callers', async () => {

@@ -4,7 +4,7 @@
 import type { Archive } from './archive';
 import type { ExportEntry } from '../interop/export-types';
 import { hasTag } from './tags';
-import { writeNotesExport, type NotesFormat } from '../interop/export-notes';
+import { hasAnnotations, writeNotesExport, type NotesFormat } from '../interop/export-notes';
 
 export type ExportScope = { kind: 'item'; id: string } | { kind: 'tag'; tag: string } | { kind: 'query'; q: string } | { kind: 'all' };
 
@@ -39,5 +39,5 @@ export function exportEntry(archive: Archive, id: string): ExportEntry {
 
 export async function exportNotes(archive: Archive, scope: ExportScope, format: NotesFormat, exported = archive.now()) {
   const entries = (await scopeIds(archive, scope)).map((id) => exportEntry(archive, id));
-  return { files: writeNotesExport(entries, format, exported), items: entries.length };
+  return { files: writeNotesExport(entries, format, exported), items: entries.filter(hasAnnotations).length };
 }

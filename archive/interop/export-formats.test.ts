@@ -5,16 +5,37 @@ import { EXPORTED, sampleEntries } from './export-fixture';
 import { NOTES_FORMATS, writeNotesExport } from './export-notes';
 
 describe('digest export', () => {
-  it('is one Markdown file with every item, its highlights in text order, notes and related titles', () => {
+  it('is one Markdown file with every annotated item, its highlights in text order, notes and related titles', () => {
     const [file] = writeNotesExport(sampleEntries(), 'digest', EXPORTED);
     expect(file.path).toBe('Dossier digest.md');
     const c = file.content;
-    expect(c).toMatch(/^# Dossier digest\n\nExported 2026-11-27T10:00:00.000Z · 3 items\n/);
+    expect(c).toMatch(/^# Dossier digest\n\nExported 2026-11-27 · 2 items\n/);
+    expect(c).not.toContain('## CON');
     expect(c.indexOf('> First passage.')).toBeLessThan(c.indexOf('> Second passage,'));
     expect(c).toContain('> Second passage,\n> over two lines.\n\nA comment, with "quotes"');
     expect(c).toContain('## Gas [update]\n\n### Notes\n\nOnly a note.');
     expect(c).toContain('- Gas \\[update\\] (id b000000000000002, follow-up)');
     expect(c).toContain('MENAFN · 2024-10-06 · <https://news.example.com/a000000000000001> · tags: energy, policy');
+  });
+
+  it('writes every date as a calendar date, and keeps a note’s headings below its own', () => {
+    const entries = sampleEntries();
+    entries[0].item.published = '2024-10-06T08:30:00.000Z';
+    const c = writeNotesExport(entries, 'digest', EXPORTED)[0].content;
+    expect(c).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(c).toContain('MENAFN · 2024-10-06 · <https');
+    expect(c).toContain('### Notes\n\n#### My take\n\nEarlier note.');
+  });
+});
+
+describe('every notes format', () => {
+  it('leaves out items with neither notes nor highlights', () => {
+    const bare = sampleEntries()[2];
+    for (const format of NOTES_FORMATS) {
+      const files = writeNotesExport([bare], format, EXPORTED);
+      expect(files.map((f) => f.content).join('\n'), format).not.toContain('c000000000000003');
+    }
+    expect(writeNotesExport(sampleEntries(), 'md', EXPORTED).map((f) => f.path)).toHaveLength(2);
   });
 });
 
@@ -25,7 +46,7 @@ describe('JSON export', () => {
     expect(file.path).toBe('dossier-notes.json');
     expect(doc.version).toBe(1);
     expect(doc.exported).toBe(EXPORTED);
-    expect(doc.items.map((i) => i.item.id)).toEqual(['a000000000000001', 'b000000000000002', 'c000000000000003']);
+    expect(doc.items.map((i) => i.item.id)).toEqual(['a000000000000001', 'b000000000000002']);
     expect(doc.items[0].highlights.map((h) => h.id)).toEqual(['h1', 'h2']);
     expect(doc.items[0].notes.map((n) => n.id)).toEqual(['n1', 'n2']);
     expect(doc.items[0].related).toEqual(sampleEntries()[0].related);

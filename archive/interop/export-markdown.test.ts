@@ -49,7 +49,7 @@ describe('exportMarkdown', () => {
         '',
         '## Notes',
         '',
-        '# My take',
+        '### My take',
         '',
         'Earlier note.',
         '',

@@ -18,7 +18,16 @@ const writers: Record<NotesFormat, (entries: readonly ExportEntry[], exported: s
   csv: exportCsv,
 };
 
-/** The files of a notes export in `format`, at paths relative to the export folder. */
+/** Whether an item has anything a notes export is for: a note or a highlight. */
+export function hasAnnotations(entry: ExportEntry): boolean {
+  return entry.notes.length > 0 || entry.highlights.length > 0;
+}
+
+/**
+ * The files of a notes export in `format`, at paths relative to the export folder. Items
+ * with neither notes nor highlights are left out: exporting "everything" writes files
+ * for what was annotated, not one empty file per item in the archive.
+ */
 export function writeNotesExport(entries: readonly ExportEntry[], format: NotesFormat, exported: string): ExportFile[] {
-  return writers[format](entries, exported);
+  return writers[format](entries.filter(hasAnnotations), exported);
 }

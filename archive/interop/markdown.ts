@@ -8,7 +8,7 @@ import { parseDateline } from './dateline';
 import { splitFrontMatter } from './front-matter';
 import { sanitiseHtml } from './html-text';
 import { headlineFor } from './headline';
-import { decodeUtf8, escapeHtml, normaliseText } from './text-body';
+import { decodeTextFile, escapeHtml, normaliseText } from './text-body';
 
 /** Markdown without raw HTML and without links to anything but the web and mail: the
  *  stored HTML is safe before the renderer sanitises it once more. */
@@ -88,5 +88,5 @@ export function draftFromMarkdown(raw: string): ImportDraft {
 export const markdownImporter: Importer = {
   format: 'markdown',
   accepts: (file: SourceFile) => /\.(md|markdown)$/i.test(file.name),
-  parse: (file: SourceFile) => ({ drafts: [draftFromMarkdown(decodeUtf8(file.bytes))], skipped: [] }),
+  parse: (file: SourceFile) => ({ drafts: [draftFromMarkdown(decodeTextFile(file.bytes))], skipped: [] }),
 };

@@ -5,7 +5,7 @@
 import type { Importer, ImportDraft, SourceFile } from './types';
 import { parseDateline } from './dateline';
 import { headlineFor } from './headline';
-import { decodeUtf8, normaliseText, paragraphsToHtml } from './text-body';
+import { decodeTextFile, normaliseText, paragraphsToHtml } from './text-body';
 
 /** A first line that reads as a title: short, alone in its paragraph, no final full stop. */
 function titleLine(text: string): { title: string; rest: string } | null {
@@ -48,5 +48,5 @@ export function draftFromText(raw: string): ImportDraft {
 export const plainTextImporter: Importer = {
   format: 'plain-text',
   accepts: (file: SourceFile) => /\.txt$/i.test(file.name),
-  parse: (file: SourceFile) => ({ drafts: [draftFromText(decodeUtf8(file.bytes))], skipped: [] }),
+  parse: (file: SourceFile) => ({ drafts: [draftFromText(decodeTextFile(file.bytes))], skipped: [] }),
 };

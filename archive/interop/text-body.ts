@@ -2,8 +2,11 @@
 // by exactly one blank line, no trailing spaces. And the same text as simple paragraph HTML
 // for the reader, with every character escaped.
 
-export function decodeUtf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+import { decodeText } from './charset';
+
+/** A text file's bytes as text: UTF-8 when valid, else windows-1252 (see charset.ts). */
+export function decodeTextFile(bytes: Uint8Array): string {
+  return decodeText(bytes).text.replace(/^\uFEFF/, '');
 }
 
 export function normaliseText(text: string): string {

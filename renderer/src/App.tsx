@@ -1,48 +1,37 @@
-// The window: sidebar, result list and reader in three resizable panes, with the search
-// box, Import and Export notes above them. This component owns what is chosen (query,
-// filters, sort, open item) and the keyboard; the panes own how each thing is shown.
+// The window: sidebar, result list and reader, with the search box, Import and Export
+// notes above them. Panes give way as the window narrows (lib/pane-layout): the sidebar
+// becomes a drawer, then the list and the reader take turns, with a way back. This
+// component owns what is chosen (query, filters, sort, open item, shown pane) and the keys.
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit, SearchSort, TagCount } from '../../archive/api/types';
-import { call, onHostEvent } from './api/client';
+import { call, onHostEvent, onSessionState, sessionState } from './api/client';
 import { useQuery } from './hooks/useQuery';
-import { hitAt, useSearch } from './hooks/useSearch';
+import { hitAt, indexOfHit, useSearch } from './hooks/useSearch';
 import { usePersistentState } from './hooks/usePersistentState';
 import { useImport } from './hooks/useImport';
 import { useArchiveVersion } from './hooks/useArchiveVersion';
+import { useWindowWidth } from './hooks/useWindowWidth';
+import { useShortcuts } from './hooks/useShortcuts';
+import { quote, useFilters } from './hooks/useFilters';
 import { Sidebar } from './components/Sidebar';
-import { VIEW_FILTERS, type LibraryView } from './components/LibraryViews';
-import { SearchBox } from './components/SearchBox';
-import { ResultsHeader, type ActiveFilter } from './components/ResultsHeader';
+import { ResultsHeader } from './components/ResultsHeader';
 import { ResultList } from './components/ResultList';
 import { Reader } from './components/Reader';
 import { Splitter } from './components/Splitter';
-import { ImportButton } from './components/ImportButton';
 import { DropZone } from './components/DropZone';
 import { ImportStatus } from './components/ImportStatus';
 import { ExportDialog } from './components/ExportDialog';
 import { TagActionsDialog } from './components/TagActionsDialog';
 import { UrlImportDialog } from './components/UrlImportDialog';
 import { ViewSettings, type Theme } from './components/ViewSettings';
+import { ShortcutSheet } from './components/ShortcutSheet';
+import { TopBar } from './components/TopBar';
+import { SessionProblem } from './components/SessionProblem';
 import { EmptyState } from './components/EmptyState';
 import { measureSearch } from './lib/latency';
 import { queryTerms } from './lib/text-map';
-
-interface Facets {
-  source: string | null;
-  kind: string | null;
-  year: string | null;
-}
-
-function quote(value: string): string {
-  return /[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
-}
+import { gridColumns, paneLayout } from './lib/pane-layout';
 
 const NOTHING_OPEN = (
   <EmptyState title="Nothing open.">
@@ -51,39 +40,55 @@ const NOTHING_OPEN = (
 );
 
 export function App() {
+  const [session, setSession] = useState(sessionState);
+  useEffect(() => onSessionState(setSession), []);
+  return session === 'ok' ? <Library /> : <SessionProblem state={session} />;
+}
+
+function Library() {
   const { changed } = useArchiveVersion();
   const [text, setText] = useState('');
   const [sort, setSort] = useState<SearchSort>('relevance');
-  const [view, setView] = useState<LibraryView>('all');
-  const [tags, setTags] = useState<string[]>([]);
-  const [facets, setFacets] = useState<Facets>({ source: null, kind: null, year: null });
+  const filters = useFilters();
+  const { tags, queryFor } = filters;
   const [activeIndex, setActiveIndex] = useState(-1);
   // The open item survives a reload (not a new session): a reload keeps the reader's place.
   const [openId, setOpenId] = useState<string | null>(() => sessionStorage.getItem('dossier.open'));
+  // The item the reader chose to read (click, Enter, j/k): it is marked read once shown.
+  const [readIntent, setReadIntent] = useState<string | null>(null);
   // The words of the search an item was opened from, marked in the reader (set on open,
   // not per keystroke, so typing never redraws the article).
   const [openTerms, setOpenTerms] = useState<string[]>([]);
   const textRef = useRef('');
   const [exportOpen, setExportOpen] = useState(false);
   const [urlOpen, setUrlOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [editTag, setEditTag] = useState<TagCount | null>(null);
   const [sidebarWidth, setSidebarWidth] = usePersistentState('sidebarWidth', 220);
   const [listWidth, setListWidth] = usePersistentState('listWidth', 400);
-  const [theme, setTheme] = usePersistentState<Theme>('theme', 'system');
+  const [theme, setTheme] = usePersistentState<Theme>('theme', 'system', (v) => v === 'system' || v === 'light' || v === 'dark');
   const [fontSize, setFontSize] = usePersistentState('fontSize', 19);
+
+  // Which panes fit, and in the one-pane layout which of list and reader is shown.
+  const width = useWindowWidth();
+  const layout = paneLayout(width, sidebarWidth);
+  const [pane, setPane] = useState<'list' | 'reader'>('list');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const showList = layout !== 'one' || pane === 'list';
+  const showReader = layout !== 'one' || pane === 'reader';
+  useEffect(() => {
+    if (layout === 'three') setDrawerOpen(false);
+  }, [layout]);
 
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const tagInputRef = useRef<HTMLInputElement>(null);
   const noteInputRef = useRef<HTMLTextAreaElement>(null);
   const articleRef = useRef<HTMLElement>(null);
+  const drawerToggleRef = useRef<HTMLButtonElement>(null);
   const autoOpened = useRef(false);
   const typedAt = useRef<{ q: string; at: number } | null>(null);
 
-  const queryFor = (typed: string) =>
-    [typed.trim(), VIEW_FILTERS[view], facets.source && `source:${quote(facets.source)}`, facets.kind && `kind:${facets.kind}`, facets.year && `year:${facets.year}`]
-      .filter(Boolean)
-      .join(' ');
   const q = queryFor(text);
   const request = useMemo(() => ({ q, sort, tags }), [q, sort, tags]);
   const search = useSearch(request);
@@ -93,6 +98,7 @@ export function App() {
   const sourceList = useQuery('sources.list', {});
   const info = useQuery('archive.info', {});
   const allTags = useMemo(() => (tagList.value?.tags ?? []).map((t) => t.name), [tagList.value]);
+  const tagColors = useMemo(() => new Map((tagList.value?.tags ?? []).map((t) => [t.name.toLowerCase(), t.color])), [tagList.value]);
   const importer = useImport();
 
   // Keystroke-to-results latency, measured where the user sees it: from the input event
@@ -108,6 +114,16 @@ export function App() {
     if (openId) sessionStorage.setItem('dossier.open', openId);
   }, [openId]);
 
+  // An item is marked read when the reader chose it and it is on screen, whichever way it
+  // was opened (a click, Enter, j/k); never merely because a list row became active.
+  useEffect(() => {
+    if (!readIntent || readIntent !== openId || !showReader) return;
+    setReadIntent(null);
+    void call('items.get', { id: readIntent }).then((o) => {
+      if (o.ok && o.value.readAt === null) void call('items.setRead', { id: readIntent, read: true }).then(() => changed());
+    });
+  }, [readIntent, openId, showReader, changed]);
+
   // The first start opens the first article (the seed), so the app is useful at once.
   useEffect(() => {
     if (autoOpened.current || !results) return;
@@ -121,20 +137,18 @@ export function App() {
     }
   }, [results]);
 
-  // A new set of results keeps the open item's row active when it is among them. A layout
+  // The highlighted row is the open item's whenever it is among the loaded results (after
+  // an import shifts the rows too), so j/k and Enter act on what the reader shows. A layout
   // effect, so no key press can land between the new rows and the row that is active.
-  // The same request answered again (after an edit) keeps the row where it was.
   const answered = useRef('');
   useLayoutEffect(() => {
     if (!results) return;
     const key = JSON.stringify(results.request);
     const same = key === answered.current;
     answered.current = key;
-    const index = openId ? (results.pages.get(0) ?? []).findIndex((h) => h.id === openId) : -1;
+    const index = openId ? indexOfHit(results, openId) : -1;
     setActiveIndex((prev) => (index >= 0 || !same ? index : prev));
-    // only when an answer arrives, not when more pages do
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [results?.request]);
+  }, [results, openId]);
 
   const onText = (value: string) => {
     textRef.current = value;
@@ -142,31 +156,20 @@ export function App() {
     typedAt.current = { q: queryFor(value), at: performance.now() };
   };
 
-  const open = useCallback(
-    (index: number, hit: Pick<SearchHit, 'id'>, focusReader = true) => {
-      setActiveIndex(index);
-      setOpenId(hit.id);
-      setOpenTerms(index >= 0 ? queryTerms(textRef.current) : []);
-      void call('items.get', { id: hit.id }).then((o) => {
-        if (o.ok && o.value.readAt === null) void call('items.setRead', { id: hit.id, read: true }).then(() => changed());
-      });
-      if (focusReader) requestAnimationFrame(() => articleRef.current?.focus({ preventScroll: true }));
-    },
-    [changed],
-  );
+  const focusReader = () => requestAnimationFrame(() => articleRef.current?.focus({ preventScroll: true }));
+
+  const open = useCallback((index: number, hit: Pick<SearchHit, 'id'>, focus = true) => {
+    setActiveIndex(index);
+    setOpenId(hit.id);
+    setReadIntent(hit.id);
+    setPane('reader');
+    setOpenTerms(index >= 0 ? queryTerms(textRef.current) : []);
+    if (focus) focusReader();
+  }, []);
 
   const resultsRef = useRef(results);
   resultsRef.current = results;
-  const openById = useCallback(
-    (id: string) => {
-      const page = resultsRef.current?.pages.get(0) ?? [];
-      open(
-        page.findIndex((h) => h.id === id),
-        { id },
-      );
-    },
-    [open],
-  );
+  const openById = useCallback((id: string) => open(resultsRef.current ? indexOfHit(resultsRef.current, id) : -1, { id }), [open]);
 
   const pendingRow = useRef<number | null>(null);
   useEffect(() => {
@@ -175,14 +178,27 @@ export function App() {
     if (hit) {
       pendingRow.current = null;
       setOpenId(hit.id);
+      setReadIntent(hit.id);
     }
   }, [results]);
+
+  // Focus now when the list is on screen, else once the pane switch has shown it.
+  const focusListSoon = useCallback(() => {
+    const list = listRef.current;
+    if (list && !list.closest('[hidden]')) list.focus();
+    else requestAnimationFrame(() => listRef.current?.focus());
+  }, []);
+
+  const showListPane = useCallback(() => {
+    setPane('list');
+    focusListSoon();
+  }, [focusListSoon]);
 
   const closeReader = useCallback(() => {
     setOpenId(null);
     sessionStorage.removeItem('dossier.open');
-    listRef.current?.focus();
-  }, []);
+    showListPane();
+  }, [showListPane]);
 
   const move = useCallback(
     (delta: number) => {
@@ -200,50 +216,48 @@ export function App() {
       pendingRow.current = null;
       setActiveIndex(next);
       setOpenId(hit.id);
+      setReadIntent(hit.id);
       setOpenTerms(queryTerms(textRef.current));
     },
     [results, activeIndex, search],
   );
 
   const focusList = useCallback(() => {
-    listRef.current?.focus();
+    setPane('list');
+    focusListSoon();
     if (activeIndex < 0) move(1);
-  }, [activeIndex, move]);
+  }, [activeIndex, move, focusListSoon]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
+  const closeDrawer = useCallback(() => {
+    setDrawerOpen(false);
+    drawerToggleRef.current?.focus();
+  }, []);
+
+  const readerVisible = showReader && openId !== null;
+  useShortcuts(
+    {
+      focusSearch: (select) => {
         searchRef.current?.focus();
-        searchRef.current?.select();
-        return;
-      }
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (document.querySelector('dialog[open]')) return;
-      if (e.key === 'Escape') {
-        if (isTyping(e.target) && e.target !== searchRef.current) (e.target as HTMLElement).blur();
-        listRef.current?.focus();
-        return;
-      }
-      if (isTyping(e.target)) return;
-      if (e.key === '/') {
-        e.preventDefault();
-        searchRef.current?.focus();
-      } else if (e.key === 't' && openId) {
-        e.preventDefault();
-        tagInputRef.current?.focus();
-      } else if (e.key === 'n' && openId) {
-        e.preventDefault();
-        noteInputRef.current?.focus();
-      } else if ((e.key === 'j' || e.key === 'k') && e.target !== listRef.current) {
-        e.preventDefault();
-        listRef.current?.focus();
-        move(e.key === 'j' ? 1 : -1);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openId, move]);
+        if (select) searchRef.current?.select();
+      },
+      escape: (fromField) => {
+        if (drawerOpen) return closeDrawer();
+        const target = document.activeElement as HTMLElement | null;
+        if (fromField && target !== searchRef.current) target?.blur();
+        showListPane();
+      },
+      move: (delta) => {
+        // Beside the list, j/k move in it; with the reader alone on screen they turn its pages.
+        if (showList) listRef.current?.focus();
+        else focusReader();
+        move(delta);
+      },
+      tag: () => readerVisible && tagInputRef.current?.focus(),
+      note: () => readerVisible && noteInputRef.current?.focus(),
+      help: () => setHelpOpen(true),
+    },
+    listRef,
+  );
 
   // The desktop host's menu and its own imports speak to the renderer through events.
   const { hostProgress, hostFinished } = importer;
@@ -264,30 +278,25 @@ export function App() {
     [changed, hostProgress, hostFinished],
   );
 
-  const toggleTag = useCallback(
-    (name: string) =>
-      setTags((all) => (all.some((t) => t.toLowerCase() === name.toLowerCase()) ? all.filter((t) => t.toLowerCase() !== name.toLowerCase()) : [...all, name])),
-    [],
-  );
-  const chooseSource = useCallback((source: string | null) => setFacets((f) => ({ ...f, source })), []);
   const counts = useMemo(
     () => (info.value ? { all: info.value.counts.items, unread: info.value.unread, withNotes: info.value.withNotes } : null),
     [info.value],
   );
 
-  const activeFilters: ActiveFilter[] = [
-    ...(view !== 'all' ? [{ label: view === 'unread' ? 'Unread' : 'Has notes', remove: () => setView('all') }] : []),
-    ...tags.map((t) => ({ label: `tag: ${t}`, remove: () => toggleTag(t) })),
-    ...(facets.source ? [{ label: `source: ${facets.source}`, remove: () => setFacets((f) => ({ ...f, source: null })) }] : []),
-    ...(facets.kind ? [{ label: `kind: ${facets.kind}`, remove: () => setFacets((f) => ({ ...f, kind: null })) }] : []),
-    ...(facets.year ? [{ label: `year: ${facets.year}`, remove: () => setFacets((f) => ({ ...f, year: null })) }] : []),
-  ];
+  const importUrl = useCallback(
+    async (url: string) => {
+      const id = await importer.importUrl(url);
+      if (id) open(-1, { id });
+      return id !== null;
+    },
+    [importer, open],
+  );
 
-  const onFacet = (kind: 'tags' | 'sources' | 'kinds' | 'years', value: string) => {
-    if (kind === 'tags') {
-      if (!tags.some((t) => t.toLowerCase() === value.toLowerCase())) setTags([...tags, value]);
-    } else setFacets((f) => ({ ...f, [kind === 'sources' ? 'source' : kind === 'kinds' ? 'kind' : 'year']: value }));
-  };
+  // Made once per width, so typing in the search box never re-renders the memoised sidebar.
+  const sidebarResizer = useMemo(
+    () => layout === 'three' && <Splitter label="Resize sidebar" width={sidebarWidth} min={160} max={360} onChange={setSidebarWidth} />,
+    [layout, sidebarWidth, setSidebarWidth],
+  );
 
   const total = info.value?.counts.items ?? null;
   const exportQuery = [q, ...tags.map((t) => `tag:${quote(t)}`)].filter(Boolean).join(' ');
@@ -300,63 +309,80 @@ export function App() {
       </EmptyState>
     ) : (
       <EmptyState title={text.trim() ? `Nothing matches “${text.trim()}”.` : 'Nothing here.'}>
-        <p>{activeFilters.length ? 'Try removing a filter above, or use fewer words.' : 'Try fewer or different words, or a prefix like elect*.'}</p>
+        <p>{filters.active.length ? 'Try removing a filter above, or use fewer words.' : 'Try fewer or different words, or a prefix like elect*.'}</p>
       </EmptyState>
     );
 
   return (
-    // The list gives way before the reader does: on a small window it shrinks towards 260px
-    // so that the reading column keeps a readable width.
-    <div className="app" style={{ gridTemplateColumns: `${sidebarWidth}px 5px minmax(260px, ${listWidth}px) 5px minmax(460px, 1fr)` }}>
-      <header className="topbar">
-        <div className="brand" aria-hidden="true">
-          <span className="brand-mark">D</span>
-          <span className="brand-name">Dossier</span>
-        </div>
-        <SearchBox ref={searchRef} value={text} onChange={onText} onDown={focusList} />
-        <div className="toolbar">
-          <ImportButton onFiles={importer.run} />
-          <button type="button" className="toolbar-button" onClick={() => setUrlOpen(true)} title="Import a web page by its address">
-            Add web page…
-          </button>
-          <button type="button" className="toolbar-button" onClick={() => setExportOpen(true)}>
-            Export notes
-          </button>
-          <ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} />
-        </div>
-      </header>
+    <div className={`app app-${layout}`} data-layout={layout} data-pane={layout === 'one' ? pane : undefined} style={{ gridTemplateColumns: gridColumns(layout, sidebarWidth, listWidth) }}>
+      <TopBar
+        drawer={layout === 'three' ? null : { open: drawerOpen, onToggle: () => setDrawerOpen((o) => !o), buttonRef: drawerToggleRef }}
+        search={{ ref: searchRef, value: text, onChange: onText, onDown: focusList }}
+        onSkipToResults={focusList}
+        onSkipToItem={readerVisible ? () => articleRef.current?.focus() : null}
+        onFiles={importer.run}
+        onAddPage={() => setUrlOpen(true)}
+        onExport={() => setExportOpen(true)}
+        onHelp={() => setHelpOpen(true)}
+        viewSettings={<ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} />}
+      />
+      <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
+      {layout !== 'three' && drawerOpen && <div className="drawer-backdrop" aria-hidden="true" onClick={closeDrawer} />}
       <Sidebar
-        view={view}
-        onView={setView}
+        id="library"
+        drawer={layout !== 'three'}
+        hidden={layout !== 'three' && !drawerOpen}
+        onClose={closeDrawer}
+        view={filters.view}
+        onView={filters.setView}
         tags={tagList.value?.tags ?? []}
         selectedTags={tags}
-        onToggleTag={toggleTag}
+        onToggleTag={filters.toggleTag}
         onEditTag={setEditTag}
         sources={sourceList.value?.sources ?? []}
-        source={facets.source}
-        onSource={chooseSource}
+        source={filters.source}
+        onSource={filters.chooseSource}
         counts={counts}
+        resizer={sidebarResizer}
       />
-      <Splitter label="Resize sidebar" width={sidebarWidth} min={160} max={360} onChange={setSidebarWidth} />
-      <section className="results-pane" aria-label="Search results">
+      <section className="results-pane" aria-label="Search results" hidden={!showList} role={layout === 'one' ? 'main' : undefined}>
+        {layout === 'one' && <h1 className="visually-hidden">Dossier</h1>}
         <ResultsHeader
           total={results?.total ?? null}
           notice={results?.notice ?? null}
           parsedAs={results?.parsedAs ?? null}
           sort={sort}
           onSort={setSort}
-          filters={activeFilters}
+          filters={filters.active}
           facets={results?.facets ?? null}
-          onFacet={onFacet}
+          onFacet={filters.chooseFacet}
         />
         {search.error && <p className="error-text">{search.error}</p>}
-        <ResultList view={results} activeIndex={activeIndex} openId={openId} onMove={move} onOpen={open} ensureRows={search.ensureRows} listRef={listRef} empty={emptyResults} />
+        <ResultList
+          view={results}
+          activeIndex={activeIndex}
+          openId={openId}
+          onMove={move}
+          onOpen={open}
+          ensureRows={search.ensureRows}
+          listRef={listRef}
+          empty={emptyResults}
+          tagColors={tagColors}
+        />
+        {layout !== 'one' && <Splitter label="Resize result list" width={listWidth} min={280} max={720} onChange={setListWidth} />}
       </section>
-      <Splitter label="Resize result list" width={listWidth} min={280} max={720} onChange={setListWidth} />
-      <main className="reader-pane">
+      <main className="reader-pane" id="reader" hidden={!showReader}>
+        {layout === 'one' && (
+          <div className="reader-back">
+            <button type="button" className="text-button back-button" onClick={showListPane}>
+              ← Results
+            </button>
+          </div>
+        )}
         <Reader
           id={openId}
           allTags={allTags}
+          tagColors={tagColors}
           onOpenItem={openById}
           onDeleted={closeReader}
           terms={openTerms}
@@ -367,14 +393,14 @@ export function App() {
         />
       </main>
       <DropZone onFiles={importer.run} />
-      <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
       <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} itemId={openId} itemTitle={openTitle} query={exportQuery} tags={allTags} />
-      <UrlImportDialog open={urlOpen} onClose={() => setUrlOpen(false)} onImport={importer.importUrl} />
+      <UrlImportDialog open={urlOpen} onClose={() => setUrlOpen(false)} onImport={importUrl} />
+      <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
       <TagActionsDialog
         tag={editTag}
         tags={tagList.value?.tags ?? []}
         onClose={() => setEditTag(null)}
-        onRenamed={(from, to) => setTags((all) => all.map((t) => (t.toLowerCase() === from.toLowerCase() ? to : t)))}
+        onRenamed={filters.renameTag}
       />
     </div>
   );

@@ -6,14 +6,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ArchiveVersionProvider } from './hooks/useArchiveVersion';
 import { NotificationsProvider } from './components/Notifications';
+import { readPreference } from './lib/preferences';
 import './styles/app.css';
+import './styles/keyboard.css';
+import './styles/print.css';
 
-try {
-  const theme = JSON.parse(localStorage.getItem('dossier.theme') ?? '"system"');
-  if (theme === 'light' || theme === 'dark' || theme === 'system') document.documentElement.dataset.theme = theme;
-} catch {
-  // no stored theme: follow the system
-}
+const theme = readPreference('theme');
+if (theme === 'light' || theme === 'dark' || theme === 'system') document.documentElement.dataset.theme = theme;
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -25,8 +25,32 @@ declare global {
 
 type Transport = (method: Method, args: unknown) => Promise<Outcome<unknown>>;
 
+/**
+ * Whether this page may talk to its host: 'missing' when a browser page was opened
+ * without its token, 'refused' when the host turned the token down (it restarted).
+ */
+export type SessionState = 'ok' | 'missing' | 'refused';
+let session: SessionState = 'ok';
+const sessionListeners = new Set<(state: SessionState) => void>();
+
+export function sessionState(): SessionState {
+  return session;
+}
+
+export function onSessionState(listener: (state: SessionState) => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+function setSession(state: SessionState): void {
+  if (session === state) return;
+  session = state;
+  for (const listener of sessionListeners) listener(state);
+}
+
 function httpTransport(): Transport {
   const token = sessionToken();
+  if (!token) session = 'missing';
   return async (method, args) => {
     let response: Response;
     try {
@@ -38,6 +62,7 @@ function httpTransport(): Transport {
     } catch {
       return { ok: false, error: { code: 'io_error', message: 'Dossier is not reachable. Is `dossier serve` still running?' } };
     }
+    if (response.status === 401) setSession(token ? 'refused' : 'missing');
     try {
       return (await response.json()) as Outcome<unknown>;
     } catch {

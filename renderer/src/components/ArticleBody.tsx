@@ -2,12 +2,15 @@
 // with the stored plain text (where highlight offsets live), otherwise the plain text in
 // paragraphs. The body is managed outside React: it is rebuilt from the archive's text and
 // marks whenever they change, and a selection inside it becomes a pending highlight.
+// The text takes the focus, and then the keyboard selects in it (lib/keyboard-selection)
+// with a drawn caret, since the browser draws none in text that is not editable.
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Highlight } from '../../../archive/api/types';
 import { sanitizeArticle } from '../lib/sanitize';
 import { buildTextMap, markSpans, markTerms, rangeToText, type TextMap } from '../lib/text-map';
 import { showArticleImages } from '../lib/article-images';
+import { moveSelection, selectionInside } from '../lib/keyboard-selection';
 
 export interface PendingHighlight {
   start: number;
@@ -79,12 +82,14 @@ export function ArticleBody({ itemId, html, text, highlights, terms, bodyRef, on
     return release;
   }, [itemId, html, text, spansKey, termsKey, bodyRef]);
 
+  const [caret, setCaret] = useState<{ top: number; left: number; height: number } | null>(null);
   useEffect(() => {
     const onSelection = () => {
       const body = bodyRef.current;
       const selection = document.getSelection();
-      if (!body || !selection || selection.rangeCount === 0) return;
+      if (!body || !selection || selection.rangeCount === 0) return setCaret(null);
       const range = selection.getRangeAt(0);
+      setCaret(drawnCaret(body, selection));
       if (!body.contains(range.commonAncestorContainer)) return;
       if (range.collapsed) return onPending(null);
       const map = mapRef.current;
@@ -96,13 +101,43 @@ export function ArticleBody({ itemId, html, text, highlights, terms, bodyRef, on
   }, [bodyRef, onPending, text]);
 
   return (
-    <div
-      className="article-body"
-      ref={bodyRef}
-      onClick={(e) => {
-        const mark = (e.target as HTMLElement).closest('mark.highlight') as HTMLElement | null;
-        if (mark?.dataset.highlightId) onHighlightClick(mark.dataset.highlightId);
-      }}
-    />
+    <div className="article-text">
+      <div
+        className="article-body"
+        ref={bodyRef}
+        role="region"
+        aria-label="Article text"
+        aria-describedby="article-keys"
+        tabIndex={0}
+        onBlur={() => setCaret(null)}
+        onFocus={() => setCaret(bodyRef.current ? drawnCaret(bodyRef.current, document.getSelection()) : null)}
+        onKeyDown={(e) => {
+          const body = bodyRef.current;
+          if (!body) return;
+          if (e.key === 'Escape' && selectionInside(body) && !document.getSelection()?.isCollapsed) {
+            e.preventDefault();
+            e.stopPropagation();
+            document.getSelection()?.collapseToEnd();
+          } else if (moveSelection(body, e)) e.preventDefault();
+        }}
+        onClick={(e) => {
+          const mark = (e.target as HTMLElement).closest('mark.highlight') as HTMLElement | null;
+          if (mark?.dataset.highlightId) onHighlightClick(mark.dataset.highlightId);
+        }}
+      />
+      {caret && <span className="kbd-caret" style={caret} aria-hidden="true" />}
+      <p id="article-keys" className="visually-hidden">
+        Shift and the arrow keys select text, with Control for whole words; h highlights the selection.
+      </p>
+    </div>
   );
+}
+
+/** Where to draw the caret: a collapsed selection inside the focused text, else nowhere. */
+function drawnCaret(body: HTMLElement, selection: Selection | null): { top: number; left: number; height: number } | null {
+  if (!selection || !selection.isCollapsed || selection.rangeCount === 0 || document.activeElement !== body || !selectionInside(body)) return null;
+  const rect = selection.getRangeAt(0).getClientRects()[0] ?? selection.getRangeAt(0).getBoundingClientRect();
+  if (!rect || rect.height === 0) return null;
+  const origin = body.getBoundingClientRect();
+  return { top: rect.top - origin.top, left: rect.left - origin.left, height: rect.height };
 }

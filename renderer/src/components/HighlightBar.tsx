@@ -9,10 +9,11 @@ import { useAction } from '../hooks/useAction';
 interface Props {
   itemId: string;
   pending: PendingHighlight | null;
+  formRef: React.RefObject<HTMLFormElement | null>;
   onDone: () => void;
 }
 
-export function HighlightBar({ itemId, pending, onDone }: Props) {
+export function HighlightBar({ itemId, pending, formRef, onDone }: Props) {
   const act = useAction();
   const [comment, setComment] = useState('');
   const submit = async () => {
@@ -32,16 +33,17 @@ export function HighlightBar({ itemId, pending, onDone }: Props) {
   };
   return (
     <form
+      ref={formRef}
       className={`highlight-bar${pending ? ' highlight-bar-ready' : ''}`}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
-      <span className="highlight-hint">{pending ? `“${pending.quote.slice(0, 60)}${pending.quote.length > 60 ? '…' : ''}”` : 'Select a passage to highlight it.'}</span>
+      <span className="highlight-hint">{pending ? `“${pending.quote.slice(0, 60)}${pending.quote.length > 60 ? '…' : ''}”` : 'Select a passage (or Shift+arrows in the text), then h.'}</span>
       {pending && <input className="highlight-comment" aria-label="Highlight comment" placeholder="Comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} />}
       <button type="submit" className="primary-button" disabled={!pending} onMouseDown={(e) => e.preventDefault()}>
-        Highlight
+        Highlight <kbd className="key-hint" aria-hidden="true">h</kbd>
       </button>
     </form>
   );

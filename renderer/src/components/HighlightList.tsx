@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Highlight, ItemView } from '../../../archive/api/types';
 import { useAction } from '../hooks/useAction';
 import { useNotify } from './Notifications';
+import { escapeCancels } from '../lib/escape-cancels';
 
 interface Props {
   item: ItemView;
@@ -18,7 +19,7 @@ export function HighlightList({ item, focused, bodyRef }: Props) {
     if (focused) listRef.current?.querySelector<HTMLElement>(`[data-highlight="${focused}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [focused]);
   return (
-    <section className="panel" aria-label="Highlights">
+    <section className="panel" id="panel-highlights" tabIndex={-1} aria-label="Highlights">
       <h2 className="panel-heading">Highlights</h2>
       {item.highlights.length === 0 ? (
         <p className="panel-empty">Select a passage in the text and press Highlight.</p>
@@ -38,6 +39,10 @@ function HighlightEntry({ highlight, itemId, focused, bodyRef }: { highlight: Hi
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState(highlight.comment ?? '');
+  const cancel = () => {
+    setComment(highlight.comment ?? '');
+    setEditing(false);
+  };
   const show = () => {
     const mark = bodyRef.current?.querySelector<HTMLElement>(`mark[data-highlight-id="${highlight.id}"]`);
     mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -65,10 +70,17 @@ function HighlightEntry({ highlight, itemId, focused, bodyRef }: { highlight: Hi
             if (await act('highlights.update', { id: highlight.id, comment: comment.trim() || null })) setEditing(false);
           }}
         >
-          <textarea aria-label="Edit comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={2} />
+          <textarea
+            aria-label="Edit comment"
+            value={comment}
+            rows={2}
+            autoFocus
+            onChange={(e) => setComment(e.target.value)}
+            onKeyDown={escapeCancels(cancel)}
+          />
           <div className="button-row">
             <button type="submit">Save</button>
-            <button type="button" onClick={() => setEditing(false)}>
+            <button type="button" onClick={cancel}>
               Cancel
             </button>
           </div>

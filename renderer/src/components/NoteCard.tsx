@@ -1,5 +1,5 @@
 // One note: its Markdown rendered (and sanitised) for reading, a textarea for editing,
-// and delete with Undo rather than a confirmation dialog.
+// (Esc cancels it), and delete with Undo rather than a confirmation dialog.
 
 import { useState } from 'react';
 import type { Note } from '../../../archive/api/types';
@@ -7,12 +7,17 @@ import { renderMarkdown } from '../lib/sanitize';
 import { formatDate } from '../lib/format';
 import { useAction } from '../hooks/useAction';
 import { useNotify } from './Notifications';
+import { escapeCancels } from '../lib/escape-cancels';
 
 export function NoteCard({ note, itemId }: { note: Note; itemId: string }) {
   const act = useAction();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
+  const cancel = () => {
+    setText(note.text);
+    setEditing(false);
+  };
   const remove = async () => {
     if (!(await act('notes.delete', { id: note.id }))) return;
     notify.info('Note deleted.', { label: 'Undo', run: () => void act('notes.create', { itemId, text: note.text }) });
@@ -26,16 +31,24 @@ export function NoteCard({ note, itemId }: { note: Note; itemId: string }) {
             if (text.trim() && (await act('notes.update', { id: note.id, text: text.trim() }))) setEditing(false);
           }}
         >
-          <textarea aria-label="Edit note" value={text} rows={5} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            aria-label="Edit note"
+            value={text}
+            rows={5}
+            autoFocus
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              // Esc gives up the edit (the note keeps its text); Ctrl/Cmd+Enter saves.
+              if (escapeCancels(cancel)(e)) return;
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
+          />
           <div className="button-row">
             <button type="submit">Save</button>
-            <button
-              type="button"
-              onClick={() => {
-                setText(note.text);
-                setEditing(false);
-              }}
-            >
+            <button type="button" onClick={cancel}>
               Cancel
             </button>
           </div>

@@ -19,7 +19,7 @@ export function NotesPanel({ item, inputRef }: Props) {
     if (await act('notes.create', { itemId: item.id, text: draft.trim() })) setDraft('');
   };
   return (
-    <section className="panel" aria-label="Notes">
+    <section className="panel" id="panel-notes" tabIndex={-1} aria-label="Notes">
       <h2 className="panel-heading">Notes</h2>
       {item.notes.length === 0 && <p className="panel-empty">No notes yet. Write one below (press n); Markdown works.</p>}
       {item.notes.length > 0 && (

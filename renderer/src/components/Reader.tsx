@@ -1,10 +1,12 @@
 // The reader pane: the open item in a calm reading column (title, source, byline, date,
 // original link, word count, reading time), its tags, its highlights drawn in the text,
-// and beside it the highlights, notes and related items.
+// and its highlights, notes and related items: in a column beside the text when the pane
+// has room, else after it, with jump links at the top so nobody scrolls through the article.
 
 import { memo, useEffect, useRef, useState } from 'react';
 import type { ItemView } from '../../../archive/api/types';
 import { current, useQuery } from '../hooks/useQuery';
+import { isTyping } from '../hooks/useShortcuts';
 import { ReaderMeta } from './ReaderMeta';
 import { TagEditor } from './TagEditor';
 import { ArticleBody, type PendingHighlight } from './ArticleBody';
@@ -13,10 +15,12 @@ import { HighlightList } from './HighlightList';
 import { NotesPanel } from './NotesPanel';
 import { RelatedPanel } from './RelatedPanel';
 import { ReaderActions } from './ReaderActions';
+import { ReaderJumps } from './ReaderJumps';
 
 interface Props {
   id: string | null;
   allTags: string[];
+  tagColors: ReadonlyMap<string, string | null>;
   onOpenItem: (id: string) => void;
   onDeleted: () => void;
   terms: string[];
@@ -27,18 +31,33 @@ interface Props {
 }
 
 /** Memoised: typing in the search box re-renders the App, never the open article. */
-export const Reader = memo(function Reader({ id, allTags, onOpenItem, onDeleted, terms, tagInputRef, noteInputRef, articleRef, empty }: Props) {
+export const Reader = memo(function Reader({ id, allTags, tagColors, onOpenItem, onDeleted, terms, tagInputRef, noteInputRef, articleRef, empty }: Props) {
   const item = useQuery('items.get', id ? { id } : null);
   const content = useQuery('items.content', id ? { id } : null);
   const [pending, setPending] = useState<PendingHighlight | null>(null);
   const [focusedHighlight, setFocusedHighlight] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const highlightForm = useRef<HTMLFormElement>(null);
 
   const view: ItemView | null = id ? current(item, { id }) : null;
   const shownTitle = view?.title ?? null;
   useEffect(() => {
     document.title = shownTitle ? `${shownTitle} — Dossier` : 'Dossier';
   }, [shownTitle]);
+
+  // `h` turns the selected passage into a highlight, however it was selected.
+  const hasPending = pending !== null;
+  useEffect(() => {
+    if (!hasPending) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'h' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTyping(e.target)) return;
+      if (document.querySelector('dialog[open], :popover-open')) return;
+      e.preventDefault();
+      highlightForm.current?.requestSubmit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [hasPending]);
 
   if (!id) return <div className="reader-empty">{empty}</div>;
   if (item.error && item.for === JSON.stringify({ id })) {
@@ -57,8 +76,9 @@ export const Reader = memo(function Reader({ id, allTags, onOpenItem, onDeleted,
       <article className="reader" ref={articleRef} tabIndex={-1} aria-labelledby="reader-title">
         <ReaderActions item={view} onDeleted={onDeleted} />
         <ReaderMeta item={view} />
-        <TagEditor item={view} allTags={allTags} inputRef={tagInputRef} />
-        <HighlightBar itemId={view.id} pending={pending} onDone={() => setPending(null)} />
+        <TagEditor item={view} allTags={allTags} tagColors={tagColors} inputRef={tagInputRef} />
+        <ReaderJumps item={view} />
+        <HighlightBar itemId={view.id} pending={pending} formRef={highlightForm} onDone={() => setPending(null)} />
         {text ? (
           <ArticleBody
             key={view.id}
@@ -79,6 +99,11 @@ export const Reader = memo(function Reader({ id, allTags, onOpenItem, onDeleted,
         <HighlightList item={view} focused={focusedHighlight} bodyRef={bodyRef} />
         <NotesPanel item={view} inputRef={noteInputRef} />
         <RelatedPanel item={view} onOpen={onOpenItem} />
+        <p className="back-to-top">
+          <button type="button" className="text-button" onClick={() => articleRef.current?.focus()}>
+            ↑ Back to the article
+          </button>
+        </p>
       </aside>
     </div>
   );

@@ -1,10 +1,11 @@
-// The item's links: linked items (open with a click, unlink), a search to link another
+// The item's links: linked items (open with a click, label, unlink), a search to link another
 // item, and "Suggested" items from the engine's related-items query, each one click to link.
 
 import type { ItemView } from '../../../archive/api/types';
 import { useAction } from '../hooks/useAction';
 import { useQuery } from '../hooks/useQuery';
 import { LinkFinder } from './LinkFinder';
+import { RelatedLink } from './RelatedLink';
 
 interface Props {
   item: ItemView;
@@ -16,23 +17,14 @@ export function RelatedPanel({ item, onOpen }: Props) {
   const suggested = useQuery('search.related', { id: item.id, limit: 5 });
   const link = (other: string) => act('relations.link', { a: item.id, b: other });
   return (
-    <section className="panel" aria-label="Related items">
+    <section className="panel" id="panel-related" tabIndex={-1} aria-label="Related items">
       <h2 className="panel-heading">Related items</h2>
       {item.related.length === 0 ? (
         <p className="panel-empty">Nothing linked yet.</p>
       ) : (
         <ul className="related-list" aria-label="Linked items">
           {item.related.map((r) => (
-            <li key={r.relationId} className="related">
-              <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
-                {r.kind !== 'article' && <span className="kind-badge" aria-hidden="true">{r.kind}</span>}
-                {r.title || 'Untitled'}
-              </button>
-              {r.label && <span className="related-label">{r.label}</span>}
-              <button type="button" className="icon-button" aria-label={`Unlink ${r.title}`} onClick={() => void act('relations.unlink', { a: item.id, b: r.id })}>
-                ×
-              </button>
-            </li>
+            <RelatedLink key={r.relationId} itemId={item.id} related={r} onOpen={onOpen} />
           ))}
         </ul>
       )}

@@ -17,12 +17,13 @@ interface Props {
   ensureRows: (first: number, last: number) => void;
   listRef: React.RefObject<HTMLUListElement | null>;
   empty: React.ReactNode;
+  tagColors: ReadonlyMap<string, string | null>;
 }
 
 /** Fixed: rows are clamped to this height in the stylesheet (.result). */
 export const ROW_HEIGHT = 118;
 
-export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, ensureRows, listRef, empty }: Props) {
+export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, ensureRows, listRef, empty, tagColors }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = view?.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -62,6 +63,7 @@ export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, en
     <div className="results-scroll" ref={scrollRef}>
       <ul
         ref={listRef}
+        id="results"
         className="results"
         aria-label="Results"
         aria-busy={view === null}
@@ -82,7 +84,7 @@ export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, en
               aria-posinset={row.index + 1}
             >
               {hit ? (
-                <ResultRow hit={hit} index={row.index} active={row.index === activeIndex} open={hit.id === openId} onOpen={onOpen} />
+                <ResultRow hit={hit} index={row.index} active={row.index === activeIndex} open={hit.id === openId} onOpen={onOpen} tagColors={tagColors} />
               ) : (
                 <div className="result result-placeholder" aria-hidden="true" />
               )}

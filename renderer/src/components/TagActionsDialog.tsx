@@ -1,5 +1,6 @@
 // What can be done to a tag across the whole archive: rename it, merge it into another,
-// give it a colour, or delete it from every item (after one confirmation).
+// give it a colour, or delete it from every item (after one confirmation). Renaming it
+// to a tag that exists already is a merge, and asks first.
 
 import { useEffect, useState } from 'react';
 import type { TagCount } from '../../../archive/api/types';
@@ -19,11 +20,13 @@ export function TagActionsDialog({ tag, tags, onClose, onRenamed }: Props) {
   const [into, setInto] = useState('');
   const [color, setColor] = useState('#7a8ca3');
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmMerge, setConfirmMerge] = useState<string | null>(null);
   useEffect(() => {
     setName(tag?.name ?? '');
     setInto('');
     setColor(tag?.color ?? '#7a8ca3');
     setConfirmDelete(false);
+    setConfirmMerge(null);
   }, [tag]);
   if (!tag) return <Dialog title="Tag" open={false} onClose={onClose}>{null}</Dialog>;
 
@@ -34,19 +37,37 @@ export function TagActionsDialog({ tag, tags, onClose, onRenamed }: Props) {
   };
   return (
     <Dialog title={`Tag “${tag.name}”`} open onClose={onClose}>
-      <form
-        className="form-row"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (name.trim() && name.trim() !== tag.name) done(await act('tags.rename', { from: tag.name, to: name.trim() }), name.trim());
-        }}
-      >
-        <label>
-          Rename to
-          <input value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <button type="submit">Rename</button>
-      </form>
+      {confirmMerge ? (
+        <div className="form-row confirm-row" role="group" aria-label="Confirm merge">
+          <span>
+            “{confirmMerge}” exists already. Merge “{tag.name}” into it ({tag.count} item{tag.count === 1 ? '' : 's'})?
+          </span>
+          <button type="button" className="primary-button" onClick={async () => done(await act('tags.merge', { from: [tag.name], into: confirmMerge }), confirmMerge)}>
+            Merge
+          </button>
+          <button type="button" onClick={() => setConfirmMerge(null)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <form
+          className="form-row"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const to = name.trim();
+            if (!to || to === tag.name) return;
+            const existing = tags.find((t) => t.name !== tag.name && t.name.toLowerCase() === to.toLowerCase());
+            if (existing) setConfirmMerge(existing.name);
+            else done(await act('tags.rename', { from: tag.name, to }), to);
+          }}
+        >
+          <label>
+            Rename to
+            <input value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <button type="submit">Rename</button>
+        </form>
+      )}
       <form
         className="form-row"
         onSubmit={async (e) => {

@@ -4,14 +4,16 @@
 import { useState } from 'react';
 import type { ItemView } from '../../../archive/api/types';
 import { useAction } from '../hooks/useAction';
+import { TagSwatch, colorOf } from './TagSwatch';
 
 interface Props {
   item: ItemView;
   allTags: string[];
+  tagColors: ReadonlyMap<string, string | null>;
   inputRef: React.RefObject<HTMLInputElement | null>;
 }
 
-export function TagEditor({ item, allTags, inputRef }: Props) {
+export function TagEditor({ item, allTags, tagColors, inputRef }: Props) {
   const act = useAction();
   const [draft, setDraft] = useState('');
   const [choice, setChoice] = useState(-1);
@@ -30,9 +32,10 @@ export function TagEditor({ item, allTags, inputRef }: Props) {
   return (
     <div className="tag-editor">
       {item.tags.length > 0 && (
-      <ul className="tag-chips" aria-label="Tags on this item">
+        <ul className="tag-chips" aria-label="Tags on this item">
         {item.tags.map((t) => (
           <li key={t} className="tag-chip">
+            <TagSwatch color={colorOf(tagColors, t)} />
             <span>{t}</span>
             <button type="button" className="chip-x" aria-label={`Remove tag ${t}`} onClick={() => void act('tags.remove', { id: item.id, tags: [t] })}>
               ×

@@ -1,8 +1,10 @@
-// The sidebar's tags with their counts. A click toggles a tag as a filter (several combine
-// with AND); the context menu, or the "…" button for keyboard users, opens the tag's
-// actions (rename, merge, colour, delete).
+// The sidebar's tags with their counts and colours. A click toggles a tag as a filter
+// (several combine with AND); the "…" button (in the Tab order, shown on focus) or the
+// context menu opens the tag's actions. A long list gets a filter box above it.
 
+import { useState } from 'react';
 import type { TagCount } from '../../../archive/api/types';
+import { TagSwatch } from './TagSwatch';
 
 interface Props {
   tags: TagCount[];
@@ -11,16 +13,40 @@ interface Props {
   onEdit: (tag: TagCount) => void;
 }
 
+/** From this many tags on, a filter box helps find one (and spares keyboard users the walk). */
+export const TAG_FILTER_FROM = 12;
+
 export function TagList({ tags, selected, onToggle, onEdit }: Props) {
+  const [filter, setFilter] = useState('');
   const isSelected = (name: string) => selected.some((s) => s.toLowerCase() === name.toLowerCase());
+  const wanted = filter.trim().toLowerCase();
+  const shown = wanted ? tags.filter((t) => t.name.toLowerCase().includes(wanted) || isSelected(t.name)) : tags;
   return (
     <nav aria-label="Tags" className="sidebar-section">
       <h2 className="sidebar-heading">Tags</h2>
+      {tags.length >= TAG_FILTER_FROM && (
+        <input
+          type="search"
+          className="tag-filter"
+          aria-label="Filter tags"
+          placeholder={`Filter ${tags.length} tags…`}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filter) {
+              e.stopPropagation();
+              setFilter('');
+            }
+          }}
+        />
+      )}
       {tags.length === 0 ? (
         <p className="sidebar-empty">No tags yet. Add one from the reader with the “Add tag” field (press t).</p>
+      ) : shown.length === 0 ? (
+        <p className="sidebar-empty">No tag has “{filter.trim()}” in its name.</p>
       ) : (
         <ul className="sidebar-list">
-          {tags.map((tag) => (
+          {shown.map((tag) => (
             <li key={tag.name} className="sidebar-row">
               <button
                 type="button"
@@ -32,12 +58,13 @@ export function TagList({ tags, selected, onToggle, onEdit }: Props) {
                   onEdit(tag);
                 }}
               >
-                <span className="tag-dot" style={{ background: tag.color ?? 'var(--tag-dot)' }} aria-hidden="true" />
+                <TagSwatch color={tag.color} />
                 <span className="sidebar-label">{tag.name}</span>
                 <span className="count">{tag.count.toLocaleString()}</span>
               </button>
-              <button type="button" className="icon-button row-action" aria-label={`Tag actions ${tag.name}`} onClick={() => onEdit(tag)}>
-                …
+              <button type="button" className="icon-button row-action" onClick={() => onEdit(tag)}>
+                <span aria-hidden="true">…</span>
+                <span className="visually-hidden">Tag actions {tag.name}</span>
               </button>
             </li>
           ))}

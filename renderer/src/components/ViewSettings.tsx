@@ -1,5 +1,6 @@
-// How the app looks: light, dark or the system's theme, and the reader's font size.
-// Both persist; the theme is applied to <html> so the whole window follows it.
+// How the app looks: light, dark or the system's theme, and the reader's font size, in a
+// small menu behind one toolbar button (a native popover: Esc and a click outside close
+// it), so the toolbar fits a 720 px window. Both persist; the theme is applied to <html>.
 
 import { useEffect } from 'react';
 
@@ -22,18 +23,39 @@ export function ViewSettings({ theme, onTheme, fontSize, onFontSize }: Props) {
     document.documentElement.style.setProperty('--reader-size', `${fontSize}px`);
   }, [fontSize]);
   return (
-    <div className="view-settings" role="group" aria-label="View">
-      <button type="button" className="icon-button" aria-label="Smaller text" disabled={fontSize <= FONT_SIZES.min} onClick={() => onFontSize(fontSize - 1)}>
-        A−
+    <>
+      <button type="button" className="toolbar-button icon-text" popoverTarget="view-menu">
+        <span aria-hidden="true">Aa</span>
+        <span className="visually-hidden">View settings</span>
       </button>
-      <button type="button" className="icon-button" aria-label="Larger text" disabled={fontSize >= FONT_SIZES.max} onClick={() => onFontSize(fontSize + 1)}>
-        A+
-      </button>
-      <select aria-label="Theme" value={theme} onChange={(e) => onTheme(e.target.value as Theme)}>
-        <option value="system">System theme</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
-      </select>
-    </div>
+      <div id="view-menu" className="menu-popover" popover="auto" role="group" aria-label="View settings">
+        <div className="menu-row">
+          <span className="menu-label" id="text-size-label">
+            Text size
+          </span>
+          <div className="view-settings" role="group" aria-labelledby="text-size-label">
+            <button type="button" className="icon-button" disabled={fontSize <= FONT_SIZES.min} onClick={() => onFontSize(fontSize - 1)}>
+              <span aria-hidden="true">A−</span>
+              <span className="visually-hidden">Smaller text</span>
+            </button>
+            <span className="menu-value" aria-live="polite">
+              {fontSize}px
+            </span>
+            <button type="button" className="icon-button" disabled={fontSize >= FONT_SIZES.max} onClick={() => onFontSize(fontSize + 1)}>
+              <span aria-hidden="true">A+</span>
+              <span className="visually-hidden">Larger text</span>
+            </button>
+          </div>
+        </div>
+        <label className="menu-row">
+          <span className="menu-label">Theme</span>
+          <select value={theme} onChange={(e) => onTheme(e.target.value as Theme)}>
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </div>
+    </>
   );
 }

@@ -63,14 +63,14 @@ export function useImport() {
   );
 
   const importUrl = useCallback(
-    async (url: string): Promise<boolean> => {
+    async (url: string): Promise<string | null> => {
       setState({ ...IDLE, running: true, total: 1 });
       const outcome = await call('import.url', { url });
       const skipped = outcome.ok ? outcome.value.skipped : [{ file: url, reason: outcome.error.message }];
       const imported = outcome.ok ? outcome.value.imported : [];
       setState({ running: false, done: 1, total: 1, imported, skipped });
       if (imported.length) changed();
-      return imported.length > 0;
+      return imported[0] ?? null;
     },
     [changed],
   );
@@ -85,5 +85,6 @@ export function useImport() {
     setState({ running: false, done: imported.length + skipped.length, total: imported.length + skipped.length, imported, skipped });
   }, []);
 
-  return { state, run, importUrl, hostProgress, hostFinished, dismiss: () => setState(null) };
+  const dismiss = useCallback(() => setState(null), []);
+  return { state, run, importUrl, hostProgress, hostFinished, dismiss };
 }

@@ -1,23 +1,16 @@
-// State that survives a reload: pane widths, theme, font size. Kept in localStorage under
-// a `dossier.` key; a stored value that no longer parses is ignored, never fatal.
+// State that survives a reload and a restart of the host: pane widths, theme, font size.
+// Stored through lib/preferences (independent of the page's port).
 
 import { useEffect, useState } from 'react';
+import { readPreference, writePreference } from '../lib/preferences';
 
-export function usePersistentState<T>(key: string, initial: T): [T, (value: T | ((old: T) => T)) => void] {
+export function usePersistentState<T>(key: string, initial: T, valid: (value: unknown) => boolean = (v) => typeof v === typeof initial): [T, (value: T | ((old: T) => T)) => void] {
   const [value, setValue] = useState<T>(() => {
-    try {
-      const stored = localStorage.getItem(`dossier.${key}`);
-      return stored === null ? initial : (JSON.parse(stored) as T);
-    } catch {
-      return initial;
-    }
+    const stored = readPreference(key);
+    return stored !== undefined && valid(stored) ? (stored as T) : initial;
   });
   useEffect(() => {
-    try {
-      localStorage.setItem(`dossier.${key}`, JSON.stringify(value));
-    } catch {
-      // storage full or disabled: the setting simply does not persist
-    }
+    writePreference(key, value);
   }, [key, value]);
   return [value, setValue];
 }

@@ -81,3 +81,12 @@ export function useSearch(request: SearchRequestState) {
 export function hitAt(view: SearchView | null, index: number): SearchHit | undefined {
   return view?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
 }
+
+/** The row of the hit with this id among the loaded pages, or -1. */
+export function indexOfHit(view: SearchView, id: string): number {
+  for (const [page, hits] of view.pages) {
+    const at = hits.findIndex((h) => h.id === id);
+    if (at >= 0) return page * PAGE_SIZE + at;
+  }
+  return -1;
+}
