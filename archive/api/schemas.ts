@@ -20,7 +20,7 @@ export const Empty = z.object({}).strict();
 export const SearchRequest = z
   .object({
     q: z.string().max(2_000),
-    sort: z.enum(['relevance', 'newest', 'oldest', 'title']).optional(),
+    sort: z.enum(['relevance', 'newest', 'oldest', 'title', 'added']).optional(),
     offset: z.number().int().min(0).max(1_000_000).optional(),
     limit: z.number().int().min(1).max(500).optional(),
     tags: z.array(TagName).max(50).optional(),

@@ -145,6 +145,8 @@ export class Archive {
       hasNotes: notes.length > 0,
       hasHighlights: highlights.length > 0,
       unread: item.readAt === null,
+      archived: item.archivedAt !== null,
+      favourite: item.favourite,
       stamp: item.updated,
     };
   }

@@ -111,3 +111,19 @@ describe('fetching bookmarks', () => {
     expect(found.hits.map((h) => h.id)).toEqual([good]);
   });
 });
+
+describe('the reading states in the query language', () => {
+  it('filters by is:inbox, is:archived and is:favourite, and sorts by date added', async () => {
+    const { archive, ids } = await fresh();
+    await ok(dispatch(archive, 'items.setState', { id: ids[1], archived: true }));
+    await ok(dispatch(archive, 'items.setState', { id: ids[2], favourite: true }));
+    const hits = async (q: string) => (await archive.index.query({ q })).hits.map((h) => h.id);
+    expect(await hits('barges is:archived')).toEqual([ids[1]]);
+    expect((await hits('barges is:inbox')).sort()).toEqual([ids[0], ids[2], ids[3]].sort());
+    expect(await hits('is:favourite')).toEqual([ids[2]]);
+    // Added last, listed first.
+    expect((await hits('barges sort:added'))[0]).toBe(ids[3]);
+    const result = await archive.index.query({ q: 'is:sideways' });
+    expect(result.notice).toMatch(/is:sideways is not known/);
+  });
+});

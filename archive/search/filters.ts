@@ -4,7 +4,7 @@
 // 2024 on. Invalid values are dropped with a notice rather than silently matching nothing.
 
 import { ITEM_KINDS } from '../core/model';
-import { dateKeyOf, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD, type ItemTable } from './item-table';
+import { dateKeyOf, FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD, type ItemTable } from './item-table';
 import type { Filter } from './query-parser';
 import type { SearchMeta } from './types';
 
@@ -31,9 +31,24 @@ export function fold(s: string): string {
   return s.normalize('NFC').toLowerCase().trim();
 }
 
+const SORTS = ['relevance', 'newest', 'oldest', 'title', 'added'] as const;
+
+/** The order a `sort:` in the query asks for, if any (the last one wins). */
+export function sortOf(filters: Filter[], notices: string[]): (typeof SORTS)[number] | null {
+  let sort: (typeof SORTS)[number] | null = null;
+  for (const f of filters) {
+    if (f.key !== 'sort') continue;
+    const v = fold(f.value);
+    if ((SORTS as readonly string[]).includes(v)) sort = v as (typeof SORTS)[number];
+    else notices.push(`sort:${f.value} is not an order (${SORTS.join(', ')}) and was ignored.`);
+  }
+  return sort;
+}
+
 export function compileFilters(filters: Filter[], table: ItemTable, notices: string[]): ItemPredicate | null {
   const tests: ItemPredicate[] = [];
   for (const f of filters) {
+    if (f.key === 'sort') continue; // an order, not a filter (see sortOf)
     const t = compileOne(f, table, notices);
     if (t) tests.push(f.negate ? (no) => !t(no) : t);
   }
@@ -91,10 +106,17 @@ function compileOne(f: Filter, table: ItemTable, notices: string[]): ItemPredica
       if (v === 'highlights' || v === 'highlight') return (no) => (table.flags[no] & FLAG_HIGHLIGHTS) !== 0;
       notices.push(`has:${f.value} is not known (use has:notes or has:highlights) and was ignored.`);
       return null;
-    case 'is':
-      if (v === 'unread') return (no) => (table.flags[no] & FLAG_UNREAD) !== 0;
-      if (v === 'read') return (no) => (table.flags[no] & FLAG_UNREAD) === 0;
-      notices.push(`is:${f.value} is not known (use is:unread or is:read) and was ignored.`);
+    case 'is': {
+      const flag = (bit: number, set: boolean): ItemPredicate => (no) => ((table.flags[no] & bit) !== 0) === set;
+      if (v === 'unread') return flag(FLAG_UNREAD, true);
+      if (v === 'read') return flag(FLAG_UNREAD, false);
+      if (v === 'archived') return flag(FLAG_ARCHIVED, true);
+      if (v === 'inbox') return flag(FLAG_ARCHIVED, false);
+      if (v === 'favourite' || v === 'favorite' || v === 'starred') return flag(FLAG_FAVOURITE, true);
+      notices.push(`is:${f.value} is not known (use is:unread, is:read, is:inbox, is:archived or is:favourite) and was ignored.`);
+      return null;
+    }
+    case 'sort':
       return null;
   }
 }

@@ -18,7 +18,7 @@ export class ItemTable {
   private tagsUsed = 0;
   /** The filing date as YYYYMMDD (missing parts 00), so date filters compare integers. */
   dateKey = new Int32Array(1024);
-  /** FLAG_NOTES | FLAG_HIGHLIGHTS | FLAG_UNREAD. */
+  /** FLAG_NOTES | FLAG_HIGHLIGHTS | FLAG_UNREAD | FLAG_ARCHIVED | FLAG_FAVOURITE. */
   flags = new Uint8Array(1024);
 
   /** Adds a version of an item's metadata; its number never changes or gets reused. */
@@ -42,7 +42,12 @@ export class ItemTable {
       this.flags = f;
     }
     this.dateKey[no] = dateKeyOf(date);
-    this.flags[no] = (meta.hasNotes ? FLAG_NOTES : 0) | (meta.hasHighlights ? FLAG_HIGHLIGHTS : 0) | (meta.unread ? FLAG_UNREAD : 0);
+    this.flags[no] =
+      (meta.hasNotes ? FLAG_NOTES : 0) |
+      (meta.hasHighlights ? FLAG_HIGHLIGHTS : 0) |
+      (meta.unread ? FLAG_UNREAD : 0) |
+      (meta.archived ? FLAG_ARCHIVED : 0) |
+      (meta.favourite ? FLAG_FAVOURITE : 0);
     const ids = [...new Set(tagKeys.map((k, i) => this.dicts.tags.id(k, meta.tags[i])))];
     if (this.tagsUsed + ids.length > this.tags.length) this.tags = grow(this.tags, Math.max(this.tags.length * 2, this.tagsUsed + ids.length));
     this.tagOff[no] = this.tagsUsed;
@@ -98,6 +103,8 @@ export class ItemTable {
 export const FLAG_NOTES = 1;
 export const FLAG_HIGHLIGHTS = 2;
 export const FLAG_UNREAD = 4;
+export const FLAG_ARCHIVED = 8;
+export const FLAG_FAVOURITE = 16;
 
 /** "2024-06-15…" → 20240615, "2024-06" → 20240600, "2024" → 20240000; anything else → 0. */
 export function dateKeyOf(date: string): number {

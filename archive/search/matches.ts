@@ -15,6 +15,13 @@ export function comparator(sort: string, nos: Int32Array, scores: Float64Array, 
   };
   if (sort === 'newest') return newest;
   if (sort === 'oldest') return (i, j) => -newest(i, j);
+  if (sort === 'added') {
+    return (i, j) => {
+      const a = views[nos[i]].meta.added;
+      const b = views[nos[j]].meta.added;
+      return a < b ? 1 : a > b ? -1 : newest(i, j);
+    };
+  }
   if (sort === 'title') return (i, j) => collator.compare(views[nos[i]].meta.title, views[nos[j]].meta.title) || newest(i, j);
   return (i, j) => scores[j] - scores[i] || newest(i, j);
 }

@@ -29,7 +29,7 @@ export interface PhraseClause {
 
 export type Clause = TermClause | PhraseClause;
 
-export type FilterKey = 'tag' | 'source' | 'kind' | 'before' | 'after' | 'year' | 'has' | 'is';
+export type FilterKey = 'tag' | 'source' | 'kind' | 'before' | 'after' | 'year' | 'has' | 'is' | 'sort';
 
 export interface Filter {
   key: FilterKey;
@@ -44,7 +44,7 @@ export interface ParsedQuery {
   notices: string[];
 }
 
-const FILTER = /(^|\s)(-?)(tag|source|kind|before|after|year|has|is):(?:"([^"]*)"|(\S+))/gi;
+const FILTER = /(^|\s)(-?)(tag|source|kind|before|after|year|has|is|sort):(?:"([^"]*)"|(\S+))/gi;
 const PHRASE = /(^|\s)([+-]?)"([^"]*)"/g;
 // @types/lunr omits the parser and clause presence, which lunr 2.3.9 has.
 interface LunrClause {

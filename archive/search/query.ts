@@ -3,7 +3,7 @@
 // and facets. It changes no segment; only a damaged positions file can make it throw.
 
 import { analyzerFor } from './analyzer';
-import { compileFilters } from './filters';
+import { compileFilters, sortOf } from './filters';
 import type { LiveItems } from './live-items';
 import { comparator, Matches } from './matches';
 import { parseQuery, type Filter } from './query-parser';
@@ -67,7 +67,7 @@ export class QueryRunner {
       }
     }
 
-    const sort = req.sort ?? 'relevance';
+    const sort = sortOf(parsed.filters, notices) ?? req.sort ?? 'relevance';
     let noScores = true;
     for (let i = 0; i < m.n && noScores; i++) if (m.scores[i] !== 0) noScores = false;
     const offset = clampInt(req.offset, 0, 0, Number.MAX_SAFE_INTEGER);

@@ -22,9 +22,12 @@ export interface SearchDoc {
   hasNotes: boolean;
   hasHighlights: boolean;
   unread: boolean;
+  /** Out of the inbox, in the archive (is:archived; is:inbox for the others). */
+  archived?: boolean;
+  favourite?: boolean;
 }
 
-export type SearchSort = 'relevance' | 'newest' | 'oldest' | 'title';
+export type SearchSort = 'relevance' | 'newest' | 'oldest' | 'title' | 'added';
 
 export interface SearchRequest {
   /** What the user typed: lunr syntax plus filters (`tag:`, `source:`, `kind:`, `before:`, ...). */
