@@ -23,6 +23,8 @@ export async function syncDir(dir: string): Promise<void> {
 }
 
 export interface AtomicWriteOptions {
+  /** Skip the file's fsync when the caller syncs it later (a group commit syncs many at once). */
+  syncFile?: boolean;
   /** Skip the folder fsync when the caller syncs the folder once for many files. */
   syncFolder?: boolean;
   /** Runs once the new bytes are on disk, before the rename makes them visible. */
@@ -39,7 +41,7 @@ export async function writeFileAtomic(
   try {
     if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
     else for await (const chunk of data) await handle.write(chunk);
-    await handle.sync();
+    if (options.syncFile !== false) await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
     await fs.rm(tmp, { force: true });

@@ -199,6 +199,8 @@ export class Store {
       const seq = this.seq + 1;
       try {
         const line = encodeRecord(JSON.stringify({ seq, at: new Date().toISOString(), changes: this.changesOf(pending) }));
+        // Bodies first: a record never reaches the disk before the files it refers to.
+        await this.syncWritten();
         await this.exclusive(() => (this.writer as JournalWriter).append(line));
         this.seq = seq;
         this.writes += 1;
@@ -343,9 +345,37 @@ export class Store {
     }
   }
 
+  /**
+   * Writes a body file atomically (never a torn file) but without waiting for the disk:
+   * the journal record that makes an item refer to it is appended only after every body
+   * written so far is flushed, so many bodies share one round of fsyncs (see drain()).
+   */
   async writeContent(id: string, ext: 'html' | 'txt', text: string): Promise<void> {
     this.assertWritable();
-    await writeFileAtomic(this.contentPath(id, ext), text);
+    const file = this.contentPath(id, ext);
+    await writeFileAtomic(file, text, { syncFile: false, syncFolder: false });
+    this.unsynced.add(file);
+    this.unsyncedDirs.add(this.contentDir);
+  }
+
+  /** Files and folders written since the last journal record, to be flushed before the next. */
+  private unsynced = new Set<string>();
+  private unsyncedDirs = new Set<string>();
+
+  private async syncWritten(): Promise<void> {
+    if (this.unsynced.size === 0 && this.unsyncedDirs.size === 0) return;
+    const files = [...this.unsynced];
+    const dirs = [...this.unsyncedDirs];
+    this.unsynced.clear();
+    this.unsyncedDirs.clear();
+    try {
+      for (let i = 0; i < files.length; i += 32) await Promise.all(files.slice(i, i + 32).map(fsyncIfPresent));
+      await Promise.all(dirs.map((d) => syncDir(d)));
+    } catch (error) {
+      for (const f of files) this.unsynced.add(f);
+      for (const d of dirs) this.unsyncedDirs.add(d);
+      throw error;
+    }
   }
 
   /** The folder of an item's images. */
@@ -363,9 +393,13 @@ export class Store {
     this.assertWritable();
     if (images.length === 0) return;
     await fs.mkdir(this.assetsDir(id), { recursive: true });
-    for (const image of images) await writeFileAtomic(this.assetPath(id, image.name), image.bytes, { syncFolder: false });
-    await syncDir(this.assetsDir(id));
-    await syncDir(this.contentDir);
+    for (const image of images) {
+      const file = this.assetPath(id, image.name);
+      await writeFileAtomic(file, image.bytes, { syncFile: false, syncFolder: false });
+      this.unsynced.add(file);
+    }
+    this.unsyncedDirs.add(this.assetsDir(id));
+    this.unsyncedDirs.add(this.contentDir);
   }
 
   async readAsset(id: string, name: string): Promise<Uint8Array | null> {
@@ -395,6 +429,21 @@ export class Store {
   private assertWritable(): void {
     if (this.readOnly) throw new ArchiveError('internal', 'This archive was opened read-only.');
     if (this.closed) throw new ArchiveError('internal', 'This archive is closed.');
+  }
+}
+
+async function fsyncIfPresent(file: string): Promise<void> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r+'); // writable: Windows flushes only a handle that may write
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // removed since (a failed import)
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
