@@ -169,6 +169,10 @@ export const handlers: { [M in Method]: Handler<M> } = {
       return { imported: [], skipped: [{ file: url, reason: (error as Error).message.split('\n')[0] }] };
     }
   },
+  'import.page': async (archive, page) => {
+    const [{ savePage }, { parseWebPage }] = await Promise.all([import('../core/save-page'), import('../interop/web-page')]);
+    return savePage(archive, page, (html, url) => parseWebPage(new TextEncoder().encode(html), { url, contentType: 'text/html; charset=utf-8', name: url }));
+  },
   'export.notes': (archive, { scope, format }) => exportNotes(archive, scope, format),
   'export.archive': (archive, { out }) => writeBundleFile(archive, path.resolve(out)),
 };

@@ -45,6 +45,7 @@ export const METHODS = [
   'import.files',
   'import.paths',
   'import.url',
+  'import.page',
   'export.notes',
   'export.archive',
 ] as const;

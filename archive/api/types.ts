@@ -34,3 +34,5 @@ export interface ExportedFile {
   path: string;
   content: string;
 }
+
+export type { SavedPage } from '../core/save-page';
