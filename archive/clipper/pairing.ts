@@ -82,8 +82,12 @@ export class Pairing {
   async redeem(code: string, origin: string): Promise<string | null> {
     const current = this.current;
     const given = code.replace(/\s+/g, '');
-    if (current === null || current.expires <= this.now() || given !== current.code.replace(/\s+/g, '')) {
-      if (current !== null && ++this.wrong >= MAX_WRONG_GUESSES) this.expire();
+    if (current === null || current.expires <= this.now()) {
+      this.code(); // shows a fresh code to type instead
+      return null;
+    }
+    if (given !== current.code.replace(/\s+/g, '')) {
+      if (++this.wrong >= MAX_WRONG_GUESSES) this.expire();
       return null;
     }
     this.expire();

@@ -8,6 +8,7 @@ import { startServer } from './server';
 import { ensureRendererBuilt, rendererDir } from './renderer-build';
 import { UsageError } from '../cli/args';
 import { ArchiveError } from '../core/errors';
+import { clipperPort, serveClipper } from '../clipper/serve-clipper';
 
 const DEFAULT_PORT = 4318;
 
@@ -20,6 +21,7 @@ function parsePort(value: string | undefined): number {
 
 export async function serve(dir: string, options: Record<string, string>): Promise<void> {
   const port = parsePort(options.port);
+  const extensionPort = clipperPort(options);
   const root = rendererDir();
   await ensureRendererBuilt(root);
   const archive = await openArchive(dir);
@@ -38,6 +40,14 @@ export async function serve(dir: string, options: Record<string, string>): Promi
     throw error;
   }
   process.stdout.write(`Dossier is serving ${dir} at ${server.url}\n`);
+  const clipper =
+    extensionPort === null
+      ? null
+      : await serveClipper(archive, extensionPort, server.url, (line) => process.stdout.write(`${line}\n`)).catch(async (error: unknown) => {
+          await server.close();
+          await archive.close();
+          throw error;
+        });
 
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -48,6 +58,7 @@ export async function serve(dir: string, options: Record<string, string>): Promi
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  await clipper?.close();
   await server.close();
   try {
     await archive.flush();
