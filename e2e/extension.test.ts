@@ -16,6 +16,9 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_ARGS, ROOT, buildRendererIfStale, chromiumOrSkip } from './harness';
 
+// The extension's own API, inside its service worker (evaluated there, typed loosely here).
+declare const chrome: any;
+
 const executable = chromiumOrSkip({ quiet: true });
 const RESULTS = path.join(ROOT, 'test-results');
 const SCRIPT_PARAGRAPH = 'A paragraph built by the page’s own script: the pumping stations along the eastern canal ran through the night to keep the old town dry.';
