@@ -9,7 +9,7 @@ import {
 } from './schemas';
 import type {
   Item, ItemView, SearchResult, RelatedHit, ArchiveInfo, VerifyReport, ImportSummary, TagCount, ExportedFile, Outcome,
-  RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView, SavedPage,
+  RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView, SavedPage, ClipperStatus,
 } from './types';
 import { BULK_ACTIONS } from '../core/bulk-actions';
 import { PreferenceKey, PreferenceValue } from '../core/preference-schema';
@@ -106,6 +106,9 @@ export const contract = {
   'import.paths': returns<ImportSummary>()(z.object({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(100_000) }).strict()),
   'import.url': returns<ImportSummary>()(z.object({ url: HttpUrl }).strict()),
   'import.page': returns<SavedPage>()(PageCapture),
+  'clipper.status': returns<ClipperStatus>()(Empty),
+  'clipper.configure': returns<ClipperStatus>()(z.object({ enabled: z.boolean(), port: z.number().int().min(1024).max(65_535).optional() }).strict()),
+  'clipper.unpairAll': returns<ClipperStatus>()(Empty),
   'export.notes': returns<{ files: ExportedFile[]; items: number }>()(z.object({ scope: ExportScope, format: ExportFormat }).strict()),
   'export.archive': returns<{ out: string; items: number; bytes: number }>()(z.object({ out: z.string().min(1).max(4_096) }).strict()),
 } satisfies Record<Method, { args: z.ZodType; result: unknown }>;

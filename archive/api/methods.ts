@@ -46,6 +46,9 @@ export const METHODS = [
   'import.paths',
   'import.url',
   'import.page',
+  'clipper.status',
+  'clipper.configure',
+  'clipper.unpairAll',
   'export.notes',
   'export.archive',
 ] as const;

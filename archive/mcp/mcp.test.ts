@@ -65,7 +65,7 @@ describe('dossier mcp (read-only)', () => {
     const { resources } = await client.listResources();
     expect(resources.map((r) => r.uri)).toContain(`dossier://item/${hit.id}`);
     const read = await client.readResource({ uri: `dossier://item/${hit.id}` });
-    expect(String(read.contents[0].text)).toMatch(/^# Wang Yi says/);
+    expect((read.contents[0] as { text: string }).text).toMatch(/^# Wang Yi says/);
     const related = json(await client.callTool({ name: 'related', arguments: { id: hit.id } }));
     expect(related.linked.map((r: any) => r.title)).toContain('Welcome to Dossier');
     expect(json(await client.callTool({ name: 'list_tags', arguments: {} })).tags).toBeInstanceOf(Array);
