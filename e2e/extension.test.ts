@@ -297,4 +297,32 @@ describe.skipIf(!executable)('the Save to Dossier extension in Chromium', () => 
     await page.screenshot({ path: path.join(RESULTS, 'extension-saved-page.png') });
     await page.close();
   });
+
+  it('turns off from the app’s Browser extension setting; the popup then says Dossier is not running, and nothing is half saved', async () => {
+    const page = await context.newPage();
+    await page.goto(serve.appUrl);
+    await page.getByRole('button', { name: 'Browser extension' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Browser extension' });
+    const toggle = dialog.getByRole('checkbox', { name: /Let the Save to Dossier extension/ });
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    const lastCode = serve.lines.filter((l) => l.startsWith('Browser extension pairing code:')).at(-1)!.split(': ')[1];
+    await expect.poll(() => dialog.getByLabel('Pairing code').locator('strong').textContent()).toBe(lastCode);
+    await page.screenshot({ path: path.join(RESULTS, 'extension-setting.png') });
+    await toggle.click(); // a controlled checkbox: it changes once Dossier answers
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+
+    const before = (await api<{ total: number }>('items.list', {})).total;
+    popup = await openPopup();
+    await expect.poll(() => popup.locator('#message').textContent()).toMatch(/^Dossier is not running/);
+    expect(await popup.getByRole('button', { name: 'Save page' }).isVisible()).toBe(false);
+    expect((await api<{ total: number }>('items.list', {})).total).toBe(before);
+    await popup.close();
+
+    await toggle.click(); // on again, on the same port: the paired extension works again
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    popup = await openPopup();
+    await popup.getByRole('button', { name: 'Save page' }).waitFor();
+    await popup.close();
+    await page.close();
+  });
 });

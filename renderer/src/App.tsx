@@ -24,6 +24,7 @@ import { ExportDialog } from './components/ExportDialog';
 import { TagActionsDialog } from './components/TagActionsDialog';
 import { UrlImportDialog } from './components/UrlImportDialog';
 import { ViewSettings, type Theme } from './components/ViewSettings';
+import { BrowserExtensionSettings } from './components/BrowserExtensionSettings';
 import { EmptyState } from './components/EmptyState';
 import { measureSearch } from './lib/latency';
 import { queryTerms } from './lib/text-map';
@@ -322,6 +323,7 @@ export function App() {
           <button type="button" className="toolbar-button" onClick={() => setExportOpen(true)}>
             Export notes
           </button>
+          <BrowserExtensionSettings />
           <ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} />
         </div>
       </header>
