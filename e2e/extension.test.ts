@@ -58,6 +58,12 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <script>document.getElementById('late').innerHTML = '<p>${SCRIPT_PARAGRAPH}</p>';</script>
 </body></html>`;
 
+const SECOND = `<!doctype html><html lang="en"><head><title>Ferry timetable changes for the winter</title></head><body><article>
+<h1>Ferry timetable changes for the winter</h1>
+<p>From the first of December the ferry between the two banks will run every forty minutes instead of every half hour, the operator said on Friday.</p>
+<p>The last crossing of the evening moves to ten o’clock, and the early boat for market days keeps its place in the timetable.</p>
+</article></body></html>`;
+
 /** A page elsewhere trying to use the listener with a token it made up. */
 const FORGER = (port: number) => `<!doctype html><html><body><script>
 window.attempts = (async () => {
@@ -161,6 +167,7 @@ describe.skipIf(!executable)('the Save to Dossier extension in Chromium', () => 
     pages = http.createServer((req, res) => {
       if (req.url === '/quay.png') return void res.writeHead(200, { 'Content-Type': 'image/png', 'Cache-Control': 'max-age=600' }).end(image);
       if (req.url === '/news/canal-town.html') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(ARTICLE);
+      if (req.url === '/news/second.html') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(SECOND);
       if (req.url === '/forger.html') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(FORGER(serve.clipperPort));
       res.writeHead(404).end();
     });
@@ -324,5 +331,21 @@ describe.skipIf(!executable)('the Save to Dossier extension in Chromium', () => 
     await popup.getByRole('button', { name: 'Save page' }).waitFor();
     await popup.close();
     await page.close();
+  });
+
+  it('saves all tabs of the window with progress, without duplicating the one already saved', async () => {
+    const second = await context.newPage();
+    await second.goto(`${pagesOrigin}/news/second.html`);
+    const before = (await api<{ total: number }>('items.list', {})).total;
+    popup = await openPopup();
+    await popup.getByRole('button', { name: 'Save all tabs in this window' }).click();
+    await expect.poll(() => popup.locator('#message').textContent(), { timeout: 20_000 }).toMatch(/^Saved \d+ of \d+ tabs\./);
+    const message = (await popup.locator('#message').textContent()) ?? '';
+    expect(message).toMatch(/^Saved 2 of 2 tabs\.$/);
+    expect(await popup.locator('#progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([2, 2]);
+    expect((await api<{ total: number }>('items.list', {})).total).toBe(before + 1);
+    expect((await api<{ hits: Array<{ title: string }> }>('search.query', { q: 'forty minutes' })).hits.map((h) => h.title)).toEqual(['Ferry timetable changes for the winter']);
+    await popup.close();
+    await second.close();
   });
 });

@@ -58,10 +58,15 @@ async function saveOne(tab: chrome.tabs.Tab, bookmarkOnly: boolean): Promise<voi
 }
 
 async function saveAll(): Promise<void> {
-  // Reading other tabs' addresses needs the "tabs" permission, asked for only now.
-  const granted = await ext.permissions.request({ permissions: ['tabs'] }).catch(() => false);
-  if (!granted) return void say('Saving all tabs needs permission to read their addresses.', true);
-  const tabs = (await ext.tabs.query({ currentWindow: true })).filter((t) => /^https?:\/\//i.test(t.url ?? ''));
+  let all = await ext.tabs.query({ currentWindow: true });
+  // Other tabs' addresses need the "tabs" permission, asked for only now and only if some
+  // are hidden from us (Dossier's own 127.0.0.1 pages never are).
+  if (all.some((t) => t.url === undefined) && !(await ext.permissions.contains({ permissions: ['tabs'] }))) {
+    const granted = await ext.permissions.request({ permissions: ['tabs'] }).catch(() => false);
+    if (!granted) return void say('Saving all tabs needs permission to read their addresses.', true);
+    all = await ext.tabs.query({ currentWindow: true });
+  }
+  const tabs = all.filter((t) => /^https?:\/\//i.test(t.url ?? ''));
   if (tabs.length === 0) return void say('No web pages are open in this window.', true);
   const tags = parseTags($<HTMLInputElement>('tags').value);
   const progress = $<HTMLProgressElement>('progress');
