@@ -39,14 +39,8 @@ export interface SavedPage {
 /** Extracts the article from a page's HTML; throws with a one-line reason when there is none. */
 export type ParsePage = (html: string, url: string) => Promise<ImportDraft> | ImportDraft;
 
-function canonical(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return canonicalUrl(url);
-  } catch {
-    return url;
-  }
-}
+/** canonicalUrl never throws: anything that is not a web address comes back as it was. */
+const canonical = (url: string | null): string | null => (url ? canonicalUrl(url) : null);
 
 function findByUrl(archive: Archive, ...urls: Array<string | null>): Item | null {
   const wanted = new Set(urls.map(canonical).filter((u): u is string => u !== null));
