@@ -241,7 +241,7 @@ describe.skipIf(!executable)('the Save to Dossier extension in Chromium', () => 
       await new Promise((r) => setTimeout(r, 10));
     }
     console.log(`extension: click to searchable ${searchableMs.toFixed(0)} ms`);
-    expect(searchableMs).toBeLessThan(5_000); // the goal is ≤ 1 s; the figure is printed above
+    expect(searchableMs).toBeLessThan(2_000); // the goal is ≤ 1 s (printed above); 2 s leaves room for a busy CI machine
 
     await expect.poll(() => popup.locator('#saved-title').textContent()).toBe('Canal town stays dry as the river peaks');
     expect(await popup.locator('#saved-label').textContent()).toBe('Saved');
@@ -266,7 +266,14 @@ describe.skipIf(!executable)('the Save to Dossier extension in Chromium', () => 
     await expect.poll(() => popup.locator('#saved-tags').textContent()).toMatch(/weekend reading/);
     expect((await api<{ tags: string[] }>('items.get', { id: savedId })).tags.sort()).toEqual(['canals', 'floods', 'weekend reading']);
     await popup.screenshot({ path: path.join(RESULTS, 'extension-popup-saved.png') });
-    await popup.close();
+    // Open in Dossier: under `dossier serve`, the app in a new tab.
+    const opened = context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Open in Dossier' }).click();
+    const app = await opened;
+    await app.waitForLoadState();
+    expect(app.url().startsWith(new URL(serve.appUrl).origin)).toBe(true);
+    await app.close();
+    if (!popup.isClosed()) await popup.close();
   });
 
   it('saving the same page again creates no duplicate', async () => {
