@@ -5,11 +5,11 @@ import { z } from 'zod';
 import type { Method } from './methods';
 import { MAX_NOTE_LENGTH, COLOR_PATTERN, ASSET_NAME } from '../core/model';
 import {
-  Empty, ExportFormat, ExportScope, HttpUrl, ItemId, ItemPatch, ListRequest, RecordId, SearchRequest, TagName, UploadedFile,
+  Empty, ExportFormat, ExportScope, HttpUrl, ItemId, ItemPatch, ListRequest, PageCapture, RecordId, SearchRequest, TagName, UploadedFile,
 } from './schemas';
 import type {
   Item, ItemView, SearchResult, RelatedHit, ArchiveInfo, VerifyReport, ImportSummary, TagCount, ExportedFile, Outcome,
-  RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView,
+  RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView, SavedPage, ClipperStatus,
 } from './types';
 import { BULK_ACTIONS } from '../core/bulk-actions';
 import { PreferenceKey, PreferenceValue } from '../core/preference-schema';
@@ -106,6 +106,10 @@ export const contract = {
   'import.files': returns<ImportSummary>()(z.object({ files: z.array(UploadedFile).min(1).max(500) }).strict()),
   'import.paths': returns<ImportSummary>()(z.object({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(100_000) }).strict()),
   'import.url': returns<ImportSummary>()(z.object({ url: HttpUrl }).strict()),
+  'import.page': returns<SavedPage>()(PageCapture),
+  'clipper.status': returns<ClipperStatus>()(Empty),
+  'clipper.configure': returns<ClipperStatus>()(z.object({ enabled: z.boolean(), port: z.number().int().min(1024).max(65_535).optional() }).strict()),
+  'clipper.unpairAll': returns<ClipperStatus>()(Empty),
   'export.notes': returns<{ files: ExportedFile[]; items: number }>()(z.object({ scope: ExportScope, format: ExportFormat }).strict()),
   'export.archive': returns<{ out: string; items: number; bytes: number }>()(z.object({ out: z.string().min(1).max(4_096) }).strict()),
 } satisfies Record<Method, { args: z.ZodType; result: unknown }>;

@@ -30,6 +30,7 @@ import { writeBundleFile } from '../core/bundle';
 import { exportNotes } from '../core/export-notes';
 import { ArchiveError } from '../core/errors';
 import type { SourceFile } from '../interop/types';
+import type { ClipperControl } from './types';
 
 /** The importers load jsdom, which takes most of a second: only an import pays for it. */
 async function parseSourceFile(file: SourceFile) {
@@ -49,6 +50,17 @@ async function allResults(archive: Archive, query: { q: string; tags?: string[] 
 
 export interface CallContext {
   onProgress?: ImportProgress;
+  /** The browser extension listener, when the host runs one (the app, `dossier serve`). */
+  clipper?: ClipperControl;
+}
+
+/** The setting that keeps the extension listener on across starts (off by default). */
+export const CLIPPER_PREFERENCE = 'browserExtension';
+export const CLIPPER_PORT_PREFERENCE = 'browserExtensionPort';
+
+function clipperOf(ctx: CallContext): ClipperControl {
+  if (!ctx.clipper) throw new ArchiveError('invalid_argument', 'This Dossier has no browser extension listener; use the desktop app or dossier serve.');
+  return ctx.clipper;
 }
 
 type Handler<M extends Method> = (archive: Archive, args: z.output<(typeof contract)[M]['args']>, ctx: CallContext) => Promise<Result<M>> | Result<M>;
@@ -181,6 +193,18 @@ export const handlers: { [M in Method]: Handler<M> } = {
       return { imported: [], skipped: [{ file: url, reason: (error as Error).message.split('\n')[0] }] };
     }
   },
+  'import.page': async (archive, page) => {
+    const [{ savePage }, { parseWebPage }] = await Promise.all([import('../core/save-page'), import('../interop/web-page')]);
+    return savePage(archive, page, (html, url) => parseWebPage(new TextEncoder().encode(html), { url, contentType: 'text/html; charset=utf-8', name: url }));
+  },
+  'clipper.status': (_archive, _args, ctx) => ctx.clipper?.status() ?? { available: false, enabled: false, port: 0, code: null, error: null },
+  'clipper.configure': async (archive, { enabled, port }, ctx) => {
+    const status = await clipperOf(ctx).configure(enabled, port);
+    setPreference(archive, CLIPPER_PREFERENCE, enabled);
+    if (port !== undefined) setPreference(archive, CLIPPER_PORT_PREFERENCE, port);
+    return status;
+  },
+  'clipper.unpairAll': (_archive, _args, ctx) => clipperOf(ctx).unpairAll(),
   'export.notes': (archive, { scope, format }) => exportNotes(archive, scope, format),
   'export.archive': (archive, { out }) => writeBundleFile(archive, path.resolve(out)),
 };

@@ -46,6 +46,10 @@ export const METHODS = [
   'import.files',
   'import.paths',
   'import.url',
+  'import.page',
+  'clipper.status',
+  'clipper.configure',
+  'clipper.unpairAll',
   'export.notes',
   'export.archive',
 ] as const;

@@ -63,3 +63,19 @@ export const ExportScope = z.discriminatedUnion('kind', [
 ]);
 
 export const ExportFormat = z.enum(['md', 'digest', 'json', 'csv']);
+
+/** The largest page a browser may send (its HTML with the images it loaded inlined). */
+export const MAX_PAGE_CHARS = 40_000_000;
+
+/** A page saved from the browser extension: the rendered DOM as HTML, and what the reader chose. */
+export const PageCapture = z
+  .object({
+    url: HttpUrl,
+    title: z.string().max(2_000),
+    html: z.string().max(MAX_PAGE_CHARS).optional(),
+    selection: z.string().max(20_000).optional(),
+    tags: z.array(TagName).max(100).optional(),
+    bookmarkOnly: z.boolean().optional(),
+  })
+  .strict()
+  .refine((p) => p.bookmarkOnly || (p.html !== undefined && p.html.length > 0), 'a page needs its html unless it is saved as a bookmark');

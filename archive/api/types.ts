@@ -34,3 +34,24 @@ export interface ExportedFile {
   path: string;
   content: string;
 }
+
+export type { SavedPage } from '../core/save-page';
+
+/** The browser extension listener's state, as a settings screen shows it. */
+export interface ClipperStatus {
+  /** False when this host has no listener to offer (the CLI). */
+  available: boolean;
+  enabled: boolean;
+  port: number;
+  /** The one-time code to pair a browser with, while the listener is on. */
+  code: string | null;
+  /** Why the listener is not on although it was asked to be (a port in use). */
+  error: string | null;
+}
+
+/** What a host that runs the browser extension listener gives dispatch (archive/clipper). */
+export interface ClipperControl {
+  status(): ClipperStatus;
+  configure(enabled: boolean, port?: number): Promise<ClipperStatus>;
+  unpairAll(): Promise<ClipperStatus>;
+}

@@ -29,6 +29,12 @@ export async function main(argv: string[], serve?: ServeCommand): Promise<number
       await serve(dir, args.options);
       return 0;
     }
+    if (name === 'mcp') {
+      // Loaded only here: the MCP SDK is not something other commands should pay for.
+      const { runMcp } = await import('../mcp/mcp-command');
+      await runMcp(dir, { allowWrites: args.flags.has('allow-writes') });
+      return 0;
+    }
     const command = commands[name];
     if (!command) throw new UsageError(`unknown command “${name}”`);
     // Restoring a bundle into a new folder should give back exactly what was exported.

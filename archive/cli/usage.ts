@@ -34,7 +34,11 @@ Commands:
                                     files to lost+found/, fixes references, rebuilds the index
   backups                           list the backups (recent, daily, weekly)
   restore <backup-id>               restore a backup (the current state is backed up first)
-  serve [--port N]                  serve the app to a browser on 127.0.0.1
+  serve [--port N] [--clipper-port N]
+                                    serve the app to a browser on 127.0.0.1; with
+                                    --clipper-port, listen for the browser extension too
+  mcp [--allow-writes]              answer AI assistants over the Model Context Protocol
+                                    (stdio); read-only unless --allow-writes
 
 Options:
   --archive DIR   the archive folder (default: $DOSSIER_ARCHIVE, else the desktop app's)

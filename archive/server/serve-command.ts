@@ -8,6 +8,8 @@ import { startServer } from './server';
 import { ensureRendererBuilt, rendererDir } from './renderer-build';
 import { UsageError } from '../cli/args';
 import { ArchiveError } from '../core/errors';
+import { clipperPort, serveClipper } from '../clipper/serve-clipper';
+import type { ClipperService } from '../clipper/clipper-service';
 
 const DEFAULT_PORT = 4318;
 
@@ -20,16 +22,19 @@ function parsePort(value: string | undefined): number {
 
 export async function serve(dir: string, options: Record<string, string>): Promise<void> {
   const port = parsePort(options.port);
+  const extensionPort = clipperPort(options);
   const root = rendererDir();
   await ensureRendererBuilt(root);
   const archive = await openArchive(dir);
   let server;
+  // The extension listener is one more host of the same archive; the page's settings reach it through `clipper`.
+  let clipper: ClipperService | null = null;
   try {
     server = await startServer({
       rendererDir: root,
       port,
       // Never trusted: a page cannot name files on this machine.
-      call: (method, args) => dispatch(archive, method, args, { trusted: false }),
+      call: (method, args) => dispatch(archive, method, args, { trusted: false, clipper: clipper ?? undefined }),
     });
   } catch (error) {
     await archive.close();
@@ -38,6 +43,13 @@ export async function serve(dir: string, options: Record<string, string>): Promi
     throw error;
   }
   process.stdout.write(`Dossier is serving ${dir} at ${server.url}\n`);
+  try {
+    clipper = await serveClipper(archive, extensionPort, server.url, (line) => process.stdout.write(`${line}\n`));
+  } catch (error) {
+    await server.close();
+    await archive.close();
+    throw error;
+  }
 
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -48,6 +60,7 @@ export async function serve(dir: string, options: Record<string, string>): Promi
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  await clipper.close();
   await server.close();
   try {
     await archive.flush();

@@ -12,6 +12,7 @@ import { appOrigin } from './app-origin';
 import { archiveDir, closeArchiveOnQuit, openAppArchive } from './archive-session';
 import { aboutMessage, exportArchiveWithDialog, importWithDialog, type HostCommandDeps } from './host-commands';
 import { bindContract, sendHostEvent } from './ipc';
+import { startBrowserExtension } from './browser-extension';
 import { createLog, type Log } from './log';
 import { installMenu } from './menu';
 import { APP_SCHEME_PRIVILEGES, serveApp } from './protocol';
@@ -68,7 +69,9 @@ async function run(log: Log): Promise<void> {
   denyAllPermissions(session.defaultSession);
   guardDownloads(session.defaultSession, origin);
   const dispatchLog = (error: unknown, method: string) => log(`${method} failed`, error);
-  bindContract({ ipcMain, origin, archive: () => archive, dispatch, log: dispatchLog });
+  const clipper = startBrowserExtension({ archive: () => archive, dispatch, log, showWindow: () => showWindow?.() });
+  app.on('before-quit', () => void clipper.close());
+  bindContract({ ipcMain, origin, archive: () => archive, dispatch, log: dispatchLog, clipper });
 
   const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
   const state = await readWindowState(stateFile);

@@ -32,10 +32,12 @@ export interface BindOptions {
   archive: () => Archive;
   dispatch: Dispatch;
   log: DispatchContext['log'];
+  /** The browser extension listener the settings may turn on and off, if this host runs one. */
+  clipper?: DispatchContext['clipper'];
 }
 
 /** Binds every renderer method; returns a function that unbinds them all. */
-export function bindContract({ ipcMain, origin, archive, dispatch, log }: BindOptions): () => void {
+export function bindContract({ ipcMain, origin, archive, dispatch, log, clipper }: BindOptions): () => void {
   for (const method of RENDERER_METHODS) {
     ipcMain.handle(METHOD_CHANNEL_PREFIX + method, async (event, args: unknown) => {
       if (!isAppSender(event, origin)) return FOREIGN_SENDER;
@@ -43,7 +45,7 @@ export function bindContract({ ipcMain, origin, archive, dispatch, log }: BindOp
         method === 'import.files'
           ? (done: number, total: number) => sendHostEvent(event.sender, 'dossier:progress', { done, total })
           : undefined;
-      return dispatch(archive(), method, args, { trusted: false, onProgress, log });
+      return dispatch(archive(), method, args, { trusted: false, onProgress, log, clipper });
     });
   }
   return () => RENDERER_METHODS.forEach((method) => ipcMain.removeHandler(METHOD_CHANNEL_PREFIX + method));

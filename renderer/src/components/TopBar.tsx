@@ -2,6 +2,7 @@
 // the sidebar has given way, the search box, and Import, Add web page…, Export notes, the
 // view menu and the shortcut sheet's button.
 
+import { BrowserExtensionSettings } from './BrowserExtensionSettings';
 import type { ReactNode } from 'react';
 import { SearchBox } from './SearchBox';
 import { ImportButton } from './ImportButton';
@@ -68,6 +69,7 @@ export function TopBar({ drawer, search, onSkipToResults, onSkipToItem, onFiles,
           <button type="button" className="toolbar-button" onClick={onExport}>
             Export notes
           </button>
+          <BrowserExtensionSettings />
           {viewSettings}
           <button type="button" className="toolbar-button icon-text" onClick={onHelp}>
             <span aria-hidden="true">?</span>

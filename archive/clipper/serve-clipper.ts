@@ -1,0 +1,41 @@
+// The browser extension's listener as `dossier serve` runs it: on when `--clipper-port N`
+// is given or the archive's "Browser extension" setting is on (the page's settings can turn
+// it on and off too); calls go to the same archive, untrusted; pairing codes are printed.
+
+import type { Archive } from '../core/archive';
+import { dispatch } from '../api/dispatch';
+import { CLIPPER_PORT_PREFERENCE, CLIPPER_PREFERENCE } from '../api/handlers';
+import { getPreferences } from '../core/preferences';
+import { UsageError } from '../cli/args';
+import { ArchiveError } from '../core/errors';
+import { DEFAULT_CLIPPER_PORT } from './listener';
+import { ClipperService } from './clipper-service';
+
+/** The port asked for on the command line, or null when the command line says nothing. */
+export function clipperPort(options: Record<string, string>): number | null {
+  const value = options['clipper-port'];
+  if (value === undefined) return null;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--clipper-port must be a number from 0 to 65535, not “${value}”`);
+  return port;
+}
+
+/** Starts the service (and the listener, when asked for or set on); refuses a busy port given on the command line. */
+export async function serveClipper(archive: Archive, requestedPort: number | null, appUrl: string, print: (line: string) => void): Promise<ClipperService> {
+  const service = new ClipperService({
+    dir: archive.dir,
+    print,
+    call: (method, args) => dispatch(archive, method, args, { trusted: false }),
+    // The browser UI has no per-item address yet: "Open in Dossier" opens the app.
+    open: async () => ({ url: appUrl }),
+  });
+  const prefs = getPreferences(archive);
+  const savedPort = typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number' ? (prefs[CLIPPER_PORT_PREFERENCE] as number) : DEFAULT_CLIPPER_PORT;
+  if (requestedPort === null && prefs[CLIPPER_PREFERENCE] !== true) return service;
+  const status = await service.configure(true, requestedPort ?? savedPort);
+  if (status.error !== null) {
+    if (requestedPort !== null) throw new ArchiveError('io_error', `${status.error.replace(/\.$/, '')} (--clipper-port N)`);
+    process.stderr.write(`dossier: browser extension listener is off: ${status.error}\n`);
+  }
+  return service;
+}
