@@ -48,8 +48,10 @@ export function BrowserExtensionSettings() {
 
   return (
     <>
-      <button type="button" className="toolbar-button" onClick={() => setOpen(true)} title="Save pages from your browser with the Save to Dossier extension">
-        Browser extension
+      {/* An icon, so the toolbar still fits a 720 px window; its name is read out in full. */}
+      <button type="button" className="toolbar-button icon-text" onClick={() => setOpen(true)} title="Browser extension: save pages from your browser">
+        <span aria-hidden="true">⤓</span>
+        <span className="visually-hidden">Browser extension</span>
       </button>
       <Dialog title="Browser extension" open={open} onClose={() => setOpen(false)}>
         {status && !status.available ? (
