@@ -10,6 +10,7 @@ import { emptyArchiveData, type ArchiveData } from './model';
 import { acquireLock, type ArchiveLock } from './lock';
 import { writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
+import { assertItemId } from './ids';
 
 const BACKUPS_KEPT = 5;
 /** How long a change waits for others to join it in one write. */
@@ -124,13 +125,15 @@ export class Store {
 
   // --- bodies -------------------------------------------------------------------------
 
+  /** The body file of item `id`; refuses an id that is not an archive id (it could leave content/). */
   contentPath(id: string, ext: 'html' | 'txt'): string {
-    return path.join(this.contentDir, `${id}.${ext}`);
+    return path.join(this.contentDir, `${assertItemId(id)}.${ext}`);
   }
 
   async readContent(id: string, ext: 'html' | 'txt'): Promise<string | null> {
+    const file = this.contentPath(id, ext);
     try {
-      return await fs.readFile(this.contentPath(id, ext), 'utf8');
+      return await fs.readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new ArchiveError('io_error', `Cannot read the body of item ${id}: ${(error as Error).message}`);

@@ -5,7 +5,7 @@
 import type { ArchiveData, Tag } from './model';
 import { invalid } from './errors';
 
-const MAX_TAG_LENGTH = 100;
+export const MAX_TAG_LENGTH = 100;
 
 /** The display form of a tag a person typed; throws when nothing is left of it. */
 export function cleanTagName(raw: string): string {

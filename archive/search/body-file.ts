@@ -4,9 +4,11 @@
 
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { assertItemId } from '../core/ids';
 
+/** Throws for an id that is not an archive id (it could name a file outside content/); callers read that as ''. */
 function bodyFile(contentDir: string, id: string): string {
-  return path.join(contentDir, `${id}.txt`);
+  return path.join(contentDir, `${assertItemId(id)}.txt`);
 }
 
 /** For bulk builds, which read many bodies ahead of the analysis. */
