@@ -93,7 +93,7 @@ export function safeUnzip(bytes: Uint8Array, limits: UnzipLimits = UNZIP_LIMITS)
         return fail(`${file.name.slice(0, 80)} inflates to more than the ${entry.originalSize} bytes it declares (a zip bomb)`);
       }
       chunks.push(chunk);
-      if (final) out[file.name] = join(chunks, length);
+      if (final) out[file.name] = chunks.length === 1 ? chunks[0] : new Uint8Array(Buffer.concat(chunks, length));
     };
     file.start();
   });
@@ -113,15 +113,4 @@ export function safeUnzip(bytes: Uint8Array, limits: UnzipLimits = UNZIP_LIMITS)
     if (got === undefined || got.length !== entry.originalSize) throw new UnzipRefused(`${name.slice(0, 80)} is damaged (it does not hold what it declares)`);
   }
   return out;
-}
-
-function join(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const all = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  return all;
 }
