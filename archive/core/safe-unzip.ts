@@ -93,7 +93,7 @@ export function safeUnzip(bytes: Uint8Array, limits: UnzipLimits = UNZIP_LIMITS)
         return fail(`${file.name.slice(0, 80)} inflates to more than the ${entry.originalSize} bytes it declares (a zip bomb)`);
       }
       chunks.push(chunk);
-      if (final) out[file.name] = chunks.length === 1 ? chunks[0] : new Uint8Array(Buffer.concat(chunks, length));
+      if (final) out[file.name] = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
     };
     file.start();
   });
