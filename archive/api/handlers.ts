@@ -21,11 +21,12 @@ import { writeBundleFile } from '../core/bundle';
 import { exportNotes } from '../core/export-notes';
 import { ArchiveError } from '../core/errors';
 import type { SourceFile } from '../interop/types';
+import { parsePool } from '../interop/parse-pool';
+import { fetchPage } from '../interop/fetch-page';
 
-/** The importers load jsdom, which takes most of a second: only an import pays for it. */
-async function parseSourceFile(file: SourceFile) {
-  const { parseSourceFile: parse } = await import('../interop/registry');
-  return parse(file);
+/** Importers run on the parse pool's worker thread: jsdom and Readability never hold up this one. */
+function parseSourceFile(file: SourceFile) {
+  return parsePool.parseFile(file);
 }
 
 export interface CallContext {
@@ -124,9 +125,9 @@ export const handlers: { [M in Method]: Handler<M> } = {
       ctx.onProgress,
     ),
   'import.url': async (archive, { url }) => {
-    const { importFromUrl } = await import('../interop/web-page');
     try {
-      return await importDrafts(archive, url, { drafts: await importFromUrl(url, { timeoutMs: URL_TIMEOUT_MS }), skipped: [] });
+      const page = await fetchPage(url, { timeoutMs: URL_TIMEOUT_MS });
+      return await importDrafts(archive, url, await parsePool.parsePage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url }));
     } catch (error) {
       return { imported: [], skipped: [{ file: url, reason: (error as Error).message.split('\n')[0] }] };
     }
