@@ -24,9 +24,12 @@ import type { SourceFile } from '../interop/types';
 import { parsePool } from '../interop/parse-pool';
 import { fetchPage } from '../interop/fetch-page';
 
-/** Importers run on the parse pool's worker thread: jsdom and Readability never hold up this one. */
+/**
+ * Importers run on the parse pool's worker thread: jsdom and Readability never hold up this
+ * one. The bytes were read for this call alone, so they are handed over, not copied.
+ */
 function parseSourceFile(file: SourceFile) {
-  return parsePool.parseFile(file);
+  return parsePool.parseFile(file, { handOver: true });
 }
 
 export interface CallContext {
@@ -127,7 +130,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'import.url': async (archive, { url }) => {
     try {
       const page = await fetchPage(url, { timeoutMs: URL_TIMEOUT_MS });
-      return await importDrafts(archive, url, await parsePool.parsePage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url }));
+      return await importDrafts(archive, url, await parsePool.parsePage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url, handOver: true }));
     } catch (error) {
       return { imported: [], skipped: [{ file: url, reason: (error as Error).message.split('\n')[0] }] };
     }

@@ -2,7 +2,7 @@
 // HTML only, the body read up to a size limit and the whole exchange within a deadline.
 // Parsing is not done here (web-page.ts does it, on a worker when the host has one).
 
-import { MAX_PAGE_BYTES } from './page-limits';
+import { MAX_PAGE_BYTES, pageTooLarge } from './page-limits';
 
 export interface FetchPageOptions {
   /** Defaults to the global fetch; tests and the CLI may pass their own. */
@@ -27,7 +27,7 @@ function httpUrl(url: string, original: string): string {
 
 async function readBody(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new Error(`${url} is too large to save (${declared} bytes)`);
+  if (Number.isFinite(declared) && declared > maxBytes) throw new Error(pageTooLarge(url, declared, maxBytes));
   if (response.body === null) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -38,7 +38,7 @@ async function readBody(response: Response, maxBytes: number, url: string): Prom
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new Error(`${url} is too large to save (over ${maxBytes} bytes)`);
+      throw new Error(pageTooLarge(url, null, maxBytes));
     }
     chunks.push(value);
   }

@@ -3,6 +3,8 @@
 // and a refused one leaves the archive exactly as it was.
 import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readdir } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
@@ -104,6 +106,42 @@ describe('hostile files given to import', () => {
     const json = `{"roots":{"bookmark_bar":{"type":"folder","name":"Bar","children":[${'{"type":"folder","name":"f","children":['.repeat(100_000)}${']}'.repeat(100_000)}]}},"version":1}`;
     const jsonResult = await importOne('Bookmarks.json', strToU8(json));
     expect(jsonResult.reason).toBe('Bookmarks.json is nested too deeply to read (more than 256 levels)');
+  });
+});
+
+describe('hostile pages fetched by address (import.url)', () => {
+  let server: Server;
+  let base = '';
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, ...randomBytes(300)]);
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      if (req.url === '/png') res.end(png);
+      else if (req.url === '/huge') res.end(`<html><body>${'<p>x</p>'.repeat(800_000)}</body></html>`);
+      else if (req.url === '/deep') res.end(nestedPage(5000));
+      else res.end(`<!doctype html><html><head><title>Fine</title></head><body><article><p>${PARAGRAPH.repeat(4)}</p></article></body></html>`);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  async function importUrl(path: string): Promise<string | null> {
+    const before = structuredClone(archive.data);
+    const outcome = await dispatch(archive, 'import.url', { url: `${base}${path}` }, { trusted: true });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    if (outcome.value.imported.length === 0) expect(archive.data).toEqual(before);
+    return outcome.value.skipped[0]?.reason ?? null;
+  }
+
+  it('each gets one line, and a fine page still goes in', async () => {
+    expect(await importUrl('/png')).toBe(`${base}/png is not a web page: it is a PNG image, not a text file`);
+    expect(await importUrl('/huge')).toBe(`${base}/huge is too large to import (pages up to 5.0 MB are imported)`);
+    expect(await importUrl('/deep')).toBe(`${base}/deep is nested too deeply to read (more than ${MAX_NESTING_DEPTH} levels of elements)`);
+    expect(await importUrl('/fine')).toBeNull();
   });
 });
 

@@ -134,13 +134,25 @@ describe('the parse pool', () => {
     await expect(pool.parsePage(textPage(4 * 1024 * 1024), { name: 'greedy.html' })).rejects.toThrow('greedy.html is too large to read (it needed more than 96 MB)');
   }, 60_000);
 
+  it('hands a file’s bytes to a running worker without copying them', async () => {
+    await parsePool.parseFile({ name: 'warm.txt', bytes: strToU8('A short text to start the worker.') });
+    const bytes = strToU8('Handed over to the worker rather than copied: this thread keeps nothing of it.');
+    const parsed = await parsePool.parseFile({ name: 'handed.txt', bytes }, { handOver: true });
+    expect(parsed.drafts[0].text).toContain('Handed over to the worker');
+    expect(bytes.byteLength).toBe(0); // detached: the worker has it
+    const shared = strToU8('A slice shares its buffer with others, so it is copied instead of handed over.');
+    const slice = shared.subarray(2);
+    await parsePool.parseFile({ name: 'slice.txt', bytes: slice }, { handOver: true });
+    expect(slice.byteLength).toBe(shared.byteLength - 2);
+  });
+
   it('runs jobs inline when no worker can start', async () => {
     const text = { name: 'inline.txt', bytes: strToU8('Parsed on this thread, because there is no worker to parse it.') };
     const none = new ParsePool({ entry: () => null });
     const broken = new ParsePool({ entry: () => ({ code: 'throw new Error("cannot load")', eval: true }) });
     pools.push(none, broken);
     for (const pool of [none, broken]) {
-      const parsed = await pool.parseFile(text);
+      const parsed = await pool.parseFile({ ...text, bytes: text.bytes.slice() }, { handOver: true });
       expect(parsed.drafts[0].text).toContain('Parsed on this thread');
       expect(pool.inlineJobs).toBe(1);
       expect(pool.workerJobs).toBe(0);

@@ -19,6 +19,8 @@ const IDLE_MS = 30_000;
 interface Pending {
   id: number;
   job: ParseJob;
+  /** Buffers handed to the worker rather than copied (a big file would cost a copy on this thread). */
+  transfer: ArrayBuffer[];
   resolve: (parsed: ParsedFile) => void;
   reject: (error: Error) => void;
 }
@@ -49,17 +51,19 @@ export class ParsePool {
 
   constructor(private readonly options: ParsePoolOptions = {}) {}
 
-  parseFile(file: SourceFile): Promise<ParsedFile> {
-    return this.run({ kind: 'file', file });
+  /** With `handOver`, the file's bytes go to the worker without a copy and are unusable here afterwards. */
+  parseFile(file: SourceFile, options: { handOver?: boolean } = {}): Promise<ParsedFile> {
+    return this.run({ kind: 'file', file }, options.handOver ? file.bytes : null);
   }
 
-  parsePage(bytes: Uint8Array, options: WebPageOptions): Promise<ParsedFile> {
-    return this.run({ kind: 'page', bytes, options });
+  parsePage(bytes: Uint8Array, options: WebPageOptions & { handOver?: boolean }): Promise<ParsedFile> {
+    const { handOver, ...page } = options;
+    return this.run({ kind: 'page', bytes, options: page }, handOver ? bytes : null);
   }
 
-  run(job: ParseJob): Promise<ParsedFile> {
+  run(job: ParseJob, handOver: Uint8Array | null = null): Promise<ParsedFile> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, transfer: wholeBuffer(handOver), resolve, reject });
       this.pump();
     });
   }
@@ -87,7 +91,8 @@ export class ParsePool {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     worker.ref();
-    worker.postMessage({ id: next.id, job: next.job });
+    // Handed over only to a worker known to run: a job sent to one that never starts is run inline, and needs its bytes.
+    worker.postMessage({ id: next.id, job: next.job }, this.ready ? next.transfer : []);
     // The deadline counts from when the worker can work: starting one is not the page's fault.
     if (this.ready) this.arm(next);
   }
@@ -198,6 +203,12 @@ export class ParsePool {
     if (this.worker === worker) this.worker = null;
     void worker.terminate();
   }
+}
+
+/** The buffer under `bytes` when they are all of it (only then may it be handed over: a slice shares its buffer). */
+function wholeBuffer(bytes: Uint8Array | null): ArrayBuffer[] {
+  if (bytes === null || !(bytes.buffer instanceof ArrayBuffer)) return [];
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [];
 }
 
 /** The process's one pool: hosts parse every imported file and fetched page through it. */

@@ -9,7 +9,7 @@ import { decodeHtml } from './charset';
 import { htmlDocument } from './html-dom';
 import { binaryReason } from './sniff';
 import { fetchPage, type FetchPageOptions } from './fetch-page';
-import { MAX_PAGE_BYTES } from './page-limits';
+import { MAX_PAGE_BYTES, pageTooLarge } from './page-limits';
 import { makeDraft, primaryLanguage, str, webUrl } from './draft';
 import { sanitiseHtml } from './html-text';
 import { extension } from './json-source';
@@ -27,8 +27,6 @@ export interface WebPageOptions {
 
 /** Fewer characters than this after extraction is not an article, whatever Readability says. */
 const MIN_TEXT_CHARS = 40;
-
-const megabytes = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
 /**
  * The page's own idea of its address: <link rel=canonical>, else og:url; absolute http(s)
@@ -85,7 +83,7 @@ function withoutSiteSuffix(title: string): string {
 /** Extracts one article from a page's bytes; throws an Error with a one-line reason when there is none. */
 export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): ImportDraft {
   const name = options.name ?? options.url ?? 'the page';
-  if (bytes.length > MAX_PAGE_BYTES) throw new Error(`${name} is too large to import (${megabytes(bytes.length)}; pages up to ${megabytes(MAX_PAGE_BYTES)} are imported)`);
+  if (bytes.length > MAX_PAGE_BYTES) throw new Error(pageTooLarge(name, bytes.length));
   const binary = binaryReason(bytes);
   if (binary !== null) throw new Error(`${name} is not a web page: ${binary}`);
   const { text: html } = decodeHtml(bytes, options.contentType);
