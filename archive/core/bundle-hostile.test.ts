@@ -121,6 +121,12 @@ describe('a hostile .dossier bundle is refused with one line and changes nothing
     expect(await refusal(tampered(() => undefined, { 'content/..evil.txt': strToU8('x') }))).toBe(refused('it holds an unexpected file (content/..evil.txt)'));
   });
 
+  it('a body that is not text', async () => {
+    const id = JSON.parse(strFromU8(valid['dossier.json'])).items[0].id;
+    expect(await refusal(tampered(() => undefined, { [`content/${id}.txt`]: new Uint8Array(1000) }))).toBe(refused(`content/${id}.txt is not text (it holds nothing but NUL bytes)`));
+    expect(await refusal(tampered(() => undefined, { [`content/${id}.html`]: new Uint8Array([0x3c, 0x70, 0x3e, 0xff, 0xfe, 0x41]) }))).toBe(refused(`content/${id}.html is not UTF-8 text`));
+  });
+
   it('a manifest of the wrong shape', async () => {
     expect(await refusal(withManifest((m) => (m.checksums = 'none')))).toBe(refused('its manifest is not valid (checksums: expected record, received string)'));
     expect(await refusal(withManifest((m) => (m.version = '1')))).toBe(refused('its manifest is not a Dossier manifest'));

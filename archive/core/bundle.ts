@@ -13,6 +13,7 @@ import type { ArchiveData } from './model';
 import { ArchiveError } from './errors';
 import { parseArchiveData, firstIssue } from './archive-schema';
 import { safeUnzip, UnzipRefused } from './safe-unzip';
+import { binaryReason } from '../interop/sniff';
 
 export const BUNDLE_VERSION = 1;
 
@@ -97,7 +98,7 @@ export function readBundle(bytes: Uint8Array): Bundle {
   const content = new Map<string, Uint8Array>();
   for (const p of paths) {
     const match = p.match(CONTENT_PATH);
-    if (match) content.set(match[1], files[p]);
+    if (match) content.set(match[1], textBody(p, files[p]));
     else if (p !== 'manifest.json' && p !== 'dossier.json') refuse(`it holds an unexpected file (${shown(p)})`);
   }
   for (const item of data.items) {
@@ -106,6 +107,20 @@ export function readBundle(bytes: Uint8Array): Bundle {
     }
   }
   return { data, content };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A body file's bytes, once they are known to be text: UTF-8 without NUL or other binary bytes. */
+function textBody(p: string, bytes: Uint8Array): Uint8Array {
+  const binary = binaryReason(bytes);
+  if (binary !== null) refuse(`${shown(p)} is not text (${binary.replace(/, not (a )?text( file)?$/, '')})`);
+  try {
+    utf8.decode(bytes);
+  } catch {
+    refuse(`${shown(p)} is not UTF-8 text`);
+  }
+  return bytes;
 }
 
 /** content/<id>.txt or .html, where <id> is an archive id and nothing else. */
