@@ -30,8 +30,22 @@ describe('safeUnzip', () => {
     expect(() => safeUnzip(rawZip([liar]))).toThrow('dossier.json inflates to more than the 100 bytes it declares (a zip bomb)');
   });
 
+  it('reads every entry of a zip with more than 65,535 of them, with or without ZIP64 records', () => {
+    const entries = Array.from({ length: 70_000 }, (_, i) => ({ name: `content/${i}.txt`, stored: strToU8(`${i}`), method: 0 as const, declaredSize: `${i}`.length }));
+    for (const zip64 of [false, true]) {
+      const files = safeUnzip(rawZip(entries, { zip64 }));
+      expect(Object.keys(files)).toHaveLength(70_000);
+      expect(new TextDecoder().decode(files['content/69999.txt'])).toBe('69999');
+    }
+  });
+
   it('refuses what is not a zip, and unknown compression', () => {
     expect(() => safeUnzip(strToU8('PK\x03\x04 but not really'))).toThrow('it is not a readable zip file');
+    const honest = rawZip([deflated('a.txt', strToU8('some text, deflated'))]);
+    expect(() => safeUnzip(honest.subarray(0, honest.length - 30))).toThrow('it is not a readable zip file');
+    const damaged = honest.slice();
+    damaged.fill(0xff, 30 + 5, 30 + 12); // inside the deflated data
+    expect(() => safeUnzip(damaged)).toThrow(/^a\.txt (cannot be inflated \(it is damaged\)|is damaged \(it does not hold what it declares\)|inflates to more)/);
     expect(() => safeUnzip(rawZip([{ name: 'x', stored: strToU8('abc'), method: 14 as 8, declaredSize: 3 }]))).toThrow('x uses an unsupported compression method (14)');
   });
 

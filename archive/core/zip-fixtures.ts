@@ -17,8 +17,12 @@ export function deflated(name: string, data: Uint8Array): RawEntry {
   return { name, stored: deflateRawSync(data), method: 8, declaredSize: data.length };
 }
 
-/** A zip of the entries exactly as described (CRCs are left 0: fflate does not check them). */
-export function rawZip(entries: RawEntry[]): Uint8Array {
+/**
+ * A zip of the entries exactly as described (CRCs are left 0: nothing here checks them).
+ * Like fflate, it keeps only the low 16 bits of the entry count, unless `zip64` adds the
+ * ZIP64 end records that hold the full count and offset.
+ */
+export function rawZip(entries: RawEntry[], options: { zip64?: boolean } = {}): Uint8Array {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -47,13 +51,28 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     offset += local.length + name.length + e.stored.length;
   }
   const dir = Buffer.concat(central);
+  const records: Buffer[] = [];
+  if (options.zip64) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeBigUInt64LE(BigInt(entries.length), 24);
+    record.writeBigUInt64LE(BigInt(entries.length), 32);
+    record.writeBigUInt64LE(BigInt(dir.length), 40);
+    record.writeBigUInt64LE(BigInt(offset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(offset + dir.length), 8);
+    locator.writeUInt32LE(1, 16);
+    records.push(record, locator);
+  }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(options.zip64 ? 0xffff : entries.length & 0xffff, 8);
+  end.writeUInt16LE(options.zip64 ? 0xffff : entries.length & 0xffff, 10);
   end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, dir, end]));
+  end.writeUInt32LE(options.zip64 ? 0xffffffff : offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, dir, ...records, end]));
 }
 
 /** A raw deflate stream of `bytes` zeros (about bytes / 1,030 long), made a megabyte at a time. */

@@ -66,6 +66,9 @@ export function binaryReason(bytes: Uint8Array): string | null {
 function isControlHeavy(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   let control = 0;
-  for (const b of sample) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) || b === 0x7f) control++;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) || b === 0x7f) control++;
+  }
   return control > 1 && control / sample.length > MAX_CONTROL_SHARE;
 }
