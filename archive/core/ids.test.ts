@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertItemId, newId } from './ids';
 import { Store } from './store';
@@ -27,6 +27,10 @@ describe('item ids where paths are made', () => {
         expect(readBodySync(store.contentDir, bad)).toBe('');
       }
       expect(store.contentPath('0123456789abcdef', 'html')).toBe(path.join(store.contentDir, '0123456789abcdef.html'));
+      // A file beside content/ that a crafted id would reach.
+      await writeFile(path.join(dir, 'secret.txt'), 'not for the index');
+      expect(readBodySync(store.contentDir, '../secret')).toBe('');
+      expect(readBodySync(store.contentDir, `..${path.sep}secret`)).toBe('');
     } finally {
       await store.close();
       await rm(dir, { recursive: true, force: true });
