@@ -38,11 +38,11 @@ const main: MainViteConfig = {
     outDir: path.join(OUT, 'main'),
     rolldownOptions: {
       // The workers are entries of their own: worker-pool.ts starts ./worker.js and
-      // parse-pool.ts ./parse-worker.js beside the bundle.
+      // import-pool.ts ./import-worker.js beside the bundle.
       input: {
         index: path.join(root, 'electron/main/index.ts'),
         worker: path.join(root, 'archive/search/worker.ts'),
-        'parse-worker': path.join(root, 'archive/interop/parse-worker.ts'),
+        'import-worker': path.join(root, 'archive/core/import-worker.ts'),
       },
       // Every chunk beside index.js, so `new URL('./x', import.meta.url)` means out/main/x.
       output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

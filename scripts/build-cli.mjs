@@ -1,5 +1,5 @@
 // Bundles the `dossier` CLI (archive/cli/dossier.ts) into out/cli/dossier.mjs, with the
-// search build worker (out/cli/worker.js), the import worker (out/cli/parse-worker.js) and
+// search build worker (out/cli/worker.js), the import worker (out/cli/import-worker.js) and
 // the seed files beside it (all are found relative to the bundle at run time). Packages stay external: they come from node_modules.
 
 import { build } from 'esbuild';
@@ -33,9 +33,9 @@ try {
     outfile: path.join(outDir, 'dossier.mjs'),
     banner: { js: '#!/usr/bin/env node' },
   });
-  // worker-pool.ts starts `./worker.js`, parse-pool.ts `./parse-worker.js`, beside the module that bundled them.
+  // worker-pool.ts starts `./worker.js`, import-pool.ts `./import-worker.js`, beside the module that bundled them.
   await build({ ...common, entryPoints: [path.join(root, 'archive/search/worker.ts')], outfile: path.join(outDir, 'worker.js') });
-  await build({ ...common, entryPoints: [path.join(root, 'archive/interop/parse-worker.ts')], outfile: path.join(outDir, 'parse-worker.js') });
+  await build({ ...common, entryPoints: [path.join(root, 'archive/core/import-worker.ts')], outfile: path.join(outDir, 'import-worker.js') });
 } catch {
   // esbuild has already printed what went wrong, with file and line.
   process.stderr.write('build-cli: bundling the dossier CLI failed\n');

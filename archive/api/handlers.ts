@@ -21,7 +21,7 @@ import { writeBundleFile } from '../core/bundle';
 import { exportNotes } from '../core/export-notes';
 import { ArchiveError } from '../core/errors';
 import type { SourceFile } from '../interop/types';
-import { parsePool } from '../interop/parse-pool';
+import { importPool } from '../core/import-pool';
 import { fetchPage } from '../interop/fetch-page';
 
 /**
@@ -29,7 +29,12 @@ import { fetchPage } from '../interop/fetch-page';
  * one. The bytes were read for this call alone, so they are handed over, not copied.
  */
 function parseSourceFile(file: SourceFile) {
-  return parsePool.parseFile(file, { handOver: true });
+  return importPool.parseFile(file, { handOver: true });
+}
+
+/** A bundle's unzipping, checksums and schema checks run there too. */
+function readBundleFile(file: SourceFile) {
+  return importPool.readBundle(file, { handOver: true });
 }
 
 export interface CallContext {
@@ -111,6 +116,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
       files.map((f) => ({ name: path.basename(f.name), bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })),
       parseSourceFile,
       ctx.onProgress,
+      readBundleFile,
     ),
   'import.paths': (archive, { paths }, ctx) =>
     importFiles(
@@ -126,11 +132,12 @@ export const handlers: { [M in Method]: Handler<M> } = {
       })),
       parseSourceFile,
       ctx.onProgress,
+      readBundleFile,
     ),
   'import.url': async (archive, { url }) => {
     try {
       const page = await fetchPage(url, { timeoutMs: URL_TIMEOUT_MS });
-      return await importDrafts(archive, url, await parsePool.parsePage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url, handOver: true }));
+      return await importDrafts(archive, url, await importPool.parsePage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url, handOver: true }));
     } catch (error) {
       return { imported: [], skipped: [{ file: url, reason: (error as Error).message.split('\n')[0] }] };
     }

@@ -2,12 +2,16 @@
 // thread free (measured as event-loop delay and as the latency of other calls), a stuck or
 // runaway job is ended with a reason, and without a worker the job still runs inline.
 import { describe, it, expect, afterAll } from 'vitest';
+import os from 'node:os';
 import { strToU8 } from 'fflate';
-import { tempArchive } from '../core/test-archive';
+import { tempArchive, draft } from './test-archive';
+import { addItem } from './items';
+import { readBundle, writeBundle } from './bundle';
+import { deflatedZeros, rawZip } from './zip-fixtures';
 import { dispatch } from '../api/dispatch';
-import { ParsePool, parsePool } from './parse-pool';
-import { parseWebPage } from './web-page';
-import { MAX_PAGE_BYTES } from './page-limits';
+import { ImportPool, importPool } from './import-pool';
+import { parseWebPage } from '../interop/web-page';
+import { MAX_PAGE_BYTES } from '../interop/page-limits';
 
 const PARAGRAPH = 'The minister said on Tuesday that talks between the two countries would continue next week, after a summit that ended without agreement on grain, cars or sanctions. ';
 
@@ -73,20 +77,30 @@ async function whileWatching<T>(work: () => Promise<T>, probe: () => Promise<unk
   }
 }
 
-const pools: ParsePool[] = [];
+/**
+ * The longest this thread may stall: 100 ms. The stall is wall-clock time, so on a machine
+ * whose cores are oversubscribed (load above twice the cores, as on a shared CI box) the OS
+ * alone takes that much from a thread that is idle; there the bound is 400 ms, still far
+ * below the seconds a page parsed on this thread would take (see the last test).
+ */
+function stallBound(): number {
+  return os.loadavg()[0] > 2 * os.cpus().length ? 400 : 100;
+}
+
+const pools: ImportPool[] = [];
 afterAll(async () => {
-  await Promise.all([...pools, parsePool].map((p) => p.stop()));
+  await Promise.all([...pools, importPool].map((p) => p.stop()));
 });
 
-describe('the parse pool', () => {
+describe('the import pool', () => {
   // A wall-clock measure: on a box whose two cores are shared, the OS may preempt this thread; retried before it fails.
   it('imports a page just under the size limit while other calls are answered within 100 ms', { timeout: 60_000, retry: 2 }, async () => {
     const { archive, cleanup } = await tempArchive({ seeded: false });
     try {
       const page = sitePage(MAX_PAGE_BYTES - 100_000);
       const data = Buffer.from(page).toString('base64');
-      await parsePool.parseFile({ name: 'warm.txt', bytes: strToU8('A short text to start the worker.') });
-      const before = parsePool.workerJobs;
+      await importPool.parseFile({ name: 'warm.txt', bytes: strToU8('A short text to start the worker.') });
+      const before = importPool.workerJobs;
       const t0 = performance.now();
       const { result, maxStallMs, maxCallMs, calls } = await whileWatching(
         () => dispatch(archive, 'import.files', { files: [{ name: 'big.html', data }] }),
@@ -95,10 +109,10 @@ describe('the parse pool', () => {
       const importMs = performance.now() - t0;
       expect(result.ok && result.value.imported).toHaveLength(1);
       expect(archive.item((result.ok && result.value.imported[0]) as string).title).toMatch(/^A big story/);
-      expect(parsePool.workerJobs).toBe(before + 1);
-      console.log(`${(page.length / 1024 / 1024).toFixed(1)} MB page imported in ${importMs.toFixed(0)} ms on the worker: longest stall of this thread ${maxStallMs.toFixed(0)} ms, slowest of ${calls} other calls ${maxCallMs.toFixed(0)} ms`);
+      expect(importPool.workerJobs).toBe(before + 1);
+      console.log(`${(page.length / 1024 / 1024).toFixed(1)} MB page imported in ${importMs.toFixed(0)} ms on the worker: longest stall of this thread ${maxStallMs.toFixed(0)} ms, slowest of ${calls} other calls ${maxCallMs.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
       expect(calls).toBeGreaterThan(10);
-      expect(maxStallMs).toBeLessThanOrEqual(100);
+      expect(maxStallMs).toBeLessThanOrEqual(stallBound());
       expect(maxCallMs).toBeLessThanOrEqual(100);
     } finally {
       await cleanup();
@@ -114,14 +128,14 @@ describe('the parse pool', () => {
         () => dispatch(archive, 'archive.info', {}),
       );
       expect(result.ok && result.value.skipped).toEqual([{ file: 'huge.html', reason: 'huge.html is too large to import (10.0 MB; pages up to 5.0 MB are imported)' }]);
-      expect(maxStallMs).toBeLessThanOrEqual(100);
+      expect(maxStallMs).toBeLessThanOrEqual(stallBound());
     } finally {
       await cleanup();
     }
   }, 60_000);
 
   it('ends a job that runs past its deadline, and the next job gets a fresh worker', async () => {
-    const pool = new ParsePool({ timeoutMs: 800 });
+    const pool = new ImportPool({ timeoutMs: 800 });
     pools.push(pool);
     await expect(pool.parsePage(textPage(3 * 1024 * 1024), { name: 'slow.html' })).rejects.toThrow('slow.html took too long to read (over 800 ms)');
     const parsed = await pool.parseFile({ name: 'after.txt', bytes: strToU8('Text after the stuck one, long enough to be an article.') });
@@ -129,27 +143,27 @@ describe('the parse pool', () => {
   }, 60_000);
 
   it('ends a job that needs more memory than the worker may have', async () => {
-    const pool = new ParsePool({ heapMb: 96 });
+    const pool = new ImportPool({ heapMb: 96 });
     pools.push(pool);
     await expect(pool.parsePage(textPage(4 * 1024 * 1024), { name: 'greedy.html' })).rejects.toThrow('greedy.html is too large to read (it needed more than 96 MB)');
   }, 60_000);
 
   it('hands a file’s bytes to a running worker without copying them', async () => {
-    await parsePool.parseFile({ name: 'warm.txt', bytes: strToU8('A short text to start the worker.') });
+    await importPool.parseFile({ name: 'warm.txt', bytes: strToU8('A short text to start the worker.') });
     const bytes = strToU8('Handed over to the worker rather than copied: this thread keeps nothing of it.');
-    const parsed = await parsePool.parseFile({ name: 'handed.txt', bytes }, { handOver: true });
+    const parsed = await importPool.parseFile({ name: 'handed.txt', bytes }, { handOver: true });
     expect(parsed.drafts[0].text).toContain('Handed over to the worker');
     expect(bytes.byteLength).toBe(0); // detached: the worker has it
     const shared = strToU8('A slice shares its buffer with others, so it is copied instead of handed over.');
     const slice = shared.subarray(2);
-    await parsePool.parseFile({ name: 'slice.txt', bytes: slice }, { handOver: true });
+    await importPool.parseFile({ name: 'slice.txt', bytes: slice }, { handOver: true });
     expect(slice.byteLength).toBe(shared.byteLength - 2);
   });
 
   it('runs jobs inline when no worker can start', async () => {
     const text = { name: 'inline.txt', bytes: strToU8('Parsed on this thread, because there is no worker to parse it.') };
-    const none = new ParsePool({ entry: () => null });
-    const broken = new ParsePool({ entry: () => ({ code: 'throw new Error("cannot load")', eval: true }) });
+    const none = new ImportPool({ entry: () => null });
+    const broken = new ImportPool({ entry: () => ({ code: 'throw new Error("cannot load")', eval: true }) });
     pools.push(none, broken);
     for (const pool of [none, broken]) {
       const parsed = await pool.parseFile({ ...text, bytes: text.bytes.slice() }, { handOver: true });
@@ -170,4 +184,30 @@ describe('the parse pool', () => {
       expect(ms).toBeGreaterThan(100);
     }
   }, 120_000);
+
+  it('reads a bundle on the worker: a big one without holding up this thread, a bomb refused with the same line', { timeout: 120_000, retry: 2 }, async () => {
+    const { archive, cleanup } = await tempArchive({ seeded: false });
+    try {
+      for (let batch = 0; batch < 15; batch++) {
+        await Promise.all(Array.from({ length: 100 }, (_, j) => batch * 100 + j).map((i) => addItem(archive, draft(`Story ${i}`, `${i} ${PARAGRAPH.repeat(6)}`, { html: `<p>${i} ${PARAGRAPH.repeat(6)}</p>` }))));
+      }
+      const bytes = await writeBundle(archive);
+      const t0 = performance.now();
+      readBundle(bytes);
+      const inlineMs = performance.now() - t0;
+      await importPool.parseFile({ name: 'warm.txt', bytes: strToU8('A short text to start the worker.') });
+      const before = importPool.workerJobs;
+      const { result, maxStallMs } = await whileWatching(() => importPool.readBundle({ name: 'big.dossier', bytes: bytes.slice() }, { handOver: true }), async () => undefined);
+      expect(result.data.items).toHaveLength(1500);
+      expect(result.content.size).toBe(3000);
+      expect(new TextDecoder().decode(result.content.get(`${result.data.items[0].id}.txt`))).toContain(PARAGRAPH.trim());
+      expect(importPool.workerJobs).toBe(before + 1);
+      expect(maxStallMs).toBeLessThanOrEqual(stallBound());
+      console.log(`bundle of 1,500 items (${(bytes.length / 1024 / 1024).toFixed(1)} MB): read inline ${inlineMs.toFixed(0)} ms; on the worker, longest stall of this thread ${maxStallMs.toFixed(0)} ms`);
+      const bomb = rawZip([{ name: 'dossier.json', stored: await deflatedZeros(50 * 1024 * 1024), method: 8, declaredSize: 50 * 1024 * 1024 }]);
+      await expect(importPool.readBundle({ name: 'bomb.dossier', bytes: bomb })).rejects.toThrow(/^This \.dossier bundle was refused: dossier\.json would inflate \d+ times \(a zip bomb\)\. Nothing was imported\.$/);
+    } finally {
+      await cleanup();
+    }
+  });
 });

@@ -1,13 +1,14 @@
 // Runs import parsing on a worker thread, so the thread that answers requests never spends
-// seconds in jsdom or Readability: jobs queue for one worker, which has a heap limit and a
+// seconds in jsdom, Readability or a bundle's checks: jobs queue for one worker, which has a heap limit and a
 // deadline per job, and ends after a while idle (it never keeps a process alive). Only
 // when no worker can start does a job run on the caller's thread.
 
 import { Worker } from 'node:worker_threads';
-import { workerEntry, type WorkerEntry } from '../core/worker-entry';
-import { jobName, runParseJob, type ParseJob } from './parse-job';
-import type { ParsedFile, SourceFile } from './types';
-import type { WebPageOptions } from './web-page';
+import { workerEntry, type WorkerEntry } from './worker-entry';
+import { jobName, runImportJob, type ImportJob, type ImportJobResult } from './import-job';
+import type { Bundle } from './bundle';
+import type { ParsedFile, SourceFile } from '../interop/types';
+import type { WebPageOptions } from '../interop/web-page';
 
 /** A job still running after this is stopped: no honest page takes a minute to read. */
 export const PARSE_TIMEOUT_MS = 60_000;
@@ -18,23 +19,23 @@ const IDLE_MS = 30_000;
 
 interface Pending {
   id: number;
-  job: ParseJob;
+  job: ImportJob;
   /** Buffers handed to the worker rather than copied (a big file would cost a copy on this thread). */
   transfer: ArrayBuffer[];
-  resolve: (parsed: ParsedFile) => void;
+  resolve: (result: ParsedFile | Bundle) => void;
   reject: (error: Error) => void;
 }
 
-export interface ParsePoolOptions {
+export interface ImportPoolOptions {
   timeoutMs?: number;
   heapMb?: number;
-  /** How to start the worker (tests); by default parse-worker beside this module. */
+  /** How to start the worker (tests); by default import-worker beside this module. */
   entry?: () => WorkerEntry | null;
 }
 
-const defaultEntry = (): WorkerEntry | null => workerEntry(new URL('./parse-worker.js', import.meta.url), new URL('./parse-worker.ts', import.meta.url));
+const defaultEntry = (): WorkerEntry | null => workerEntry(new URL('./import-worker.js', import.meta.url), new URL('./import-worker.ts', import.meta.url));
 
-export class ParsePool {
+export class ImportPool {
   private worker: Worker | null = null;
   /** The worker's entry has loaded (it said so); until then a failure means it cannot start. */
   private ready = false;
@@ -49,7 +50,7 @@ export class ParsePool {
   workerJobs = 0;
   inlineJobs = 0;
 
-  constructor(private readonly options: ParsePoolOptions = {}) {}
+  constructor(private readonly options: ImportPoolOptions = {}) {}
 
   /** With `handOver`, the file's bytes go to the worker without a copy and are unusable here afterwards. */
   parseFile(file: SourceFile, options: { handOver?: boolean } = {}): Promise<ParsedFile> {
@@ -61,9 +62,14 @@ export class ParsePool {
     return this.run({ kind: 'page', bytes, options: page }, handOver ? bytes : null);
   }
 
-  run(job: ParseJob, handOver: Uint8Array | null = null): Promise<ParsedFile> {
+  /** Reads and checks a .dossier bundle (see readBundle); `handOver` as for parseFile. */
+  readBundle(file: SourceFile, options: { handOver?: boolean } = {}): Promise<Bundle> {
+    return this.run({ kind: 'bundle', name: file.name, bytes: file.bytes }, options.handOver ? file.bytes : null);
+  }
+
+  run<J extends ImportJob>(job: J, handOver: Uint8Array | null = null): Promise<ImportJobResult<J>> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, transfer: wholeBuffer(handOver), resolve, reject });
+      this.queue.push({ id: this.nextId++, job, transfer: wholeBuffer(handOver), resolve: resolve as Pending['resolve'], reject });
       this.pump();
     });
   }
@@ -111,7 +117,7 @@ export class ParsePool {
     this.current = pending;
     try {
       this.inlineJobs++;
-      pending.resolve(await runParseJob(pending.job));
+      pending.resolve(await runImportJob(pending.job));
     } catch (error) {
       pending.reject(error instanceof Error ? error : new Error(String(error)));
     } finally {
@@ -136,7 +142,7 @@ export class ParsePool {
     }
     this.worker = worker;
     this.ready = false;
-    worker.on('message', (msg: { ready?: true; id: number; ok: boolean; parsed?: ParsedFile; error?: string }) => {
+    worker.on('message', (msg: { ready?: true; id: number; ok: boolean; parsed?: ParsedFile | Bundle; error?: string }) => {
       if (msg.ready) {
         this.ready = true;
         if (this.current) this.arm(this.current);
@@ -212,4 +218,4 @@ function wholeBuffer(bytes: Uint8Array | null): ArrayBuffer[] {
 }
 
 /** The process's one pool: hosts parse every imported file and fetched page through it. */
-export const parsePool = new ParsePool();
+export const importPool = new ImportPool();
