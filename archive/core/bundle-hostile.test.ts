@@ -140,4 +140,18 @@ describe('a hostile .dossier bundle is refused with one line and changes nothing
     manifest.checksums['dossier.json'] = sha(files['dossier.json']);
     expect(await refusal(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(manifest)) }))).toBe(refused('its dossier.json is not valid JSON'));
   });
+
+  it('an archive whose data holds a bad id cannot be exported through it', async () => {
+    const dir = await tempDir();
+    const archive = await Archive.open(dir);
+    try {
+      await addItem(archive, draft('Mine', 'Something in the archive, about tea and trade.'));
+      archive.data.items[0].id = '../../../../tmp/x/secret'; // as a damaged or crafted dossier.json would have it
+      await expect(writeBundle(archive)).rejects.toThrow('Refused the item id "../../../../tmp/x/secret": an item id is 16 hexadecimal digits.');
+    } finally {
+      archive.data.items.splice(0);
+      await archive.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
