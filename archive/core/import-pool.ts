@@ -1,7 +1,7 @@
 // Runs import parsing on a worker thread, so the thread that answers requests never spends
-// seconds in jsdom, Readability or a bundle's checks: jobs queue for one worker, which has a heap limit and a
-// deadline per job, and ends after a while idle (it never keeps a process alive). Only
-// when no worker can start does a job run on the caller's thread.
+// seconds in jsdom, Readability or a bundle's checks: jobs queue for one worker, which has
+// a heap limit and a deadline per job, and ends after a while idle (it never keeps a
+// process alive). Only when no worker can start does a job run on the caller's thread.
 
 import { Worker } from 'node:worker_threads';
 import { workerEntry, type WorkerEntry } from './worker-entry';
@@ -143,6 +143,7 @@ export class ImportPool {
     this.worker = worker;
     this.ready = false;
     worker.on('message', (msg: { ready?: true; id: number; ok: boolean; parsed?: ParsedFile | Bundle; error?: string }) => {
+      if (this.worker !== worker) return; // one already ended (timed out, failed)
       if (msg.ready) {
         this.ready = true;
         if (this.current) this.arm(this.current);
@@ -217,5 +218,5 @@ function wholeBuffer(bytes: Uint8Array | null): ArrayBuffer[] {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [];
 }
 
-/** The process's one pool: hosts parse every imported file and fetched page through it. */
+/** The process's one pool: hosts read every imported file, fetched page and bundle through it. */
 export const importPool = new ImportPool();
