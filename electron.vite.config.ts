@@ -1,5 +1,5 @@
 // How `electron-vite build` builds the desktop app: main (ESM, out/main, with the search
-// worker and the seed files beside it), the sandboxed preload (CommonJS, out/preload/index.cjs)
+// and import workers and the seed files beside it), the sandboxed preload (CommonJS, out/preload/index.cjs)
 // and the renderer (renderer/vite.config.ts, out/renderer). Needs no Electron binary.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -37,10 +37,12 @@ const main: MainViteConfig = {
   build: {
     outDir: path.join(OUT, 'main'),
     rolldownOptions: {
-      // The worker is its own entry: worker-pool.ts starts ./worker.js beside the bundle.
+      // The workers are entries of their own: worker-pool.ts starts ./worker.js and
+      // import-pool.ts ./import-worker.js beside the bundle.
       input: {
         index: path.join(root, 'electron/main/index.ts'),
         worker: path.join(root, 'archive/search/worker.ts'),
+        'import-worker': path.join(root, 'archive/core/import-worker.ts'),
       },
       // Every chunk beside index.js, so `new URL('./x', import.meta.url)` means out/main/x.
       output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -168,7 +168,8 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
     await page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
-    await expect.poll(() => page.getByRole('status', { name: 'Import' }).textContent()).toMatch(/Imported 1 item/);
+    // The first import starts the import worker (it loads jsdom): allow it a few seconds.
+    await expect.poll(() => page.getByRole('status', { name: 'Import' }).textContent(), { timeout: 15_000 }).toMatch(/Imported 1 item/);
     await expect.poll(() => results().getByRole('button', { name: DROPPED_TITLE, exact: true }).count()).toBe(1);
 
     // A file no importer understands is named with its reason; nothing else is lost.

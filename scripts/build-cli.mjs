@@ -1,6 +1,6 @@
 // Bundles the `dossier` CLI (archive/cli/dossier.ts) into out/cli/dossier.mjs, with the
-// search build worker as out/cli/worker.js and the seed files beside them (both are found
-// relative to the bundle at run time). Packages stay external: they come from node_modules.
+// search build worker (out/cli/worker.js), the import worker (out/cli/import-worker.js) and
+// the seed files beside it (all are found relative to the bundle at run time). Packages stay external: they come from node_modules.
 
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -33,8 +33,9 @@ try {
     outfile: path.join(outDir, 'dossier.mjs'),
     banner: { js: '#!/usr/bin/env node' },
   });
-  // worker-pool.ts starts `./worker.js` beside the module that bundled it.
+  // worker-pool.ts starts `./worker.js`, import-pool.ts `./import-worker.js`, beside the module that bundled them.
   await build({ ...common, entryPoints: [path.join(root, 'archive/search/worker.ts')], outfile: path.join(outDir, 'worker.js') });
+  await build({ ...common, entryPoints: [path.join(root, 'archive/core/import-worker.ts')], outfile: path.join(outDir, 'import-worker.js') });
 } catch {
   // esbuild has already printed what went wrong, with file and line.
   process.stderr.write('build-cli: bundling the dossier CLI failed\n');

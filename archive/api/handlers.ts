@@ -31,11 +31,20 @@ import { exportNotes } from '../core/export-notes';
 import { ArchiveError } from '../core/errors';
 import type { SourceFile } from '../interop/types';
 import type { ClipperControl } from './types';
+import { importPool } from '../core/import-pool';
+import { fetchPage } from '../interop/fetch-page';
 
-/** The importers load jsdom, which takes most of a second: only an import pays for it. */
-async function parseSourceFile(file: SourceFile) {
-  const { parseSourceFile: parse } = await import('../interop/registry');
-  return parse(file);
+/**
+ * Importers run on the parse pool's worker thread: jsdom and Readability never hold up this
+ * one. The bytes were read for this call alone, so they are handed over, not copied.
+ */
+function parseSourceFile(file: SourceFile) {
+  return importPool.parseFile(file, { handOver: true });
+}
+
+/** A bundle's unzipping, checksums and schema checks run there too. */
+function readBundleFile(file: SourceFile) {
+  return importPool.readBundle(file, { handOver: true });
 }
 
 /** Every id a search matches, page by page (for "apply to all results"). */
@@ -119,11 +128,13 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'items.setProgress': (archive, { id, progress }) => (setProgress(archive, id, progress), { id, progress: archive.item(id).progress }),
   'items.bulk': async (archive, { ids, query, action, tags }) => applyBulk(archive, ids ?? (await allResults(archive, query!)), action, tags),
   'items.fetch': async (archive, { ids, allBookmarks }, ctx) => {
-    const { importFromUrl } = await import('../interop/web-page');
-    const fetchPage = (url: string) => importFromUrl(url, { timeoutMs: URL_TIMEOUT_MS });
+    const fetchAndParse = async (url: string) => {
+      const page = await fetchPage(url, { timeoutMs: URL_TIMEOUT_MS });
+      return (await importPool.parsePage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url, handOver: true })).drafts;
+    };
     const fetchImage = webImageFetcher();
     const ids_ = allBookmarks ? bookmarkIds(archive) : ids!;
-    return { results: await fetchArticles(archive, ids_, fetchPage, { onProgress: ctx.onProgress, images: { fetch: fetchImage } }) };
+    return { results: await fetchArticles(archive, ids_, fetchAndParse, { onProgress: ctx.onProgress, images: { fetch: fetchImage } }) };
   },
   'searches.list': (archive) => ({ searches: listSavedSearches(archive) }),
   'searches.save': (archive, { name, q }) => ({ searches: saveSearch(archive, name, q) }),
@@ -166,6 +177,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
       files.map((f) => ({ name: path.basename(f.name), bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })),
       parseSourceFile,
       ctx.onProgress,
+      readBundleFile,
     ),
   'import.paths': (archive, { paths }, ctx) =>
     importFiles(
@@ -183,12 +195,13 @@ export const handlers: { [M in Method]: Handler<M> } = {
       })),
       parseSourceFile,
       ctx.onProgress,
+      readBundleFile,
     ),
   'import.url': async (archive, { url }) => {
-    const { importFromUrl } = await import('../interop/web-page');
     try {
-      const drafts = await importFromUrl(url, { timeoutMs: URL_TIMEOUT_MS });
-      return await importDrafts(archive, url, { drafts, skipped: [] }, undefined, { fetch: webImageFetcher() });
+      const page = await fetchPage(url, { timeoutMs: URL_TIMEOUT_MS });
+      const parsed = await importPool.parsePage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url, handOver: true });
+      return await importDrafts(archive, url, parsed, undefined, { fetch: webImageFetcher() });
     } catch (error) {
       return { imported: [], skipped: [{ file: url, reason: (error as Error).message.split('\n')[0] }] };
     }

@@ -169,7 +169,7 @@ describe('the dossier CLI', () => {
     await writeFile(file, JSON.stringify({ ...good, items: [null] }));
     const run = await dossier('list', '--archive', damaged);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^dossier: dossier\.json is damaged: items\[0\] is not valid .*dossier restore <id>.*\n$/);
+    expect(run.stderr).toMatch(/^dossier: dossier\.json is damaged: items\[0\]: expected object, received null; .*dossier restore <id>.*\n$/);
     expect(run.stderr).not.toMatch(/unexpected/);
   });
 

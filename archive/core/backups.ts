@@ -15,7 +15,7 @@ import type { ArchiveData, Item } from './model';
 import { Store } from './store';
 import { syncDir, writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
-import { assertId } from './ids';
+import { assertItemId } from './ids';
 import type { BackupInfo } from './reports';
 
 export const BACKUP_VERSION = 1;
@@ -142,9 +142,9 @@ export async function takeBackup(store: Store, reason: string, options: { force?
 async function linkBodies(contentDir: string, items: Item[], into: string, linked: Set<string>): Promise<'linked' | 'copied'> {
   const names: string[] = [];
   for (const item of items) {
-    if (item.content.text && !linked.has(`${item.id}.txt`)) names.push(`${assertId(item.id)}.txt`);
-    if (item.content.html && !linked.has(`${item.id}.html`)) names.push(`${assertId(item.id)}.html`);
-    for (const asset of item.assets) if (!linked.has(`${item.id}/${asset}`)) names.push(`${assertId(item.id)}/${asset}`);
+    if (item.content.text && !linked.has(`${item.id}.txt`)) names.push(`${assertItemId(item.id)}.txt`);
+    if (item.content.html && !linked.has(`${item.id}.html`)) names.push(`${assertItemId(item.id)}.html`);
+    for (const asset of item.assets) if (!linked.has(`${item.id}/${asset}`)) names.push(`${assertItemId(item.id)}/${asset}`);
   }
   const folders = new Set(names.filter((n) => n.includes('/')).map((n) => n.split('/')[0]));
   await Promise.all([...folders].map((f) => fs.mkdir(path.join(into, f), { recursive: true })));

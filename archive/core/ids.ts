@@ -1,5 +1,6 @@
 // Identifiers for items, notes, highlights and relations: 16 lower-case hex digits,
-// random, safe as file names on every platform.
+// random, safe as file names on every platform. assertItemId guards every place an id
+// becomes part of a path, whatever validated it before.
 
 import { randomBytes } from 'node:crypto';
 import { ArchiveError } from './errors';
@@ -12,8 +13,12 @@ export function newId(): string {
   return randomBytes(8).toString('hex');
 }
 
-/** Returns `id` when it is an id; throws otherwise. Called wherever a path is built from one. */
-export function assertId(id: string): string {
-  if (!ID_PATTERN.test(id)) throw new ArchiveError('invalid_argument', `“${String(id).slice(0, 40)}” is not an id.`);
-  return id;
+/**
+ * Returns `id` if it is an archive id, else throws: an id that reached this far unchecked
+ * (say, `../../tmp/x`) must never be turned into a file name.
+ */
+export function assertItemId(id: unknown): string {
+  if (typeof id === 'string' && ID_PATTERN.test(id)) return id;
+  const shown = JSON.stringify(String(id)).slice(0, 60);
+  throw new ArchiveError('invalid_argument', `Refused the item id ${shown}: an item id is 16 hexadecimal digits.`);
 }

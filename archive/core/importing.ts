@@ -7,7 +7,7 @@ import type { ImportDraft, ParsedFile, SourceFile } from '../interop/types';
 import { addItem } from './items';
 import { textHash } from './text-stats';
 import { canonicalUrl } from '../interop/canonical-url';
-import { readBundle } from './bundle';
+import { readBundle, type Bundle } from './bundle';
 import { importBundle } from './bundle-import';
 import { collectImages, type ImageSource } from '../interop/page-images';
 
@@ -90,12 +90,16 @@ export async function importDrafts(
   return summary;
 }
 
-/** Reads and imports each file in turn with `parse`; one bad file never stops the rest. */
+/**
+ * Reads and imports each file in turn with `parse` (bundles with `readBundleFile`, which
+ * hosts run off their thread); one bad file never stops the rest.
+ */
 export async function importFiles(
   archive: Archive,
   files: Array<SourceFile | { name: string; read: () => Promise<SourceFile>; images?: ImageSource }>,
   parse: (file: SourceFile) => Promise<ParsedFile>,
   onProgress?: ImportProgress,
+  readBundleFile: (file: SourceFile) => Promise<Bundle> = async (file) => readBundle(file.bytes),
 ): Promise<ImportSummary> {
   const total: ImportSummary = { imported: [], skipped: [] };
   const seen = new SeenItems(archive);
@@ -103,7 +107,9 @@ export async function importFiles(
   for (const entry of files) {
     try {
       const file = 'bytes' in entry ? entry : await entry.read();
-      const result = isBundle(file.name) ? await importBundle(archive, readBundle(file.bytes)) : await importDrafts(archive, entry.name, await parse(file), seen, 'images' in entry ? entry.images : {});
+      const result = isBundle(file.name)
+        ? await importBundle(archive, await readBundleFile(file))
+        : await importDrafts(archive, entry.name, await parse(file), seen, 'images' in entry ? entry.images : {});
       if (isBundle(file.name)) for (const id of result.imported) seen.remember(archive.item(id).url, archive.item(id).textHash, archive.item(id).title);
       total.imported.push(...result.imported);
       total.skipped.push(...result.skipped);

@@ -30,8 +30,8 @@ describe('migrations', () => {
 
   it('names the damage in a file that parses but is not an archive, in one line', () => {
     const base = { version: 2, seq: 0, tags: [], notes: [], highlights: [], relations: [], settings: {} };
-    expect(() => migrate({ ...base, items: [null] })).toThrow(/^dossier\.json is damaged: items\[0\] is not valid \(.*\); .*dossier restore/);
-    expect(() => migrate({ ...base, items: [], tags: 'x' })).toThrow(/tags is not valid/);
+    expect(() => migrate({ ...base, items: [null] })).toThrow(/^dossier\.json is damaged: items\[0\]: expected object, received null; .*dossier restore/);
+    expect(() => migrate({ ...base, items: [], tags: 'x' })).toThrow(/"tags" is not a list/);
     expect(() => migrate({ ...base, items: [{ id: '../../etc/passwd' }] })).toThrow(/items\[0\]/);
   });
 

@@ -36,8 +36,21 @@ const SNAPSHOT: Provenance = {
   remedy: 'it was left untouched; list backups with `dossier backups` and restore one with `dossier restore <id>`',
 };
 
+/** Brings `raw` to the current version and validates it with the model's schema. */
 export function migrate(raw: unknown, from: Provenance = SNAPSHOT): ArchiveData {
-  const damaged = (what: string) => new ArchiveError('corrupt_archive', `${from.name} is damaged: ${what}; ${from.remedy}.`);
+  const data = upgrade(raw, from);
+  const parsed = ArchiveData.safeParse(data);
+  if (!parsed.success) throw damage(from, describeSchemaIssue(parsed.error.issues[0]));
+  return parsed.data;
+}
+
+function damage(from: Provenance, what: string): ArchiveError {
+  return new ArchiveError('corrupt_archive', `${from.name} is damaged: ${what}${from.remedy ? `; ${from.remedy}` : ''}.`);
+}
+
+/** Brings `raw` to the current version through the migrations, checking only that it has the collections a version step needs. */
+export function upgrade(raw: unknown, from: Provenance = SNAPSHOT): Record<string, unknown> {
+  const damaged = (what: string) => damage(from, what);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw damaged('it does not hold an archive object');
   let data = raw as Json;
   let version = typeof data.version === 'number' ? data.version : 0;
@@ -52,7 +65,8 @@ export function migrate(raw: unknown, from: Provenance = SNAPSHOT): ArchiveData 
     data = migrations[version](data);
     version += 1;
   }
-  const parsed = ArchiveData.safeParse(data);
-  if (!parsed.success) throw damaged(describeSchemaIssue(parsed.error.issues[0]));
-  return parsed.data;
+  for (const key of ['items', 'tags', 'notes', 'highlights', 'relations'] as const) {
+    if (!Array.isArray(data[key])) throw damaged(`"${key}" is not a list`);
+  }
+  return data;
 }

@@ -17,33 +17,36 @@ export const ASSET_NAME = /^[0-9a-f]{32}\.(png|jpg|gif|webp|avif|svg)$/;
 export const ID_PATTERN = /^[0-9a-f]{16}$/;
 
 export const Id = z.string().regex(ID_PATTERN, 'an id is 16 hexadecimal digits');
-const Stamp = z.string().min(1).max(64);
+const Stamp = z.string().min(1).max(100);
+/** Generous bounds: they keep a hostile file from holding a gigabyte in one field, nothing more. */
+const Line = z.string().max(100_000);
+const Text = z.string().max(50_000_000);
 const Color = z.string().regex(COLOR_PATTERN, 'a colour is written #rrggbb').nullable();
 
 /** One kept thing: an article, a note of the reader's own, a bookmark, a document. */
 export const Item = z.object({
   id: Id,
   kind: z.enum(ITEM_KINDS),
-  title: z.string(),
-  byline: z.string().nullable(),
+  title: Line,
+  byline: Line.nullable(),
   /** The publisher ("MENAFN", "BBC News"). */
-  source: z.string().nullable(),
-  url: z.string().nullable(),
+  source: Line.nullable(),
+  url: Line.nullable(),
   /** ISO 8601 date or date-time, as precise as the source gave it. */
-  published: z.string().nullable(),
+  published: Stamp.nullable(),
   /** ISO 8601 date-times. */
   added: Stamp,
   updated: Stamp,
   /** BCP 47 primary tag ("en", "fr"). */
   language: z.string().max(35),
-  excerpt: z.string(),
+  excerpt: Text,
   wordCount: z.number().int().min(0),
   /** Display spellings of the item's tags, each unique without regard to case. */
-  tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)),
+  tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).max(10_000),
   /** When the reader first opened it; null while unread. */
-  readAt: z.string().nullable(),
+  readAt: Stamp.nullable(),
   /** When it left the inbox for the archive (Pocket's and wallabag's "archive"); null in the inbox. */
-  archivedAt: z.string().nullable().default(null),
+  archivedAt: Stamp.nullable().default(null),
   /** Starred, in other apps' words. */
   favourite: z.boolean().default(false),
   /** How far the reader got, from 0 (top) to 1 (the end); restored when it is opened again. */
@@ -53,7 +56,7 @@ export const Item = z.object({
   /** The images kept with it, in content/<id>/ (the HTML names them). */
   assets: z.array(z.string().regex(ASSET_NAME)).max(1_000).default([]),
   /** A hash of the plain text, to recognise the same text imported twice. */
-  textHash: z.string().nullable(),
+  textHash: z.string().max(200).nullable(),
 });
 export type Item = z.infer<typeof Item>;
 
@@ -89,10 +92,10 @@ export type Note = z.infer<typeof Note>;
 export const Highlight = z.object({
   id: Id,
   itemId: Id,
-  quote: z.string(),
+  quote: Text,
   start: z.number().int().min(0),
   end: z.number().int().min(0),
-  comment: z.string().nullable(),
+  comment: Text.nullable(),
   color: Color,
   created: Stamp,
   updated: Stamp,

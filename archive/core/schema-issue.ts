@@ -1,11 +1,10 @@
-// Turns the first problem zod found in a file into words a person can act on:
-// where it is ("items[3].tags") and what is wrong with it ("expected array, received string").
+// Turns the first problem zod found in a file into one line a person can act on: where it
+// is and what is wrong there, e.g. `items[0].tags: expected array, received string`.
 
 import type { z } from 'zod';
 
 export function describeSchemaIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'it does not have the expected shape';
-  let where = '';
-  for (const key of issue.path) where += typeof key === 'number' ? `[${key}]` : where ? `.${String(key)}` : String(key);
-  return where ? `${where} is not valid (${issue.message})` : issue.message;
+  const where = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('') || 'the top level';
+  return `${where}: ${issue.message.replace(/^Invalid input: /, '')}`;
 }

@@ -13,7 +13,7 @@ import { emptyArchiveData, ASSET_NAME, type ArchiveData } from './model';
 import { acquireLock, type ArchiveLock } from './lock';
 import { syncDir, writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
-import { assertId } from './ids';
+import { assertItemId } from './ids';
 import { readJournal, encodeRecord, JournalWriter, type Change, type JournalContents, type RecordCollection } from './journal';
 import { replay } from './replay';
 
@@ -332,13 +332,15 @@ export class Store {
 
   // --- bodies -------------------------------------------------------------------------
 
+  /** The body file of item `id`; refuses an id that is not an archive id (it could leave content/). */
   contentPath(id: string, ext: 'html' | 'txt'): string {
-    return path.join(this.contentDir, `${assertId(id)}.${ext}`);
+    return path.join(this.contentDir, `${assertItemId(id)}.${ext}`);
   }
 
   async readContent(id: string, ext: 'html' | 'txt'): Promise<string | null> {
+    const file = this.contentPath(id, ext);
     try {
-      return await fs.readFile(this.contentPath(id, ext), 'utf8');
+      return await fs.readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new ArchiveError('io_error', `Cannot read the body of item ${id}: ${(error as Error).message}`);
@@ -380,7 +382,7 @@ export class Store {
 
   /** The folder of an item's images. */
   assetsDir(id: string): string {
-    return path.join(this.contentDir, assertId(id));
+    return path.join(this.contentDir, assertItemId(id));
   }
 
   assetPath(id: string, name: string): string {

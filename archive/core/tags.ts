@@ -5,6 +5,7 @@
 import { MAX_TAG_LENGTH, type ArchiveData, type Tag } from './model';
 import { invalid } from './errors';
 
+export { MAX_TAG_LENGTH };
 
 /** The display form of a tag a person typed; throws when nothing is left of it. */
 export function cleanTagName(raw: string): string {

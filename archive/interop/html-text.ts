@@ -1,15 +1,17 @@
-// Sanitises article HTML (DOMPurify over one shared jsdom window) and derives its plain
-// text: block elements become paragraphs separated by one blank line, <br> a line break,
-// runs of whitespace one space, <pre> kept as written. Pure apart from that shared window.
+// Sanitises article HTML (DOMPurify over one shared, silent jsdom window) and derives its
+// plain text: block elements become paragraphs separated by one blank line, <br> a line
+// break, runs of whitespace one space, <pre> kept as written. HTML nested too deeply is
+// refused (html-dom.ts). Pure apart from that shared window.
 
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { assertShallowHtml, quietConsole } from './html-dom';
 
 let purifier: { purify: DOMPurify; window: JSDOM['window'] } | null = null;
 
 function shared(): { purify: DOMPurify; window: JSDOM['window'] } {
   if (purifier === null) {
-    const { window } = new JSDOM('<!DOCTYPE html><html><body></body></html>');
+    const { window } = new JSDOM('<!DOCTYPE html><html><body></body></html>', { virtualConsole: quietConsole() });
     purifier = { purify: createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]), window };
   }
   return purifier;
@@ -25,6 +27,7 @@ export interface Sanitised {
  * does not run them) and returns the safe HTML and its plain text.
  */
 export function sanitiseHtml(html: string, options: { baseUrl?: string | null } = {}): Sanitised {
+  assertShallowHtml(html, 'the article');
   const { purify } = shared();
   const body = purify.sanitize(html, {
     RETURN_DOM: true,
@@ -54,6 +57,7 @@ function absolutise(root: Element, baseUrl: string): void {
 
 /** Plain text of an HTML fragment (not sanitised: the text carries no markup anyway). */
 export function htmlToText(html: string): string {
+  assertShallowHtml(html, 'the text');
   const { window } = shared();
   const template = window.document.createElement('template');
   template.innerHTML = html;

@@ -10,8 +10,7 @@ export function readJson(file: SourceFile): unknown {
   let hit = cache.get(file.bytes);
   if (hit === undefined) {
     hit = null;
-    const first = firstNonSpace(file.bytes);
-    if (first === 0x5b || first === 0x7b) {
+    if (looksLikeJson(file.bytes)) {
       try {
         hit = { value: JSON.parse(new TextDecoder('utf-8').decode(file.bytes)) };
       } catch {
@@ -21,6 +20,12 @@ export function readJson(file: SourceFile): unknown {
     cache.set(file.bytes, hit);
   }
   return hit?.value;
+}
+
+/** True when the bytes open like a JSON array or object (after a BOM and white space). */
+export function looksLikeJson(bytes: Uint8Array): boolean {
+  const first = firstNonSpace(bytes);
+  return first === 0x5b || first === 0x7b;
 }
 
 function firstNonSpace(bytes: Uint8Array): number | undefined {

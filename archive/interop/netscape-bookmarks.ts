@@ -4,7 +4,7 @@
 // description attribute) the excerpt. Entries that are not web addresses are skipped with
 // a reason, except Shaarli's own notes (relative links with text), which become notes.
 
-import { JSDOM } from 'jsdom';
+import { htmlDocument } from './html-dom';
 import { decodeHtml } from './charset';
 import { makeDraft, splitTags, str, webUrl } from './draft';
 import { extension } from './json-source';
@@ -30,7 +30,7 @@ function ownText(element: Element): string {
 
 export function parseNetscapeBookmarks(bytes: Uint8Array): ParsedFile {
   const { text } = decodeHtml(bytes);
-  const dom = new JSDOM(text);
+  const dom = htmlDocument(text, { what: 'the bookmarks file' });
   const out: ParsedFile = { drafts: [], skipped: [] };
   const folders: Array<string | null> = [];
   let pendingFolder: string | null = null;

@@ -3,7 +3,7 @@
 // tags separated by "|", status). Pocket exports no content, so every entry is a bookmark;
 // archived entries are marked read at the time they were added (Pocket gives no read time).
 
-import { JSDOM } from 'jsdom';
+import { htmlDocument } from './html-dom';
 import { decodeHtml } from './charset';
 import { collect, entryLabel, makeDraft, splitTags, withWebAddress } from './draft';
 import { parseCsvRecords } from './csv';
@@ -19,7 +19,7 @@ export const pocketHtmlImporter: Importer = {
     return /<title>\s*Pocket Export\s*<\/title>/i.test(head) || /<a\s[^>]*\btime_added\s*=/i.test(head);
   },
   parse(file: SourceFile): ParsedFile {
-    const dom = new JSDOM(decodeHtml(file.bytes).text);
+    const dom = htmlDocument(decodeHtml(file.bytes).text, { what: 'the Pocket export' });
     try {
       const links = Array.from(dom.window.document.querySelectorAll('a[href]')).map((a) => {
         // The nearest preceding <h1> names the section ("Unread", "Read Archive").

@@ -35,7 +35,8 @@ describe('parseSourceFile', () => {
   });
 
   it('refuses a file no importer accepts', async () => {
-    await expect(parseSourceFile({ name: 'photo.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) })).rejects.toThrow('unsupported file type: photo.jpg');
+    await expect(parseSourceFile({ name: 'photo.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) })).rejects.toThrow('photo.jpg cannot be imported: it is a JPEG image, not a text file');
+    await expect(parseSourceFile({ name: 'photo.jpg', bytes: new TextEncoder().encode('just text') })).rejects.toThrow('unsupported file type: photo.jpg');
     await expect(parseSourceFile({ name: 'data.json', bytes: new TextEncoder().encode('{"a":1}') })).rejects.toThrow('unsupported file type: data.json');
   });
 

@@ -14,6 +14,9 @@ import { pinboardJsonImporter } from './pinboard';
 import { plainTextImporter } from './plain-text';
 import { pocketCsvImporter, pocketHtmlImporter } from './pocket';
 import { readabilityJsonImporter } from './readability-json';
+import { binaryReason } from './sniff';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
+import { looksLikeJson } from './json-source';
 import type { Importer, ParsedFile, SourceFile } from './types';
 import { wallabagV1Importer, wallabagV2Importer } from './wallabag';
 import { webPageImporter } from './web-page';
@@ -41,8 +44,17 @@ export const importers: Importer[] = [
   webPageImporter,
 ];
 
-/** Parses a file with the first importer that accepts it; throws for a file none accepts. */
+/**
+ * Parses a file with the first importer that accepts it; throws a one-line Error for a file
+ * none accepts, for binary content whatever the file's name, and for JSON nested too deeply. (Hosts call this through
+ * core/import-job.ts, which also turns a stack overflow into a reason.)
+ */
 export async function parseSourceFile(file: SourceFile): Promise<ParsedFile & { format: string }> {
+  const binary = binaryReason(file.bytes);
+  if (binary !== null) throw new Error(`${file.name} cannot be imported: ${binary}`);
+  if (jsonNestingDepth(file.bytes, MAX_JSON_DEPTH) > MAX_JSON_DEPTH && looksLikeJson(file.bytes)) {
+    throw new Error(`${file.name} is nested too deeply to read (more than ${MAX_JSON_DEPTH} levels)`);
+  }
   const importer = importers.find((i) => i.accepts(file));
   if (importer === undefined) throw new Error(`unsupported file type: ${file.name}`);
   const parsed = await importer.parse(file);

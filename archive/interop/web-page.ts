@@ -1,11 +1,15 @@
 // Imports a saved or fetched web page as one article: decodes it by its declared charset,
 // extracts the article with Readability over jsdom (links and images made absolute against
 // the canonical URL), sanitises the HTML and keeps its plain text. A page with no readable
-// article is refused with a one-line reason; importFromUrl adds fetching with a deadline.
+// article, over MAX_PAGE_BYTES, binary, or nested too deeply is refused with a one-line
+// reason; importFromUrl adds fetching with a deadline.
 
 import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
 import { decodeHtml } from './charset';
+import { htmlDocument } from './html-dom';
+import { binaryReason } from './sniff';
+import { fetchPage, type FetchPageOptions } from './fetch-page';
+import { MAX_PAGE_BYTES, pageTooLarge } from './page-limits';
 import { makeDraft, primaryLanguage, str, webUrl } from './draft';
 import { sanitiseHtml } from './html-text';
 import { extension } from './json-source';
@@ -79,9 +83,12 @@ function withoutSiteSuffix(title: string): string {
 /** Extracts one article from a page's bytes; throws an Error with a one-line reason when there is none. */
 export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): ImportDraft {
   const name = options.name ?? options.url ?? 'the page';
+  if (bytes.length > MAX_PAGE_BYTES) throw new Error(pageTooLarge(name, bytes.length));
+  const binary = binaryReason(bytes);
+  if (binary !== null) throw new Error(`${name} is not a web page: ${binary}`);
   const { text: html } = decodeHtml(bytes, options.contentType);
   const pageUrl = webUrl(options.url);
-  const dom = new JSDOM(html, pageUrl !== null ? { url: pageUrl } : {});
+  const dom = htmlDocument(html, { url: pageUrl, what: name });
   try {
     const document = dom.window.document;
     const canonical = canonicalOf(document, pageUrl);
@@ -147,115 +154,8 @@ export const webPageImporter: Importer = {
   },
 };
 
-export interface FetchPageOptions {
-  /** Defaults to the global fetch; tests and the CLI may pass their own. */
-  fetch?: typeof fetch;
-  /** The whole exchange (redirects and body included) must finish within this. */
-  timeoutMs: number;
-  /** Larger pages are refused rather than read into memory. Default 25 MB. */
-  maxBytes?: number;
-  maxRedirects?: number;
-}
-
-function httpUrl(url: string, original: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error(`not a web address: ${original}`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`only http and https addresses can be saved, not ${parsed.protocol} (${original})`);
-  return parsed.href;
-}
-
-async function readBody(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new Error(`${url} is too large to save (${declared} bytes)`);
-  if (response.body === null) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new Error(`${url} is too large to save (over ${maxBytes} bytes)`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
-}
-
-/**
- * Fetches a page (following up to maxRedirects http(s) redirects) and imports it as a web
- * page. Refuses other schemes, error statuses, non-HTML responses, and anything that does
- * not finish within timeoutMs, each with a one-line reason.
- */
+/** Fetches a page (see fetchPage for what is refused) and imports it as a web page. */
 export async function importFromUrl(url: string, options: FetchPageOptions): Promise<ImportDraft[]> {
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const maxBytes = options.maxBytes ?? 25 * 1024 * 1024;
-  const maxRedirects = options.maxRedirects ?? 10;
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // Raced against every step so that a fetch which ignores the signal still times out.
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`));
-    }, options.timeoutMs);
-  });
-  const step = <T>(p: Promise<T>): Promise<T> => Promise.race([p, deadline]);
-  try {
-    let current = httpUrl(url.trim(), url);
-    for (let hop = 0; ; hop++) {
-      let response: Response;
-      try {
-        response = await step(
-          doFetch(current, {
-            redirect: 'manual',
-            signal: controller.signal,
-            headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'Dossier (offline news archive)' },
-          }),
-        );
-      } catch (error) {
-        if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`);
-        throw new Error(`could not fetch ${current}: ${(error as Error).message}`);
-      }
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location !== null) {
-        await response.body?.cancel().catch(() => undefined);
-        if (hop >= maxRedirects) throw new Error(`too many redirects fetching ${url}`);
-        current = httpUrl(new URL(location, current).href, location);
-        continue;
-      }
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new Error(`${current} answered HTTP ${response.status}`);
-      }
-      const type = response.headers.get('content-type');
-      if (type !== null && !/^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(type)) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new Error(`${current} is not a web page (${type.split(';')[0].trim()})`);
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = await step(readBody(response, maxBytes, current));
-      } catch (error) {
-        if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`);
-        throw error;
-      }
-      return [parseWebPage(bytes, { url: current, contentType: type, name: current })];
-    }
-  } finally {
-    clearTimeout(timer);
-    deadline.catch(() => undefined);
-  }
+  const page = await fetchPage(url, options);
+  return [parseWebPage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url })];
 }

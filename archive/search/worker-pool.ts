@@ -3,33 +3,16 @@
 // end with their jobs or on stop(), so a process can exit; if none can start, jobs run inline.
 
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { buildBatch, type BuildJob, type BuildOutput } from './build-batch';
 import { runMerge, type MergeJob } from './merge-job';
+import { workerEntry, type WorkerEntry } from '../core/worker-entry';
 
 export type Built = BuildOutput;
 
 /** How to start a build worker here, or null when only inline builds are possible. */
-function workerScript(): { code: string | URL; eval: boolean } | null {
-  const ts = new URL('./worker.ts', import.meta.url);
-  const js = new URL('./worker.js', import.meta.url);
-  try {
-    if (existsSync(fileURLToPath(js))) return { code: js, eval: false };
-    if (existsSync(fileURLToPath(ts))) {
-      // Running from sources (tsx, vitest): a worker cannot load TypeScript by itself, and
-      // Node 20 resolves a worker's entry before `--import tsx` hooks are ready, so a tiny
-      // bootstrap loads it through tsx's API.
-      const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
-      const target = JSON.stringify(ts.href);
-      return { code: `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => m.tsImport(${target}, ${target}))`, eval: true };
-    }
-  } catch {
-    // Not a file URL (bundled) or no tsx: fall through to inline builds.
-  }
-  return null;
+function workerScript(): WorkerEntry | null {
+  return workerEntry(new URL('./worker.js', import.meta.url), new URL('./worker.ts', import.meta.url));
 }
 
 export class WorkerPool {

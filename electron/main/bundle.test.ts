@@ -65,9 +65,9 @@ function withoutStack(text: string): string {
 }
 
 describe('the built desktop app', () => {
-  it('builds main (ESM, with the search worker and the seed files beside it) and a CommonJS preload', () => {
+  it('builds main (ESM, with the search and import workers and the seed files beside it) and a CommonJS preload', () => {
     expect(build.status, withoutStack(String(build.stderr))).toBe(0);
-    for (const file of ['main/index.js', 'main/worker.js', 'main/000_058561fa2592a63d.txt', 'main/welcome-note.md', 'preload/index.cjs']) {
+    for (const file of ['main/index.js', 'main/worker.js', 'main/import-worker.js', 'main/000_058561fa2592a63d.txt', 'main/welcome-note.md', 'preload/index.cjs']) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
     const preload = readFileSync(path.join(out, 'preload/index.cjs'), 'utf8');
@@ -98,5 +98,22 @@ describe('the built desktop app', () => {
     expect(result.quitCalls).toBe(2);
     expect(existsSync(path.join(base, 'archive', 'dossier.json'))).toBe(true);
     expect(existsSync(path.join(base, 'archive', '.lock'))).toBe(false);
+  });
+
+  it('builds an import worker that starts on its own and parses a page', async () => {
+    expect(build.status).toBe(0);
+    const { Worker } = await import('node:worker_threads');
+    const worker = new Worker(path.join(out, 'main/import-worker.js'));
+    try {
+      const page = `<!doctype html><html><head><title>Built</title></head><body><article><h1>Built</h1><p>${'The import worker of the built app parsed this page. '.repeat(5)}</p></article></body></html>`;
+      const answer = await new Promise<any>((resolve, reject) => {
+        worker.on('message', (msg) => (msg.ready ? worker.postMessage({ id: 1, job: { kind: 'file', file: { name: 'built.html', bytes: new TextEncoder().encode(page) } } }) : resolve(msg)));
+        worker.on('error', reject);
+      });
+      expect(answer).toMatchObject({ id: 1, ok: true });
+      expect(answer.parsed.drafts[0].text).toContain('The import worker of the built app parsed this page.');
+    } finally {
+      await worker.terminate();
+    }
   });
 });

@@ -91,6 +91,19 @@ export class FakeSession extends EventEmitter {
   setDevicePermissionHandler(handler: (...args: any[]) => boolean): void {
     this.devicePermissionHandler = handler;
   }
+  // Spellchecker: Electron's defaults (enabled, dictionaries from Google's CDN) until changed.
+  spellCheckerEnabled = true;
+  spellCheckerDictionaryDownloadURL: string | null = null;
+  spellCheckerLanguages: string[] = ['en-US'];
+  setSpellCheckerEnabled(enable: boolean): void {
+    this.spellCheckerEnabled = enable;
+  }
+  setSpellCheckerDictionaryDownloadURL(url: string): void {
+    this.spellCheckerDictionaryDownloadURL = url;
+  }
+  setSpellCheckerLanguages(languages: string[]): void {
+    this.spellCheckerLanguages = languages;
+  }
 }
 
 type InvokeHandler = (...args: any[]) => any;

@@ -35,6 +35,10 @@ describe('the main process', () => {
     expect(win.options.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
     expect(electron.protocol.handlers.has('app')).toBe(true);
     expect(electron.session.defaultSession.permissionCheckHandler?.({}, 'media', '', {})).toBe(false);
+    // Nothing leaves the machine: no spellchecker dictionary downloads (the OS's checker on macOS only).
+    expect(electron.session.defaultSession.spellCheckerDictionaryDownloadURL).toBe('http://127.0.0.1:9/');
+    expect(electron.session.defaultSession.spellCheckerEnabled).toBe(process.platform === 'darwin');
+    expect(win.options.webPreferences.spellcheck).toBe(process.platform === 'darwin');
     expect(electron.Menu.menus).toHaveLength(1);
 
     // The contract: every renderer method bound, trusted ones not; app frames reach the real archive.

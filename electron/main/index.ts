@@ -16,7 +16,7 @@ import { startBrowserExtension } from './browser-extension';
 import { createLog, type Log } from './log';
 import { installMenu } from './menu';
 import { APP_SCHEME_PRIVILEGES, serveApp } from './protocol';
-import { denyAllPermissions, guardDownloads, hardenWebContents } from './security';
+import { denyAllPermissions, guardDownloads, hardenWebContents, keepSpellcheckOffline } from './security';
 import { createMainWindow } from './window';
 import { readWindowState, WINDOW_STATE_FILE, writeWindowState, type Theme } from './window-state';
 
@@ -67,6 +67,7 @@ async function run(log: Log): Promise<void> {
 
   serveApp(protocol, RENDERER_DIR);
   denyAllPermissions(session.defaultSession);
+  keepSpellcheckOffline(session.defaultSession, process.platform);
   guardDownloads(session.defaultSession, origin);
   const dispatchLog = (error: unknown, method: string) => log(`${method} failed`, error);
   const clipper = startBrowserExtension({ archive: () => archive, dispatch, log, showWindow: () => showWindow?.() });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BUILT_APP, appOrigin, isAppUrl } from './app-origin';
-import { denyAllPermissions, externalUrl, guardDownloads, hardenWebContents, isDownloadAllowed, isNavigationAllowed } from './security';
+import { denyAllPermissions, externalUrl, guardDownloads, hardenWebContents, isDownloadAllowed, isNavigationAllowed, keepSpellcheckOffline, OFFLINE_DICTIONARY_URL } from './security';
 import { FakeSession, FakeWebContents } from './fake-electron';
 
 vi.mock('electron', () => ({}));
@@ -151,5 +151,27 @@ describe('permissions', () => {
       expect(session.permissionCheckHandler!({}, permission, 'app://dossier', {})).toBe(false);
     }
     expect(session.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false);
+  });
+});
+
+describe('the spellchecker', () => {
+  it('never downloads dictionaries: off on Linux and Windows, the OS’s own on macOS', () => {
+    for (const platform of ['linux', 'win32'] as const) {
+      const session = new FakeSession();
+      keepSpellcheckOffline(session as never, platform);
+      expect(session.spellCheckerEnabled).toBe(false);
+      expect(session.spellCheckerLanguages).toEqual([]);
+      expect(session.spellCheckerDictionaryDownloadURL).toBe(OFFLINE_DICTIONARY_URL);
+    }
+    const mac = new FakeSession();
+    keepSpellcheckOffline(mac as never, 'darwin');
+    expect(mac.spellCheckerEnabled).toBe(true);
+    expect(mac.spellCheckerDictionaryDownloadURL).toBe(OFFLINE_DICTIONARY_URL);
+  });
+
+  it('points the dictionary downloader at this machine only', () => {
+    const url = new URL(OFFLINE_DICTIONARY_URL);
+    expect(url.hostname).toBe('127.0.0.1');
+    expect(url.pathname.endsWith('/')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // The rules every web contents lives by, as pure functions (where may it navigate, which
 // links go to the OS browser, what may it download) and the installers that apply them:
-// no navigation away from the app, no new windows, no webviews, every permission denied.
+// no navigation away from the app, no new windows, no webviews, every permission denied,
+// and no spellchecker dictionaries fetched from the network.
 
 import type { Session, WebContents } from 'electron';
 import { isAppUrl, parseUrl, type AppOrigin } from './app-origin';
@@ -72,4 +73,22 @@ export function guardDownloads(session: Session, origin: AppOrigin): void {
     }
     item.setSaveDialogOptions({ title: 'Save exported notes', defaultPath: item.getFilename() });
   });
+}
+
+/**
+ * Where Chromium's spellchecker would fetch Hunspell dictionaries from: the loopback discard
+ * port, so a request (should one ever be made) is refused on this machine and goes nowhere.
+ */
+export const OFFLINE_DICTIONARY_URL = 'http://127.0.0.1:9/';
+
+/** The spellchecker is the OS's own on macOS; elsewhere it would download dictionaries, so it is off. */
+export function spellcheckFromOs(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin';
+}
+
+/** "Nothing leaves your machine": no dictionary downloads, and no built-in spellchecker where it needs them. */
+export function keepSpellcheckOffline(session: Session, platform: NodeJS.Platform): void {
+  session.setSpellCheckerDictionaryDownloadURL(OFFLINE_DICTIONARY_URL);
+  session.setSpellCheckerEnabled(spellcheckFromOs(platform));
+  if (!spellcheckFromOs(platform)) session.setSpellCheckerLanguages([]);
 }

@@ -29,6 +29,13 @@ describe('the window options', () => {
     });
   });
 
+  it('spellcheck with the OS’s own checker on macOS, and not at all elsewhere (it would download dictionaries)', () => {
+    const on = (platform: NodeJS.Platform) => windowOptions({ preloadPath: 'p', bounds: null, dark: false, platform }).webPreferences?.spellcheck;
+    expect(on('darwin')).toBe(true);
+    expect(on('linux')).toBe(false);
+    expect(on('win32')).toBe(false);
+  });
+
   it('load the CommonJS preload', () => {
     expect(options.webPreferences?.preload).toBe('/app/out/preload/index.cjs');
   });

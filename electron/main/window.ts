@@ -7,16 +7,19 @@ import {
   DEFAULT_SIZE, MIN_HEIGHT, MIN_WIDTH, toStoredBounds, visibleBounds, writeWindowState, type Rectangle, type WindowState,
 } from './window-state';
 import type { AppOrigin } from './app-origin';
+import { spellcheckFromOs } from './security';
 
 export interface WindowOptionsInput {
   preloadPath: string;
   /** Remembered bounds already checked against the screens, or null for the default size. */
   bounds: Rectangle | null;
   dark: boolean;
+  /** Decides the spellchecker: the OS's own on macOS, none elsewhere (it would download dictionaries). */
+  platform?: NodeJS.Platform;
 }
 
 /** The BrowserWindow options; every flag that keeps the renderer boxed in is set explicitly. */
-export function windowOptions({ preloadPath, bounds, dark }: WindowOptionsInput): BrowserWindowConstructorOptions {
+export function windowOptions({ preloadPath, bounds, dark, platform = process.platform }: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     ...(bounds ?? DEFAULT_SIZE),
     minWidth: MIN_WIDTH,
@@ -35,7 +38,7 @@ export function windowOptions({ preloadPath, bounds, dark }: WindowOptionsInput)
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
-      spellcheck: true,
+      spellcheck: spellcheckFromOs(platform),
     },
   };
 }
