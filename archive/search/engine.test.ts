@@ -300,7 +300,9 @@ describe('query language', () => {
     expect(await ids(idx, 'source:menafn')).toEqual(['seed']);
     expect(await ids(idx, 'source:"BBC News"')).toEqual(['rates']);
     expect(await ids(idx, 'kind:note')).toEqual(['note1']);
-    expect(await ids(idx, 'before:2024-10-06')).toEqual(['energy', 'note1']);
+    // The note has no publication date: date filters skip it, whenever it was added.
+    expect(await ids(idx, 'before:2024-10-06')).toEqual(['energy']);
+    expect(await ids(idx, '-before:2024-10-06 -after:2024-10-06')).toEqual(['note1']);
     expect(await ids(idx, 'after:2024-10')).toEqual(['rates', 'seed']);
     expect(await ids(idx, 'year:2024')).toEqual(['seed', 'energy']);
     expect(await ids(idx, 'has:notes')).toEqual(['rates']);
@@ -373,7 +375,6 @@ describe('results', () => {
     expect(r.facets.years).toEqual([
       { value: '2025', count: 1 },
       { value: '2024', count: 2 },
-      { value: '2023', count: 1 },
     ]);
   });
 

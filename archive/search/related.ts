@@ -1,21 +1,20 @@
-// Suggests items like a given one by cosine similarity of log-tf × idf vectors over title,
-// body and tags, the item's whole distinctive vocabulary taken into account (capped at the
+// Suggests items like a given one by cosine similarity of their words (norms.ts) over title,
+// body and tags, the item's whole distinctive vocabulary taken into account (up to the
 // RELATED_TERMS best words), plus the tags the two share. Each suggestion carries the words
 // it shares, one per stem, none a stop word in any language, spelt as the item spelt them.
 
-import { analyzerFor, bareTerm, eachToken, STEM } from './analyzer';
+import { analyzerFor, bareTerm, eachToken, languageOfTerm, SURFACE } from './analyzer';
 import { type IndexableDoc } from './build';
 import { F } from './fields';
-import { idf } from './idf';
 import { lowerForm } from './normalize';
-import { RELATED_FIELDS, tfWeight } from './norms';
+import { idfWeight, RELATED_FIELDS, tfWeight, vectorTerm } from './norms';
 import { collectionStats } from './scorer';
 import type { Segment } from './segment';
 import { selectTop } from './top';
 import type { RelatedHit, SearchMeta } from './types';
 
 /** The item's best words that the query uses; past this, words add time, not precision. */
-const RELATED_TERMS = 150;
+const RELATED_TERMS = 200;
 /** What each tag the two items share adds to a cosine in [0, 1]. */
 const TAG_BONUS = 0.05;
 const REASONS = 8;
@@ -42,6 +41,94 @@ function explainsNothing(word: string): boolean {
   return false;
 }
 
+interface Weighted {
+  term: string;
+  w: number;
+  idf: number;
+}
+
+/** Reusable per-slot arrays: related items are asked for on every item opened. */
+let score = new Float64Array(0);
+let acc = new Float64Array(0);
+let touched = new Int32Array(0);
+
+/** An item's term counts (title and tags count double), and the word each stem came from. */
+function termCounts(doc: Pick<IndexableDoc, 'title' | 'body' | 'excerpt' | 'tags' | 'language'>, surface: Map<string, string> | null): Map<string, number> {
+  const analyzer = analyzerFor(doc.language);
+  const tf = new Map<string, number>();
+  const texts: Array<[string, number]> = [
+    [doc.title, RELATED_FIELDS[0][1]],
+    [doc.body || doc.excerpt || '', RELATED_FIELDS[1][1]],
+    [doc.tags.join(' \n '), RELATED_FIELDS[2][1]],
+  ];
+  for (const [text, w] of texts) {
+    eachToken(text, analyzer, (kind, t, s, e) => {
+      if (kind !== SURFACE || !vectorTerm(t)) return;
+      tf.set(t, (tf.get(t) ?? 0) + w);
+      if (surface && !surface.has(t)) surface.set(t, lowerForm(text.slice(s, e)));
+    });
+  }
+  return tf;
+}
+
+/** Log-tf × idf weights of the counted terms that some other item has too, unit length. */
+function weigh(tf: Map<string, number>, segments: Segment[], n: number, idfs: Map<string, number>): Weighted[] {
+  const out: Weighted[] = [];
+  let norm = 0;
+  for (const [term, count] of tf) {
+    let x = idfs.get(term);
+    if (x === undefined) {
+      let df = 0;
+      for (const s of segments) {
+        const o = s.find(term);
+        if (o < 0) continue;
+        let most = 0;
+        for (const [f] of RELATED_FIELDS) most = Math.max(most, s.offsets[o * F + f + 1] - s.offsets[o * F + f]);
+        df += most;
+      }
+      // A word no other item has cannot relate this item to anything.
+      x = df < 2 ? 0 : idfWeight(df, n);
+      idfs.set(term, x);
+    }
+    if (x === 0) continue;
+    const w = tfWeight(count) * x;
+    out.push({ term, w, idf: x });
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const v of out) v.w /= norm;
+  return out;
+}
+
+/** Cosine of every item with the query into `score` (by slot); returns the scored slots. */
+function rank(query: Weighted[], segments: Segment[]): number[] {
+  const slots: number[] = [];
+  for (const q of query) {
+    for (const seg of segments) {
+      const o = seg.find(q.term);
+      if (o < 0) continue;
+      let nt = 0;
+      for (const [f, w] of RELATED_FIELDS) {
+        for (let i = seg.offsets[o * F + f]; i < seg.offsets[o * F + f + 1]; i++) {
+          const d = seg.docs[i];
+          if (acc[d] === 0) touched[nt++] = d;
+          acc[d] += w * seg.tfs[i];
+        }
+      }
+      for (let k = 0; k < nt; k++) {
+        const d = touched[k];
+        const slot = seg.base + d;
+        if (seg.alive[d]) {
+          if (score[slot] === 0) slots.push(slot);
+          score[slot] += (q.w * tfWeight(acc[d]) * q.idf) / seg.data.norms[d];
+        }
+        acc[d] = 0;
+      }
+    }
+  }
+  return slots;
+}
+
 export function relatedTo(
   doc: IndexableDoc,
   segments: Segment[],
@@ -53,110 +140,67 @@ export function relatedTo(
   const analyzer = analyzerFor(doc.language);
   const st = collectionStats(segments).get(analyzer.language);
   if (!st) return [];
-  // The item's own vector, from its text (its stems; stop words and extra forms left out).
-  const tf = new Map<string, number>();
-  const surface = new Map<string, string>();
-  const texts: Array<[string, number]> = [
-    [doc.title, 2],
-    [doc.body || doc.excerpt || '', 1],
-    [doc.tags.join(' \n '), 2],
-  ];
-  for (const [text, w] of texts) {
-    eachToken(text, analyzer, (kind, t, s, e) => {
-      if (kind !== STEM) return;
-      tf.set(t, (tf.get(t) ?? 0) + w);
-      if (!surface.has(t)) surface.set(t, lowerForm(text.slice(s, e)));
-    });
-  }
-  const vector: Array<{ term: string; w: number; idf: number }> = [];
-  for (const [term, count] of tf) {
-    let df = 0;
-    for (const s of segments) {
-      const o = s.find(term);
-      if (o < 0) continue;
-      let most = 0;
-      for (const [f] of RELATED_FIELDS) most = Math.max(most, s.offsets[o * F + f + 1] - s.offsets[o * F + f]);
-      df += most;
-    }
-    // A word no other item has cannot relate this item to anything.
-    if (df < 2) continue;
-    const x = idf(df, st.n);
-    vector.push({ term, w: tfWeight(count) * x, idf: x });
-  }
-  vector.sort((a, b) => b.w - a.w || (a.term < b.term ? -1 : 1));
-  const query = vector.slice(0, RELATED_TERMS);
-  if (query.length === 0) return [];
-
   let total = 0;
   for (const s of segments) {
     s.base = total;
     total += s.size;
   }
-  const score = new Float64Array(total);
-  const acc = new Float64Array(total);
-  const touched = new Int32Array(total);
-  const hitAt: Array<Array<[Segment, number]>> = [];
-  for (const q of query) {
-    const at: Array<[Segment, number]> = [];
-    for (const seg of segments) {
-      const o = seg.find(q.term);
-      if (o < 0) continue;
-      at.push([seg, o]);
-      let nt = 0;
-      for (const [f, w] of RELATED_FIELDS) {
-        for (let i = seg.offsets[o * F + f]; i < seg.offsets[o * F + f + 1]; i++) {
-          const d = seg.docs[i];
-          if (acc[d] === 0) touched[nt++] = d;
-          acc[d] += w * seg.tfs[i];
-        }
-      }
-      for (let k = 0; k < nt; k++) {
-        const d = touched[k];
-        if (seg.alive[d]) score[seg.base + d] += q.w * tfWeight(acc[d]) * q.idf;
-        acc[d] = 0;
-      }
-    }
-    hitAt.push(at);
+  if (score.length < total) {
+    score = new Float64Array(total);
+    acc = new Float64Array(total);
+    touched = new Int32Array(total);
   }
+  const surface = new Map<string, string>();
+  const idfs = new Map<string, number>();
+  const own = weigh(termCounts(doc, surface), segments, st.n, idfs).sort(byWeight);
+  if (own.length === 0) return [];
+  const idOf = (slot: number): string => {
+    const seg = segments.find((s) => slot >= s.base && slot < s.base + s.size)!;
+    return seg.ids[slot - seg.base];
+  };
+  const best = (slots: number[], k: number): number[] => {
+    const ok = slots.filter((s) => !exclude.has(idOf(s)));
+    return selectTop(ok.length, k, (a, b) => score[ok[b]] - score[ok[a]] || ok[a] - ok[b]).map((i) => ok[i]);
+  };
+
+  const slots = rank(own.slice(0, RELATED_TERMS), segments);
+  // Shared tags lift the best candidates (looking up every candidate's tags costs more than
+  // the whole ranking).
   const tagKeys = new Set(doc.tags.map((t) => lowerForm(t)));
-  const candidates: number[] = [];
-  const ids: string[] = [];
-  for (const seg of segments) {
-    for (let d = 0; d < seg.size; d++) {
-      const slot = seg.base + d;
-      if (score[slot] === 0 || !seg.alive[d] || exclude.has(seg.ids[d])) continue;
-      let s = score[slot] / seg.data.norms[d];
-      const meta = metaOf(seg.ids[d]);
-      if (!meta) continue;
-      for (const t of meta.tags) if (tagKeys.has(lowerForm(t))) s += TAG_BONUS * norm(query);
-      score[slot] = s;
-      candidates.push(slot);
-      ids.push(seg.ids[d]);
+  let top = best(slots, tagKeys.size > 0 ? Math.max(limit * 5, 50) : limit);
+  if (tagKeys.size > 0) {
+    for (const slot of top) {
+      const meta = metaOf(idOf(slot));
+      if (meta) for (const t of meta.tags) if (tagKeys.has(lowerForm(t))) score[slot] += TAG_BONUS;
     }
+    top = best(top, limit);
   }
-  const top = selectTop(candidates.length, limit, (a, b) => score[candidates[b]] - score[candidates[a]] || (ids[a] < ids[b] ? -1 : 1));
-  const qn = norm(query);
-  return top.map((i) => {
-    const slot = candidates[i];
+  const out = top.map((slot) => {
     const seg = segments.find((s) => slot >= s.base && slot < s.base + s.size)!;
     const d = slot - seg.base;
-    const shared: string[] = [];
-    const seen = new Set<string>();
-    query.forEach((q, k) => {
-      if (shared.length >= REASONS) return;
-      const word = surface.get(q.term) ?? bareTerm(q.term);
-      if (seen.has(q.term) || explainsNothing(bareTerm(q.term)) || explainsNothing(word)) return;
-      const hit = hitAt[k].find(([s]) => s === seg);
-      if (!hit || !RELATED_FIELDS.some(([f]) => seg.has(hit[1], f, d))) return;
-      seen.add(q.term);
-      shared.push(word);
-    });
-    return { id: seg.ids[d], title: metaOf(seg.ids[d])!.title, score: Math.round((score[slot] / qn) * 1e4) / 1e4, terms: shared };
+    return { id: seg.ids[d], title: metaOf(seg.ids[d])?.title ?? '', score: Math.round(score[slot] * 1e4) / 1e4, terms: reasons(own, surface, seg, d) };
   });
+  for (const s of slots) score[s] = 0;
+  return out;
 }
 
-function norm(v: Array<{ w: number }>): number {
-  let s = 0;
-  for (const x of v) s += x.w * x.w;
-  return Math.sqrt(s) || 1;
+const byWeight = (a: Weighted, b: Weighted) => b.w - a.w || (a.term < b.term ? -1 : 1);
+
+/** The item's own best words the suggestion has too, one per stem, none a stop word. */
+function reasons(own: Weighted[], surface: Map<string, string>, seg: Segment, d: number): string[] {
+  const shared: string[] = [];
+  const stems = new Set<string>();
+  for (const q of own) {
+    if (shared.length >= REASONS) break;
+    const bare = bareTerm(q.term);
+    const word = surface.get(q.term) ?? bare;
+    if (explainsNothing(bare) || explainsNothing(word)) continue;
+    const stem = analyzerFor(languageOfTerm(q.term)).stem(bare);
+    if (stems.has(stem)) continue;
+    const o = seg.find(q.term);
+    if (o < 0 || !RELATED_FIELDS.some(([f]) => seg.has(o, f, d))) continue;
+    stems.add(stem);
+    shared.push(word);
+  }
+  return shared;
 }

@@ -13,6 +13,9 @@ const K1 = 1.2;
 const B = 0.75;
 /** What the exact accented form adds to a match of its folded form. */
 const EXACT_WEIGHT = 0.3;
+/** Past this many alternatives for one word, each matching item scores CONSTANT_SCORE. */
+const MAX_SCORED_ALTERNATIVES = 256;
+const CONSTANT_SCORE = 1;
 
 export interface Evaluation {
   /** Matching slots (segment base + ordinal) ascending, in slots[0..count), or null when
@@ -76,6 +79,8 @@ export class Scratch {
   alive = new Uint8Array(0);
   verified = new Uint8Array(0);
   slots = new Int32Array(0);
+  best = new Float64Array(0);
+  bestTouched = new Int32Array(0);
 
   /** Clears (and if needed grows) the arrays for `total` slots. */
   reset(total: number): void {
@@ -91,6 +96,8 @@ export class Scratch {
       this.alive = new Uint8Array(this.size);
       this.verified = new Uint8Array(this.size);
       this.slots = new Int32Array(this.size);
+      this.best = new Float64Array(this.size);
+      this.bestTouched = new Int32Array(this.size);
       return;
     }
     this.scores.fill(0, 0, total);
@@ -127,8 +134,46 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
     for (const [seg, o] of list) for (const f of fields) df += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f];
     return df;
   };
+  const { best, bestTouched } = scratch;
+  let nb = 0;
   const accumulate = (hits: Hits, fields: readonly number[], boost: number, only: Uint8Array | null, mark: ((slot: number) => void) | null) => {
+    // Very many alternatives (a wildcard like "a*") score as one constant, as full-text
+    // engines rewrite such queries: ranking by thousands of words costs more than it tells.
+    const constant = hits.alternatives.size > MAX_SCORED_ALTERNATIVES;
+    // Alternatives share one idf, that of the word as typed so far (the items holding any of
+    // them): among completions of "defe", a title with "defends" ranks above a body with the
+    // rarer "defectors", as the reader typing a remembered title expects.
+    const groupDf = new Map<string, number>();
+    if (!constant) {
+      for (const key of hits.alternatives) {
+        const list = hits.list.get(key)!;
+        let df = groupDf.get(list.language) ?? 0;
+        for (const [seg, o] of list.at) {
+          let most = 0;
+          for (const f of fields) most = Math.max(most, seg.offsets[o * F + f + 1] - seg.offsets[o * F + f]);
+          df += most;
+        }
+        groupDf.set(list.language, df);
+      }
+    }
     for (const [key, list] of hits.list) {
+      const alt = hits.alternatives.has(key);
+      if (constant && alt) {
+        const v = boost * CONSTANT_SCORE;
+        for (const f of fields) {
+          for (const [seg, o] of list.at) {
+            const end = seg.offsets[o * F + f + 1];
+            for (let i = seg.offsets[o * F + f]; i < end; i++) {
+              const slot = seg.base + seg.docs[i];
+              if (best[slot] !== 0 || !alive[slot] || (only && !only[slot])) continue;
+              best[slot] = v;
+              bestTouched[nb++] = slot;
+              if (mark) mark(slot);
+            }
+          }
+        }
+        continue;
+      }
       const st = stats.get(list.language);
       if (!st) continue;
       let nt = 0;
@@ -147,7 +192,8 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
         }
       }
       if (nt === 0) continue;
-      let termIdf = idf(nt, st.n);
+      const gdf = alt ? groupDf.get(list.language) : undefined;
+      let termIdf = idf(gdf !== undefined ? Math.min(Math.max(gdf, nt), st.n) : nt, st.n);
       const cap = hits.idfCap.get(key);
       if (cap !== undefined) termIdf = Math.min(termIdf, cap);
       const w = boost * (hits.weight.get(key) ?? 1) * termIdf * (K1 + 1);
@@ -156,10 +202,20 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
         const x = tfw[slot];
         tfw[slot] = 0;
         if (!alive[slot] || (only && !only[slot])) continue;
-        scores[slot] += (w * x) / (K1 + x);
+        const v = (w * x) / (K1 + x);
+        if (alt) {
+          if (best[slot] === 0) bestTouched[nb++] = slot;
+          if (v > best[slot]) best[slot] = v;
+        } else scores[slot] += v;
         if (mark) mark(slot);
       }
     }
+    for (let k = 0; k < nb; k++) {
+      const slot = bestTouched[k];
+      scores[slot] += best[slot];
+      best[slot] = 0;
+    }
+    nb = 0;
   };
 
   clauses.forEach((c, ci) => {

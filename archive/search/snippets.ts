@@ -24,17 +24,13 @@ export function matchedSpans(text: string, matched: Set<string>, analyzer: Analy
   const visit = (offset: number) => (_k: number, t: string, s: number, e: number) => {
     if (matched.has(t)) push(offset + s, offset + e);
   };
-  if (UNUSUAL.test(text) || [...matched].some(isCjkTerm)) {
+  const { re, cjk } = headsOf(matched);
+  if (cjk || UNUSUAL.test(text)) {
     eachToken(text, analyzer, visit(0));
     return spans;
   }
-  // Plain text: every matching word starts with the first two letters of a matched term
-  // (stemming only rewrites endings), so a compiled regex finds the few candidates, and only
-  // they are analysed.
-  const heads = new Set<string>();
-  for (const t of matched) heads.add(escape(bareTerm(t).slice(0, 2)));
-  if (heads.size === 0) return spans;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...heads].join('|')})`, 'giu');
+  if (!re) return spans;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     let s = m.index;
@@ -45,6 +41,26 @@ export function matchedSpans(text: string, matched: Set<string>, analyzer: Analy
     eachToken(text.slice(s, e), analyzer, visit(s));
   }
   return spans;
+}
+
+/** Plain text: every matching word starts with the first two letters of a matched term
+ *  (stemming only rewrites endings), so a compiled regex finds the few candidates, and only
+ *  they are analysed. Compiled once per query's set of terms, not once per hit. */
+const headCache = new WeakMap<Set<string>, { re: RegExp | null; cjk: boolean }>();
+function headsOf(matched: Set<string>): { re: RegExp | null; cjk: boolean } {
+  let h = headCache.get(matched);
+  if (h) return h;
+  const heads = new Set<string>();
+  let cjk = false;
+  for (const t of matched) {
+    const bare = bareTerm(t);
+    heads.add(bare.slice(0, 2));
+    if (!cjk && isCjkTerm(t)) cjk = true;
+  }
+  const re = heads.size ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...heads].map(escape).join('|')})`, 'giu') : null;
+  h = { re, cjk };
+  headCache.set(matched, h);
+  return h;
 }
 
 export function makeSnippet(text: string, matched: Set<string>, analyzer: Analyzer, width = 220): Snippet | null {

@@ -23,12 +23,16 @@ export interface Hits {
   weight: Map<string, number>;
   /** A completion's idf never exceeds the idf of the word as typed. */
   idfCap: Map<string, number>;
+  /** Keys that are alternatives for one word (its completions or spelling neighbours): an
+   *  item scores by the best of them, not their sum, so a rare completion in a title beats
+   *  many common ones in a body. */
+  alternatives: Set<string>;
 }
 
 /** What a prefix-only match counts against a match of the whole word or its stem. */
 export const PREFIX_WEIGHT = 0.4;
 
-const newHits = (): Hits => ({ list: new Map(), weight: new Map(), idfCap: new Map() });
+const newHits = (): Hits => ({ list: new Map(), weight: new Map(), idfCap: new Map(), alternatives: new Set() });
 
 function add(h: Hits, key: string, language: string, seg: Segment, o: number): void {
   let l = h.list.get(key);
@@ -65,6 +69,7 @@ function addSurfaceGroup(h: Hits, a: ReturnType<typeof analyzerFor>, seg: Segmen
     if (stem === skipStem) continue;
     const key = SURFACE_MARK + stem;
     add(h, key, a.language, seg, o);
+    h.alternatives.add(key);
     if (weight !== 1) h.weight.set(key, weight);
     if (cap !== undefined) h.idfCap.set(key, cap);
   }
@@ -99,7 +104,9 @@ export function expandWord(
       // in a query made of nothing else.
       if (c.text.length >= 2 && c.text === c.text.toUpperCase() && c.text !== low) main = a.ns + c.text.toUpperCase();
       else if (stopWords) main = a.ns + folded;
-    } else {
+    } else if (c.prefix !== 'last' || segments.some((seg) => seg.find(head + folded) >= 0)) {
+      // (A word still being typed counts as a word only if some item has it as written:
+      // "mani" is the stem of "many", but whoever types it is on the way to "manics".)
       const w = a.word(c.text);
       const i = w.kinds.indexOf(STEM);
       main = i >= 0 ? w.terms[i] : a.stem(folded);
