@@ -256,7 +256,14 @@ function analyseWord(a: Analyzer, w: string): WordTerms {
       emit(WHOLE, a.stem(joined), s, e, first);
       emit(SURFACE, SURFACE_MARK + a.ns + joined, s, e, first);
     } else {
-      emit(WHOLE, a.ns + foldLower(lowerForm(slice)), s, e, first);
+      const whole = foldLower(lowerForm(slice));
+      emit(WHOLE, a.ns + whole, s, e, first);
+      // A web address is findable by its host too, with and without "www.".
+      const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)/.exec(whole)?.[1];
+      if (host && host !== whole) {
+        emit(WHOLE, a.ns + host, s, e, first);
+        if (host.startsWith('www.')) emit(WHOLE, a.ns + host.slice(4), s, e, first);
+      }
     }
   }
   out.width = pos;

@@ -16,6 +16,7 @@ const EXACT_WEIGHT = 0.3;
 /** Past this many alternatives for one word, each matching item scores CONSTANT_SCORE. */
 const MAX_SCORED_ALTERNATIVES = 256;
 const CONSTANT_SCORE = 1;
+const ALL_FIELDS = Array.from({ length: F }, (_, f) => f);
 
 export interface Evaluation {
   /** Matching slots (segment base + ordinal) ascending, in slots[0..count), or null when
@@ -229,7 +230,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
       for (const p of plan.patterns) phraseMatches(p, segments, total, seen, verified);
       for (const w of plan.wholes) {
         for (const [seg, o] of w.at) {
-          for (const f of STREAM_FIELDS) {
+          for (let f = 0; f < F; f++) {
             const end = seg.offsets[o * F + f + 1];
             for (let i = seg.offsets[o * F + f]; i < end; i++) verified[seg.base + seg.docs[i]] = 1;
           }
@@ -241,7 +242,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
       }
       if (c.presence === 'required') required++;
       addTerms(terms, plan.hits);
-      accumulate(plan.hits, STREAM_FIELDS, 1, verified, null);
+      accumulate(plan.hits, ALL_FIELDS, 1, verified, null);
       for (let s = 0; s < total; s++) {
         if (verified[s] && alive[s]) {
           matched[s] = 1;

@@ -3,7 +3,7 @@
 // stem is its main term; its exact accented form, its prefix completions (the word being
 // typed, or `word*`) and its spelling neighbours (`word~1`) are extra terms, weighted below it.
 
-import { analyzerFor, bareTerm, eachToken, STEM, STOP, SURFACE_MARK, UNI, WHOLE } from './analyzer';
+import { analyzerFor, bareTerm, eachToken, STEM, STOP, SURFACE, SURFACE_MARK, UNI, WHOLE } from './analyzer';
 import { foldLower, lowerForm } from './normalize';
 import type { PhrasePattern } from './phrase';
 import type { WordClause } from './query-parser';
@@ -104,7 +104,7 @@ export function expandWord(
       // in a query made of nothing else.
       if (c.text.length >= 2 && c.text === c.text.toUpperCase() && c.text !== low) main = a.ns + c.text.toUpperCase();
       else if (stopWords) main = a.ns + folded;
-    } else if (c.prefix !== 'last' || segments.some((seg) => seg.find(head + folded) >= 0)) {
+    } else if (c.prefix !== 'last' || !a.word(c.text).kinds.includes(SURFACE) || segments.some((seg) => seg.find(head + folded) >= 0)) {
       // (A word still being typed counts as a word only if some item has it as written:
       // "mani" is the stem of "many", but whoever types it is on the way to "manics".)
       const w = a.word(c.text);
