@@ -159,15 +159,15 @@ export function buildSegment(docs: AnalysedDoc[]): { data: SegmentData; stream: 
   starts[pairCount] = pos;
   const langList = [...new Set(docs.map((d) => d.language))].sort();
   const data = {
-      ids: docs.map((d) => d.id),
-      stamps: docs.map((d) => d.stamp),
-      langList,
-      docLang: Uint8Array.from(docs, (d) => langList.indexOf(d.language)),
-      terms: order.map((i) => termList[i]).join('\n'),
-      offsets,
-      docs: docArr,
-      tfs: tfArr,
-      lengths,
+    ids: docs.map((d) => d.id),
+    stamps: docs.map((d) => d.stamp),
+    langList,
+    docLang: Uint8Array.from(docs, (d) => langList.indexOf(d.language)),
+    terms: order.map((i) => termList[i]).join('\n'),
+    offsets,
+    docs: docArr,
+    tfs: tfArr,
+    lengths,
   };
   return {
     data: { ...data, norms: docNorms(data) },

@@ -75,11 +75,12 @@ function decode(bytes: Buffer, kind: string): { text: Record<string, string>; ar
     else {
       const Ctor = TYPES[s.type];
       if (!Ctor || s.bytes % Ctor.BYTES_PER_ELEMENT !== 0) throw new Error(`${kind} file has a bad section`);
-      // A copy into a fresh, aligned buffer: the file's buffer may be pooled or unaligned.
-      const copy = Buffer.from(bytes.subarray(at, at + s.bytes));
+      // One copy into a fresh, aligned buffer: the file's buffer may be pooled or unaligned.
+      const ab = new ArrayBuffer(s.bytes);
+      const copy = Buffer.from(ab);
+      bytes.copy(copy, 0, at, at + s.bytes);
       if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 2) copy.swap16();
       if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 4) copy.swap32();
-      const ab = copy.buffer.slice(copy.byteOffset, copy.byteOffset + copy.byteLength);
       arrays[s.name] = new Ctor(ab);
     }
     at += s.bytes + pad(s.bytes);

@@ -53,11 +53,6 @@ export class Segment {
   /** Per analysis language: how many ordinals, and their field lengths summed, for BM25's
    *  statistics, which are kept per language so that items in one never shift another's. */
   readonly langTotals: Map<string, { n: number; len: Float64Array; nonEmpty: Float64Array }>;
-  /** The analysis language of ordinal `doc`. */
-  languageOf(doc: number): string {
-    return this.data.langList[this.data.docLang[doc]];
-  }
-
   /** Where this segment's ordinals start in a query's global numbering. */
   base = 0;
   /** The item-table number of each live ordinal's current metadata (-1: none), kept by the engine. */
@@ -94,6 +89,11 @@ export class Segment {
       }
     }
     this.streamData = stream;
+  }
+
+  /** The analysis language of ordinal `doc`. */
+  languageOf(doc: number): string {
+    return this.data.langList[this.data.docLang[doc]];
   }
 
   get size(): number {
