@@ -132,9 +132,19 @@ export function analysisLanguage(tag: string | null | undefined): string {
   return SUPPORTED.has(lang) && languageModule(lang) ? lang : 'en';
 }
 
+const byTag = new Map<string, Analyzer>();
+
 /** The analyzer for a BCP 47 tag ("fr", "fr-CA"); unknown languages use English. */
 export function analyzerFor(languageTag: string | null | undefined): Analyzer {
-  const lang = analysisLanguage(languageTag);
+  const tag = languageTag ?? 'en';
+  const known = byTag.get(tag);
+  if (known) return known;
+  const a = analyzerForLanguage(analysisLanguage(tag));
+  if (byTag.size < 1000) byTag.set(tag, a);
+  return a;
+}
+
+function analyzerForLanguage(lang: string): Analyzer {
   let a = analyzers.get(lang);
   if (a) return a;
   const mod = languageModule(lang);

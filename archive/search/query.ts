@@ -86,6 +86,7 @@ export class QueryRunner {
     } else {
       const ev = evaluate(segs, parsed.clauses, languages, this.scratch, { stopWords: stopOnly });
       terms = ev.terms;
+      for (const w of ev.truncated) notices.push(`“${w}” matches so many words that the items were found through the most common of them.`);
       if (ev.slots === null) {
         // Only exclusions: everything else matches.
         for (const seg of segs) {

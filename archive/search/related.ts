@@ -18,6 +18,8 @@ const RELATED_TERMS = 200;
 /** What each tag the two items share adds to a cosine in [0, 1]. */
 const TAG_BONUS = 0.05;
 const REASONS = 8;
+/** Postings read per call at most: keeps a call within a few milliseconds at 10,000 items. */
+const POSTINGS_BUDGET = 120_000;
 
 /** Common words that lunr's stop lists lack but explain no likeness. */
 const WEAK: Record<string, string[]> = {
@@ -45,6 +47,10 @@ interface Weighted {
   term: string;
   w: number;
   idf: number;
+  /** Where the term is: segment and term ordinal. */
+  at: Array<[Segment, number]>;
+  /** Its postings in the related fields, over all segments. */
+  postings: number;
 }
 
 /** Reusable per-slot arrays: related items are asked for on every item opened. */
@@ -72,27 +78,30 @@ function termCounts(doc: Pick<IndexableDoc, 'title' | 'body' | 'excerpt' | 'tags
 }
 
 /** Log-tf × idf weights of the counted terms that some other item has too, unit length. */
-function weigh(tf: Map<string, number>, segments: Segment[], n: number, idfs: Map<string, number>): Weighted[] {
+function weigh(tf: Map<string, number>, segments: Segment[], n: number): Weighted[] {
   const out: Weighted[] = [];
   let norm = 0;
   for (const [term, count] of tf) {
-    let x = idfs.get(term);
-    if (x === undefined) {
-      let df = 0;
-      for (const s of segments) {
-        const o = s.find(term);
-        if (o < 0) continue;
-        let most = 0;
-        for (const [f] of RELATED_FIELDS) most = Math.max(most, s.offsets[o * F + f + 1] - s.offsets[o * F + f]);
-        df += most;
+    let df = 0;
+    let postings = 0;
+    const at: Array<[Segment, number]> = [];
+    for (const s of segments) {
+      const o = s.find(term);
+      if (o < 0) continue;
+      at.push([s, o]);
+      let most = 0;
+      for (const [f] of RELATED_FIELDS) {
+        const k = s.offsets[o * F + f + 1] - s.offsets[o * F + f];
+        most = Math.max(most, k);
+        postings += k;
       }
-      // A word no other item has cannot relate this item to anything.
-      x = df < 2 ? 0 : idfWeight(df, n);
-      idfs.set(term, x);
+      df += most;
     }
-    if (x === 0) continue;
+    // A word no other item has cannot relate this item to anything.
+    if (df < 2) continue;
+    const x = idfWeight(df, n);
     const w = tfWeight(count) * x;
-    out.push({ term, w, idf: x });
+    out.push({ term, w, idf: x, at, postings });
     norm += w * w;
   }
   norm = Math.sqrt(norm) || 1;
@@ -101,12 +110,14 @@ function weigh(tf: Map<string, number>, segments: Segment[], n: number, idfs: Ma
 }
 
 /** Cosine of every item with the query into `score` (by slot); returns the scored slots. */
-function rank(query: Weighted[], segments: Segment[]): number[] {
+function rank(query: Weighted[]): number[] {
   const slots: number[] = [];
+  let budget = POSTINGS_BUDGET;
   for (const q of query) {
-    for (const seg of segments) {
-      const o = seg.find(q.term);
-      if (o < 0) continue;
+    // The best words come first; the budget leaves out only common words past it.
+    if (budget <= 0) break;
+    budget -= q.postings;
+    for (const [seg, o] of q.at) {
       let nt = 0;
       for (const [f, w] of RELATED_FIELDS) {
         for (let i = seg.offsets[o * F + f]; i < seg.offsets[o * F + f + 1]; i++) {
@@ -151,8 +162,7 @@ export function relatedTo(
     touched = new Int32Array(total);
   }
   const surface = new Map<string, string>();
-  const idfs = new Map<string, number>();
-  const own = weigh(termCounts(doc, surface), segments, st.n, idfs).sort(byWeight);
+  const own = weigh(termCounts(doc, surface), segments, st.n).sort(byWeight);
   if (own.length === 0) return [];
   const idOf = (slot: number): string => {
     const seg = segments.find((s) => slot >= s.base && slot < s.base + s.size)!;
@@ -163,7 +173,7 @@ export function relatedTo(
     return selectTop(ok.length, k, (a, b) => score[ok[b]] - score[ok[a]] || ok[a] - ok[b]).map((i) => ok[i]);
   };
 
-  const slots = rank(own.slice(0, RELATED_TERMS), segments);
+  const slots = rank(own.slice(0, RELATED_TERMS));
   // Shared tags lift the best candidates (looking up every candidate's tags costs more than
   // the whole ranking).
   const tagKeys = new Set(doc.tags.map((t) => lowerForm(t)));
@@ -197,8 +207,8 @@ function reasons(own: Weighted[], surface: Map<string, string>, seg: Segment, d:
     if (explainsNothing(bare) || explainsNothing(word)) continue;
     const stem = analyzerFor(languageOfTerm(q.term)).stem(bare);
     if (stems.has(stem)) continue;
-    const o = seg.find(q.term);
-    if (o < 0 || !RELATED_FIELDS.some(([f]) => seg.has(o, f, d))) continue;
+    const o = q.at.find(([s]) => s === seg)?.[1];
+    if (o === undefined || !RELATED_FIELDS.some(([f]) => seg.has(o, f, d))) continue;
     stems.add(stem);
     shared.push(word);
   }

@@ -29,6 +29,8 @@ export interface Evaluation {
   terms: Set<string>;
   /** Per language, the positive words' terms in query order with their query positions. */
   sequence: Map<string, Array<{ term: string; qpos: number }>>;
+  /** Wildcard words that matched so many words that only the most common were searched. */
+  truncated: string[];
 }
 
 /** Collection statistics of one analysis language. */
@@ -122,6 +124,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
   const { scores, banned, matched, reqHits, seen, tfw, touched, alive } = scratch;
   const terms = new Set<string>();
   const sequence = new Map<string, Array<{ term: string; qpos: number }>>();
+  const truncated: string[] = [];
   let required = 0;
   let positive = 0;
 
@@ -253,6 +256,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
       return;
     }
     const ex = expandWord(c, segments, languages, !!opts.stopWords, (list) => dfOf(list, c.fields), stats);
+    if (ex.truncated) truncated.push(c.text);
     if (!ex.meaningful) return; // A stop word says nothing: it neither requires nor counts.
     if (c.presence === 'prohibited') {
       for (const list of ex.hits.list.values()) {
@@ -288,7 +292,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
   });
 
   if (positive === 0 && clauses.length > 0 && clauses.every((c) => c.presence === 'prohibited')) {
-    return { slots: null, count: 0, scores, banned, terms, sequence };
+    return { slots: null, count: 0, scores, banned, terms, sequence, truncated };
   }
   const slots = scratch.slots;
   let count = 0;
@@ -297,7 +301,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
     if (required > 0 && reqHits[s] < required) continue;
     slots[count++] = s;
   }
-  return { slots, count, scores, banned, terms, sequence };
+  return { slots, count, scores, banned, terms, sequence, truncated };
 }
 
 /** The index terms a query matched, for marking snippets. */

@@ -10,6 +10,7 @@ import type { WordClause } from './query-parser';
 import { idf } from './idf';
 import type { Stats } from './scorer';
 import type { Segment } from './segment';
+import { F } from './fields';
 
 /** One scored pseudo-term: index terms in some segments whose frequencies add up. */
 export interface TermList {
@@ -59,6 +60,8 @@ export interface WordExpansion {
   meaningful: boolean;
   /** Per language, the word's main term, for the proximity boost. */
   primary: Array<[string, string]>;
+  /** A wildcard matched so many words that only the most common were searched. */
+  truncated: boolean;
 }
 
 /** Surface terms are grouped by the stem of the word they spell, so "tory" and "tory's" or
@@ -87,6 +90,7 @@ export function expandWord(
   const exact = newHits();
   const primary: Array<[string, string]> = [];
   let meaningful = false;
+  let truncated = false;
   const low = lowerForm(c.text);
   const folded = foldLower(low);
   for (const lang of languages) {
@@ -94,7 +98,9 @@ export function expandWord(
     const head = SURFACE_MARK + a.ns;
     if (c.prefix === 'explicit') {
       meaningful = true;
-      for (const seg of segments) addSurfaceGroup(hits, a, seg, seg.wildcard(head, folded), null, 1, undefined);
+      const found = segments.map((seg) => ({ seg, ords: seg.wildcard(head, folded) }));
+      if (limitWildcard(found)) truncated = true;
+      for (const { seg, ords } of found) addSurfaceGroup(hits, a, seg, ords, null, 1, undefined);
       continue;
     }
     let main: string | null = null;
@@ -136,7 +142,39 @@ export function expandWord(
       }
     }
   }
-  return { hits, exact, meaningful, primary };
+  return { hits, exact, meaningful, primary, truncated };
+}
+
+/** Past this many postings, a wildcard is searched through its most common words only. */
+export const WILDCARD_POSTINGS = 200_000;
+
+/**
+ * Keeps a wildcard's words within WILDCARD_POSTINGS, most common first: a pattern like "*e*"
+ * matches most words of the archive, and its most common words already reach nearly every
+ * item that any of them would. Returns true when words were left out.
+ */
+function limitWildcard(found: Array<{ seg: Segment; ords: number[] }>): boolean {
+  let total = 0;
+  let count = 0;
+  for (const { seg, ords } of found) {
+    count += ords.length;
+    for (const o of ords) total += seg.offsets[(o + 1) * F] - seg.offsets[o * F];
+  }
+  if (total <= WILDCARD_POSTINGS) return false;
+  // The postings count from which words are kept: the largest counts, summed, reach the budget.
+  const sizes = new Float64Array(count);
+  let i = 0;
+  for (const { seg, ords } of found) for (const o of ords) sizes[i++] = seg.offsets[(o + 1) * F] - seg.offsets[o * F];
+  sizes.sort().reverse();
+  let used = 0;
+  let threshold = 0;
+  for (const n of sizes) {
+    threshold = n;
+    used += n;
+    if (used >= WILDCARD_POSTINGS) break;
+  }
+  for (const f of found) f.ords = f.ords.filter((o) => f.seg.offsets[(o + 1) * F] - f.seg.offsets[o * F] >= threshold);
+  return true;
 }
 
 export interface PhraseExpansion {
