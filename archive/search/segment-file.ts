@@ -5,6 +5,7 @@
 
 import { crc32 } from 'node:zlib';
 import os from 'node:os';
+import { F } from './fields';
 import type { SegmentData, StreamData } from './segment';
 
 /** Bump when the byte layout changes (not the terms: that is the manifest's FORMAT_VERSION). */
@@ -116,6 +117,13 @@ function need<T extends Typed>(arrays: Record<string, Typed>, name: string, Ctor
 
 const lines = (s: string | undefined): string[] => (s ? s.split('\n') : []);
 
+function countTerms(terms: string): number {
+  if (!terms) return 0;
+  let n = 1;
+  for (let i = terms.indexOf('\n'); i >= 0; i = terms.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
   check(bytes, crc, 'segment');
   const { text, arrays } = decode(bytes, SEGMENT);
@@ -133,7 +141,7 @@ export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
     norms: need(arrays, 'norms', Float32Array),
   };
   const n = data.ids.length;
-  if (data.stamps.length !== n || data.docLang.length !== n || data.norms.length !== n || data.lengths.length % Math.max(n, 1) !== 0) {
+  if (data.stamps.length !== n || data.docLang.length !== n || data.norms.length !== n || data.lengths.length !== n * F || data.offsets.length !== countTerms(data.terms) * F + 1) {
     throw new Error('segment file is inconsistent');
   }
   return data;
