@@ -51,10 +51,14 @@ export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, en
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [requestKey]);
 
+  // The list follows the active row when it moves. After a new query the open item stays
+  // marked where the new list has it, but does not pull the list down past hits 1–4; the
+  // first move from it scrolls as usual.
+  const lastActive = useRef(activeIndex);
   useEffect(() => {
+    if (activeIndex === lastActive.current) return;
+    lastActive.current = activeIndex;
     if (activeIndex < 0 || activeIndex >= count) return;
-    // The open item stays marked where the new list has it, but does not pull the list down
-    // past hits 1–4; the first move from it scrolls as usual.
     if (fromTop.current && hitAt(view, activeIndex)?.id === openId) return;
     fromTop.current = false;
     virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
