@@ -69,6 +69,11 @@ export function explainEmpty(
       return;
     }
   }
+  const phrases = parsed.clauses.filter((c) => c.kind === 'phrase' && !c.compound && c.presence === 'required');
+  if (textMatches === 0 && phrases.length > 0) {
+    notices.push(`No item has ${phrases.map((c) => `“${(c as { text: string }).text}”`).join(' and ')} with its words side by side.`);
+    return;
+  }
   const dropped = parsed.clauses.filter((c) => c.kind === 'word' && c.presence !== 'prohibited' && c.prefix !== 'explicit' && isEnglishStopWord(foldLower(lowerForm(c.text))) && !isAcronym(c.text));
   if (dropped.length > 0) {
     const list = dropped.map((c) => `“${(c as WordClause).text}”`).join(', ');

@@ -140,7 +140,9 @@ export function parseQuery(input: string): ParsedQuery {
   if (stray) notices.push('A quote mark without its pair was read as punctuation.');
   // The word being typed also matches longer words, unless a space says it is finished.
   const last = clauses[clauses.length - 1];
-  if (last && last.kind === 'word' && last.prefix === 'none' && last.editDistance === 0 && last.presence !== 'prohibited' && /[\p{L}\p{N}]$/u.test(text)) {
+  // An acronym typed in capitals ("US", "WHO") is a whole word, not the start of "used".
+  const acronym = last?.kind === 'word' && last.text.length >= 2 && last.text === last.text.toUpperCase() && last.text !== last.text.toLowerCase() && last.text.length <= 5;
+  if (last && last.kind === 'word' && !acronym && last.prefix === 'none' && last.editDistance === 0 && last.presence !== 'prohibited' && /[\p{L}\p{N}]$/u.test(text)) {
     last.prefix = 'last';
   }
   return { clauses, filters, parsedAs: 'query', notices, passage: false };

@@ -23,8 +23,8 @@ export function correction(word: string, segments: Segment[], languages: string[
     const a = analyzerFor(lang);
     if (a.isStop(low, folded)) return null;
     const head = SURFACE_MARK + a.ns;
-    const stem = a.stem(folded);
-    for (const seg of segments) if (seg.find(stem) >= 0 || seg.find(head + folded) >= 0) return null;
+    // A word some item has as written needs no correction.
+    for (const seg of segments) if (seg.find(head + folded) >= 0) return null;
     const df = new Map<string, number>();
     for (const seg of segments) {
       for (const o of seg.fuzzy(folded, k, head)) {
