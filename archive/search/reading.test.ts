@@ -95,6 +95,9 @@ describe('real-world words', () => {
     expect(await ids(idx, '"Take That"')).toEqual(['takethat']);
     expect(await ids(idx, 'US')).toEqual(['us']);
     expect(await ids(idx, 'WHO')).toEqual([]);
+    const hamlet = await idx.query({ q: 'to be or not to be' });
+    expect(hamlet.total).toBe(0);
+    expect(hamlet.notice).toMatch(/side by side/);
   });
 
   it('finds a single CJK character inside longer words', async () => {
