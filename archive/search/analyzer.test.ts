@@ -105,6 +105,7 @@ describe('query syntax', () => {
   it('reads - and + as operators only at the start of a word', () => {
     const q = parseQuery('schemes - DDC');
     expect(q.clauses.map((c) => c.presence)).toEqual(['optional', 'optional']);
+    expect(q.notices.join(' ')).toMatch(/dash between spaces/);
     expect(parseQuery('music -band').clauses.map((c) => c.presence)).toEqual(['optional', 'prohibited']);
     expect(parseQuery('+bank interest').clauses.map((c) => c.presence)).toEqual(['required', 'optional']);
   });

@@ -138,6 +138,9 @@ export function parseQuery(input: string): ParsedQuery {
     for (const w of chunk.match(WORD) ?? []) qpos = addWord(clauses, w, fields, presence, boost, editDistance, 'none', qpos);
   }
   if (stray) notices.push('A quote mark without its pair was read as punctuation.');
+  if (/(^|\s)[-\u2013\u2014](\s|$)/.test(rest) && clauses.length > 0) {
+    notices.push('A dash between spaces was read as punctuation; to leave a word out, put the minus sign against it (-word).');
+  }
   // The word being typed also matches longer words, unless a space says it is finished.
   const last = clauses[clauses.length - 1];
   // An acronym typed in capitals ("US", "WHO") is a whole word, not the start of "used".
