@@ -19,6 +19,8 @@ export interface EvalDoc {
   tags?: string[];
   published?: string | null;
   byline?: string | null;
+  source?: string | null;
+  notes?: string;
 }
 
 export interface Opened {
@@ -34,13 +36,13 @@ export function metaOf(d: EvalDoc): SearchMeta {
     kind: 'article',
     title: d.title,
     tags: d.tags ?? [],
-    source: null,
+    source: d.source ?? null,
     byline: d.byline ?? null,
-    notes: '',
+    notes: d.notes ?? '',
     published: d.published ?? null,
     added: '2020-01-01T00:00:00.000Z',
     language: d.language ?? 'en',
-    hasNotes: false,
+    hasNotes: Boolean(d.notes),
     hasHighlights: false,
     unread: false,
     stamp: '1',
