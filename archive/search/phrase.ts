@@ -9,14 +9,15 @@ export type PhrasePattern = Array<string[] | null>;
 
 /** Marks in `out` the slots holding the pattern at consecutive positions; false when the
  *  pattern is empty. Stop words are terms with positions, so "Take That" needs "that". */
-export function phraseMatches(input: PhrasePattern, segments: Segment[], total: number, stamp: Int32Array, out: Uint8Array): boolean {
+export function phraseMatches(input: PhrasePattern, segments: Segment[], total: number, stamp: Int32Array, count: Uint8Array, out: Uint8Array): boolean {
   const pattern = [...input];
   while (pattern.length && pattern[0] === null) pattern.shift();
   while (pattern.length && pattern[pattern.length - 1] === null) pattern.pop();
   if (pattern.length === 0) return false;
   // `stamp` marks which phrase word last counted a slot (negative, unlike clause stamps);
   // it is cleared afterwards, which earlier clauses no longer need. Matches are OR-ed into `out`.
-  const count = new Uint8Array(total);
+  // `count` (how many of the pattern's words each slot holds) is working space.
+  count.fill(0, 0, total);
   const needed = pattern.filter((p) => p !== null).length;
   for (const seg of segments) {
     const ords: Array<number[] | null> = pattern.map((p) => (p ? p.map((t) => seg.find(t)).filter((o) => o >= 0) : null));

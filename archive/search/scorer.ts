@@ -84,6 +84,7 @@ export class Scratch {
   slots = new Int32Array(0);
   best = new Float64Array(0);
   bestTouched = new Int32Array(0);
+  phraseCount = new Uint8Array(0);
 
   /** Clears (and if needed grows) the arrays for `total` slots. */
   reset(total: number): void {
@@ -101,6 +102,7 @@ export class Scratch {
       this.slots = new Int32Array(this.size);
       this.best = new Float64Array(this.size);
       this.bestTouched = new Int32Array(this.size);
+      this.phraseCount = new Uint8Array(this.size);
       return;
     }
     this.scores.fill(0, 0, total);
@@ -230,7 +232,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
       if (c.presence !== 'prohibited') positive++;
       const verified = scratch.verified.subarray(0, total);
       verified.fill(0);
-      for (const p of plan.patterns) phraseMatches(p, segments, total, seen, verified);
+      for (const p of plan.patterns) phraseMatches(p, segments, total, seen, scratch.phraseCount, verified);
       for (const w of plan.wholes) {
         for (const [seg, o] of w.at) {
           for (let f = 0; f < F; f++) {
