@@ -124,10 +124,11 @@ export function parseQuery(input: string): ParsedQuery {
       chunk = chunk.slice(0, em.index);
     }
     if (chunk.includes('*')) {
-      // A wildcard pattern: its letters as the index folds them, its stars kept.
+      // A wildcard pattern: its letters and digits (a hyphenated word is indexed joined too),
+      // its stars kept.
       const pattern = chunk
         .split('*')
-        .map((p) => (p.match(WORD) ?? []).join(''))
+        .map((p) => (p.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).join(''))
         .join('*')
         .replace(/\*+/g, '*');
       if (pattern.replace(/\*/g, '').length > 0) {

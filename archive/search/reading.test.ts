@@ -53,6 +53,7 @@ describe('as you type', () => {
     expect(await ids(idx, 'tax')).toContain('taxi');
     expect(await ids(idx, 'tax ')).toEqual(['tax']);
     expect(await ids(idx, 'diplomati*')).toEqual(['diplo']);
+    expect(await ids(idx, 'state-of*')).toEqual(['art']);
   });
 });
 
