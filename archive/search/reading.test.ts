@@ -121,10 +121,8 @@ describe('languages kept apart', () => {
 
   it('never changes English rankings when foreign items join, and finds French phrases and elided words', async () => {
     const idx = await openWith([...EN, ...FR]);
-    arch = null; // (this archive is kept by the second open below)
     const en = await tempArchive(EN);
     const only = await openSearchIndex({ dir: en.dir, contentDir: en.contentDir, metas: metasOf(EN) });
-    open.push(only);
     try {
       for (const q of ['China', 'interest rate', 'rats', 'chin', 'the rate']) {
         const mixed = (await idx.query({ q })).hits.filter((h) => !h.id.startsWith('fr'));
@@ -135,6 +133,7 @@ describe('languages kept apart', () => {
       expect(await ids(idx, 'Assemblée')).toEqual(['fr1']);
       expect(await ids(idx, 'assemblee')).toEqual(['fr1']);
     } finally {
+      await only.close();
       await en.cleanup();
     }
   });
