@@ -2,7 +2,7 @@
 // lunr's idf). Statistics are summed over all segments but kept per analysis language, so a
 // segmented index scores as one index would, and items in one language never move another's.
 
-import { F, FIELD_BOOST, STREAM_FIELDS } from './fields';
+import { F, FIELD_BOOST, FIELD_INDEX, STREAM_FIELDS } from './fields';
 import { phraseMatches } from './phrase';
 import type { Clause } from './query-parser';
 import type { Segment } from './segment';
@@ -17,6 +17,10 @@ const EXACT_WEIGHT = 0.3;
 const MAX_SCORED_ALTERNATIVES = 256;
 const CONSTANT_SCORE = 1;
 const ALL_FIELDS = Array.from({ length: F }, (_, f) => f);
+/** A completion of the word being typed counts this much more in a title: while typing, a
+ *  reader is most often after a headline they remember. */
+const ALTERNATIVE_TITLE_BOOST = 2;
+const TITLE = FIELD_INDEX.title;
 
 export interface Evaluation {
   /** Matching slots (segment base + ordinal) ascending, in slots[0..count), or null when
@@ -185,7 +189,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
       let nt = 0;
       for (const f of fields) {
         const avg = st.avg[f];
-        const fb = FIELD_BOOST[f];
+        const fb = alt && f === TITLE ? FIELD_BOOST[f] * ALTERNATIVE_TITLE_BOOST : FIELD_BOOST[f];
         for (const [seg, o] of list.at) {
           const end = seg.offsets[o * F + f + 1];
           const { docs, tfs, lengths, base } = seg;
