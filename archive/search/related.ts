@@ -31,14 +31,15 @@ const WEAK: Record<string, string[]> = {
 };
 const weak = new Map<string, Set<string>>();
 
-/** Whether a word (folded) explains nothing: a stop word of any language, or too common. */
-function explainsNothing(word: string): boolean {
+/** Whether a word (folded) explains nothing: a stop word of the item's language or of
+ *  English (its analyzer knows both), or a common word of any language in WEAK. */
+function explainsNothing(word: string, language: string): boolean {
   if (word.length < 3 || /\d/.test(word)) return true;
+  if (analyzerFor(language).isStop(word, word)) return true;
   for (const l of Object.keys(WEAK)) {
     let set = weak.get(l);
     if (!set) weak.set(l, (set = new Set(WEAK[l])));
     if (set.has(word)) return true;
-    if (analyzerFor(l).isStop(word, word)) return true;
   }
   return false;
 }
@@ -204,8 +205,9 @@ function reasons(own: Weighted[], surface: Map<string, string>, seg: Segment, d:
     if (shared.length >= REASONS) break;
     const bare = bareTerm(q.term);
     const word = surface.get(q.term) ?? bare;
-    if (explainsNothing(bare) || explainsNothing(word)) continue;
-    const stem = analyzerFor(languageOfTerm(q.term)).stem(bare);
+    const language = languageOfTerm(q.term);
+    if (explainsNothing(bare, language) || explainsNothing(word, language)) continue;
+    const stem = analyzerFor(language).stem(bare);
     if (stems.has(stem)) continue;
     const o = q.at.find(([s]) => s === seg)?.[1];
     if (o === undefined || !RELATED_FIELDS.some(([f]) => seg.has(o, f, d))) continue;
