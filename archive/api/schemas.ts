@@ -17,9 +17,12 @@ export const HttpUrl = z
 
 export const Empty = z.object({}).strict();
 
+/** A pasted article is a fair query: the engine searches its first words and says so. */
+export const MAX_QUERY_CHARS = 200_000;
+
 export const SearchRequest = z
   .object({
-    q: z.string().max(2_000),
+    q: z.string().max(MAX_QUERY_CHARS),
     sort: z.enum(['relevance', 'newest', 'oldest', 'title', 'added']).optional(),
     offset: z.number().int().min(0).max(1_000_000).optional(),
     limit: z.number().int().min(1).max(500).optional(),

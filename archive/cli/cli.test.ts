@@ -47,7 +47,8 @@ describe('the dossier CLI', () => {
   it('finds the seed article in a new archive', async () => {
     expect((await dossier('init', '--archive', archive)).code).toBe(0);
     const result = await json('search', 'Wang Yi', '--archive', archive);
-    expect(Object.keys(result).sort()).toEqual(['hits', 'query', 'total']);
+    expect(Object.keys(result).sort()).toEqual(['hits', 'notice', 'parsedAs', 'query', 'total']);
+    expect(result.notice).toBeNull();
     expect(result.query).toBe('Wang Yi');
     const hit = result.hits[0];
     expect(Object.keys(hit).sort()).toEqual(['id', 'kind', 'published', 'score', 'snippet', 'source', 'tags', 'title'].sort());
@@ -65,6 +66,13 @@ describe('the dossier CLI', () => {
     expect(shown.highlights).toEqual([]);
     expect(shown.related).toEqual([expect.objectContaining({ title: 'Welcome to Dossier' })]);
     expect(shown.related[0]).toHaveProperty('id');
+  });
+
+  it('says in --json when a query was read otherwise than typed', async () => {
+    const result = await json('search', 'Wang Yi said the "two sides" - in talks - would deepen coordination', '--archive', archive);
+    expect(result.parsedAs).toBe('plain');
+    expect(result.notice).toMatch(/plain words/);
+    expect(result.hits[0].id).toBe(seedId);
   });
 
   it('finds an item through its tag', async () => {

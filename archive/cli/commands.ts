@@ -162,7 +162,8 @@ export const commands: Record<string, Command> = {
         if (hit.snippet) lines.push(`    ${hit.snippet.replace(/\s+/g, ' ')}`);
         if (hit.tags.length) lines.push(`    tags: ${hit.tags.join(', ')}`);
       }
-      return { json: { query: result.query, total: result.total, hits: result.hits.map(hitJson) }, text: lines.join('\n') };
+      // The notice says when the query was read otherwise than typed (a passage, a spelling fix).
+      return { json: { query: result.query, total: result.total, notice: result.notice, parsedAs: result.parsedAs, hits: result.hits.map(hitJson) }, text: lines.join('\n') };
     },
   },
 

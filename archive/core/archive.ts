@@ -139,6 +139,8 @@ export class Archive {
       source: item.source,
       byline: item.byline,
       notes: annotations,
+      url: item.url,
+      excerpt: item.excerpt,
       published: item.published,
       added: item.added,
       language: item.language,

@@ -1,171 +1,346 @@
-// Turns text into index terms exactly as lunr's pipelines do (trimmer, stop words, stemmer),
-// English by default and lunr-languages' pipeline for other languages where one exists.
-// Each distinct raw word runs through the pipeline once; later sightings hit a cache.
+// Turns text into index terms, the same way for an item's text and for what a reader types:
+// words found by one pattern, normalised once (normalize.ts), then stop words, stemming and
+// term namespaces by the item's language, so that a query meets an item only through that
+// item's own language. Each distinct raw word is analysed once; later sightings hit a cache.
 
 import lunr from 'lunr';
 import { createRequire } from 'node:module';
+import { APOSTROPHE, ELISIONS, foldLower, lowerForm } from './normalize';
 
 const nodeRequire = createRequire(import.meta.url);
 
-/** Languages whose lunr-languages module is a plain trimmer/stop-word/stemmer pipeline. */
-const SUPPORTED = new Set(['ar', 'da', 'de', 'du', 'es', 'fi', 'fr', 'hu', 'it', 'nl', 'no', 'pt', 'ro', 'ru', 'sv', 'tr']);
-/** The cache is a speed-up only; past this many words it starts again so memory stays bounded. */
+/**
+ * What an emitted index term is for. STEM: the word's stem, scored, counted in field length.
+ * STOP: a stop word as written, used only by phrases and queries made of stop words. SURFACE:
+ * the folded word as written (unstemmed), for prefixes and typo corrections. EXACT: the word
+ * with its accents, so the exact form ranks first. UPPER: an all-capital stop word ("US",
+ * "WHO"), so acronyms stay findable. WHOLE: a compound as one word ("stateoftheart",
+ * "bbc.co.uk"). UNI: a single CJK character inside a longer run.
+ */
+export const STEM = 0;
+export const STOP = 1;
+export const SURFACE = 2;
+export const EXACT = 3;
+export const UPPER = 4;
+export const WHOLE = 5;
+export const UNI = 6;
+export type TermKind = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/** Whether a kind of term has word positions (phrases and proximity read them). */
+export const POSITIONED: readonly boolean[] = [true, true, false, false, true, true, true];
+
+/** Surface terms sort apart from every other term, so a prefix range holds only them. */
+export const SURFACE_MARK = '\u0002';
+const NS_END = '\u0001';
+
+/** Languages whose lunr-languages module has a stemmer and a stop-word list. */
+const SUPPORTED = new Set(['ar', 'da', 'de', 'du', 'es', 'fi', 'fr', 'hu', 'it', 'no', 'pt', 'ro', 'ru', 'sv', 'tr']);
 const CACHE_LIMIT = 400_000;
 
-/**
- * Chinese, Japanese and Korean are written without spaces between words, so no word-based
- * pipeline applies: a run of these characters is indexed as overlapping two-character
- * terms (bigrams), the usual approach of full-text engines without a dictionary. A query
- * typed in these scripts is cut the same way, so the terms meet.
- */
+/** The term namespace of a language ("en\u0001", "fr\u0001"): every term carries one, so
+ *  a term from one language's analysis can never match an item in another. */
+export function namespaceOf(language: string): string {
+  return language + NS_END;
+}
+
+/** The analysis language of an index term (of any kind). */
+export function languageOfTerm(term: string): string {
+  const i = term.indexOf(NS_END);
+  return term.charCodeAt(0) === 2 ? term.slice(1, i) : term.slice(0, i);
+}
+
+/** An index term without its namespace and surface mark, as a reader would read it. */
+export function bareTerm(term: string): string {
+  return term.slice(term.indexOf(NS_END) + 1);
+}
+
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+/gu;
 const CJK_ANY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_ONLY = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+$/u;
 
 export function isCjkTerm(term: string): boolean {
-  return CJK_ONLY.test(term);
+  return CJK_ONLY.test(bareTerm(term));
 }
 
-/** The bigrams of a run of CJK characters (the run itself when it is one character). */
-export function cjkBigrams(run: string): string[] {
-  const chars = Array.from(run);
-  if (chars.length < 2) return chars;
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
-  return out;
+/**
+ * A word: runs of letters, digits and marks joined by connecting punctuation with no space
+ * ("state-of-the-art", "Britain's", "l’Assemblée", "10:30", "3.5", "bbc.co.uk", URLs). Anything
+ * else (spaces, dashes between spaces, quotes, brackets) separates words.
+ */
+export const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:[-\u2010\u2011'\u2019\u2018\u02bc.:@&+_=?#%~,]|:\/\/|\/)+[\p{L}\p{N}\p{M}]+)*/gu;
+const PIECE = /[\p{L}\p{N}\p{M}]+/gu;
+const HYPHEN = /^[-\u2010\u2011]+$/;
+const NUMERIC = /^\p{N}+$/u;
+
+/** One analysed word: flat (kind, term, start, end, position) entries relative to the word. */
+interface WordTerms {
+  kinds: TermKind[];
+  terms: string[];
+  /** start, end pairs. */
+  spans: number[];
+  pos: number[];
+  /** Positions the word takes. */
+  width: number;
 }
 
-/** A typed word as the index terms it stands for: its CJK runs as bigrams, the rest whole. */
-export function splitCjk(word: string): string[] {
-  if (!CJK_ANY.test(word)) return [word];
-  const out: string[] = [];
-  let last = 0;
-  for (const m of word.matchAll(CJK_RUN)) {
-    if (m.index > last) out.push(word.slice(last, m.index));
-    out.push(...cjkBigrams(m[0]));
-    last = m.index + m[0].length;
+export interface Analyzer {
+  readonly language: string;
+  readonly ns: string;
+  /** Whether a word (lower-cased, and folded) is a stop word for this language. English stop
+   *  words count in every language, or they would match the English boilerplate of foreign pages. */
+  isStop(low: string, folded: string): boolean;
+  /** The namespaced stem of a folded word. */
+  stem(folded: string): string;
+  /** The terms of one word as WORD matches it. */
+  word(raw: string): WordTerms;
+}
+
+let stemmerSupportLoaded = false;
+type TokenFn = (t: lunr.Token) => lunr.Token | undefined;
+
+function languageModule(language: string): { stem: TokenFn; stop: TokenFn } | null {
+  if (language === 'en') return null;
+  try {
+    if (!stemmerSupportLoaded) {
+      nodeRequire('lunr-languages/lunr.stemmer.support.js')(lunr);
+      stemmerSupportLoaded = true;
+    }
+    const l = lunr as unknown as Record<string, Record<string, TokenFn> | undefined>;
+    if (!l[language]) nodeRequire(`lunr-languages/lunr.${language}.js`)(lunr);
+    const m = l[language];
+    if (m?.stemmer && m.stopWordFilter) return { stem: m.stemmer, stop: m.stopWordFilter };
+  } catch {
+    // A language module that fails to load falls back to English rather than failing the index.
   }
-  if (last < word.length) out.push(word.slice(last));
-  return out;
+  return null;
 }
+
+const enStop = lunr.stopWordFilter as unknown as TokenFn;
+const enStem = lunr.stemmer as unknown as TokenFn;
 
 /** True for the words lunr's English pipeline drops as too common to search ("the", "to"). */
 export function isEnglishStopWord(word: string): boolean {
-  return (lunr.stopWordFilter as unknown as (t: lunr.Token) => lunr.Token | undefined)(new lunr.Token(word, {})) === undefined;
-}
-
-/** Analyses text for one language; `term` returns null for words the pipeline drops. */
-export interface Analyzer {
-  readonly language: string;
-  term(lowerRawWord: string): string | null;
+  return enStop(new lunr.Token(word, {})) === undefined;
 }
 
 const analyzers = new Map<string, Analyzer>();
-let stemmerSupportLoaded = false;
 
-function pipelineFor(language: string): lunr.Pipeline {
-  const p = new lunr.Pipeline();
-  if (language !== 'en' && SUPPORTED.has(language)) {
-    try {
-      if (!stemmerSupportLoaded) {
-        nodeRequire('lunr-languages/lunr.stemmer.support.js')(lunr);
-        stemmerSupportLoaded = true;
-      }
-      // The module registers itself on lunr as lunr[language].
-      const l = lunr as unknown as Record<string, Record<string, lunr.PipelineFunction> | undefined>;
-      if (!l[language]) nodeRequire(`lunr-languages/lunr.${language}.js`)(lunr);
-      const lang = l[language];
-      if (lang?.stemmer) {
-        if (lang.trimmer) p.add(lang.trimmer);
-        if (lang.stopWordFilter) p.add(lang.stopWordFilter);
-        p.add(lang.stemmer);
-        return p;
-      }
-    } catch {
-      // A language module that fails to load falls back to English rather than failing the index.
-    }
-  }
-  p.add(unicodeTrimmer, lunr.stopWordFilter, lunr.stemmer);
-  return p;
+/** The language an item or query word is analysed in: a supported BCP 47 primary tag, else English. */
+export function analysisLanguage(tag: string | null | undefined): string {
+  let lang = (tag ?? 'en').toLowerCase().split(/[-_]/)[0] || 'en';
+  if (lang === 'nl') lang = 'du';
+  return SUPPORTED.has(lang) && languageModule(lang) ? lang : 'en';
 }
 
-/**
- * lunr.trimmer strips everything outside ASCII \w from the ends of a word, which turns
- * "über" into "ber" and a Cyrillic or Greek word into nothing. This one strips only what
- * is not a letter or digit in any script.
- */
-const unicodeTrimmer: lunr.PipelineFunction = (token) =>
-  token.update((s) => s.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, ''));
-lunr.Pipeline.registerFunction(unicodeTrimmer, 'dossierUnicodeTrimmer');
+const byTag = new Map<string, Analyzer>();
 
 /** The analyzer for a BCP 47 tag ("fr", "fr-CA"); unknown languages use English. */
 export function analyzerFor(languageTag: string | null | undefined): Analyzer {
-  let lang = (languageTag ?? 'en').toLowerCase().split(/[-_]/)[0] || 'en';
-  if (lang === 'nl') lang = 'du';
-  if (!SUPPORTED.has(lang)) lang = 'en';
-  let a = analyzers.get(lang);
-  if (a) return a;
-  const pipeline = pipelineFor(lang);
-  let cache = new Map<string, string | null>();
-  a = {
-    language: lang,
-    term(word: string): string | null {
-      let t = cache.get(word);
-      if (t !== undefined) return t;
-      // A CJK bigram is its own term: lunr's trimmer would strip it as "non-word" characters.
-      if (CJK_ONLY.test(word)) return word;
-      const out = pipeline.runString(word);
-      t = out.length > 0 && out[0] ? out[0] : null;
-      if (cache.size >= CACHE_LIMIT) cache = new Map();
-      cache.set(word, t);
-      return t;
-    },
-  };
-  analyzers.set(lang, a);
+  const tag = languageTag ?? 'en';
+  const known = byTag.get(tag);
+  if (known) return known;
+  const a = analyzerForLanguage(analysisLanguage(tag));
+  if (byTag.size < 1000) byTag.set(tag, a);
   return a;
 }
 
-// lunr's tokenizer splits on whitespace and hyphens; this one also splits on en and em dashes
-// ("China–Russia" is two words) and keeps offsets into the original text (lunr lowercases
-// the whole text first, which can shift offsets).
-// CJK punctuation and full-width symbols separate words too.
-const WORD = /[^\s\-\u2013\u2014\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;
+function analyzerForLanguage(lang: string): Analyzer {
+  let a = analyzers.get(lang);
+  if (a) return a;
+  const mod = languageModule(lang);
+  const ns = namespaceOf(lang);
+  const stopFn = mod?.stop;
+  const stemFn = mod?.stem ?? enStem;
+  const isStopRaw = (w: string): boolean => enStop(new lunr.Token(w, {})) === undefined || (stopFn !== undefined && stopFn(new lunr.Token(w, {})) === undefined);
+  let stops = new Map<string, boolean>();
+  let stems = new Map<string, string>();
+  let words = new Map<string, WordTerms>();
+  const analyzer: Analyzer = {
+    language: lang,
+    ns,
+    isStop(low, folded) {
+      let s = stops.get(low);
+      if (s === undefined) {
+        s = isStopRaw(low) || (folded !== low && isStopRaw(folded));
+        if (stops.size >= CACHE_LIMIT) stops = new Map();
+        stops.set(low, s);
+      }
+      return s;
+    },
+    stem(folded) {
+      let s = stems.get(folded);
+      if (s === undefined) {
+        s = ns + (CJK_ONLY.test(folded) ? folded : (stemFn(new lunr.Token(folded, {})) ?? folded).toString());
+        if (stems.size >= CACHE_LIMIT) stems = new Map();
+        stems.set(folded, s);
+      }
+      return s;
+    },
+    word(raw) {
+      let w = words.get(raw);
+      if (w === undefined) {
+        w = analyseWord(analyzer, raw);
+        if (words.size >= CACHE_LIMIT) words = new Map();
+        words.set(raw, w);
+      }
+      return w;
+    },
+  };
+  analyzers.set(lang, analyzer);
+  return analyzer;
+}
+
+interface Piece {
+  s: number;
+  e: number;
+  text: string;
+}
+
+function analyseWord(a: Analyzer, w: string): WordTerms {
+  const out: WordTerms = { kinds: [], terms: [], spans: [], pos: [], width: 0 };
+  const emit = (kind: TermKind, term: string, s: number, e: number, p: number) => {
+    out.kinds.push(kind);
+    out.terms.push(term);
+    out.spans.push(s, e);
+    out.pos.push(p);
+  };
+  const pieces: Piece[] = [];
+  for (const m of w.matchAll(PIECE)) pieces.push({ s: m.index, e: m.index + m[0].length, text: m[0] });
+  // Apostrophes: a possessive "'s" folds into its word, an elision ("l’", "dell’") stands
+  // as a word of its own, any other apostrophe joins its two sides ("don't" → "dont").
+  const groups: Array<{ pieces: Piece[]; seps: string[] }> = [];
+  let cur: { pieces: Piece[]; seps: string[] } = { pieces: [pieces[0]], seps: [] };
+  for (let i = 1; i < pieces.length; i++) {
+    const sep = w.slice(pieces[i - 1].e, pieces[i].s);
+    const p = pieces[i];
+    if (sep.length === 1 && APOSTROPHE.test(sep)) {
+      if (i === pieces.length - 1 && (p.text === 's' || p.text === 'S')) continue;
+      if (i === 1 && ELISIONS.has(lowerForm(pieces[0].text))) {
+        groups.push(cur);
+        cur = { pieces: [p], seps: [] };
+        (groups[0] as { elided?: boolean }).elided = true;
+        continue;
+      }
+      const last = cur.pieces[cur.pieces.length - 1];
+      cur.pieces[cur.pieces.length - 1] = { s: last.s, e: p.e, text: last.text + p.text };
+      continue;
+    }
+    cur.pieces.push(p);
+    cur.seps.push(sep);
+  }
+  groups.push(cur);
+
+  let pos = 0;
+  for (const g of groups) {
+    if ((g as { elided?: boolean }).elided) {
+      const f = foldLower(lowerForm(g.pieces[0].text));
+      emit(STOP, a.ns + f, g.pieces[0].s, g.pieces[0].e, pos++);
+      continue;
+    }
+    const ps = g.pieces;
+    if (ps.length === 1) {
+      pos = simple(a, ps[0].text, ps[0].s, ps[0].e, pos, emit);
+      continue;
+    }
+    const s = ps[0].s;
+    const e = ps[ps.length - 1].e;
+    const slice = w.slice(s, e);
+    if (ps.every((p) => NUMERIC.test(p.text))) {
+      // Times, decimals, dates and amounts stay one word: "10:30", "3.5", "2024/10/06".
+      const f = foldLower(lowerForm(slice));
+      emit(STEM, a.ns + f, s, e, pos);
+      emit(SURFACE, SURFACE_MARK + a.ns + f, s, e, pos++);
+      continue;
+    }
+    if (g.seps.every((x) => x === '.') && ps.every((p) => [...p.text].length === 1)) {
+      // "U.S." is the acronym "US".
+      pos = simple(a, ps.map((p) => p.text).join(''), s, e, pos, emit);
+      continue;
+    }
+    // A compound: its parts at consecutive positions, and the whole at the first one, joined
+    // when hyphenated ("e-mail" → "email"), else as written ("bbc.co.uk", "re:budget").
+    const first = pos;
+    for (const p of ps) pos = simple(a, p.text, p.s, p.e, pos, emit);
+    if (g.seps.every((x) => HYPHEN.test(x))) {
+      const joined = foldLower(lowerForm(ps.map((p) => p.text).join('')));
+      emit(WHOLE, a.stem(joined), s, e, first);
+      emit(SURFACE, SURFACE_MARK + a.ns + joined, s, e, first);
+    } else {
+      const whole = foldLower(lowerForm(slice));
+      emit(WHOLE, a.ns + whole, s, e, first);
+      // A web address is findable by its host too, with and without "www.".
+      const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)/.exec(whole)?.[1];
+      if (host && host !== whole) {
+        emit(WHOLE, a.ns + host, s, e, first);
+        if (host.startsWith('www.')) emit(WHOLE, a.ns + host.slice(4), s, e, first);
+      }
+    }
+  }
+  out.width = pos;
+  return out;
+}
+
+type Emit = (kind: TermKind, term: string, s: number, e: number, p: number) => void;
+
+/** One plain word (a run of letters and digits) at position `pos`; returns the next position. */
+function simple(a: Analyzer, text: string, s: number, e: number, pos: number, emit: Emit): number {
+  if (CJK_ANY.test(text)) return cjk(a, text, s, pos, emit);
+  const low = lowerForm(text);
+  const f = foldLower(low);
+  if (a.isStop(low, f)) {
+    emit(STOP, a.ns + f, s, e, pos);
+    if (text.length >= 2 && text === text.toUpperCase() && text !== low) emit(UPPER, a.ns + text.normalize('NFKC').toUpperCase(), s, e, pos);
+    return pos + 1;
+  }
+  emit(STEM, a.stem(f), s, e, pos);
+  emit(SURFACE, SURFACE_MARK + a.ns + f, s, e, pos);
+  if (low !== f) emit(EXACT, a.ns + low, s, e, pos);
+  return pos + 1;
+}
 
 /**
- * Calls `visit` for every raw token of `text` in order, with its index term (null when
- * the pipeline dropped it), its [start, end) offsets and its position among raw tokens.
+ * Chinese, Japanese and Korean are written without spaces between words, so a run of these
+ * characters is indexed as overlapping two-character terms (bigrams), and each character on
+ * its own too, so that a single typed character finds the words holding it.
+ */
+function cjk(a: Analyzer, text: string, s: number, pos: number, emit: Emit): number {
+  let last = 0;
+  for (const m of text.matchAll(CJK_RUN)) {
+    if (m.index > last) pos = simple(a, text.slice(last, m.index), s + last, s + m.index, pos, emit);
+    const chars = Array.from(m[0]);
+    let off = s + m.index;
+    if (chars.length === 1) emit(STEM, a.ns + chars[0], off, off + chars[0].length, pos++);
+    else {
+      for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        if (i + 1 < chars.length) emit(STEM, a.ns + c + chars[i + 1], off, off + c.length + chars[i + 1].length, pos);
+        emit(UNI, a.ns + c, off, off + c.length, pos++);
+        off += c.length;
+      }
+    }
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) pos = simple(a, text.slice(last), s + last, s + text.length, pos, emit);
+  return pos;
+}
+
+/**
+ * Calls `visit` for every index term of `text` in order, with its kind, its [start, end)
+ * offsets in `text` and its word position. Returns the number of positions used.
  */
 export function eachToken(
   text: string,
   analyzer: Analyzer,
-  visit: (term: string | null, start: number, end: number, pos: number) => void,
-): void {
+  visit: (kind: TermKind, term: string, start: number, end: number, pos: number) => void,
+): number {
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   let pos = 0;
   while ((m = WORD.exec(text)) !== null) {
-    const raw = m[0];
-    if (!CJK_ANY.test(raw)) {
-      visit(analyzer.term(raw.toLowerCase()), m.index, m.index + raw.length, pos++);
-      continue;
-    }
-    // Mixed tokens ("iPhone在中国"): the CJK runs as bigrams, the rest as words.
-    let last = 0;
-    const word = (from: number, to: number) => {
-      if (to > from) visit(analyzer.term(raw.slice(from, to).toLowerCase()), m!.index + from, m!.index + to, pos++);
-    };
-    for (const run of raw.matchAll(CJK_RUN)) {
-      word(last, run.index);
-      let offset = run.index;
-      const chars = Array.from(run[0]);
-      if (chars.length === 1) visit(chars[0], m.index + offset, m.index + offset + chars[0].length, pos++);
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const bigram = chars[i] + chars[i + 1];
-        visit(bigram, m.index + offset, m.index + offset + bigram.length, pos++);
-        offset += chars[i].length;
-      }
-      last = run.index + run[0].length;
-    }
-    word(last, raw.length);
+    const w = analyzer.word(m[0]);
+    const base = m.index;
+    for (let i = 0; i < w.kinds.length; i++) visit(w.kinds[i], w.terms[i], base + w.spans[2 * i], base + w.spans[2 * i + 1], pos + w.pos[i]);
+    pos += w.width;
   }
+  return pos;
 }

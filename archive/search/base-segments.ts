@@ -57,6 +57,10 @@ export class BaseSegments {
    *  item was live in two segments and the older copy was dropped. */
   async load(notices: string[]): Promise<false | 'ok' | 'repaired'> {
     const manifest = await readManifest(this.dir);
+    if (manifest === 'other-version') {
+      notices.push('The search index was made by another version of Dossier, and was rebuilt for this one.');
+      return false;
+    }
     if (!manifest) {
       if (await exists(path.join(this.dir, MANIFEST_FILE))) {
         notices.push('The search index could not be read and was rebuilt.');

@@ -2,28 +2,38 @@
 // The same code runs in the engine (delta segments) and in the worker (bulk builds), so a
 // segment holds the same terms and frequencies however it was built.
 
-import { analyzerFor, eachToken } from './analyzer';
+import { analyzerFor, eachToken, POSITIONED, STEM } from './analyzer';
 import { F, STREAM_FIELDS } from './fields';
+import { docNorms } from './norms';
 import { MAX_SEGMENT_DOCS, type SegmentData, type StreamData } from './segment';
 import type { SearchDoc, SearchMeta } from './types';
 
 /** What the builder needs of an item: its indexed text and its stamp. */
-export type IndexableDoc = Pick<SearchDoc, 'id' | 'language' | 'title' | 'body' | 'tags' | 'source' | 'byline' | 'notes'> &
+export type IndexableDoc = Pick<SearchDoc, 'id' | 'language' | 'title' | 'body' | 'tags' | 'source' | 'byline' | 'notes' | 'url' | 'excerpt'> &
   Pick<SearchMeta, 'stamp'>;
 
 /** One item, analysed: per field, term → frequency, and the word sequence phrase positions come from. */
 export interface AnalysedDoc {
   id: string;
   stamp: string;
+  /** The analysis language (see analysisLanguage). */
+  language: string;
+  /** Per field, every index term (of every kind) → frequency. */
   fields: Array<Map<string, number>>;
+  /** Per field, the number of scored words (stop words and extra forms do not count). */
   lengths: number[];
-  /** Terms of title, body and notes in order (their positions); null for a dropped word,
-   *  '' between fields so that no phrase spans two fields. */
-  stream: Array<string | null>;
+  /** Positioned terms of title, body and notes with their positions; each field starts two
+   *  positions after the last, so that no phrase or proximity spans two fields. */
+  streamTerms: string[];
+  streamPos: number[];
 }
 
+/** The text of each field. A bookmark's address is searchable with its source, and an item
+ *  with no body is searched by its description. */
 export function fieldTexts(doc: IndexableDoc): string[] {
-  return [doc.title, doc.body, doc.tags.join(' \n '), doc.source ?? '', doc.byline ?? '', doc.notes];
+  const source = [doc.source ?? '', doc.url ?? ''].filter(Boolean).join(' \n ');
+  const body = doc.body || doc.excerpt || '';
+  return [doc.title, body, doc.tags.join(' \n '), source, doc.byline ?? '', doc.notes];
 }
 
 export function analyse(doc: IndexableDoc): AnalysedDoc {
@@ -31,22 +41,26 @@ export function analyse(doc: IndexableDoc): AnalysedDoc {
   const texts = fieldTexts(doc);
   const fields: Array<Map<string, number>> = [];
   const lengths: number[] = [];
-  const stream: Array<string | null> = [];
+  const streamTerms: string[] = [];
+  const streamPos: number[] = [];
+  let base = 0;
   for (let f = 0; f < F; f++) {
     const tf = new Map<string, number>();
     let len = 0;
     const inStream = STREAM_FIELDS.includes(f);
-    if (inStream && stream.length > 0) stream.push('');
-    eachToken(texts[f], analyzer, (t) => {
-      if (inStream) stream.push(t);
-      if (t === null) return;
-      len++;
+    const used = eachToken(texts[f], analyzer, (kind, t, _s, _e, pos) => {
+      if (inStream && POSITIONED[kind]) {
+        streamTerms.push(t);
+        streamPos.push(base + pos);
+      }
+      if (kind === STEM) len++;
       tf.set(t, (tf.get(t) ?? 0) + 1);
     });
+    if (inStream) base += used + 2;
     fields.push(tf);
     lengths.push(len);
   }
-  return { id: doc.id, stamp: doc.stamp, fields, lengths, stream };
+  return { id: doc.id, stamp: doc.stamp, language: analyzer.language, fields, lengths, streamTerms, streamPos };
 }
 
 /** Builds one segment; `docs` must hold at most MAX_SEGMENT_DOCS items. */
@@ -88,10 +102,10 @@ export function buildSegment(docs: AnalysedDoc[]): { data: SegmentData; stream: 
       lengths[ord * F + f] = Math.min(d.lengths[f], 0xffff);
       for (const [t, tf] of d.fields[f]) postings[f][idOf(t)].push(ord, Math.min(tf, 255));
     }
-    const stream = d.stream;
-    for (let p = 0; p < stream.length; p++) {
-      const t = stream[p];
-      if (!t) continue;
+    const stream = d.streamTerms;
+    for (let k = 0; k < stream.length; k++) {
+      const t = stream[k];
+      const p = d.streamPos[k];
       const id = idOf(t);
       const list = positions[id];
       if (lastDoc[id] !== ord) {
@@ -143,16 +157,20 @@ export function buildSegment(docs: AnalysedDoc[]): { data: SegmentData; stream: 
   });
   termOffsets[termList.length] = pair;
   starts[pairCount] = pos;
+  const langList = [...new Set(docs.map((d) => d.language))].sort();
+  const data = {
+    ids: docs.map((d) => d.id),
+    stamps: docs.map((d) => d.stamp),
+    langList,
+    docLang: Uint8Array.from(docs, (d) => langList.indexOf(d.language)),
+    terms: order.map((i) => termList[i]).join('\n'),
+    offsets,
+    docs: docArr,
+    tfs: tfArr,
+    lengths,
+  };
   return {
-    data: {
-      ids: docs.map((d) => d.id),
-      stamps: docs.map((d) => d.stamp),
-      terms: order.map((i) => termList[i]).join('\n'),
-      offsets,
-      docs: docArr,
-      tfs: tfArr,
-      lengths,
-    },
+    data: { ...data, norms: docNorms(data) },
     stream: { termOffsets, docs: pairDocs, starts, positions: flat },
   };
 }

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openSearchIndex } from './index';
 import { Engine } from './engine';
 import { analyzerFor } from './analyzer';
+import { fold } from './normalize';
 import { item, metasOf, tempArchive, type Fixture, type TempArchive } from './test-fixtures';
 import type { SearchIndex } from './types';
 
@@ -169,7 +170,7 @@ describe('opening', () => {
        const idx = await openSearchIndex({ dir: ${JSON.stringify(arch.dir)}, contentDir: ${JSON.stringify(arch.contentDir)}, metas });
        const r = await idx.query({ q: 'number7' });
        await idx.close();
-       console.log(JSON.stringify(r.hits.map((h) => h.id)));`,
+       console.log(JSON.stringify(r.hits.slice(0, 1).map((h) => h.id)));`,
     );
     for (let run = 0; run < 2; run++) {
       const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 20_000, cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..') });
@@ -277,15 +278,16 @@ describe('query language', () => {
     expect(await ids(idx, '"deepen strategic coordination" +moscow')).toEqual(['seed']);
   });
 
-  it('searches unparsable input as plain words and says so', async () => {
+  it('reads stray syntax as punctuation, and a pasted passage as plain words, saying so', async () => {
     const idx = await openWith(ITEMS);
-    for (const q of ['pipeline~', 'gas:', 'title: pipeline', '^2 pipeline', 'pipeline?']) {
+    for (const q of ['pipeline~', 'gas:', 'title: pipeline', '^2 pipeline', 'pipeline?', 'pipeline -', '- pipeline', 'pipeline "']) {
       const r = await idx.query({ q });
       expect(r.hits.map((h) => h.id), q).toEqual(['energy']);
-      if (r.parsedAs === 'plain') expect(r.notice).toMatch(/plain words/);
     }
-    const r = await idx.query({ q: 'pipeline~' });
+    const r = await idx.query({ q: 'the "new gas pipeline" - it said - would carry gas to +China' });
     expect(r.parsedAs).toBe('plain');
+    expect(r.notice).toMatch(/plain words/);
+    expect(r.hits[0]?.id).toBe('energy');
     expect((await idx.query({ q: 'pipeline' })).parsedAs).toBe('query');
   });
 
@@ -298,7 +300,9 @@ describe('query language', () => {
     expect(await ids(idx, 'source:menafn')).toEqual(['seed']);
     expect(await ids(idx, 'source:"BBC News"')).toEqual(['rates']);
     expect(await ids(idx, 'kind:note')).toEqual(['note1']);
-    expect(await ids(idx, 'before:2024-10-06')).toEqual(['energy', 'note1']);
+    // The note has no publication date: date filters skip it, whenever it was added.
+    expect(await ids(idx, 'before:2024-10-06')).toEqual(['energy']);
+    expect(await ids(idx, '-before:2024-10-06 -after:2024-10-06')).toEqual(['note1']);
     expect(await ids(idx, 'after:2024-10')).toEqual(['rates', 'seed']);
     expect(await ids(idx, 'year:2024')).toEqual(['seed', 'energy']);
     expect(await ids(idx, 'has:notes')).toEqual(['rates']);
@@ -334,16 +338,17 @@ describe('results', () => {
   it('marks snippets at offsets that hold a matched term', async () => {
     const idx = await openWith(ITEMS);
     const en = analyzerFor('en');
-    for (const q of ['running', 'coordination strategic', 'pipe*', '"interest rates"', 'crisis']) {
+    // A trailing space says the last word is finished (no as-you-type completions).
+    for (const q of ['running ', 'coordination strategic ', 'pipe*', '"interest rates"', 'crisis ']) {
       const r = await idx.query({ q });
       expect(r.hits.length).toBeGreaterThan(0);
-      const queryStems = new Set(q.replace(/["*]/g, '').split(' ').map((w) => en.term(w)));
+      const queryStems = new Set(q.replace(/["*]/g, '').trim().split(' ').map((w) => en.stem(fold(w))));
       for (const h of r.hits) {
         expect(h.snippet).toBe(h.snippets[0].text);
         const marks = h.snippets.flatMap((s) => s.marks.map(([a, b]) => s.text.slice(a, b)));
         expect(marks.length).toBeGreaterThan(0);
         for (const word of marks) {
-          const stem = en.term(word.toLowerCase());
+          const stem = en.stem(fold(word));
           if (q.includes('*')) expect(word.toLowerCase().startsWith('pipe')).toBe(true);
           else expect(queryStems.has(stem)).toBe(true);
         }
@@ -370,7 +375,6 @@ describe('results', () => {
     expect(r.facets.years).toEqual([
       { value: '2025', count: 1 },
       { value: '2024', count: 2 },
-      { value: '2023', count: 1 },
     ]);
   });
 
@@ -419,9 +423,9 @@ describe('scripts and languages', () => {
     expect(await ids(idx, 'zürich')).toEqual(['en']);
   });
 
-  it('reads English stop words as stop words for items in every language', async () => {
+  it('reads English stop words as stop words for items in every language, unless the query has nothing else', async () => {
     const idx = await openWith(WORLD);
-    expect(await ids(idx, 'the')).toEqual([]);
+    expect((await ids(idx, 'the')).sort()).toEqual(['en', 'es']);
     expect((await ids(idx, 'the time')).sort()).toEqual(['en', 'es']);
   });
 });

@@ -385,6 +385,8 @@ function toIndexable(m: SearchMeta & { body?: string }): IndexableMeta {
     source: m.source,
     byline: m.byline,
     notes: m.notes ?? '',
+    url: m.url ?? null,
+    excerpt: m.excerpt ?? '',
     ...(m.body !== undefined ? { body: m.body } : {}),
   };
 }

@@ -1,7 +1,8 @@
 // Turns parsed filters into one predicate over item numbers in the item table. Tags,
 // sources and kinds match exactly but without regard to case; dates compare as YYYYMMDD
 // integers, so `before:2025` means before 1 Jan 2025 and `after:2024-06` means from 1 June
-// 2024 on. Invalid values are dropped with a notice rather than silently matching nothing.
+// 2024 on; items with no publication date pass no date filter. Invalid values are dropped
+// with a notice rather than silently matching nothing.
 
 import { ITEM_KINDS } from '../core/model';
 import { dateKeyOf, FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD, type ItemTable } from './item-table';
@@ -22,7 +23,8 @@ export type ItemPredicate = (no: number) => boolean;
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-/** The date an item is filed under: when it was published, else when it was added. */
+/** The date an item sorts by: when it was published, else when it was added. Date filters
+ *  and the year facet read the publication date alone. */
 export function itemDate(m: Pick<SearchMeta, 'published' | 'added'>): string {
   return m.published || m.added || '';
 }
@@ -91,7 +93,8 @@ function compileOne(f: Filter, table: ItemTable, notices: string[]): ItemPredica
         return null;
       }
       const k = dateKeyOf(v);
-      return f.key === 'before' ? (no) => table.dateKey[no] < k : (no) => table.dateKey[no] >= k;
+      // Undated items (key 0) pass neither: nothing says when they were written.
+      return f.key === 'before' ? (no) => table.dateKey[no] > 0 && table.dateKey[no] < k : (no) => table.dateKey[no] >= k;
     }
     case 'year': {
       if (!/^\d{4}$/.test(v)) {

@@ -16,7 +16,8 @@ export class ItemTable {
   private tagLen = new Int32Array(1024);
   private tags = new Int32Array(2048);
   private tagsUsed = 0;
-  /** The filing date as YYYYMMDD (missing parts 00), so date filters compare integers. */
+  /** The publication date as YYYYMMDD (missing parts 00; 0 for an undated item, which date
+   *  filters skip), so date filters compare integers. */
   dateKey = new Int32Array(1024);
   /** FLAG_NOTES | FLAG_HIGHLIGHTS | FLAG_UNREAD | FLAG_ARCHIVED | FLAG_FAVOURITE. */
   flags = new Uint8Array(1024);
@@ -41,7 +42,7 @@ export class ItemTable {
       f.set(this.flags);
       this.flags = f;
     }
-    this.dateKey[no] = dateKeyOf(date);
+    this.dateKey[no] = dateKeyOf(meta.published ?? '');
     this.flags[no] =
       (meta.hasNotes ? FLAG_NOTES : 0) |
       (meta.hasHighlights ? FLAG_HIGHLIGHTS : 0) |
@@ -55,7 +56,8 @@ export class ItemTable {
     for (const id of ids) this.tags[this.tagsUsed++] = id;
     this.kind[no] = this.dicts.kinds.id(meta.kind, meta.kind);
     this.source[no] = sourceKey && meta.source ? this.dicts.sources.id(sourceKey, meta.source) : -1;
-    const y = date.slice(0, 4);
+    // An undated item has no year: the day it was imported says nothing of when it was written.
+    const y = (meta.published ?? '').slice(0, 4);
     this.year[no] = /^\d{4}$/.test(y) ? this.dicts.years.id(y, y) : -1;
     return view;
   }

@@ -1,7 +1,8 @@
-// The index folder's table of contents: format version, lunr version, and the segments
-// (with checksums and deleted ordinals) that make up the index. Each segment file records
-// the id and stamp of every item it holds, so the manifest plus segments say exactly which
-// version of each item is covered. Anything unreadable or from another version reads as null.
+// The index folder's table of contents: format name and version, lunr version, and the
+// segments (with checksums and deleted ordinals) that make up the index. Each segment file
+// records the id and stamp of every item it holds, so the manifest plus segments say exactly
+// which version of each item is covered. The format is Dossier's own (segment-file.ts), so
+// every host reads it; an index of another version is reported as such, and rebuilt.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -9,9 +10,11 @@ import lunr from 'lunr';
 import { writeFileAtomic } from '../core/atomic-file';
 import { FIELDS } from './fields';
 
-/** Bump when the segment layout, fields or analysis change: older indexes are rebuilt. */
-/** Bumped whenever the terms an index holds change (3: Unicode trimmer, CJK bigrams). */
-export const FORMAT_VERSION = 3;
+/** Bumped whenever the segment layout, fields or the terms an index holds change; older
+ *  indexes are rebuilt (3: Unicode trimmer, CJK bigrams; 4: portable files, one
+ *  normalisation, per-language terms, stop words and word forms, related-vector norms). */
+export const FORMAT_VERSION = 4;
+export const FORMAT_NAME = 'dossier-index';
 export const MANIFEST_FILE = 'manifest.json';
 
 export interface SegmentEntry {
@@ -24,6 +27,7 @@ export interface SegmentEntry {
 }
 
 export interface Manifest {
+  format: string;
   version: number;
   lunr: string;
   fields: string[];
@@ -32,10 +36,12 @@ export interface Manifest {
 }
 
 export function newManifest(segments: SegmentEntry[]): Manifest {
-  return { version: FORMAT_VERSION, lunr: lunr.version, fields: [...FIELDS], segments, written: new Date().toISOString() };
+  return { format: FORMAT_NAME, version: FORMAT_VERSION, lunr: lunr.version, fields: [...FIELDS], segments, written: new Date().toISOString() };
 }
 
-export async function readManifest(dir: string): Promise<Manifest | null> {
+/** The manifest, null when there is none or it cannot be read, or 'other-version' when it
+ *  was written by a Dossier with another index format (older or newer). */
+export async function readManifest(dir: string): Promise<Manifest | null | 'other-version'> {
   let text: string;
   try {
     text = await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8');
@@ -44,7 +50,7 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
   }
   try {
     const m = JSON.parse(text) as Manifest;
-    if (m.version !== FORMAT_VERSION || m.lunr !== lunr.version) return null;
+    if (typeof m.version === 'number' && (m.version !== FORMAT_VERSION || m.format !== FORMAT_NAME || m.lunr !== lunr.version)) return 'other-version';
     if (JSON.stringify(m.fields) !== JSON.stringify(FIELDS) || !Array.isArray(m.segments)) return null;
     for (const s of m.segments) {
       if (typeof s.name !== 'string' || !/^[\w.-]+$/.test(s.name) || !Array.isArray(s.dead)) return null;

@@ -3,12 +3,15 @@
 // costs a copy, and the result is what building those live items afresh would give.
 
 import { F } from './fields';
+import { docNorms } from './norms';
 import { MAX_SEGMENT_DOCS, type Segment, type SegmentData, type StreamData } from './segment';
 
 export function mergeSegments(parts: Segment[]): { data: SegmentData; stream: StreamData } {
   const newOrd: Int32Array[] = [];
   const ids: string[] = [];
   const stamps: string[] = [];
+  const langList = [...new Set(parts.flatMap((p) => p.data.langList))].sort();
+  const langs: number[] = [];
   for (const p of parts) {
     const map = new Int32Array(p.size).fill(-1);
     for (let d = 0; d < p.size; d++) {
@@ -16,6 +19,7 @@ export function mergeSegments(parts: Segment[]): { data: SegmentData; stream: St
       map[d] = ids.length;
       ids.push(p.ids[d]);
       stamps.push(p.stamps[d]);
+      langs.push(langList.indexOf(p.languageOf(d)));
     }
     newOrd.push(map);
   }
@@ -119,8 +123,9 @@ export function mergeSegments(parts: Segment[]): { data: SegmentData; stream: St
     }
   });
   starts[pairTotal] = positions.length;
+  const data = { ids, stamps, langList, docLang: Uint8Array.from(langs), terms: terms.join('\n'), offsets, docs, tfs, lengths };
   return {
-    data: { ids, stamps, terms: terms.join('\n'), offsets, docs, tfs, lengths },
+    data: { ...data, norms: docNorms(data) },
     stream: { termOffsets, docs: pairDocs, starts, positions },
   };
 }

@@ -8,6 +8,9 @@ import type { LiveItems } from './live-items';
 import { comparator, Matches } from './matches';
 import { parseQuery, type Filter } from './query-parser';
 import { evaluate, Scratch } from './scorer';
+import { explainEmpty, readStopWords } from './explain';
+import { proximityBoost } from './proximity';
+import { correction } from './typo';
 import type { Segment } from './segment';
 import { leadSnippet, makeSnippet } from './snippets';
 import { selectTop } from './top';
@@ -31,23 +34,59 @@ export class QueryRunner {
    *  the index itself) are taken into this result, so each is said once. */
   run(req: SearchRequest, segs: Segment[], indexNotices: string[]): SearchResult {
     const q = typeof req.q === 'string' ? req.q : '';
+    const first = this.attempt(req, q, segs);
+    let result = first.result;
+    if (first.retry) {
+      // Nothing found: try the words as they are most likely spelt.
+      const fixed = this.corrected(q, first.words, segs);
+      if (fixed) {
+        const second = this.attempt(req, fixed, segs);
+        if (second.result.total > 0) {
+          result = { ...second.result, query: q, notice: [`No results for “${q.trim()}”. Showing results for “${fixed.trim()}”.`, second.result.notice].filter(Boolean).join(' ') };
+        }
+      }
+    }
+    const notices = [...indexNotices.splice(0)];
+    if (result.notice) notices.push(result.notice);
+    return { ...result, notice: notices.length ? notices.join(' ') : null };
+  }
+
+  private corrected(q: string, words: string[], segs: Segment[]): string | null {
+    let out = q;
+    let changed = false;
+    for (const w of words) {
+      const c = correction(w, segs, this.items.languages());
+      if (!c) continue;
+      out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'u'), c);
+      changed = true;
+    }
+    return changed ? out : null;
+  }
+
+  /** One run of a query text; `retry` when it found nothing and a spelling fix may help. */
+  private attempt(req: SearchRequest, q: string, segs: Segment[]): { result: SearchResult; retry: boolean; words: string[] } {
     const parsed = parseQuery(q);
-    const notices = [...indexNotices.splice(0), ...parsed.notices];
+    const notices = [...parsed.notices];
+    const languages = this.items.languages();
+    const stopOnly = readStopWords(parsed, languages, notices);
     const tagFilters: Filter[] = (req.tags ?? []).map((t) => ({ key: 'tag', value: t, negate: false }));
+    const filters = [...parsed.filters, ...tagFilters];
     const table = this.items.table;
-    const keep = compileFilters([...parsed.filters, ...tagFilters], table, notices);
+    const keep = compileFilters(filters, table, notices);
 
     let total = 0;
     for (const v of segs) total += v.size;
     const m = this.matches.reset(Math.max(total, this.items.size));
     const views = table.views;
     let terms = new Set<string>();
+    let textMatches = -1;
     if (parsed.clauses.length === 0) {
       const live = this.items.nos();
       for (let i = 0; i < live.length; i++) if (!keep || keep(live[i])) m.push(live[i], 0);
     } else {
-      const ev = evaluate(segs, parsed.clauses, this.items.languages(), this.scratch);
+      const ev = evaluate(segs, parsed.clauses, languages, this.scratch, { stopWords: stopOnly });
       terms = ev.terms;
+      for (const w of ev.truncated) notices.push(`“${w}” matches so many words that the items were found through the most common of them.`);
       if (ev.slots === null) {
         // Only exclusions: everything else matches.
         for (const seg of segs) {
@@ -57,15 +96,27 @@ export class QueryRunner {
           }
         }
       } else {
+        textMatches = ev.count;
+        const slots = ev.slots;
+        let kept = 0;
         let si = 0;
         for (let i = 0; i < ev.count; i++) {
-          const slot = ev.slots[i];
+          const slot = slots[i];
           while (slot >= segs[si].base + segs[si].size) si++;
           const no = segs[si].nos[slot - segs[si].base];
-          if (no >= 0 && (!keep || keep(no))) m.push(no, ev.scores[slot]);
+          if (no >= 0 && (!keep || keep(no))) slots[kept++] = slot;
+        }
+        proximityBoost(slots, kept, ev.scores, segs, ev.sequence);
+        si = 0;
+        for (let i = 0; i < kept; i++) {
+          const slot = slots[i];
+          while (slot >= segs[si].base + segs[si].size) si++;
+          // Scores equal to six digits are a tie, which the newer item wins.
+          m.push(segs[si].nos[slot - segs[si].base], Math.round(ev.scores[slot] * 1e6) / 1e6);
         }
       }
     }
+    if (m.n === 0) explainEmpty(parsed, filters, textMatches, notices, (f) => compileFilters([f], table, []), () => this.textMatchNos(segs, parsed, languages, stopOnly));
 
     const sort = sortOf(parsed.filters, notices) ?? req.sort ?? 'relevance';
     let noScores = true;
@@ -76,18 +127,33 @@ export class QueryRunner {
     const page = selectTop(m.n, offset + limit, cmp).slice(offset);
     const hits = page.map((i) => this.hit(views[m.nos[i]].meta, m.scores[i], terms));
     const facets = table.facets(m.nos, m.n);
+    const words = parsed.clauses.flatMap((c) => (c.kind === 'word' && c.presence !== 'prohibited' && c.prefix !== 'explicit' && c.editDistance === 0 ? [c.text] : []));
     return {
-      query: q,
-      total: m.n,
-      hits,
-      facets,
-      parsedAs: parsed.parsedAs,
-      notice: notices.length ? notices.join(' ') : null,
+      result: { query: q, total: m.n, hits, facets, parsedAs: parsed.parsedAs, notice: notices.length ? notices.join(' ') : null },
+      retry: m.n === 0 && textMatches === 0 && words.length > 0,
+      words,
     };
   }
 
+  /** The item numbers the query's words match, before filters (for explaining an empty result). */
+  private textMatchNos(segs: Segment[], parsed: ReturnType<typeof parseQuery>, languages: string[], stopOnly: boolean): number[] {
+    if (parsed.clauses.length === 0) return Array.from(this.items.nos());
+    const ev = evaluate(segs, parsed.clauses, languages, this.scratch, { stopWords: stopOnly });
+    const out: number[] = [];
+    if (!ev.slots) return Array.from(this.items.nos());
+    let si = 0;
+    for (let i = 0; i < ev.count; i++) {
+      const slot = ev.slots[i];
+      while (slot >= segs[si].base + segs[si].size) si++;
+      const no = segs[si].nos[slot - segs[si].base];
+      if (no >= 0) out.push(no);
+    }
+    return out;
+  }
+
   private hit(meta: SearchMeta, score: number, terms: Set<string>): SearchHit {
-    const body = this.body(meta.id);
+    // An item with no body (a bookmark) is shown by its description and address.
+    const body = this.body(meta.id) || meta.excerpt || '';
     const analyzer = analyzerFor(meta.language);
     const snippets: Snippet[] = [];
     if (terms.size > 0) {
@@ -96,7 +162,7 @@ export class QueryRunner {
       const n = makeSnippet(meta.notes, terms, analyzer);
       if (n) snippets.push(n);
     }
-    if (snippets.length === 0) snippets.push(leadSnippet(body || meta.notes));
+    if (snippets.length === 0) snippets.push(leadSnippet(body || meta.notes || [meta.url, meta.title].filter(Boolean).join(' — ')));
     return {
       id: meta.id,
       title: meta.title,
@@ -117,6 +183,10 @@ export function emptyResult(q: string): SearchResult {
 }
 
 /** A caller's number as an integer within [min, max]; anything but a finite number gives `dflt`. */
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function clampInt(v: unknown, dflt: number, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) return dflt;
   return Math.min(Math.max(Math.floor(v), min), max);

@@ -1,14 +1,26 @@
-// Runs parsed clauses over every segment at once and scores with BM25F (lunr's k1 1.2,
-// b 0.75 and idf), using document frequencies and field lengths summed over all segments:
-// a segmented index scores exactly as one index over the same items would.
+// Runs parsed clauses over every segment at once and scores with BM25F (k1 1.2, b 0.75,
+// lunr's idf). Statistics are summed over all segments but kept per analysis language, so a
+// segmented index scores as one index would, and items in one language never move another's.
 
-import { analyzerFor, isEnglishStopWord } from './analyzer';
-import { F, FIELD_BOOST, STREAM_FIELDS } from './fields';
-import type { Clause, PhraseClause, TermClause } from './query-parser';
+import { F, FIELD_BOOST, FIELD_INDEX, STREAM_FIELDS } from './fields';
+import { phraseMatches } from './phrase';
+import type { Clause } from './query-parser';
 import type { Segment } from './segment';
+import { idf } from './idf';
+import { expandPhrase, expandWord, type Hits } from './terms';
 
 const K1 = 1.2;
 const B = 0.75;
+/** What the exact accented form adds to a match of its folded form. */
+const EXACT_WEIGHT = 0.3;
+/** Past this many alternatives for one word, each matching item scores CONSTANT_SCORE. */
+const MAX_SCORED_ALTERNATIVES = 256;
+const CONSTANT_SCORE = 1;
+const ALL_FIELDS = Array.from({ length: F }, (_, f) => f);
+/** A completion of the word being typed counts this much more in a title: while typing, a
+ *  reader is most often after a headline they remember. */
+const ALTERNATIVE_TITLE_BOOST = 2;
+const TITLE = FIELD_INDEX.title;
 
 export interface Evaluation {
   /** Matching slots (segment base + ordinal) ascending, in slots[0..count), or null when
@@ -19,69 +31,44 @@ export interface Evaluation {
   banned: Uint8Array;
   /** Index terms the query matched, for marking snippets. */
   terms: Set<string>;
+  /** Per language, the positive words' terms in query order with their query positions. */
+  sequence: Map<string, Array<{ term: string; qpos: number }>>;
+  /** Wildcard words that matched so many words that only the most common were searched. */
+  truncated: string[];
 }
 
-/** Collection statistics shared by every segment's postings. */
-export interface Stats {
+/** Collection statistics of one analysis language. */
+export interface LangStats {
   n: number;
   avg: Float64Array;
 }
+export type Stats = Map<string, LangStats>;
 
 export function collectionStats(segments: Segment[]): Stats {
-  let n = 0;
-  const total = new Float64Array(F);
+  const sums = new Map<string, { n: number; len: Float64Array; nonEmpty: Float64Array }>();
   for (const s of segments) {
-    n += s.size;
-    for (let f = 0; f < F; f++) total[f] += s.totalLen[f];
-  }
-  const avg = new Float64Array(F);
-  for (let f = 0; f < F; f++) avg[f] = n > 0 ? Math.max(total[f] / n, 1e-9) : 1;
-  return { n, avg };
-}
-
-export function idf(df: number, n: number): number {
-  return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
-}
-
-/** Index terms a typed word stands for: one per language present, deduplicated. */
-export function stemsOf(word: string, languages: string[]): string[] {
-  // Queries are read as English, the app's language: an English stop word ("the", "to")
-  // is dropped for items in every language, or it would match the English words that
-  // pages in other languages carry in their titles and boilerplate.
-  if (isEnglishStopWord(word)) return [];
-  const out = new Set<string>();
-  for (const l of languages) {
-    const t = analyzerFor(l).term(word);
-    if (t) out.add(t);
-  }
-  return [...out];
-}
-
-type Hits = Map<string, Array<[Segment, number]>>;
-
-function expand(c: TermClause, segments: Segment[], languages: string[]): Hits {
-  const hits: Hits = new Map();
-  let forms: string[];
-  if (!c.usePipeline) forms = [c.term];
-  else {
-    forms = stemsOf(c.term, languages);
-    // A fuzzy term the pipeline drops (a misspelt stop word) is still worth looking for.
-    if (forms.length === 0 && c.editDistance > 0) forms = [c.term.replace(/^\W+|\W+$/g, '')].filter(Boolean);
-  }
-  for (const seg of segments) {
-    for (const form of forms) {
-      const ords = !c.usePipeline ? seg.wildcard(form) : c.editDistance > 0 ? seg.fuzzy(form, c.editDistance) : [seg.find(form)];
-      for (const o of ords) {
-        if (o < 0) continue;
-        const key = seg.terms[o];
-        let list = hits.get(key);
-        if (!list) hits.set(key, (list = []));
-        list.push([seg, o]);
+    for (const [l, t] of s.langTotals) {
+      let x = sums.get(l);
+      if (!x) sums.set(l, (x = { n: 0, len: new Float64Array(F), nonEmpty: new Float64Array(F) }));
+      x.n += t.n;
+      for (let f = 0; f < F; f++) {
+        x.len[f] += t.len[f];
+        x.nonEmpty[f] += t.nonEmpty[f];
       }
     }
   }
-  return hits;
+  const out: Stats = new Map();
+  for (const [l, x] of sums) {
+    // The average over items that have the field at all: most items have no tags or notes,
+    // and an average near zero would make one tag or note look endlessly long.
+    const avg = new Float64Array(F);
+    for (let f = 0; f < F; f++) avg[f] = x.nonEmpty[f] > 0 ? Math.max(x.len[f] / x.nonEmpty[f], 1) : 1;
+    out.set(l, { n: x.n, avg });
+  }
+  return out;
 }
+
+export { idf } from './idf';
 
 /**
  * Per-slot working arrays, reused from query to query: allocating them afresh costs more
@@ -99,6 +86,9 @@ export class Scratch {
   alive = new Uint8Array(0);
   verified = new Uint8Array(0);
   slots = new Int32Array(0);
+  best = new Float64Array(0);
+  bestTouched = new Int32Array(0);
+  phraseCount = new Uint8Array(0);
 
   /** Clears (and if needed grows) the arrays for `total` slots. */
   reset(total: number): void {
@@ -114,6 +104,9 @@ export class Scratch {
       this.alive = new Uint8Array(this.size);
       this.verified = new Uint8Array(this.size);
       this.slots = new Int32Array(this.size);
+      this.best = new Float64Array(this.size);
+      this.bestTouched = new Int32Array(this.size);
+      this.phraseCount = new Uint8Array(this.size);
       return;
     }
     this.scores.fill(0, 0, total);
@@ -124,13 +117,20 @@ export class Scratch {
   }
 }
 
-export function evaluate(segments: Segment[], clauses: Clause[], languages: string[], scratch = new Scratch()): Evaluation {
+export interface EvalOptions {
+  /** Stop words count as words (a query made only of them). */
+  stopWords?: boolean;
+}
+
+export function evaluate(segments: Segment[], clauses: Clause[], languages: string[], scratch = new Scratch(), opts: EvalOptions = {}): Evaluation {
   let total = 0;
   for (const s of segments) total += s.size;
   const stats = collectionStats(segments);
   scratch.reset(total);
   const { scores, banned, matched, reqHits, seen, tfw, touched, alive } = scratch;
   const terms = new Set<string>();
+  const sequence = new Map<string, Array<{ term: string; qpos: number }>>();
+  const truncated: string[] = [];
   let required = 0;
   let positive = 0;
 
@@ -139,13 +139,58 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
   // items with the term in any of the fields. A title match then counts more without a
   // rare-in-titles idf blowing it up.
   for (const seg of segments) alive.set(seg.alive, seg.base);
-  const accumulate = (hits: Hits, fields: readonly number[], boost: number, only: Uint8Array | null, mark: (slot: number) => void) => {
-    for (const list of hits.values()) {
+  const dfOf = (list: Array<[Segment, number]>, fields: readonly number[]): number => {
+    let df = 0;
+    for (const [seg, o] of list) for (const f of fields) df += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f];
+    return df;
+  };
+  const { best, bestTouched } = scratch;
+  let nb = 0;
+  const accumulate = (hits: Hits, fields: readonly number[], boost: number, only: Uint8Array | null, mark: ((slot: number) => void) | null) => {
+    // Very many alternatives (a wildcard like "a*") score as one constant, as full-text
+    // engines rewrite such queries: ranking by thousands of words costs more than it tells.
+    const constant = hits.alternatives.size > MAX_SCORED_ALTERNATIVES;
+    // Alternatives share one idf, that of the word as typed so far (the items holding any of
+    // them): among completions of "defe", a title with "defends" ranks above a body with the
+    // rarer "defectors", as the reader typing a remembered title expects.
+    const groupDf = new Map<string, number>();
+    if (!constant) {
+      for (const key of hits.alternatives) {
+        const list = hits.list.get(key)!;
+        let df = groupDf.get(list.language) ?? 0;
+        for (const [seg, o] of list.at) {
+          let most = 0;
+          for (const f of fields) most = Math.max(most, seg.offsets[o * F + f + 1] - seg.offsets[o * F + f]);
+          df += most;
+        }
+        groupDf.set(list.language, df);
+      }
+    }
+    for (const [key, list] of hits.list) {
+      const alt = hits.alternatives.has(key);
+      if (constant && alt) {
+        const v = boost * CONSTANT_SCORE;
+        for (const f of fields) {
+          for (const [seg, o] of list.at) {
+            const end = seg.offsets[o * F + f + 1];
+            for (let i = seg.offsets[o * F + f]; i < end; i++) {
+              const slot = seg.base + seg.docs[i];
+              if (best[slot] !== 0 || !alive[slot] || (only && !only[slot])) continue;
+              best[slot] = v;
+              bestTouched[nb++] = slot;
+              if (mark) mark(slot);
+            }
+          }
+        }
+        continue;
+      }
+      const st = stats.get(list.language);
+      if (!st) continue;
       let nt = 0;
       for (const f of fields) {
-        const avg = stats.avg[f];
-        const fb = FIELD_BOOST[f];
-        for (const [seg, o] of list) {
+        const avg = st.avg[f];
+        const fb = alt && f === TITLE ? FIELD_BOOST[f] * ALTERNATIVE_TITLE_BOOST : FIELD_BOOST[f];
+        for (const [seg, o] of list.at) {
           const end = seg.offsets[o * F + f + 1];
           const { docs, tfs, lengths, base } = seg;
           for (let i = seg.offsets[o * F + f]; i < end; i++) {
@@ -157,54 +202,72 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
         }
       }
       if (nt === 0) continue;
-      const w = boost * idf(nt, stats.n) * (K1 + 1);
+      const gdf = alt ? groupDf.get(list.language) : undefined;
+      let termIdf = idf(gdf !== undefined ? Math.min(Math.max(gdf, nt), st.n) : nt, st.n);
+      const cap = hits.idfCap.get(key);
+      if (cap !== undefined) termIdf = Math.min(termIdf, cap);
+      const w = boost * (hits.weight.get(key) ?? 1) * termIdf * (K1 + 1);
       for (let k = 0; k < nt; k++) {
         const slot = touched[k];
         const x = tfw[slot];
         tfw[slot] = 0;
         if (!alive[slot] || (only && !only[slot])) continue;
-        scores[slot] += (w * x) / (K1 + x);
-        mark(slot);
+        const v = (w * x) / (K1 + x);
+        if (alt) {
+          if (best[slot] === 0) bestTouched[nb++] = slot;
+          if (v > best[slot]) best[slot] = v;
+        } else scores[slot] += v;
+        if (mark) mark(slot);
       }
     }
+    for (let k = 0; k < nb; k++) {
+      const slot = bestTouched[k];
+      scores[slot] += best[slot];
+      best[slot] = 0;
+    }
+    nb = 0;
   };
 
   clauses.forEach((c, ci) => {
     const stamp = ci + 1;
-    if (c.presence !== 'prohibited') positive++;
     if (c.kind === 'phrase') {
-      const verified = phraseMatches(c, segments, languages, total, scratch);
-      if (!verified) return;
+      const plan = expandPhrase(c.text, c.compound, segments, languages);
+      if (plan.patterns.length === 0) return;
+      if (c.presence !== 'prohibited') positive++;
+      const verified = scratch.verified.subarray(0, total);
+      verified.fill(0);
+      for (const p of plan.patterns) phraseMatches(p, segments, total, seen, scratch.phraseCount, verified);
+      for (const w of plan.wholes) {
+        for (const [seg, o] of w.at) {
+          for (let f = 0; f < F; f++) {
+            const end = seg.offsets[o * F + f + 1];
+            for (let i = seg.offsets[o * F + f]; i < end; i++) verified[seg.base + seg.docs[i]] = 1;
+          }
+        }
+      }
       if (c.presence === 'prohibited') {
         for (let s = 0; s < total; s++) if (verified[s]) banned[s] = 1;
         return;
       }
-      required++;
-      const hits: Hits = new Map();
-      for (const w of c.words) {
-        const tc: TermClause = { kind: 'term', term: w, fields: [...STREAM_FIELDS], presence: 'required', boost: 1, editDistance: 0, usePipeline: true };
-        for (const [k, v] of expand(tc, segments, languages)) hits.set(k, v);
-      }
-      for (const k of hits.keys()) terms.add(k);
-      accumulate(hits, STREAM_FIELDS, 1, verified, () => {});
+      if (c.presence === 'required') required++;
+      addTerms(terms, plan.hits);
+      accumulate(plan.hits, ALL_FIELDS, 1, verified, null);
       for (let s = 0; s < total; s++) {
-        if (verified[s]) {
+        if (verified[s] && alive[s]) {
           matched[s] = 1;
-          reqHits[s]++;
+          if (c.presence === 'required') reqHits[s]++;
         }
       }
+      for (const [l, t] of plan.sequence) push(sequence, l, t, c.qpos);
       return;
     }
-    const hits = expand(c, segments, languages);
-    if (c.usePipeline && stemsOf(c.term, languages).length === 0 && c.editDistance === 0) {
-      // Every form was a stop word: the clause says nothing, so it neither requires nor counts.
-      if (c.presence !== 'prohibited') positive--;
-      return;
-    }
+    const ex = expandWord(c, segments, languages, !!opts.stopWords, (list) => dfOf(list, c.fields), stats);
+    if (ex.truncated) truncated.push(c.text);
+    if (!ex.meaningful) return; // A stop word says nothing: it neither requires nor counts.
     if (c.presence === 'prohibited') {
-      for (const list of hits.values()) {
+      for (const list of ex.hits.list.values()) {
         for (const f of c.fields) {
-          for (const [seg, o] of list) {
+          for (const [seg, o] of list.at) {
             const end = seg.offsets[o * F + f + 1];
             for (let i = seg.offsets[o * F + f]; i < end; i++) banned[seg.base + seg.docs[i]] = 1;
           }
@@ -212,10 +275,13 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
       }
       return;
     }
-    for (const k of hits.keys()) terms.add(k);
+    positive++;
+    addTerms(terms, ex.hits);
+    addTerms(terms, ex.exact);
+    for (const [l, t] of ex.primary) push(sequence, l, t, c.qpos);
     if (c.presence === 'required') {
       required++;
-      accumulate(hits, c.fields, c.boost, null, (slot) => {
+      accumulate(ex.hits, c.fields, c.boost, null, (slot) => {
         matched[slot] = 1;
         if (seen[slot] !== stamp) {
           seen[slot] = stamp;
@@ -223,14 +289,16 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
         }
       });
     } else {
-      accumulate(hits, c.fields, c.boost, null, (slot) => {
+      accumulate(ex.hits, c.fields, c.boost, null, (slot) => {
         matched[slot] = 1;
       });
     }
+    // The exact accented form ranks first among the matches of its folded form.
+    if (ex.exact.list.size > 0) accumulate(ex.exact, c.fields, c.boost * EXACT_WEIGHT, matched, null);
   });
 
   if (positive === 0 && clauses.length > 0 && clauses.every((c) => c.presence === 'prohibited')) {
-    return { slots: null, count: 0, scores, banned, terms };
+    return { slots: null, count: 0, scores, banned, terms, sequence, truncated };
   }
   const slots = scratch.slots;
   let count = 0;
@@ -239,114 +307,16 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
     if (required > 0 && reqHits[s] < required) continue;
     slots[count++] = s;
   }
-  return { slots, count, scores, banned, terms };
+  return { slots, count, scores, banned, terms, sequence, truncated };
 }
 
-/**
- * Slots whose title, body or notes hold the phrase's words at consecutive positions; null
- * if none can. A word the pipeline drops (a stop word) stands for any one word. Candidates
- * come from the positional postings (items holding every word), and each is checked from
- * its rarest word, so the cost follows how often the words occur, not how long items are.
- */
-function phraseMatches(c: PhraseClause, segments: Segment[], languages: string[], total: number, scratch: Scratch): Uint8Array | null {
-  // Per position: the stems it may take (several languages), or null for a dropped word.
-  const pattern = c.words.map((w) => {
-    const s = stemsOf(w, languages);
-    return s.length ? s : null;
-  });
-  while (pattern.length && pattern[0] === null) pattern.shift();
-  while (pattern.length && pattern[pattern.length - 1] === null) pattern.pop();
-  if (pattern.length === 0) return null;
-  const out = scratch.verified.subarray(0, total);
-  out.fill(0);
-  // `seen` marks which phrase word last counted a slot (negative, unlike clause stamps);
-  // it is cleared afterwards, which earlier clauses no longer need.
-  const count = new Uint8Array(total);
-  const stamp = scratch.seen;
-  const needed = pattern.filter((p) => p !== null).length;
-  for (const seg of segments) {
-    const ords: Array<number[] | null> = pattern.map((p) => (p ? p.map((t) => seg.find(t)).filter((o) => o >= 0) : null));
-    if (ords.some((o) => o !== null && o.length === 0)) continue;
-    const pos = seg.stream();
-    let k = 0;
-    const candidates: number[] = [];
-    for (const o of ords) {
-      if (!o) continue;
-      k++;
-      for (const t of o) {
-        for (let i = pos.termOffsets[t]; i < pos.termOffsets[t + 1]; i++) {
-          const d = pos.docs[i];
-          const slot = seg.base + d;
-          if (stamp[slot] === -k) continue;
-          stamp[slot] = -k;
-          if (++count[slot] === needed && seg.alive[d]) candidates.push(d);
-        }
-      }
-    }
-    // Candidates ascend, and so does each word's list of items: walk them side by side.
-    candidates.sort((x, y) => x - y);
-    const single = ords.map((o) => (o && o.length === 1 ? o[0] : -1));
-    const cursor = single.map((t) => (t >= 0 ? pos.termOffsets[t] : 0));
-    const lists: Array<Uint32Array[] | null> = ords.map((o) => (o ? [] : null));
-    for (const d of candidates) {
-      let anchor = -1;
-      let fewest = Infinity;
-      for (let j = 0; j < ords.length; j++) {
-        const o = ords[j];
-        if (!o) continue;
-        const l = lists[j]!;
-        l.length = 0;
-        if (single[j] >= 0) {
-          let i = cursor[j];
-          while (pos.docs[i] < d) i++;
-          cursor[j] = i;
-          l.push(pos.positions.subarray(pos.starts[i], pos.starts[i + 1]));
-        } else {
-          for (const t of o) l.push(seg.positionsOf(t, d));
-        }
-        let n = 0;
-        for (const x of l) n += x.length;
-        if (n < fewest) {
-          fewest = n;
-          anchor = j;
-        }
-      }
-      search: for (const list of lists[anchor]!) {
-        for (let i = 0; i < list.length; i++) {
-          const start = list[i] - anchor;
-          if (start < 0) continue;
-          let ok = true;
-          for (let j = 0; j < lists.length && ok; j++) {
-            const l = lists[j];
-            if (j === anchor || !l) continue;
-            ok = false;
-            for (const x of l) if (contains(x, start + j)) ok = true;
-          }
-          if (ok) {
-            out[seg.base + d] = 1;
-            break search;
-          }
-        }
-      }
-    }
-  }
-  stamp.fill(0, 0, total);
-  return out;
+/** The index terms a query matched, for marking snippets. */
+function addTerms(terms: Set<string>, hits: Hits): void {
+  for (const l of hits.list.values()) for (const [seg, o] of l.at) terms.add(seg.terms[o]);
 }
 
-function contains(sorted: Uint32Array, v: number): boolean {
-  if (sorted.length < 8) {
-    for (let i = 0; i < sorted.length; i++) if (sorted[i] === v) return true;
-    return false;
-  }
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = sorted[mid];
-    if (x === v) return true;
-    if (x < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return false;
+function push(seq: Map<string, Array<{ term: string; qpos: number }>>, lang: string, term: string, qpos: number): void {
+  let l = seq.get(lang);
+  if (!l) seq.set(lang, (l = []));
+  l.push({ term, qpos });
 }

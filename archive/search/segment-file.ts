@@ -1,19 +1,104 @@
-// Encodes a segment as bytes and back: v8's serializer copies typed arrays verbatim, so
-// loading is a memory copy, not a parse. Each file carries a CRC in the manifest; a file
-// that fails to decode or to match throws, and the caller rebuilds.
+// Encodes a segment as bytes and back in Dossier's own format, the same for every host and
+// every V8 (the CLI under Node and the app under Electron read each other's index): a magic
+// line, a format version, a small JSON header, then UTF-8 text sections and little-endian
+// typed arrays, each 8-byte aligned. A file that fails its checksum or its shape throws.
 
-import { serialize, deserialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
+import os from 'node:os';
+import { F } from './fields';
 import type { SegmentData, StreamData } from './segment';
 
-const TAG = 'dossier-segment';
+/** Bump when the byte layout changes (not the terms: that is the manifest's FORMAT_VERSION). */
+export const FILE_VERSION = 1;
+const MAGIC = 'DOSSIER-SEGMENT\n';
+const BIG_ENDIAN = os.endianness() === 'BE';
+
+type Typed = Uint8Array | Uint16Array | Uint32Array | Float32Array;
+const TYPES = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, f32: Float32Array } as const;
+type TypeName = keyof typeof TYPES;
+
+interface Section {
+  name: string;
+  type: TypeName | 'text';
+  bytes: number;
+}
+
+function typeOf(a: Typed): TypeName {
+  if (a instanceof Uint8Array) return 'u8';
+  if (a instanceof Uint16Array) return 'u16';
+  if (a instanceof Uint32Array) return 'u32';
+  return 'f32';
+}
+
+const pad = (n: number) => (8 - (n % 8)) % 8;
+
+function encode(kind: string, text: Record<string, string>, arrays: Record<string, Typed>): Buffer {
+  const sections: Section[] = [];
+  const chunks: Buffer[] = [];
+  for (const [name, s] of Object.entries(text)) {
+    const b = Buffer.from(s, 'utf8');
+    sections.push({ name, type: 'text', bytes: b.length });
+    chunks.push(b);
+  }
+  for (const [name, a] of Object.entries(arrays)) {
+    let b = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    if (BIG_ENDIAN && a.BYTES_PER_ELEMENT > 1) {
+      b = Buffer.from(b);
+      if (a.BYTES_PER_ELEMENT === 2) b.swap16();
+      else b.swap32();
+    }
+    sections.push({ name, type: typeOf(a), bytes: b.length });
+    chunks.push(b);
+  }
+  const header = Buffer.from(JSON.stringify({ kind, version: FILE_VERSION, sections }), 'utf8');
+  const head = Buffer.alloc(MAGIC.length + 4);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(header.length, MAGIC.length);
+  const parts: Buffer[] = [head, header, Buffer.alloc(pad(head.length + header.length))];
+  for (const c of chunks) parts.push(c, Buffer.alloc(pad(c.length)));
+  return Buffer.concat(parts);
+}
+
+function decode(bytes: Buffer, kind: string): { text: Record<string, string>; arrays: Record<string, Typed> } {
+  if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Dossier segment file');
+  const hlen = bytes.readUInt32LE(MAGIC.length);
+  let at = MAGIC.length + 4;
+  const header = JSON.parse(bytes.toString('utf8', at, at + hlen)) as { kind?: string; version?: number; sections?: Section[] };
+  if (header.kind !== kind) throw new Error(`not a ${kind} file`);
+  if (header.version !== FILE_VERSION) throw new Error(`${kind} file version ${String(header.version)} is not ${FILE_VERSION}`);
+  at += hlen;
+  at += pad(at);
+  const text: Record<string, string> = {};
+  const arrays: Record<string, Typed> = {};
+  for (const s of header.sections ?? []) {
+    if (at + s.bytes > bytes.length) throw new Error(`${kind} file is truncated`);
+    if (s.type === 'text') text[s.name] = bytes.toString('utf8', at, at + s.bytes);
+    else {
+      const Ctor = TYPES[s.type];
+      if (!Ctor || s.bytes % Ctor.BYTES_PER_ELEMENT !== 0) throw new Error(`${kind} file has a bad section`);
+      // One copy into a fresh, aligned buffer: the file's buffer may be pooled or unaligned.
+      const ab = new ArrayBuffer(s.bytes);
+      const copy = Buffer.from(ab);
+      bytes.copy(copy, 0, at, at + s.bytes);
+      if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 2) copy.swap16();
+      if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 4) copy.swap32();
+      arrays[s.name] = new Ctor(ab);
+    }
+    at += s.bytes + pad(s.bytes);
+  }
+  return { text, arrays };
+}
+
+const SEGMENT = 'dossier-segment';
+const STREAM = 'dossier-positions';
 
 export function encodeSegment(data: SegmentData): Buffer {
-  return serialize({ tag: TAG, ...data });
+  const { ids, stamps, langList, terms, docLang, offsets, docs, tfs, lengths, norms } = data;
+  return encode(SEGMENT, { ids: ids.join('\n'), stamps: stamps.join('\n'), langList: langList.join('\n'), terms }, { docLang, offsets, docs, tfs, lengths, norms });
 }
 
 export function encodeStream(data: StreamData): Buffer {
-  return serialize({ tag: TAG + '-stream', ...data });
+  return encode(STREAM, {}, { termOffsets: data.termOffsets, docs: data.docs, starts: data.starts, positions: data.positions });
 }
 
 export function checksum(bytes: Uint8Array): number {
@@ -24,36 +109,51 @@ function check(bytes: Uint8Array, crc: number, what: string): void {
   if (checksum(bytes) !== crc) throw new Error(`${what} does not match its checksum`);
 }
 
+function need<T extends Typed>(arrays: Record<string, Typed>, name: string, Ctor: new (n: number) => T): T {
+  const a = arrays[name];
+  if (!(a instanceof Ctor)) throw new Error(`segment file lacks ${name}`);
+  return a as T;
+}
+
+const lines = (s: string | undefined): string[] => (s ? s.split('\n') : []);
+
+function countTerms(terms: string): number {
+  if (!terms) return 0;
+  let n = 1;
+  for (let i = terms.indexOf('\n'); i >= 0; i = terms.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
   check(bytes, crc, 'segment');
-  const v = deserialize(bytes) as SegmentData & { tag?: string };
-  if (
-    v?.tag !== TAG ||
-    !Array.isArray(v.ids) ||
-    !Array.isArray(v.stamps) ||
-    typeof v.terms !== 'string' ||
-    !(v.offsets instanceof Uint32Array) ||
-    !(v.docs instanceof Uint16Array) ||
-    !(v.tfs instanceof Uint8Array) ||
-    !(v.lengths instanceof Uint16Array)
-  ) {
-    throw new Error('not a segment');
+  const { text, arrays } = decode(bytes, SEGMENT);
+  if (typeof text.terms !== 'string') throw new Error('segment file lacks terms');
+  const data: SegmentData = {
+    ids: lines(text.ids),
+    stamps: lines(text.stamps),
+    langList: lines(text.langList),
+    terms: text.terms,
+    docLang: need(arrays, 'docLang', Uint8Array),
+    offsets: need(arrays, 'offsets', Uint32Array),
+    docs: need(arrays, 'docs', Uint16Array),
+    tfs: need(arrays, 'tfs', Uint8Array),
+    lengths: need(arrays, 'lengths', Uint16Array),
+    norms: need(arrays, 'norms', Float32Array),
+  };
+  const n = data.ids.length;
+  if (data.stamps.length !== n || data.docLang.length !== n || data.norms.length !== n || data.lengths.length !== n * F || data.offsets.length !== countTerms(data.terms) * F + 1) {
+    throw new Error('segment file is inconsistent');
   }
-  const { tag: _tag, ...data } = v;
   return data;
 }
 
 export function decodeStream(bytes: Buffer, crc: number): StreamData {
   check(bytes, crc, 'positions file');
-  const v = deserialize(bytes) as StreamData & { tag?: string };
-  if (
-    v?.tag !== TAG + '-stream' ||
-    !(v.termOffsets instanceof Uint32Array) ||
-    !(v.docs instanceof Uint16Array) ||
-    !(v.starts instanceof Uint32Array) ||
-    !(v.positions instanceof Uint32Array)
-  ) {
-    throw new Error('not a positions file');
-  }
-  return { termOffsets: v.termOffsets, docs: v.docs, starts: v.starts, positions: v.positions };
+  const { arrays } = decode(bytes, STREAM);
+  return {
+    termOffsets: need(arrays, 'termOffsets', Uint32Array),
+    docs: need(arrays, 'docs', Uint16Array),
+    starts: need(arrays, 'starts', Uint32Array),
+    positions: need(arrays, 'positions', Uint32Array),
+  };
 }

@@ -11,6 +11,9 @@ export const MAX_SEGMENT_DOCS = 65_535;
 export interface SegmentData {
   ids: string[];
   stamps: string[];
+  /** The analysis languages of the segment's items, and each item's index into that list. */
+  langList: string[];
+  docLang: Uint8Array;
   /** Sorted terms joined by '\n' (terms never contain whitespace). */
   terms: string;
   /** Postings of (term t, field f) are docs[offsets[t*F+f] .. offsets[t*F+f+1]). */
@@ -19,6 +22,8 @@ export interface SegmentData {
   tfs: Uint8Array;
   /** Field lengths in terms: lengths[doc*F+f]. */
   lengths: Uint16Array;
+  /** Each item's related-vector length (norms.ts). */
+  norms: Float32Array;
 }
 
 /**
@@ -45,8 +50,9 @@ export class Segment {
   readonly lengths: Uint16Array;
   /** 1 while the item at that ordinal is the current version of the item. */
   readonly alive: Uint8Array;
-  /** Sum of field lengths over every ordinal, for BM25's average field length. */
-  readonly totalLen: Float64Array;
+  /** Per analysis language: how many ordinals, and their field lengths summed, for BM25's
+   *  statistics, which are kept per language so that items in one never shift another's. */
+  readonly langTotals: Map<string, { n: number; len: Float64Array; nonEmpty: Float64Array }>;
   /** Where this segment's ordinals start in a query's global numbering. */
   base = 0;
   /** The item-table number of each live ordinal's current metadata (-1: none), kept by the engine. */
@@ -67,9 +73,27 @@ export class Segment {
     this.lengths = data.lengths;
     this.alive = new Uint8Array(this.ids.length).fill(1);
     this.nos = new Int32Array(this.ids.length).fill(-1);
-    this.totalLen = new Float64Array(F);
-    for (let i = 0; i < this.lengths.length; i++) this.totalLen[i % F] += this.lengths[i];
+    this.langTotals = new Map();
+    const byIndex = data.langList.map((l) => {
+      const t = { n: 0, len: new Float64Array(F), nonEmpty: new Float64Array(F) };
+      this.langTotals.set(l, t);
+      return t;
+    });
+    for (let d = 0; d < this.ids.length; d++) {
+      const t = byIndex[data.docLang[d]];
+      t.n++;
+      for (let f = 0; f < F; f++) {
+        const l = this.lengths[d * F + f];
+        t.len[f] += l;
+        if (l > 0) t.nonEmpty[f]++;
+      }
+    }
     this.streamData = stream;
+  }
+
+  /** The analysis language of ordinal `doc`. */
+  languageOf(doc: number): string {
+    return this.data.langList[this.data.docLang[doc]];
   }
 
   get size(): number {
@@ -121,21 +145,21 @@ export class Segment {
     return [lo, hi];
   }
 
-  /** Ordinals of the terms matching a lunr wildcard pattern (`*` = any run of characters). */
-  wildcard(pattern: string): number[] {
+  /** Ordinals of the terms matching a wildcard pattern (`*` = any run of characters) that
+   *  starts with `head` (a namespace, which the stars do not cross). */
+  wildcard(head: string, pattern: string): number[] {
     const star = pattern.indexOf('*');
-    const literal = star < 0 ? pattern : pattern.slice(0, star);
     if (star < 0) {
-      const i = this.find(pattern);
+      const i = this.find(head + pattern);
       return i < 0 ? [] : [i];
     }
-    const [lo, hi] = this.prefixRange(literal);
+    const [lo, hi] = this.prefixRange(head + pattern.slice(0, star));
     const out: number[] = [];
     if (star === pattern.length - 1) {
       for (let i = lo; i < hi; i++) out.push(i);
       return out;
     }
-    const re = new RegExp('^' + pattern.split('*').map(escapeRegExp).join('.*') + '$');
+    const re = new RegExp('^' + escapeRegExp(head) + pattern.split('*').map(escapeRegExp).join('.*') + '$');
     for (let i = lo; i < hi; i++) if (re.test(this.terms[i])) out.push(i);
     return out;
   }
@@ -146,30 +170,31 @@ export class Segment {
    * are visited. Keeping the first letter (as spelling correctors do: typos there are rare)
    * stops "goverment~1" from matching "over" and "cover" in half the archive.
    */
-  fuzzy(q: string, k: number): number[] {
+  fuzzy(q: string, k: number, head = ''): number[] {
     const out: number[] = [];
     const n = q.length;
     if (n === 0) return out;
     const terms = this.terms;
+    const h = head.length;
     // The edit-distance row after the first letter, which every candidate shares with q.
     const first = new Int32Array(n + 1);
     first[0] = 1;
     for (let i = 1; i <= n; i++) first[i] = i - 1;
     const walk = (lo: number, hi: number, depth: number, prev: Int32Array): void => {
       let i = lo;
-      if (i < hi && terms[i].length === depth) {
+      if (i < hi && terms[i].length === h + depth) {
         if (prev[n] <= k) out.push(i);
         i++;
       }
       if (depth >= n + k) return;
       while (i < hi) {
-        const c = terms[i].charCodeAt(depth);
+        const c = terms[i].charCodeAt(h + depth);
         // End of the run of terms with the same character at `depth`.
         let a = i + 1;
         let b = hi;
         while (a < b) {
           const mid = (a + b) >>> 1;
-          if (terms[mid].charCodeAt(depth) <= c) a = mid + 1;
+          if (terms[mid].charCodeAt(h + depth) <= c) a = mid + 1;
           else b = mid;
         }
         const cur = new Int32Array(n + 1);
@@ -184,7 +209,7 @@ export class Segment {
         i = a;
       }
     };
-    const [lo, hi] = this.prefixRange(q[0]);
+    const [lo, hi] = this.prefixRange(head + q[0]);
     walk(lo, hi, 1, first);
     return out;
   }

@@ -2,38 +2,35 @@
 // with [start, end) offsets into the snippet's own text, so the UI can mark it without
 // parsing anything. A word is marked when its index term is one the query matched.
 
-import { eachToken, isCjkTerm, type Analyzer } from './analyzer';
+import { bareTerm, eachToken, isCjkTerm, type Analyzer } from './analyzer';
 import type { Snippet } from './types';
 
 const ELLIPSIS = '…';
-const SEPARATOR = /[\s\-\u2013\u2014]/;
+const SEPARATOR = /[\s\u2013\u2014"“”«»()[\]{}<>]/;
+/** Text with letters the quick path cannot compare by their first two letters. */
+const UNUSUAL = /[^\x00-\x7f\u00a3\u20ac\u2013\u2014\u2018\u2019\u201c\u201d\u2026]/;
 
-/** [start, end) spans of the words of `text` whose index term is in `matched`, in order. */
+/** [start, end) spans of the words of `text` with an index term in `matched`, in order. */
 export function matchedSpans(text: string, matched: Set<string>, analyzer: Analyzer): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const push = (s: number, e: number) => {
-    // Mark the word, not the punctuation around it (lunr's trimmer drops it too).
-    while (s < e && !isWordChar(text.charCodeAt(s))) s++;
-    while (e > s && !isWordChar(text.charCodeAt(e - 1))) e--;
-    if (e <= s) return;
-    // Overlapping CJK bigrams ("两会", "会成") mark one stretch of text.
+    // Overlapping spans (CJK bigrams, a compound and its parts) mark one stretch of text.
     const last = spans[spans.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else spans.push([s, e]);
+    if (last && s <= last[1]) {
+      if (s < last[0]) last[0] = s;
+      last[1] = Math.max(last[1], e);
+    } else spans.push([s, e]);
   };
-  if (analyzer.language !== 'en' || [...matched].some(isCjkTerm)) {
-    eachToken(text, analyzer, (t, s, e) => {
-      if (t !== null && matched.has(t)) push(s, e);
-    });
+  const visit = (offset: number) => (_k: number, t: string, s: number, e: number) => {
+    if (matched.has(t)) push(offset + s, offset + e);
+  };
+  const { re, cjk } = headsOf(matched);
+  if (cjk || UNUSUAL.test(text)) {
+    eachToken(text, analyzer, visit(0));
     return spans;
   }
-  // English stemming only rewrites word endings, so every matching word starts with the
-  // first two letters of a matched term: a compiled regex finds the few candidates, and only
-  // they go through the pipeline.
-  const heads = new Set<string>();
-  for (const t of matched) heads.add(escape(t.slice(0, 2)));
-  if (heads.size === 0) return spans;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...heads].join('|')})`, 'giu');
+  if (!re) return spans;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     let s = m.index;
@@ -41,10 +38,29 @@ export function matchedSpans(text: string, matched: Set<string>, analyzer: Analy
     let e = m.index;
     while (e < text.length && !SEPARATOR.test(text[e])) e++;
     re.lastIndex = e;
-    const t = analyzer.term(text.slice(s, e).toLowerCase());
-    if (t !== null && matched.has(t)) push(s, e);
+    eachToken(text.slice(s, e), analyzer, visit(s));
   }
   return spans;
+}
+
+/** Plain text: every matching word starts with the first two letters of a matched term
+ *  (stemming only rewrites endings), so a compiled regex finds the few candidates, and only
+ *  they are analysed. Compiled once per query's set of terms, not once per hit. */
+const headCache = new WeakMap<Set<string>, { re: RegExp | null; cjk: boolean }>();
+function headsOf(matched: Set<string>): { re: RegExp | null; cjk: boolean } {
+  let h = headCache.get(matched);
+  if (h) return h;
+  const heads = new Set<string>();
+  let cjk = false;
+  for (const t of matched) {
+    const bare = bareTerm(t);
+    heads.add(bare.slice(0, 2));
+    if (!cjk && isCjkTerm(t)) cjk = true;
+  }
+  const re = heads.size ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...heads].map(escape).join('|')})`, 'giu') : null;
+  h = { re, cjk };
+  headCache.set(matched, h);
+  return h;
 }
 
 export function makeSnippet(text: string, matched: Set<string>, analyzer: Analyzer, width = 220): Snippet | null {
@@ -90,11 +106,6 @@ export function leadSnippet(text: string, width = 220): Snippet {
   if (clean.length <= width) return { text: clean, marks: [] };
   const cut = clean.lastIndexOf(' ', width);
   return { text: clean.slice(0, cut > width / 2 ? cut : width) + ELLIPSIS, marks: [] };
-}
-
-function isWordChar(c: number): boolean {
-  // Letters and digits of any script count; ASCII punctuation does not.
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 }
 
 function escape(s: string): string {

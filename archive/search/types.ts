@@ -16,6 +16,10 @@ export interface SearchDoc {
   byline: string | null;
   /** The text of the item's notes, highlight quotes and highlight comments, joined. */
   notes: string;
+  /** The item's web address: searchable, and a bookmark's snippet. */
+  url?: string | null;
+  /** The item's description: searched and shown when it has no body (bookmarks). */
+  excerpt?: string;
   published: string | null;
   added: string;
   language: string;

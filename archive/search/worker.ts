@@ -17,5 +17,5 @@ parentPort?.on('message', async (job: BuildJob | MergeJob) => {
 
 function transferList(built: BuildOutput): ArrayBuffer[] {
   const { data, stream } = built;
-  return [data.offsets, data.docs, data.tfs, data.lengths, stream.termOffsets, stream.docs, stream.starts, stream.positions].map((a) => a.buffer as ArrayBuffer);
+  return [data.docLang, data.norms, data.offsets, data.docs, data.tfs, data.lengths, stream.termOffsets, stream.docs, stream.starts, stream.positions].map((a) => a.buffer as ArrayBuffer);
 }

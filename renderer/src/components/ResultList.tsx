@@ -1,8 +1,9 @@
 // The results as a virtualised list: only the rows on screen are in the DOM, so 50,000
 // hits scroll as smoothly as 50. Pages of hits are fetched as rows come into view. The
-// active row is the one shown in the reader; ↑/↓ (or j/k) move it, Enter opens it.
+// active row is the one shown in the reader; ↑/↓ (or j/k) move it, Enter opens it. A new
+// query shows its list from the top, even when the open item is further down.
 
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SearchHit } from '../../../archive/api/types';
 import { hitAt, type SearchView } from '../hooks/useSearch';
@@ -40,9 +41,29 @@ export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, en
     if (count > 0) ensureRows(first, last);
   }, [first, last, count, ensureRows]);
 
+  // A different request (not the same one answered again after an edit) starts at the top.
+  const requestKey = view ? JSON.stringify(view.request) : '';
+  const seenRequest = useRef('');
+  const fromTop = useRef(false);
+  useLayoutEffect(() => {
+    if (!requestKey || requestKey === seenRequest.current) return;
+    seenRequest.current = requestKey;
+    fromTop.current = true;
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [requestKey]);
+
+  // The list follows the active row when it moves. After a new query the open item stays
+  // marked where the new list has it, but does not pull the list down past hits 1–4; the
+  // first move from it scrolls as usual.
+  const lastActive = useRef(activeIndex);
   useEffect(() => {
-    if (activeIndex >= 0 && activeIndex < count) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-  }, [activeIndex, count, virtualizer]);
+    if (activeIndex === lastActive.current) return;
+    lastActive.current = activeIndex;
+    if (activeIndex < 0 || activeIndex >= count) return;
+    if (fromTop.current && hitAt(view, activeIndex)?.id === openId) return;
+    fromTop.current = false;
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, count, virtualizer, view, openId]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;

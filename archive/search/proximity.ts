@@ -1,0 +1,61 @@
+// Ranks items where the query's words stand together above items where they are scattered:
+// among the best-scored matches, each pair of neighbouring query words found at most one
+// word further apart than typed raises the item's score a little.
+
+import type { Segment } from './segment';
+import { selectTop } from './top';
+
+/** How much an item whose every pair of query words stands together gains. */
+export const PROXIMITY = 0.35;
+/** Only the best matches are re-ranked: positions cost a lookup per word and item. */
+const CANDIDATES = 200;
+
+export type Sequence = Map<string, Array<{ term: string; qpos: number }>>;
+
+/** Raises `scores` of the best of `slots[0..count)` by how many neighbouring query words
+ *  stand together in them. */
+export function proximityBoost(slots: ArrayLike<number>, count: number, scores: Float64Array, segs: Segment[], sequence: Sequence): void {
+  let any = false;
+  for (const s of sequence.values()) if (s.length >= 2) any = true;
+  if (!any || count === 0) return;
+  const top = selectTop(count, Math.min(CANDIDATES, count), (a, b) => scores[slots[b]] - scores[slots[a]]);
+  const ordCache = new Map<Segment, Map<string, number[]>>();
+  for (const i of top) {
+    const slot = slots[i];
+    let seg = segs[0];
+    for (const s of segs) if (slot >= s.base && slot < s.base + s.size) seg = s;
+    const d = slot - seg.base;
+    const seq = sequence.get(seg.languageOf(d));
+    if (!seq || seq.length < 2) continue;
+    let ords = ordCache.get(seg);
+    if (!ords) ordCache.set(seg, (ords = new Map()));
+    let pairs = 0;
+    let together = 0;
+    for (let k = 0; k + 1 < seq.length; k++) {
+      const gap = seq[k + 1].qpos - seq[k].qpos;
+      if (gap <= 0 || seq[k].term === seq[k + 1].term) continue;
+      pairs++;
+      const a = positions(seg, ords, seq[k].term, d);
+      const b = positions(seg, ords, seq[k + 1].term, d);
+      if (a && b && near(a, b, gap + 1)) together++;
+    }
+    if (pairs > 0 && together > 0) scores[slot] *= 1 + (PROXIMITY * together) / pairs;
+  }
+}
+
+function positions(seg: Segment, cache: Map<string, number[]>, term: string, d: number): Uint32Array | null {
+  let o = cache.get(term);
+  if (!o) cache.set(term, (o = [seg.find(term)]));
+  return o[0] >= 0 ? seg.positionsOf(o[0], d) : null;
+}
+
+/** Whether some y in b follows some x in a by 1..max positions (both ascending). */
+function near(a: Uint32Array, b: Uint32Array, max: number): boolean {
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    while (j < b.length && b[j] <= x) j++;
+    if (j < b.length && b[j] - x <= max) return true;
+  }
+  return false;
+}
