@@ -16,7 +16,7 @@ async function fresh(): Promise<{ archive: Archive; dir: string; ids: string[] }
   const { archive, dir, cleanup } = await tempArchive({ seeded: false });
   cleanups.push(cleanup);
   const ids = [];
-  for (let i = 0; i < 4; i++) ids.push(await addItem(archive, draft(`Story ${i}`, `Story ${i} is about canals, barges and river freight.`)));
+  for (let i = 0; i < 4; i++) ids.push(await addItem(archive, draft(`Story ${i}`, `Story ${i} is about canals, barges and river freight.`, { added: `2026-0${i + 1}-01T00:00:00.000Z` })));
   return { archive, dir, ids };
 }
 
