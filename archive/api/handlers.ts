@@ -64,8 +64,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
     return { backup: (await archive.backups.take('by request'))?.id ?? null };
   },
   'backups.restore': (archive, { id }) => restoreBackup(archive, id),
-  'items.list': (archive, { sort = 'added', kind, offset = 0, limit = 100_000 }) => {
-    const items = archive.data.items.filter((i) => !kind || i.kind === kind).sort(listOrders[sort]);
+  'items.list': (archive, { sort = 'added', kind, offset = 0, limit = 100_000, idPrefix }) => {
+    const items = archive.data.items.filter((i) => (!kind || i.kind === kind) && (!idPrefix || i.id.startsWith(idPrefix))).sort(listOrders[sort]);
     return { items: items.slice(offset, offset + limit), total: items.length };
   },
   'items.get': (archive, { id }) => archive.view(id),
