@@ -83,6 +83,8 @@ async function main(): Promise<void> {
     archive = await openArchive(dir);
   } catch (error) {
     post({ type: 'failed', error: failure(error) });
+    // Give the message time to leave; a port listener would otherwise keep us alive.
+    setTimeout(() => process.exit(1), 200).unref();
     process.exitCode = 1;
     return;
   }
