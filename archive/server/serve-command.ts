@@ -37,7 +37,7 @@ export async function serve(dir: string, options: Record<string, string>): Promi
       rendererDir: root,
       port,
       // Never trusted: a page cannot name files on this machine.
-      call: (method, args, options) => service.call(method, args, { trusted: false, signal: options?.signal, by: 'browser' }),
+      call: (method, args, options) => service.call(method, args, { trusted: false, signal: options?.signal, by: options?.by ?? 'browser' }),
       events: (listener) => service.on(listener),
     });
   } catch (error) {

@@ -18,7 +18,7 @@ import type { ArchiveEvent } from '../api/events';
 const EVENTS_KEEPALIVE_MS = 25_000;
 
 /** Runs one contract call as an untrusted caller and returns its Outcome. */
-export type CallApi = (method: string, args: unknown, options?: { signal?: AbortSignal }) => Promise<unknown>;
+export type CallApi = (method: string, args: unknown, options?: { signal?: AbortSignal; by?: string }) => Promise<unknown>;
 
 /** Subscribes to the archive's events; returns the unsubscribe. */
 export type SubscribeEvents = (listener: (event: ArchiveEvent) => void) => () => void;
@@ -121,7 +121,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
     });
-    const outcome = await options.call(method, args, { signal: controller.signal });
+    // Which page asked (a name it chose): its own changes are not announced back to it.
+    const page = String(req.headers['x-dossier-client'] ?? '');
+    const by = /^[A-Za-z0-9_-]{1,64}$/.test(page) ? `browser:${page}` : 'browser';
+    const outcome = await options.call(method, args, { signal: controller.signal, by });
     if (!res.destroyed) sendJson(res, 200, outcome);
   }
 
