@@ -21,9 +21,14 @@ import { repairArchive } from '../core/repair';
 import { listBackups } from '../core/backups';
 import { restoreBackup } from '../core/restore';
 import { writeBundleFile } from '../core/bundle';
-import { exportNotes } from '../core/export-notes';
 import { ArchiveError } from '../core/errors';
 import type { SourceFile } from '../interop/types';
+
+/** Exporting notes loads the Markdown and YAML writers: only an export pays for them. */
+async function exportNotes(...args: Parameters<typeof import('../core/export-notes').exportNotes>) {
+  const { exportNotes: run } = await import('../core/export-notes');
+  return run(...args);
+}
 
 /** The importers load jsdom, which takes most of a second: only an import pays for it. */
 async function parseSourceFile(file: SourceFile) {

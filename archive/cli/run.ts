@@ -45,13 +45,9 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
     return;
   }
 
-  const [{ openArchive }, { dispatch }, { isBundle }] = await Promise.all([
-    import('../core/open-archive'),
-    import('../api/dispatch'),
-    import('../core/importing'),
-  ]);
+  const [{ openArchive }, { dispatch }] = await Promise.all([import('../core/open-archive'), import('../api/dispatch')]);
   // Restoring a bundle into a new folder should give back exactly what was exported.
-  const restoring = name === 'import' && args.positional.length > 1 && args.positional.slice(1).every(isBundle);
+  const restoring = name === 'import' && args.positional.length > 1 && args.positional.slice(1).every((await import('../core/importing')).isBundle);
   const writes = typeof command.writes === 'function' ? command.writes(args) : command.writes;
   const archive = await openArchive(dir, { readOnly: !writes, create: Boolean(command.creates), seed: !restoring });
   try {
