@@ -25,7 +25,11 @@ export async function startArchiveHost(dir: string, { utilityProcess, MessageCha
   const { port1, port2 } = new MessageChannelMain();
   const link = new HostLink({
     post: (message) => port2.postMessage(message),
-    onMessage: (listener) => void port2.on('message', (event) => listener(event.data as HostMessage)),
+    onMessage: (listener) => {
+      port2.on('message', (event) => listener(event.data as HostMessage));
+      // Anything the host says before our port reaches it comes on its own channel.
+      child.on('message', (data: unknown) => listener(data as HostMessage));
+    },
   });
   port2.start();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
