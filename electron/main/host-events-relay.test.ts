@@ -20,11 +20,14 @@ describe('relaying the archive host’s events', () => {
     for (const w of [a, b]) expect(w.sent).toEqual([{ channel: 'dossier:changed', payload: { reason: 'import', imported: ['x'], skipped: [{ file: 'y', reason: 'empty' }] } }]);
   });
 
-  it('shows every import’s progress in every window, and skips a closed one', () => {
-    const [a, gone] = [new FakeWebContents(), new FakeWebContents()];
+  it('shows an import’s progress in every other window, and skips a closed one', () => {
+    const [own, other, gone] = [new FakeWebContents(), new FakeWebContents(), new FakeWebContents()];
     gone.destroyed = true;
-    relayHostEvent({ name: 'progress', payload: { done: 1, total: 3, by: windowCaller(a) } }, [a, gone] as never);
-    expect(a.sent).toEqual([{ channel: 'dossier:progress', payload: { done: 1, total: 3 } }]);
+    relayHostEvent({ name: 'progress', payload: { done: 1, total: 3, by: windowCaller(own) } }, [own, other, gone] as never);
+    expect(own.sent).toEqual([]);
+    expect(other.sent).toEqual([{ channel: 'dossier:progress', payload: { done: 1, total: 3 } }]);
     expect(gone.sent).toEqual([]);
+    relayHostEvent({ name: 'progress', payload: { done: 2, total: 3, by: 'menu' } }, [own] as never);
+    expect(own.sent).toEqual([{ channel: 'dossier:progress', payload: { done: 2, total: 3 } }]);
   });
 });

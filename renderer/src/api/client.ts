@@ -123,8 +123,9 @@ async function readHttpEvents(listener: (event: HostEvent) => void, signal: Abor
           const data = block.split('\n').find((line) => line.startsWith('data: '));
           if (!data) continue;
           const event = JSON.parse(data.slice(6)) as ArchiveEvent;
-          // This page's own changes come back too; it has already refreshed for them.
-          if (event.name === 'changed' && event.payload.by === `browser:${PAGE_ID}`) continue;
+          // This page's own calls come back too: it reports its own progress and has
+          // already refreshed (a late event would overwrite its import summary).
+          if (event.payload.by === `browser:${PAGE_ID}`) continue;
           listener(asHostEvent(event));
         }
       }
