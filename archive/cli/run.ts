@@ -23,9 +23,10 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
   const json = args.flags.has('json');
   if (name === 'serve') {
     const host = await connectHost(dir);
-    if (host) {
-      host.close();
-      throw new CommandError(`The archive at ${dir} is already open in another Dossier process (pid ${host.pid}); its address is the one that process printed.`);
+    const pid = await host?.welcomed;
+    host?.close();
+    if (typeof pid === 'number') {
+      throw new CommandError(`The archive at ${dir} is already open in another Dossier process (pid ${pid}); its address is the one that process printed.`);
     }
     const { serve } = await import('../server/serve-command');
     await serve(dir, args.options);

@@ -14,8 +14,8 @@ import type { Outcome } from '../api/types';
 const CONNECT_TIMEOUT_MS = 2_000;
 
 export interface HostClient {
-  /** The host's process id. */
-  readonly pid: number;
+  /** The host's process id once it has let this client in; null if it refused the token. */
+  readonly welcomed: Promise<number | null>;
   call(method: string, args: unknown, options?: { signal?: AbortSignal }): Promise<Outcome<unknown>>;
   /** Subscribes to the host's events (the first listener asks the host for them). */
   onEvent(listener: (event: ArchiveEvent) => void): () => void;
@@ -25,6 +25,12 @@ export interface HostClient {
 const lost: Outcome<never> = { ok: false, error: { code: 'io_error', message: 'The Dossier process holding the archive went away before it answered.' } };
 const cancelled: Outcome<never> = { ok: false, error: { code: 'cancelled', message: 'The call was cancelled.' } };
 
+/**
+ * Connects to the archive's host, or answers null when none is listening. The hello and
+ * the first calls go out together without waiting for the welcome (one round trip less:
+ * a forwarded command pays for one exchange); the host answers them in order, so a
+ * refused hello means no call ran, and each answers with the refusal.
+ */
 export async function connectHost(dir: string, timeoutMs = CONNECT_TIMEOUT_MS): Promise<HostClient | null> {
   let token: string;
   try {
@@ -33,51 +39,52 @@ export async function connectHost(dir: string, timeoutMs = CONNECT_TIMEOUT_MS): 
     return null;
   }
   const conn = net.createConnection(socketPath(dir));
+  const connected = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => done(false), timeoutMs);
+    function done(ok: boolean) {
+      clearTimeout(timer);
+      conn.off('error', failed);
+      conn.off('connect', succeeded);
+      resolve(ok);
+    }
+    const failed = () => done(false);
+    const succeeded = () => done(true);
+    conn.once('error', failed);
+    conn.once('connect', succeeded);
+  });
+  if (!connected) {
+    conn.destroy();
+    return null;
+  }
+
   const reader = new FrameReader();
   const pending = new Map<number, (outcome: Outcome<unknown>) => void>();
   const listeners = new Set<(event: ArchiveEvent) => void>();
   let nextId = 0;
   let subscribed = false;
   let closed = false;
+  let refusal: Outcome<never> | null = null;
+  let settleWelcome!: (pid: number | null) => void;
+  const welcomed = new Promise<number | null>((resolve) => (settleWelcome = resolve));
+  let greeted = false;
   const send = (message: ClientMessage) => {
     if (!closed && !conn.destroyed) conn.write(encodeFrame(message));
   };
-
-  const welcome = await new Promise<{ pid: number } | null>((resolve) => {
-    const timer = setTimeout(() => done(null), timeoutMs);
-    function done(value: { pid: number } | null) {
-      clearTimeout(timer);
-      conn.off('error', failed);
-      resolve(value);
-    }
-    function failed() {
-      done(null);
-    }
-    conn.once('error', failed);
-    conn.once('close', failed);
-    conn.once('connect', () => send({ type: 'hello', token, version: PROTOCOL_VERSION }));
-    conn.on('data', function first(chunk: Buffer) {
-      let frames: unknown[];
-      try {
-        frames = reader.push(chunk);
-      } catch {
-        return done(null);
-      }
-      const message = frames.shift() as HostMessage | undefined;
-      if (!message) return;
-      conn.off('data', first);
-      conn.off('close', failed);
-      if (message.type !== 'welcome') return done(null);
-      done({ pid: message.pid });
-      for (const rest of frames) receive(rest as HostMessage);
-    });
-  });
-  if (!welcome) {
-    conn.destroy();
-    return null;
-  }
+  const failAll = (outcome: Outcome<never>) => {
+    for (const resolve of pending.values()) resolve(outcome);
+    pending.clear();
+  };
 
   function receive(message: HostMessage): void {
+    if (!greeted) {
+      greeted = true;
+      if (message.type === 'welcome') return settleWelcome(message.pid);
+      refusal = { ok: false, error: { code: 'conflict', message: message.type === 'refused' ? message.message : 'The Dossier process holding the archive did not let this command in.' } };
+      settleWelcome(null);
+      failAll(refusal);
+      conn.destroy();
+      return;
+    }
     if (message.type === 'result') {
       const resolve = pending.get(message.id);
       pending.delete(message.id);
@@ -97,13 +104,15 @@ export async function connectHost(dir: string, timeoutMs = CONNECT_TIMEOUT_MS): 
   conn.on('error', () => undefined);
   conn.on('close', () => {
     closed = true;
-    for (const resolve of pending.values()) resolve(lost);
-    pending.clear();
+    settleWelcome(null);
+    failAll(refusal ?? lost);
   });
+  send({ type: 'hello', token, version: PROTOCOL_VERSION });
 
   return {
-    pid: welcome.pid,
+    welcomed,
     call(method, args, options = {}) {
+      if (refusal) return Promise.resolve(refusal);
       if (closed) return Promise.resolve(lost);
       if (options.signal?.aborted) return Promise.resolve(cancelled);
       const id = ++nextId;
@@ -125,8 +134,7 @@ export async function connectHost(dir: string, timeoutMs = CONNECT_TIMEOUT_MS): 
       if (closed) return;
       closed = true;
       conn.end();
-      for (const resolve of pending.values()) resolve(lost);
-      pending.clear();
+      failAll(lost);
     },
   };
 }

@@ -44,7 +44,7 @@ describe('the archive host process', () => {
     const events: ArchiveEvent[] = [];
     const changed = new Promise<void>((resolve) => host.link.onEvent((e) => (events.push(e), e.name === 'changed' && resolve())));
     const client = (await connectHost(dir))!;
-    expect(client.pid).toBe(host.child.pid);
+    expect(await client.welcomed).toBe(host.child.pid);
     const listed = await client.call('items.list', { kind: 'article' });
     const id = (listed as { ok: true; value: { items: Array<{ id: string }> } }).value.items[0].id;
     expect(await client.call('tags.add', { id, tags: ['From the CLI'] })).toMatchObject({ ok: true });

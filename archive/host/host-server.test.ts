@@ -79,7 +79,7 @@ describe('the archive host socket', () => {
   it('runs calls for a client holding the token, trusted like the CLI itself', async () => {
     const client = (await connectHost(dir))!;
     expect(client).not.toBeNull();
-    expect(client.pid).toBe(process.pid);
+    expect(await client.welcomed).toBe(process.pid);
     const listed = await client.call('items.list', { idPrefix: seedId.slice(0, 6) });
     expect(listed).toMatchObject({ ok: true, value: { total: 1, items: [{ id: seedId }] } });
     const file = path.join(dir, 'note.md');
@@ -124,6 +124,7 @@ describe('the archive host socket', () => {
   it('counts only authenticated clients, and forgets them when they go', async () => {
     await until(() => host.clients() === 0);
     const client = (await connectHost(dir))!;
+    expect(await client.welcomed).toBe(process.pid);
     expect(host.clients()).toBe(1);
     await rawExchange([{ type: 'hello', token: 'guess', version: 1 }]);
     expect(host.clients()).toBe(1);
@@ -157,5 +158,27 @@ describe('reaching a host', () => {
     expect(await connectHost(other)).toBeNull();
     await open.close();
     await done();
+  });
+});
+
+describe('a client with a stale token', () => {
+  it('has its calls answered with the refusal, none of them run', async () => {
+    const { dir: other, cleanup: done, archive: open } = await tempArchive();
+    const running = await startHostServer({ dir: other, service: new ArchiveService(open) });
+    try {
+      const real = await fs.readFile(tokenPath(other), 'utf8');
+      await fs.writeFile(tokenPath(other), 'a-token-from-an-earlier-host');
+      const client = (await connectHost(other))!;
+      const seed = open.data.items[0].id;
+      const outcome = await client.call('tags.add', { id: seed, tags: ['Sneaky'] });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/could not prove/) } });
+      expect(await client.welcomed).toBeNull();
+      expect(open.item(seed).tags).not.toContain('Sneaky');
+      await fs.writeFile(tokenPath(other), real);
+    } finally {
+      await running.close();
+      await open.close();
+      await done();
+    }
   });
 });

@@ -64,10 +64,12 @@ export async function startHostServer({ dir, service, helloTimeoutMs = HELLO_TIM
     };
     const calls = new ClientCalls(service, send, { trusted: true, by: `socket:${++serial}` });
     let welcomed = false;
+    let refused = false;
     let unsubscribe: (() => void) | null = null;
     const timer = setTimeout(() => conn.destroy(), helloTimeoutMs);
 
     conn.on('data', (chunk: Buffer) => {
+      if (refused) return;
       let frames: unknown[];
       try {
         frames = reader.push(chunk);
@@ -80,6 +82,7 @@ export async function startHostServer({ dir, service, helloTimeoutMs = HELLO_TIM
         if (!message) return void conn.destroy();
         if (!welcomed) {
           if (message.type !== 'hello' || !sameToken(message.token, token)) {
+            refused = true;
             send({ type: 'refused', message: 'This client could not prove it belongs to the archive’s user.' });
             conn.end();
             return;

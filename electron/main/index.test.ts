@@ -57,7 +57,7 @@ describe('the main process', () => {
 
     // The `dossier` command reaches the same host over its socket; the window hears of the change.
     const cli = (await connectHost(dir))!;
-    expect(cli.pid).toBe(hostPid);
+    expect(await cli.welcomed).toBe(hostPid);
     const seed = list.value.items.find((i: { kind: string }) => i.kind === 'article');
     expect(await cli.call('tags.add', { id: seed.id, tags: ['From the CLI'] })).toMatchObject({ ok: true });
     cli.close();
