@@ -4,29 +4,13 @@
 // closed pipe (`dossier list | head`) ends the command quietly.
 
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { forkHost, type ForkedHost } from '../host/test-host';
 import type { ArchiveEvent } from '../api/events';
-
-const BIN = fileURLToPath(new URL('../../bin/dossier.mjs', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function dossier(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, DOSSIER_ARCHIVE: '' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+import { BIN, dossier, type Run } from './test-cli';
 
 let tmp: string;
 let archive: string;
