@@ -21,7 +21,8 @@ export interface HostDeps {
 
 export async function startArchiveHost(dir: string, { utilityProcess, MessageChannelMain, entry, log, stopTimeoutMs = 10_000 }: HostDeps): Promise<{ host: AppHost; start: HostStart }> {
   const child = utilityProcess.fork(entry, [dir], { serviceName: 'Dossier archive', stdio: 'pipe' });
-  child.stderr?.on('data', (chunk: Buffer) => log(`archive process: ${String(chunk).trimEnd()}`));
+  // Both are read, so that a chatty child never blocks on a full pipe; both go to the log.
+  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => log(`archive process: ${String(chunk).trimEnd()}`));
   const { port1, port2 } = new MessageChannelMain();
   const link = new HostLink({
     post: (message) => port2.postMessage(message),
