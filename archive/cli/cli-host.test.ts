@@ -9,6 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { forkHost, type ForkedHost } from '../host/test-host';
+import { startHostServer } from '../host/host-server';
+import { ArchiveService } from '../host/service';
+import { openArchive } from '../core/open-archive';
 import type { ArchiveEvent } from '../api/events';
 import { BIN, dossier, type Run } from './test-cli';
 
@@ -71,6 +74,27 @@ describe('the dossier CLI beside a running host', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`dossier: The archive at ${archive} is already open in another Dossier process (pid ${host.child.pid}); its address is the one that process printed.\n`);
     expect(Date.now() - started).toBeLessThan(4_000);
+  });
+});
+
+describe('a host that comes up while the command waits for the lock', () => {
+  it('gets the command once its socket is up, instead of a conflict', async () => {
+    const dir = path.join(tmp, 'late');
+    await dossier('init', '--archive', dir);
+    // This test process holds the archive (the lock) but serves no socket yet.
+    const archive = await openArchive(dir);
+    try {
+      const seed = archive.data.items.find((i) => i.kind === 'article')!.id;
+      const running = dossier('tag', seed, 'Late', '--archive', dir);
+      await new Promise((r) => setTimeout(r, 1_000));
+      const host = await startHostServer({ dir, service: new ArchiveService(archive) });
+      const run = await running;
+      await host.close();
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(archive.item(seed).tags).toContain('Late');
+    } finally {
+      await archive.close();
+    }
   });
 });
 

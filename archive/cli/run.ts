@@ -2,11 +2,12 @@
 // (the desktop app, `dossier serve`), so the CLI works beside them with the same output and
 // exit codes; otherwise by opening the archive here (read-only for commands that only look).
 
-import { commands, type Api } from './commands';
+import { commands, type Api, type Command } from './commands';
 import { CommandError } from './failure';
 import { UsageError, type ParsedArgs } from './args';
 import { print } from './pipes';
-import { connectHost } from '../host/host-client';
+import { connectHost, type HostClient } from '../host/host-client';
+import { ArchiveError } from '../core/errors';
 import type { Outcome } from '../api/types';
 
 function apiOver(call: (method: string, args: unknown) => Promise<Outcome<unknown>>): Api {
@@ -17,6 +18,15 @@ function apiOver(call: (method: string, args: unknown) => Promise<Outcome<unknow
       return outcome.value as never;
     },
   };
+}
+
+async function forward(host: HostClient, command: Command, args: ParsedArgs, json: boolean): Promise<void> {
+  try {
+    const output = await command.run(apiOver((method, a) => host.call(method, a)), args);
+    print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+  } finally {
+    host.close();
+  }
 }
 
 export async function runCommand(name: string, dir: string, args: ParsedArgs): Promise<void> {
@@ -36,21 +46,21 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
   if (!command) throw new UsageError(`unknown command “${name}”`);
 
   const host = await connectHost(dir);
-  if (host) {
-    try {
-      const output = await command.run(apiOver((method, a) => host.call(method, a)), args);
-      print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
-    } finally {
-      host.close();
-    }
-    return;
-  }
+  if (host) return forward(host, command, args, json);
 
   const [{ openArchive }, { dispatch }] = await Promise.all([import('../core/open-archive'), import('../api/dispatch')]);
   // Restoring a bundle into a new folder should give back exactly what was exported.
   const restoring = name === 'import' && args.positional.length > 1 && args.positional.slice(1).every((await import('../core/importing')).isBundle);
   const writes = typeof command.writes === 'function' ? command.writes(args) : command.writes;
-  const archive = await openArchive(dir, { readOnly: !writes, create: Boolean(command.creates), seed: !restoring });
+  let archive;
+  try {
+    archive = await openArchive(dir, { readOnly: !writes, create: Boolean(command.creates), seed: !restoring });
+  } catch (error) {
+    // A host that was still opening the archive when we looked has its socket up by now.
+    const late = error instanceof ArchiveError && error.code === 'conflict' ? await connectHost(dir) : null;
+    if (late) return forward(late, command, args, json);
+    throw error;
+  }
   try {
     const output = await command.run(apiOver((method, a) => dispatch(archive, method, a, { trusted: true })), args);
     print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
