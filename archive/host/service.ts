@@ -4,8 +4,7 @@
 // browser host, the socket host and the desktop app's host process all serve through this.
 
 import type { Archive } from '../core/archive';
-import { dispatch, type DispatchContext } from '../api/dispatch';
-import { isMethod } from '../api/dispatch';
+import { dispatch, isMethod, type DispatchContext } from '../api/dispatch';
 import type { ArchiveEvent, CallerId } from '../api/events';
 import type { ImportSummary, Outcome } from '../api/types';
 
