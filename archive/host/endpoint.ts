@@ -1,7 +1,9 @@
-// Where an archive's host listens and where its token lies: `<archive>/.host/`, a folder
-// only the user may enter (0700), holding `token` (0600) and, on Unix, the socket `sock`.
-// Unix socket paths are short (~104 bytes): a longer one moves to a private per-user folder
-// in the temp directory, named by a hash of the archive path. Windows uses a named pipe.
+// Where an archive's host listens and where its token lies: `<archive>/.host/<machine>/`, a
+// folder only the user may enter (0700), holding `token` (0600) and, on Unix, the socket
+// `sock`. Per machine, because an archive folder may be kept in step between machines by a
+// sync tool: one machine's token must never replace another's. Unix socket paths are short
+// (~104 bytes): a longer one moves to a private per-user folder in the temp directory,
+// named by a hash of the archive path. Windows uses a named pipe.
 
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -10,8 +12,13 @@ import path from 'node:path';
 
 const MAX_SOCKET_PATH = 100;
 
+/** This machine's name as a folder name. */
+function machine(): string {
+  return os.hostname().replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64) || 'this-machine';
+}
+
 export function hostDir(dir: string): string {
-  return path.join(path.resolve(dir), '.host');
+  return path.join(path.resolve(dir), '.host', machine());
 }
 
 export function tokenPath(dir: string): string {

@@ -10,6 +10,7 @@ import { rm } from 'node:fs/promises';
 import { tempDir } from '../core/test-archive';
 import { forkHost, type ForkedHost } from './test-host';
 import { connectHost } from './host-client';
+import { tokenPath } from './endpoint';
 import type { ArchiveEvent } from '../api/events';
 
 let dir: string;
@@ -70,7 +71,7 @@ describe('the archive host process', () => {
     expect(before.ok).toBe(true);
     expect(await running.stop()).toBe(0);
     expect(existsSync(path.join(other, '.lock'))).toBe(false);
-    expect(existsSync(path.join(other, '.host', 'token'))).toBe(false);
+    expect(existsSync(tokenPath(other))).toBe(false);
     expect(await connectHost(other)).toBeNull();
     expect(await running.link.call('items.list', {}, { trusted: false })).toMatchObject({ ok: false, error: { code: 'io_error' } });
     await rm(other, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import net from 'node:net';
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { tempArchive } from '../core/test-archive';
+import { openArchive } from '../core/open-archive';
 import type { Archive } from '../core/archive';
 import { ArchiveService } from './service';
 import { startHostServer, type RunningHost } from './host-server';
@@ -179,6 +180,35 @@ describe('a client with a stale token', () => {
       await running.close();
       await open.close();
       await done();
+    }
+  });
+});
+
+describe('where the host lives', () => {
+  it('keeps its socket and token in a folder of this machine’s own, inside the archive’s .host', () => {
+    const folder = hostDir(dir);
+    expect(path.dirname(folder)).toBe(path.join(dir, '.host'));
+    expect(path.basename(folder)).toMatch(/^[A-Za-z0-9._-]+$/);
+    expect(path.dirname(tokenPath(dir))).toBe(folder);
+    if (unix && host.socket.startsWith(dir)) expect(path.dirname(host.socket)).toBe(folder);
+  });
+
+  it.runIf(unix)('moves a socket whose path would be too long to a private folder of the user’s, and is reached there', async () => {
+    const deep = path.join(dir, 'x'.repeat(120));
+    const socket = socketPath(deep);
+    expect(Buffer.byteLength(socket)).toBeLessThanOrEqual(100);
+    expect(socket).not.toBe(socketPath(dir));
+    const open = await openArchive(deep);
+    const running = await startHostServer({ dir: deep, service: new ArchiveService(open) });
+    try {
+      expect(running.socket).toBe(socket);
+      expect(statSync(path.dirname(socket)).mode & 0o777).toBe(0o700);
+      const client = (await connectHost(deep))!;
+      expect(await client.call('archive.info', {})).toMatchObject({ ok: true, value: { dir: deep } });
+      client.close();
+    } finally {
+      await running.close();
+      await open.close();
     }
   });
 });
