@@ -88,7 +88,10 @@ describe('a host that comes up while the command waits for the lock', () => {
       const running = dossier('tag', seed, 'Late', '--archive', dir);
       await new Promise((r) => setTimeout(r, 1_000));
       const host = await startHostServer({ dir, service: new ArchiveService(archive) });
+      const hostUp = Date.now();
       const run = await running;
+      // It looked again soon after the socket came up, rather than after its whole wait for the lock.
+      expect(Date.now() - hostUp).toBeLessThan(2_500);
       await host.close();
       expect(run).toMatchObject({ code: 0, stderr: '' });
       expect(archive.item(seed).tags).toContain('Late');

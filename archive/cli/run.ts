@@ -10,6 +10,11 @@ import { connectHost, type HostClient } from '../host/host-client';
 import { ArchiveError } from '../core/errors';
 import type { Outcome } from '../api/types';
 
+/** How long a writer waits for another to let go of the archive, in all. */
+const LOCK_WAIT_MS = 5_000;
+/** How often, meanwhile, it looks for a host's socket. */
+const LOCK_POLL_MS = 250;
+
 function apiOver(call: (method: string, args: unknown) => Promise<Outcome<unknown>>): Api {
   return {
     async call(method, args) {
@@ -52,14 +57,20 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
   // Restoring a bundle into a new folder should give back exactly what was exported.
   const restoring = name === 'import' && args.positional.length > 1 && args.positional.slice(1).every((await import('../core/importing')).isBundle);
   const writes = typeof command.writes === 'function' ? command.writes(args) : command.writes;
+  // A writer waits a while for the lock; meanwhile a host that was still opening the archive
+  // when we looked may put its socket up: look again between short waits.
+  const deadline = Date.now() + LOCK_WAIT_MS;
   let archive;
-  try {
-    archive = await openArchive(dir, { readOnly: !writes, create: Boolean(command.creates), seed: !restoring });
-  } catch (error) {
-    // A host that was still opening the archive when we looked has its socket up by now.
-    const late = error instanceof ArchiveError && error.code === 'conflict' ? await connectHost(dir) : null;
-    if (late) return forward(late, command, args, json);
-    throw error;
+  for (;;) {
+    try {
+      archive = await openArchive(dir, { readOnly: !writes, create: Boolean(command.creates), seed: !restoring, lockWaitMs: LOCK_POLL_MS });
+      break;
+    } catch (error) {
+      if (!(error instanceof ArchiveError && error.code === 'conflict')) throw error;
+      const late = await connectHost(dir);
+      if (late) return forward(late, command, args, json);
+      if (Date.now() >= deadline) throw error;
+    }
   }
   try {
     const output = await command.run(apiOver((method, a) => dispatch(archive, method, a, { trusted: true })), args);
