@@ -1,5 +1,5 @@
 // How `electron-vite build` builds the desktop app: main (ESM, out/main, with the search
-// and import workers and the seed files beside it), the sandboxed preload (CommonJS, out/preload/index.cjs)
+// worker, the import worker, the archive host process and the seed files beside it), the sandboxed preload (CommonJS, out/preload/index.cjs)
 // and the renderer (renderer/vite.config.ts, out/renderer). Needs no Electron binary.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -38,11 +38,13 @@ const main: MainViteConfig = {
     outDir: path.join(OUT, 'main'),
     rolldownOptions: {
       // The workers are entries of their own: worker-pool.ts starts ./worker.js and
-      // import-pool.ts ./import-worker.js beside the bundle.
+      // import-pool.ts ./import-worker.js beside the bundle. So is the archive host, which
+      // the main process starts as a utility process.
       input: {
         index: path.join(root, 'electron/main/index.ts'),
         worker: path.join(root, 'archive/search/worker.ts'),
         'import-worker': path.join(root, 'archive/core/import-worker.ts'),
+        'host-process': path.join(root, 'archive/host/host-process.ts'),
       },
       // Every chunk beside index.js, so `new URL('./x', import.meta.url)` means out/main/x.
       output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -1,9 +1,11 @@
 // Two projects: fast unit/integration tests beside the code, and end-to-end tests that
-// drive the built UI in Debian's Chromium through `dossier serve`.
+// drive the built UI in Debian's Chromium through `dossier serve`. The CLI is built first
+// (scripts/build-cli-for-tests.mjs): tests run bin/dossier.mjs as users do.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['./scripts/build-cli-for-tests.mjs'],
     projects: [
       {
         test: {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bbcAvailable, BBC, makeCorpus } from './corpus';
+import { cliBench, cliTable } from './cli';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CORPUS_VERSION = 2;
@@ -17,8 +18,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Num
 const ENGINES = (process.env.BENCH_ENGINES ?? 'dossier,lunr,minisearch,flexsearch,sqlite').split(',');
 const LABEL: Record<string, string> = { dossier: 'Dossier', lunr: 'naive lunr', minisearch: 'MiniSearch', flexsearch: 'FlexSearch', sqlite: 'SQLite FTS5' };
 const ROOT = path.join(os.tmpdir(), 'dossier-bench');
-/** BENCH_PARTS=search,storage,import (the default runs them all). */
-const PARTS = (process.env.BENCH_PARTS ?? 'search,storage,import').split(',');
+/** BENCH_PARTS=search,storage,import,cli (the default runs them all). */
+const PARTS = (process.env.BENCH_PARTS ?? 'search,storage,import,cli').split(',');
 
 type Figures = Record<string, number | string | object>;
 
@@ -174,6 +175,14 @@ async function main(): Promise<void> {
     }
     console.log(`\nImport through the product's path into a growing archive (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
     console.log(importTable(growth));
+  }
+  if (PARTS.includes('cli')) {
+    process.stderr.write('10000 cli… ');
+    const cli = await cliBench(prepare(10_000), path.join(ROOT, 'cli-10000'));
+    process.stderr.write(cli.error ? `error: ${String(cli.error)}\n` : 'done\n');
+    console.log(`\nDossier CLI benchmark (${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
+    console.log(cliTable(cli));
+    writeFileSync(path.join(here, 'cli-results.json'), JSON.stringify({ date: new Date().toISOString(), table: cliTable(cli), cli }, null, 2) + '\n');
   }
   const storage: Record<string, Figures> = {};
   if (PARTS.includes('storage')) {

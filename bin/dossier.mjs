@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// Runs the `dossier` CLI from its TypeScript source through tsx, so it works right after
-// `npm ci` with no build step. `npm run build` also emits a bundled out/cli/dossier.mjs.
-import { register } from 'tsx/esm/api';
-
-register();
+// Runs the built `dossier` CLI (out/cli/dossier.mjs): JavaScript only, no TypeScript
+// compiler at run time. `npm ci`/`npm install` build it (the `prepare` script), as do
+// `npm run build`, `npm run build:cli` and the test run.
+const entry = new URL('../out/cli/dossier.mjs', import.meta.url);
 try {
-  await import('../archive/cli/dossier.ts');
+  await import(entry.href);
 } catch (error) {
-  process.stderr.write(`dossier: cannot start: ${String(error?.message ?? error).split('\n')[0]}\n`);
+  const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('out/cli/dossier.mjs');
+  process.stderr.write(
+    missing
+      ? 'dossier: the command is not built yet; run `npm run build:cli` (or `npm ci`) in the Dossier folder\n'
+      : `dossier: cannot start: ${String(error?.message ?? error).split('\n')[0]}\n`,
+  );
   process.exitCode = 1;
 }

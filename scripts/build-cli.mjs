@@ -1,6 +1,10 @@
-// Bundles the `dossier` CLI (archive/cli/dossier.ts) into out/cli/dossier.mjs, with the
-// search build worker (out/cli/worker.js), the import worker (out/cli/import-worker.js) and
-// the seed files beside it (all are found relative to the bundle at run time). Packages stay external: they come from node_modules.
+// Builds the `dossier` CLI into out/cli/: dossier.mjs (the entry), the archive host's
+// process entry host-process.mjs, split chunks loaded only by the commands that need them
+// (importers, jsdom and Readability on import alone), the search build worker as worker.js,
+// the import worker as import-worker.js
+// and the seed files. Everything sits in one folder because worker-pool.ts and seed.ts
+// find their files beside the module that runs them.
+// Runs on `npm ci`/`npm install` (prepare), before the tests, and with `npm run build`.
 
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -8,15 +12,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'out/cli');
+const outDir = process.env.DOSSIER_CLI_OUT ? path.resolve(process.env.DOSSIER_CLI_OUT) : path.join(root, 'out/cli');
 const seedDir = path.join(root, 'archive/seed');
+const quiet = process.argv.includes('--quiet');
 
 const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Small packages are bundled in (resolving and loading ~100 files of zod, lowdb and lunr
+  // one by one costs a CLI run ~90 ms); the big page parsers stay in node_modules, and
+  // lunr-languages is required by file name at run time.
+  external: ['jsdom', '@mozilla/readability', 'dompurify', 'lunr-languages', 'lunr-languages/*'],
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
@@ -29,9 +37,13 @@ mkdirSync(outDir, { recursive: true });
 try {
   await build({
     ...common,
-    entryPoints: [path.join(root, 'archive/cli/dossier.ts')],
-    outfile: path.join(outDir, 'dossier.mjs'),
-    banner: { js: '#!/usr/bin/env node' },
+    splitting: true,
+    entryPoints: { dossier: path.join(root, 'archive/cli/dossier.ts'), 'host-process': path.join(root, 'archive/host/host-process.ts') },
+    outdir: outDir,
+    chunkNames: '[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    // Bundled CommonJS packages call require(): give every module one.
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __dossierRequire } from 'node:module';\nconst require = __dossierRequire(import.meta.url);" },
   });
   // worker-pool.ts starts `./worker.js`, import-pool.ts `./import-worker.js`, beside the module that bundled them.
   await build({ ...common, entryPoints: [path.join(root, 'archive/search/worker.ts')], outfile: path.join(outDir, 'worker.js') });
@@ -48,4 +60,4 @@ for (const name of readdirSync(seedDir)) {
   copyFileSync(path.join(seedDir, name), path.join(outDir, name));
 }
 
-process.stdout.write(`built ${path.relative(root, outDir)}/dossier.mjs\n`);
+if (!quiet) process.stdout.write(`built ${path.relative(root, outDir) || outDir}/dossier.mjs\n`);

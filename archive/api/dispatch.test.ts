@@ -86,3 +86,25 @@ describe('dispatch', () => {
     expect(listed).toMatchObject({ ok: true, value: { tags: expect.arrayContaining([{ name: 'Diplomacy', color: null, count: 1 }]) } });
   });
 });
+
+describe('cancellation', () => {
+  it('answers a search whose caller gave up as cancelled, at once', async () => {
+    const controller = new AbortController();
+    const running = dispatch(archive, 'search.query', { q: 'Wang Yi' }, { signal: controller.signal });
+    controller.abort();
+    expect(await running).toEqual({ ok: false, error: { code: 'cancelled', message: expect.any(String) } });
+    // The same search, not cancelled, finds the seed: the cancellation was what made the difference.
+    const whole = await dispatch(archive, 'search.query', { q: 'Wang Yi' }, { signal: new AbortController().signal });
+    expect(whole.ok && whole.value.hits[0].id).toBe(seedId);
+  });
+
+  it('never runs a call already cancelled, and never abandons an edit once it runs', async () => {
+    const before = archive.store.changes;
+    expect(await dispatch(archive, 'tags.add', { id: seedId, tags: ['never'] }, { signal: AbortSignal.abort() })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(archive.store.changes).toBe(before);
+    const controller = new AbortController();
+    const running = dispatch(archive, 'tags.add', { id: seedId, tags: ['kept'] }, { signal: controller.signal });
+    controller.abort();
+    expect(await running).toMatchObject({ ok: true, value: { tags: expect.arrayContaining(['kept']) } });
+  });
+});

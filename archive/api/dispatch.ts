@@ -1,7 +1,9 @@
 // The one entry point every host binds: validates a call's arguments against the
 // contract, runs its handler, and returns an Outcome only once any change it made is
 // durable on disk ("saved" means saved). Nothing thrown inside escapes as an exception; an
-// unexpected error is logged here and crosses the boundary only as a sentence.
+// unexpected error is logged here and crosses the boundary only as a sentence. A call whose
+// `signal` is aborted before it runs does not run; an aborted search answers `cancelled` at
+// once (its caller has moved on), and the work already started is dropped.
 
 import type { Archive } from '../core/archive';
 import { ArchiveError } from '../core/errors';
@@ -15,6 +17,25 @@ export interface DispatchContext extends CallContext {
   trusted?: boolean;
   /** Where unexpected errors are reported (with their stacks); stderr by default. */
   log?: (error: unknown, method: string) => void;
+  /** Aborted when the caller no longer wants the answer (a superseded search). */
+  signal?: AbortSignal;
+}
+
+const CANCELLED: Outcome<never> = { ok: false, error: { code: 'cancelled', message: 'The call was cancelled.' } };
+
+/** Methods whose answer is dropped the moment their caller gives up (they change nothing). */
+const ABANDONABLE = new Set<string>(['search.query', 'search.related']);
+
+/** The answer of `running`, or CANCELLED as soon as `signal` aborts. */
+function raceAbort<T>(running: Promise<T>, signal: AbortSignal): Promise<Outcome<T>> {
+  return new Promise((resolve, reject) => {
+    const abort = () => resolve(CANCELLED);
+    signal.addEventListener('abort', abort, { once: true });
+    running.then(
+      (value) => resolve({ ok: true, value }),
+      (error: unknown) => reject(error),
+    ).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 export function isMethod(name: unknown): name is Method {
@@ -33,6 +54,7 @@ export async function dispatch(archive: Archive, method: string, args: unknown, 
   if (isTrusted(method) && !ctx.trusted) {
     return { ok: false, error: { code: 'invalid_argument', message: `“${method}” can only be called by the app itself.` } };
   }
+  if (ctx.signal?.aborted) return CANCELLED;
   const parsed = contract[method].args.safeParse(args ?? {});
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid_argument', message: `Invalid arguments for ${method}: ${describeIssue(parsed.error.issues[0])}.` } };
@@ -40,7 +62,12 @@ export async function dispatch(archive: Archive, method: string, args: unknown, 
   try {
     const handler = handlers[method] as (a: Archive, args: unknown, c: CallContext) => unknown;
     const before = archive.store.changes;
-    const value = await handler(archive, parsed.data, ctx);
+    const running = Promise.resolve(handler(archive, parsed.data, ctx));
+    if (ctx.signal && ABANDONABLE.has(method)) {
+      running.catch(() => undefined); // its answer may be dropped, never its failure unhandled
+      return await raceAbort(running, ctx.signal);
+    }
+    const value = await running;
     if (archive.store.changes !== before) await archive.durable();
     return { ok: true, value };
   } catch (error) {

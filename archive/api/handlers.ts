@@ -27,7 +27,6 @@ import { repairArchive } from '../core/repair';
 import { listBackups } from '../core/backups';
 import { restoreBackup } from '../core/restore';
 import { writeBundleFile } from '../core/bundle';
-import { exportNotes } from '../core/export-notes';
 import { ArchiveError } from '../core/errors';
 import type { SourceFile } from '../interop/types';
 import type { ClipperControl } from './types';
@@ -55,6 +54,12 @@ async function allResults(archive: Archive, query: { q: string; tags?: string[] 
     ids.push(...page.hits.map((h) => h.id));
     if (page.hits.length < 500 || ids.length >= page.total) return ids;
   }
+}
+
+/** Exporting notes loads the Markdown and YAML writers: only an export pays for them. */
+async function exportNotes(...args: Parameters<typeof import('../core/export-notes').exportNotes>) {
+  const { exportNotes: run } = await import('../core/export-notes');
+  return run(...args);
 }
 
 export interface CallContext {
@@ -101,8 +106,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
     return { backup: (await archive.backups.take('by request'))?.id ?? null };
   },
   'backups.restore': (archive, { id }) => restoreBackup(archive, id),
-  'items.list': (archive, { sort = 'added', kind, offset = 0, limit = 100_000 }) => {
-    const items = archive.data.items.filter((i) => !kind || i.kind === kind).sort(listOrders[sort]);
+  'items.list': (archive, { sort = 'added', kind, offset = 0, limit = 100_000, idPrefix }) => {
+    const items = archive.data.items.filter((i) => (!kind || i.kind === kind) && (!idPrefix || i.id.startsWith(idPrefix))).sort(listOrders[sort]);
     return { items: items.slice(offset, offset + limit), total: items.length };
   },
   'items.get': (archive, { id }) => archive.view(id),

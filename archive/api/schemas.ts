@@ -47,6 +47,8 @@ export const ListRequest = z
     kind: z.enum(ITEM_KINDS).optional(),
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(100_000).optional(),
+    /** Only items whose id starts so (the CLI's shortened ids). */
+    idPrefix: z.string().regex(/^[0-9a-f]{1,16}$/, 'an id prefix is hexadecimal digits').optional(),
   })
   .strict();
 

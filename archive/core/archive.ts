@@ -102,11 +102,11 @@ export class Archive {
   }
 
   notesOf(id: string): Note[] {
-    return this.data.notes.filter((n) => n.itemId === id).sort((a, b) => a.created.localeCompare(b.created));
+    return this.data.notes.filter((n) => n.itemId === id).sort(byCreated);
   }
 
   highlightsOf(id: string): Highlight[] {
-    return this.data.highlights.filter((h) => h.itemId === id).sort((a, b) => a.start - b.start);
+    return this.data.highlights.filter((h) => h.itemId === id).sort(byStart);
   }
 
   relationsOf(id: string): Relation[] {
@@ -202,10 +202,13 @@ export class Archive {
   }
 
   private async openIndex(): Promise<void> {
+    // Notes and highlights grouped once: asking each item for its own would scan them all per item.
+    const notes = groupBy(this.data.notes, (n) => n.itemId, byCreated);
+    const highlights = groupBy(this.data.highlights, (h) => h.itemId, byStart);
     this.searchIndex = await openSearchIndex({
       dir: this.store.indexDir,
       contentDir: this.store.contentDir,
-      metas: this.data.items.map((item) => this.searchMeta(item)),
+      metas: this.data.items.map((item) => this.searchMeta(item, notes.get(item.id) ?? [], highlights.get(item.id) ?? [])),
       readOnly: this.store.readOnly,
     });
   }
@@ -239,4 +242,21 @@ export class Archive {
       await this.store.close();
     }
   }
+}
+
+/** An item's notes in the order they were written; its highlights in the order of the text. */
+const byCreated = (a: Note, b: Note) => a.created.localeCompare(b.created);
+const byStart = (a: Highlight, b: Highlight) => a.start - b.start;
+
+/** `list` grouped by `key`, each group sorted by `order`. */
+function groupBy<T>(list: readonly T[], key: (value: T) => string, order: (a: T, b: T) => number): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of list) {
+    const k = key(value);
+    const group = groups.get(k);
+    if (group) group.push(value);
+    else groups.set(k, [value]);
+  }
+  for (const group of groups.values()) group.sort(order);
+  return groups;
 }

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'unsupported_version',
   'io_error',
   'internal',
+  /** The caller gave up on the call (a search superseded by the next keystroke). */
+  'cancelled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

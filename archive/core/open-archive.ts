@@ -3,7 +3,12 @@
 // nothing); a writable one creates and seeds it only when `create` allows.
 
 import { Archive } from './archive';
-import { seedArchive } from '../seed/seed';
+
+/** The seed is read only when an archive is created: other opens never load it. */
+async function seedArchive(archive: Archive): Promise<void> {
+  const { seedArchive: seed } = await import('../seed/seed');
+  await seed(archive);
+}
 
 export interface OpenArchiveOptions {
   readOnly?: boolean;

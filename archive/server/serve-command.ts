@@ -1,10 +1,12 @@
-// `dossier serve`: opens the archive as its one writer, serves the app on 127.0.0.1 and
-// prints the address (with this run's token) as the first line of stdout. On SIGINT or
-// SIGTERM it stops accepting calls, flushes and closes the archive, and returns.
+// `dossier serve`: opens the archive as its one writer and becomes its host: serves the app
+// on 127.0.0.1 and the archive's local socket (so the CLI works beside it), and prints the
+// address (with this run's token) as the first line of stdout. On SIGINT or SIGTERM it
+// stops accepting calls, flushes and closes the archive, and returns.
 
 import { openArchive } from '../core/open-archive';
-import { dispatch } from '../api/dispatch';
 import { startServer } from './server';
+import { ArchiveService } from '../host/service';
+import { startHostServer, type RunningHost } from '../host/host-server';
 import { ensureRendererBuilt, rendererDir } from './renderer-build';
 import { UsageError } from '../cli/args';
 import { ArchiveError } from '../core/errors';
@@ -26,17 +28,26 @@ export async function serve(dir: string, options: Record<string, string>): Promi
   const root = rendererDir();
   await ensureRendererBuilt(root);
   const archive = await openArchive(dir);
+  const service = new ArchiveService(archive);
   let server;
+  let host: RunningHost | null = null;
   // The extension listener is one more host of the same archive; the page's settings reach it through `clipper`.
   let clipper: ClipperService | null = null;
   try {
+    host = await startHostServer({ dir, service }).catch((error: Error) => {
+      process.stderr.write(`dossier: the dossier command cannot reach this archive while it is served (${error.message.split('\n')[0]})\n`);
+      return null;
+    });
     server = await startServer({
       rendererDir: root,
       port,
       // Never trusted: a page cannot name files on this machine.
-      call: (method, args) => dispatch(archive, method, args, { trusted: false, clipper: clipper ?? undefined }),
+      call: (method, args, options) =>
+        service.call(method, args, { trusted: false, signal: options?.signal, by: options?.by ?? 'browser', clipper: clipper ?? undefined }),
+      events: (listener) => service.on(listener),
     });
   } catch (error) {
+    await host?.close();
     await archive.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new ArchiveError('io_error', `port ${port} is in use; pick another with --port N (0 picks a free one)`);
@@ -47,6 +58,7 @@ export async function serve(dir: string, options: Record<string, string>): Promi
     clipper = await serveClipper(archive, extensionPort, server.url, (line) => process.stdout.write(`${line}\n`));
   } catch (error) {
     await server.close();
+    await host?.close();
     await archive.close();
     throw error;
   }
@@ -62,6 +74,7 @@ export async function serve(dir: string, options: Record<string, string>): Promi
   });
   await clipper.close();
   await server.close();
+  await host?.close();
   try {
     await archive.flush();
   } finally {

@@ -1,7 +1,9 @@
 // The loopback browser host: serves the built renderer and `POST /api/<method>` on
 // 127.0.0.1 only. Every API call needs the run's token and this server's own Host and
 // Origin; bodies are size-limited; static paths cannot leave the build. Calls go to
-// `call` untrusted, so methods that name local paths are refused by dispatch itself.
+// `call` untrusted, so methods that name local paths are refused by dispatch itself. A
+// call whose request is dropped (a superseded search) is aborted. `GET /api/events` streams
+// the archive's change and progress events to the page (server-sent events).
 
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -10,14 +12,23 @@ import { isOwnRequest, hasToken, newToken } from './request-guard';
 import { lookupStatic } from './static-files';
 import { RENDERER_METHODS } from '../api/methods';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import type { ArchiveEvent } from '../api/events';
+
+/** A comment line on the event stream this often keeps idle proxies and timers from closing it. */
+const EVENTS_KEEPALIVE_MS = 25_000;
 
 /** Runs one contract call as an untrusted caller and returns its Outcome. */
-export type CallApi = (method: string, args: unknown) => Promise<unknown>;
+export type CallApi = (method: string, args: unknown, options?: { signal?: AbortSignal; by?: string }) => Promise<unknown>;
+
+/** Subscribes to the archive's events; returns the unsubscribe. */
+export type SubscribeEvents = (listener: (event: ArchiveEvent) => void) => () => void;
 
 export interface ServerOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string;
   call: CallApi;
+  /** The archive's events, streamed at GET /api/events; without it the stream stays silent. */
+  events?: SubscribeEvents;
   /** 0 picks a free port. */
   port?: number;
   /** Largest request body accepted, in bytes (imports carry files in base64). */
@@ -105,8 +116,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       return sendJson(res, 400, refusal('invalid_argument', 'The request body is not valid JSON.'));
     }
-    const outcome = await options.call(method, args);
-    sendJson(res, 200, outcome);
+    // The page gave up on the call (the next keystroke's search replaced it): stop it.
+    const controller = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    // Which page asked (a name it chose): its own changes are not announced back to it.
+    const page = String(req.headers['x-dossier-client'] ?? '');
+    const by = /^[A-Za-z0-9_-]{1,64}$/.test(page) ? `browser:${page}` : 'browser';
+    const outcome = await options.call(method, args, { signal: controller.signal, by });
+    if (!res.destroyed) sendJson(res, 200, outcome);
+  }
+
+  function events(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method !== 'GET') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET' });
+    if (!hasToken(req, token)) return sendJson(res, 401, refusal('invalid_argument', 'This page has no valid session token. Open the address Dossier printed.'));
+    res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': dossier events\n\n');
+    const unsubscribe = options.events?.((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined);
+    const keepalive = setInterval(() => res.write(': keepalive\n\n'), EVENTS_KEEPALIVE_MS);
+    keepalive.unref();
+    res.on('close', () => {
+      clearInterval(keepalive);
+      unsubscribe();
+    });
   }
 
   async function files(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string): Promise<void> {
@@ -130,6 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const rawPath = raw.split('?')[0].split('#')[0];
     const handle = async () => {
       if (!isOwnRequest(req, port)) return send(res, 403, 'Forbidden');
+      if (rawPath === '/api/events') return events(req, res);
       const apiMatch = rawPath.match(/^\/api\/([A-Za-z0-9_.-]{1,64})$/);
       if (apiMatch && (RENDERER_METHODS as readonly string[]).includes(apiMatch[1])) return api(req, res, apiMatch[1]);
       // Unknown names and host-only methods (which name paths on this machine) alike.

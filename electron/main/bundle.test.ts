@@ -37,7 +37,7 @@ const fake = `import { createFakeElectron } from ${JSON.stringify(pathToFileURL(
 const f = createFakeElectron();
 f.app.paths.userData = ${JSON.stringify(path.join(base, 'userData'))};
 f.app.paths.logs = ${JSON.stringify(path.join(base, 'logs'))};
-export const { app, BrowserWindow, ipcMain, session, protocol, dialog, nativeTheme, shell, screen, Menu } = f;
+export const { app, BrowserWindow, ipcMain, session, protocol, dialog, nativeTheme, shell, screen, Menu, utilityProcess, MessageChannelMain } = f;
 const appFrame = { sender: null, senderFrame: { url: 'app://dossier/index.html', isDestroyed: () => false } };
 setTimeout(async () => {
   f.app.makeReady();
@@ -54,6 +54,7 @@ setTimeout(async () => {
     csp: page?.headers.get('content-security-policy'),
     titles: list?.ok ? list.value.items.map((i) => i.title) : list,
     quitCalls: f.app.quitCalls,
+    hostEntry: f.utilityProcess && (await import(${JSON.stringify(pathToFileURL(path.join(root, 'electron/main/fake-electron.ts')).href)})).FakeUtilityProcess.instances.map((u) => u.entry),
   };
   process.stdout.write('RESULT ' + JSON.stringify(result) + '\\n');
   process.exit(0);
@@ -67,7 +68,7 @@ function withoutStack(text: string): string {
 describe('the built desktop app', () => {
   it('builds main (ESM, with the search and import workers and the seed files beside it) and a CommonJS preload', () => {
     expect(build.status, withoutStack(String(build.stderr))).toBe(0);
-    for (const file of ['main/index.js', 'main/worker.js', 'main/import-worker.js', 'main/000_058561fa2592a63d.txt', 'main/welcome-note.md', 'preload/index.cjs']) {
+    for (const file of ['main/index.js', 'main/host-process.js', 'main/worker.js', 'main/import-worker.js', 'main/000_058561fa2592a63d.txt', 'main/welcome-note.md', 'preload/index.cjs']) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
     const preload = readFileSync(path.join(out, 'preload/index.cjs'), 'utf8');
@@ -76,7 +77,7 @@ describe('the built desktop app', () => {
     expect(preload.match(/require\("([^"]+)"\)/g)).toEqual(['require("electron")']);
   });
 
-  it('starts under a fake Electron: seeds the archive, opens the window with the preload, answers the contract, closes on quit', () => {
+  it('starts under a fake Electron: its host process seeds the archive, opens the window with the preload, answers the contract, closes on quit', () => {
     expect(build.status).toBe(0);
     writeFileSync(path.join(base, 'hooks.mjs'), hooks);
     writeFileSync(path.join(base, 'register.mjs'), register);
@@ -96,6 +97,8 @@ describe('the built desktop app', () => {
     expect(result.csp).toContain("default-src 'self'");
     expect(result.titles).toEqual(expect.arrayContaining(['Welcome to Dossier', expect.stringContaining('Wang Yi')]));
     expect(result.quitCalls).toBe(2);
+    // The archive ran in the built host entry beside the main bundle, not in the main process.
+    expect(result.hostEntry).toEqual([path.join(out, 'main/host-process.js')]);
     expect(existsSync(path.join(base, 'archive', 'dossier.json'))).toBe(true);
     expect(existsSync(path.join(base, 'archive', '.lock'))).toBe(false);
   });

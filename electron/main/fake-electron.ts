@@ -1,15 +1,22 @@
 // Test support only (never imported by the app): small fakes of the parts of Electron that
 // main and preload use, so their tests run under plain Node with `vi.mock('electron')`.
-// Each fake records what it was asked to do; nothing here opens a window or a socket.
+// Each fake records what it was asked to do; nothing here opens a window. The one real
+// thing is the utility process: a real Node child (child_process.fork) running the archive
+// host entry, its MessagePort bridged over the child's IPC channel.
 
 import { EventEmitter } from 'node:events';
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 type Listener = (...args: any[]) => void;
 
 /** A web contents: events, the window-open handler it was given, and what was sent to it. */
 export class FakeWebContents extends EventEmitter {
+  private static ids = 0;
+  readonly id = ++FakeWebContents.ids;
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   readonly sent: Array<{ channel: string; payload: unknown }> = [];
   destroyed = false;
@@ -106,6 +113,71 @@ export class FakeSession extends EventEmitter {
   }
 }
 
+/** One end of a MessageChannelMain: what is posted on one end arrives at the other as { data }. */
+export class FakeMessagePortMain extends EventEmitter {
+  other: FakeMessagePortMain | null = null;
+  postMessage(data: unknown): void {
+    const other = this.other;
+    // Structured clone, as Electron does: nothing shared between the two sides.
+    if (other) setImmediate(() => other.emit('message', { data: structuredClone(data), ports: [] }));
+  }
+  start(): void {}
+  close(): void {
+    this.emit('close');
+    this.other?.emit('close');
+  }
+}
+
+export class FakeMessageChannelMain {
+  readonly port1 = new FakeMessagePortMain();
+  readonly port2 = new FakeMessagePortMain();
+  constructor() {
+    this.port1.other = this.port2;
+    this.port2.other = this.port1;
+  }
+}
+
+/** Where the archive host entry is when the app's own (out/main/host-process.js) is not built. */
+const BUILT_HOST_ENTRY = fileURLToPath(new URL('../../out/cli/host-process.mjs', import.meta.url));
+
+/** A utility process: a real child running `modulePath` (or the CLI's build of the same entry). */
+export class FakeUtilityProcess extends EventEmitter {
+  static instances: FakeUtilityProcess[] = [];
+  readonly child: ChildProcess;
+  readonly entry: string;
+  constructor(modulePath: string, args: string[] = []) {
+    super();
+    FakeUtilityProcess.instances.push(this);
+    this.entry = existsSync(modulePath) ? modulePath : BUILT_HOST_ENTRY;
+    this.child = fork(this.entry, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
+    this.child.on('exit', (code) => this.emit('exit', code ?? 1));
+  }
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+  get stdout() {
+    return this.child.stdout;
+  }
+  get stderr() {
+    return this.child.stderr;
+  }
+  /** A transferred port is bridged to the child's IPC channel, both ways. */
+  postMessage(message: unknown, transfer: FakeMessagePortMain[] = []): void {
+    const port = transfer[0];
+    if (port) {
+      port.on('message', (event: { data: unknown }) => {
+        if (this.child.connected) this.child.send(event.data as object, () => undefined);
+      });
+      this.child.on('message', (data) => port.postMessage(data));
+      return;
+    }
+    if (this.child.connected) this.child.send(message as object, () => undefined);
+  }
+  kill(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null ? this.child.kill() : false;
+  }
+}
+
 type InvokeHandler = (...args: any[]) => any;
 
 export class FakeIpcMain {
@@ -172,6 +244,10 @@ export function createFakeElectron() {
       showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
     },
     nativeTheme: { themeSource: 'system' as string, shouldUseDarkColors: false },
+    utilityProcess: {
+      fork: (modulePath: string, args?: string[]) => new FakeUtilityProcess(modulePath, args),
+    },
+    MessageChannelMain: FakeMessageChannelMain,
     shell: { opened, openExternal: async (url: string) => void opened.push(url) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     Menu: {

@@ -1,35 +1,29 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow } from './fake-electron';
 import { aboutMessage, exportArchiveWithDialog, importReport, importWithDialog } from './host-commands';
-import type { Dispatch } from './ipc';
+import type { CallArchive } from './ipc';
 
 vi.mock('electron', () => ({}));
 
-function setup(choice: { canceled: boolean; filePaths: string[]; filePath?: string }, outcome: Awaited<ReturnType<Dispatch>>) {
+function setup(choice: { canceled: boolean; filePaths: string[]; filePath?: string }, outcome: Awaited<ReturnType<CallArchive>>) {
   const win = new FakeBrowserWindow({});
   const dialog = { showOpenDialog: vi.fn(async () => choice), showSaveDialog: vi.fn(async () => choice), showMessageBox: vi.fn(async (_win: unknown, _options: Record<string, unknown>) => ({ response: 0, checkboxChecked: false })) };
-  const dispatch = vi.fn<Dispatch>(async (_a, _m, _args, ctx) => {
-    ctx?.onProgress?.(1, 1);
-    return outcome;
-  });
-  const archive = { a: 1 } as never;
-  const deps = { dialog: dialog as never, dispatch, archive: () => archive, log: vi.fn() };
+  const dispatch = vi.fn<CallArchive>(async () => outcome);
+  const deps = { dialog: dialog as never, call: dispatch };
   return { win, dialog, dispatch, run: () => importWithDialog(win as never, deps), exportArchive: () => exportArchiveWithDialog(win as never, deps, new Date('2026-11-27T10:00:00Z')) };
 }
 
 describe('Import… from the File menu', () => {
-  it('imports the chosen paths through the trusted import.paths and tells the renderer', async () => {
+  it('imports the chosen paths through the trusted import.paths, as the menu', async () => {
     const s = setup({ canceled: false, filePaths: ['/x/a.txt', '/x/b.md'] }, { ok: true, value: { imported: ['i1', 'i2'], skipped: [] } });
     await s.run();
     expect(s.dialog.showOpenDialog).toHaveBeenCalledWith(s.win, expect.objectContaining({ properties: ['openFile', 'multiSelections'] }));
-    const [, method, args, ctx] = s.dispatch.mock.calls[0];
+    const [method, args, ctx] = s.dispatch.mock.calls[0];
     expect(method).toBe('import.paths');
     expect(args).toEqual({ paths: ['/x/a.txt', '/x/b.md'] });
-    expect(ctx?.trusted).toBe(true);
-    expect(s.win.webContents.sent).toEqual([
-      { channel: 'dossier:progress', payload: { done: 1, total: 1 } },
-      { channel: 'dossier:changed', payload: { reason: 'import', imported: ['i1', 'i2'], skipped: [] } },
-    ]);
+    expect(ctx).toEqual({ trusted: true, by: 'menu' });
+    // Progress and the refresh reach the windows as the host's events (host-events-relay), not from here.
+    expect(s.win.webContents.sent).toEqual([]);
     expect(s.dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
@@ -66,7 +60,7 @@ describe('Export Archive… from the File menu', () => {
     const s = setup({ canceled: false, filePaths: [], filePath: '/x/backup.dossier' }, { ok: true, value: { out: '/x/backup.dossier', items: 2, bytes: 10 } });
     await s.exportArchive();
     expect(s.dialog.showSaveDialog.mock.calls[0]).toEqual([s.win, expect.objectContaining({ defaultPath: 'Dossier 2026-11-27.dossier' })]);
-    const [, method, args, ctx] = s.dispatch.mock.calls[0];
+    const [method, args, ctx] = s.dispatch.mock.calls[0];
     expect([method, args, ctx?.trusted]).toEqual(['export.archive', { out: '/x/backup.dossier' }, true]);
     expect(s.dialog.showMessageBox.mock.calls[0][1]).toMatchObject({ type: 'info', detail: '2 items in /x/backup.dossier' });
   });

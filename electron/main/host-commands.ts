@@ -1,12 +1,11 @@
 // What the menu does itself rather than through the renderer: Import… (a native open
-// dialog, then the host-only `import.paths` with trusted: true, then tell the renderer to
-// refresh), Export Archive… (a save dialog, then `export.archive`) and About.
+// dialog, then the host-only `import.paths` with trusted: true; its progress and the
+// refresh reach every window as the host's events), Export Archive… (a save dialog, then
+// `export.archive`) and About.
 
 import type { BrowserWindow, Dialog, MessageBoxOptions } from 'electron';
-import type { Archive } from '../../archive/core/archive';
 import type { ImportSummary } from '../../archive/api/types';
-import { sendHostEvent, type Dispatch } from './ipc';
-import type { Log } from './log';
+import type { CallArchive } from './ipc';
 
 /** What the open dialog offers; "All files" last, since importers recognise content too. */
 export const IMPORT_FILTERS = [
@@ -16,15 +15,16 @@ export const IMPORT_FILTERS = [
 
 export interface HostCommandDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
-  dispatch: Dispatch;
-  archive: () => Archive;
-  log: Log;
+  call: CallArchive;
 }
+
+/** How the host names the menu's own calls. */
+export const MENU_CALLER = 'menu';
 
 const MAX_LISTED_FAILURES = 15;
 
 /** Import… from the File menu. Resolves once the import is done and reported. */
-export async function importWithDialog(win: BrowserWindow, { dialog, dispatch, archive, log }: HostCommandDeps): Promise<void> {
+export async function importWithDialog(win: BrowserWindow, { dialog, call }: HostCommandDeps): Promise<void> {
   const choice = await dialog.showOpenDialog(win, {
     title: 'Import into Dossier',
     buttonLabel: 'Import',
@@ -32,22 +32,17 @@ export async function importWithDialog(win: BrowserWindow, { dialog, dispatch, a
     filters: IMPORT_FILTERS,
   });
   if (choice.canceled || choice.filePaths.length === 0) return;
-  const outcome = await dispatch(archive(), 'import.paths', { paths: choice.filePaths }, {
-    trusted: true,
-    onProgress: (done, total) => sendHostEvent(win.webContents, 'dossier:progress', { done, total }),
-    log: (error, method) => log(`${method} failed`, error),
-  });
+  const outcome = await call('import.paths', { paths: choice.filePaths }, { trusted: true, by: MENU_CALLER });
   if (!outcome.ok) {
     await dialog.showMessageBox(win, { type: 'error', message: 'The import failed.', detail: outcome.error.message });
     return;
   }
   const summary = outcome.value as ImportSummary;
-  sendHostEvent(win.webContents, 'dossier:changed', { reason: 'import', imported: summary.imported, skipped: summary.skipped });
   if (summary.skipped.length > 0) await dialog.showMessageBox(win, importReport(summary));
 }
 
 /** Export Archive… from the File menu: the whole archive as one .dossier bundle. */
-export async function exportArchiveWithDialog(win: BrowserWindow, { dialog, dispatch, archive, log }: HostCommandDeps, today = new Date()): Promise<void> {
+export async function exportArchiveWithDialog(win: BrowserWindow, { dialog, call }: HostCommandDeps, today = new Date()): Promise<void> {
   const choice = await dialog.showSaveDialog(win, {
     title: 'Export the whole archive',
     buttonLabel: 'Export',
@@ -56,7 +51,7 @@ export async function exportArchiveWithDialog(win: BrowserWindow, { dialog, disp
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (choice.canceled || !choice.filePath) return;
-  const outcome = await dispatch(archive(), 'export.archive', { out: choice.filePath }, { trusted: true, log: (error, method) => log(`${method} failed`, error) });
+  const outcome = await call('export.archive', { out: choice.filePath }, { trusted: true, by: MENU_CALLER });
   await dialog.showMessageBox(
     win,
     outcome.ok

@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useMainHarness } from './main-harness';
 import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { openArchive } from '../../archive/core/open-archive';
-import { FakeWebContents, invokeEvent } from './fake-electron';
+import { FakeUtilityProcess, FakeWebContents, invokeEvent } from './fake-electron';
+import { connectHost } from '../../archive/host/host-client';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 
@@ -52,8 +53,25 @@ describe('the main process', () => {
     const foreign = await electron.ipcMain.handlers.get('dossier:items.list')!(invokeEvent('https://evil.example/'), {});
     expect(foreign.ok).toBe(false);
 
-    // One writer: the archive is locked while the app holds it.
+    // One writer, and not this process: the archive is locked by the host process the app started.
     await expect(openArchive(dir)).rejects.toMatchObject({ code: 'conflict' });
+    expect(FakeUtilityProcess.instances).toHaveLength(1);
+    const hostPid = FakeUtilityProcess.instances[0].pid;
+    expect(hostPid).not.toBe(process.pid);
+
+    // The `dossier` command reaches the same host over its socket; the window hears of the change.
+    const cli = (await connectHost(dir))!;
+    expect(await cli.welcomed).toBe(hostPid);
+    const seed = list.value.items.find((i: { kind: string }) => i.kind === 'article');
+    expect(await cli.call('tags.add', { id: seed.id, tags: ['From the CLI'] })).toMatchObject({ ok: true });
+    cli.close();
+    await vi.waitFor(() => expect(win.webContents.sent).toContainEqual({ channel: 'dossier:changed', payload: { reason: 'edit', method: 'tags.add' } }));
+    // The window's own change is not echoed back to it.
+    const before = win.webContents.sent.length;
+    const own = invokeEvent('app://dossier/index.html', win.webContents);
+    expect(await electron.ipcMain.handlers.get('dossier:tags.add')!(own, { id: seed.id, tags: ['Mine'] })).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(win.webContents.sent.slice(before)).toEqual([]);
 
     // A second instance focuses the first window.
     win.minimized = true;
@@ -61,9 +79,10 @@ describe('the main process', () => {
     expect(win.minimized).toBe(false);
     expect(win.focusCount).toBe(1);
 
-    // Quit: held until the archive is flushed and closed, then it goes ahead.
+    // Quit: held until the archive is flushed and closed (and its process gone), then it goes ahead.
     expect(electron.app.quit()).toBe(true);
     await vi.waitFor(() => expect(electron.app.quitCalls).toBe(2), { timeout: 20_000 });
+    expect(FakeUtilityProcess.instances[0].child.exitCode).toBe(0);
     const again = await openArchive(dir);
     await again.close();
   });

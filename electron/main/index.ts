@@ -1,22 +1,22 @@
-// The desktop app's lifecycle: one instance (a second one focuses the first), one archive
-// writer, the app:// protocol and security rules installed before any page loads, the
-// contract bound to IPC, one window and the menu; the archive flushed and closed on quit.
+// The desktop app's lifecycle: one instance (a second one focuses the first), the archive
+// in its own host process (a utility process, the one writer), the app:// protocol and
+// security rules installed before any page loads, the contract bound to IPC and forwarded
+// to the host, its events relayed to every window, one window and the menu; the archive
+// flushed and closed on quit. No archive work runs on this process.
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
-import { openArchive } from '../../archive/core/open-archive';
-import { dispatch } from '../../archive/api/dispatch';
-import type { Archive } from '../../archive/core/archive';
+import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, nativeTheme, protocol, session, shell, utilityProcess } from 'electron';
 import { appOrigin } from './app-origin';
 import { archiveDir, closeArchiveOnQuit, openAppArchive } from './archive-session';
+import { startArchiveHost } from './archive-host';
 import { aboutMessage, exportArchiveWithDialog, importWithDialog, type HostCommandDeps } from './host-commands';
-import { bindContract, sendHostEvent } from './ipc';
-import { startBrowserExtension } from './browser-extension';
+import { relayHostEvent } from './host-events-relay';
+import { bindContract, sendHostEvent, type CallArchive } from './ipc';
 import { createLog, type Log } from './log';
 import { installMenu } from './menu';
 import { APP_SCHEME_PRIVILEGES, serveApp } from './protocol';
-import { denyAllPermissions, guardDownloads, hardenWebContents, keepSpellcheckOffline } from './security';
+import { denyAllPermissions, guardDownloads, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { readWindowState, WINDOW_STATE_FILE, writeWindowState, type Theme } from './window-state';
 
@@ -24,6 +24,8 @@ import { readWindowState, WINDOW_STATE_FILE, writeWindowState, type Theme } from
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD_PATH = path.join(here, '../preload/index.cjs');
 const RENDERER_DIR = path.join(here, '../renderer');
+// The archive host's entry, built beside this bundle (electron.vite.config.ts).
+const HOST_ENTRY = path.join(here, 'host-process.js');
 
 const origin = appOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
@@ -57,22 +59,23 @@ async function start(): Promise<void> {
 
 async function run(log: Log): Promise<void> {
   const dir = archiveDir(process.env, app.getPath('userData'));
-  const opened = await openAppArchive(dir, { openArchive: (d) => openArchive(d), showErrorBox: (title, content) => dialog.showErrorBox(title, content), log });
-  if (!opened) {
+  const host = await openAppArchive(dir, {
+    startHost: (d) => startArchiveHost(d, { utilityProcess, MessageChannelMain, entry: HOST_ENTRY, log }),
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    log,
+  });
+  if (!host) {
     app.quit();
     return;
   }
-  const archive: Archive = opened;
-  closeArchiveOnQuit(app, archive, log);
+  closeArchiveOnQuit(app, host, log);
+  const call: CallArchive = (method, args, options) => host.link.call(method, args, options);
 
   serveApp(protocol, RENDERER_DIR);
   denyAllPermissions(session.defaultSession);
-  keepSpellcheckOffline(session.defaultSession, process.platform);
   guardDownloads(session.defaultSession, origin);
-  const dispatchLog = (error: unknown, method: string) => log(`${method} failed`, error);
-  const clipper = startBrowserExtension({ archive: () => archive, dispatch, log, showWindow: () => showWindow?.() });
-  app.on('before-quit', () => void clipper.close());
-  bindContract({ ipcMain, origin, archive: () => archive, dispatch, log: dispatchLog, clipper });
+  bindContract({ ipcMain, origin, call });
+  host.link.onEvent((event) => relayHostEvent(event, BrowserWindow.getAllWindows().map((w) => w.webContents)));
 
   const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
   const state = await readWindowState(stateFile);
@@ -96,7 +99,7 @@ async function run(log: Log): Promise<void> {
   });
 
   const target = () => BrowserWindow.getFocusedWindow() ?? mainWindow ?? openWindow();
-  const deps: HostCommandDeps = { dialog, dispatch, archive: () => archive, log };
+  const deps: HostCommandDeps = { dialog, call };
   installMenu({
     theme: state.theme,
     dev: !app.isPackaged,

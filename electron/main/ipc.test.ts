@@ -1,17 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { BUILT_APP } from './app-origin';
-import { FOREIGN_SENDER, RENDERER_METHODS, bindContract, isAppSender, sendHostEvent, type Dispatch } from './ipc';
+import { FOREIGN_SENDER, RENDERER_METHODS, bindContract, isAppSender, sendHostEvent, windowCaller, type CallArchive } from './ipc';
 import { FakeIpcMain, FakeWebContents, invokeEvent } from './fake-electron';
 
 vi.mock('electron', () => ({}));
 
-const archive = { fake: 'archive' } as never;
-
 function bound() {
   const ipcMain = new FakeIpcMain();
-  const dispatch = vi.fn<Dispatch>(async (_archive, method) => ({ ok: true, value: `ran ${method}` }));
-  const unbind = bindContract({ ipcMain, origin: BUILT_APP, archive: () => archive, dispatch, log: () => undefined });
+  const dispatch = vi.fn<CallArchive>(async (method) => ({ ok: true, value: `ran ${method}` }));
+  const unbind = bindContract({ ipcMain, origin: BUILT_APP, call: dispatch });
   return { ipcMain, dispatch, unbind };
 }
 
@@ -25,16 +23,17 @@ describe('binding the contract', () => {
     expect(ipcMain.handlers.has('dossier:import.paths')).toBe(false);
   });
 
-  it('passes an app frame’s call to dispatch, untrusted, with its arguments', async () => {
+  it('passes an app frame’s call to the archive host, untrusted, with its arguments and the window that asked', async () => {
     const { ipcMain, dispatch } = bound();
-    const outcome = await ipcMain.handlers.get('dossier:items.get')!(invokeEvent('app://dossier/index.html'), { id: 'x' });
+    const event = invokeEvent('app://dossier/index.html');
+    const outcome = await ipcMain.handlers.get('dossier:items.get')!(event, { id: 'x' });
     expect(outcome).toEqual({ ok: true, value: 'ran items.get' });
     expect(dispatch).toHaveBeenCalledTimes(1);
-    const [calledArchive, method, args, ctx] = dispatch.mock.calls[0];
-    expect(calledArchive).toBe(archive);
+    const [method, args, ctx] = dispatch.mock.calls[0];
     expect(method).toBe('items.get');
     expect(args).toEqual({ id: 'x' });
-    expect(ctx?.trusted).toBe(false);
+    expect(ctx).toEqual({ trusted: false, by: windowCaller(event.sender) });
+    expect(ctx.by).toMatch(/^window:\d+$/);
   });
 
   it.each([
@@ -62,18 +61,6 @@ describe('binding the contract', () => {
     const destroyed = { sender: new FakeWebContents(), senderFrame: { url: 'app://dossier/index.html', isDestroyed: () => true } };
     expect(await handler(destroyed, {})).toEqual(FOREIGN_SENDER);
     expect(dispatch).not.toHaveBeenCalled();
-  });
-
-  it('reports import progress from import.files to the calling page', async () => {
-    const ipcMain = new FakeIpcMain();
-    const dispatch = vi.fn<Dispatch>(async (_a, _m, _args, ctx) => {
-      ctx?.onProgress?.(1, 2);
-      return { ok: true, value: null };
-    });
-    bindContract({ ipcMain, origin: BUILT_APP, archive: () => archive, dispatch, log: () => undefined });
-    const event = invokeEvent('app://dossier/index.html');
-    await ipcMain.handlers.get('dossier:import.files')!(event, { files: [] });
-    expect(event.sender.sent).toEqual([{ channel: 'dossier:progress', payload: { done: 1, total: 2 } }]);
   });
 
   it('unbinds everything it bound', () => {

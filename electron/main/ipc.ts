@@ -1,17 +1,18 @@
 // Binds the contract to IPC: one `ipcMain.handle('dossier:<method>')` per method a
 // renderer may call (never the host-only ones), each refusing a sender frame that is not
-// the app's own page before anything reaches dispatch(). Also the typed host → renderer send.
+// the app's own page before anything is forwarded to the archive host, and naming the
+// calling window so that the host's change events skip the window that made the change.
+// Also the typed host → renderer send.
 
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { RENDERER_METHODS, type Method } from '../../archive/api/methods';
 import type { Outcome } from '../../archive/api/types';
-import type { Archive } from '../../archive/core/archive';
-import type { DispatchContext } from '../../archive/api/dispatch';
+import type { LinkCall } from '../../archive/host/host-link';
 import { METHOD_CHANNEL_PREFIX, type HostEventName, type HostEventPayloads } from '../preload/host-events';
 import { isAppUrl, type AppOrigin } from './app-origin';
 
-/** The shape of archive/api/dispatch's `dispatch`, injected so tests can watch it. */
-export type Dispatch = (archive: Archive, method: Method, args: unknown, ctx?: DispatchContext) => Promise<Outcome<unknown>>;
+/** One contract call, run by the archive host (in its own process) with the given trust. */
+export type CallArchive = (method: Method, args: unknown, call: LinkCall) => Promise<Outcome<unknown>>;
 
 export { RENDERER_METHODS };
 
@@ -19,6 +20,11 @@ export const FOREIGN_SENDER: Outcome<never> = {
   ok: false,
   error: { code: 'invalid_argument', message: 'This call did not come from a Dossier window, so it was refused.' },
 };
+
+/** How the host names a window's calls (and so its changes). */
+export function windowCaller(contents: Pick<WebContents, 'id'>): string {
+  return `window:${contents.id}`;
+}
 
 /** True when the IPC message comes from a live frame showing one of the app's own pages. */
 export function isAppSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, origin: AppOrigin): boolean {
@@ -29,23 +35,15 @@ export function isAppSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, orig
 export interface BindOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   origin: AppOrigin;
-  archive: () => Archive;
-  dispatch: Dispatch;
-  log: DispatchContext['log'];
-  /** The browser extension listener the settings may turn on and off, if this host runs one. */
-  clipper?: DispatchContext['clipper'];
+  call: CallArchive;
 }
 
 /** Binds every renderer method; returns a function that unbinds them all. */
-export function bindContract({ ipcMain, origin, archive, dispatch, log, clipper }: BindOptions): () => void {
+export function bindContract({ ipcMain, origin, call }: BindOptions): () => void {
   for (const method of RENDERER_METHODS) {
     ipcMain.handle(METHOD_CHANNEL_PREFIX + method, async (event, args: unknown) => {
       if (!isAppSender(event, origin)) return FOREIGN_SENDER;
-      const onProgress =
-        method === 'import.files'
-          ? (done: number, total: number) => sendHostEvent(event.sender, 'dossier:progress', { done, total })
-          : undefined;
-      return dispatch(archive(), method, args, { trusted: false, onProgress, log, clipper });
+      return call(method, args, { trusted: false, by: event.sender ? windowCaller(event.sender) : null });
     });
   }
   return () => RENDERER_METHODS.forEach((method) => ipcMain.removeHandler(METHOD_CHANNEL_PREFIX + method));

@@ -12,11 +12,16 @@ export const MENU_COMMANDS = ['export-notes', 'focus-search', 'restore-backup'] 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface HostEventPayloads {
-  /** The archive changed behind the renderer's back (an import from the File menu): refresh. */
-  'dossier:changed': { reason: 'import'; imported: string[]; skipped: Array<{ file: string; reason: string }> };
+  /**
+   * The archive changed behind the renderer's back (an import from the File menu, an edit in
+   * another window or from the `dossier` command): refresh.
+   */
+  'dossier:changed':
+    | { reason: 'import'; imported: string[]; skipped: Array<{ file: string; reason: string }> }
+    | { reason: 'edit'; method: string };
   /** A menu item the renderer handles. */
   'dossier:menu': { command: MenuCommand };
-  /** Progress of a long import, whether started from the menu or by `import.files`. */
+  /** Progress of a long import, wherever it was started (the menu, a window, the CLI). */
   'dossier:progress': { done: number; total: number };
 }
 

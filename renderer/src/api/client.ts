@@ -1,11 +1,14 @@
 // The renderer's one way to reach the archive. In the desktop app the preload exposes
 // `window.dossier` (one function per contract method); in a browser the same calls go as
-// `POST /api/<method>` to this page's own origin with the session token. Nothing else in
-// the renderer knows which host it runs in. Failures come back as Outcomes, never throws.
+// `POST /api/<method>` to this page's own origin with the session token, and the host's
+// events arrive from `GET /api/events`. Nothing else in the renderer knows which host it
+// runs in. Failures come back as Outcomes, never throws; a call given an AbortSignal that
+// aborts answers `cancelled` (over HTTP the request is dropped, so the host stops the work).
 
 import type { DossierApi, Args, Result } from '../../../archive/api/contract';
 import type { Method } from '../../../archive/api/methods';
 import type { Outcome } from '../../../archive/api/types';
+import type { ArchiveEvent } from '../../../archive/api/events';
 import { sessionToken } from './token';
 
 /** Something the desktop host tells the renderer unasked (menu commands, import progress). */
@@ -23,7 +26,7 @@ declare global {
   }
 }
 
-type Transport = (method: Method, args: unknown) => Promise<Outcome<unknown>>;
+type Transport = (method: Method, args: unknown, signal?: AbortSignal) => Promise<Outcome<unknown>>;
 
 /**
  * Whether this page may talk to its host: 'missing' when a browser page was opened
@@ -48,18 +51,24 @@ function setSession(state: SessionState): void {
   for (const listener of sessionListeners) listener(state);
 }
 
-function httpTransport(): Transport {
-  const token = sessionToken();
+/** Names this page's calls to the browser host, so that its own changes are not announced back to it. */
+const PAGE_ID = Math.random().toString(36).slice(2, 14);
+
+const CANCELLED: Outcome<never> = { ok: false, error: { code: 'cancelled', message: 'The call was cancelled.' } };
+
+function httpTransport(token: string | null): Transport {
   if (!token) session = 'missing';
-  return async (method, args) => {
+  return async (method, args, signal) => {
     let response: Response;
     try {
       response = await fetch(`./api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': token ?? '' },
+        headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': token ?? '', 'X-Dossier-Client': PAGE_ID },
         body: JSON.stringify(args ?? {}),
+        signal,
       });
     } catch {
+      if (signal?.aborted) return CANCELLED;
       return { ok: false, error: { code: 'io_error', message: 'Dossier is not reachable. Is `dossier serve` still running?' } };
     }
     if (response.status === 401) setSession(token ? 'refused' : 'missing');
@@ -72,22 +81,26 @@ function httpTransport(): Transport {
 }
 
 function preloadTransport(api: DesktopBridge): Transport {
-  return async (method, args) => {
+  return async (method, args, signal) => {
     const fn = api[method] as ((a: unknown) => Promise<Outcome<unknown>>) | undefined;
     if (!fn) return { ok: false, error: { code: 'invalid_argument', message: `The app does not offer ${method} here.` } };
     try {
-      return await fn(args);
+      // IPC calls cannot be withdrawn; a cancelled one's answer is simply not used.
+      const outcome = await fn(args);
+      return signal?.aborted ? CANCELLED : outcome;
     } catch {
       return { ok: false, error: { code: 'internal', message: `The app could not run ${method}.` } };
     }
   };
 }
 
-const transport: Transport = typeof window !== 'undefined' && window.dossier ? preloadTransport(window.dossier) : httpTransport();
+const desktop = typeof window !== 'undefined' && window.dossier ? window.dossier : null;
+const token = desktop ? null : sessionToken();
+const transport: Transport = desktop ? preloadTransport(desktop) : httpTransport(token);
 
 /** Calls one contract method; the result is an Outcome, never an exception. */
-export function call<M extends Method>(method: M, args: Args<M>): Promise<Outcome<Result<M>>> {
-  return transport(method, args) as Promise<Outcome<Result<M>>>;
+export function call<M extends Method>(method: M, args: Args<M>, options: { signal?: AbortSignal } = {}): Promise<Outcome<Result<M>>> {
+  return transport(method, args, options.signal) as Promise<Outcome<Result<M>>>;
 }
 
 /** An error raised from a failed Outcome, for code that prefers try/catch. */
@@ -107,7 +120,52 @@ export async function request<M extends Method>(method: M, args: Args<M>): Promi
   return outcome.value;
 }
 
-/** Subscribes to the desktop host's events; in a browser there are none. */
+/** The host's events as the desktop preload names them, whichever host sent them. */
+function asHostEvent(event: ArchiveEvent): HostEvent {
+  if (event.name === 'progress') return { name: 'dossier:progress', payload: { done: event.payload.done, total: event.payload.total } };
+  const { method, imported, skipped } = event.payload;
+  return { name: 'dossier:changed', payload: imported ? { reason: 'import', imported, skipped: skipped ?? [] } : { reason: 'edit', method } };
+}
+
+/**
+ * Reads the browser host's event stream (server-sent events, read with fetch so that the
+ * token goes in a header, not the address) until `signal` aborts; reconnects after a drop.
+ */
+async function readHttpEvents(listener: (event: HostEvent) => void, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      const response = await fetch('./api/events', { headers: { 'X-Dossier-Token': token ?? '' }, signal });
+      if (!response.ok || !response.body) return;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffered += value;
+        const blocks = buffered.split('\n\n');
+        buffered = blocks.pop() ?? '';
+        for (const block of blocks) {
+          const data = block.split('\n').find((line) => line.startsWith('data: '));
+          if (!data) continue;
+          const event = JSON.parse(data.slice(6)) as ArchiveEvent;
+          // This page's own calls come back too: it reports its own progress and has
+          // already refreshed (a late event would overwrite its import summary).
+          if (event.payload.by === `browser:${PAGE_ID}`) continue;
+          listener(asHostEvent(event));
+        }
+      }
+    } catch {
+      if (signal.aborted) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
+/** Subscribes to the host's events (the desktop preload's, or the browser host's stream). */
 export function onHostEvent(listener: (event: HostEvent) => void): () => void {
-  return window.dossier?.onHostEvent?.(listener) ?? (() => undefined);
+  if (desktop) return desktop.onHostEvent?.(listener) ?? (() => undefined);
+  if (typeof fetch !== 'function') return () => undefined;
+  const controller = new AbortController();
+  void readHttpEvents(listener, controller.signal);
+  return () => controller.abort();
 }

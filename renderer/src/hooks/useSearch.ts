@@ -1,6 +1,7 @@
 // Runs the search as the user types and pages its hits in on demand, so a list of 50,000
-// results costs one page of data until it is scrolled. Answers to superseded queries are
-// dropped; a change to the archive re-runs the current query without clearing the list.
+// results costs one page of data until it is scrolled. A superseded query (and its pages)
+// is cancelled, so the host stops working on it, and any late answer is dropped; a change
+// to the archive re-runs the current query without clearing the list.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchResult, SearchSort } from '../../../archive/api/types';
@@ -32,13 +33,18 @@ export function useSearch(request: SearchRequestState) {
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
   const inFlight = useRef(new Set<number>());
+  /** Aborted when this request is superseded: its first page and every page after it. */
+  const current = useRef(new AbortController());
   const key = JSON.stringify(request);
 
   useEffect(() => {
     const mine = ++generation.current;
+    const controller = new AbortController();
+    current.current = controller;
     inFlight.current = new Set([0]);
     const req = JSON.parse(key) as SearchRequestState;
-    void call('search.query', { q: req.q, sort: req.sort, tags: req.tags.length ? req.tags : undefined, offset: 0, limit: PAGE_SIZE }).then((outcome) => {
+    const args = { q: req.q, sort: req.sort, tags: req.tags.length ? req.tags : undefined, offset: 0, limit: PAGE_SIZE };
+    void call('search.query', args, { signal: controller.signal }).then((outcome) => {
       if (mine !== generation.current) return;
       // For the latency bench: when the answer arrived, apart from when it was drawn.
       markAnswer(req.q);
@@ -51,6 +57,7 @@ export function useSearch(request: SearchRequestState) {
       const r = outcome.value;
       setView({ request: req, total: r.total, facets: r.facets, parsedAs: r.parsedAs, notice: r.notice, pages: new Map([[0, r.hits]]) });
     });
+    return () => controller.abort();
   }, [key, version]);
 
   /** Asks for the pages covering rows [first, last]; already loaded pages cost nothing. */
@@ -62,7 +69,8 @@ export function useSearch(request: SearchRequestState) {
         if (view.pages.has(page) || inFlight.current.has(page) || page * PAGE_SIZE >= view.total) continue;
         inFlight.current.add(page);
         const req = view.request;
-        void call('search.query', { q: req.q, sort: req.sort, tags: req.tags.length ? req.tags : undefined, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+        const args = { q: req.q, sort: req.sort, tags: req.tags.length ? req.tags : undefined, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+        void call('search.query', args, { signal: current.current.signal }).then(
           (outcome) => {
             if (mine !== generation.current) return;
             inFlight.current.delete(page);

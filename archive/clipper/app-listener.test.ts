@@ -4,10 +4,10 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startBrowserExtension } from './browser-extension';
-import { dispatch } from '../../archive/api/dispatch';
-import { setPreference } from '../../archive/core/preferences';
-import { tempArchive } from '../../archive/core/test-archive';
+import { startAppListener } from './app-listener';
+import { dispatch } from '../api/dispatch';
+import { setPreference } from '../core/preferences';
+import { tempArchive } from '../core/test-archive';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -26,7 +26,7 @@ describe('the app’s browser extension listener', () => {
   it('stays off by default', async () => {
     const { archive, cleanup } = await tempArchive();
     cleanups.push(cleanup);
-    const service = startBrowserExtension({ archive: () => archive, dispatch, log: () => undefined, showWindow: () => undefined });
+    const service = startAppListener({ archive, call: (m, a) => dispatch(archive, m, a, { trusted: false }), log: () => undefined });
     cleanups.unshift(async () => void (await service.close()));
     expect(service.status()).toMatchObject({ available: true, enabled: false, code: null });
   });
@@ -37,7 +37,7 @@ describe('the app’s browser extension listener', () => {
     const port = await freePort();
     setPreference(archive, 'browserExtension', true);
     setPreference(archive, 'browserExtensionPort', port);
-    const service = startBrowserExtension({ archive: () => archive, dispatch, log: () => undefined, showWindow: () => undefined });
+    const service = startAppListener({ archive, call: (m, a) => dispatch(archive, m, a, { trusted: false }), log: () => undefined });
     cleanups.unshift(async () => void (await service.close()));
     await expect.poll(() => service.status().enabled).toBe(true);
     expect(service.status()).toMatchObject({ port, code: expect.stringMatching(/^\d{3} \d{3}$/) });

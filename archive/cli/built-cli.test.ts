@@ -1,0 +1,79 @@
+// Smoke test of the built `dossier` (out/cli, what bin/ runs; built before the tests as on
+// `npm ci`): it runs under plain Node with no TypeScript tooling loaded, and each command
+// loads only what it needs — checked by recording every module the process resolves.
+
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = path.join(root, 'bin/dossier.mjs');
+let tmp: string;
+let archive: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'dossier-built-cli-'));
+  archive = path.join(tmp, 'a');
+  // A resolve hook that writes down every module the process loads.
+  writeFileSync(path.join(tmp, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  appendFileSync(process.env.DOSSIER_TRACE, resolved.url + '\\n');
+  return resolved;
+}`);
+  writeFileSync(path.join(tmp, 'trace.mjs'), `import { register } from 'node:module';
+register(${JSON.stringify(pathToFileURL(path.join(tmp, 'hooks.mjs')).href)});`);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Runs bin/dossier.mjs with module tracing; returns its exit code, output and the modules it loaded. */
+function traced(...args: string[]) {
+  const trace = path.join(tmp, `trace-${args[0]}.txt`);
+  writeFileSync(trace, '');
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(tmp, 'trace.mjs')).href, BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DOSSIER_TRACE: trace, DOSSIER_ARCHIVE: '', NODE_OPTIONS: '' },
+  });
+  const modules = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, modules };
+}
+
+const loads = (modules: string[], what: RegExp) => modules.some((m) => what.test(m));
+
+describe('the built dossier command', () => {
+  it('is built, and bin/ runs it rather than the TypeScript sources', () => {
+    expect(existsSync(path.join(root, 'out/cli/dossier.mjs'))).toBe(true);
+    expect(existsSync(path.join(root, 'out/cli/host-process.mjs'))).toBe(true);
+    expect(readFileSync(BIN, 'utf8')).not.toMatch(/tsx/);
+  });
+
+  it('answers --help loading nothing of the archive, no package and no TypeScript tooling', () => {
+    const run = traced('--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^dossier — your offline archive/);
+    expect(loads(run.modules, /\.ts$|tsx|esbuild/)).toBe(false);
+    expect(loads(run.modules, /node_modules/)).toBe(false);
+    // The entry and the small chunks with the parser and the help text: a few kB, where the
+    // archive's code (store, schemas, search engine) is over a megabyte.
+    const bytes = run.modules.filter((m) => m.includes('/out/cli/')).reduce((sum, m) => sum + statSync(fileURLToPath(m)).size, 0);
+    expect(bytes).toBeLessThan(20_000);
+  });
+
+  it('searches without loading the importers (jsdom, Readability), and imports with them', () => {
+    expect(traced('init', '--archive', archive).code).toBe(0);
+    const search = traced('search', 'Wang Yi', '--json', '--archive', archive);
+    expect(search.code).toBe(0);
+    expect(JSON.parse(search.stdout).hits[0].title).toMatch(/Wang Yi/);
+    expect(loads(search.modules, /jsdom|readability|dompurify|\.ts$|tsx/)).toBe(false);
+
+    const page = path.join(tmp, 'page.html');
+    writeFileSync(page, '<html><head><title>A page</title></head><body><article><h1>A page</h1><p>' + 'Some words of an article. '.repeat(40) + '</p></article></body></html>');
+    const imported = traced('import', page, '--archive', archive);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^Imported 1 item\./);
+    expect(loads(imported.modules, /node_modules\/jsdom\//)).toBe(true);
+  });
+});

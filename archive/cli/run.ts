@@ -1,0 +1,81 @@
+// Runs one command against the archive: through the host that holds it when one is running
+// (the desktop app, `dossier serve`), so the CLI works beside them with the same output and
+// exit codes; otherwise by opening the archive here (read-only for commands that only look).
+
+import { commands, type Api, type Command } from './commands';
+import { CommandError } from './failure';
+import { UsageError, type ParsedArgs } from './args';
+import { print } from './pipes';
+import { connectHost, type HostClient } from '../host/host-client';
+import { ArchiveError } from '../core/errors';
+import type { Outcome } from '../api/types';
+
+/** How long a writer waits for another to let go of the archive, in all. */
+const LOCK_WAIT_MS = 5_000;
+/** How often, meanwhile, it looks for a host's socket. */
+const LOCK_POLL_MS = 250;
+
+function apiOver(call: (method: string, args: unknown) => Promise<Outcome<unknown>>): Api {
+  return {
+    async call(method, args) {
+      const outcome = await call(method, args);
+      if (!outcome.ok) throw new CommandError(outcome.error.message);
+      return outcome.value as never;
+    },
+  };
+}
+
+async function forward(host: HostClient, command: Command, args: ParsedArgs, json: boolean): Promise<void> {
+  try {
+    const output = await command.run(apiOver((method, a) => host.call(method, a)), args);
+    print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+  } finally {
+    host.close();
+  }
+}
+
+export async function runCommand(name: string, dir: string, args: ParsedArgs): Promise<void> {
+  const json = args.flags.has('json');
+  if (name === 'serve') {
+    const host = await connectHost(dir);
+    const pid = await host?.welcomed;
+    host?.close();
+    if (typeof pid === 'number') {
+      throw new CommandError(`The archive at ${dir} is already open in another Dossier process (pid ${pid}); its address is the one that process printed.`);
+    }
+    const { serve } = await import('../server/serve-command');
+    await serve(dir, args.options);
+    return;
+  }
+  const command = commands[name];
+  if (!command) throw new UsageError(`unknown command “${name}”`);
+
+  const host = await connectHost(dir);
+  if (host) return forward(host, command, args, json);
+
+  const [{ openArchive }, { dispatch }] = await Promise.all([import('../core/open-archive'), import('../api/dispatch')]);
+  // Restoring a bundle into a new folder should give back exactly what was exported.
+  const restoring = name === 'import' && args.positional.length > 1 && args.positional.slice(1).every((await import('../core/importing')).isBundle);
+  const writes = typeof command.writes === 'function' ? command.writes(args) : command.writes;
+  // A writer waits a while for the lock; meanwhile a host that was still opening the archive
+  // when we looked may put its socket up: look again between short waits.
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let archive;
+  for (;;) {
+    try {
+      archive = await openArchive(dir, { readOnly: !writes, create: Boolean(command.creates), seed: !restoring, lockWaitMs: LOCK_POLL_MS });
+      break;
+    } catch (error) {
+      if (!(error instanceof ArchiveError && error.code === 'conflict')) throw error;
+      const late = await connectHost(dir);
+      if (late) return forward(late, command, args, json);
+      if (Date.now() >= deadline) throw error;
+    }
+  }
+  try {
+    const output = await command.run(apiOver((method, a) => dispatch(archive, method, a, { trusted: true })), args);
+    print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+  } finally {
+    await archive.close();
+  }
+}

@@ -1,0 +1,27 @@
+// The desktop app's "Browser extension" setting: the extension listener runs in the archive
+// host process when the archive's setting says so (off by default); the renderer turns it
+// on and off through clipper.configure, which reaches the same service.
+
+import type { Archive } from '../core/archive';
+import type { Outcome } from '../api/types';
+import { ClipperService } from './clipper-service';
+import { DEFAULT_CLIPPER_PORT } from './listener';
+import { CLIPPER_PORT_PREFERENCE, CLIPPER_PREFERENCE } from '../api/handlers';
+import { getPreferences } from '../core/preferences';
+
+export interface AppListenerDeps {
+  archive: Archive;
+  /** Runs a contract call for the extension, untrusted. */
+  call: (method: string, args: unknown) => Promise<Outcome<unknown>>;
+  log: (message: string) => void;
+}
+
+export function startAppListener({ archive, call, log }: AppListenerDeps): ClipperService {
+  const service = new ClipperService({ dir: archive.dir, call: call as never, open: async () => ({ url: null }) });
+  const prefs = getPreferences(archive);
+  if (prefs[CLIPPER_PREFERENCE] === true) {
+    const port = typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number' ? (prefs[CLIPPER_PORT_PREFERENCE] as number) : DEFAULT_CLIPPER_PORT;
+    void service.configure(true, port).then((status) => status.error && log(`browser extension listener is off: ${status.error}`));
+  }
+  return service;
+}
