@@ -62,10 +62,10 @@ describe('the dossier CLI beside a running host', () => {
     const changed = new Promise<ArchiveEvent>((resolve) => host.link.onEvent((e) => e.name === 'changed' && resolve(e)));
     const tagged = await dossier('tag', seedId.slice(0, 6), 'While open', '--archive', archive);
     expect(tagged).toMatchObject({ code: 0, stderr: '' });
-    expect(tagged.stdout).toMatch(/tags: While open/);
+    expect(tagged.stdout).toMatch(/tags: .*While open/);
     expect(await changed).toMatchObject({ name: 'changed', payload: { method: 'tags.add' } });
     const view = await host.link.call('items.get', { id: seedId }, { trusted: false });
-    expect(view).toMatchObject({ ok: true, value: { tags: ['While open'] } });
+    expect(view).toMatchObject({ ok: true, value: { tags: expect.arrayContaining(['While open']) } });
   });
 
   it('refuses a second `dossier serve` at once, naming the process that holds the archive', async () => {

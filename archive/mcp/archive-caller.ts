@@ -1,9 +1,9 @@
 // How `dossier mcp` reaches the archive: one `call(method, args)` that answers an Outcome,
-// so the server never knows which host runs the call. Today it opens the folder itself, as
-// the CLI does: reads go to a read-only view (fine while the app holds the lock), reopened
-// when the archive on disk has changed; a write takes the writer's lock for that one call
-// only, so the desktop app can still open the archive between calls. A socket transport to
-// a running archive host can replace it without touching the server.
+// so the server never knows which host runs the call. When the app or `dossier serve` holds
+// the archive, calls go to that host over its socket (hostFirstCaller). Otherwise it opens
+// the folder itself, as the CLI does: reads go to a read-only view, reopened when the
+// archive on disk has changed; a write takes the writer's lock for that one call only, so
+// the desktop app can still open the archive between calls.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { openArchive } from '../core/open-archive';
 import { dispatch } from '../api/dispatch';
 import { ArchiveError } from '../core/errors';
 import type { Outcome } from '../api/types';
+import { connectHost, type HostClient } from '../host/host-client';
 
 export type Call = (method: string, args: unknown) => Promise<Outcome<unknown>>;
 
@@ -81,6 +82,31 @@ export function localCaller(dir: string, log?: (error: unknown, method: string) 
       await queue;
       await reader?.archive.close().catch(() => undefined);
       reader = null;
+    },
+  };
+}
+
+/**
+ * Sends each call to the archive's running host (the desktop app, `dossier serve`) when one
+ * answers on the archive's socket, as the CLI does, so writes work while the app is open;
+ * otherwise, and if the host goes away, to `local`.
+ */
+export function hostFirstCaller(dir: string, local: ArchiveCaller): ArchiveCaller {
+  let host: HostClient | null = null;
+  return {
+    async call(method, args) {
+      host ??= await connectHost(dir);
+      if (host) {
+        const outcome = await host.call(method, args);
+        if (outcome.ok || outcome.error.code !== 'io_error' || !/went away/.test(outcome.error.message)) return outcome;
+        host.close();
+        host = null;
+      }
+      return local.call(method, args);
+    },
+    async close() {
+      host?.close();
+      await local.close();
     },
   };
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { ArchiveError } from '../core/errors';
-import { localCaller } from './archive-caller';
+import { hostFirstCaller, localCaller } from './archive-caller';
 import { createMcpServer } from './server';
 
 const VERSION = '0.1.0';
@@ -15,7 +15,7 @@ export async function runMcp(dir: string, options: { allowWrites: boolean }): Pr
   if (!existsSync(path.join(dir, 'dossier.json')) && !existsSync(path.join(dir, 'journal'))) {
     throw new ArchiveError('not_found', `there is no archive in ${dir} (create one with dossier init, or pass --archive DIR)`);
   }
-  const caller = localCaller(dir, (error, method) => process.stderr.write(`dossier mcp: ${method} failed: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`));
+  const caller = hostFirstCaller(dir, localCaller(dir, (error, method) => process.stderr.write(`dossier mcp: ${method} failed: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`)));
   const server = createMcpServer(caller.call, { allowWrites: options.allowWrites, version: VERSION });
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {

@@ -10,6 +10,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { openArchive } from '../core/open-archive';
 import { tempDir } from '../core/test-archive';
 import { dispatch } from '../api/dispatch';
+import { forkHost } from '../host/test-host';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = /^Wang Yi says China–Russia relationship/;
@@ -135,3 +136,22 @@ describe('dossier mcp while another process holds the archive', () => {
     }
   });
 });
+
+describe('dossier mcp while the app (an archive host) holds the archive', () => {
+  it('goes through the host: reads and writes both work, and the host sees the write at once', async () => {
+    const host = await forkHost(dir); // the desktop app's archive process, on the archive's socket
+    const client = await connect('--allow-writes');
+    try {
+      const found = json(await client.callTool({ name: 'search', arguments: { query: 'Wang Yi' } }));
+      const id = found.hits[0].id;
+      const out: any = await client.callTool({ name: 'add_tags', arguments: { id, tags: ['through-the-host'] } });
+      expect(out.isError).toBeFalsy();
+      const seen = await host.link.call('items.get', { id }, { trusted: true, by: 'test' });
+      expect(seen.ok && (seen.value as { tags: string[] }).tags).toContain('through-the-host');
+    } finally {
+      await client.close();
+      await host.stop();
+    }
+  });
+});
+

@@ -16,7 +16,7 @@ import { bindContract, sendHostEvent, type CallArchive } from './ipc';
 import { createLog, type Log } from './log';
 import { installMenu } from './menu';
 import { APP_SCHEME_PRIVILEGES, serveApp } from './protocol';
-import { denyAllPermissions, guardDownloads, hardenWebContents } from './security';
+import { denyAllPermissions, guardDownloads, hardenWebContents, keepSpellcheckOffline } from './security';
 import { createMainWindow } from './window';
 import { readWindowState, WINDOW_STATE_FILE, writeWindowState, type Theme } from './window-state';
 
@@ -73,6 +73,7 @@ async function run(log: Log): Promise<void> {
 
   serveApp(protocol, RENDERER_DIR);
   denyAllPermissions(session.defaultSession);
+  keepSpellcheckOffline(session.defaultSession, process.platform);
   guardDownloads(session.defaultSession, origin);
   bindContract({ ipcMain, origin, call });
   host.link.onEvent((event) => relayHostEvent(event, BrowserWindow.getAllWindows().map((w) => w.webContents)));
