@@ -29,6 +29,15 @@ import { ShortcutSheet } from './components/ShortcutSheet';
 import { TopBar } from './components/TopBar';
 import { SessionProblem } from './components/SessionProblem';
 import { EmptyState } from './components/EmptyState';
+import { BackupsDialog } from './components/BackupsDialog';
+import { FetchStatus } from './components/FetchStatus';
+import { SavedSearches } from './components/SavedSearches';
+import { useFetchArticles } from './hooks/useFetchArticles';
+import { useSelection } from './hooks/useSelection';
+import { useViewCounts } from './hooks/useViewCounts';
+import { useResultsActions } from './hooks/useResultsActions';
+import { useAction } from './hooks/useAction';
+import type { SavedSearchView } from '../../archive/api/types';
 import { measureSearch } from './lib/latency';
 import { queryTerms } from './lib/text-map';
 import { gridColumns, paneLayout } from './lib/pane-layout';
@@ -63,6 +72,8 @@ function Library() {
   const [exportOpen, setExportOpen] = useState(false);
   const [urlOpen, setUrlOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [backupsOpen, setBackupsOpen] = useState(false);
+  const [exportSelection, setExportSelection] = useState(false);
   const [editTag, setEditTag] = useState<TagCount | null>(null);
   const [sidebarWidth, setSidebarWidth] = usePersistentState('sidebarWidth', 220);
   const [listWidth, setListWidth] = usePersistentState('listWidth', 400);
@@ -100,6 +111,10 @@ function Library() {
   const allTags = useMemo(() => (tagList.value?.tags ?? []).map((t) => t.name), [tagList.value]);
   const tagColors = useMemo(() => new Map((tagList.value?.tags ?? []).map((t) => [t.name.toLowerCase(), t.color])), [tagList.value]);
   const importer = useImport();
+  const fetcher = useFetchArticles();
+  const savedList = useQuery('searches.list', {});
+  const act = useAction();
+  const selection = useSelection(results, JSON.stringify(request));
 
   // Keystroke-to-results latency, measured where the user sees it: from the input event
   // to the frame after the new results are committed (read by the bench, harmless here).
@@ -267,6 +282,7 @@ function Library() {
         const payload = event.payload as Record<string, unknown>;
         if (event.name === 'dossier:menu') {
           if (payload.command === 'export-notes') setExportOpen(true);
+          if (payload.command === 'restore-backup') setBackupsOpen(true);
           if (payload.command === 'focus-search') searchRef.current?.focus();
         } else if (event.name === 'dossier:progress') {
           hostProgress(Number(payload.done), Number(payload.total));
@@ -278,10 +294,7 @@ function Library() {
     [changed, hostProgress, hostFinished],
   );
 
-  const counts = useMemo(
-    () => (info.value ? { all: info.value.counts.items, unread: info.value.unread, withNotes: info.value.withNotes } : null),
-    [info.value],
-  );
+  const counts = useViewCounts(info.value);
 
   const importUrl = useCallback(
     async (url: string) => {
@@ -300,6 +313,72 @@ function Library() {
 
   const total = info.value?.counts.items ?? null;
   const exportQuery = [q, ...tags.map((t) => `tag:${quote(t)}`)].filter(Boolean).join(' ');
+
+  // Saved searches: running one puts its query in the search box with no other filter.
+  const savedSearches = savedList.value?.searches;
+  const activeSaved = savedSearches?.find((s) => s.q === exportQuery)?.name ?? null;
+  const clearFilters = filters.clear;
+  const runSaved = useCallback(
+    (s: SavedSearchView) => {
+      clearFilters();
+      textRef.current = s.q;
+      setText(s.q);
+    },
+    [clearFilters],
+  );
+  const deleteSaved = useCallback((s: SavedSearchView) => void act('searches.delete', { name: s.name }), [act]);
+  const savedSection = useMemo(
+    () => <SavedSearches searches={savedSearches ?? []} active={activeSaved} onRun={runSaved} onDelete={deleteSaved} />,
+    [savedSearches, activeSaved, runSaved, deleteSaved],
+  );
+
+  const fetchRun = fetcher.run;
+  const fetchOne = useCallback((id: string, title: string) => void fetchRun({ ids: [id] }, `“${title.slice(0, 60)}”`), [fetchRun]);
+  const resultsActions = useResultsActions({
+    q,
+    tags,
+    fullQuery: exportQuery,
+    total: results?.total ?? 0,
+    selected: selection.selected,
+    clearSelection: selection.clear,
+    dropSelection: selection.drop,
+    fetchArticles: fetchRun,
+    onExportSelection: () => {
+      setExportSelection(true);
+      setExportOpen(true);
+    },
+    onDeleted: (ids) => {
+      if (openId && ids.includes(openId)) closeReader();
+    },
+  });
+
+  // After a restore everything is read again; an open item the backup lacks is closed.
+  const afterRestore = useCallback(() => {
+    changed();
+    const id = sessionStorage.getItem('dossier.open');
+    if (id) void call('items.get', { id }).then((o) => !o.ok && closeReader());
+  }, [changed, closeReader]);
+
+  // Shift+j/k: the active row joins the selection, and so does each row moved onto.
+  const { toggle: selectToggle, extendTo: selectExtend } = selection;
+  const extendSelection = useCallback(
+    (delta: number) => {
+      const count = results?.total ?? 0;
+      if (count === 0) return;
+      const from = Math.max(0, activeIndex);
+      const here = hitAt(results, from);
+      if (here) selectToggle(from, here.id, true);
+      const next = Math.min(count - 1, Math.max(0, from + delta));
+      const hit = hitAt(results, next);
+      setActiveIndex(next);
+      if (hit) selectExtend(next);
+    },
+    [results, activeIndex, selectToggle, selectExtend],
+  );
+  const selectRow = useCallback(
+    (index: number, hit: SearchHit, mode: 'toggle' | 'range') => (mode === 'range' ? selectExtend(index) : selectToggle(index, hit.id)),
+    [selectToggle, selectExtend],
+  );
   const openTitle = (results && openId ? Array.from(results.pages.values()).flat().find((h) => h.id === openId)?.title : null) ?? null;
 
   const emptyResults =
@@ -324,9 +403,10 @@ function Library() {
         onAddPage={() => setUrlOpen(true)}
         onExport={() => setExportOpen(true)}
         onHelp={() => setHelpOpen(true)}
-        viewSettings={<ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} />}
+        viewSettings={<ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} onRestore={() => setBackupsOpen(true)} />}
       />
       <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
+      <FetchStatus state={fetcher.state} onDismiss={fetcher.dismiss} onOpen={openById} />
       {layout !== 'three' && drawerOpen && <div className="drawer-backdrop" aria-hidden="true" onClick={closeDrawer} />}
       <Sidebar
         id="library"
@@ -343,6 +423,7 @@ function Library() {
         source={filters.source}
         onSource={filters.chooseSource}
         counts={counts}
+        saved={savedSection}
         resizer={sidebarResizer}
       />
       <section className="results-pane" aria-label="Search results" hidden={!showList} role={layout === 'one' ? 'main' : undefined}>
@@ -356,7 +437,9 @@ function Library() {
           filters={filters.active}
           facets={results?.facets ?? null}
           onFacet={filters.chooseFacet}
+          menu={resultsActions.menu}
         />
+        {resultsActions.bulkBar}
         {search.error && <p className="error-text">{search.error}</p>}
         <ResultList
           view={results}
@@ -364,6 +447,9 @@ function Library() {
           openId={openId}
           onMove={move}
           onOpen={open}
+          selected={selection.selected}
+          onSelect={selectRow}
+          onExtend={extendSelection}
           ensureRows={search.ensureRows}
           listRef={listRef}
           empty={emptyResults}
@@ -385,6 +471,7 @@ function Library() {
           tagColors={tagColors}
           onOpenItem={openById}
           onDeleted={closeReader}
+          onFetch={fetchOne}
           terms={openTerms}
           tagInputRef={tagInputRef}
           noteInputRef={noteInputRef}
@@ -393,7 +480,21 @@ function Library() {
         />
       </main>
       <DropZone onFiles={importer.run} />
-      <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} itemId={openId} itemTitle={openTitle} query={exportQuery} tags={allTags} />
+      <ExportDialog
+        open={exportOpen}
+        onClose={() => {
+          setExportOpen(false);
+          setExportSelection(false);
+        }}
+        itemId={openId}
+        itemTitle={openTitle}
+        query={exportQuery}
+        tags={allTags}
+        selection={[...selection.selected]}
+        preferSelection={exportSelection}
+      />
+      <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onRestored={afterRestore} />
+      {resultsActions.dialogs}
       <UrlImportDialog open={urlOpen} onClose={() => setUrlOpen(false)} onImport={importUrl} />
       <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
       <TagActionsDialog

@@ -1,0 +1,69 @@
+// Reading progress: how far down the reader pane the reader has scrolled (0 top, 1 end),
+// saved a moment after scrolling stops and when another item opens, and restored once an
+// item's text is on screen again. Saving does not refetch anything: only a later open
+// reads it back.
+
+import { useEffect, useRef } from 'react';
+import { call } from '../api/client';
+
+export const PROGRESS_SAVE_MS = 600;
+
+function scrollerOf(el: HTMLElement | null): HTMLElement | null {
+  return el?.closest<HTMLElement>('.reader-pane') ?? null;
+}
+
+function progressOf(pane: HTMLElement): number {
+  const range = pane.scrollHeight - pane.clientHeight;
+  if (range <= 0) return 0;
+  return Math.min(1, Math.max(0, pane.scrollTop / range));
+}
+
+/** `saved` is the item's stored progress; `ready` turns true once its text is rendered. */
+export function useReadingProgress(id: string | null, saved: number | null, ready: boolean, anchorRef: React.RefObject<HTMLElement | null>): void {
+  const last = useRef<number | null>(null);
+  const restoredFor = useRef<string | null>(null);
+
+  // Closing the reader forgets which item was restored, so reopening it restores again.
+  useEffect(() => {
+    if (!id) restoredFor.current = null;
+  }, [id]);
+
+  // Restore once per opening, after the text has laid out.
+  useEffect(() => {
+    if (!id || !ready || saved === null || restoredFor.current === id) return;
+    restoredFor.current = id;
+    last.current = saved;
+    const pane = scrollerOf(anchorRef.current);
+    if (!pane) return;
+    const range = pane.scrollHeight - pane.clientHeight;
+    pane.scrollTop = saved > 0 && range > 0 ? Math.round(saved * range) : 0;
+  }, [id, ready, saved, anchorRef]);
+
+  // Save while reading (debounced), and flush when the item changes or the pane goes.
+  useEffect(() => {
+    if (!id || !ready) return;
+    const pane = scrollerOf(anchorRef.current);
+    if (!pane) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const save = () => {
+      timer = null;
+      if (restoredFor.current !== id) return;
+      const progress = Math.round(progressOf(pane) * 1000) / 1000;
+      if (last.current !== null && Math.abs(progress - last.current) < 0.005) return;
+      last.current = progress;
+      void call('items.setProgress', { id, progress });
+    };
+    const onScroll = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(save, PROGRESS_SAVE_MS);
+    };
+    pane.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      pane.removeEventListener('scroll', onScroll);
+      if (timer) {
+        clearTimeout(timer);
+        save();
+      }
+    };
+  }, [id, ready, anchorRef]);
+}
