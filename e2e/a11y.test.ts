@@ -145,17 +145,20 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
       await checks.nth(1).click();
       await page.getByRole('toolbar', { name: 'Selected results' }).waitFor();
       await check(page, 'bulk selection', theme);
+      await screenshot(page, `reading-bulk-1440-${theme}`, { docs: false });
       await page.getByRole('toolbar', { name: 'Selected results' }).getByRole('button', { name: 'Clear selection' }).click();
 
       await page.getByRole('button', { name: 'Results', exact: true }).click();
       await page.getByRole('group', { name: 'Results actions' }).waitFor();
       await check(page, 'results menu', theme);
+      await screenshot(page, `reading-menu-1440-${theme}`, { docs: false });
       await page.keyboard.press('Escape');
 
       await page.locator('.results').getByRole('button', { name: /A bookmark to fetch/ }).click();
       await page.getByRole('article').getByRole('button', { name: 'Fetch article' }).click();
       await page.getByRole('status', { name: 'Fetching articles' }).getByText(/could not be fetched/).waitFor({ timeout: 20_000 });
       await check(page, 'bookmark + fetch results', theme);
+      await screenshot(page, `reading-fetch-1440-${theme}`, { docs: false });
 
       await page.getByRole('article').getByRole('button', { name: 'Edit details…' }).click();
       await page.getByRole('dialog', { name: 'Edit details' }).waitFor();
@@ -166,7 +169,20 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
       await page.getByRole('button', { name: 'Restore from a backup…' }).click();
       await page.getByRole('dialog', { name: 'Restore from a backup' }).getByRole('radio').first().waitFor();
       await check(page, 'backups dialog', theme);
+      await screenshot(page, `reading-backups-1440-${theme}`, { docs: false });
       await page.keyboard.press('Escape');
+
+      // The same at 800×600: the bookmark's action row, a selection and the Results menu.
+      await page.setViewportSize({ width: 800, height: 600 });
+      await check(page, 'bookmark at 800', theme);
+      await screenshot(page, `reading-reader-800-${theme}`, { docs: false });
+      await checks.nth(0).click();
+      await checks.nth(2).click();
+      await page.getByRole('toolbar', { name: 'Selected results' }).waitFor();
+      await page.getByRole('button', { name: 'Results', exact: true }).click();
+      await page.getByRole('group', { name: 'Results actions' }).waitFor();
+      await check(page, 'selection + menu at 800', theme);
+      await screenshot(page, `reading-bulk-800-${theme}`, { docs: theme === 'dark' });
       await context.close();
     });
 

@@ -82,6 +82,9 @@ export const Reader = memo(function Reader({ id, allTags, tagColors, onOpenItem,
         <TagEditor item={view} allTags={allTags} tagColors={tagColors} inputRef={tagInputRef} />
         <ReaderJumps item={view} />
         <HighlightBar itemId={view.id} pending={pending} formRef={highlightForm} onDone={() => setPending(null)} />
+        {view.kind === 'bookmark' && view.url && text && !text.text.trim() && (
+          <p className="bookmark-hint">Only this page’s address is kept so far. “Fetch article” above keeps the article itself, to read offline.</p>
+        )}
         {text ? (
           <ArticleBody
             key={view.id}
