@@ -64,7 +64,7 @@ describe('binding the contract', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
-  it('reports import progress from import.files to the calling page', async () => {
+  it('reports progress from import.files and items.fetch to the calling page', async () => {
     const ipcMain = new FakeIpcMain();
     const dispatch = vi.fn<Dispatch>(async (_a, _m, _args, ctx) => {
       ctx?.onProgress?.(1, 2);
@@ -74,6 +74,9 @@ describe('binding the contract', () => {
     const event = invokeEvent('app://dossier/index.html');
     await ipcMain.handlers.get('dossier:import.files')!(event, { files: [] });
     expect(event.sender.sent).toEqual([{ channel: 'dossier:progress', payload: { done: 1, total: 2 } }]);
+    const fetching = invokeEvent('app://dossier/index.html');
+    await ipcMain.handlers.get('dossier:items.fetch')!(fetching, { allBookmarks: true });
+    expect(fetching.sender.sent).toEqual([{ channel: 'dossier:progress', payload: { done: 1, total: 2 } }]);
   });
 
   it('unbinds everything it bound', () => {

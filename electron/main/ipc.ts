@@ -39,8 +39,9 @@ export function bindContract({ ipcMain, origin, archive, dispatch, log }: BindOp
   for (const method of RENDERER_METHODS) {
     ipcMain.handle(METHOD_CHANNEL_PREFIX + method, async (event, args: unknown) => {
       if (!isAppSender(event, origin)) return FOREIGN_SENDER;
+      // Long runs report progress to the page that asked (the fetch too: "Fetch all bookmarks").
       const onProgress =
-        method === 'import.files'
+        method === 'import.files' || method === 'items.fetch'
           ? (done: number, total: number) => sendHostEvent(event.sender, 'dossier:progress', { done, total })
           : undefined;
       return dispatch(archive(), method, args, { trusted: false, onProgress, log });

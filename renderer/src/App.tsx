@@ -276,6 +276,7 @@ function Library() {
 
   // The desktop host's menu and its own imports speak to the renderer through events.
   const { hostProgress, hostFinished } = importer;
+  const fetchRunning = fetcher.isRunning;
   useEffect(
     () =>
       onHostEvent((event) => {
@@ -285,13 +286,14 @@ function Library() {
           if (payload.command === 'restore-backup') setBackupsOpen(true);
           if (payload.command === 'focus-search') searchRef.current?.focus();
         } else if (event.name === 'dossier:progress') {
-          hostProgress(Number(payload.done), Number(payload.total));
+          // A fetch's progress goes to its own status line (useFetchArticles), not the import's.
+          if (!fetchRunning()) hostProgress(Number(payload.done), Number(payload.total));
         } else if (event.name === 'dossier:changed') {
           changed();
           if (Array.isArray(payload.imported)) hostFinished(payload.imported as string[], (payload.skipped ?? []) as Array<{ file: string; reason: string }>);
         }
       }),
-    [changed, hostProgress, hostFinished],
+    [changed, hostProgress, hostFinished, fetchRunning],
   );
 
   const counts = useViewCounts(info.value);

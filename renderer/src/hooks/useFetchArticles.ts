@@ -60,5 +60,7 @@ export function useFetchArticles() {
   );
 
   const dismiss = useCallback(() => setState((s) => (s?.running ? s : null)), []);
-  return { state, run, dismiss };
+  /** Whether a fetch is running (its progress events are not an import's). */
+  const isRunning = useCallback(() => running.current, []);
+  return { state, run, dismiss, isRunning };
 }
