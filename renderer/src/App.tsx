@@ -50,7 +50,12 @@ const NOTHING_OPEN = (
 
 export function App() {
   const [session, setSession] = useState(sessionState);
-  useEffect(() => onSessionState(setSession), []);
+  useEffect(() => {
+    // A refusal may have come between the first render and this subscription (the
+    // preferences are read before the app mounts), so look once more.
+    setSession(sessionState());
+    return onSessionState(setSession);
+  }, []);
   return session === 'ok' ? <Library /> : <SessionProblem state={session} />;
 }
 
