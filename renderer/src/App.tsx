@@ -31,13 +31,11 @@ import { SessionProblem } from './components/SessionProblem';
 import { EmptyState } from './components/EmptyState';
 import { BackupsDialog } from './components/BackupsDialog';
 import { FetchStatus } from './components/FetchStatus';
-import { SavedSearches } from './components/SavedSearches';
 import { useFetchArticles } from './hooks/useFetchArticles';
 import { useSelection } from './hooks/useSelection';
 import { useViewCounts } from './hooks/useViewCounts';
 import { useResultsActions } from './hooks/useResultsActions';
-import { useAction } from './hooks/useAction';
-import type { SavedSearchView } from '../../archive/api/types';
+import { useSavedSearches } from './hooks/useSavedSearches';
 import { measureSearch } from './lib/latency';
 import { queryTerms } from './lib/text-map';
 import { gridColumns, paneLayout } from './lib/pane-layout';
@@ -117,9 +115,7 @@ function Library() {
   const tagColors = useMemo(() => new Map((tagList.value?.tags ?? []).map((t) => [t.name.toLowerCase(), t.color])), [tagList.value]);
   const importer = useImport();
   const fetcher = useFetchArticles();
-  const savedList = useQuery('searches.list', {});
-  const act = useAction();
-  const selection = useSelection(results, JSON.stringify(request));
+  const selection = useSelection(results, JSON.stringify(request), activeIndex, setActiveIndex);
 
   // Keystroke-to-results latency, measured where the user sees it: from the input event
   // to the frame after the new results are committed (read by the bench, harmless here).
@@ -321,23 +317,17 @@ function Library() {
   const total = info.value?.counts.items ?? null;
   const exportQuery = [q, ...tags.map((t) => `tag:${quote(t)}`)].filter(Boolean).join(' ');
 
-  // Saved searches: running one puts its query in the search box with no other filter.
-  const savedSearches = savedList.value?.searches;
-  const activeSaved = savedSearches?.find((s) => s.q === exportQuery)?.name ?? null;
+  // Running a saved search puts its query in the search box with no other filter.
   const clearFilters = filters.clear;
   const runSaved = useCallback(
-    (s: SavedSearchView) => {
+    (saved: string) => {
       clearFilters();
-      textRef.current = s.q;
-      setText(s.q);
+      textRef.current = saved;
+      setText(saved);
     },
     [clearFilters],
   );
-  const deleteSaved = useCallback((s: SavedSearchView) => void act('searches.delete', { name: s.name }), [act]);
-  const savedSection = useMemo(
-    () => <SavedSearches searches={savedSearches ?? []} active={activeSaved} onRun={runSaved} onDelete={deleteSaved} />,
-    [savedSearches, activeSaved, runSaved, deleteSaved],
-  );
+  const savedSection = useSavedSearches(exportQuery, runSaved);
 
   const fetchRun = fetcher.run;
   const fetchOne = useCallback((id: string, title: string) => void fetchRun({ ids: [id] }, `“${title.slice(0, 60)}”`), [fetchRun]);
@@ -367,25 +357,6 @@ function Library() {
   }, [changed, closeReader]);
 
   // Shift+j/k: the active row joins the selection, and so does each row moved onto.
-  const { toggle: selectToggle, extendTo: selectExtend } = selection;
-  const extendSelection = useCallback(
-    (delta: number) => {
-      const count = results?.total ?? 0;
-      if (count === 0) return;
-      const from = Math.max(0, activeIndex);
-      const here = hitAt(results, from);
-      if (here) selectToggle(from, here.id, true);
-      const next = Math.min(count - 1, Math.max(0, from + delta));
-      const hit = hitAt(results, next);
-      setActiveIndex(next);
-      if (hit) selectExtend(next);
-    },
-    [results, activeIndex, selectToggle, selectExtend],
-  );
-  const selectRow = useCallback(
-    (index: number, hit: SearchHit, mode: 'toggle' | 'range') => (mode === 'range' ? selectExtend(index) : selectToggle(index, hit.id)),
-    [selectToggle, selectExtend],
-  );
   const openTitle = (results && openId ? Array.from(results.pages.values()).flat().find((h) => h.id === openId)?.title : null) ?? null;
 
   const emptyResults =
@@ -455,8 +426,8 @@ function Library() {
           onMove={move}
           onOpen={open}
           selected={selection.selected}
-          onSelect={selectRow}
-          onExtend={extendSelection}
+          onSelect={selection.selectRow}
+          onExtend={selection.extend}
           ensureRows={search.ensureRows}
           listRef={listRef}
           empty={emptyResults}
