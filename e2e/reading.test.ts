@@ -6,6 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiValue, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, screenshot, startServe, type Served } from './harness';
@@ -261,6 +262,23 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await untag.getByRole('textbox', { name: 'Tag' }).fill('batch');
     await untag.getByRole('button', { name: 'Remove tag' }).click();
     await expect.poll(async () => (await find('tag:batch')).length).toBe(0);
+    // Export notes of the selection: one digest holding exactly the selected items.
+    const [firstId, secondId] = (await Promise.all([itemNamed(titles[0]), itemNamed(titles[1])])).map((i) => i.id);
+    await apiValue(served, 'notes.create', { itemId: firstId, text: 'A note on the first selected item.' });
+    await apiValue(served, 'notes.create', { itemId: secondId, text: 'A note on the second selected item.' });
+    await bar.getByRole('button', { name: 'Export notes…' }).click();
+    const exporting = page.getByRole('dialog', { name: 'Export notes' });
+    expect(await exporting.getByRole('radio', { name: 'The selected results (2)' }).isChecked()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), exporting.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const digest = readFileSync((await download.path()) as string, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    expect(digest.match(/^# Dossier digest/gm)).toHaveLength(1);
+    expect(digest).toContain('· 2 items');
+    expect(digest).toContain('A note on the first selected item.');
+    expect(digest).toContain('A note on the second selected item.');
+    expect(digest).not.toContain('Wang Yi');
+    await exporting.getByRole('button', { name: 'Close' }).click();
+
     await bar.getByRole('button', { name: 'Archive', exact: true }).click();
     await expect.poll(async () => (await find('is:archived')).length).toBeGreaterThanOrEqual(2);
     await bar.getByRole('button', { name: 'Move to inbox' }).click();

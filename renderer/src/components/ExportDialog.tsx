@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { Dialog } from './Dialog';
 import { call } from '../api/client';
 import { downloadFiles } from '../lib/download';
+import { mergeExports, type ExportFile } from '../lib/merge-exports';
 import { useNotify } from './Notifications';
 
 type ScopeKind = 'item' | 'selection' | 'query' | 'tag' | 'all';
@@ -23,17 +24,6 @@ interface Props {
   selection: string[];
   /** Opened from the bulk bar: start on the selection. */
   preferSelection: boolean;
-}
-
-type ExportFiles = Array<{ path: string; content: string }>;
-
-/** One item's files after another's, renaming a path that is already taken. */
-function gather(into: ExportFiles, files: ExportFiles): void {
-  for (const f of files) {
-    let path = f.path;
-    for (let n = 2; into.some((g) => g.path === path); n++) path = f.path.replace(/(\.[a-z]+)?$/, `-${n}$1`);
-    into.push({ path, content: f.content });
-  }
 }
 
 export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, selection, preferSelection }: Props) {
@@ -56,7 +46,7 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
 
   const runSelection = async () => {
     setBusy(true);
-    const files: ExportFiles = [];
+    const parts: ExportFile[][] = [];
     let items = 0;
     for (const id of selection) {
       const outcome = await call('export.notes', { scope: { kind: 'item', id }, format });
@@ -65,10 +55,11 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
         return notify.error(outcome.error.message);
       }
       items += outcome.value.items;
-      gather(files, outcome.value.files);
+      parts.push(outcome.value.files);
     }
     setBusy(false);
-    if (files.length === 0) return setResult('There was nothing to export.');
+    const files = mergeExports(format, parts);
+    if (files.length === 0 || items === 0) return setResult('The selected items have no highlights or notes to export.');
     const name = downloadFiles(files, `dossier-notes-${new Date().toISOString().slice(0, 10)}.zip`);
     setResult(`Saved ${name} (${items} item${items === 1 ? '' : 's'}).`);
   };
