@@ -152,17 +152,21 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await pane.evaluate((el) => (el.scrollTop = (el.scrollHeight - el.clientHeight) / 2));
     const long = await itemNamed(LONG_TITLE);
     await expect.poll(async () => (await apiValue(served, 'items.get', { id: long.id })).progress, { timeout: 5_000 }).toBeCloseTo(0.5, 1);
-    // Another item, a reload, then back: the pane opens where the reader left off.
+    // Scrolled on and another item opened at once (before the save's pause is over): the
+    // new place is still kept, and the other item opens at its own place (the top).
+    await pane.evaluate((el) => (el.scrollTop = (el.scrollHeight - el.clientHeight) * 0.3));
     await search().fill('');
     await openFromResults(SEED_TITLE);
+    await expect.poll(async () => (await apiValue(served, 'items.get', { id: long.id })).progress, { timeout: 5_000 }).toBeCloseTo(0.3, 1);
     await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBe(0);
+    // A reload, then back: the pane opens where the reader left off.
     await reload();
     await search().fill(LONG_TITLE);
     await openFromResults(LONG_TITLE);
     await expect
       .poll(() => pane.evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight)))
-      .toBeGreaterThan(0.45);
-    expect(await pane.evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight))).toBeLessThan(0.55);
+      .toBeGreaterThan(0.25);
+    expect(await pane.evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight))).toBeLessThan(0.35);
     await search().fill('');
   });
 

@@ -76,7 +76,7 @@ export const Reader = memo(function Reader({ id, allTags, tagColors, onOpenItem,
 
   return (
     <div className="reader-layout">
-      <article className="reader" ref={articleRef} tabIndex={-1} aria-labelledby="reader-title">
+      <article className="reader" ref={articleRef} tabIndex={-1} aria-labelledby="reader-title" data-item-id={view.id}>
         <ReaderActions item={view} onDeleted={onDeleted} onFetch={onFetch} />
         <ReaderMeta item={view} />
         <TagEditor item={view} allTags={allTags} tagColors={tagColors} inputRef={tagInputRef} />

@@ -45,15 +45,22 @@ export function useReadingProgress(id: string | null, saved: number | null, read
     const pane = scrollerOf(anchorRef.current);
     if (!pane) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // Measured at each scroll, not when saving: by the time a flush runs on a switch to
+    // another item, the pane may already hold that item's (or no) text.
+    let latest: number | null = null;
     const save = () => {
       timer = null;
-      if (restoredFor.current !== id) return;
-      const progress = Math.round(progressOf(pane) * 1000) / 1000;
+      if (restoredFor.current !== id || latest === null) return;
+      const progress = Math.round(latest * 1000) / 1000;
       if (last.current !== null && Math.abs(progress - last.current) < 0.005) return;
       last.current = progress;
       void call('items.setProgress', { id, progress });
     };
     const onScroll = () => {
+      // Only while this item's text is what the pane shows.
+      const shown = anchorRef.current;
+      if (!shown || !pane.contains(shown) || shown.dataset.itemId !== id) return;
+      latest = progressOf(pane);
       if (timer) clearTimeout(timer);
       timer = setTimeout(save, PROGRESS_SAVE_MS);
     };
