@@ -3,8 +3,10 @@
 // delete (after one confirmation). Shown above the list while anything is selected.
 
 import { useState } from 'react';
-import type { BulkAction } from '../../../archive/core/bulk-actions';
+import type { Args } from '../../../archive/api/contract';
 import { plural } from '../lib/format';
+
+type BulkAction = Args<'items.bulk'>['action'];
 
 interface Props {
   count: number;

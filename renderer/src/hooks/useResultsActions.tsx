@@ -4,13 +4,15 @@
 // small dialogs they ask through. The App passes in the search and the selection.
 
 import { useCallback, useState } from 'react';
-import type { BulkAction } from '../../../archive/core/bulk-actions';
+import type { Args } from '../../../archive/api/contract';
 import { useAction } from './useAction';
 import { useNotify } from '../components/Notifications';
 import { BulkBar } from '../components/BulkBar';
 import { ResultsMenu } from '../components/ResultsMenu';
 import { PromptDialog } from '../components/PromptDialog';
 import { plural } from '../lib/format';
+
+type BulkAction = Args<'items.bulk'>['action'];
 
 type Prompt = 'save' | 'tag-all' | 'tag' | 'untag' | null;
 
