@@ -302,6 +302,33 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('relevance');
   });
 
+  it('reaches the selection bar and the Results menu from the keyboard', async () => {
+    await search().fill('');
+    await results().locator('.result').first().waitFor();
+    await results().focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('x');
+    const bar = page.getByRole('toolbar', { name: 'Selected results' });
+    await bar.waitFor();
+    // The bar sits between the header and the list: Shift+Tab from the list reaches its last button.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Delete…');
+    await page.keyboard.press('Enter');
+    await bar.getByRole('button', { name: 'Keep them' }).focus();
+    await page.keyboard.press('Enter');
+    await bar.getByRole('button', { name: 'Clear selection' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bar.count()).toBe(0);
+    // The Results menu opens with Enter and Tab walks into it.
+    await page.getByRole('button', { name: 'Results', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('group', { name: 'Results actions' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mark all read');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('group', { name: 'Results actions' }).isVisible()).toBe(false);
+  });
+
   it('tags all results of a search and saves the search in the sidebar', async () => {
     await search().fill('harbour');
     await expect.poll(() => total()).toBe('1 result');
