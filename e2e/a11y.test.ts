@@ -152,6 +152,9 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
       await page.getByRole('group', { name: 'Results actions' }).waitFor();
       await check(page, 'results menu', theme);
       await screenshot(page, `reading-menu-1440-${theme}`, { docs: false });
+      await page.getByRole('group', { name: 'Results actions' }).getByRole('button', { name: 'Mark all read' }).click();
+      await page.getByRole('dialog', { name: 'Mark all results read' }).waitFor();
+      await check(page, 'mark all read dialog', theme);
       await page.keyboard.press('Escape');
 
       await page.locator('.results').getByRole('button', { name: /A bookmark to fetch/ }).click();

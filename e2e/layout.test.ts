@@ -226,7 +226,10 @@ describe.skipIf(!executable)('layout', () => {
         'Tag all results…': menu.getByRole('button', { name: 'Tag all results…' }),
         'Fetch all bookmarks': menu.getByRole('button', { name: 'Fetch all bookmarks' }),
       });
-      await page.keyboard.press('Escape');
+      await menu.getByRole('button', { name: 'Mark all read' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Mark all results read' });
+      await expectOnScreen(page, { 'Mark … read': confirm.getByRole('button', { name: /^Mark \d+ results? read$/ }), 'Cancel mark all read': confirm.getByRole('button', { name: 'Cancel' }) });
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
 
       // Bulk selection: two boxes, and every button of the bar.
       await results.locator('.result-check').nth(0).click();

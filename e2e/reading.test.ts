@@ -139,6 +139,10 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await expect.poll(async () => Number((await total())?.match(/\d+/)?.[0] ?? 0)).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'Results', exact: true }).click();
     await page.getByRole('group', { name: 'Results actions' }).getByRole('button', { name: 'Mark all read' }).click();
+    // It asks first, naming how many.
+    const confirm = page.getByRole('dialog', { name: 'Mark all results read' });
+    const unread = (await apiValue(served, 'archive.info', {})).unread;
+    await confirm.getByRole('button', { name: `Mark ${unread} results read` }).click();
     await expect.poll(() => total()).toBe('0 results');
     await reload();
     expect((await apiValue(served, 'archive.info', {})).unread).toBe(0);

@@ -10,11 +10,12 @@ import { useNotify } from '../components/Notifications';
 import { BulkBar } from '../components/BulkBar';
 import { ResultsMenu } from '../components/ResultsMenu';
 import { PromptDialog } from '../components/PromptDialog';
+import { Dialog } from '../components/Dialog';
 import { plural } from '../lib/format';
 
 type BulkAction = Args<'items.bulk'>['action'];
 
-type Prompt = 'save' | 'tag-all' | 'tag' | 'untag' | null;
+type Prompt = 'save' | 'tag-all' | 'tag' | 'untag' | 'read-all' | null;
 
 interface Options {
   /** The search the results answer: its words and filters, and its tags. */
@@ -82,7 +83,7 @@ export function useResultsActions(o: Options) {
       canSave={o.fullQuery.trim() !== ''}
       total={o.total}
       onSave={() => setPrompt('save')}
-      onMarkAllRead={() => void bulk('read', 'results')}
+      onMarkAllRead={() => setPrompt('read-all')}
       onTagAll={() => setPrompt('tag-all')}
       onFetchBookmarks={() => void o.fetchArticles({ allBookmarks: true }, 'all bookmarks')}
     />
@@ -103,6 +104,24 @@ export function useResultsActions(o: Options) {
           return saved !== null;
         }}
       />
+      <Dialog title="Mark all results read" open={prompt === 'read-all'} onClose={close}>
+        <p>Mark all {plural(o.total, 'result')} of this search read? Each can be marked unread again.</p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="primary-button"
+            autoFocus
+            onClick={async () => {
+              if (await bulk('read', 'results')) close();
+            }}
+          >
+            Mark {plural(o.total, 'result')} read
+          </button>
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+        </div>
+      </Dialog>
       <PromptDialog
         title="Tag all results"
         open={prompt === 'tag-all'}
