@@ -216,6 +216,23 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await screenshot(page, 'fetched-bookmark');
     await status.getByRole('button', { name: 'Dismiss fetch results' }).click();
 
+    // Fetching again over a highlight asks first (the highlight points into the old text).
+    const story = (await find('harbour lights volunteers'))[0];
+    const { text } = await apiValue(served, 'items.content', { id: story.id });
+    const start = text.indexOf('the harbour lights were restored');
+    await apiValue(served, 'highlights.create', { itemId: story.id, quote: 'the harbour lights were restored', start, end: start + 32 });
+    await reload(); // the open item comes back with its new highlight
+    await article().locator('mark.highlight').first().waitFor();
+    await article().getByRole('button', { name: 'Fetch again' }).click();
+    const ask = article().getByRole('group', { name: 'Confirm fetching again' });
+    expect(await ask.textContent()).toContain('its highlight may no longer line up');
+    await ask.getByRole('button', { name: 'Keep this text' }).click();
+    await expect.poll(() => ask.count()).toBe(0);
+    await article().getByRole('button', { name: 'Fetch again' }).click();
+    await ask.getByRole('button', { name: 'Fetch again' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/Fetched 1 article\./);
+    await status.getByRole('button', { name: 'Dismiss fetch results' }).click();
+
     // Fetch all bookmarks: the one left is gone from the server, and its line says so.
     await page.getByRole('button', { name: 'Results', exact: true }).click();
     await page.getByRole('group', { name: 'Results actions' }).getByRole('button', { name: 'Fetch all bookmarks' }).click();
@@ -225,7 +242,6 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await status.getByRole('button', { name: 'Dismiss fetch results' }).click();
 
     await reload();
-    const story = (await find('harbour lights volunteers'))[0];
     expect(story.kind).toBe('article');
     const view = await apiValue(served, 'items.get', { id: story.id });
     expect(view.wordCount).toBeGreaterThan(150);
