@@ -153,24 +153,38 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await search().fill(LONG_TITLE);
     await openFromResults(LONG_TITLE);
     const pane = page.locator('.reader-pane');
-    await pane.evaluate((el) => (el.scrollTop = (el.scrollHeight - el.clientHeight) / 2));
+    const ratio = () => pane.evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight));
     const long = await itemNamed(LONG_TITLE);
-    await expect.poll(async () => (await apiValue(served, 'items.get', { id: long.id })).progress, { timeout: 5_000 }).toBeCloseTo(0.5, 1);
-    // Scrolled on and another item opened at once (before the save's pause is over): the
+    const saved = async () => (await apiValue(served, 'items.get', { id: long.id })).progress as number;
+    // Scrolled with the wheel, as a reader does; the place is saved a moment later.
+    const box = (await pane.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const range = await pane.evaluate((el) => el.scrollHeight - el.clientHeight);
+    await page.mouse.wheel(0, range * 0.5);
+    await expect.poll(ratio).toBeGreaterThan(0.45);
+    const half = await ratio();
+    await expect.poll(saved, { timeout: 5_000 }).toBeCloseTo(half, 2);
+
+    // A jump that is not reading (a script scrolling the pane) is not kept.
+    await pane.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.waitForTimeout(1_000);
+    expect(await saved()).toBeCloseTo(half, 2);
+
+    // Scrolled back and another item opened at once (before the save's pause is over): the
     // new place is still kept, and the other item opens at its own place (the top).
-    await pane.evaluate((el) => (el.scrollTop = (el.scrollHeight - el.clientHeight) * 0.3));
+    await page.mouse.wheel(0, -range * 0.7);
+    await expect.poll(ratio).toBeLessThan(0.4);
+    const third = await ratio();
     await search().fill('');
     await openFromResults(SEED_TITLE);
-    await expect.poll(async () => (await apiValue(served, 'items.get', { id: long.id })).progress, { timeout: 5_000 }).toBeCloseTo(0.3, 1);
+    await expect.poll(saved, { timeout: 5_000 }).toBeCloseTo(third, 2);
     await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBe(0);
+
     // A reload, then back: the pane opens where the reader left off.
     await reload();
     await search().fill(LONG_TITLE);
     await openFromResults(LONG_TITLE);
-    await expect
-      .poll(() => pane.evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight)))
-      .toBeGreaterThan(0.25);
-    expect(await pane.evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight))).toBeLessThan(0.35);
+    await expect.poll(ratio).toBeCloseTo(third, 2);
     await search().fill('');
   });
 

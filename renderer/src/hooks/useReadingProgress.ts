@@ -1,12 +1,16 @@
 // Reading progress: how far down the reader pane the reader has scrolled (0 top, 1 end),
 // saved a moment after scrolling stops and when another item opens, and restored once an
-// item's text is on screen again. Saving does not refetch anything: only a later open
-// reads it back.
+// item's text is on screen again. Only the reader's own scrolling counts (wheel, touch,
+// scroll keys, the scrollbar): a jump to the notes is not reading, and the archive marks
+// an item read at the end. Saving refetches nothing: only a later open reads it back.
 
 import { useEffect, useRef } from 'react';
 import { call } from '../api/client';
 
 export const PROGRESS_SAVE_MS = 600;
+/** How long after the reader's own input a scroll still counts as theirs. */
+const INTENT_MS = 500;
+const SCROLL_KEYS = new Set(['PageDown', 'PageUp', 'ArrowDown', 'ArrowUp', 'Home', 'End', ' ']);
 
 function scrollerOf(el: HTMLElement | null): HTMLElement | null {
   return el?.closest<HTMLElement>('.reader-pane') ?? null;
@@ -56,7 +60,16 @@ export function useReadingProgress(id: string | null, saved: number | null, read
       last.current = progress;
       void call('items.setProgress', { id, progress });
     };
+    let intentAt = -Infinity;
+    const intent = () => (intentAt = performance.now());
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (SCROLL_KEYS.has(e.key) && !t.isContentEditable && !['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(t.tagName)) intent();
+    };
+    // The scrollbar: a press on the pane itself, not on a link or button inside it.
+    const onPointer = (e: PointerEvent) => e.target === pane && intent();
     const onScroll = () => {
+      if (performance.now() - intentAt > INTENT_MS) return;
       // Only while this item's text is what the pane shows.
       const shown = anchorRef.current;
       if (!shown || !pane.contains(shown) || shown.dataset.itemId !== id) return;
@@ -65,8 +78,16 @@ export function useReadingProgress(id: string | null, saved: number | null, read
       timer = setTimeout(save, PROGRESS_SAVE_MS);
     };
     pane.addEventListener('scroll', onScroll, { passive: true });
+    pane.addEventListener('wheel', intent, { passive: true });
+    pane.addEventListener('touchmove', intent, { passive: true });
+    pane.addEventListener('keydown', onKey);
+    pane.addEventListener('pointerdown', onPointer);
     return () => {
       pane.removeEventListener('scroll', onScroll);
+      pane.removeEventListener('wheel', intent);
+      pane.removeEventListener('touchmove', intent);
+      pane.removeEventListener('keydown', onKey);
+      pane.removeEventListener('pointerdown', onPointer);
       if (timer) {
         clearTimeout(timer);
         save();
