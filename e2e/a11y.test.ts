@@ -29,6 +29,13 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
     await apiValue(served, 'highlights.create', { itemId: seed.id, quote: 'comprehensive strategic coordination', start, end: start + 36, comment: 'The core claim' });
     await apiValue(served, 'notes.create', { itemId: seed.id, text: '## Reading\n\nCompare with the **BRICS** summit coverage.' });
     await apiValue(served, 'tags.setColor', { name: 'Diplomacy', color: '#b5651d' });
+    // The reading workflow's views: a bookmark (its fetch fails at once), a saved search,
+    // a backup, and the seed archived and starred.
+    const bookmarks = '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="http://127.0.0.1:9/nowhere.html">A bookmark to fetch</A>\n</DL>';
+    await apiValue(served, 'import.files', { files: [{ name: 'bookmarks.html', data: Buffer.from(bookmarks).toString('base64') }] });
+    await apiValue(served, 'searches.save', { name: 'Diplomacy reading', q: 'tag:Diplomacy' });
+    await apiValue(served, 'backups.create', {});
+    await apiValue(served, 'items.setState', { id: seed.id, archived: true, favourite: true });
   });
 
   afterAll(async () => {
@@ -119,6 +126,66 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
       await page.setInputFiles('[data-testid="import-input"]', [{ name: 'mystery.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2, 255]) }]);
       await page.getByRole('status', { name: 'Import' }).getByText('mystery.bin').waitFor();
       await check(page, 'import summary', theme);
+      await context.close();
+    });
+
+    it(`the reading workflow: views, selection, menus, dialogs and fetch results in ${theme}`, async () => {
+      const { page, context } = await pageAt(1440, 900, theme);
+      await ready(page);
+      const views = page.getByRole('navigation', { name: 'Library views' });
+      await views.getByRole('button', { name: /^Archive/ }).click();
+      await page.locator('.results .result').first().waitFor();
+      await check(page, 'archive view + saved search', theme);
+      await views.getByRole('button', { name: /^Favourites/ }).click();
+      await check(page, 'favourites view', theme);
+      await views.getByRole('button', { name: /^All items/ }).click();
+
+      const checks = page.locator('.results .result-check');
+      await checks.nth(0).click();
+      await checks.nth(1).click();
+      await page.getByRole('toolbar', { name: 'Selected results' }).waitFor();
+      await check(page, 'bulk selection', theme);
+      await screenshot(page, `reading-bulk-1440-${theme}`, { docs: false });
+      await page.getByRole('toolbar', { name: 'Selected results' }).getByRole('button', { name: 'Clear selection' }).click();
+
+      await page.getByRole('button', { name: 'Results', exact: true }).click();
+      await page.getByRole('group', { name: 'Results actions' }).waitFor();
+      await check(page, 'results menu', theme);
+      await screenshot(page, `reading-menu-1440-${theme}`, { docs: false });
+      await page.getByRole('group', { name: 'Results actions' }).getByRole('button', { name: 'Mark all read' }).click();
+      await page.getByRole('dialog', { name: 'Mark all results read' }).waitFor();
+      await check(page, 'mark all read dialog', theme);
+      await page.keyboard.press('Escape');
+
+      await page.locator('.results').getByRole('button', { name: /A bookmark to fetch/ }).click();
+      await page.getByRole('article').getByRole('button', { name: 'Fetch article' }).click();
+      await page.getByRole('status', { name: 'Fetching articles' }).getByText(/could not be fetched/).waitFor({ timeout: 20_000 });
+      await check(page, 'bookmark + fetch results', theme);
+      await screenshot(page, `reading-fetch-1440-${theme}`, { docs: false });
+
+      await page.getByRole('article').getByRole('button', { name: 'Edit details…' }).click();
+      await page.getByRole('dialog', { name: 'Edit details' }).waitFor();
+      await check(page, 'edit details dialog', theme);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'View settings' }).click();
+      await page.getByRole('button', { name: 'Restore from a backup…' }).click();
+      await page.getByRole('dialog', { name: 'Restore from a backup' }).getByRole('radio').first().waitFor();
+      await check(page, 'backups dialog', theme);
+      await screenshot(page, `reading-backups-1440-${theme}`, { docs: false });
+      await page.keyboard.press('Escape');
+
+      // The same at 800×600: the bookmark's action row, a selection and the Results menu.
+      await page.setViewportSize({ width: 800, height: 600 });
+      await check(page, 'bookmark at 800', theme);
+      await screenshot(page, `reading-reader-800-${theme}`, { docs: false });
+      await checks.nth(0).click();
+      await checks.nth(2).click();
+      await page.getByRole('toolbar', { name: 'Selected results' }).waitFor();
+      await page.getByRole('button', { name: 'Results', exact: true }).click();
+      await page.getByRole('group', { name: 'Results actions' }).waitFor();
+      await check(page, 'selection + menu at 800', theme);
+      await screenshot(page, `reading-bulk-800-${theme}`, { docs: theme === 'dark' });
       await context.close();
     });
 

@@ -137,9 +137,9 @@ describe.skipIf(!executable)('layout', () => {
       await highlight.click();
       await expect.poll(() => article.locator('mark.highlight').count()).toBe(1);
 
-      // Mark unread works and says so by turning into nothing (the item is unread again).
+      // Mark unread works and says so by turning into Mark read (the item is unread again).
       await article.getByRole('button', { name: 'Mark unread' }).click();
-      await expect.poll(() => article.getByRole('button', { name: 'Mark unread' }).count()).toBe(0);
+      await expect.poll(() => article.getByRole('button', { name: 'Mark read' }).count()).toBe(1);
 
       // Delete… asks, and the answer buttons are on screen too.
       await article.getByRole('button', { name: 'Delete…' }).click();
@@ -201,6 +201,114 @@ describe.skipIf(!executable)('layout', () => {
         await page.keyboard.press('Escape');
         await expect.poll(() => page.locator('.results-pane').isVisible()).toBe(true);
       }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it(`keeps the reading workflow's controls inside a ${width}×${height} window and usable`, async () => {
+      const { served, page, context, errors } = await fresh(width, height);
+      const bookmarks = '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="http://127.0.0.1:9/nowhere.html">A bookmark to fetch</A>\n</DL>';
+      await apiValue(served, 'import.files', { files: [{ name: 'bookmarks.html', data: Buffer.from(bookmarks).toString('base64') }] });
+      await apiValue(served, 'searches.save', { name: 'Diplomacy reading', q: 'tag:Diplomacy' });
+      await apiValue(served, 'backups.create', {});
+      await page.reload();
+      const results = page.getByRole('list', { name: 'Results' });
+      await results.locator('.result').first().waitFor();
+      const article = page.getByRole('article');
+
+      // The results header's Results menu and the Date added sort.
+      await page.getByRole('combobox', { name: 'Sort by' }).selectOption('added');
+      await page.getByRole('button', { name: 'Results', exact: true }).click();
+      const menu = page.getByRole('group', { name: 'Results actions' });
+      await expectOnScreen(page, {
+        'Save this search…': menu.getByRole('button', { name: 'Save this search…' }),
+        'Mark all read': menu.getByRole('button', { name: 'Mark all read' }),
+        'Tag all results…': menu.getByRole('button', { name: 'Tag all results…' }),
+        'Fetch all bookmarks': menu.getByRole('button', { name: 'Fetch all bookmarks' }),
+      });
+      await menu.getByRole('button', { name: 'Mark all read' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Mark all results read' });
+      await expectOnScreen(page, { 'Mark … read': confirm.getByRole('button', { name: /^Mark \d+ results? read$/ }), 'Cancel mark all read': confirm.getByRole('button', { name: 'Cancel' }) });
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
+
+      // Bulk selection: two boxes, and every button of the bar.
+      await results.locator('.result-check').nth(0).click();
+      await results.locator('.result-check').nth(1).click();
+      const bar = page.getByRole('toolbar', { name: 'Selected results' });
+      const named = Object.fromEntries(
+        ['Tag…', 'Untag…', 'Mark read', 'Mark unread', 'Archive', 'Move to inbox', 'Favourite', 'Unfavourite', 'Fetch articles', 'Export notes…', 'Delete…', 'Clear selection'].map((n) => [
+          `bulk ${n}`,
+          bar.getByRole('button', { name: n, exact: true }),
+        ]),
+      );
+      await expectOnScreen(page, { ...named, 'first result under the bar': results.locator('.result').first() });
+      await screenshot(page, `layout-${width}-bulk`, { docs: false });
+      await bar.getByRole('button', { name: 'Delete…' }).click();
+      await expectOnScreen(page, { 'Delete 2 items': bar.getByRole('button', { name: 'Delete 2 items' }), 'Keep them': bar.getByRole('button', { name: 'Keep them' }) });
+      await bar.getByRole('button', { name: 'Keep them' }).click();
+      await bar.getByRole('button', { name: 'Clear selection' }).click();
+
+      // The bookmark in the reader: its whole action row, then Edit details….
+      await results.getByRole('button', { name: /A bookmark to fetch/ }).click();
+      await expect.poll(() => article.getByRole('heading', { level: 1 }).textContent()).toBe('A bookmark to fetch');
+      await expectOnScreen(page, {
+        'Archive': article.getByRole('button', { name: 'Archive', exact: true }),
+        'Favourite': article.getByRole('button', { name: 'Favourite' }),
+        'Mark unread': article.getByRole('button', { name: 'Mark unread' }),
+        'Fetch article': article.getByRole('button', { name: 'Fetch article' }),
+        'Edit details…': article.getByRole('button', { name: 'Edit details…' }),
+        'Delete…': article.getByRole('button', { name: 'Delete…' }),
+      });
+      await article.getByRole('button', { name: 'Edit details…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Edit details' });
+      await dialog.getByRole('textbox', { name: 'Title' }).waitFor();
+      await screenshot(page, `layout-${width}-edit-details`, { docs: false });
+      await expectOnScreen(page, {
+        'Title': dialog.getByRole('textbox', { name: 'Title' }),
+        'Source': dialog.getByRole('textbox', { name: 'Source' }),
+        'Published': dialog.getByRole('textbox', { name: 'Published' }),
+        'Web address': dialog.getByRole('textbox', { name: 'Web address' }),
+        'Byline': dialog.getByRole('textbox', { name: 'Byline' }),
+        'Language': dialog.getByRole('textbox', { name: 'Language' }),
+        'Save details': dialog.getByRole('button', { name: 'Save details' }),
+      });
+      await dialog.getByRole('textbox', { name: 'Source' }).fill('Nowhere Daily');
+      await dialog.getByRole('button', { name: 'Save details' }).click();
+      await expect.poll(() => article.locator('.reader-facts').textContent()).toContain('Nowhere Daily');
+
+      // Fetching from an address nobody answers: the result line and its dismiss button fit.
+      await article.getByRole('button', { name: 'Fetch article' }).click();
+      const status = page.getByRole('status', { name: 'Fetching articles' });
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/could not be fetched/);
+      await expectOnScreen(page, { 'Dismiss fetch results': status.getByRole('button', { name: 'Dismiss fetch results' }) });
+      await status.getByRole('button', { name: 'Dismiss fetch results' }).click();
+
+      // Restore from a backup…, from the view menu.
+      await page.getByRole('button', { name: 'View settings' }).click();
+      await expectOnScreen(page, { 'Restore from a backup…': page.getByRole('button', { name: 'Restore from a backup…' }) });
+      await page.getByRole('button', { name: 'Restore from a backup…' }).click();
+      const backups = page.getByRole('dialog', { name: 'Restore from a backup' });
+      await backups.getByRole('radio').first().waitFor();
+      await expectOnScreen(page, {
+        'a backup': backups.getByRole('radio').first(),
+        'Restore this backup': backups.getByRole('button', { name: 'Restore this backup' }),
+        'Cancel': backups.getByRole('button', { name: 'Cancel' }),
+      });
+      await backups.getByRole('button', { name: 'Cancel' }).click();
+
+      // The drawer's new views and the saved search.
+      await page.getByRole('button', { name: 'Library, tags and sources' }).click();
+      const drawer = page.getByRole('complementary', { name: 'Library' });
+      await expectOnScreen(page, {
+        'Inbox': drawer.getByRole('button', { name: /^Inbox/ }),
+        'Archive view': drawer.getByRole('button', { name: /^Archive/ }),
+        'Favourites': drawer.getByRole('button', { name: /^Favourites/ }),
+        'saved search': drawer.getByRole('button', { name: 'Diplomacy reading', exact: true }),
+        'delete saved search': drawer.getByRole('button', { name: 'Delete saved search Diplomacy reading' }),
+      });
+      await drawer.getByRole('button', { name: 'Diplomacy reading', exact: true }).click();
+      await expect.poll(() => page.getByRole('searchbox', { name: 'Search the archive' }).inputValue()).toBe('tag:Diplomacy');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -29,6 +29,13 @@ import { ShortcutSheet } from './components/ShortcutSheet';
 import { TopBar } from './components/TopBar';
 import { SessionProblem } from './components/SessionProblem';
 import { EmptyState } from './components/EmptyState';
+import { BackupsDialog } from './components/BackupsDialog';
+import { FetchStatus } from './components/FetchStatus';
+import { useFetchArticles } from './hooks/useFetchArticles';
+import { useSelection } from './hooks/useSelection';
+import { useViewCounts } from './hooks/useViewCounts';
+import { useResultsActions } from './hooks/useResultsActions';
+import { useSavedSearches } from './hooks/useSavedSearches';
 import { measureSearch } from './lib/latency';
 import { queryTerms } from './lib/text-map';
 import { gridColumns, paneLayout } from './lib/pane-layout';
@@ -41,7 +48,12 @@ const NOTHING_OPEN = (
 
 export function App() {
   const [session, setSession] = useState(sessionState);
-  useEffect(() => onSessionState(setSession), []);
+  useEffect(() => {
+    // A refusal may have come between the first render and this subscription (the
+    // preferences are read before the app mounts), so look once more.
+    setSession(sessionState());
+    return onSessionState(setSession);
+  }, []);
   return session === 'ok' ? <Library /> : <SessionProblem state={session} />;
 }
 
@@ -63,6 +75,8 @@ function Library() {
   const [exportOpen, setExportOpen] = useState(false);
   const [urlOpen, setUrlOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [backupsOpen, setBackupsOpen] = useState(false);
+  const [exportSelection, setExportSelection] = useState(false);
   const [editTag, setEditTag] = useState<TagCount | null>(null);
   const [sidebarWidth, setSidebarWidth] = usePersistentState('sidebarWidth', 220);
   const [listWidth, setListWidth] = usePersistentState('listWidth', 400);
@@ -100,6 +114,8 @@ function Library() {
   const allTags = useMemo(() => (tagList.value?.tags ?? []).map((t) => t.name), [tagList.value]);
   const tagColors = useMemo(() => new Map((tagList.value?.tags ?? []).map((t) => [t.name.toLowerCase(), t.color])), [tagList.value]);
   const importer = useImport();
+  const fetcher = useFetchArticles();
+  const selection = useSelection(results, JSON.stringify(request), activeIndex, setActiveIndex);
 
   // Keystroke-to-results latency, measured where the user sees it: from the input event
   // to the frame after the new results are committed (read by the bench, harmless here).
@@ -261,27 +277,27 @@ function Library() {
 
   // The desktop host's menu and its own imports speak to the renderer through events.
   const { hostProgress, hostFinished } = importer;
+  const fetchRunning = fetcher.isRunning;
   useEffect(
     () =>
       onHostEvent((event) => {
         const payload = event.payload as Record<string, unknown>;
         if (event.name === 'dossier:menu') {
           if (payload.command === 'export-notes') setExportOpen(true);
+          if (payload.command === 'restore-backup') setBackupsOpen(true);
           if (payload.command === 'focus-search') searchRef.current?.focus();
         } else if (event.name === 'dossier:progress') {
-          hostProgress(Number(payload.done), Number(payload.total));
+          // A fetch's progress goes to its own status line (useFetchArticles), not the import's.
+          if (!fetchRunning()) hostProgress(Number(payload.done), Number(payload.total));
         } else if (event.name === 'dossier:changed') {
           changed();
           if (Array.isArray(payload.imported)) hostFinished(payload.imported as string[], (payload.skipped ?? []) as Array<{ file: string; reason: string }>);
         }
       }),
-    [changed, hostProgress, hostFinished],
+    [changed, hostProgress, hostFinished, fetchRunning],
   );
 
-  const counts = useMemo(
-    () => (info.value ? { all: info.value.counts.items, unread: info.value.unread, withNotes: info.value.withNotes } : null),
-    [info.value],
-  );
+  const counts = useViewCounts(info.value);
 
   const importUrl = useCallback(
     async (url: string) => {
@@ -300,6 +316,47 @@ function Library() {
 
   const total = info.value?.counts.items ?? null;
   const exportQuery = [q, ...tags.map((t) => `tag:${quote(t)}`)].filter(Boolean).join(' ');
+
+  // Running a saved search puts its query in the search box with no other filter.
+  const clearFilters = filters.clear;
+  const runSaved = useCallback(
+    (saved: string) => {
+      clearFilters();
+      textRef.current = saved;
+      setText(saved);
+    },
+    [clearFilters],
+  );
+  const savedSection = useSavedSearches(exportQuery, runSaved);
+
+  const fetchRun = fetcher.run;
+  const fetchOne = useCallback((id: string, title: string) => void fetchRun({ ids: [id] }, `“${title.slice(0, 60)}”`), [fetchRun]);
+  const resultsActions = useResultsActions({
+    q,
+    tags,
+    fullQuery: exportQuery,
+    total: results?.total ?? 0,
+    selected: selection.selected,
+    clearSelection: selection.clear,
+    dropSelection: selection.drop,
+    fetchArticles: fetchRun,
+    onExportSelection: () => {
+      setExportSelection(true);
+      setExportOpen(true);
+    },
+    onDeleted: (ids) => {
+      if (openId && ids.includes(openId)) closeReader();
+    },
+  });
+
+  // After a restore everything is read again; an open item the backup lacks is closed.
+  const afterRestore = useCallback(() => {
+    changed();
+    const id = sessionStorage.getItem('dossier.open');
+    if (id) void call('items.get', { id }).then((o) => !o.ok && closeReader());
+  }, [changed, closeReader]);
+
+  // Shift+j/k: the active row joins the selection, and so does each row moved onto.
   const openTitle = (results && openId ? Array.from(results.pages.values()).flat().find((h) => h.id === openId)?.title : null) ?? null;
 
   const emptyResults =
@@ -324,9 +381,10 @@ function Library() {
         onAddPage={() => setUrlOpen(true)}
         onExport={() => setExportOpen(true)}
         onHelp={() => setHelpOpen(true)}
-        viewSettings={<ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} />}
+        viewSettings={<ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} onRestore={() => setBackupsOpen(true)} />}
       />
       <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
+      <FetchStatus state={fetcher.state} onDismiss={fetcher.dismiss} onOpen={openById} />
       {layout !== 'three' && drawerOpen && <div className="drawer-backdrop" aria-hidden="true" onClick={closeDrawer} />}
       <Sidebar
         id="library"
@@ -343,6 +401,7 @@ function Library() {
         source={filters.source}
         onSource={filters.chooseSource}
         counts={counts}
+        saved={savedSection}
         resizer={sidebarResizer}
       />
       <section className="results-pane" aria-label="Search results" hidden={!showList} role={layout === 'one' ? 'main' : undefined}>
@@ -356,7 +415,9 @@ function Library() {
           filters={filters.active}
           facets={results?.facets ?? null}
           onFacet={filters.chooseFacet}
+          menu={resultsActions.menu}
         />
+        {resultsActions.bulkBar}
         {search.error && <p className="error-text">{search.error}</p>}
         <ResultList
           view={results}
@@ -364,6 +425,9 @@ function Library() {
           openId={openId}
           onMove={move}
           onOpen={open}
+          selected={selection.selected}
+          onSelect={selection.selectRow}
+          onExtend={selection.extend}
           ensureRows={search.ensureRows}
           listRef={listRef}
           empty={emptyResults}
@@ -385,6 +449,7 @@ function Library() {
           tagColors={tagColors}
           onOpenItem={openById}
           onDeleted={closeReader}
+          onFetch={fetchOne}
           terms={openTerms}
           tagInputRef={tagInputRef}
           noteInputRef={noteInputRef}
@@ -393,7 +458,21 @@ function Library() {
         />
       </main>
       <DropZone onFiles={importer.run} />
-      <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} itemId={openId} itemTitle={openTitle} query={exportQuery} tags={allTags} />
+      <ExportDialog
+        open={exportOpen}
+        onClose={() => {
+          setExportOpen(false);
+          setExportSelection(false);
+        }}
+        itemId={openId}
+        itemTitle={openTitle}
+        query={exportQuery}
+        tags={allTags}
+        selection={[...selection.selected]}
+        preferSelection={exportSelection}
+      />
+      <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onRestored={afterRestore} />
+      {resultsActions.dialogs}
       <UrlImportDialog open={urlOpen} onClose={() => setUrlOpen(false)} onImport={importUrl} />
       <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
       <TagActionsDialog

@@ -63,10 +63,10 @@ export function BackupsDialog({ open, onClose, onRestored }: Props) {
             <ul className="backup-list">
               {backups.map((b) => (
                 <li key={b.id}>
-                  <label>
+                  <label className="radio">
                     <input type="radio" name="backup" value={b.id} disabled={!b.valid || busy} checked={chosen === b.id} onChange={() => setChosen(b.id)} />
                     <span>{when(b.created)}</span>{' '}
-                    <span className="muted">
+                    <span className="backup-facts">
                       {b.valid ? `${b.items} items · ${(b.bytes / 1024).toFixed(0)} KiB · ${b.reason}` : `damaged: ${b.problem ?? 'unreadable'}`}
                     </span>
                   </label>
@@ -74,13 +74,13 @@ export function BackupsDialog({ open, onClose, onRestored }: Props) {
               ))}
             </ul>
           </fieldset>
-          <p className="muted">Restoring replaces everything in the archive with the backup; the current state is backed up first, so this can be undone.</p>
-          <div className="dialog-actions">
+          <p className="dialog-hint">Restoring replaces everything in the archive with the backup; the current state is backed up first, so this can be undone.</p>
+          <div className="button-row">
+            <button type="submit" className="primary-button" disabled={!chosen || busy}>
+              {busy ? 'Restoring…' : 'Restore this backup'}
+            </button>
             <button type="button" onClick={onClose}>
               Cancel
-            </button>
-            <button type="submit" className="primary" disabled={!chosen || busy}>
-              {busy ? 'Restoring…' : 'Restore this backup'}
             </button>
           </div>
         </form>

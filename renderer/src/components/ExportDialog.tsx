@@ -1,4 +1,5 @@
-// Exports notes and highlights: scope (this item, the current results, a tag, everything)
+// Exports notes and highlights: scope (this item, the selected results, the current
+// results, a tag, everything)
 // and format (Markdown files with front matter, one Markdown digest, JSON, CSV). The
 // result is downloaded as one file, or as one zip when the format makes several.
 
@@ -6,9 +7,10 @@ import { useEffect, useState } from 'react';
 import { Dialog } from './Dialog';
 import { call } from '../api/client';
 import { downloadFiles } from '../lib/download';
+import { mergeExports, type ExportFile } from '../lib/merge-exports';
 import { useNotify } from './Notifications';
 
-type ScopeKind = 'item' | 'query' | 'tag' | 'all';
+type ScopeKind = 'item' | 'selection' | 'query' | 'tag' | 'all';
 type Format = 'md' | 'digest' | 'json' | 'csv';
 
 interface Props {
@@ -18,9 +20,13 @@ interface Props {
   itemTitle: string | null;
   query: string;
   tags: string[];
+  /** The selected results' ids; exported item by item (the archive has no "these ids" scope). */
+  selection: string[];
+  /** Opened from the bulk bar: start on the selection. */
+  preferSelection: boolean;
 }
 
-export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags }: Props) {
+export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, selection, preferSelection }: Props) {
   const notify = useNotify();
   const [scope, setScope] = useState<ScopeKind>(itemId ? 'item' : 'all');
   const [tag, setTag] = useState(tags[0] ?? '');
@@ -29,15 +35,37 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags }: 
   const [result, setResult] = useState<string | null>(null);
   useEffect(() => {
     if (open) {
-      setScope(itemId ? 'item' : 'all');
+      setScope(preferSelection && selection.length ? 'selection' : itemId ? 'item' : 'all');
       setResult(null);
     }
-  }, [open, itemId]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, itemId, preferSelection]);
   useEffect(() => {
     if (!tags.includes(tag)) setTag(tags[0] ?? '');
   }, [tags, tag]);
 
+  const runSelection = async () => {
+    setBusy(true);
+    const parts: ExportFile[][] = [];
+    let items = 0;
+    for (const id of selection) {
+      const outcome = await call('export.notes', { scope: { kind: 'item', id }, format });
+      if (!outcome.ok) {
+        setBusy(false);
+        return notify.error(outcome.error.message);
+      }
+      items += outcome.value.items;
+      parts.push(outcome.value.files);
+    }
+    setBusy(false);
+    const files = mergeExports(format, parts);
+    if (files.length === 0 || items === 0) return setResult('The selected items have no highlights or notes to export.');
+    const name = downloadFiles(files, `dossier-notes-${new Date().toISOString().slice(0, 10)}.zip`);
+    setResult(`Saved ${name} (${items} item${items === 1 ? '' : 's'}).`);
+  };
+
   const run = async () => {
+    if (scope === 'selection') return runSelection();
     const chosen =
       scope === 'item' && itemId ? { kind: 'item' as const, id: itemId } : scope === 'tag' && tag ? { kind: 'tag' as const, tag } : scope === 'query' ? { kind: 'query' as const, q: query } : { kind: 'all' as const };
     setBusy(true);
@@ -64,6 +92,12 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags }: 
             <input type="radio" name="scope" checked={scope === 'item'} disabled={!itemId} onChange={() => setScope('item')} />
             This item{itemTitle ? `: ${itemTitle.slice(0, 48)}${itemTitle.length > 48 ? '…' : ''}` : ''}
           </label>
+          {selection.length > 0 && (
+            <label className="radio">
+              <input type="radio" name="scope" checked={scope === 'selection'} onChange={() => setScope('selection')} />
+              The selected results ({selection.length})
+            </label>
+          )}
           <label className="radio">
             <input type="radio" name="scope" checked={scope === 'query'} onChange={() => setScope('query')} />
             The current results{query ? ` (${query.slice(0, 40)})` : ''}

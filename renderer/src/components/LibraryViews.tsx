@@ -1,34 +1,53 @@
-// The fixed views of the library: everything, what is still unread, what has notes. Each
-// is a filter on the same search, so they combine with the query and the tags.
+// The fixed views of the library: everything, the inbox (not yet archived), the archive,
+// favourites, what is still unread, what has notes. Each is a filter of the query language
+// on the same search, so they combine with the typed words and the tags.
 
-export type LibraryView = 'all' | 'unread' | 'notes';
+export type LibraryView = 'all' | 'inbox' | 'archived' | 'favourites' | 'unread' | 'notes';
 
-export const VIEW_FILTERS: Record<LibraryView, string> = { all: '', unread: 'is:unread', notes: 'has:notes' };
+export const VIEW_FILTERS: Record<LibraryView, string> = {
+  all: '',
+  inbox: 'is:inbox',
+  archived: 'is:archived',
+  favourites: 'is:favourite',
+  unread: 'is:unread',
+  notes: 'has:notes',
+};
+
+export const VIEW_LABELS: Record<LibraryView, string> = {
+  all: 'All items',
+  inbox: 'Inbox',
+  archived: 'Archive',
+  favourites: 'Favourites',
+  unread: 'Unread',
+  notes: 'Has notes',
+};
+
+export type ViewCounts = Partial<Record<LibraryView, number>>;
 
 interface Props {
   view: LibraryView;
   onView: (view: LibraryView) => void;
-  counts: { all: number; unread: number; withNotes: number } | null;
+  counts: ViewCounts | null;
 }
 
+const ORDER: LibraryView[] = ['all', 'inbox', 'archived', 'favourites', 'unread', 'notes'];
+
 export function LibraryViews({ view, onView, counts }: Props) {
-  const entries: Array<[LibraryView, string, number | undefined]> = [
-    ['all', 'All items', counts?.all],
-    ['unread', 'Unread', counts?.unread],
-    ['notes', 'Has notes', counts?.withNotes],
-  ];
   return (
     <nav aria-label="Library views" className="sidebar-section">
       <h2 className="sidebar-heading">Library</h2>
       <ul className="sidebar-list">
-        {entries.map(([key, label, count]) => (
-          <li key={key}>
-            <button type="button" className="sidebar-item" aria-pressed={view === key} onClick={() => onView(key)}>
-              <span className="sidebar-label">{label}</span>
-              {count !== undefined && <span className="count">{count.toLocaleString()}</span>}
-            </button>
-          </li>
-        ))}
+        {ORDER.map((key) => {
+          const count = counts?.[key];
+          return (
+            <li key={key}>
+              <button type="button" className="sidebar-item" aria-pressed={view === key} onClick={() => onView(key)}>
+                <span className="sidebar-label">{VIEW_LABELS[key]}</span>
+                {count !== undefined && <span className="count">{count.toLocaleString()}</span>}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

@@ -16,6 +16,7 @@ import { NotesPanel } from './NotesPanel';
 import { RelatedPanel } from './RelatedPanel';
 import { ReaderActions } from './ReaderActions';
 import { ReaderJumps } from './ReaderJumps';
+import { useReadingProgress } from '../hooks/useReadingProgress';
 
 interface Props {
   id: string | null;
@@ -23,6 +24,7 @@ interface Props {
   tagColors: ReadonlyMap<string, string | null>;
   onOpenItem: (id: string) => void;
   onDeleted: () => void;
+  onFetch: (id: string, title: string) => void;
   terms: string[];
   tagInputRef: React.RefObject<HTMLInputElement | null>;
   noteInputRef: React.RefObject<HTMLTextAreaElement | null>;
@@ -31,8 +33,9 @@ interface Props {
 }
 
 /** Memoised: typing in the search box re-renders the App, never the open article. */
-export const Reader = memo(function Reader({ id, allTags, tagColors, onOpenItem, onDeleted, terms, tagInputRef, noteInputRef, articleRef, empty }: Props) {
+export const Reader = memo(function Reader({ id, allTags, tagColors, onOpenItem, onDeleted, onFetch, terms, tagInputRef, noteInputRef, articleRef, empty }: Props) {
   const item = useQuery('items.get', id ? { id } : null);
+  // Kept while a refetch runs, so the text (and the reader's place in it) does not flicker.
   const content = useQuery('items.content', id ? { id } : null);
   const [pending, setPending] = useState<PendingHighlight | null>(null);
   const [focusedHighlight, setFocusedHighlight] = useState<string | null>(null);
@@ -41,6 +44,8 @@ export const Reader = memo(function Reader({ id, allTags, tagColors, onOpenItem,
 
   const view: ItemView | null = id ? current(item, { id }) : null;
   const shownTitle = view?.title ?? null;
+  const text = id ? current(content, { id }) : null;
+  useReadingProgress(view ? view.id : null, view ? view.progress : null, text !== null, articleRef);
   useEffect(() => {
     document.title = shownTitle ? `${shownTitle} — Dossier` : 'Dossier';
   }, [shownTitle]);
@@ -68,17 +73,18 @@ export const Reader = memo(function Reader({ id, allTags, tagColors, onOpenItem,
     );
   }
   if (!view) return <div className="reader-empty" aria-busy="true" />;
-  // Kept while a refetch runs, so the text (and the reader's place in it) does not flicker.
-  const text = current(content, { id });
 
   return (
     <div className="reader-layout">
-      <article className="reader" ref={articleRef} tabIndex={-1} aria-labelledby="reader-title">
-        <ReaderActions item={view} onDeleted={onDeleted} />
+      <article className="reader" ref={articleRef} tabIndex={-1} aria-labelledby="reader-title" data-item-id={view.id}>
+        <ReaderActions item={view} onDeleted={onDeleted} onFetch={onFetch} />
         <ReaderMeta item={view} />
         <TagEditor item={view} allTags={allTags} tagColors={tagColors} inputRef={tagInputRef} />
         <ReaderJumps item={view} />
         <HighlightBar itemId={view.id} pending={pending} formRef={highlightForm} onDone={() => setPending(null)} />
+        {view.kind === 'bookmark' && view.url && text && !text.text.trim() && (
+          <p className="bookmark-hint">Only this page’s address is kept so far. “Fetch article” above keeps the article itself, to read offline.</p>
+        )}
         {text ? (
           <ArticleBody
             key={view.id}

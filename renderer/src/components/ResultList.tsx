@@ -1,7 +1,8 @@
 // The results as a virtualised list: only the rows on screen are in the DOM, so 50,000
 // hits scroll as smoothly as 50. Pages of hits are fetched as rows come into view. The
-// active row is the one shown in the reader; ↑/↓ (or j/k) move it, Enter opens it. A new
-// query shows its list from the top, even when the open item is further down.
+// active row is the one shown in the reader; ↑/↓ (or j/k) move it, Enter opens it; x
+// selects it and Shift+j/k (Shift+↑/↓) extend the selection. A new query shows its list
+// from the top, even when the open item is further down.
 
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -15,6 +16,10 @@ interface Props {
   openId: string | null;
   onMove: (delta: number) => void;
   onOpen: (index: number, hit: SearchHit) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (index: number, hit: SearchHit, mode: 'toggle' | 'range') => void;
+  /** Shift+j/k: move the active row and add it to the selection. */
+  onExtend: (delta: number) => void;
   ensureRows: (first: number, last: number) => void;
   listRef: React.RefObject<HTMLUListElement | null>;
   empty: React.ReactNode;
@@ -24,7 +29,7 @@ interface Props {
 /** Fixed: rows are clamped to this height in the stylesheet (.result). */
 export const ROW_HEIGHT = 118;
 
-export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, ensureRows, listRef, empty, tagColors }: Props) {
+export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, selected, onSelect, onExtend, ensureRows, listRef, empty, tagColors }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = view?.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -67,7 +72,12 @@ export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, en
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key === 'ArrowDown' || e.key === 'j') move(1);
+    if (e.key === 'x') {
+      const hit = hitAt(view, activeIndex);
+      if (hit) onSelect(activeIndex, hit, 'toggle');
+    } else if (e.key === 'J' || (e.shiftKey && e.key === 'ArrowDown')) onExtend(1);
+    else if (e.key === 'K' || (e.shiftKey && e.key === 'ArrowUp')) onExtend(-1);
+    else if (e.key === 'ArrowDown' || e.key === 'j') move(1);
     else if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
     else if (e.key === 'PageDown') move(10);
     else if (e.key === 'PageUp') move(-10);
@@ -105,7 +115,16 @@ export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, en
               aria-posinset={row.index + 1}
             >
               {hit ? (
-                <ResultRow hit={hit} index={row.index} active={row.index === activeIndex} open={hit.id === openId} onOpen={onOpen} tagColors={tagColors} />
+                <ResultRow
+                  hit={hit}
+                  index={row.index}
+                  active={row.index === activeIndex}
+                  open={hit.id === openId}
+                  onOpen={onOpen}
+                  selected={selected.has(hit.id)}
+                  onSelect={onSelect}
+                  tagColors={tagColors}
+                />
               ) : (
                 <div className="result result-placeholder" aria-hidden="true" />
               )}

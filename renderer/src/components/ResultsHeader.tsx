@@ -1,5 +1,5 @@
 // Above the list: how many results, how the query was read when it was not lunr syntax,
-// the active filters (each removable), the sort, and the facets that narrow with a click.
+// the active filters (each removable), the Results menu, the sort, and the facets that narrow with a click.
 
 import type { SearchResult, SearchSort } from '../../../archive/api/types';
 import { plural } from '../lib/format';
@@ -18,26 +18,32 @@ interface Props {
   filters: ActiveFilter[];
   facets: SearchResult['facets'] | null;
   onFacet: (kind: 'tags' | 'sources' | 'kinds' | 'years', value: string) => void;
+  /** The Results menu (save, mark all read, tag all, fetch bookmarks). */
+  menu?: React.ReactNode;
 }
 
 const FACET_LABELS = { tags: 'Tags', sources: 'Sources', kinds: 'Kinds', years: 'Years' } as const;
 
-export function ResultsHeader({ total, notice, parsedAs, sort, onSort, filters, facets, onFacet }: Props) {
+export function ResultsHeader({ total, notice, parsedAs, sort, onSort, filters, facets, onFacet, menu }: Props) {
   return (
     <div className="results-header">
       <div className="results-summary">
         <span className="results-total" aria-live="polite">
           {total === null ? 'Searching…' : plural(total, 'result')}
         </span>
-        <label className="sort">
-          <span className="visually-hidden">Sort by</span>
-          <select value={sort} onChange={(e) => onSort(e.target.value as SearchSort)} aria-label="Sort by">
-            <option value="relevance">Relevance</option>
-            <option value="newest">Newest</option>
-            <option value="oldest">Oldest</option>
-            <option value="title">Title</option>
-          </select>
-        </label>
+        <span className="results-controls">
+          {menu}
+          <label className="sort">
+            <span className="visually-hidden">Sort by</span>
+            <select value={sort} onChange={(e) => onSort(e.target.value as SearchSort)} aria-label="Sort by">
+              <option value="relevance">Relevance</option>
+              <option value="newest">Newest</option>
+              <option value="oldest">Oldest</option>
+              <option value="title">Title</option>
+              <option value="added">Date added</option>
+            </select>
+          </label>
+        </span>
       </div>
       {(notice || parsedAs === 'plain') && <p className="results-notice">{notice ?? 'Searched as plain words.'}</p>}
       {filters.length > 0 && (

@@ -1,10 +1,10 @@
-// The left pane: library views, tags and sources. Choosing one narrows the results; it
+// The left pane: library views, saved searches, tags and sources. Choosing one narrows the results; it
 // holds no data of its own beyond what the archive reports. On a narrow window it is a
 // drawer over the panes: opened from the toolbar, closed with Esc or a click outside.
 
 import { memo, useEffect, useRef } from 'react';
 import type { TagCount } from '../../../archive/api/types';
-import { LibraryViews, type LibraryView } from './LibraryViews';
+import { LibraryViews, type LibraryView, type ViewCounts } from './LibraryViews';
 import { TagList } from './TagList';
 import { SourceList } from './SourceList';
 
@@ -22,7 +22,9 @@ interface Props {
   sources: Array<{ name: string; count: number }>;
   source: string | null;
   onSource: (name: string | null) => void;
-  counts: { all: number; unread: number; withNotes: number } | null;
+  counts: ViewCounts | null;
+  /** The saved searches' section (see SavedSearches), below the library views. */
+  saved?: React.ReactNode;
   /** The splitter on the sidebar's edge, inside it so it belongs to its landmark. */
   resizer?: React.ReactNode;
 }
@@ -51,6 +53,7 @@ export const Sidebar = memo(function Sidebar(props: Props) {
     >
       <div className="sidebar-scroll">
         <LibraryViews view={props.view} onView={props.onView} counts={props.counts} />
+        {props.saved}
         <TagList tags={props.tags} selected={props.selectedTags} onToggle={props.onToggleTag} onEdit={props.onEditTag} />
         <SourceList sources={props.sources} selected={props.source} onSelect={props.onSource} />
       </div>

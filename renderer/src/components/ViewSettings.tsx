@@ -1,5 +1,5 @@
 // How the app looks: light, dark or the system's theme, and the reader's font size, in a
-// small menu behind one toolbar button (a native popover: Esc and a click outside close
+// small menu behind one toolbar button, with "Restore from a backup…" at its foot (a native popover: Esc and a click outside close
 // it), so the toolbar fits a 720 px window. Both persist; the theme is applied to <html>.
 
 import { useEffect } from 'react';
@@ -11,11 +11,12 @@ interface Props {
   onTheme: (theme: Theme) => void;
   fontSize: number;
   onFontSize: (size: number) => void;
+  onRestore: () => void;
 }
 
 export const FONT_SIZES = { min: 14, max: 26 };
 
-export function ViewSettings({ theme, onTheme, fontSize, onFontSize }: Props) {
+export function ViewSettings({ theme, onTheme, fontSize, onFontSize, onRestore }: Props) {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -55,6 +56,18 @@ export function ViewSettings({ theme, onTheme, fontSize, onFontSize }: Props) {
             <option value="dark">Dark</option>
           </select>
         </label>
+        <div className="menu-row menu-foot">
+          <button
+            type="button"
+            className="menu-item"
+            onClick={() => {
+              document.getElementById('view-menu')?.hidePopover();
+              onRestore();
+            }}
+          >
+            Restore from a backup…
+          </button>
+        </div>
       </div>
     </>
   );

@@ -3,7 +3,7 @@
 // that show them (each removable), and the ways the sidebar and facets change them.
 
 import { useCallback, useState } from 'react';
-import { VIEW_FILTERS, type LibraryView } from '../components/LibraryViews';
+import { VIEW_FILTERS, VIEW_LABELS, type LibraryView } from '../components/LibraryViews';
 import type { ActiveFilter } from '../components/ResultsHeader';
 
 interface Facets {
@@ -37,7 +37,7 @@ export function useFilters() {
   const renameTag = useCallback((from: string, to: string) => setTags((all) => all.map((t) => (same(t, from) ? to : t))), []);
 
   const active: ActiveFilter[] = [
-    ...(view !== 'all' ? [{ label: view === 'unread' ? 'Unread' : 'Has notes', remove: () => setView('all') }] : []),
+    ...(view !== 'all' ? [{ label: VIEW_LABELS[view], remove: () => setView('all') }] : []),
     ...tags.map((t) => ({ label: `tag: ${t}`, remove: () => toggleTag(t) })),
     ...(facets.source ? [{ label: `source: ${facets.source}`, remove: () => setFacets((f) => ({ ...f, source: null })) }] : []),
     ...(facets.kind ? [{ label: `kind: ${facets.kind}`, remove: () => setFacets((f) => ({ ...f, kind: null })) }] : []),
@@ -50,5 +50,12 @@ export function useFilters() {
     } else setFacets((f) => ({ ...f, [kind === 'sources' ? 'source' : kind === 'kinds' ? 'kind' : 'year']: value }));
   };
 
-  return { view, setView, tags, source: facets.source, queryFor, toggleTag, chooseSource, renameTag, active, chooseFacet };
+  /** Back to everything: no view, tags or facets (a saved search brings its own). */
+  const clear = useCallback(() => {
+    setView('all');
+    setTags([]);
+    setFacets({ source: null, kind: null, year: null });
+  }, []);
+
+  return { view, setView, tags, source: facets.source, queryFor, toggleTag, chooseSource, renameTag, active, chooseFacet, clear };
 }

@@ -1,8 +1,9 @@
 // State that survives a reload and a restart of the host: pane widths, theme, font size.
-// Stored through lib/preferences (independent of the page's port).
+// Stored through lib/preferences (in the archive, with a browser copy for the first
+// paint); a value the archive brings later replaces the one shown.
 
-import { useEffect, useState } from 'react';
-import { readPreference, writePreference } from '../lib/preferences';
+import { useEffect, useRef, useState } from 'react';
+import { onPreferenceChange, readPreference, writePreference } from '../lib/preferences';
 
 export function usePersistentState<T>(key: string, initial: T, valid: (value: unknown) => boolean = (v) => typeof v === typeof initial): [T, (value: T | ((old: T) => T)) => void] {
   const [value, setValue] = useState<T>(() => {
@@ -12,5 +13,8 @@ export function usePersistentState<T>(key: string, initial: T, valid: (value: un
   useEffect(() => {
     writePreference(key, value);
   }, [key, value]);
+  const validRef = useRef(valid);
+  validRef.current = valid;
+  useEffect(() => onPreferenceChange((k, v) => k === key && validRef.current(v) && setValue(v as T)), [key]);
   return [value, setValue];
 }

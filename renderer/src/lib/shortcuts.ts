@@ -22,6 +22,8 @@ export const SHORTCUTS: Array<{ group: string; shortcuts: Shortcut[] }> = [
       { keys: ['↑', 'k'], does: 'Previous result' },
       { keys: ['Enter'], does: 'Read the selected result' },
       { keys: ['Home', 'End', 'PgUp', 'PgDn'], does: 'First, last, or ten results on' },
+      { keys: ['x'], does: 'Select the result (or Ctrl-click; Shift-click for a range)' },
+      { keys: ['Shift J', 'Shift K'], does: 'Extend the selection down or up' },
     ],
   },
   {
