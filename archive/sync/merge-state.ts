@@ -1,0 +1,45 @@
+// One device's merge state: every entity the sync operations have built, the clock, and the
+// view computed from them (rebuilt only after something was applied). `record` turns local
+// edits into operations and applies them here first; `apply` takes anyone's operations.
+
+import { applyOp, type EntityMap, type SyncOp } from './crdt';
+import { HybridClock } from './hlc';
+import { observe, type SyncedData } from './observe';
+import { buildView, type Files, type SyncView } from './view';
+import type { Item } from '../core/model';
+
+export class MergeState {
+  readonly clock: HybridClock;
+  private cached: SyncView | null = null;
+
+  constructor(
+    device: string,
+    readonly entities: EntityMap = new Map(),
+    wall?: () => number,
+  ) {
+    this.clock = new HybridClock(device, wall);
+  }
+
+  get view(): SyncView {
+    this.cached ??= buildView(this.entities);
+    return this.cached;
+  }
+
+  /** Applies operations from any device (duplicates are ignored); returns how many were new. */
+  apply(ops: Iterable<SyncOp>): number {
+    let fresh = 0;
+    for (const op of ops) {
+      this.clock.observe(op.s);
+      if (applyOp(this.entities, op)) fresh += 1;
+    }
+    if (fresh > 0) this.cached = null;
+    return fresh;
+  }
+
+  /** The operations for the local edits since the last round, already applied here. */
+  record(data: SyncedData, filesOf: (item: Item) => Files): SyncOp[] {
+    const ops = observe(data, this.view, this.entities, this.clock, filesOf);
+    this.apply(ops);
+    return ops;
+  }
+}

@@ -1,0 +1,147 @@
+// What the archive should hold, computed from the merge state alone: live entities only,
+// items imported on several devices as one (same canonical URL or text hash: the lowest id
+// stands for the group, its fields the newest of any member's), everything attached to a
+// merged item pointed at it. A pure function of the state, so equal states give equal views.
+
+import { Item, type Highlight, type Note, type Relation, type Tag } from '../core/model';
+import { tagKey } from '../core/tags';
+import { fieldOf, isLive, type Entity, type EntityMap } from './crdt';
+
+/** Content hashes (sha256, hex) of an item's body files and images, as kept in blobs/. */
+export interface Files {
+  html: string | null;
+  txt: string | null;
+  /** Stored image name → hash of its bytes. */
+  assets: Record<string, string>;
+}
+
+/** An item as sync carries it: the archive's record plus the hashes of its files. */
+export type SyncItem = Item & { files: Files };
+
+/** The item fields that change one by one (id and tags are not fields: tags are a set). */
+export const ITEM_FIELDS = [...Object.keys(Item.shape).filter((k) => k !== 'id' && k !== 'tags'), 'files'] as const;
+
+export interface SyncView {
+  items: Map<string, SyncItem>;
+  /** Every item id (also merged-away ones) → the id that stands for its group. */
+  alias: Map<string, string>;
+  /** The id standing for a group → all its member ids, lowest first. */
+  members: Map<string, string[]>;
+  notes: Map<string, Note>;
+  highlights: Map<string, Highlight>;
+  relations: Map<string, Relation>;
+  tags: Map<string, Tag>;
+  settings: Map<string, unknown>;
+}
+
+export function buildView(entities: EntityMap): SyncView {
+  const view: SyncView = {
+    items: new Map(), alias: new Map(), members: new Map(),
+    notes: new Map(), highlights: new Map(), relations: new Map(), tags: new Map(), settings: new Map(),
+  };
+  const groups = new Map<string, Array<[string, Entity]>>();
+  const rest: Array<[string, Entity]> = [];
+  for (const [key, entity] of entities) {
+    if (!isLive(entity)) continue;
+    if (key.startsWith('i:')) {
+      const id = key.slice(2);
+      const group = entity.k ?? `id:${id}`;
+      const list = groups.get(group);
+      if (list) list.push([id, entity]);
+      else groups.set(group, [[id, entity]]);
+    } else {
+      rest.push([key, entity]);
+    }
+  }
+  for (const list of groups.values()) {
+    list.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    const id = list[0][0];
+    view.items.set(id, mergeItem(id, list.map((m) => m[1])));
+    view.members.set(id, list.map((m) => m[0]));
+    for (const [member] of list) view.alias.set(member, id);
+  }
+  const pairs = new Map<string, string>();
+  for (const [key, entity] of rest) {
+    const id = key.slice(2);
+    const record = plainRecord(entity);
+    switch (key[0]) {
+      case 'n': {
+        const itemId = view.alias.get(record.itemId as string);
+        if (itemId) view.notes.set(id, { ...(record as Note), id, itemId });
+        break;
+      }
+      case 'h': {
+        const itemId = view.alias.get(record.itemId as string);
+        if (itemId) view.highlights.set(id, { ...(record as Highlight), id, itemId });
+        break;
+      }
+      case 'r': {
+        const a = view.alias.get(record.a as string);
+        const b = view.alias.get(record.b as string);
+        if (!a || !b || a === b) break;
+        const [lo, hi] = a < b ? [a, b] : [b, a];
+        const pair = `${lo}:${hi}`;
+        const other = pairs.get(pair);
+        // Two links of the same pair (made on two machines, or by a merge) stay one: the lower id.
+        if (other !== undefined && other < id) break;
+        if (other !== undefined) view.relations.delete(other);
+        pairs.set(pair, id);
+        view.relations.set(id, { ...(record as Relation), id, a: lo, b: hi });
+        break;
+      }
+      case 't':
+        view.tags.set(id, record as Tag);
+        break;
+      case 's':
+        view.settings.set(id, record.v);
+        break;
+    }
+  }
+  return view;
+}
+
+/** A record's fields as they stand now: its whole-record write overlaid with newer field writes. */
+function plainRecord(entity: Entity): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(entity.w as object)) out[key] = fieldOf(entity, key)?.v;
+  return out;
+}
+
+/** One item out of a group: each field and each tag from whichever member wrote it last. */
+function mergeItem(id: string, members: Entity[]): SyncItem {
+  // In the schema's key order, whichever device wrote the record first.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(Item.shape)) out[key] = undefined;
+  out.id = id;
+  for (const field of ITEM_FIELDS) {
+    let best: { v: unknown; s: string } | undefined;
+    for (const member of members) {
+      const value = fieldOf(member, field);
+      if (value && (!best || value.s > best.s)) best = value;
+    }
+    out[field] = best?.v;
+  }
+  const tags = new Map<string, { name: string | null; s: string; pos: number }>();
+  const consider = (key: string, name: string | null, s: string, pos: number) => {
+    const seen = tags.get(key);
+    if (!seen || s > seen.s) tags.set(key, { name, s, pos });
+  };
+  for (const member of members) {
+    const whole = (member.w?.tags as string[] | undefined) ?? [];
+    whole.forEach((name, pos) => {
+      const key = tagKey(name);
+      const value = fieldOf(member, `tag:${key}`);
+      consider(key, (value?.v as string | null) ?? null, value?.s ?? member.ws, pos);
+    });
+    for (const field of Object.keys(member.f)) {
+      if (!field.startsWith('tag:')) continue;
+      const value = fieldOf(member, field);
+      if (value) consider(field.slice(4), value.v as string | null, value.s, 0);
+    }
+  }
+  out.tags = [...tags.entries()]
+    .filter(([, t]) => t.name !== null)
+    .sort(([ka, a], [kb, b]) => (a.s !== b.s ? (a.s < b.s ? -1 : 1) : a.pos !== b.pos ? a.pos - b.pos : ka < kb ? -1 : 1))
+    .map(([, t]) => t.name as string);
+  return out as SyncItem;
+}
