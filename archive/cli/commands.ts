@@ -343,6 +343,14 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  sync: {
+    // Loaded only when asked for (sync-command.ts holds it all).
+    writes: (args) => !['status', 'conflicts'].includes(args.positional[1] ?? ''),
+    // A new machine's first sync starts its archive (its seed merges with the others').
+    creates: true,
+    run: async (archive, args) => (await import('./sync-command')).runSync(archive, args),
+  },
+
   restore: {
     writes: true,
     async run(archive, args) {

@@ -10,7 +10,7 @@ import type { Item } from '../core/model';
 import { SyncRefused, sha256, type Codec } from './codec';
 import { fieldOf, type SyncOp } from './crdt';
 import { BLOBS, DEVICES, blobFile, deviceDir, deviceStateFile, isBlobName, isDevice, segmentFile, segmentSeq, strayKind } from './layout';
-import { loadLocalState, saveLocalState, type LocalState } from './local-state';
+import { loadLocalState, saveLocalState, type LocalState, type SyncTargetConfig } from './local-state';
 import { MergeState } from './merge-state';
 import { countChanges, reconcile } from './reconcile';
 import { decodeSegment, encodeSegment } from './segment';
@@ -21,6 +21,8 @@ import { listConflicts } from './conflicts';
 
 export interface RoundOptions {
   passphrase?: string | null;
+  /** Where this archive syncs to, remembered for the next round (never credentials). */
+  remember?: SyncTargetConfig;
   /** Wall clock for the hybrid clock (tests). */
   now?: () => number;
 }
@@ -49,6 +51,7 @@ export async function syncRound(archive: Archive, target: SyncTarget, options: R
     throw new SyncRefused(`${target.label} is not the sync target this archive used before (its key differs); sync it to a new folder or start sync afresh.`);
   }
   local.keySalt = salt;
+  if (options.remember) local.target = options.remember;
   const merge = restoreMerge(local, options.now);
   const report: RoundReport = {
     device: local.device, target: target.label,
