@@ -12,7 +12,6 @@ export const TARGET_VERSION = 1;
 const TargetDoc = z.object({
   format: z.literal('dossier-sync'),
   version: z.number().int(),
-  created: z.string(),
   encryption: z.object({ kdf: z.literal('scrypt'), N: z.number().int().min(1024).max(1 << 20), r: z.number().int().min(1).max(32), p: z.number().int().min(1).max(16), salt: z.string(), check: z.string() }).nullable(),
 });
 
@@ -21,7 +20,8 @@ export async function openTargetFile(target: SyncTarget, passphrase: string | nu
   const bytes = await target.read(TARGET_FILE);
   if (bytes === null) {
     const setup = passphrase ? newKeyParams(passphrase) : null;
-    const doc = { format: 'dossier-sync', version: TARGET_VERSION, created: new Date().toISOString(), encryption: setup?.params ?? null };
+    // Without encryption the file is the same from every device, so two first rounds at once agree.
+    const doc = { format: 'dossier-sync', version: TARGET_VERSION, encryption: setup?.params ?? null };
     await target.write(TARGET_FILE, Buffer.from(`${JSON.stringify(doc, null, 2)}\n`));
     return { codec: setup?.codec ?? plainCodec, salt: setup?.params.salt ?? null, created: true };
   }

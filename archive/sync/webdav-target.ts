@@ -90,10 +90,11 @@ export class WebDavTarget implements SyncTarget {
 
   async write(file: string, bytes: Uint8Array): Promise<void> {
     const parts = file.split('/');
-    for (let i = 1; i < parts.length; i++) {
+    // The target's own folder first ('' is the root), then each folder on the way.
+    for (let i = 0; i < parts.length; i++) {
       const dir = parts.slice(0, i).join('/');
       if (this.made.has(dir)) continue;
-      const response = await this.request('MKCOL', this.url(`${dir}/`));
+      const response = await this.request('MKCOL', dir ? this.url(`${dir}/`) : this.base);
       await response.body?.cancel();
       // 405: it exists already; 201: made.
       if (response.status !== 201 && response.status !== 405 && !response.ok) throw new SyncRefused(`${this.base.origin} answered ${response.status} when making the folder ${dir}.`);
