@@ -6,17 +6,16 @@ import type { Archive } from '../core/archive';
 import { ArchiveError, notFound } from '../core/errors';
 import { tagKey } from '../core/tags';
 import { listConflicts, type Conflict } from './conflicts';
-import { loadLocalState, saveLocalState } from './local-state';
-import { restoreMerge } from './round';
+import { openSession, saveSession } from './session';
 
 export async function conflictsOf(archive: Archive): Promise<Conflict[]> {
-  return listConflicts(restoreMerge(await loadLocalState(archive.dir)));
+  return listConflicts((await openSession(archive)).merge);
 }
 
 /** Chooses value `pick` (0: the current one, 1...: the others, newest first) for a conflict. */
 export async function chooseConflict(archive: Archive, entity: string, field: string, pick: number): Promise<Conflict> {
-  const local = await loadLocalState(archive.dir);
-  const conflict = listConflicts(restoreMerge(local)).find((c) => (c.entity === entity || c.itemId === entity.replace(/^i:/, '')) && c.field === field);
+  const { local, merge } = await openSession(archive);
+  const conflict = listConflicts(merge).find((c) => (c.entity === entity || c.itemId === entity.replace(/^i:/, '')) && c.field === field);
   if (!conflict) throw new ArchiveError('not_found', `No conflict on ${field} of ${entity}.`);
   const values = [conflict.current, ...conflict.others];
   if (!Number.isInteger(pick) || pick < 0 || pick >= values.length) throw new ArchiveError('invalid_argument', `Choose 0 (the current value) to ${values.length - 1}.`);
@@ -50,6 +49,6 @@ export async function chooseConflict(archive: Archive, entity: string, field: st
   }
   await archive.durable();
   local.choices.push({ e: conflict.entity, f: field });
-  await saveLocalState(archive.dir, local);
+  await saveSession(archive, local, merge);
   return conflict;
 }

@@ -47,6 +47,10 @@ const LocalStateSchema = z.object({
   lastRound: z.string().nullable(),
   /** Fields a person chose a value for in a conflict, written as new operations next round. */
   choices: z.array(z.object({ e: z.string(), f: z.string() })).default([]),
+  /** Items whose files wait for blobs not yet in the target. */
+  waitingFor: z.array(z.string()).default([]),
+  /** How many conflicts the last round that changed something left (shown by idle rounds). */
+  conflicts: z.number().int().min(0).default(0),
 });
 export type LocalState = z.infer<typeof LocalStateSchema>;
 
@@ -62,7 +66,7 @@ export async function loadLocalState(archiveDir: string): Promise<LocalState> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ArchiveError('io_error', `Cannot read ${stateFile(archiveDir)}: ${(error as Error).message}`);
     return {
       version: LOCAL_STATE_VERSION, device: randomBytes(8).toString('hex'), clock: null, target: null, keySalt: null,
-      published: 0, cursors: {}, entities: [], files: {}, lastRound: null, choices: [],
+      published: 0, cursors: {}, entities: [], files: {}, lastRound: null, choices: [], waitingFor: [], conflicts: 0,
     };
   }
   let raw: unknown;

@@ -10,8 +10,10 @@ import type { Item } from '../core/model';
 import { SyncRefused, sha256, type Codec } from './codec';
 import { fieldOf, type SyncOp } from './crdt';
 import { BLOBS, DEVICES, blobFile, deviceDir, deviceStateFile, isBlobName, isDevice, segmentFile, segmentSeq, strayKind } from './layout';
-import { loadLocalState, saveLocalState, type LocalState, type SyncTargetConfig } from './local-state';
-import { MergeState } from './merge-state';
+import type { LocalState, SyncTargetConfig } from './local-state';
+import type { MergeState } from './merge-state';
+import { dropSession, openSession, saveSession } from './session';
+export { restoreMerge } from './session';
 import { countChanges, reconcile } from './reconcile';
 import { decodeSegment, encodeSegment } from './segment';
 import type { SyncTarget } from './target';
@@ -44,15 +46,24 @@ export interface RoundReport {
 }
 
 export async function syncRound(archive: Archive, target: SyncTarget, options: RoundOptions = {}): Promise<RoundReport> {
+  try {
+    return await round(archive, target, options);
+  } catch (error) {
+    dropSession(archive);
+    throw error;
+  }
+}
+
+async function round(archive: Archive, target: SyncTarget, options: RoundOptions): Promise<RoundReport> {
   const started = performance.now();
-  const local = await loadLocalState(archive.dir);
+  const { local, merge } = await openSession(archive, options.now);
   const { codec, salt } = await openTargetFile(target, options.passphrase ?? null);
   if (local.keySalt !== null && local.keySalt !== salt) {
     throw new SyncRefused(`${target.label} is not the sync target this archive used before (its key differs); sync it to a new folder or start sync afresh.`);
   }
   local.keySalt = salt;
+  const changedTarget = options.remember !== undefined && JSON.stringify(options.remember) !== JSON.stringify(local.target);
   if (options.remember) local.target = options.remember;
-  const merge = restoreMerge(local, options.now);
   const report: RoundReport = {
     device: local.device, target: target.label,
     published: { operations: 0, segment: null, blobs: 0, bytes: 0 },
@@ -61,6 +72,7 @@ export async function syncRound(archive: Archive, target: SyncTarget, options: R
     conflicts: 0, waiting: [], ignored: [], refused: [], ms: 0,
   };
   const bytesBefore = target.bytesWritten;
+  const cursorsBefore = { ...local.cursors };
 
   // 1. Local edits become operations (bodies hashed only for items that changed).
   const blobSources = new Map<string, { id: string; file: string }>();
@@ -133,7 +145,14 @@ export async function syncRound(archive: Archive, target: SyncTarget, options: R
     if (took) report.received.devices += 1;
   }
 
-  // 4. The archive follows the merged view.
+  // 4. The archive follows the merged view (nothing to do when nothing was recorded or received).
+  const idle = ops.length === 0 && report.received.operations === 0 && !changedTarget && Object.keys(local.cursors).every((d) => local.cursors[d] === cursorsBefore[d]);
+  // (Items still waiting for a body keep the rounds going until it comes.)
+  if (idle && local.waitingFor.length === 0) {
+    report.conflicts = local.conflicts;
+    report.ms = Math.round(performance.now() - started);
+    return report;
+  }
   const owners = new Map([...archive.data.notes, ...archive.data.highlights].map((r) => [r.id, r.itemId]));
   const done = reconcile(archive.data, merge.view, (id) => local.files[id]);
   report.applied.changes = countChanges(done);
@@ -142,10 +161,13 @@ export async function syncRound(archive: Archive, target: SyncTarget, options: R
   const reindex = new Set<string>();
   const bodies = new Set<string>();
   const blobs = localBlobs(local);
+  const waitingFor = new Set<string>();
   for (const [id, files] of done.files) {
     const missing = await writeFiles(archive, target, codec, id, files, blobs);
-    if (missing.length) report.waiting.push(...missing.map((m) => `${blobFile(m)} (for item ${id})`));
-    else {
+    if (missing.length) {
+      report.waiting.push(...missing.map((m) => `${blobFile(m)} (for item ${id})`));
+      waitingFor.add(id);
+    } else {
       local.files[id] = files;
       bodies.add(id);
     }
@@ -178,12 +200,12 @@ export async function syncRound(archive: Archive, target: SyncTarget, options: R
   }
   await archive.durable();
 
+  local.waitingFor = [...waitingFor].filter((id) => archive.has(id));
+
   // 5. Remember all of it, then tell the others how far this device has read.
-  report.conflicts = listConflicts(merge).length;
-  local.clock = merge.clock.last;
-  local.entities = [...merge.entities];
+  report.conflicts = local.conflicts = listConflicts(merge).length;
   local.lastRound = new Date().toISOString();
-  await saveLocalState(archive.dir, local);
+  await saveSession(archive, local, merge);
   if (ops.length > 0 || report.received.segments > 0 || (await target.read(deviceStateFile(local.device))) === null) {
     const state = { version: 1, device: local.device, published: local.published, seen: local.cursors, at: local.lastRound };
     await target.write(deviceStateFile(local.device), codec.seal(Buffer.from(JSON.stringify(state))));
@@ -191,13 +213,6 @@ export async function syncRound(archive: Archive, target: SyncTarget, options: R
   report.published.bytes = target.bytesWritten - bytesBefore;
   report.ms = Math.round(performance.now() - started);
   return report;
-}
-
-/** The merge state as saved, with its clock moved past everything it has seen. */
-export function restoreMerge(local: LocalState, now?: () => number): MergeState {
-  const merge = new MergeState(local.device, new Map(local.entities), now);
-  if (local.clock) merge.clock.observe(local.clock);
-  return merge;
 }
 
 /** Operations for the conflicts a person settled: the chosen value again, over every value it beat. */
