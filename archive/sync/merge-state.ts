@@ -4,7 +4,7 @@
 
 import { applyOp, type EntityMap, type SyncOp } from './crdt';
 import { HybridClock } from './hlc';
-import { observe, type SyncedData } from './observe';
+import { observe, type Dirty, type SyncedData } from './observe';
 import { buildView, type Files, type SyncView } from './view';
 import type { Item } from '../core/model';
 
@@ -37,8 +37,8 @@ export class MergeState {
   }
 
   /** The operations for the local edits since the last round, already applied here. */
-  record(data: SyncedData, filesOf: (item: Item) => Files): SyncOp[] {
-    const ops = observe(data, this.view, this.entities, this.clock, filesOf);
+  record(data: SyncedData, filesOf: (item: Item) => Files, dirty: Dirty = null): SyncOp[] {
+    const ops = observe(data, this.view, this.entities, this.clock, filesOf, dirty);
     this.apply(ops);
     return ops;
   }

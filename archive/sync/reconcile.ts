@@ -6,7 +6,7 @@ import type { Highlight, Item, Note, Relation, Tag } from '../core/model';
 import { tagKey } from '../core/tags';
 import { sameValue } from './crdt';
 import type { SyncedData } from './observe';
-import type { Files, SyncView } from './view';
+import { sameItem, type Files, type SyncView } from './view';
 
 export interface Reconciled {
   items: { put: Item[]; removed: string[] };
@@ -31,7 +31,11 @@ export function countChanges(r: Reconciled): number {
  * Applies `view` to `data`. `localFiles` says which files each local item holds now; an item
  * whose files differ from the view's is listed in `files` (the caller fetches the blobs).
  */
-export function reconcile(data: SyncedData, view: SyncView, localFiles: (id: string) => Files | undefined): Reconciled {
+export function reconcile(
+  data: SyncedData,
+  view: SyncView,
+  localFiles: (id: string) => Files | undefined,
+): Reconciled {
   const out: Reconciled = {
     items: { put: [], removed: [] }, notes: { put: [], removed: [] }, highlights: { put: [], removed: [] },
     relations: { put: [], removed: [] }, tags: false, settings: false, files: new Map(),
@@ -39,7 +43,7 @@ export function reconcile(data: SyncedData, view: SyncView, localFiles: (id: str
   const items = syncCollection(data.items, view.items, out.items, (v) => {
     const { files: _files, ...item } = v;
     return item as Item;
-  });
+  }, sameItem);
   if (items) data.items = items;
   for (const [id, v] of view.items) if (!sameValue(localFiles(id), v.files)) out.files.set(id, v.files);
   const notes = syncCollection(data.notes, view.notes, out.notes, (n) => n);
@@ -70,15 +74,17 @@ function syncCollection<R extends { id: string }, V>(
   view: Map<string, V>,
   changes: { put: R[]; removed: string[] },
   toRecord: (v: V) => R,
+  same: (record: R, v: V) => boolean = (record, v) => sameValue(record, v),
 ): R[] | null {
   const local = new Map(records.map((r) => [r.id, r]));
   for (const [id, v] of view) {
-    const next = toRecord(v);
     const current = local.get(id);
+    if (current && same(current, v)) continue;
+    const next = toRecord(v);
     if (!current) {
       records.push(next);
       changes.put.push(next);
-    } else if (!sameValue(current, next)) {
+    } else {
       for (const key of Object.keys(current)) if (!(key in next)) delete (current as Record<string, unknown>)[key];
       Object.assign(current, next);
       changes.put.push(current);

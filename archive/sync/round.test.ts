@@ -168,6 +168,28 @@ describe('a sync round through a folder', () => {
   });
 });
 
+describe('edits made while a round runs', () => {
+  it('are neither overwritten nor lost: the next round sends them', async () => {
+    const { a, b, round, cleanup } = await pair();
+    const x = await addItem(a, draft('Before', TEXT_A));
+    await round(a);
+    await round(b);
+    updateItem(b, x, { title: 'Changed on B' });
+    await round(b);
+    // A round starts on A (it reads B's change first); the person edits meanwhile.
+    const running = round(a);
+    await tagItem(a, x, ['during']);
+    await running;
+    expect(a.item(x).tags).toEqual(['during']);
+    expect(a.item(x).title).toBe('Changed on B');
+    await round(a);
+    await round(b);
+    expect(b.item(x).tags).toEqual(['during']);
+    expect(b.item(x).title).toBe('Changed on B');
+    await cleanup();
+  });
+});
+
 async function listAll(root: string, dir = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await fs.readdir(path.join(root, dir), { withFileTypes: true })) {

@@ -12,7 +12,7 @@ import { fieldOf, type SyncOp } from './crdt';
 import { BLOBS, DEVICES, blobFile, deviceDir, deviceStateFile, isBlobName, isDevice, segmentFile, segmentSeq, strayKind } from './layout';
 import type { LocalState, SyncTargetConfig } from './local-state';
 import type { MergeState } from './merge-state';
-import { dropSession, openSession, saveSession } from './session';
+import { dropSession, openSession, saveSession, takeChanges } from './session';
 export { restoreMerge } from './session';
 import { countChanges, reconcile } from './reconcile';
 import { decodeSegment, encodeSegment } from './segment';
@@ -74,39 +74,9 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
   const bytesBefore = target.bytesWritten;
   const cursorsBefore = { ...local.cursors };
 
-  // 1. Local edits become operations (bodies hashed only for items that changed).
-  const blobSources = new Map<string, { id: string; file: string }>();
-  const filesOf = (item: Item): Files => localFiles(archive, item, codec, blobSources);
-  const ops = merge.record(archive.data, filesOf);
-  ops.push(...chosen(local, merge));
-  for (const op of ops) {
-    // The files just hashed are what this archive holds: nothing to fetch for them.
-    if (!op.e.startsWith('i:')) continue;
-    if (op.f === '*') local.files[op.e.slice(2)] = (op.v as { files: Files }).files;
-    else if (op.f === 'files') local.files[op.e.slice(2)] = op.v as Files;
-  }
-
-  // 2. Publish: blobs, then the segment that names them, then our state file.
-  if (ops.length > 0) {
-    const present = new Set(await target.list(BLOBS));
-    for (const [name, source] of blobSources) {
-      if (present.has(name)) continue;
-      const sealed = codec.sealBlob(readFileSync(source.file));
-      if (sealed.name !== name) continue; // the file changed since it was hashed: the next round sends it
-      await target.write(blobFile(name), sealed.bytes);
-      report.published.blobs += 1;
-    }
-    const mine = (await target.list(deviceDir(local.device))).map(segmentSeq).filter((n): n is number => n !== null);
-    // Never write over a sealed segment, even one written before a crash that this state missed.
-    const seq = Math.max(local.published, ...mine) + 1;
-    await target.write(segmentFile(local.device, seq), codec.seal(encodeSegment(local.device, seq, ops)));
-    local.published = seq;
-    local.cursors[local.device] = seq;
-    report.published.operations = ops.length;
-    report.published.segment = seq;
-  }
-
-  // 3. Everyone else's new segments, in order; a gap or a torn segment waits for the next round.
+  // 1. Everyone else's new segments, in order (read, not yet applied); a gap or a torn
+  //    segment waits for the next round.
+  const incoming: SyncOp[] = [];
   const devices = (await target.list(DEVICES)).filter((name) => {
     if (isDevice(name)) return true;
     report.ignored.push(`${DEVICES}/${name} (${strayKind(name)})`);
@@ -134,21 +104,33 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
         report.refused.push(`${file}: ${segment}`);
         break;
       }
-      report.received.operations += merge.apply(segment);
+      incoming.push(...segment);
       report.received.segments += 1;
       cursor += 1;
       took = true;
     }
-    const later = [...seqs].filter((s) => s > cursor + 1);
+    const later = [...seqs].filter((n) => n > cursor + 1);
     if (!seqs.has(cursor + 1) && later.length > 0) report.waiting.push(`${segmentFile(device, cursor + 1)} (not here yet; ${later.length} later segment(s) wait for it)`);
     local.cursors[device] = cursor;
     if (took) report.received.devices += 1;
   }
 
-  // 4. The archive follows the merged view (nothing to do when nothing was recorded or received).
-  const idle = ops.length === 0 && report.received.operations === 0 && !changedTarget && Object.keys(local.cursors).every((d) => local.cursors[d] === cursorsBefore[d]);
+  // 2. In one synchronous stretch (no edit can slip in between): local edits become
+  //    operations, everyone's operations merge, and the archive's records follow the view.
+  const blobSources = new Map<string, { id: string; file: string }>();
+  const filesOf = (item: Item): Files => localFiles(archive, item, codec, blobSources);
+  const ops = merge.record(archive.data, filesOf, takeChanges(archive).since);
+  ops.push(...chosen(local, merge));
+  for (const op of ops) {
+    // The files just hashed are what this archive holds: nothing to fetch for them.
+    if (!op.e.startsWith('i:')) continue;
+    if (op.f === '*') local.files[op.e.slice(2)] = (op.v as { files: Files }).files;
+    else if (op.f === 'files') local.files[op.e.slice(2)] = op.v as Files;
+  }
+  report.received.operations = merge.apply(incoming);
+  const moved = Object.keys(local.cursors).some((d) => local.cursors[d] !== cursorsBefore[d]);
   // (Items still waiting for a body keep the rounds going until it comes.)
-  if (idle && local.waitingFor.length === 0) {
+  if (ops.length === 0 && report.received.operations === 0 && !moved && !changedTarget && local.waitingFor.length === 0) {
     report.conflicts = local.conflicts;
     report.ms = Math.round(performance.now() - started);
     return report;
@@ -158,6 +140,37 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
   report.applied.changes = countChanges(done);
   report.applied.items = done.items.put.length;
   report.applied.removed = done.items.removed.length;
+  for (const item of done.items.put) archive.store.put('items', item);
+  for (const coll of ['notes', 'highlights', 'relations'] as const) {
+    for (const record of done[coll].put) archive.record(coll, record);
+    for (const id of done[coll].removed) archive.unrecord(coll, id);
+    report.applied.annotations += done[coll].put.length + done[coll].removed.length;
+  }
+  if (done.tags) archive.tagsChanged();
+  if (done.settings) archive.store.putSettings();
+  for (const id of done.items.removed) archive.forget(id);
+
+  // 3. Publish: blobs, then the segment that names them.
+  if (ops.length > 0) {
+    const present = new Set(await target.list(BLOBS));
+    for (const [name, source] of blobSources) {
+      if (present.has(name)) continue;
+      const sealed = codec.sealBlob(readFileSync(source.file));
+      if (sealed.name !== name) continue; // the file changed since it was hashed: the next round sends it
+      await target.write(blobFile(name), sealed.bytes);
+      report.published.blobs += 1;
+    }
+    const mine = (await target.list(deviceDir(local.device))).map(segmentSeq).filter((n): n is number => n !== null);
+    // Never write over a sealed segment, even one written before a crash that this state missed.
+    const seq = Math.max(local.published, ...mine) + 1;
+    await target.write(segmentFile(local.device, seq), codec.seal(encodeSegment(local.device, seq, ops)));
+    local.published = seq;
+    local.cursors[local.device] = seq;
+    report.published.operations = ops.length;
+    report.published.segment = seq;
+  }
+
+  // 4. Bodies and images from blobs, then the search index.
   const reindex = new Set<string>();
   const bodies = new Set<string>();
   const blobs = localBlobs(local);
@@ -173,23 +186,13 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
     }
     reindex.add(id);
   }
-  for (const item of done.items.put) {
-    archive.store.put('items', item);
-    reindex.add(item.id);
-  }
-  for (const coll of ['notes', 'highlights', 'relations'] as const) {
-    for (const record of done[coll].put) archive.record(coll, record);
-    for (const id of done[coll].removed) archive.unrecord(coll, id);
-    report.applied.annotations += done[coll].put.length + done[coll].removed.length;
-  }
+  for (const item of done.items.put) reindex.add(item.id);
   for (const record of [...done.notes.put, ...done.highlights.put]) reindex.add(record.itemId);
   for (const id of [...done.notes.removed, ...done.highlights.removed]) reindex.add(owners.get(id) as string);
-  if (done.tags) archive.tagsChanged();
-  if (done.settings) archive.store.putSettings();
+  // Removed last: a merged-away duplicate's files may have been the source just now.
   for (const id of done.items.removed) {
-    archive.forget(id);
-    delete local.files[id];
     await archive.store.removeContent(id);
+    delete local.files[id];
   }
   // The search index follows merged changes exactly as it follows local ones.
   // (A body that arrived is handed over: the item's stamp may not have changed with it.)

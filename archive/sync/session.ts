@@ -18,6 +18,33 @@ interface Session {
 
 const sessions = new WeakMap<Archive, Session>();
 
+/** The store's keys changed since the last round, while the watch has been unbroken. */
+interface Watch {
+  keys: Set<string>;
+  /** False until a round has compared everything with the watch on (then only keys are needed). */
+  complete: boolean;
+}
+
+const watches = new WeakMap<Archive, Watch>();
+
+/**
+ * The changes since the last round (null: compare everything) — and from now on, the keys of
+ * changes made while this round runs, which the round must not overwrite.
+ */
+export function takeChanges(archive: Archive): { since: ReadonlySet<string> | null; during: ReadonlySet<string> } {
+  let watch = watches.get(archive);
+  if (!watch) {
+    const created: Watch = { keys: new Set(), complete: false };
+    archive.store.watchers.add((key) => created.keys.add(key));
+    watches.set(archive, created);
+    watch = created;
+  }
+  const since = watch.complete ? watch.keys : null;
+  watch.keys = new Set();
+  watch.complete = true;
+  return { since, during: watch.keys };
+}
+
 async function fileStamp(file: string): Promise<string> {
   const stat = await fs.stat(file).catch(() => null);
   return stat ? `${stat.mtimeMs}:${stat.size}` : 'none';
@@ -35,6 +62,7 @@ export async function openSession(archive: Archive, now?: () => number): Promise
   const cached = sessions.get(archive);
   if (cached && cached.written === (await fileStamp(stateFile(archive.dir)))) return cached;
   sessions.delete(archive);
+  forgetChanges(archive);
   const local = await loadLocalState(archive.dir);
   return { local, merge: restoreMerge(local, now) };
 }
@@ -53,4 +81,11 @@ export async function saveSession(archive: Archive, local: LocalState, merge: Me
 /** Forgets the copy in memory (after a failed round). */
 export function dropSession(archive: Archive): void {
   sessions.delete(archive);
+  forgetChanges(archive);
+}
+
+/** The next round compares everything (the state it would compare against was reloaded or lost). */
+function forgetChanges(archive: Archive): void {
+  const watch = watches.get(archive);
+  if (watch) watch.complete = false;
 }

@@ -5,7 +5,7 @@
 
 import { Item, type Highlight, type Note, type Relation, type Tag } from '../core/model';
 import { tagKey } from '../core/tags';
-import { fieldOf, isLive, type Entity, type EntityMap } from './crdt';
+import { fieldOf, isLive, sameValue, type Entity, type EntityMap } from './crdt';
 
 /** Content hashes (sha256, hex) of an item's body files and images, as kept in blobs/. */
 export interface Files {
@@ -20,6 +20,27 @@ export type SyncItem = Item & { files: Files };
 
 /** The item fields that change one by one (id and tags are not fields: tags are a set). */
 export const ITEM_FIELDS = [...Object.keys(Item.shape).filter((k) => k !== 'id' && k !== 'tags'), 'files'] as const;
+
+const RECORD_FIELDS = ITEM_FIELDS.filter((f) => f !== 'files');
+
+/**
+ * Whether the archive's item says what the view's does (files aside), tags in the same
+ * order. The hot path of every round (all items, twice): primitives compare by identity first.
+ */
+export function sameItem(item: Item, seen: SyncItem): boolean {
+  const a = item as Record<string, unknown>;
+  const b = seen as Record<string, unknown>;
+  for (const field of RECORD_FIELDS) {
+    const x = a[field];
+    const y = b[field];
+    if (x !== y && !sameValue(x, y)) return false;
+  }
+  const t = item.tags;
+  const u = seen.tags;
+  if (t.length !== u.length) return false;
+  for (let i = 0; i < t.length; i++) if (t[i] !== u[i]) return false;
+  return true;
+}
 
 export interface SyncView {
   items: Map<string, SyncItem>;
