@@ -83,6 +83,34 @@ export function applyOp(entities: EntityMap, op: SyncOp): boolean {
   return true;
 }
 
+/**
+ * Joins another device's state of one entity into ours (a snapshot's): the same result as
+ * having applied every operation either state has seen, in any order.
+ */
+export function joinEntity(entities: EntityMap, key: string, other: Entity): void {
+  let entity = entities.get(key);
+  if (!entity) {
+    entity = { ws: '', w: null, k: null, ks: '', f: {} };
+    entities.set(key, entity);
+  }
+  if (other.ws > entity.ws) {
+    entity.ws = other.ws;
+    entity.w = other.w;
+  }
+  if (other.ks !== '' && (entity.ks === '' || other.ks < entity.ks)) {
+    entity.ks = other.ks;
+    entity.k = other.k;
+  }
+  for (const [field, theirs] of Object.entries(other.f)) {
+    const register = (entity.f[field] ??= { heads: [], mb: '' });
+    if (theirs.mb > register.mb) register.mb = theirs.mb;
+    const known = new Set(register.heads.map((h) => h.s));
+    const heads = [...register.heads, ...theirs.heads.filter((h) => !known.has(h.s))].sort((x, y) => (x.s < y.s ? -1 : 1));
+    const open = heads.filter((h) => h.s > register.mb);
+    register.heads = open.length > 0 ? open : heads.slice(-1);
+  }
+}
+
 /** A field's current value and the stamp it carries; undefined when nothing wrote it. */
 export function fieldOf(entity: Entity, field: string): { v: unknown; s: string } | undefined {
   const winner = entity.f[field]?.heads.at(-1);

@@ -2,7 +2,7 @@
 // view computed from them (rebuilt only after something was applied). `record` turns local
 // edits into operations and applies them here first; `apply` takes anyone's operations.
 
-import { applyOp, type EntityMap, type SyncOp } from './crdt';
+import { applyOp, joinEntity, type Entity, type EntityMap, type SyncOp } from './crdt';
 import { HybridClock } from './hlc';
 import { observe, type Dirty, type SyncedData } from './observe';
 import { buildView, type Files, type SyncView } from './view';
@@ -34,6 +34,19 @@ export class MergeState {
     }
     if (fresh > 0) this.cached = null;
     return fresh;
+  }
+
+  /** Joins other devices' states (their snapshots); returns how many entities it touched. */
+  join(entities: Iterable<[string, Entity]>): number {
+    let touched = 0;
+    for (const [key, entity] of entities) {
+      joinEntity(this.entities, key, entity);
+      this.clock.observe(entity.ws || this.clock.last);
+      for (const register of Object.values(entity.f)) for (const head of register.heads) this.clock.observe(head.s);
+      touched += 1;
+    }
+    if (touched > 0) this.cached = null;
+    return touched;
   }
 
   /** The operations for the local edits since the last round, already applied here. */

@@ -20,6 +20,7 @@ import type { SyncTarget } from './target';
 import { openTargetFile } from './target-file';
 import type { Files } from './view';
 import { listConflicts } from './conflicts';
+import { compactOwn, snapshotsNeeded, type CompactionOptions, type CompactionReport } from './compaction';
 
 export interface RoundOptions {
   passphrase?: string | null;
@@ -27,6 +28,7 @@ export interface RoundOptions {
   remember?: SyncTargetConfig;
   /** Wall clock for the hybrid clock (tests). */
   now?: () => number;
+  compaction?: CompactionOptions;
 }
 
 export interface RoundReport {
@@ -42,6 +44,8 @@ export interface RoundReport {
   ignored: string[];
   /** Files refused (tampered, not valid): never applied. */
   refused: string[];
+  /** Our own segments folded into a snapshot and removed this round. */
+  compacted: CompactionReport;
   ms: number;
 }
 
@@ -69,7 +73,7 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
     published: { operations: 0, segment: null, blobs: 0, bytes: 0 },
     received: { operations: 0, segments: 0, devices: 0 },
     applied: { items: 0, removed: 0, annotations: 0, changes: 0 },
-    conflicts: 0, waiting: [], ignored: [], refused: [], ms: 0,
+    conflicts: 0, waiting: [], ignored: [], refused: [], compacted: { snapshot: null, removedSegments: 0 }, ms: 0,
   };
   const bytesBefore = target.bytesWritten;
   const cursorsBefore = { ...local.cursors };
@@ -82,15 +86,27 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
     report.ignored.push(`${DEVICES}/${name} (${strayKind(name)})`);
     return false;
   });
+  const segmentsOf = new Map<string, Set<number>>();
   for (const device of devices) {
     if (device === local.device) continue;
-    const names = await target.list(deviceDir(device));
     const seqs = new Set<number>();
-    for (const name of names) {
+    for (const name of await target.list(deviceDir(device))) {
       const seq = segmentSeq(name);
       if (seq !== null) seqs.add(seq);
       else if (name !== 'state.json') report.ignored.push(`${deviceDir(device)}/${name} (${strayKind(name)})`);
     }
+    segmentsOf.set(device, seqs);
+  }
+  // Segments compacted away before this device read them: start from the snapshots.
+  const catchUp = await snapshotsNeeded(target, codec, local.device, local.cursors, segmentsOf);
+  report.waiting.push(...catchUp.waiting);
+  report.refused.push(...catchUp.refused);
+  for (const snapshot of catchUp.snapshots) {
+    for (const [device, n] of Object.entries(snapshot.cursors)) {
+      if (device !== local.device && n > (local.cursors[device] ?? 0)) local.cursors[device] = n;
+    }
+  }
+  for (const [device, seqs] of segmentsOf) {
     let cursor = local.cursors[device] ?? 0;
     let took = false;
     while (seqs.has(cursor + 1)) {
@@ -127,7 +143,7 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
     if (op.f === '*') local.files[op.e.slice(2)] = (op.v as { files: Files }).files;
     else if (op.f === 'files') local.files[op.e.slice(2)] = op.v as Files;
   }
-  report.received.operations = merge.apply(incoming);
+  report.received.operations = merge.join(catchUp.snapshots.flatMap((snap) => snap.entities)) + merge.apply(incoming);
   const moved = Object.keys(local.cursors).some((d) => local.cursors[d] !== cursorsBefore[d]);
   // (Items still waiting for a body keep the rounds going until it comes.)
   if (ops.length === 0 && report.received.operations === 0 && !moved && !changedTarget && local.waitingFor.length === 0) {
@@ -213,6 +229,7 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
     const state = { version: 1, device: local.device, published: local.published, seen: local.cursors, at: local.lastRound };
     await target.write(deviceStateFile(local.device), codec.seal(Buffer.from(JSON.stringify(state))));
   }
+  report.compacted = await compactOwn(target, codec, local, merge, options.compaction);
   report.published.bytes = target.bytesWritten - bytesBefore;
   report.ms = Math.round(performance.now() - started);
   return report;
