@@ -28,6 +28,7 @@ import { listBackups } from '../core/backups';
 import { restoreBackup } from '../core/restore';
 import { writeBundleFile } from '../core/bundle';
 import { exportNotes } from '../core/export-notes';
+import { chooseSyncValue, listSyncConflicts, runSync, syncStatus } from '../sync/service';
 import { ArchiveError } from '../core/errors';
 import type { SourceFile } from '../interop/types';
 
@@ -183,4 +184,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
   },
   'export.notes': (archive, { scope, format }) => exportNotes(archive, scope, format),
   'export.archive': (archive, { out }) => writeBundleFile(archive, path.resolve(out)),
+  'sync.status': (archive) => syncStatus(archive),
+  'sync.run': (archive) => runSync(archive),
+  'sync.conflicts': (archive) => listSyncConflicts(archive),
+  'sync.choose': (archive, { entity, field, pick }) => chooseSyncValue(archive, entity, field, pick),
 };

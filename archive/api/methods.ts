@@ -48,6 +48,10 @@ export const METHODS = [
   'import.url',
   'export.notes',
   'export.archive',
+  'sync.status',
+  'sync.run',
+  'sync.conflicts',
+  'sync.choose',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

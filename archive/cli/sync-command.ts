@@ -11,8 +11,7 @@ import { SyncRefused } from '../sync/codec';
 import { chooseConflict, conflictsOf } from '../sync/choose';
 import { loadLocalState, type SyncTargetConfig } from '../sync/local-state';
 import { syncRound, type RoundReport } from '../sync/round';
-import { FolderTarget, type SyncTarget } from '../sync/target';
-import { WebDavTarget } from '../sync/webdav-target';
+import { targetOf } from '../sync/service';
 import { UsageError, type ParsedArgs } from './args';
 import { CommandError, type Output } from './commands';
 
@@ -35,13 +34,6 @@ export async function runSync(archive: Archive, args: ParsedArgs): Promise<Outpu
       if (error instanceof SyncRefused) throw new CommandError(error.message);
       throw error;
     }
-}
-
-function targetOf(config: SyncTargetConfig): SyncTarget {
-  if (config.kind === 'folder') return new FolderTarget(config.folder);
-  const user = process.env.DOSSIER_WEBDAV_USER;
-  const password = process.env.DOSSIER_WEBDAV_PASSWORD;
-  return new WebDavTarget(config.url, user !== undefined ? { user, password: password ?? '' } : null);
 }
 
 async function round(archive: Archive, args: ParsedArgs): Promise<Output> {

@@ -1,12 +1,13 @@
 // Settling a conflict: the chosen value becomes the field's value here (as an ordinary,
-// durable edit) and is remembered as a choice, which the next round publishes over every
-// value it beat, so each device stops listing the conflict once that round reaches it.
+// durable edit) and an operation written over every value it beat, which settles it here at
+// once and on each other device once the next round reaches it.
 
 import type { Archive } from '../core/archive';
 import { ArchiveError, notFound } from '../core/errors';
 import { tagKey } from '../core/tags';
 import { listConflicts, type Conflict } from './conflicts';
 import { openSession, saveSession } from './session';
+import type { SyncOp } from './crdt';
 
 export async function conflictsOf(archive: Archive): Promise<Conflict[]> {
   return listConflicts((await openSession(archive)).merge);
@@ -48,7 +49,12 @@ export async function chooseConflict(archive: Archive, entity: string, field: st
     }
   }
   await archive.durable();
-  local.choices.push({ e: conflict.entity, f: field });
+  // The choice, written over every value it beat; it is in the merge now and sent next round.
+  const state = merge.entities.get(conflict.entity);
+  const base = (state?.f[field]?.heads ?? []).reduce((best, h) => (h.s > best ? h.s : best), '');
+  const op: SyncOp = { s: merge.clock.tick(), b: base, e: conflict.entity, f: field, v: value };
+  merge.apply([op]);
+  local.outbox.push(op);
   await saveSession(archive, local, merge);
   return conflict;
 }

@@ -9,6 +9,7 @@ import type { LocalState } from './local-state';
 import type { MergeState } from './merge-state';
 import { decodeSnapshot, encodeSnapshot, type Snapshot } from './snapshot';
 import type { SyncTarget } from './target';
+import type { CompactionReport } from './types';
 
 export interface CompactionOptions {
   /** Compact once this many of our segments have been read by everyone (default 100). */
@@ -17,10 +18,6 @@ export interface CompactionOptions {
   staleAfterMs?: number;
 }
 
-export interface CompactionReport {
-  snapshot: number | null;
-  removedSegments: number;
-}
 
 /** Compacts this device's own segments when they are many and everyone has read them. */
 export async function compactOwn(target: SyncTarget, codec: Codec, local: LocalState, merge: MergeState, options: CompactionOptions = {}, now = Date.now()): Promise<CompactionReport> {

@@ -5,6 +5,9 @@
 import { fieldOf, losersOf, type Entity } from './crdt';
 import { stampDevice, stampTime } from './hlc';
 import type { MergeState } from './merge-state';
+import type { Conflict, ConflictValue } from './types';
+
+export type { Conflict, ConflictValue };
 
 /** Fields worth asking a person about; the rest (reading progress, stamps, hashes) settle silently. */
 const ASKED: Record<string, readonly string[]> = {
@@ -15,21 +18,7 @@ const ASKED: Record<string, readonly string[]> = {
   t: ['color'],
 };
 
-export interface ConflictValue {
-  value: unknown;
-  device: string;
-  at: string;
-}
 
-export interface Conflict {
-  /** The entity (`i:<id>`, `n:<id>`, ...) and field; `itemId` is the item it belongs to, when it has one. */
-  entity: string;
-  field: string;
-  itemId: string | null;
-  current: ConflictValue;
-  /** The values that lost, newest first. */
-  others: ConflictValue[];
-}
 
 export function listConflicts(merge: MergeState): Conflict[] {
   const view = merge.view;

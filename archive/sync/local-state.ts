@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../core/atomic-file';
 import { ArchiveError } from '../core/errors';
 import { DEVICE_PATTERN, STAMP_PATTERN } from './hlc';
-import type { Entity } from './crdt';
+import { SyncOp, type Entity } from './crdt';
 import type { Files } from './view';
 
 export const LOCAL_STATE_VERSION = 1;
@@ -45,8 +45,8 @@ const LocalStateSchema = z.object({
   entities: z.array(z.tuple([z.string(), EntitySchema])),
   files: z.record(z.string(), FilesSchema),
   lastRound: z.string().nullable(),
-  /** Fields a person chose a value for in a conflict, written as new operations next round. */
-  choices: z.array(z.object({ e: z.string(), f: z.string() })).default([]),
+  /** Operations made here outside a round (a conflict settled by choosing), sent next round. */
+  outbox: z.array(SyncOp).default([]),
   /** Items whose files wait for blobs not yet in the target. */
   waitingFor: z.array(z.string()).default([]),
   /** How many conflicts the last round that changed something left (shown by idle rounds). */
@@ -66,7 +66,7 @@ export async function loadLocalState(archiveDir: string): Promise<LocalState> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ArchiveError('io_error', `Cannot read ${stateFile(archiveDir)}: ${(error as Error).message}`);
     return {
       version: LOCAL_STATE_VERSION, device: randomBytes(8).toString('hex'), clock: null, target: null, keySalt: null,
-      published: 0, cursors: {}, entities: [], files: {}, lastRound: null, choices: [], waitingFor: [], conflicts: 0,
+      published: 0, cursors: {}, entities: [], files: {}, lastRound: null, outbox: [], waitingFor: [], conflicts: 0,
     };
   }
   let raw: unknown;

@@ -20,7 +20,10 @@ import type { SyncTarget } from './target';
 import { openTargetFile } from './target-file';
 import type { Files } from './view';
 import { listConflicts } from './conflicts';
-import { compactOwn, snapshotsNeeded, type CompactionOptions, type CompactionReport } from './compaction';
+import { compactOwn, snapshotsNeeded, type CompactionOptions } from './compaction';
+import type { RoundReport } from './types';
+
+export type { RoundReport };
 
 export interface RoundOptions {
   passphrase?: string | null;
@@ -31,23 +34,6 @@ export interface RoundOptions {
   compaction?: CompactionOptions;
 }
 
-export interface RoundReport {
-  device: string;
-  target: string;
-  published: { operations: number; segment: number | null; blobs: number; bytes: number };
-  received: { operations: number; segments: number; devices: number };
-  applied: { items: number; removed: number; annotations: number; changes: number };
-  conflicts: number;
-  /** Files not yet whole (a segment still arriving, a blob missing or mismatched): tried again next round. */
-  waiting: string[];
-  /** Files a sync engine left that are not ours (conflict copies, temporary files): never applied. */
-  ignored: string[];
-  /** Files refused (tampered, not valid): never applied. */
-  refused: string[];
-  /** Our own segments folded into a snapshot and removed this round. */
-  compacted: CompactionReport;
-  ms: number;
-}
 
 export async function syncRound(archive: Archive, target: SyncTarget, options: RoundOptions = {}): Promise<RoundReport> {
   try {
@@ -135,8 +121,7 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
   //    operations, everyone's operations merge, and the archive's records follow the view.
   const blobSources = new Map<string, { id: string; file: string }>();
   const filesOf = (item: Item): Files => localFiles(archive, item, codec, blobSources);
-  const ops = merge.record(archive.data, filesOf, takeChanges(archive).since);
-  ops.push(...chosen(local, merge));
+  const ops = [...local.outbox, ...merge.record(archive.data, filesOf, takeChanges(archive).since)];
   for (const op of ops) {
     // The files just hashed are what this archive holds: nothing to fetch for them.
     if (!op.e.startsWith('i:')) continue;
@@ -184,6 +169,7 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
     local.cursors[local.device] = seq;
     report.published.operations = ops.length;
     report.published.segment = seq;
+    local.outbox = [];
   }
 
   // 4. Bodies and images from blobs, then the search index.
@@ -233,22 +219,6 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
   report.published.bytes = target.bytesWritten - bytesBefore;
   report.ms = Math.round(performance.now() - started);
   return report;
-}
-
-/** Operations for the conflicts a person settled: the chosen value again, over every value it beat. */
-function chosen(local: LocalState, merge: MergeState): SyncOp[] {
-  const ops: SyncOp[] = [];
-  for (const { e, f } of local.choices) {
-    const entity = merge.entities.get(e);
-    const current = entity && fieldOf(entity, f);
-    if (!entity || !current) continue;
-    const heads = entity.f[f]?.heads ?? [];
-    const base = heads.reduce((best, h) => (h.s > best ? h.s : best), current.s);
-    ops.push({ s: merge.clock.tick(), b: base, e, f, v: current.v });
-  }
-  local.choices = [];
-  merge.apply(ops);
-  return ops;
 }
 
 /** An item's files as blob names, remembering where each blob's bytes are for the upload. */
