@@ -9,7 +9,8 @@ import type { Archive } from '../core/archive';
 import { ArchiveError } from '../core/errors';
 import { SyncRefused } from '../sync/codec';
 import { chooseConflict, conflictsOf } from '../sync/choose';
-import { loadLocalState, type SyncTargetConfig } from '../sync/local-state';
+import type { SyncTargetConfig } from '../sync/local-state';
+import { openSession } from '../sync/session';
 import { syncRound, type RoundReport } from '../sync/round';
 import { targetOf } from '../sync/service';
 import { UsageError, type ParsedArgs } from './args';
@@ -37,7 +38,7 @@ export async function runSync(archive: Archive, args: ParsedArgs): Promise<Outpu
 }
 
 async function round(archive: Archive, args: ParsedArgs): Promise<Output> {
-  const local = await loadLocalState(archive.dir);
+  const { local } = await openSession(archive);
   let config: SyncTargetConfig | null = local.target;
   if (args.options.folder && args.options.webdav) throw new UsageError('sync takes --folder or --webdav, not both');
   if (args.options.folder) {
@@ -87,7 +88,7 @@ export function describeRound(r: RoundReport): string {
 }
 
 async function status(archive: Archive): Promise<Output> {
-  const local = await loadLocalState(archive.dir);
+  const { local } = await openSession(archive);
   const list = await conflictsOf(archive);
   const devices = Object.entries(local.cursors).filter(([d]) => d !== local.device);
   const json = {

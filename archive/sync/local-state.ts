@@ -33,6 +33,8 @@ export type SyncTargetConfig = z.infer<typeof SyncTargetConfig>;
 
 const LocalStateSchema = z.object({
   version: z.literal(LOCAL_STATE_VERSION),
+  /** Bumped by every whole rewrite: log lines of an older generation are already in it. */
+  generation: z.number().int().min(0).default(0),
   device: z.string().regex(DEVICE_PATTERN),
   clock: z.string().regex(STAMP_PATTERN).nullable(),
   target: SyncTargetConfig.nullable(),
@@ -54,6 +56,9 @@ const LocalStateSchema = z.object({
 });
 export type LocalState = z.infer<typeof LocalStateSchema>;
 
+/** The small fields a log line carries whole (everything but the merge state and the files). */
+export const SmallFields = LocalStateSchema.omit({ entities: true, files: true, version: true, generation: true });
+
 export function stateFile(archiveDir: string): string {
   return path.join(archiveDir, 'sync', 'state.json');
 }
@@ -65,7 +70,7 @@ export async function loadLocalState(archiveDir: string): Promise<LocalState> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ArchiveError('io_error', `Cannot read ${stateFile(archiveDir)}: ${(error as Error).message}`);
     return {
-      version: LOCAL_STATE_VERSION, device: randomBytes(8).toString('hex'), clock: null, target: null, keySalt: null,
+      version: LOCAL_STATE_VERSION, generation: 0, device: randomBytes(8).toString('hex'), clock: null, target: null, keySalt: null,
       published: 0, cursors: {}, entities: [], files: {}, lastRound: null, outbox: [], waitingFor: [], conflicts: 0,
     };
   }

@@ -11,6 +11,10 @@ import type { Item } from '../core/model';
 export class MergeState {
   readonly clock: HybridClock;
   private cached: SyncView | null = null;
+  /** Operations applied since the last save (for the state's log). */
+  private applied: SyncOp[] = [];
+  /** True once a snapshot was joined since the last save: that is saved whole. */
+  joined = false;
 
   constructor(
     device: string,
@@ -30,7 +34,10 @@ export class MergeState {
     let fresh = 0;
     for (const op of ops) {
       this.clock.observe(op.s);
-      if (applyOp(this.entities, op)) fresh += 1;
+      if (applyOp(this.entities, op)) {
+        fresh += 1;
+        this.applied.push(op);
+      }
     }
     if (fresh > 0) this.cached = null;
     return fresh;
@@ -45,8 +52,19 @@ export class MergeState {
       for (const register of Object.values(entity.f)) for (const head of register.heads) this.clock.observe(head.s);
       touched += 1;
     }
-    if (touched > 0) this.cached = null;
+    if (touched > 0) {
+      this.cached = null;
+      this.joined = true;
+    }
     return touched;
+  }
+
+  /** The operations applied since the last call (and whether a snapshot was joined meanwhile). */
+  takeApplied(): { ops: SyncOp[]; joined: boolean } {
+    const out = { ops: this.applied, joined: this.joined };
+    this.applied = [];
+    this.joined = false;
+    return out;
   }
 
   /** The operations for the local edits since the last round, already applied here. */

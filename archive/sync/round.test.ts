@@ -12,9 +12,8 @@ import { tagItem, untagItem } from '../core/tagging';
 import { createNote } from '../core/notes';
 import { syncRound } from './round';
 import { FolderTarget } from './target';
-import { loadLocalState } from './local-state';
 import { listConflicts } from './conflicts';
-import { restoreMerge } from './round';
+import { openSession } from './session';
 import type { Archive } from '../core/archive';
 
 const TEXT_A = 'Wang Yi said the relationship between China and Russia has reached an unprecedented level.';
@@ -101,7 +100,7 @@ describe('a sync round through a folder', () => {
     await round(a);
     expect(a.item(x).title).toBe(b.item(x).title);
     expect(rb.conflicts).toBe(1);
-    const merge = restoreMerge(await loadLocalState(a.dir));
+    const { merge } = await openSession(a);
     const [conflict] = listConflicts(merge);
     expect(conflict).toMatchObject({ entity: `i:${x}`, field: 'title', itemId: x });
     expect(new Set([conflict.current.value, conflict.others[0].value])).toEqual(new Set(['Title from A', 'Title from B']));
@@ -111,7 +110,7 @@ describe('a sync round through a folder', () => {
     const ra = await round(a);
     expect(ra.conflicts).toBe(0);
     expect(a.item(x).title).toBe('Title from A');
-    expect(listConflicts(restoreMerge(await loadLocalState(b.dir)))).toEqual([]);
+    expect(listConflicts((await openSession(b)).merge)).toEqual([]);
     await cleanup();
   });
 
@@ -164,6 +163,37 @@ describe('a sync round through a folder', () => {
     const healed = await round(b);
     expect(healed.waiting).toEqual([]);
     expect(await b.store.readContent(x, 'txt')).toBe(TEXT_A);
+    await cleanup();
+  });
+});
+
+describe('the sync state on disk', () => {
+  it('is the state in memory: the whole file plus the rounds appended to its log since', async () => {
+    const { a, b, round, folder, cleanup } = await pair();
+    const x = await addItem(a, draft('Logged', TEXT_A));
+    await round(a);
+    await round(b);
+    for (let i = 0; i < 3; i++) {
+      updateItem(a, x, { title: `Title ${i}` });
+      updateItem(b, x, { byline: `Byline ${i}` });
+      await round(a);
+      await round(b);
+    }
+    const log = await fs.readFile(path.join(a.dir, 'sync', 'log'), 'utf8');
+    expect(log.trim().split('\n').length).toBeGreaterThanOrEqual(3);
+    const sorted = (m: Map<string, unknown>) => JSON.stringify([...m].sort(([p], [q]) => (p < q ? -1 : 1)));
+    const before = await openSession(a);
+    const memory = { entities: sorted(before.merge.entities), files: before.local.files, cursors: before.local.cursors, published: before.local.published };
+    // Reopen the archive: the state is read back from state.json and the log.
+    const dir = a.dir;
+    await a.close();
+    const { Archive } = await import('../core/archive');
+    const again = await Archive.open(dir);
+    const after = await openSession(again);
+    expect({ entities: sorted(after.merge.entities), files: after.local.files, cursors: after.local.cursors, published: after.local.published }).toEqual(memory);
+    // And it goes on from there: one more round on the reopened archive finds nothing to do.
+    expect((await syncRound(again, new FolderTarget(folder))).published.operations).toBe(0);
+    await again.close();
     await cleanup();
   });
 });

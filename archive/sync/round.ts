@@ -13,7 +13,6 @@ import { BLOBS, DEVICES, blobFile, deviceDir, deviceStateFile, isBlobName, isDev
 import type { LocalState, SyncTargetConfig } from './local-state';
 import type { MergeState } from './merge-state';
 import { dropSession, openSession, saveSession, takeChanges } from './session';
-export { restoreMerge } from './session';
 import { countChanges, reconcile } from './reconcile';
 import { decodeSegment, encodeSegment } from './segment';
 import type { SyncTarget } from './target';

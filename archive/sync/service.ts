@@ -9,7 +9,8 @@ import { chooseConflict, conflictsOf } from './choose';
 import type { ConflictView, SyncStatus } from './types';
 
 export type { ConflictView, SyncStatus };
-import { loadLocalState, type SyncTargetConfig } from './local-state';
+import type { SyncTargetConfig } from './local-state';
+import { openSession } from './session';
 import { syncRound, type RoundReport } from './round';
 import { FolderTarget, type SyncTarget } from './target';
 import { WebDavTarget } from './webdav-target';
@@ -24,7 +25,7 @@ export function targetOf(config: SyncTargetConfig): SyncTarget {
 }
 
 export async function syncStatus(archive: Archive): Promise<SyncStatus> {
-  const local = await loadLocalState(archive.dir);
+  const { local } = await openSession(archive);
   return {
     device: local.device, target: local.target, encrypted: local.keySalt !== null, lastRound: local.lastRound,
     conflicts: local.conflicts, waitingFor: local.waitingFor.length,
@@ -43,7 +44,7 @@ export async function chooseSyncValue(archive: Archive, entity: string, field: s
 
 /** One round with the target this archive remembers. */
 export async function runSync(archive: Archive): Promise<RoundReport> {
-  const local = await loadLocalState(archive.dir);
+  const { local } = await openSession(archive);
   if (!local.target) throw new ArchiveError('invalid_argument', 'Choose a sync folder or WebDAV address first (dossier sync --folder DIR).');
   try {
     return await syncRound(archive, targetOf(local.target), { passphrase: process.env.DOSSIER_SYNC_PASSPHRASE || null });
