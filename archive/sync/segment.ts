@@ -4,14 +4,18 @@
 // read back passes the schema of what it writes before it can touch the archive.
 
 import { z } from 'zod';
-import { Highlight, ID_PATTERN, Item, MAX_TAG_LENGTH, Note, Relation, Tag } from '../core/model';
+import { ASSET_NAME, Highlight, ID_PATTERN, Item, MAX_TAG_LENGTH, Note, Relation, Tag } from '../core/model';
 import { SyncOp, GONE, WHOLE } from './crdt';
 import { sha256 } from './codec';
 import { ITEM_FIELDS } from './view';
 
 export const SEGMENT_VERSION = 1;
 
-const Files = z.object({ html: z.string().regex(/^[0-9a-f]{64}$/).nullable(), txt: z.string().regex(/^[0-9a-f]{64}$/).nullable(), assets: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)) });
+/** Names that would reach an object's prototype if they became keys (settings are keyed by name). */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const BlobName = z.string().regex(/^[0-9a-f]{64}$/);
+const Files = z.object({ html: BlobName.nullable(), txt: BlobName.nullable(), assets: z.record(z.string().regex(ASSET_NAME), BlobName) });
 const SyncItem = Item.extend({ files: Files });
 const TagName = z.string().min(1).max(MAX_TAG_LENGTH);
 
@@ -80,13 +84,13 @@ export function checkOp(raw: unknown): { op: SyncOp } | string {
   const op = parsed.data;
   const kind = op.e[0];
   const key = op.e.slice(2);
-  if (op.e[1] !== ':' || !(kind in WHOLE_SCHEMAS)) return `unknown entity ${op.e.slice(0, 40)}`;
-  if ('inhr'.includes(kind) ? !ID_PATTERN.test(key) : key.length === 0 || key.length > 200) return `bad entity ${op.e.slice(0, 40)}`;
+  if (op.e[1] !== ':' || !Object.hasOwn(WHOLE_SCHEMAS, kind)) return `unknown entity ${op.e.slice(0, 40)}`;
+  if ('inhr'.includes(kind) ? !ID_PATTERN.test(key) : key.length === 0 || key.length > 200 || UNSAFE_KEYS.has(key)) return `bad entity ${op.e.slice(0, 40)}`;
   let schema: z.ZodType | undefined;
   if (op.f === WHOLE) schema = WHOLE_SCHEMAS[kind];
   else if (op.f === GONE) schema = z.boolean();
   else if (kind === 'i' && op.f.startsWith('tag:')) schema = TagName.nullable();
-  else if (op.f !== 'id' && (kind !== 'i' || (ITEM_FIELDS as readonly string[]).includes(op.f))) schema = FIELD_SCHEMAS[kind][op.f];
+  else if (op.f !== 'id' && Object.hasOwn(FIELD_SCHEMAS[kind], op.f) && (kind !== 'i' || (ITEM_FIELDS as readonly string[]).includes(op.f))) schema = FIELD_SCHEMAS[kind][op.f];
   if (!schema) return `unknown field ${op.f.slice(0, 40)}`;
   const value = schema.safeParse(op.v);
   if (!value.success) return `the value of ${op.e.slice(0, 20)} ${op.f} is not valid`;
