@@ -4,7 +4,7 @@
 // (sent, then received and applied on another machine), and the bytes one tag edit writes.
 // SYNC_SIZES=10000,50000 picks the sizes. Prints a table and writes bench/sync-results.json.
 
-import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,14 +86,24 @@ async function measure(size: number) {
   figures.thousandChangesReceiveMs = r.ms;
   if (b.item(a.data.items[999].id).title !== 'Edited title 999') throw new Error('the edits did not arrive');
 
-  // One tag edit: what one round writes for it (the segment and the device's state file).
-  tagItem(a, a.data.items[5000 % size].id, ['one-more']);
+  // One tag edit: what one round writes for it to the target (the segment and the device's
+  // state file) and locally (one line of the sync state's log).
+  tagItem(a, a.data.items[5000 % size].id, ['Europe']);
   await a.durable();
+  const logBefore = statSync(path.join(dirA, 'sync', 'log'), { throwIfNoEntry: false })?.size ?? 0;
   r = await syncRound(a, target);
   figures.bytesPerTagEdit = r.published.bytes;
   figures.opsPerTagEdit = r.published.operations;
+  figures.localLogBytesPerTagEdit = (statSync(path.join(dirA, 'sync', 'log'), { throwIfNoEntry: false })?.size ?? 0) - logBefore;
 
+  // A round in a fresh process (the CLI): the sync state is read back and everything compared.
   await a.close();
+  const reopened = await Archive.open(dirA);
+  t = performance.now();
+  r = await syncRound(reopened, target);
+  figures.idleRoundFreshProcessMs = Math.round(performance.now() - t);
+  await reopened.close();
+
   await b.close();
   rmSync(work, { recursive: true, force: true });
   return figures;
@@ -108,5 +118,4 @@ if (!bbcAvailable()) {
     console.log(JSON.stringify(results[size]));
   }
   writeFileSync(path.join(here, 'sync-results.json'), `${JSON.stringify({ measured: new Date().toISOString(), results }, null, 2)}\n`);
-  void existsSync;
 }

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { STAMP_PATTERN } from './hlc';
-import { tagKey } from '../core/tags';
+import { cachedTagKey as tagKey } from './tag-key';
 
 /** A whole record (creation, or a record brought back by a restore) is written as field `*`. */
 export const WHOLE = '*';

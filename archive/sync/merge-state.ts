@@ -5,7 +5,7 @@
 import { applyOp, joinEntity, type Entity, type EntityMap, type SyncOp } from './crdt';
 import { HybridClock } from './hlc';
 import { observe, type Dirty, type SyncedData } from './observe';
-import { buildView, type Files, type SyncView } from './view';
+import { buildView, updateView, type Files, type SyncView } from './view';
 import type { Item } from '../core/model';
 
 export class MergeState {
@@ -24,7 +24,12 @@ export class MergeState {
     this.clock = new HybridClock(device, wall);
   }
 
+  /** Entities changed since the view was last brought up to date. */
+  private touched = new Set<string>();
+
   get view(): SyncView {
+    if (this.cached && this.touched.size > 0 && !updateView(this.cached, this.entities, this.touched)) this.cached = null;
+    this.touched.clear();
     this.cached ??= buildView(this.entities);
     return this.cached;
   }
@@ -37,9 +42,9 @@ export class MergeState {
       if (applyOp(this.entities, op)) {
         fresh += 1;
         this.applied.push(op);
+        this.touched.add(op.e);
       }
     }
-    if (fresh > 0) this.cached = null;
     return fresh;
   }
 

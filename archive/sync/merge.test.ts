@@ -11,7 +11,7 @@ import { MergeState } from './merge-state';
 import { reconcile } from './reconcile';
 import { fieldOf, losersOf, GONE, WHOLE, type SyncOp } from './crdt';
 import type { SyncedData } from './observe';
-import type { Files } from './view';
+import { buildView, type Files, type SyncView } from './view';
 
 const DEVICES = ['00000000000000a1', '00000000000000b2', '00000000000000c3'];
 const URLS = ['https://example.org/a', 'https://example.org/b?utm_source=x', 'https://example.org/c', null];
@@ -143,6 +143,9 @@ function run(actions: Action[], skews: number[]) {
   return { replicas, log };
 }
 
+const viewText = (view: SyncView) =>
+  JSON.stringify(sortKeys(Object.fromEntries(Object.entries(view).map(([k, m]) => [k, [...(m as Map<string, unknown>)].sort(([a], [b]) => (a < b ? -1 : 1))]))));
+
 /** Key order aside (JSON objects are unordered), the same document. */
 const sortKeys = (v: unknown): unknown =>
   Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)])) : v;
@@ -161,6 +164,8 @@ describe('the merge', () => {
         const { replicas, log } = run(actions, skews);
         const first = canonical(replicas[0].data);
         for (const rep of replicas) expect(canonical(rep.data)).toBe(first);
+        // The view kept up to date change by change is the view built afresh.
+        for (const rep of replicas) expect(viewText(rep.state.view)).toBe(viewText(buildView(rep.state.entities)));
         // Nothing new to say after convergence.
         for (const rep of replicas) expect(rep.state.record(rep.data, (i) => rep.files.get(i.id) ?? NO_FILES)).toEqual([]);
         // Last writer wins, per field, by the brute-force reading of the whole log.

@@ -5,7 +5,7 @@
 // replaced, so a concurrent write elsewhere is recognised as a conflict, not an overwrite.
 
 import type { ArchiveData, Item } from '../core/model';
-import { tagKey } from '../core/tags';
+import { cachedTagKey as tagKey } from './tag-key';
 import { canonicalUrl } from '../interop/canonical-url';
 import { fieldOf, sameValue, GONE, WHOLE, type EntityMap, type SyncOp } from './crdt';
 import type { HybridClock } from './hlc';

@@ -3,7 +3,7 @@
 // learns exactly what changed so that it can record those changes and re-index them.
 
 import type { Highlight, Item, Note, Relation, Tag } from '../core/model';
-import { tagKey } from '../core/tags';
+import { cachedTagKey as tagKey } from './tag-key';
 import { sameValue } from './crdt';
 import type { SyncedData } from './observe';
 import { sameItem, type Files, type SyncView } from './view';

@@ -4,7 +4,7 @@
 // merged item pointed at it. A pure function of the state, so equal states give equal views.
 
 import { Item, type Highlight, type Note, type Relation, type Tag } from '../core/model';
-import { tagKey } from '../core/tags';
+import { cachedTagKey as tagKey } from './tag-key';
 import { fieldOf, isLive, sameValue, type Entity, type EntityMap } from './crdt';
 
 /** Content hashes (sha256, hex) of an item's body files and images, as kept in blobs/. */
@@ -48,6 +48,8 @@ export interface SyncView {
   alias: Map<string, string>;
   /** The id standing for a group → all its member ids, lowest first. */
   members: Map<string, string[]>;
+  /** Every live item id → the key of its group (same-article key, else its own id). */
+  groups: Map<string, string>;
   notes: Map<string, Note>;
   highlights: Map<string, Highlight>;
   relations: Map<string, Relation>;
@@ -57,7 +59,7 @@ export interface SyncView {
 
 export function buildView(entities: EntityMap): SyncView {
   const view: SyncView = {
-    items: new Map(), alias: new Map(), members: new Map(),
+    items: new Map(), alias: new Map(), members: new Map(), groups: new Map(),
     notes: new Map(), highlights: new Map(), relations: new Map(), tags: new Map(), settings: new Map(),
   };
   const groups = new Map<string, Array<[string, Entity]>>();
@@ -66,7 +68,8 @@ export function buildView(entities: EntityMap): SyncView {
     if (!isLive(entity)) continue;
     if (key.startsWith('i:')) {
       const id = key.slice(2);
-      const group = entity.k ?? `id:${id}`;
+      const group = groupKey(id, entity);
+      view.groups.set(id, group);
       const list = groups.get(group);
       if (list) list.push([id, entity]);
       else groups.set(group, [[id, entity]]);
@@ -85,40 +88,85 @@ export function buildView(entities: EntityMap): SyncView {
   for (const [key, entity] of rest) {
     const id = key.slice(2);
     const record = plainRecord(entity);
-    switch (key[0]) {
-      case 'n': {
-        const itemId = view.alias.get(record.itemId as string);
-        if (itemId) view.notes.set(id, { ...(record as Note), id, itemId });
-        break;
-      }
-      case 'h': {
-        const itemId = view.alias.get(record.itemId as string);
-        if (itemId) view.highlights.set(id, { ...(record as Highlight), id, itemId });
-        break;
-      }
-      case 'r': {
-        const a = view.alias.get(record.a as string);
-        const b = view.alias.get(record.b as string);
-        if (!a || !b || a === b) break;
-        const [lo, hi] = a < b ? [a, b] : [b, a];
-        const pair = `${lo}:${hi}`;
-        const other = pairs.get(pair);
-        // Two links of the same pair (made on two machines, or by a merge) stay one: the lower id.
-        if (other !== undefined && other < id) break;
-        if (other !== undefined) view.relations.delete(other);
-        pairs.set(pair, id);
-        view.relations.set(id, { ...(record as Relation), id, a: lo, b: hi });
-        break;
-      }
-      case 't':
-        view.tags.set(id, record as Tag);
-        break;
-      case 's':
-        view.settings.set(id, record.v);
-        break;
+    if (key[0] !== 'r') {
+      placeRecord(view, key, record);
+      continue;
     }
+    const a = view.alias.get(record.a as string);
+    const b = view.alias.get(record.b as string);
+    if (!a || !b || a === b) continue;
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    const pair = `${lo}:${hi}`;
+    const other = pairs.get(pair);
+    // Two links of the same pair (made on two machines, or by a merge) stay one: the lower id.
+    if (other !== undefined && other < id) continue;
+    if (other !== undefined) view.relations.delete(other);
+    pairs.set(pair, id);
+    view.relations.set(id, { ...(record as Relation), id, a: lo, b: hi });
   }
   return view;
+}
+
+function groupKey(id: string, entity: Entity): string {
+  return entity.k ?? `id:${id}`;
+}
+
+/** Puts a note, highlight, tag or setting in the view (pointed at the item standing for its group), or takes it out. */
+function placeRecord(view: SyncView, key: string, record: Record<string, unknown> | null): void {
+  const id = key.slice(2);
+  switch (key[0]) {
+    case 'n': {
+      const itemId = record && view.alias.get(record.itemId as string);
+      if (itemId) view.notes.set(id, { ...(record as Note), id, itemId });
+      else view.notes.delete(id);
+      break;
+    }
+    case 'h': {
+      const itemId = record && view.alias.get(record.itemId as string);
+      if (itemId) view.highlights.set(id, { ...(record as Highlight), id, itemId });
+      else view.highlights.delete(id);
+      break;
+    }
+    case 't':
+      if (record) view.tags.set(id, record as Tag);
+      else view.tags.delete(id);
+      break;
+    case 's':
+      if (record) view.settings.set(id, record.v);
+      else view.settings.delete(id);
+      break;
+  }
+}
+
+/**
+ * Brings `view` up to date after changes to the entities named in `keys`, where that is
+ * simple (fields of items that stand alone, notes, highlights, tags, settings); returns
+ * false when the change reshapes groups or links, and the caller builds the view afresh.
+ * Either way the result equals `buildView(entities)`.
+ */
+export function updateView(view: SyncView, entities: EntityMap, keys: Iterable<string>): boolean {
+  const later: string[] = [];
+  for (const key of keys) {
+    const entity = entities.get(key);
+    if (!entity) return false;
+    const id = key.slice(2);
+    if (key[0] === 'i') {
+      const live = isLive(entity);
+      const was = view.groups.get(id);
+      // Only an item that stood alone and still does, live before and after, is simple.
+      if (!live || was === undefined || was !== groupKey(id, entity) || view.members.get(id)?.length !== 1) return false;
+      view.items.set(id, mergeItem(id, [entity]));
+    } else if (key[0] === 'r') {
+      return false;
+    } else {
+      later.push(key);
+    }
+  }
+  for (const key of later) {
+    const entity = entities.get(key) as Entity;
+    placeRecord(view, key, isLive(entity) ? plainRecord(entity) : null);
+  }
+  return true;
 }
 
 /** A record's fields as they stand now: its whole-record write overlaid with newer field writes. */
