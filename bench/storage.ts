@@ -4,16 +4,15 @@
 // one tag edit until durable (p50/p95), the event loop's longest block during edits,
 // 1,000 concurrent edits through the API (edits/s), and opening the archive.
 
-import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Archive } from '../archive/core/archive';
 import { Store } from '../archive/core/store';
 import { dispatch } from '../archive/api/dispatch';
-import { emptyArchiveData, type Item } from '../archive/core/model';
 import { writeFileAtomic } from '../archive/core/atomic-file';
-import { textHash, countWords } from '../archive/core/text-stats';
 import type { BenchDoc } from './corpus';
+import { writeCorpusArchive } from './corpus-archive';
 
 const [corpusDir, workDir] = process.argv.slice(2);
 const EDITS = 200;
@@ -29,22 +28,8 @@ async function prepare(): Promise<string> {
   const stamp = path.join(workDir, 'ready');
   if (existsSync(stamp)) return dir;
   rmSync(workDir, { recursive: true, force: true });
-  mkdirSync(path.join(dir, 'content'), { recursive: true });
   const docs = readFileSync(path.join(corpusDir, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchDoc);
-  const data = emptyArchiveData();
-  const now = new Date().toISOString();
-  docs.forEach((d, i) => {
-    const id = (i + 1).toString(16).padStart(16, '0');
-    writeFileSync(path.join(dir, 'content', `${id}.txt`), d.body);
-    const item: Item = {
-      id, kind: 'article', title: d.title, byline: null, source: d.source, url: `https://news.example/${i}`, published: d.published,
-      added: now, updated: now, language: 'en', excerpt: d.body.slice(0, 280), wordCount: countWords(d.body), tags: d.tags,
-      readAt: d.unread ? null : now, archivedAt: null, favourite: false, progress: 0, content: { html: false, text: true }, assets: [], textHash: textHash(d.body),
-    };
-    data.items.push(item);
-  });
-  data.tags = [...new Set(docs.flatMap((d) => d.tags))].map((name) => ({ name, color: null, created: now }));
-  writeFileSync(path.join(dir, 'dossier.json'), JSON.stringify(data));
+  writeCorpusArchive(dir, docs);
   const archive = await Archive.open(dir);
   await archive.index.flush();
   await archive.close();

@@ -9,13 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Archive } from '../archive/core/archive';
-import { emptyArchiveData, type Item } from '../archive/core/model';
-import { countWords, textHash } from '../archive/core/text-stats';
 import { tagItem } from '../archive/core/tagging';
 import { updateItem } from '../archive/core/items';
 import { syncRound } from '../archive/sync/round';
 import { FolderTarget } from '../archive/sync/target';
 import { bbcAvailable, makeCorpus } from './corpus';
+import { writeCorpusArchive } from './corpus-archive';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env.SYNC_SIZES ?? '10000,50000').split(',').map(Number);
@@ -23,22 +22,7 @@ const ROOT = path.join(os.tmpdir(), 'dossier-bench-sync');
 
 function buildArchive(dir: string, size: number): void {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(path.join(dir, 'content'), { recursive: true });
-  const docs = makeCorpus(size);
-  const data = emptyArchiveData();
-  const now = new Date().toISOString();
-  docs.forEach((d, i) => {
-    const id = (i + 1).toString(16).padStart(16, '0');
-    writeFileSync(path.join(dir, 'content', `${id}.txt`), d.body);
-    const item: Item = {
-      id, kind: 'article', title: d.title, byline: null, source: d.source, url: `https://news.example/${i}`, published: d.published,
-      added: now, updated: now, language: 'en', excerpt: d.body.slice(0, 280), wordCount: countWords(d.body), tags: d.tags,
-      readAt: d.unread ? null : now, archivedAt: null, favourite: false, progress: 0, content: { html: false, text: true }, assets: [], textHash: textHash(d.body),
-    };
-    data.items.push(item);
-  });
-  data.tags = [...new Set(docs.flatMap((d) => d.tags))].map((name) => ({ name, color: null, created: now }));
-  writeFileSync(path.join(dir, 'dossier.json'), JSON.stringify(data));
+  writeCorpusArchive(dir, makeCorpus(size));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ASSET_NAME, Highlight, ID_PATTERN, Item, MAX_TAG_LENGTH, Note, Relation, Tag } from '../core/model';
 import { SyncOp, GONE, WHOLE } from './crdt';
-import { sha256 } from './codec';
+import { sealLines, unsealLines } from './sealed-lines';
 import { ITEM_FIELDS } from './view';
 
 export const SEGMENT_VERSION = 1;
@@ -30,28 +30,16 @@ const FIELD_SCHEMAS: Record<string, Record<string, z.ZodType>> = {
 };
 
 export function encodeSegment(device: string, seq: number, ops: readonly SyncOp[]): Uint8Array {
-  const body = [JSON.stringify({ format: 'dossier-sync-segment', version: SEGMENT_VERSION, device, seq, count: ops.length }), ...ops.map((op) => JSON.stringify(op))].join('\n') + '\n';
-  return Buffer.from(`${body}${JSON.stringify({ end: ops.length, sha256: sha256(body) })}\n`);
+  return sealLines({ format: 'dossier-sync-segment', version: SEGMENT_VERSION, device, seq, count: ops.length }, ops);
 }
 
 export type Decoded = { ok: true; ops: SyncOp[] } | { ok: false; torn: true } | { ok: false; torn: false; problem: string };
 
 /** Reads a segment of `device` numbered `seq`; never throws. */
 export function decodeSegment(bytes: Uint8Array, device: string, seq: number): Decoded {
-  const text = Buffer.from(bytes).toString('utf8');
-  if (!text.endsWith('\n')) return { ok: false, torn: true };
-  const lastBreak = text.lastIndexOf('\n', text.length - 2);
-  if (lastBreak < 0) return { ok: false, torn: true };
-  const body = text.slice(0, lastBreak + 1);
-  let seal: { end?: unknown; sha256?: unknown };
-  try {
-    seal = JSON.parse(text.slice(lastBreak + 1));
-  } catch {
-    return { ok: false, torn: true };
-  }
-  // Not sealed yet, or sealed over other bytes: still arriving (an engine may write in place).
-  if (typeof seal?.sha256 !== 'string' || seal.sha256 !== sha256(body)) return { ok: false, torn: true };
-  const lines = body.slice(0, -1).split('\n');
+  const sealed = unsealLines(bytes);
+  if (sealed === 'torn') return { ok: false, torn: true };
+  const { lines } = sealed;
   let header: { format?: unknown; version?: unknown; device?: unknown; seq?: unknown; count?: unknown };
   try {
     header = JSON.parse(lines[0]);
@@ -61,7 +49,7 @@ export function decodeSegment(bytes: Uint8Array, device: string, seq: number): D
   if (header.format !== 'dossier-sync-segment') return { ok: false, torn: false, problem: 'it is not a Dossier sync segment' };
   if (typeof header.version !== 'number' || header.version > SEGMENT_VERSION) return { ok: false, torn: false, problem: `it was written by a newer Dossier (format ${String(header.version)}); update Dossier` };
   if (header.device !== device || header.seq !== seq) return { ok: false, torn: false, problem: 'it names another device or place (copied by hand?)' };
-  if (header.count !== lines.length - 1 || seal.end !== lines.length - 1) return { ok: false, torn: false, problem: 'its count of operations does not match' };
+  if (header.count !== lines.length - 1 || sealed.count !== lines.length - 1) return { ok: false, torn: false, problem: 'its count of operations does not match' };
   const ops: SyncOp[] = [];
   for (let i = 1; i < lines.length; i++) {
     let raw: unknown;

@@ -3,7 +3,7 @@
 // the same as applying the operations they hold, so a device that has been away, or a new
 // one, catches up from them once the segments they cover are gone.
 
-import { sha256 } from './codec';
+import { sealLines, unsealLines } from './sealed-lines';
 import { GONE, WHOLE, type Entity } from './crdt';
 import { checkOp } from './segment';
 
@@ -19,28 +19,16 @@ export interface Snapshot {
 
 export function encodeSnapshot(snapshot: Snapshot): Uint8Array {
   const { device, seq, cursors, entities } = snapshot;
-  const lines = [JSON.stringify({ format: 'dossier-sync-snapshot', version: SNAPSHOT_VERSION, device, seq, cursors, count: entities.length })];
-  for (const entry of entities) lines.push(JSON.stringify(entry));
-  const body = `${lines.join('\n')}\n`;
-  return Buffer.from(`${body}${JSON.stringify({ end: entities.length, sha256: sha256(body) })}\n`);
+  return sealLines({ format: 'dossier-sync-snapshot', version: SNAPSHOT_VERSION, device, seq, cursors, count: entities.length }, entities);
 }
 
 export type DecodedSnapshot = { ok: true; snapshot: Snapshot } | { ok: false; torn: true } | { ok: false; torn: false; problem: string };
 
 /** Reads a snapshot; every value in it passes the schema an operation writing it would. Never throws. */
 export function decodeSnapshot(bytes: Uint8Array, device: string, seq: number): DecodedSnapshot {
-  const text = Buffer.from(bytes).toString('utf8');
-  const lastBreak = text.endsWith('\n') ? text.lastIndexOf('\n', text.length - 2) : -1;
-  if (lastBreak < 0) return { ok: false, torn: true };
-  const body = text.slice(0, lastBreak + 1);
-  let seal: { end?: unknown; sha256?: unknown };
-  try {
-    seal = JSON.parse(text.slice(lastBreak + 1));
-  } catch {
-    return { ok: false, torn: true };
-  }
-  if (seal?.sha256 !== sha256(body)) return { ok: false, torn: true };
-  const lines = body.slice(0, -1).split('\n');
+  const sealed = unsealLines(bytes);
+  if (sealed === 'torn') return { ok: false, torn: true };
+  const { lines } = sealed;
   try {
     const header = JSON.parse(lines[0]) as { format?: unknown; version?: unknown; device?: unknown; seq?: unknown; cursors?: unknown; count?: unknown };
     if (header.format !== 'dossier-sync-snapshot') return { ok: false, torn: false, problem: 'it is not a Dossier sync snapshot' };
