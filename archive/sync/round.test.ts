@@ -167,6 +167,35 @@ describe('a sync round through a folder', () => {
   });
 });
 
+describe('bodies and images', () => {
+  it('travel as blobs when an article is fetched again with new text and an image', async () => {
+    const { a, b, round, folder, cleanup } = await pair();
+    const x = await addItem(a, draft('Fetched again', TEXT_A));
+    await round(a);
+    await round(b);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201b1b1a1c50000000049454e44ae426082', 'hex');
+    const image = `${'ab'.repeat(16)}.png`;
+    await a.store.writeContent(x, 'txt', TEXT_B);
+    await a.store.writeContent(x, 'html', `<p>${TEXT_B}</p><img src="${image}">`);
+    await a.store.writeAssets(x, [{ name: image, bytes: png }]);
+    const item = a.item(x);
+    item.content = { html: true, text: true };
+    item.assets = [image];
+    a.commit(item);
+    await a.durable();
+    const sent = await round(a);
+    expect(sent.published.blobs).toBe(3);
+    await round(b);
+    expect(await b.store.readContent(x, 'txt')).toBe(TEXT_B);
+    expect(await b.store.readContent(x, 'html')).toContain(image);
+    expect(Buffer.from((await b.store.readAsset(x, image)) as Uint8Array).equals(png)).toBe(true);
+    expect((await b.index.query({ q: 'smartphones' })).hits.map((h: { id: string }) => h.id)).toEqual([x]);
+    // Written once: the same image again adds no blob.
+    expect((await fs.readdir(path.join(folder, 'blobs'))).length).toBe(4);
+    await cleanup();
+  });
+});
+
 describe('the sync state on disk', () => {
   it('is the state in memory: the whole file plus the rounds appended to its log since', async () => {
     const { a, b, round, folder, cleanup } = await pair();
