@@ -12,6 +12,7 @@ import type {
   RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView, SavedPage, ClipperStatus,
 } from './types';
 import { BULK_ACTIONS } from '../core/bulk-actions';
+import type { SyncStatus, ConflictView, RoundReport } from '../sync/types';
 import { PreferenceKey, PreferenceValue } from '../core/preference-schema';
 
 /** `returns<R>()(schema)`: an entry whose arguments are checked by `schema` and whose result is R. */
@@ -112,6 +113,12 @@ export const contract = {
   'clipper.unpairAll': returns<ClipperStatus>()(Empty),
   'export.notes': returns<{ files: ExportedFile[]; items: number }>()(z.object({ scope: ExportScope, format: ExportFormat }).strict()),
   'export.archive': returns<{ out: string; items: number; bytes: number }>()(z.object({ out: z.string().min(1).max(4_096) }).strict()),
+  'sync.status': returns<SyncStatus>()(Empty),
+  'sync.run': returns<RoundReport>()(Empty),
+  'sync.conflicts': returns<{ conflicts: ConflictView[] }>()(Empty),
+  'sync.choose': returns<{ conflicts: ConflictView[] }>()(
+    z.object({ entity: z.string().regex(/^[inhrt]:[^\s]{1,200}$/, 'not a synced record'), field: z.string().min(1).max(100), pick: z.number().int().min(0).max(100) }).strict(),
+  ),
 } satisfies Record<Method, { args: z.ZodType; result: unknown }>;
 
 export type Args<M extends Method> = z.input<(typeof contract)[M]['args']>;

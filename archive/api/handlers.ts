@@ -27,6 +27,7 @@ import { repairArchive } from '../core/repair';
 import { listBackups } from '../core/backups';
 import { restoreBackup } from '../core/restore';
 import { writeBundleFile } from '../core/bundle';
+import { chooseSyncValue, listSyncConflicts, runSync, syncStatus } from '../sync/service';
 import { ArchiveError } from '../core/errors';
 import type { SourceFile } from '../interop/types';
 import type { ClipperControl } from './types';
@@ -225,4 +226,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'clipper.unpairAll': (_archive, _args, ctx) => clipperOf(ctx).unpairAll(),
   'export.notes': (archive, { scope, format }) => exportNotes(archive, scope, format),
   'export.archive': (archive, { out }) => writeBundleFile(archive, path.resolve(out)),
+  'sync.status': (archive) => syncStatus(archive),
+  'sync.run': (archive) => runSync(archive),
+  'sync.conflicts': (archive) => listSyncConflicts(archive),
+  'sync.choose': (archive, { entity, field, pick }) => chooseSyncValue(archive, entity, field, pick),
 };

@@ -52,6 +52,10 @@ export const METHODS = [
   'clipper.unpairAll',
   'export.notes',
   'export.archive',
+  'sync.status',
+  'sync.run',
+  'sync.conflicts',
+  'sync.choose',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

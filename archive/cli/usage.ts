@@ -34,6 +34,13 @@ Commands:
                                     files to lost+found/, fixes references, rebuilds the index
   backups                           list the backups (recent, daily, weekly)
   restore <backup-id>               restore a backup (the current state is backed up first)
+  sync [--folder DIR | --webdav URL] [--passphrase-env NAME]
+                                    one sync round: send this archive's changes, merge the
+                                    other machines' (the target is remembered); WebDAV
+                                    credentials from DOSSIER_WEBDAV_USER/_PASSWORD, the
+                                    passphrase from DOSSIER_SYNC_PASSPHRASE (or NAME)
+  sync status | sync conflicts      where it syncs, how far; fields changed on both machines
+  sync choose <id> <field> <n>      keep value n of a conflict (0: the one shown now)
   serve [--port N] [--clipper-port N]
                                     serve the app to a browser on 127.0.0.1; with
                                     --clipper-port, listen for the browser extension too

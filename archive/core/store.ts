@@ -165,11 +165,15 @@ export class Store {
     this.record('reset', { op: 'reset' });
   }
 
+  /** Told the key of every change recorded (`items:<id>`, `tags`, `reset`, ...): sync sends only what changed. */
+  readonly watchers = new Set<(key: string) => void>();
+
   private record(key: string, change: Pending): void {
     this.assertWritable();
     this.pending.delete(key);
     this.pending.set(key, change);
     this.changes += 1;
+    for (const watch of this.watchers) watch(key);
     this.batch ??= newBatch();
     if (!this.draining) {
       this.draining = true;
