@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
-import { Item, Note, Highlight, Relation, Tag, Settings, Id } from './model';
+import { ArchiveData, Item, Note, Highlight, Relation, Tag, Settings, Id } from './model';
 import { ArchiveError } from './errors';
 import { describeSchemaIssue } from './schema-issue';
 import { syncDir } from './atomic-file';
@@ -19,14 +19,8 @@ const HEADER = JSON.stringify({ format: 'dossier-journal', version: JOURNAL_VERS
 export const RECORD_COLLECTIONS = ['items', 'notes', 'highlights', 'relations'] as const;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 
-const Everything = z.object({
-  items: z.array(Item),
-  tags: z.array(Tag),
-  notes: z.array(Note),
-  highlights: z.array(Highlight),
-  relations: z.array(Relation),
-  settings: Settings,
-});
+/** Everything an archive holds, for a restore: the snapshot's shape without its stamps. */
+const Everything = ArchiveData.omit({ version: true, seq: true });
 
 /** One change: a record put whole or dropped, a registry replaced, or everything replaced. */
 export const Change = z.union([

@@ -1,6 +1,7 @@
 // Opens a Dossier search index over a list of texts in a temp folder, the way the archive core
 // does (metadata in memory, bodies in content/), for the evaluation sections.
 
+import { rng } from '../corpus';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -92,17 +93,8 @@ export function bbc(): BbcArticle[] | null {
     });
 }
 
-/** A seeded generator (mulberry32), so every run samples the same words and passages. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32, the corpus builder's own), so every run samples the same words and passages. */
+export { rng };
 
 export function sample<T>(xs: T[], n: number, rand: () => number): T[] {
   const a = [...xs];
