@@ -74,8 +74,8 @@ export async function runTorture(options: TortureOptions): Promise<TortureReport
         expect = { kind: 'title', title: 'Bundled story one' };
         args = ['import', bundle];
       }
-      // CLI runs take 0.5–1.5 s here: kill anywhere from start-up to the final write.
-      const run = await dossierKilledAfter([...args, '--archive', dir], 250 + rand() * 1_400);
+      // A CLI run takes 0.2–0.8 s here: kill anywhere from start-up to the final write.
+      const run = await dossierKilledAfter([...args, '--archive', dir], 30 + rand() * 700);
       if (run.killed) {
         report.kills += 1;
         cliKilled += 1;
