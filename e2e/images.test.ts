@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { ROOT, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, startServe, type Served } from './harness';
+import { ROOT, apiValue, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, startServe, type Served } from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
 const PNG_RED = Buffer.from(
@@ -52,13 +52,7 @@ describe.skipIf(!executable)('articles kept whole, with their images', () => {
   });
 
   it('shows a saved page’s images from the archive with the network blocked', async () => {
-    const imported = await fetch(`${served.origin}/api/import.url`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-dossier-token': served.token },
-      body: JSON.stringify({ url: `${base}/story.html` }),
-    }).then((r) => r.json());
-    expect(imported.ok).toBe(true);
-    const [id] = imported.value.imported;
+    const [id] = (await apiValue(served, 'import.url', { url: `${base}/story.html` })).imported;
     // The page's own server goes away: what the reader shows comes from the archive alone.
     await new Promise((r) => site.close(r));
 

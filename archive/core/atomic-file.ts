@@ -22,6 +22,22 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/** Flushes a file's content to disk; a file that is gone meanwhile is nothing to flush. */
+export async function syncFile(file: string): Promise<void> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r+'); // writable: Windows flushes only a handle that may write
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export interface AtomicWriteOptions {
   /** Skip the file's fsync when the caller syncs it later (a group commit syncs many at once). */
   syncFile?: boolean;

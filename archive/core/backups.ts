@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ArchiveData, Item } from './model';
 import { Store } from './store';
-import { syncDir, writeFileAtomic } from './atomic-file';
+import { syncDir, syncFile, writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
 import { assertItemId } from './ids';
 import type { BackupInfo } from './reports';
@@ -71,15 +71,6 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await fs.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Takes a backup of the open archive `store` unless the newest backup holds the same state
  * (then returns null); `force` takes one even then (before a restore).
@@ -109,7 +100,7 @@ export async function takeBackup(store: Store, reason: string, options: { force?
       const file = path.join(partial, name);
       const stat = await fs.stat(file).catch(() => null);
       if (!stat) continue;
-      await fsyncFile(file);
+      await syncFile(file);
       files[name] = await sha256Of(file);
       bytes += stat.size;
     }

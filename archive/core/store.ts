@@ -11,7 +11,7 @@ import { Low } from 'lowdb';
 import { SnapshotFile } from './snapshot-file';
 import { emptyArchiveData, ASSET_NAME, type ArchiveData } from './model';
 import { acquireLock, type ArchiveLock } from './lock';
-import { syncDir, writeFileAtomic } from './atomic-file';
+import { syncDir, syncFile, writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
 import { assertItemId } from './ids';
 import { readJournal, encodeRecord, JournalWriter, type Change, type JournalContents, type RecordCollection } from './journal';
@@ -216,7 +216,7 @@ export class Store {
       }
     }
     this.draining = false;
-    if (this.writer && this.writer.bytes > Math.max(FOLD_MIN_BYTES, this.snapshotBytes / 5)) void this.fold().catch(() => undefined);
+    if (this.journalOutgrown()) void this.fold().catch(() => undefined);
   }
 
   private changesOf(pending: Map<string, Pending>): Change[] {
@@ -249,6 +249,11 @@ export class Store {
   // --- the snapshot ---------------------------------------------------------------------
 
   private snapshotBytes = 0;
+
+  /** True once the journal is worth folding into the snapshot (so the next open replays little). */
+  private journalOutgrown(): boolean {
+    return (this.writer?.bytes ?? 0) > Math.max(FOLD_MIN_BYTES, this.snapshotBytes / 5);
+  }
 
   /**
    * Folds the journal into a fresh snapshot: the journal is set aside (edits go on into a
@@ -325,7 +330,7 @@ export class Store {
         await this.durable();
         await this.folding;
         // A large journal is folded now, so the next open replays little; a small one stays.
-        if ((this.writer?.bytes ?? 0) > Math.max(FOLD_MIN_BYTES, this.snapshotBytes / 5)) await this.fold();
+        if (this.journalOutgrown()) await this.fold();
         await this.exclusive(async () => this.writer?.close());
       }
     } finally {
@@ -375,7 +380,7 @@ export class Store {
     this.unsynced.clear();
     this.unsyncedDirs.clear();
     try {
-      for (let i = 0; i < files.length; i += 32) await Promise.all(files.slice(i, i + 32).map(fsyncIfPresent));
+      for (let i = 0; i < files.length; i += 32) await Promise.all(files.slice(i, i + 32).map(syncFile));
       await Promise.all(dirs.map((d) => syncDir(d)));
     } catch (error) {
       for (const f of files) this.unsynced.add(f);
@@ -435,21 +440,6 @@ export class Store {
   private assertWritable(): void {
     if (this.readOnly) throw new ArchiveError('internal', 'This archive was opened read-only.');
     if (this.closed) throw new ArchiveError('internal', 'This archive is closed.');
-  }
-}
-
-async function fsyncIfPresent(file: string): Promise<void> {
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(file, 'r+'); // writable: Windows flushes only a handle that may write
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // removed since (a failed import)
-    throw error;
-  }
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 
