@@ -33,13 +33,17 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
   const [format, setFormat] = useState<Format>('digest');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
-  useEffect(() => {
+  // Each opening starts from its own scope. Reset while rendering, not in an effect, so
+  // the dialog never shows (or exports) the previous opening's scope for a frame.
+  const opening = `${open}|${itemId}|${preferSelection}`;
+  const [openedAs, setOpenedAs] = useState('');
+  if (opening !== openedAs) {
+    setOpenedAs(opening);
     if (open) {
       setScope(preferSelection && selection.length ? 'selection' : itemId ? 'item' : 'all');
       setResult(null);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, itemId, preferSelection]);
+  }
   useEffect(() => {
     if (!tags.includes(tag)) setTag(tags[0] ?? '');
   }, [tags, tag]);
