@@ -59,7 +59,9 @@ async function fetchOne(
   try {
     [draft] = await fetchPage(before.url);
   } catch (error) {
-    return fail(`Could not fetch it: ${(error as Error).message.split('\n')[0]}`);
+    const reason = (error as Error).message.split('\n')[0];
+    // A sentence, but never "Http://…": an address stays as it is.
+    return fail(/^https?:/.test(reason) ? `${reason}.` : `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`);
   }
   if (!draft || !draft.text.trim()) return fail('The page has no article text that Dossier could find.');
   if (!archive.has(id)) return fail('It was deleted while its page was being fetched.');

@@ -91,7 +91,7 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
         );
       } catch (error) {
         if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`);
-        throw new Error(`could not fetch ${current}: ${(error as Error).message}`);
+        throw new Error(`could not reach ${current}: ${networkReason(error)}`);
       }
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
@@ -122,4 +122,25 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
     clearTimeout(timer);
     deadline.catch(() => undefined);
   }
+}
+
+/** Node's fetch says only "fetch failed"; the reason a person can act on is in its cause. */
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused',
+  ECONNRESET: 'the connection was reset',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the name could not be looked up (offline?)',
+  ETIMEDOUT: 'it did not answer',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+  CERT_HAS_EXPIRED: 'its certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate could not be verified',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another name',
+};
+
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code && NETWORK_REASONS[cause.code]) return NETWORK_REASONS[cause.code];
+  return (cause?.message ?? (error as Error).message).split('\n')[0];
 }

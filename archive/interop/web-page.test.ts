@@ -156,6 +156,16 @@ describe('importFromUrl', () => {
     await expect(importFromUrl(`${base}/loop`, { timeoutMs: 5000 })).rejects.toThrow(/too many redirects/);
   });
 
+  it('says why a host could not be reached, once, instead of "fetch failed"', async () => {
+    // A port that was just listening and is closed now refuses connections.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((r) => closed.close(r));
+    const failure = importFromUrl(`http://127.0.0.1:${port}/gone`, { timeoutMs: 2000 });
+    await expect(failure).rejects.toThrow(`could not reach http://127.0.0.1:${port}/gone: the connection was refused`);
+  });
+
   it('times out a response that never finishes', async () => {
     const started = Date.now();
     await expect(importFromUrl(`${base}/slow`, { timeoutMs: 300 })).rejects.toThrow(/timed out after 300 ms/);
