@@ -24,6 +24,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A UI waits on a real server, importer and browser: a busy machine takes longer
+          // than vitest's 1 s default to get there, which is slowness, not a failure.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -2,11 +2,12 @@
 // for a page whose metadata came out wrong (a mis-decoded title, a missing date). Only
 // what changed is sent; an emptied field clears it (the title cannot be emptied).
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ItemView } from '../../../archive/api/types';
 import type { Args } from '../../../archive/api/contract';
 import { Dialog } from './Dialog';
 import { useAction } from '../hooks/useAction';
+import { useResetOnOpen } from '../hooks/useResetOnOpen';
 
 interface Props {
   item: ItemView;
@@ -45,11 +46,8 @@ export function EditDetailsDialog({ item, open, onClose }: Props) {
   const act = useAction();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(item));
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) setFields(fieldsOf(item));
-    // Reset only when it opens: a refetch while typing must not wipe the edits.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, item.id]);
+  // Reset only when it opens (or for another item): a refetch while typing must not wipe the edits.
+  useResetOnOpen(open, item.id, () => setFields(fieldsOf(item)));
   const set = (key: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement>) => setFields((f) => ({ ...f, [key]: e.target.value }));
   return (
     <Dialog title="Edit details" open={open} onClose={onClose}>

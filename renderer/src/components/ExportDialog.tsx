@@ -5,6 +5,7 @@
 
 import { useEffect, useState } from 'react';
 import { Dialog } from './Dialog';
+import { useResetOnOpen } from '../hooks/useResetOnOpen';
 import { call } from '../api/client';
 import { downloadFiles } from '../lib/download';
 import { mergeExports, type ExportFile } from '../lib/merge-exports';
@@ -33,17 +34,10 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
   const [format, setFormat] = useState<Format>('digest');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
-  // Each opening starts from its own scope. Reset while rendering, not in an effect, so
-  // the dialog never shows (or exports) the previous opening's scope for a frame.
-  const opening = `${open}|${itemId}|${preferSelection}`;
-  const [openedAs, setOpenedAs] = useState('');
-  if (opening !== openedAs) {
-    setOpenedAs(opening);
-    if (open) {
-      setScope(preferSelection && selection.length ? 'selection' : itemId ? 'item' : 'all');
-      setResult(null);
-    }
-  }
+  useResetOnOpen(open, `${itemId}|${preferSelection}`, () => {
+    setScope(preferSelection && selection.length ? 'selection' : itemId ? 'item' : 'all');
+    setResult(null);
+  });
   useEffect(() => {
     if (!tags.includes(tag)) setTag(tags[0] ?? '');
   }, [tags, tag]);

@@ -1,7 +1,8 @@
 // A dialog that asks for one line of text (a tag for all results, a saved search's name)
 // and hands it back; it stays open with the answer's error when the call fails.
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useResetOnOpen } from '../hooks/useResetOnOpen';
 import { Dialog } from './Dialog';
 
 interface Props {
@@ -19,9 +20,7 @@ interface Props {
 export function PromptDialog({ title, open, label, hint, submit, initial = '', onClose, onSubmit }: Props) {
   const [value, setValue] = useState(initial);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) setValue(initial);
-  }, [open, initial]);
+  useResetOnOpen(open, initial, () => setValue(initial));
   return (
     <Dialog title={title} open={open} onClose={onClose}>
       <form
