@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import type { Args } from '../../../archive/api/contract';
 import { useAction } from './useAction';
 import { useNotify } from '../components/Notifications';
+import { leavesView } from '../lib/leaves-view';
 import { BulkBar } from '../components/BulkBar';
 import { ResultsMenu } from '../components/ResultsMenu';
 import { PromptDialog } from '../components/PromptDialog';
@@ -60,6 +61,8 @@ export function useResultsActions(o: Options) {
       if (action === 'delete') {
         o.dropSelection(ids);
         o.onDeleted(ids);
+      } else if (target === 'selection' && leavesView(action, o.q, o.tags, tags)) {
+        o.clearSelection();
       }
       return true;
     },
