@@ -180,7 +180,7 @@ export class FakeUtilityProcess extends EventEmitter {
 
 type InvokeHandler = (...args: any[]) => any;
 
-export class FakeIpcMain {
+export class FakeIpcMain extends EventEmitter {
   readonly handlers = new Map<string, InvokeHandler>();
   handle(channel: string, handler: InvokeHandler): void {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -258,10 +258,14 @@ export function createFakeElectron() {
     // Preload side.
     contextBridge: { exposed: new Map<string, unknown>(), exposeInMainWorld(key: string, api: unknown) { this.exposed.set(key, api); } },
     ipcRenderer: Object.assign(new EventEmitter(), {
-      invoked: [] as Array<{ channel: string; args: unknown }>,
-      async invoke(this: { invoked: Array<{ channel: string; args: unknown }> }, channel: string, args: unknown) {
-        this.invoked.push({ channel, args });
+      invoked: [] as Array<{ channel: string; args: unknown; callId?: unknown }>,
+      sent: [] as Array<{ channel: string; args: unknown[] }>,
+      async invoke(this: { invoked: Array<{ channel: string; args: unknown; callId?: unknown }> }, channel: string, args: unknown, callId?: unknown) {
+        this.invoked.push(callId === undefined ? { channel, args } : { channel, args, callId });
         return { ok: true, value: channel };
+      },
+      send(this: { sent: Array<{ channel: string; args: unknown[] }> }, channel: string, ...args: unknown[]) {
+        this.sent.push({ channel, args });
       },
     }),
   };

@@ -3,6 +3,7 @@ import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { BUILT_APP } from './app-origin';
 import { FOREIGN_SENDER, RENDERER_METHODS, bindContract, isAppSender, sendHostEvent, windowCaller, type CallArchive } from './ipc';
 import { FakeIpcMain, FakeWebContents, invokeEvent } from './fake-electron';
+import { CANCEL_CHANNEL } from '../preload/host-events';
 
 vi.mock('electron', () => ({}));
 
@@ -12,6 +13,42 @@ function bound() {
   const unbind = bindContract({ ipcMain, origin: BUILT_APP, call: dispatch });
   return { ipcMain, dispatch, unbind };
 }
+
+describe('withdrawing a call', () => {
+  /** A host whose calls wait until their signal aborts, and say so. */
+  function waitingHost() {
+    const ipcMain = new FakeIpcMain();
+    const signals: Array<AbortSignal | undefined> = [];
+    const call: CallArchive = (_method, _args, ctx) =>
+      new Promise((resolve) => {
+        signals.push(ctx.signal);
+        ctx.signal?.addEventListener('abort', () => resolve({ ok: false, error: { code: 'cancelled', message: 'The call was cancelled.' } }));
+        if (!ctx.signal) resolve({ ok: true, value: 'unnumbered' });
+      });
+    bindContract({ ipcMain, origin: BUILT_APP, call });
+    return { ipcMain, signals };
+  }
+
+  it('aborts a numbered call in the host when its window withdraws it', async () => {
+    const { ipcMain, signals } = waitingHost();
+    const event = invokeEvent('app://dossier/index.html');
+    const pending = ipcMain.handlers.get('dossier:search.query')!(event, { q: 'harbour' }, 7);
+    ipcMain.emit(CANCEL_CHANNEL, event, 7);
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it('lets neither another window nor a foreign frame withdraw it, and runs an unnumbered call as before', async () => {
+    const { ipcMain, signals } = waitingHost();
+    const event = invokeEvent('app://dossier/index.html');
+    ipcMain.handlers.get('dossier:search.query')!(event, { q: 'harbour' }, 3);
+    ipcMain.emit(CANCEL_CHANNEL, invokeEvent('app://dossier/index.html'), 3); // another window, same number
+    ipcMain.emit(CANCEL_CHANNEL, invokeEvent('https://evil.example/', event.sender), 3); // a foreign frame in it
+    ipcMain.emit(CANCEL_CHANNEL, event, '3'); // not a number
+    expect(signals[0]?.aborted).toBe(false);
+    expect(await ipcMain.handlers.get('dossier:search.query')!(event, { q: 'x' })).toEqual({ ok: true, value: 'unnumbered' });
+  });
+});
 
 describe('binding the contract', () => {
   it('binds every method a renderer may call, and no host-only one', () => {

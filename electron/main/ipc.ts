@@ -2,13 +2,15 @@
 // renderer may call (never the host-only ones), each refusing a sender frame that is not
 // the app's own page before anything is forwarded to the archive host, and naming the
 // calling window so that the host's change events skip the window that made the change.
+// A call the renderer numbered can be withdrawn on `dossier-cancel` by that window alone,
+// which aborts it in the host (a superseded search stops instead of running to the end).
 // Also the typed host → renderer send.
 
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { RENDERER_METHODS, type Method } from '../../archive/api/methods';
 import type { Outcome } from '../../archive/api/types';
 import type { LinkCall } from '../../archive/host/host-link';
-import { METHOD_CHANNEL_PREFIX, type HostEventName, type HostEventPayloads } from '../preload/host-events';
+import { CANCEL_CHANNEL, METHOD_CHANNEL_PREFIX, type HostEventName, type HostEventPayloads } from '../preload/host-events';
 import { isAppUrl, type AppOrigin } from './app-origin';
 
 /** One contract call, run by the archive host (in its own process) with the given trust. */
@@ -33,20 +35,44 @@ export function isAppSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, orig
 }
 
 export interface BindOptions {
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'> & {
+    on(channel: string, listener: (event: IpcMainEvent, callId: unknown) => void): unknown;
+    removeListener(channel: string, listener: (event: IpcMainEvent, callId: unknown) => void): unknown;
+  };
   origin: AppOrigin;
   call: CallArchive;
 }
 
 /** Binds every renderer method; returns a function that unbinds them all. */
 export function bindContract({ ipcMain, origin, call }: BindOptions): () => void {
+  // Calls that can still be withdrawn, by window and the number that window gave them.
+  const running = new Map<string, AbortController>();
+  const key = (sender: Pick<WebContents, 'id'> | undefined, callId: number) => `${sender?.id}:${callId}`;
   for (const method of RENDERER_METHODS) {
-    ipcMain.handle(METHOD_CHANNEL_PREFIX + method, async (event, args: unknown) => {
+    ipcMain.handle(METHOD_CHANNEL_PREFIX + method, async (event, args: unknown, callId?: unknown) => {
       if (!isAppSender(event, origin)) return FOREIGN_SENDER;
-      return call(method, args, { trusted: false, by: event.sender ? windowCaller(event.sender) : null });
+      const by = event.sender ? windowCaller(event.sender) : null;
+      if (!Number.isSafeInteger(callId)) return call(method, args, { trusted: false, by });
+      const id = key(event.sender, callId as number);
+      const controller = new AbortController();
+      running.set(id, controller);
+      try {
+        return await call(method, args, { trusted: false, by, signal: controller.signal });
+      } finally {
+        if (running.get(id) === controller) running.delete(id);
+      }
     });
   }
-  return () => RENDERER_METHODS.forEach((method) => ipcMain.removeHandler(METHOD_CHANNEL_PREFIX + method));
+  const cancel = (event: IpcMainEvent, callId: unknown) => {
+    if (!isAppSender(event, origin) || !Number.isSafeInteger(callId)) return;
+    running.get(key(event.sender, callId as number))?.abort();
+  };
+  ipcMain.on(CANCEL_CHANNEL, cancel);
+  return () => {
+    RENDERER_METHODS.forEach((method) => ipcMain.removeHandler(METHOD_CHANNEL_PREFIX + method));
+    ipcMain.removeListener(CANCEL_CHANNEL, cancel);
+    running.forEach((controller) => controller.abort());
+  };
 }
 
 /** Sends one of the whitelisted host events to a renderer, if it is still there. */

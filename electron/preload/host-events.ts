@@ -32,3 +32,10 @@ export type OnHostEvent = (listener: (event: HostEvent) => void) => () => void;
 
 /** The prefix of every contract channel: `dossier:<method>`. */
 export const METHOD_CHANNEL_PREFIX = 'dossier:';
+
+/**
+ * The renderer withdraws a call it no longer wants (a search superseded by the next
+ * keystroke) by the number it gave that call; outside the `dossier:` prefix, so no method
+ * can be named so.
+ */
+export const CANCEL_CHANNEL = 'dossier-cancel';

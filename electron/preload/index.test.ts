@@ -18,14 +18,14 @@ type Bridge = Record<string, (...args: unknown[]) => unknown>;
 function checkBridge(exposed: Map<string, unknown>): Bridge {
   expect([...exposed.keys()]).toEqual(['dossier']);
   const bridge = exposed.get('dossier') as Bridge;
-  expect(Object.keys(bridge).sort()).toEqual([...rendererMethods, 'onHostEvent'].sort());
+  expect(Object.keys(bridge).sort()).toEqual([...rendererMethods, 'onHostEvent', 'cancelCall'].sort());
   for (const trusted of TRUSTED_METHODS) expect(bridge).not.toHaveProperty(trusted);
   for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   return bridge;
 }
 
 describe('the preload (source)', () => {
-  it('exposes window.dossier with exactly the renderer’s contract methods plus onHostEvent', () => {
+  it('exposes window.dossier with exactly the renderer’s contract methods plus onHostEvent and cancelCall', () => {
     checkBridge(electron.contextBridge.exposed);
   });
 
@@ -35,12 +35,19 @@ describe('the preload (source)', () => {
     expect(Object.keys(bridge)).not.toEqual(expect.arrayContaining(['invoke', 'send', 'on', 'ipcRenderer']));
   });
 
-  it('turns each method into an invoke on dossier:<method> with the arguments, and nothing more', async () => {
+  it('turns each method into an invoke on dossier:<method> with the arguments and the call’s number, and nothing more', async () => {
     const bridge = electron.contextBridge.exposed.get('dossier') as Bridge;
+    electron.ipcRenderer.invoked.length = 0;
     for (const method of rendererMethods) {
-      await bridge[method]({ probe: method }, 'extra ignored');
+      await bridge[method]({ probe: method }, 5, 'extra ignored');
     }
-    expect(electron.ipcRenderer.invoked).toEqual(rendererMethods.map((m) => ({ channel: `dossier:${m}`, args: { probe: m } })));
+    expect(electron.ipcRenderer.invoked).toEqual(rendererMethods.map((m) => ({ channel: `dossier:${m}`, args: { probe: m }, callId: 5 })));
+  });
+
+  it('withdraws a call by sending its number on dossier-cancel, and nothing more', () => {
+    const bridge = electron.contextBridge.exposed.get('dossier') as Bridge;
+    bridge.cancelCall(5, 'extra ignored');
+    expect(electron.ipcRenderer.sent).toEqual([{ channel: 'dossier-cancel', args: [5] }]);
   });
 
   it('forwards only the whitelisted host events, without the IPC event, and unsubscribes', () => {

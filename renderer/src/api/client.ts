@@ -18,7 +18,7 @@ export interface HostEvent {
 }
 
 /** What the desktop preload exposes: the renderer's methods, and host events. */
-type DesktopBridge = Partial<DossierApi> & { onHostEvent?: (listener: (event: HostEvent) => void) => () => void };
+type DesktopBridge = Partial<DossierApi> & { onHostEvent?: (listener: (event: HostEvent) => void) => () => void; cancelCall?: (callId: number) => void };
 
 declare global {
   interface Window {
@@ -80,13 +80,18 @@ function httpTransport(token: string | null): Transport {
   };
 }
 
+let nextCallId = 0;
+
 function preloadTransport(api: DesktopBridge): Transport {
   return async (method, args, signal) => {
-    const fn = api[method] as ((a: unknown) => Promise<Outcome<unknown>>) | undefined;
+    const fn = api[method] as ((a: unknown, callId?: number) => Promise<Outcome<unknown>>) | undefined;
     if (!fn) return { ok: false, error: { code: 'invalid_argument', message: `The app does not offer ${method} here.` } };
+    if (signal?.aborted) return CANCELLED;
     try {
-      // IPC calls cannot be withdrawn; a cancelled one's answer is simply not used.
-      const outcome = await fn(args);
+      // A call that may be withdrawn is numbered, and the number withdraws it in the host.
+      const callId = signal && api.cancelCall ? ++nextCallId : undefined;
+      if (callId !== undefined) signal?.addEventListener('abort', () => api.cancelCall?.(callId), { once: true });
+      const outcome = await fn(args, callId);
       return signal?.aborted ? CANCELLED : outcome;
     } catch {
       return { ok: false, error: { code: 'internal', message: `The app could not run ${method}.` } };
