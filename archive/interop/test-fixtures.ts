@@ -1,17 +1,15 @@
 // Where the shared fixture files live (../shared/fixtures beside the repository), for tests
 // only: `hasFixtures` lets a suite skip with a message on a machine without them.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Importer, ParsedFile, SourceFile } from './types';
+import { hasShared, sharedPath } from '../test-shared';
 
-export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
+export const FIXTURES = sharedPath('fixtures');
 
 export function hasFixtures(folder: string): boolean {
-  const ok = existsSync(join(FIXTURES, folder));
-  if (!ok) console.warn(`skipping: fixtures missing at ${join(FIXTURES, folder)}`);
-  return ok;
+  return hasShared(join('fixtures', folder));
 }
 
 /** A fixture as the importers receive it: its bare name and its bytes. */
