@@ -3,15 +3,8 @@
 // It is a table with no logic; ipcRenderer itself never crosses the bridge.
 
 import { contextBridge, ipcRenderer } from 'electron';
-import { RENDERER_METHODS, type RendererMethod } from '../../archive/api/methods';
-import type { DossierApi } from '../../archive/api/contract';
-import { HOST_EVENTS, METHOD_CHANNEL_PREFIX, type HostEvent, type OnHostEvent } from './host-events';
-
-/** The contract as a renderer sees it: every method except the host-only ones. */
-export type RendererApi = Pick<DossierApi, RendererMethod>;
-
-/** What `window.dossier` is in the desktop app. */
-export type DesktopBridge = RendererApi & { onHostEvent: OnHostEvent };
+import { RENDERER_METHODS } from '../../archive/api/methods';
+import { HOST_EVENTS, METHOD_CHANNEL_PREFIX, type DesktopBridge, type HostEvent, type OnHostEvent, type RendererApi } from './host-events';
 
 const methods = Object.fromEntries(
   RENDERER_METHODS.map((method) => [method, (args: unknown) => ipcRenderer.invoke(METHOD_CHANNEL_PREFIX + method, args)]),

@@ -9,9 +9,9 @@ import { call } from '../api/client';
 import { downloadFiles } from '../lib/download';
 import { mergeExports, type ExportFile } from '../lib/merge-exports';
 import { useNotify } from './Notifications';
+import type { ExportFormat } from '../../../archive/api/types';
 
 type ScopeKind = 'item' | 'selection' | 'query' | 'tag' | 'all';
-type Format = 'md' | 'digest' | 'json' | 'csv';
 
 interface Props {
   open: boolean;
@@ -30,7 +30,7 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
   const notify = useNotify();
   const [scope, setScope] = useState<ScopeKind>(itemId ? 'item' : 'all');
   const [tag, setTag] = useState(tags[0] ?? '');
-  const [format, setFormat] = useState<Format>('digest');
+  const [format, setFormat] = useState<ExportFormat>('digest');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
   // Each opening starts from its own scope. Reset while rendering, not in an effect, so
@@ -122,7 +122,7 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
         </fieldset>
         <label className="field">
           Format
-          <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
             <option value="digest">One Markdown digest</option>
             <option value="md">Markdown files with front matter (zip)</option>
             <option value="json">JSON</option>
