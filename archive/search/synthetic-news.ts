@@ -3,6 +3,8 @@
 // BBC corpus there is the larger check). Same seed, same articles, on every machine.
 
 import { item, type Fixture } from './test-fixtures';
+// The benchmark's seeded generator: the same numbers on every machine.
+import { rng } from '../../bench/corpus';
 
 const SECTIONS: Record<string, { heads: string[]; lines: string[] }> = {
   business: {
@@ -72,21 +74,9 @@ const SECTIONS: Record<string, { heads: string[]; lines: string[] }> = {
   },
 };
 
-/** A small seeded generator (mulberry32): the same numbers on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `n` articles, each a headline and eight to fourteen sentences of its section, dates and tags spread. */
 export function syntheticNews(n: number): Fixture[] {
-  const next = random(20240306);
+  const next = rng(20240306);
   const names = Object.keys(SECTIONS);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   return Array.from({ length: n }, (_, i) => {
