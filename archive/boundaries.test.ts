@@ -1,5 +1,6 @@
 // Where code may reach (CONVENTIONS.md): archive/ knows nothing of Electron, React or the
-// renderer; the renderer takes only types from archive/api; the preload takes only the
+// renderer; the renderer takes only types from archive/api, plus the shared rules (limits,
+// tag identity, Markdown: archive/api/rules.ts) at run time; the preload takes only the
 // method names and electron. Checked over the real source files' import statements.
 
 import { describe, it, expect } from 'vitest';
@@ -47,19 +48,37 @@ describe('module boundaries', () => {
     expect(bad).toEqual([]);
   });
 
-  it('the renderer takes only types, and only from archive/api', () => {
+  it('the renderer takes only types from archive/api, and at run time only its rules', () => {
     const files = sources('renderer/src');
     expect(files.length).toBeGreaterThan(0);
     const bad = files.flatMap(importsOf).filter((i) => {
       const target = resolved(i);
       if (!target.startsWith('archive/')) return /^(electron|node:|fs$|path$)/.test(i.spec);
+      if (target.replace(/\.ts$/, '') === 'archive/api/rules') return false;
       return !i.typeOnly || !target.startsWith('archive/api/');
     });
     expect(bad).toEqual([]);
   });
 
+  it('the rules the renderer runs reach no Node module, no zod, nothing but marked', () => {
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const i of importsOf(file)) {
+        if (i.typeOnly) continue;
+        if (i.spec.startsWith('.')) visit(`${resolved(i)}.ts`);
+        else packages.add(i.spec);
+      }
+    };
+    visit('archive/api/rules.ts');
+    expect([...packages]).toEqual(['marked']);
+    expect(seen.size).toBeGreaterThan(3);
+  });
+
   it('the preload takes only electron and the contract’s method names', () => {
-    const allowed = new Set(['electron', 'archive/api/methods', 'archive/api/contract', 'electron/preload/host-events']);
+    const allowed = new Set(['electron', 'archive/api/methods', 'archive/api/contract', 'archive/api/host-events', 'electron/preload/host-events']);
     const bad = sources('electron/preload')
       .flatMap(importsOf)
       .filter((i) => !allowed.has(resolved(i).replace(/\.ts$/, '')) || (resolved(i) === 'archive/api/contract' && !i.typeOnly));

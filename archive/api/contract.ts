@@ -3,7 +3,8 @@
 
 import { z } from 'zod';
 import type { Method } from './methods';
-import { MAX_NOTE_LENGTH, COLOR_PATTERN, ASSET_NAME } from '../core/model';
+import { MAX_NOTE_LENGTH, MAX_LABEL_LENGTH, COLOR_PATTERN, ASSET_NAME } from '../core/model';
+import { SavedSearch } from '../core/saved-searches';
 import {
   Empty, ExportFormat, ExportScope, HttpUrl, ItemId, ItemPatch, ListRequest, PageCapture, RecordId, SearchRequest, TagName, UploadedFile,
 } from './schemas';
@@ -67,8 +68,8 @@ export const contract = {
       .refine((a) => (a.ids === undefined) !== (a.allBookmarks === undefined), 'give either ids or allBookmarks'),
   ),
   'searches.list': returns<{ searches: SavedSearchView[] }>()(Empty),
-  'searches.save': returns<{ searches: SavedSearchView[] }>()(z.object({ name: z.string().trim().min(1).max(100), q: z.string().max(2_000) }).strict()),
-  'searches.delete': returns<{ searches: SavedSearchView[] }>()(z.object({ name: z.string().trim().min(1).max(100) }).strict()),
+  'searches.save': returns<{ searches: SavedSearchView[] }>()(SavedSearch.pick({ name: true, q: true }).strict()),
+  'searches.delete': returns<{ searches: SavedSearchView[] }>()(SavedSearch.pick({ name: true }).strict()),
   'settings.get': returns<{ preferences: Record<string, string | number | boolean | null> }>()(Empty),
   'settings.set': returns<{ preferences: Record<string, string | number | boolean | null> }>()(z.object({ key: PreferenceKey, value: PreferenceValue }).strict()),
   'search.query': returns<SearchResult>()(SearchRequest),
@@ -83,7 +84,7 @@ export const contract = {
   'tags.delete': returns<Tags>()(z.object({ name: TagName }).strict()),
   'tags.setColor': returns<Tags>()(z.object({ name: TagName, color: color.nullable() }).strict()),
   'sources.list': returns<{ sources: Array<{ name: string; count: number }> }>()(Empty),
-  'relations.link': returns<ItemView>()(z.object({ a: ItemId, b: ItemId, label: z.string().max(100).nullable().optional() }).strict()),
+  'relations.link': returns<ItemView>()(z.object({ a: ItemId, b: ItemId, label: z.string().max(MAX_LABEL_LENGTH).nullable().optional() }).strict()),
   'relations.unlink': returns<ItemView>()(pair),
   'notes.create': returns<ItemView>()(z.object({ itemId: ItemId, text: noteText }).strict()),
   'notes.update': returns<ItemView>()(z.object({ id: RecordId, text: noteText }).strict()),

@@ -3,6 +3,7 @@
 // the Electron main can take them without the archive.
 
 import type { Method } from './methods';
+import type { ImportSummary } from './types';
 
 /** Who made a call: a client's name as its host knows it (a window, a socket client), or null. */
 export type CallerId = string | null;
@@ -14,7 +15,7 @@ export interface ChangedEvent {
     by: CallerId;
     /** For imports: what went in and what did not. */
     imported?: string[];
-    skipped?: Array<{ file: string; reason: string }>;
+    skipped?: ImportSummary['skipped'];
   };
 }
 

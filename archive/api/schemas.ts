@@ -3,43 +3,14 @@
 // key is an error rather than silently ignored.
 
 import { z } from 'zod';
-import { ITEM_KINDS, MAX_TAG_LENGTH } from '../core/model';
+import { ITEM_KINDS } from '../core/model';
+import { HttpUrl, TagName } from '../core/fields';
+import { NOTES_FORMATS } from '../interop/export-types';
 
-export const ItemId = z.string().regex(/^[0-9a-f]{16}$/, 'an item id is 16 hexadecimal digits');
-export const RecordId = ItemId;
-export const TagName = z.string().trim().min(1, 'a tag cannot be empty').max(MAX_TAG_LENGTH);
-const ShortText = z.string().max(2_000);
-const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'a date is written YYYY-MM-DD');
-export const HttpUrl = z
-  .string()
-  .max(8_000)
-  .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'only http and https addresses');
+export { HttpUrl, ItemId, ItemPatch, RecordId, TagName, ExportScope } from '../core/fields';
+export { MAX_QUERY_CHARS, SearchRequest } from '../search/request';
 
 export const Empty = z.object({}).strict();
-
-/** A pasted article is a fair query: the engine searches its first words and says so. */
-export const MAX_QUERY_CHARS = 200_000;
-
-export const SearchRequest = z
-  .object({
-    q: z.string().max(MAX_QUERY_CHARS),
-    sort: z.enum(['relevance', 'newest', 'oldest', 'title', 'added']).optional(),
-    offset: z.number().int().min(0).max(1_000_000).optional(),
-    limit: z.number().int().min(1).max(500).optional(),
-    tags: z.array(TagName).max(50).optional(),
-  })
-  .strict();
-
-export const ItemPatch = z
-  .object({
-    title: ShortText.optional(),
-    byline: ShortText.nullable().optional(),
-    source: ShortText.nullable().optional(),
-    url: HttpUrl.nullable().optional(),
-    published: IsoDate.nullable().optional(),
-    language: z.string().regex(/^[a-zA-Z]{2,3}$/).optional(),
-  })
-  .strict();
 
 export const ListRequest = z
   .object({
@@ -59,15 +30,10 @@ export const UploadedFile = z
     data: z.string().max(70_000_000),
   })
   .strict();
+export type UploadedFile = z.infer<typeof UploadedFile>;
 
-export const ExportScope = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('item'), id: ItemId }).strict(),
-  z.object({ kind: z.literal('tag'), tag: TagName }).strict(),
-  z.object({ kind: z.literal('query'), q: z.string().max(2_000) }).strict(),
-  z.object({ kind: z.literal('all') }).strict(),
-]);
-
-export const ExportFormat = z.enum(['md', 'digest', 'json', 'csv']);
+export const ExportFormat = z.enum(NOTES_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** The largest page a browser may send (its HTML with the images it loaded inlined). */
 export const MAX_PAGE_CHARS = 40_000_000;

@@ -14,11 +14,9 @@ export interface ImportSummary {
   skipped: Array<{ file: string; reason: string }>;
 }
 
-export interface TagCount {
-  name: string;
-  color: string | null;
-  count: number;
-}
+export type { TagCount } from '../core/tagging';
+export type { ItemPatch, ExportScope } from '../core/fields';
+export type { ExportFormat, UploadedFile } from './schemas';
 
 export interface ArchiveInfo {
   dir: string;
@@ -30,10 +28,7 @@ export interface ArchiveInfo {
 
 export type { VerifyReport, RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView } from '../core/reports';
 
-export interface ExportedFile {
-  path: string;
-  content: string;
-}
+export type { ExportFile as ExportedFile } from '../interop/export-types';
 
 export type { SavedPage } from '../core/save-page';
 

@@ -75,5 +75,11 @@ describe('the built dossier command', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^Imported 1 item\./);
     expect(loads(imported.modules, /node_modules\/jsdom\//)).toBe(true);
+
+    // What it loads at run time is installed without dev dependencies (react, esbuild, tsx).
+    const dev = Object.keys(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies as Record<string, string>);
+    const used = [...search.modules, ...imported.modules].map((m) => m.match(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1]).filter(Boolean);
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((name) => dev.includes(name as string))).toEqual([]);
   });
 });

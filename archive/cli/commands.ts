@@ -140,8 +140,9 @@ export const commands: Record<string, Command> = {
   list: {
     writes: false,
     async run(api, args) {
-      const sort = args.options.sort as 'added' | 'published' | 'title' | undefined;
-      const kind = args.options.kind as 'article' | undefined;
+      // The contract checks these and refuses a wrong one with a one-line reason.
+      const sort = args.options.sort as Args<'items.list'>['sort'];
+      const kind = args.options.kind as Args<'items.list'>['kind'];
       const { items } = await api.call('items.list', { sort, kind });
       return { json: { items }, text: items.length ? items.map(itemLine).join('\n') : 'The archive is empty.' };
     },
@@ -161,7 +162,7 @@ export const commands: Record<string, Command> = {
       const q = args.positional.slice(1).join(' ');
       const limit = args.options.limit ? Number(args.options.limit) : 20;
       const offset = args.options.offset ? Number(args.options.offset) : 0;
-      const sort = args.options.sort as 'relevance' | undefined;
+      const sort = args.options.sort as Args<'search.query'>['sort'];
       const result = await api.call('search.query', { q, sort, limit, offset });
       const lines = result.notice ? [result.notice] : [];
       lines.push(`${result.total} result${result.total === 1 ? '' : 's'} for “${q}”.`);

@@ -7,7 +7,7 @@ import type { Archive } from './archive';
 import type { Bundle } from './bundle';
 import type { Item } from './model';
 import { findTag, withTags } from './tags';
-import { canonicalUrl } from '../interop/canonical-url';
+import { urlKey } from '../interop/canonical-url';
 import type { ImportSummary } from '../api/types';
 
 function isEmpty(archive: Archive): boolean {
@@ -55,21 +55,12 @@ async function restore(archive: Archive, bundle: Bundle): Promise<ImportSummary>
   return { imported: data.items.map((i) => i.id), skipped: [] };
 }
 
-function safeCanonical(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return canonicalUrl(url);
-  } catch {
-    return url;
-  }
-}
-
 async function merge(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
   const data = archive.data;
   const byUrl = new Map<string, string>();
   const byText = new Map<string, string>();
   for (const item of data.items) {
-    const url = safeCanonical(item.url);
+    const url = urlKey(item.url);
     if (url) byUrl.set(url, item.id);
     if (item.textHash) byText.set(item.textHash, item.id);
   }
@@ -78,7 +69,7 @@ async function merge(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
   const added: Item[] = [];
   const summary: ImportSummary = { imported: [], skipped: [] };
   for (const item of bundle.data.items) {
-    const url = safeCanonical(item.url);
+    const url = urlKey(item.url);
     const existing = known.has(item.id) ? item.id : ((url && byUrl.get(url)) || (item.textHash && byText.get(item.textHash)) || null);
     if (existing) {
       idMap.set(item.id, existing);

@@ -4,9 +4,10 @@
 import type { Archive } from './archive';
 import type { ExportEntry } from '../interop/export-types';
 import { hasTag } from './tags';
+import type { ExportScope } from './fields';
 import { hasAnnotations, writeNotesExport, type NotesFormat } from '../interop/export-notes';
 
-export type ExportScope = { kind: 'item'; id: string } | { kind: 'tag'; tag: string } | { kind: 'query'; q: string } | { kind: 'all' };
+export type { ExportScope };
 
 async function scopeIds(archive: Archive, scope: ExportScope): Promise<string[]> {
   switch (scope.kind) {

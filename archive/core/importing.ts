@@ -6,7 +6,7 @@ import type { Archive } from './archive';
 import type { ImportDraft, ParsedFile, SourceFile } from '../interop/types';
 import { addItem } from './items';
 import { textHash } from './text-stats';
-import { canonicalUrl } from '../interop/canonical-url';
+import { urlKey } from '../interop/canonical-url';
 import { readBundle, type Bundle } from './bundle';
 import { importBundle } from './bundle-import';
 import { collectImages, type ImageSource } from '../interop/page-images';
@@ -31,24 +31,16 @@ class SeenItems {
   }
 
   remember(url: string | null, hash: string | null, title: string): void {
-    const key = url ? safeCanonical(url) : null;
+    const key = urlKey(url);
     if (key) this.urls.set(key, title);
     if (hash) this.texts.set(hash, title);
   }
 
   duplicateOf(draft: ImportDraft): string | null {
-    const key = draft.url ? safeCanonical(draft.url) : null;
+    const key = urlKey(draft.url);
     if (key && this.urls.has(key)) return this.urls.get(key) as string;
     const hash = textHash(draft.text);
     return hash ? (this.texts.get(hash) ?? null) : null;
-  }
-}
-
-function safeCanonical(url: string): string | null {
-  try {
-    return canonicalUrl(url);
-  } catch {
-    return url;
   }
 }
 

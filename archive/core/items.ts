@@ -9,15 +9,9 @@ import { newId } from './ids';
 import { countWords, excerptOf, textHash } from './text-stats';
 import { cleanTagName, withTags } from './tags';
 import { invalid } from './errors';
+import type { ItemPatch } from './fields';
 
-export interface ItemPatch {
-  title?: string;
-  byline?: string | null;
-  source?: string | null;
-  url?: string | null;
-  published?: string | null;
-  language?: string;
-}
+export type { ItemPatch };
 
 /** Adds one item from an importer's draft, with its notes and highlights; returns its id. */
 export async function addItem(archive: Archive, draft: ImportDraft): Promise<string> {

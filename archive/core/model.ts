@@ -7,10 +7,9 @@ import { z } from 'zod';
 export const ITEM_KINDS = ['article', 'note', 'bookmark', 'document'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
-/** Limits the schemas, the core and the UI all read. */
-export const MAX_TAG_LENGTH = 100;
-export const MAX_NOTE_LENGTH = 200_000;
-export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+import { COLOR_PATTERN, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './limits';
+
+export { COLOR_PATTERN, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, MAX_TAG_LENGTH };
 /** A stored image's file name in content/<id>/: its content hash and the extension its bytes say. */
 export const ASSET_NAME = /^[0-9a-f]{32}\.(png|jpg|gif|webp|avif|svg)$/;
 /** Ids of items, notes, highlights and relations: 16 lower-case hex digits, safe as file names. */
@@ -73,7 +72,7 @@ export const Relation = z.object({
   id: Id,
   a: Id,
   b: Id,
-  label: z.string().max(100).nullable(),
+  label: z.string().max(MAX_LABEL_LENGTH).nullable(),
   created: Stamp,
 });
 export type Relation = z.infer<typeof Relation>;

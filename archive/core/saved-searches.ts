@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import type { Archive } from './archive';
 import { notFound } from './errors';
+import { MAX_SEARCH_NAME_LENGTH } from './limits';
 
 export const SavedSearch = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(MAX_SEARCH_NAME_LENGTH),
   q: z.string().max(2_000),
   created: z.string(),
 });

@@ -2,14 +2,13 @@
 // Renaming to a name that exists already is a merge, so no two tags ever share a key.
 
 import type { Archive } from './archive';
+import type { Tag } from './model';
 import { cleanTagName, findTag, tagKey, withTags, withoutTags, hasTag } from './tags';
 import { ArchiveError, invalid } from './errors';
+import { COLOR_PATTERN } from './limits';
 
-export interface TagCount {
-  name: string;
-  color: string | null;
-  count: number;
-}
+/** A registered tag with the number of items that carry it. */
+export type TagCount = Pick<Tag, 'name' | 'color'> & { count: number };
 
 export function tagItem(archive: Archive, id: string, names: string[]): void {
   const item = archive.item(id);
@@ -90,7 +89,7 @@ export function deleteTag(archive: Archive, name: string): void {
 
 export function setTagColor(archive: Archive, name: string, color: string | null): void {
   const tag = requireTag(archive, name);
-  if (color !== null && !/^#[0-9a-fA-F]{6}$/.test(color)) throw invalid('A tag colour is written #rrggbb.');
+  if (color !== null && !COLOR_PATTERN.test(color)) throw invalid('A tag colour is written #rrggbb.');
   tag.color = color;
   archive.tagsChanged();
 }

@@ -4,20 +4,16 @@
 
 import { MAX_TAG_LENGTH, type ArchiveData, type Tag } from './model';
 import { invalid } from './errors';
+import { tagKey, tidyTagName } from './same-tag';
 
-export { MAX_TAG_LENGTH };
+export { MAX_TAG_LENGTH, tagKey };
 
 /** The display form of a tag a person typed; throws when nothing is left of it. */
 export function cleanTagName(raw: string): string {
-  const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const name = tidyTagName(raw);
   if (!name) throw invalid('A tag needs at least one visible character.');
   if (name.length > MAX_TAG_LENGTH) throw invalid(`A tag can be at most ${MAX_TAG_LENGTH} characters long.`);
   return name;
-}
-
-/** The identity of a tag: two names with the same key are the same tag. */
-export function tagKey(name: string): string {
-  return cleanTagName(name).toLocaleLowerCase('en');
 }
 
 export function findTag(data: ArchiveData, name: string): Tag | undefined {

@@ -7,7 +7,8 @@ const TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_ei
 
 /**
  * The canonical form of an http(s) URL. Anything else (another scheme, not a URL) comes
- * back trimmed but otherwise untouched, so it still compares equal to itself. Idempotent.
+ * back trimmed but otherwise untouched, so it still compares equal to itself. Idempotent;
+ * never throws.
  */
 export function canonicalUrl(input: string): string {
   const raw = input.trim();
@@ -31,4 +32,9 @@ export function canonicalUrl(input: string): string {
   // A bare host ("https://example.com/") loses its slash too, query or not.
   if (url.pathname === '/') out = out.replace(/^([^:]+:\/\/[^/?#]+)\/(?=\?|$)/, '$1');
   return out;
+}
+
+/** The key the core recognises a page saved twice by: its canonical address, or null without one. */
+export function urlKey(url: string | null | undefined): string | null {
+  return url ? canonicalUrl(url) : null;
 }

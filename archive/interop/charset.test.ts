@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { sharedPath } from '../test-shared';
 import { decodeHtml, decodeText } from './charset';
 import { plainTextImporter } from './plain-text';
 import { parseWebPage } from './web-page';
@@ -29,7 +29,7 @@ describe('decodeHtml trusts valid UTF-8 first', () => {
     expect(decodeHtml(utf8('<meta charset="iso-2022-jp"><p>x</p>')).charset).toBe('iso-2022-jp');
   });
 
-  const gmw = path.resolve(__dirname, '../../../shared/fixtures/readability-pages/gmw/source.html');
+  const gmw = sharedPath('fixtures/readability-pages/gmw/source.html');
   it.skipIf(!existsSync(gmw))('keeps the title of the real gb2312-declared, UTF-8-encoded page (gmw) readable', () => {
     const bytes = readFileSync(gmw);
     const { text } = decodeHtml(bytes);

@@ -2,7 +2,7 @@
 // folders and urls. Folders below the roots become tags; date_added (microseconds since
 // 1601) becomes `added`. Non-web addresses (javascript:, chrome:) are skipped with a reason.
 
-import { makeDraft, str, webUrl } from './draft';
+import { keep, makeDraft, str, withWebAddress } from './draft';
 import { isRecord, readJson } from './json-source';
 import { fromWebkitMicros } from './timestamps';
 import type { Importer, ParsedFile, SourceFile } from './types';
@@ -26,12 +26,8 @@ export const chromeBookmarksImporter: Importer = {
       }
       if (node.type !== 'url') return;
       const title = str(node.name);
-      const url = webUrl(node.url);
-      if (url === null) {
-        out.skipped.push({ entry: title ?? String(node.url ?? '(untitled)'), reason: `not a web address: ${String(node.url ?? '').slice(0, 80)}` });
-        return;
-      }
-      out.drafts.push(makeDraft({ url, title, tags: folders, added: fromWebkitMicros(node.date_added as string) }));
+      const draft = withWebAddress(node.url, (url) => makeDraft({ url, title, tags: folders, added: fromWebkitMicros(node.date_added as string) }));
+      keep(out, title ?? String(node.url ?? '(untitled)'), draft);
     };
     for (const root of Object.values(data.roots)) if (isRecord(root)) visit(root, [], true);
     return out;

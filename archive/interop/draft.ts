@@ -3,28 +3,13 @@
 // without regard to case, and an entry without content is a 'bookmark' with text ''.
 
 import type { ImportDraft, ParsedFile } from './types';
+import { tagKey, tidyTagName } from '../core/same-tag';
 
-/** What an importer knows; loosely typed text fields take raw JSON values and are cleaned here. */
-export interface DraftFields {
-  kind?: ImportDraft['kind'];
-  title?: unknown;
-  byline?: unknown;
-  source?: unknown;
-  url?: string | null;
-  published?: string | null;
-  language?: unknown;
-  excerpt?: unknown;
-  html?: string | null;
-  text?: string;
-  tags?: Iterable<unknown>;
-  added?: string | null;
-  readAt?: string | null;
-  archivedAt?: string | null;
-  favourite?: boolean;
-  progress?: number;
-  highlights?: ImportDraft['highlights'];
-  notes?: ImportDraft['notes'];
-}
+/** Draft fields an importer may hand over as raw JSON values, cleaned by makeDraft. */
+type LooseField = 'title' | 'byline' | 'source' | 'language' | 'excerpt';
+
+/** What an importer knows: any of the draft's fields, loosely typed where makeDraft cleans them. */
+export type DraftFields = Partial<Omit<ImportDraft, LooseField | 'tags' | 'images'>> & { [K in LooseField]?: unknown } & { tags?: Iterable<unknown> };
 
 /** Trimmed, non-empty, first spelling wins among spellings that differ only in case. */
 export function cleanTags(tags: Iterable<unknown>): string[] {
@@ -32,8 +17,8 @@ export function cleanTags(tags: Iterable<unknown>): string[] {
   const out: string[] = [];
   for (const raw of tags) {
     if (typeof raw !== 'string') continue;
-    const tag = raw.replace(/\s+/g, ' ').trim();
-    const key = tag.toLowerCase();
+    const tag = tidyTagName(raw);
+    const key = tagKey(tag);
     if (tag === '' || seen.has(key)) continue;
     seen.add(key);
     out.push(tag);
@@ -122,10 +107,15 @@ export function collect<T>(entries: readonly T[], label: (entry: T, index: numbe
     } catch (error) {
       result = { skip: (error as Error).message };
     }
-    if ('skip' in result) out.skipped.push({ entry: label(entry, index), reason: result.skip });
-    else out.drafts.push(result);
+    keep(out, label(entry, index), result);
   });
   return out;
+}
+
+/** Adds one entry's result to `out`: its draft, or a `skipped` row under `label`. */
+export function keep(out: ParsedFile, label: string, result: EntryResult): void {
+  if ('skip' in result) out.skipped.push({ entry: label, reason: result.skip });
+  else out.drafts.push(result);
 }
 
 /** A label for an entry in a skipped list: its title or address, else its position. */

@@ -7,9 +7,8 @@ import { exportJson } from './export-json';
 import { exportMarkdown } from './export-markdown';
 import type { ExportEntry, ExportFile, NotesFormat } from './export-types';
 
-export type { NotesFormat } from './export-types';
+export { NOTES_FORMATS, type NotesFormat } from './export-types';
 
-export const NOTES_FORMATS: readonly NotesFormat[] = ['md', 'digest', 'json', 'csv'];
 
 const writers: Record<NotesFormat, (entries: readonly ExportEntry[], exported: string) => ExportFile[]> = {
   md: exportMarkdown,

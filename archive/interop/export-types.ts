@@ -16,7 +16,9 @@ export interface ExportFile {
   content: string;
 }
 
-export type NotesFormat = 'md' | 'digest' | 'json' | 'csv';
+/** The formats a notes export is written in. */
+export const NOTES_FORMATS = ['md', 'digest', 'json', 'csv'] as const;
+export type NotesFormat = (typeof NOTES_FORMATS)[number];
 
 /** Highlights in reading order: by start, then end, then id so that ties are stable. */
 export function inTextOrder(highlights: readonly Highlight[]): Highlight[] {

@@ -2,7 +2,7 @@
 // places. Folders below the roots become tags, as do the comma-separated `tags`; dateAdded
 // (microseconds) becomes `added`. Smart bookmarks (place: queries) are skipped with a reason.
 
-import { makeDraft, splitTags, str, webUrl } from './draft';
+import { keep, makeDraft, splitTags, str, withWebAddress } from './draft';
 import { isRecord, readJson } from './json-source';
 import { fromEpoch } from './timestamps';
 import type { Importer, ParsedFile, SourceFile } from './types';
@@ -30,12 +30,9 @@ export const firefoxBookmarksImporter: Importer = {
       }
       if (node.type !== PLACE) return; // separators
       const title = str(node.title);
-      const url = webUrl(node.uri);
-      if (url === null) {
-        out.skipped.push({ entry: title ?? String(node.uri ?? '(untitled)'), reason: `not a web address: ${String(node.uri ?? '').slice(0, 80)}` });
-        return;
-      }
-      out.drafts.push(makeDraft({ url, title, tags: [...folders, ...splitTags(node.tags ?? '', ',')], added: fromEpoch(node.dateAdded as number) }));
+      const tags = [...folders, ...splitTags(node.tags ?? '', ',')];
+      const draft = withWebAddress(node.uri, (url) => makeDraft({ url, title, tags, added: fromEpoch(node.dateAdded as number) }));
+      keep(out, title ?? String(node.uri ?? '(untitled)'), draft);
     };
     visit(root, []);
     return out;

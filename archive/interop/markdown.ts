@@ -2,26 +2,13 @@
 // date/published, tags, author/byline, language). The title falls back to the first
 // heading, then to a headline written from the text. A dateline is honoured as in .txt.
 
-import { Marked } from 'marked';
 import type { Importer, ImportDraft, SourceFile } from './types';
 import { parseDateline } from './dateline';
 import { splitFrontMatter } from './front-matter';
 import { sanitiseHtml } from './html-text';
 import { headlineFor } from './headline';
-import { decodeTextFile, escapeHtml, normaliseText } from './text-body';
-
-/** Markdown without raw HTML and without links to anything but the web and mail: the
- *  stored HTML is safe before the renderer sanitises it once more. */
-const markdown = new Marked({
-  renderer: {
-    html: ({ text }) => escapeHtml(text),
-    link({ href, tokens }) {
-      const inner = this.parser.parseInline(tokens);
-      return /^(https?:|mailto:)/i.test(href) ? `<a href="${escapeHtml(href)}">${inner}</a>` : inner;
-    },
-    image: ({ href, text }) => (/^https?:/i.test(href) ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}">` : escapeHtml(text)),
-  },
-});
+import { decodeTextFile, normaliseText } from './text-body';
+import { markdownToHtml } from './markdown-html';
 
 /** The front matter's fields and the body after it; a one-line reason when it is not YAML. */
 function readFrontMatter(text: string): { fields: Record<string, unknown>; body: string } {
@@ -64,7 +51,7 @@ export function draftFromMarkdown(raw: string): ImportDraft {
   }
   const dateline = parseDateline(source);
   if (dateline) source = dateline.rest;
-  const { html, text } = sanitiseHtml(markdown.parse(source, { async: false }) as string);
+  const { html, text } = sanitiseHtml(markdownToHtml(source));
   if (!text && !title) throw new Error('the file is empty');
   return {
     kind: 'article',

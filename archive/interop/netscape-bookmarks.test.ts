@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { netscapeBookmarksImporter as importer } from './netscape-bookmarks';
-import { hasFixtures, load } from './test-fixtures';
+import { hasFixtures, load, loadOwn } from './test-fixtures';
 
 const DIR = 'netscape-bookmarks';
 const parse = (name: string) => load(importer, DIR, name);
+
+describe('Netscape bookmark files (fixtures in the repository)', () => {
+  it('reads folders (not the toolbar) and TAGS as tags, DD as excerpt, a Shaarli note as a note', async () => {
+    const { drafts, skipped } = await loadOwn(importer, 'netscape-bookmarks.html');
+    expect(drafts.map((d) => [d.kind, d.title, d.url, d.tags, d.added])).toEqual([
+      ['bookmark', 'Comet seen from three continents', 'https://space.example.org/comet', ['Science', 'astronomy', 'comets'], '2023-11-14T22:13:20.000Z'],
+      ['note', 'A note of my own', null, ['note'], '2023-11-14T22:16:40.000Z'],
+      ['bookmark', 'News front page', 'https://news.example.org/', [], '2023-11-14T22:18:20.000Z'],
+    ]);
+    expect(drafts[0].excerpt).toBe('Observers on three continents saw it on the same night.');
+    expect(drafts[1].text).toBe('Remember to call the library about the maps.');
+    expect(skipped).toEqual([{ entry: 'Bookmarklet', reason: 'not a web address: javascript:alert(1)' }]);
+  });
+
+  it('does not take an ordinary article page for a bookmark file', () => {
+    const page = new TextEncoder().encode('<!DOCTYPE html><html><body><dl><dt><a href="/x">Term</a></dt><dd>Definition</dd></dl></body></html>');
+    expect(importer.accepts({ name: 'glossary.html', bytes: page })).toBe(false);
+  });
+});
 
 describe.skipIf(!hasFixtures(DIR))('Netscape bookmark files', () => {
   it('turns nested folders into tags, beside the TAGS attribute', async () => {
@@ -83,10 +102,5 @@ describe.skipIf(!hasFixtures(DIR))('Netscape bookmark files', () => {
   it('splits comma tags with spaces and reads a description attribute (Scuttle)', async () => {
     expect((await parse('shaarli_with_whitespace_tags.htm')).drafts[0].tags).toEqual(['dev', 'php dev', 'php 7.x']);
     expect((await parse('scuttle.htm')).drafts[0]).toMatchObject({ title: 'EuroVoc Thesaurus', excerpt: 'Multilingual Thesaurus of the European Union', tags: ['dictionary'] });
-  });
-
-  it('does not take an ordinary article page for a bookmark file', () => {
-    const page = new TextEncoder().encode('<!DOCTYPE html><html><body><dl><dt><a href="/x">Term</a></dt><dd>Definition</dd></dl></body></html>');
-    expect(importer.accepts({ name: 'glossary.html', bytes: page })).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 
 import { htmlDocument } from './html-dom';
 import { decodeHtml } from './charset';
-import { makeDraft, splitTags, str, webUrl } from './draft';
+import { keep, makeDraft, splitTags, str, webUrl, withWebAddress } from './draft';
 import { extension } from './json-source';
 import { fromEpoch, normaliseDate } from './timestamps';
 import type { Importer, ParsedFile, SourceFile } from './types';
@@ -46,12 +46,11 @@ export function parseNetscapeBookmarks(bytes: Uint8Array): ParsedFile {
       tags: [...entry.folders, ...splitTags(a.getAttribute('tags') ?? '')],
       added: fromEpoch(a.getAttribute('add_date')) ?? normaliseDate(a.getAttribute('add_date')),
     };
-    if (url !== null) out.drafts.push(makeDraft({ ...common, kind: 'bookmark', url, excerpt }));
-    else if (excerpt !== null && entry.href !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(entry.href)) {
+    if (url === null && excerpt !== null && entry.href !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(entry.href)) {
       // Shaarli exports its text-only notes as relative links ("?lY47tw").
       out.drafts.push(makeDraft({ ...common, kind: 'note', text: excerpt }));
     } else {
-      out.skipped.push({ entry: entry.title || entry.href || '(untitled)', reason: entry.href === '' ? 'no address' : `not a web address: ${entry.href.slice(0, 80)}` });
+      keep(out, entry.title || entry.href || '(untitled)', withWebAddress(entry.href, (href) => makeDraft({ ...common, kind: 'bookmark', url: href, excerpt })));
     }
   };
 

@@ -1,8 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { omnivoreJsonImporter } from './omnivore';
-import { hasFixtures, load } from './test-fixtures';
+import { hasFixtures, load, loadOwn } from './test-fixtures';
 
 const DIR = 'wallabag-fixtures';
+
+describe('Omnivore JSON (fixtures in the repository)', () => {
+  it('reads author, labels without case duplicates, dates, progress, highlights; skips an entry without address', async () => {
+    const { drafts, skipped } = await loadOwn(omnivoreJsonImporter, 'omnivore.json');
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        kind: 'bookmark',
+        title: 'Harbour reopens',
+        byline: 'Ana Ruiz',
+        excerpt: 'Repairs took five months.',
+        url: 'https://news.example.org/harbour',
+        tags: ['ports', 'local'],
+        added: '2024-03-09T16:00:00.000Z',
+        published: '2024-03-08T06:30:00.000Z',
+        readAt: '2024-03-10T08:00:00.000Z',
+        archivedAt: '2024-03-10T08:00:00.000Z',
+        progress: 0.4,
+        highlights: [{ quote: 'five months', comment: 'longer than planned', created: '2024-03-10T07:59:00.000Z' }],
+      }),
+    ]);
+    expect(skipped).toEqual([{ entry: 'Lost link', reason: 'no address' }]);
+  });
+});
 
 describe.skipIf(!hasFixtures(DIR))('Omnivore JSON', () => {
   it('reads all 20 entries with author, labels, dates and archive state', async () => {

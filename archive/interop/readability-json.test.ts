@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { readabilityJsonImporter } from './readability-json';
-import { hasFixtures, load } from './test-fixtures';
+import { hasFixtures, load, loadOwn } from './test-fixtures';
 
 const DIR = 'wallabag-fixtures';
+
+describe('Readability service JSON (fixtures in the repository)', () => {
+  it('decodes excerpts, reads archive and favourite, and titles a placeholder by its address', async () => {
+    const { drafts, skipped } = await loadOwn(readabilityJsonImporter, 'readability.json');
+    expect(drafts).toEqual([
+      expect.objectContaining({ kind: 'bookmark', title: 'Bank holds rates', url: 'https://news.example.org/rates', excerpt: 'Rates & prices stay where they were…', favourite: true, added: '2014-02-20T10:00:00.000Z', readAt: '2014-02-21T09:00:00.000Z', archivedAt: '2014-02-21T09:00:00.000Z' }),
+      expect.objectContaining({ title: 'https://news.example.org/no-title', favourite: false, readAt: null }),
+    ]);
+    expect(skipped).toEqual([{ entry: 'Gone', reason: 'no web address' }]);
+  });
+});
 
 describe.skipIf(!hasFixtures(DIR))('Readability service JSON', () => {
   it('reads bookmarks with decoded excerpts; a placeholder title falls back to the address', async () => {

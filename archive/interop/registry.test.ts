@@ -1,8 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { importers, parseSourceFile } from './registry';
-import { fixture, hasFixtures } from './test-fixtures';
+import { readdirSync } from 'node:fs';
+import { fixture, hasFixtures, OWN_FIXTURES, ownFixture } from './test-fixtures';
 
 describe('parseSourceFile', () => {
+  it('picks the right importer for every app export written in the repository', async () => {
+    const expected: Record<string, [string, number, number]> = {
+      Bookmarks: ['chrome-bookmarks-json', 2, 1],
+      'delicious.json': ['delicious-json', 1, 1],
+      'elcurator.json': ['elcurator-json', 1, 1],
+      'firefox-bookmarks.json': ['firefox-bookmarks-json', 1, 1],
+      'instapaper-export.csv': ['instapaper-csv', 4, 1],
+      'netscape-bookmarks.html': ['netscape-bookmarks', 3, 1],
+      'omnivore.json': ['omnivore-json', 1, 1],
+      'pinboard.json': ['pinboard-json', 1, 1],
+      'pocket-export.html': ['pocket-html', 2, 1],
+      'pocket.csv': ['pocket-csv', 2, 1],
+      'readability.json': ['readability-json', 2, 1],
+      'wallabag-v1.json': ['wallabag-v1-json', 2, 0],
+      'wallabag-v2.json': ['wallabag-v2-json', 2, 1],
+    };
+    expect(readdirSync(OWN_FIXTURES).sort()).toEqual(Object.keys(expected).sort());
+    for (const [name, [format, drafts, skipped]] of Object.entries(expected)) {
+      const parsed = await parseSourceFile(ownFixture(name));
+      expect([name, parsed.format, parsed.drafts.length, parsed.skipped.length]).toEqual([name, format, drafts, skipped]);
+    }
+  });
+
   it.skipIf(!hasFixtures('wallabag-fixtures'))('picks the right importer for every app export', async () => {
     const expected: Record<string, [string, number]> = {
       'chrome-bookmarks': ['chrome-bookmarks-json', 1],

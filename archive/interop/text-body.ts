@@ -3,6 +3,7 @@
 // for the reader, with every character escaped.
 
 import { decodeText } from './charset';
+import { escapeHtml } from './markdown-html';
 
 /** A text file's bytes as text: UTF-8 when valid, else windows-1252 (see charset.ts). */
 export function decodeTextFile(bytes: Uint8Array): string {
@@ -17,10 +18,6 @@ export function normaliseText(text: string): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 export function paragraphsToHtml(text: string): string {

@@ -1,35 +1,29 @@
 // The shapes importers produce and exporters consume. Importers are pure: bytes in,
 // drafts out; the core decides what becomes an item (duplicates, atomic commits).
 
-import type { ItemKind } from '../core/model';
+import type { Highlight, Item, Note } from '../core/model';
 
-/** One item as an importer read it, before the archive has given it an id. */
-export interface ImportDraft {
-  kind: ItemKind;
-  title: string;
-  byline: string | null;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-  language: string | null;
-  excerpt: string | null;
+/** A value the other app may not have given: the archive fills it in (now, 'en', ...). */
+type Known<T> = { [K in keyof T]: T[K] | null };
+
+/**
+ * One item as an importer read it, before the archive has given it an id: the Item's own
+ * fields (the archive computes the rest: id, word count, text hash, updated), with `added`,
+ * `language` and `excerpt` possibly unknown, plus the body and what hangs on the item.
+ */
+export interface ImportDraft
+  extends Pick<Item, 'kind' | 'title' | 'byline' | 'source' | 'url' | 'published' | 'tags' | 'readAt'>,
+    Known<Pick<Item, 'language' | 'excerpt' | 'added'>>,
+    /** Inbox state and reading progress, where the other app kept them. */
+    Partial<Pick<Item, 'archivedAt' | 'favourite' | 'progress'>> {
   /** Sanitised article HTML, or null when there is only text (or nothing: a bookmark). */
   html: string | null;
   /** Plain text of the body; '' for a bookmark without content. */
   text: string;
-  tags: string[];
-  /** When the other app saved it, if it says. */
-  added: string | null;
-  readAt: string | null;
-  /** When the other app archived it (out of the inbox), if it did. */
-  archivedAt?: string | null;
-  favourite?: boolean;
-  /** Reading progress from 0 to 1, where the app kept it. */
-  progress?: number;
-  highlights: Array<{ quote: string; comment: string | null; created: string | null }>;
+  highlights: Array<Pick<Highlight, 'quote' | 'comment'> & Known<Pick<Highlight, 'created'>>>;
   /** Images the HTML names by data-dossier-asset, to be stored with the item. */
   images?: Array<{ name: string; bytes: Uint8Array; from: string }>;
-  notes: Array<{ text: string; created: string | null }>;
+  notes: Array<Pick<Note, 'text'> & Known<Pick<Note, 'created'>>>;
 }
 
 /** A file handed to an importer: its name (for the extension) and raw bytes. */

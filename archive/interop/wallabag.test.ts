@@ -1,10 +1,53 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, hasFixtures, load } from './test-fixtures';
+import { FIXTURES, hasFixtures, load, loadOwn } from './test-fixtures';
 import { wallabagV1Importer, wallabagV2Importer } from './wallabag';
 
 const DIR = 'wallabag-fixtures';
+
+describe('wallabag exports (fixtures in the repository)', () => {
+  it('reads v2: sanitised HTML with absolute links, authors, site, language, dates, archive, annotations', async () => {
+    const { drafts, skipped } = await loadOwn(wallabagV2Importer, 'wallabag-v2.json');
+    expect(drafts[0]).toMatchObject({
+      kind: 'article',
+      title: 'Harbour reopens',
+      url: 'https://www.news.example.org/harbour',
+      byline: 'Ana Ruiz',
+      source: 'news.example.org',
+      language: 'en',
+      tags: ['ports', 'local'],
+      added: '2024-03-09T16:00:00.000Z',
+      published: '2024-03-08T05:30:00.000Z',
+      readAt: '2024-03-10T08:00:00.000Z',
+      archivedAt: '2024-03-10T08:00:00.000Z',
+      favourite: false,
+      text: 'The harbour reopened on Monday.',
+      highlights: [{ quote: 'reopened', comment: 'good news', created: '2024-03-10T08:00:00.000Z' }],
+    });
+    expect(drafts[0].html).toContain('href="https://www.news.example.org/ports"');
+    expect(drafts[0].html).not.toMatch(/<script/i);
+    // wallabag's "could not fetch" notice is no content, and "No title found" no title.
+    expect(drafts[1]).toMatchObject({ kind: 'bookmark', html: null, text: '', title: 'https://news.example.org/empty', favourite: true });
+    expect(skipped).toEqual([{ entry: 'No address', reason: 'no address' }]);
+  });
+
+  it('reads v1: comma-separated tags, is_fav as starred, content as text', async () => {
+    const { drafts, skipped } = await loadOwn(wallabagV1Importer, 'wallabag-v1.json');
+    expect(skipped).toEqual([]);
+    expect(drafts.map((d) => [d.kind, d.title, d.tags, d.favourite])).toEqual([
+      ['article', 'Framing the week', ['weekly', 'plans'], false],
+      ['bookmark', 'A starred link', [], true],
+    ]);
+    expect(drafts[0].text).toBe('Monday\n\nPlans for the week.');
+  });
+
+  it('skips an entry without an address and keeps the others', () => {
+    const list = [{ id: 1, title: 'No URL', url: '', is_archived: false, content: '<p>x</p>' }, { id: 2, title: 'Ok', url: 'https://ok.example/', is_archived: true, content: '' }];
+    const parsed = wallabagV2Importer.parse({ name: 'w.json', bytes: new TextEncoder().encode(JSON.stringify(list)) });
+    expect(parsed).toMatchObject({ drafts: [{ title: 'Ok', kind: 'bookmark' }], skipped: [{ entry: 'No URL', reason: 'no address' }] });
+  });
+});
 
 describe.skipIf(!hasFixtures(DIR))('wallabag exports', () => {
   it('reads v2 content as sanitised HTML and text, with tags, language and dates', async () => {
@@ -64,11 +107,5 @@ describe.skipIf(!hasFixtures(DIR))('wallabag exports', () => {
       ['Framabag, un nouveau service libre et gratuit', null],
       ['wallabag/wallabag', null],
     ]);
-  });
-
-  it('skips an entry without an address and keeps the others', () => {
-    const list = [{ id: 1, title: 'No URL', url: '', is_archived: false, content: '<p>x</p>' }, { id: 2, title: 'Ok', url: 'https://ok.example/', is_archived: true, content: '' }];
-    const parsed = wallabagV2Importer.parse({ name: 'w.json', bytes: new TextEncoder().encode(JSON.stringify(list)) });
-    expect(parsed).toMatchObject({ drafts: [{ title: 'Ok', kind: 'bookmark' }], skipped: [{ entry: 'No URL', reason: 'no address' }] });
   });
 });

@@ -3,13 +3,13 @@
 // middle of the expected article text must be in the imported plain text.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../test-shared';
 import { htmlToText } from './html-text';
 import { parseWebPage } from './web-page';
 
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/readability-pages');
+const FIXTURES = sharedPath('fixtures/readability-pages');
 const pages = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'source.html'))).sort() : [];
 
 // Set from what the importer achieves (86/86 titles, 52/52 bylines, 52/52 languages when

@@ -3,14 +3,14 @@
 // plain words, finds that page's item as the first hit.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../test-shared';
 import { htmlToText } from './html-text';
 import { tempArchive } from '../core/test-archive';
 import { dispatch } from '../api/dispatch';
 
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/readability-pages');
+const FIXTURES = sharedPath('fixtures/readability-pages');
 const pages = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'source.html'))).sort() : [];
 
 /** A distinctive sentence near the middle of the text, as a person would type it. */

@@ -5,9 +5,11 @@
 // with a notice rather than silently matching nothing.
 
 import { ITEM_KINDS } from '../core/model';
+import { tagKey } from '../core/same-tag';
 import { dateKeyOf, FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD, type ItemTable } from './item-table';
 import type { Filter } from './query-parser';
 import type { SearchMeta } from './types';
+import { SEARCH_SORTS, type SearchSort } from './request';
 
 /** An item's metadata with the keys sorting compares, computed once per change rather
  *  than once per query; `no` is its number in the engine's item table. */
@@ -33,16 +35,14 @@ export function fold(s: string): string {
   return s.normalize('NFC').toLowerCase().trim();
 }
 
-const SORTS = ['relevance', 'newest', 'oldest', 'title', 'added'] as const;
-
 /** The order a `sort:` in the query asks for, if any (the last one wins). */
-export function sortOf(filters: Filter[], notices: string[]): (typeof SORTS)[number] | null {
-  let sort: (typeof SORTS)[number] | null = null;
+export function sortOf(filters: Filter[], notices: string[]): SearchSort | null {
+  let sort: SearchSort | null = null;
   for (const f of filters) {
     if (f.key !== 'sort') continue;
     const v = fold(f.value);
-    if ((SORTS as readonly string[]).includes(v)) sort = v as (typeof SORTS)[number];
-    else notices.push(`sort:${f.value} is not an order (${SORTS.join(', ')}) and was ignored.`);
+    if ((SEARCH_SORTS as readonly string[]).includes(v)) sort = v as SearchSort;
+    else notices.push(`sort:${f.value} is not an order (${SEARCH_SORTS.join(', ')}) and was ignored.`);
   }
   return sort;
 }
@@ -71,7 +71,7 @@ function compileOne(f: Filter, table: ItemTable, notices: string[]): ItemPredica
   const { dicts } = table;
   switch (f.key) {
     case 'tag': {
-      const id = dicts.tags.find(v);
+      const id = dicts.tags.find(tagKey(f.value));
       return id < 0 ? () => false : (no) => table.hasTag(no, id);
     }
     case 'source': {

@@ -4,6 +4,7 @@
 
 import { FacetDictionaries, type FacetDictionary } from './facets';
 import { fold, itemDate, type ItemView } from './filters';
+import { tagKey } from '../core/same-tag';
 import type { FacetCount, SearchMeta, SearchResult } from './types';
 
 export class ItemTable {
@@ -26,7 +27,7 @@ export class ItemTable {
   add(meta: SearchMeta): ItemView {
     const no = this.views.length;
     const date = itemDate(meta);
-    const tagKeys = meta.tags.map(fold);
+    const tagKeys = meta.tags.map(tagKey);
     const sourceKey = meta.source ? fold(meta.source) : null;
     const view: ItemView = { meta, date, tagKeys, sourceKey, no };
     this.views.push(view);

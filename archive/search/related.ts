@@ -7,6 +7,7 @@ import { analyzerFor, bareTerm, eachToken, languageOfTerm, SURFACE } from './ana
 import { type IndexableDoc } from './build';
 import { F } from './fields';
 import { lowerForm } from './normalize';
+import { tagKey } from '../core/same-tag';
 import { idfWeight, RELATED_FIELDS, tfWeight, vectorTerm } from './norms';
 import { collectionStats } from './scorer';
 import type { Segment } from './segment';
@@ -177,12 +178,12 @@ export function relatedTo(
   const slots = rank(own.slice(0, RELATED_TERMS));
   // Shared tags lift the best candidates (looking up every candidate's tags costs more than
   // the whole ranking).
-  const tagKeys = new Set(doc.tags.map((t) => lowerForm(t)));
+  const tagKeys = new Set(doc.tags.map(tagKey));
   let top = best(slots, tagKeys.size > 0 ? Math.max(limit * 5, 50) : limit);
   if (tagKeys.size > 0) {
     for (const slot of top) {
       const meta = metaOf(idOf(slot));
-      if (meta) for (const t of meta.tags) if (tagKeys.has(lowerForm(t))) score[slot] += TAG_BONUS;
+      if (meta) for (const t of meta.tags) if (tagKeys.has(tagKey(t))) score[slot] += TAG_BONUS;
     }
     top = best(top, limit);
   }

@@ -5,7 +5,7 @@ import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sharedPath } from '../test-shared';
 import type { SearchMeta } from './types';
 
 export type Fixture = SearchMeta & { body: string };
@@ -59,7 +59,7 @@ export function metasOf(items: Fixture[]): SearchMeta[] {
 
 /** ../shared/corpora/news/bbc.jsonl from the repository root, or null when absent. */
 export function bbcPath(): string | null {
-  const p = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpora/news/bbc.jsonl');
+  const p = sharedPath('corpora/news/bbc.jsonl');
   return existsSync(p) ? p : null;
 }
 

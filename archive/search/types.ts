@@ -31,17 +31,8 @@ export interface SearchDoc {
   favourite?: boolean;
 }
 
-export type SearchSort = 'relevance' | 'newest' | 'oldest' | 'title' | 'added';
-
-export interface SearchRequest {
-  /** What the user typed: lunr syntax plus filters (`tag:`, `source:`, `kind:`, `before:`, ...). */
-  q: string;
-  sort?: SearchSort;
-  offset?: number;
-  limit?: number;
-  /** Tags chosen in the sidebar; combined with AND, like `tag:` filters. */
-  tags?: string[];
-}
+export type { SearchRequest, SearchSort } from './request';
+import type { SearchRequest } from './request';
 
 /** A piece of text with the matched terms located by [start, end) offsets into `text`. */
 export interface Snippet {

@@ -1,4 +1,4 @@
-// The core's tag identity (tags.ts `tagKey`), remembered: sync asks it for every tag of
+// The core's tag identity (same-tag.ts `tagKey`), remembered: sync asks it for every tag of
 // every item in a round, and the same few hundred names come back again and again.
 
 import { tagKey } from '../core/tags';

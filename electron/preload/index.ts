@@ -3,18 +3,8 @@
 // It is a table with no logic; ipcRenderer itself never crosses the bridge.
 
 import { contextBridge, ipcRenderer } from 'electron';
-import { RENDERER_METHODS, type RendererMethod } from '../../archive/api/methods';
-import type { DossierApi } from '../../archive/api/contract';
-import { CANCEL_CHANNEL, HOST_EVENTS, METHOD_CHANNEL_PREFIX, type HostEvent, type OnHostEvent } from './host-events';
-
-/** The contract as a renderer sees it: every method except the host-only ones. */
-export type RendererApi = Pick<DossierApi, RendererMethod>;
-
-/** Withdraws the call that was given this number (the main process checks it). */
-export type CancelCall = (callId: number) => void;
-
-/** What `window.dossier` is in the desktop app. */
-export type DesktopBridge = RendererApi & { onHostEvent: OnHostEvent; cancelCall: CancelCall };
+import { RENDERER_METHODS } from '../../archive/api/methods';
+import { CANCEL_CHANNEL, HOST_EVENTS, METHOD_CHANNEL_PREFIX, type CancelCall, type DesktopBridge, type HostEvent, type OnHostEvent, type RendererApi } from './host-events';
 
 // A call may carry a number of the renderer's choosing, by which `cancelCall` withdraws it.
 const methods = Object.fromEntries(

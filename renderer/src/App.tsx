@@ -23,6 +23,7 @@ import { DropZone } from './components/DropZone';
 import { ImportStatus } from './components/ImportStatus';
 import { ExportDialog } from './components/ExportDialog';
 import { TagActionsDialog } from './components/TagActionsDialog';
+import { colorMap } from './components/TagSwatch';
 import { UrlImportDialog } from './components/UrlImportDialog';
 import { ViewSettings, type Theme } from './components/ViewSettings';
 import { ShortcutSheet } from './components/ShortcutSheet';
@@ -112,7 +113,7 @@ function Library() {
   const sourceList = useQuery('sources.list', {});
   const info = useQuery('archive.info', {});
   const allTags = useMemo(() => (tagList.value?.tags ?? []).map((t) => t.name), [tagList.value]);
-  const tagColors = useMemo(() => new Map((tagList.value?.tags ?? []).map((t) => [t.name.toLowerCase(), t.color])), [tagList.value]);
+  const tagColors = useMemo(() => colorMap(tagList.value?.tags ?? []), [tagList.value]);
   const importer = useImport();
   const fetcher = useFetchArticles();
   const selection = useSelection(results, JSON.stringify(request), activeIndex, setActiveIndex);
@@ -281,17 +282,17 @@ function Library() {
   useEffect(
     () =>
       onHostEvent((event) => {
-        const payload = event.payload as Record<string, unknown>;
         if (event.name === 'dossier:menu') {
-          if (payload.command === 'export-notes') setExportOpen(true);
-          if (payload.command === 'restore-backup') setBackupsOpen(true);
-          if (payload.command === 'focus-search') searchRef.current?.focus();
+          const { command } = event.payload;
+          if (command === 'export-notes') setExportOpen(true);
+          if (command === 'restore-backup') setBackupsOpen(true);
+          if (command === 'focus-search') searchRef.current?.focus();
         } else if (event.name === 'dossier:progress') {
           // A fetch's progress goes to its own status line (useFetchArticles), not the import's.
-          if (!fetchRunning()) hostProgress(Number(payload.done), Number(payload.total));
+          if (!fetchRunning()) hostProgress(event.payload.done, event.payload.total);
         } else if (event.name === 'dossier:changed') {
           changed();
-          if (Array.isArray(payload.imported)) hostFinished(payload.imported as string[], (payload.skipped ?? []) as Array<{ file: string; reason: string }>);
+          if (event.payload.reason === 'import') hostFinished(event.payload.imported, event.payload.skipped);
         }
       }),
     [changed, hostProgress, hostFinished, fetchRunning],

@@ -5,20 +5,14 @@
 // runs in. Failures come back as Outcomes, never throws; a call given an AbortSignal that
 // aborts answers `cancelled` (over HTTP the request is dropped, so the host stops the work).
 
-import type { DossierApi, Args, Result } from '../../../archive/api/contract';
+import type { Args, Result } from '../../../archive/api/contract';
 import type { Method } from '../../../archive/api/methods';
 import type { Outcome } from '../../../archive/api/types';
 import type { ArchiveEvent } from '../../../archive/api/events';
+import type { DesktopBridge, HostEvent } from '../../../archive/api/host-events';
 import { sessionToken } from './token';
 
-/** Something the desktop host tells the renderer unasked (menu commands, import progress). */
-export interface HostEvent {
-  name: string;
-  payload: unknown;
-}
-
-/** What the desktop preload exposes: the renderer's methods, and host events. */
-type DesktopBridge = Partial<DossierApi> & { onHostEvent?: (listener: (event: HostEvent) => void) => () => void; cancelCall?: (callId: number) => void };
+export type { HostEvent };
 
 declare global {
   interface Window {
@@ -84,13 +78,13 @@ let nextCallId = 0;
 
 function preloadTransport(api: DesktopBridge): Transport {
   return async (method, args, signal) => {
-    const fn = api[method] as ((a: unknown, callId?: number) => Promise<Outcome<unknown>>) | undefined;
+    const fn = (api as Partial<Record<Method, (a: unknown, callId?: number) => Promise<Outcome<unknown>>>>)[method];
     if (!fn) return { ok: false, error: { code: 'invalid_argument', message: `The app does not offer ${method} here.` } };
     if (signal?.aborted) return CANCELLED;
     try {
       // A call that may be withdrawn is numbered, and the number withdraws it in the host.
-      const callId = signal && api.cancelCall ? ++nextCallId : undefined;
-      if (callId !== undefined) signal?.addEventListener('abort', () => api.cancelCall?.(callId), { once: true });
+      const callId = signal ? ++nextCallId : undefined;
+      if (callId !== undefined) signal?.addEventListener('abort', () => api.cancelCall(callId), { once: true });
       const outcome = await fn(args, callId);
       return signal?.aborted ? CANCELLED : outcome;
     } catch {
@@ -168,7 +162,7 @@ async function readHttpEvents(listener: (event: HostEvent) => void, signal: Abor
 
 /** Subscribes to the host's events (the desktop preload's, or the browser host's stream). */
 export function onHostEvent(listener: (event: HostEvent) => void): () => void {
-  if (desktop) return desktop.onHostEvent?.(listener) ?? (() => undefined);
+  if (desktop) return desktop.onHostEvent(listener);
   if (typeof fetch !== 'function') return () => undefined;
   const controller = new AbortController();
   void readHttpEvents(listener, controller.signal);

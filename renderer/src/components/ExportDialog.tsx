@@ -10,9 +10,9 @@ import { call } from '../api/client';
 import { downloadFiles } from '../lib/download';
 import { mergeExports, type ExportFile } from '../lib/merge-exports';
 import { useNotify } from './Notifications';
+import type { ExportFormat } from '../../../archive/api/types';
 
 type ScopeKind = 'item' | 'selection' | 'query' | 'tag' | 'all';
-type Format = 'md' | 'digest' | 'json' | 'csv';
 
 interface Props {
   open: boolean;
@@ -31,7 +31,7 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
   const notify = useNotify();
   const [scope, setScope] = useState<ScopeKind>(itemId ? 'item' : 'all');
   const [tag, setTag] = useState(tags[0] ?? '');
-  const [format, setFormat] = useState<Format>('digest');
+  const [format, setFormat] = useState<ExportFormat>('digest');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
   useResetOnOpen(open, `${itemId}|${preferSelection}`, () => {
@@ -116,7 +116,7 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
         </fieldset>
         <label className="field">
           Format
-          <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
             <option value="digest">One Markdown digest</option>
             <option value="md">Markdown files with front matter (zip)</option>
             <option value="json">JSON</option>

@@ -8,6 +8,7 @@ import { formatDate } from '../lib/format';
 import { useAction } from '../hooks/useAction';
 import { useNotify } from './Notifications';
 import { escapeCancels } from '../lib/escape-cancels';
+import { MAX_NOTE_LENGTH } from '../../../archive/api/rules';
 
 export function NoteCard({ note, itemId }: { note: Note; itemId: string }) {
   const act = useAction();
@@ -33,6 +34,7 @@ export function NoteCard({ note, itemId }: { note: Note; itemId: string }) {
         >
           <textarea
             aria-label="Edit note"
+            maxLength={MAX_NOTE_LENGTH}
             value={text}
             rows={5}
             autoFocus

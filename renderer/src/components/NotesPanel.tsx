@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ItemView } from '../../../archive/api/types';
 import { useAction } from '../hooks/useAction';
 import { NoteCard } from './NoteCard';
+import { MAX_NOTE_LENGTH } from '../../../archive/api/rules';
 
 interface Props {
   item: ItemView;
@@ -39,6 +40,7 @@ export function NotesPanel({ item, inputRef }: Props) {
         <textarea
           ref={inputRef}
           aria-label="New note"
+          maxLength={MAX_NOTE_LENGTH}
           placeholder="Write a note in Markdown…"
           rows={3}
           value={draft}

@@ -12,12 +12,14 @@ interface Props {
   hint?: string;
   submit: string;
   initial?: string;
+  /** The longest answer the archive accepts (archive/api/rules). */
+  maxLength: number;
   onClose: () => void;
   /** Returns whether it worked; the dialog closes only then. */
   onSubmit: (value: string) => Promise<boolean>;
 }
 
-export function PromptDialog({ title, open, label, hint, submit, initial = '', onClose, onSubmit }: Props) {
+export function PromptDialog({ title, open, label, hint, submit, initial = '', maxLength, onClose, onSubmit }: Props) {
   const [value, setValue] = useState(initial);
   const [busy, setBusy] = useState(false);
   useResetOnOpen(open, initial, () => setValue(initial));
@@ -35,7 +37,7 @@ export function PromptDialog({ title, open, label, hint, submit, initial = '', o
       >
         <label className="field">
           {label}
-          <input type="text" value={value} maxLength={100} onChange={(e) => setValue(e.target.value)} autoFocus />
+          <input type="text" value={value} maxLength={maxLength} onChange={(e) => setValue(e.target.value)} autoFocus />
         </label>
         {hint && <p className="dialog-hint">{hint}</p>}
         <div className="button-row">

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ItemView } from '../../../archive/api/types';
 import { useAction } from '../hooks/useAction';
 import { escapeCancels } from '../lib/escape-cancels';
+import { MAX_LABEL_LENGTH } from '../../../archive/api/rules';
 
 type Related = ItemView['related'][number];
 
@@ -31,7 +32,7 @@ export function RelatedLink({ itemId, related, onOpen }: { itemId: string; relat
             Label for the link to “{title}”
             <input
               value={label}
-              maxLength={100}
+              maxLength={MAX_LABEL_LENGTH}
               autoFocus
               placeholder="e.g. background, follow-up"
               onChange={(e) => setLabel(e.target.value)}

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { TagCount } from '../../../archive/api/types';
 import { Dialog } from './Dialog';
+import { MAX_TAG_LENGTH, sameTag } from '../../../archive/api/rules';
 import { useAction } from '../hooks/useAction';
 
 interface Props {
@@ -56,14 +57,14 @@ export function TagActionsDialog({ tag, tags, onClose, onRenamed }: Props) {
             e.preventDefault();
             const to = name.trim();
             if (!to || to === tag.name) return;
-            const existing = tags.find((t) => t.name !== tag.name && t.name.toLowerCase() === to.toLowerCase());
+            const existing = tags.find((t) => t.name !== tag.name && sameTag(t.name, to));
             if (existing) setConfirmMerge(existing.name);
             else done(await act('tags.rename', { from: tag.name, to }), to);
           }}
         >
           <label>
             Rename to
-            <input value={name} onChange={(e) => setName(e.target.value)} />
+            <input value={name} maxLength={MAX_TAG_LENGTH} onChange={(e) => setName(e.target.value)} />
           </label>
           <button type="submit">Rename</button>
         </form>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ItemView } from '../../../archive/api/types';
 import { useAction } from '../hooks/useAction';
 import { TagSwatch, colorOf } from './TagSwatch';
+import { MAX_TAG_LENGTH, sameTag, tagKey, tidyTagName } from '../../../archive/api/rules';
 
 interface Props {
   item: ItemView;
@@ -17,12 +18,12 @@ export function TagEditor({ item, allTags, tagColors, inputRef }: Props) {
   const act = useAction();
   const [draft, setDraft] = useState('');
   const [choice, setChoice] = useState(-1);
-  const has = (t: string) => item.tags.some((x) => x.toLowerCase() === t.toLowerCase());
-  const typed = draft.trim().toLowerCase();
-  const suggestions = typed ? allTags.filter((t) => t.toLowerCase().includes(typed) && !has(t)).slice(0, 6) : [];
+  const has = (t: string) => item.tags.some((x) => sameTag(x, t));
+  const typed = tagKey(draft);
+  const suggestions = typed ? allTags.filter((t) => tagKey(t).includes(typed) && !has(t)).slice(0, 6) : [];
 
   const add = async (name: string) => {
-    const tag = name.trim();
+    const tag = tidyTagName(name);
     if (!tag) return;
     setDraft('');
     setChoice(-1);
@@ -49,6 +50,7 @@ export function TagEditor({ item, allTags, tagColors, inputRef }: Props) {
           ref={inputRef}
           className="tag-input"
           aria-label="Add tag"
+          maxLength={MAX_TAG_LENGTH}
           placeholder="Add tag (t)"
           value={draft}
           aria-describedby={suggestions.length ? 'tag-suggestions' : undefined}

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { TagCount } from '../../../archive/api/types';
 import { TagSwatch } from './TagSwatch';
+import { sameTag, tagKey } from '../../../archive/api/rules';
 
 interface Props {
   tags: TagCount[];
@@ -18,9 +19,9 @@ export const TAG_FILTER_FROM = 12;
 
 export function TagList({ tags, selected, onToggle, onEdit }: Props) {
   const [filter, setFilter] = useState('');
-  const isSelected = (name: string) => selected.some((s) => s.toLowerCase() === name.toLowerCase());
-  const wanted = filter.trim().toLowerCase();
-  const shown = wanted ? tags.filter((t) => t.name.toLowerCase().includes(wanted) || isSelected(t.name)) : tags;
+  const isSelected = (name: string) => selected.some((s) => sameTag(s, name));
+  const wanted = tagKey(filter);
+  const shown = wanted ? tags.filter((t) => tagKey(t.name).includes(wanted) || isSelected(t.name)) : tags;
   return (
     <nav aria-label="Tags" className="sidebar-section">
       <h2 className="sidebar-heading">Tags</h2>

@@ -29,8 +29,8 @@ export function useFetchArticles() {
     () =>
       onHostEvent((event) => {
         if (event.name !== 'dossier:progress' || !running.current) return;
-        const p = event.payload as { done: number; total: number };
-        setState((s) => (s && s.running ? { ...s, done: Number(p.done), total: Number(p.total) } : s));
+        const { done, total } = event.payload;
+        setState((s) => (s && s.running ? { ...s, done, total } : s));
       }),
     [],
   );

@@ -5,6 +5,7 @@
 import { useCallback, useState } from 'react';
 import { VIEW_FILTERS, VIEW_LABELS, type LibraryView } from '../components/LibraryViews';
 import type { ActiveFilter } from '../components/ResultsHeader';
+import { sameTag } from '../../../archive/api/rules';
 
 interface Facets {
   source: string | null;
@@ -19,7 +20,6 @@ export function quote(value: string): string {
   return /[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value;
 }
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export function useFilters() {
   const [view, setView] = useState<LibraryView>('all');
@@ -32,9 +32,9 @@ export function useFilters() {
       .filter(Boolean)
       .join(' ');
 
-  const toggleTag = useCallback((name: string) => setTags((all) => (all.some((t) => same(t, name)) ? all.filter((t) => !same(t, name)) : [...all, name])), []);
+  const toggleTag = useCallback((name: string) => setTags((all) => (all.some((t) => sameTag(t, name)) ? all.filter((t) => !sameTag(t, name)) : [...all, name])), []);
   const chooseSource = useCallback((source: string | null) => setFacets((f) => ({ ...f, source })), []);
-  const renameTag = useCallback((from: string, to: string) => setTags((all) => all.map((t) => (same(t, from) ? to : t))), []);
+  const renameTag = useCallback((from: string, to: string) => setTags((all) => all.map((t) => (sameTag(t, from) ? to : t))), []);
 
   const active: ActiveFilter[] = [
     ...(view !== 'all' ? [{ label: VIEW_LABELS[view], remove: () => setView('all') }] : []),
@@ -46,7 +46,7 @@ export function useFilters() {
 
   const chooseFacet = (kind: FacetKind, value: string) => {
     if (kind === 'tags') {
-      if (!tags.some((t) => same(t, value))) setTags([...tags, value]);
+      if (!tags.some((t) => sameTag(t, value))) setTags([...tags, value]);
     } else setFacets((f) => ({ ...f, [kind === 'sources' ? 'source' : kind === 'kinds' ? 'kind' : 'year']: value }));
   };
 

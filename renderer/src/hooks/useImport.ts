@@ -5,13 +5,14 @@ import { useCallback, useRef, useState } from 'react';
 import { call } from '../api/client';
 import { batches, toUpload, MAX_FILE_BYTES } from '../lib/files';
 import { useArchiveVersion } from './useArchiveVersion';
+import type { ImportSummary } from '../../../archive/api/types';
 
 export interface ImportState {
   running: boolean;
   done: number;
   total: number;
   imported: string[];
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: ImportSummary['skipped'];
 }
 
 const IDLE: ImportState = { running: false, done: 0, total: 0, imported: [], skipped: [] };

@@ -11,6 +11,7 @@ import { leavesView } from '../lib/leaves-view';
 import { BulkBar } from '../components/BulkBar';
 import { ResultsMenu } from '../components/ResultsMenu';
 import { PromptDialog } from '../components/PromptDialog';
+import { MAX_SEARCH_NAME_LENGTH, MAX_TAG_LENGTH } from '../../../archive/api/rules';
 import { Dialog } from '../components/Dialog';
 import { plural } from '../lib/format';
 
@@ -99,6 +100,7 @@ export function useResultsActions(o: Options) {
         title="Save this search"
         open={prompt === 'save'}
         label="Name"
+        maxLength={MAX_SEARCH_NAME_LENGTH}
         hint={`Keeps “${o.fullQuery.slice(0, 80)}” in the sidebar, one click away.`}
         submit="Save search"
         onClose={close}
@@ -129,6 +131,7 @@ export function useResultsActions(o: Options) {
         title="Tag all results"
         open={prompt === 'tag-all'}
         label="Tag"
+        maxLength={MAX_TAG_LENGTH}
         hint={`Adds the tag to all ${plural(o.total, 'result')} of this search.`}
         submit="Tag all results"
         onClose={close}
@@ -138,6 +141,7 @@ export function useResultsActions(o: Options) {
         title={prompt === 'untag' ? 'Remove a tag from the selection' : 'Tag the selection'}
         open={prompt === 'tag' || prompt === 'untag'}
         label="Tag"
+        maxLength={MAX_TAG_LENGTH}
         submit={prompt === 'untag' ? 'Remove tag' : 'Add tag'}
         onClose={close}
         onSubmit={(tag) => bulk(prompt === 'untag' ? 'untag' : 'tag', 'selection', [tag])}

@@ -3,10 +3,7 @@
 
 import { zipSync, strToU8 } from 'fflate';
 
-export interface ExportedFile {
-  path: string;
-  content: string;
-}
+import type { ExportedFile } from '../../../archive/api/types';
 
 function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);

@@ -1,10 +1,7 @@
 // Reads dropped or chosen files into the contract's upload shape (name + base64) and cuts
 // them into batches small enough for one request, so a big import shows real progress.
 
-export interface Upload {
-  name: string;
-  data: string;
-}
+import type { UploadedFile as Upload } from '../../../archive/api/types';
 
 const MAX_BATCH_BYTES = 24 * 1024 * 1024;
 /** The browser host refuses request bodies over 64 MB; base64 makes a file a third larger. */

@@ -4,10 +4,9 @@
 
 import { plural } from './format';
 
-export interface Skipped {
-  file: string;
-  reason: string;
-}
+import type { ImportSummary } from '../../../archive/api/types';
+
+export type Skipped = ImportSummary['skipped'][number];
 
 export interface ImportCounts {
   imported: number;

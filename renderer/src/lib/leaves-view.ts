@@ -4,6 +4,7 @@
 // rather than lingering on rows that are no longer shown.
 
 import type { Args } from '../../../archive/api/contract';
+import { sameTag } from '../../../archive/api/rules';
 
 type BulkAction = Args<'items.bulk'>['action'];
 
@@ -24,6 +25,6 @@ function hasFilter(query: string, filter: string): boolean {
 export function leavesView(action: BulkAction, query: string, tags: readonly string[], actionTags: readonly string[] = []): boolean {
   if (action === 'delete') return true;
   // Untagging leaves a view filtered by that tag in the sidebar.
-  if (action === 'untag') return actionTags.some((t) => tags.some((v) => v.toLowerCase() === t.toLowerCase()));
+  if (action === 'untag') return actionTags.some((t) => tags.some((v) => sameTag(v, t)));
   return (LEAVES[action] ?? []).some((value) => hasFilter(query, `is:${value}`));
 }

@@ -2,12 +2,9 @@
 // into what one export of the whole selection gives: one JSON document, one CSV with one
 // header row, one digest with one heading, or every Markdown file (a taken path renamed).
 
-export interface ExportFile {
-  path: string;
-  content: string;
-}
+import type { ExportedFile as ExportFile, ExportFormat as NotesFormat } from '../../../archive/api/types';
 
-export type NotesFormat = 'md' | 'digest' | 'json' | 'csv';
+export type { ExportFile, NotesFormat };
 
 /** Markdown files side by side: a path already taken gets -2, -3… before its extension. */
 function allFiles(parts: ExportFile[][]): ExportFile[] {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { sanitizeArticle, renderMarkdown } from './sanitize';
+import { markdownToHtml } from '../../../archive/api/rules';
 
 function html(fragment: DocumentFragment): string {
   const div = document.createElement('div');
@@ -25,8 +26,18 @@ describe('sanitising HTML before it reaches the DOM', () => {
   });
 
   it('renders Markdown notes safely', () => {
-    const out = renderMarkdown('**bold** <img src=x onerror=alert(1)>');
+    const out = renderMarkdown('**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1)) [y](https://example.com)');
     expect(out).toContain('<strong>bold</strong>');
-    expect(out).not.toMatch(/onerror/);
+    // Raw HTML is shown as the text it is, never as an element.
+    expect(out).not.toMatch(/<img/);
+    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(out).not.toContain('javascript:');
+    expect(out).toContain('href="https://example.com"');
+  });
+
+  it('renders a note on an item as a note item is stored: one Markdown renderer', () => {
+    const source = '# Plan\n\n- one\n- *two*\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n~~gone~~ <b>raw</b>';
+    // The archive's rendering, with DOMPurify's link hardening as the only difference.
+    expect(renderMarkdown(source)).toBe(markdownToHtml(source));
   });
 });

@@ -3,7 +3,7 @@
 // referrer, only http(s) and mailto links survive, and remote images are not loaded.
 
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { markdownToHtml } from '../../../archive/api/rules';
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A') {
@@ -41,8 +41,9 @@ export function sanitizeArticle(html: string): DocumentFragment {
   return DOMPurify.sanitize(html, { ...ARTICLE_CONFIG, RETURN_DOM_FRAGMENT: true });
 }
 
-/** A Markdown note rendered and sanitised, as an HTML string for dangerouslySetInnerHTML. */
+/** A Markdown note rendered the archive's one way (as note items are) and sanitised, as an
+ *  HTML string for dangerouslySetInnerHTML. */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: false }) as string;
+  const html = markdownToHtml(markdown);
   return DOMPurify.sanitize(html, ARTICLE_CONFIG) as unknown as string;
 }
