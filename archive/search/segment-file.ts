@@ -76,7 +76,14 @@ function decode(bytes: Buffer, kind: string): { text: Record<string, string>; ar
     else {
       const Ctor = TYPES[s.type];
       if (!Ctor || s.bytes % Ctor.BYTES_PER_ELEMENT !== 0) throw new Error(`${kind} file has a bad section`);
-      // One copy into a fresh, aligned buffer: the file's buffer may be pooled or unaligned.
+      // Sections are 8-byte aligned in the file, so on a little-endian machine the array is a
+      // view of the bytes read (no copy: a cold search reads tens of megabytes). Otherwise,
+      // one copy into a fresh, aligned buffer.
+      if (!BIG_ENDIAN && (bytes.byteOffset + at) % Ctor.BYTES_PER_ELEMENT === 0) {
+        arrays[s.name] = new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, s.bytes / Ctor.BYTES_PER_ELEMENT);
+        at += s.bytes + pad(s.bytes);
+        continue;
+      }
       const ab = new ArrayBuffer(s.bytes);
       const copy = Buffer.from(ab);
       bytes.copy(copy, 0, at, at + s.bytes);
