@@ -31,9 +31,9 @@ async function sealedArchive(): Promise<{ dir: string; file: string; ids: string
 
 /** Replaces the bytes before the seal and stamps a seal that matches them again. */
 function reseal(text: string, edit: (body: string) => string, schema = schemaStamp()): string {
-  const at = text.lastIndexOf(',"sealed":');
+  const at = text.lastIndexOf(',"seal":');
   const body = edit(text.slice(0, at));
-  return `${body},"sealed":{"crc":${crc32(body)},"schema":"${schema}"}}`;
+  return `${body},"seal":{"crc":${crc32(body)},"schema":"${schema}"}}`;
 }
 
 describe('the snapshot seal', () => {
@@ -41,9 +41,9 @@ describe('the snapshot seal', () => {
     const { dir, file } = await sealedArchive();
     const bytes = await readFile(file);
     expect(hasValidSeal(bytes)).toBe(true);
-    expect(bytes.toString('utf8')).toMatch(/,"sealed":\{"crc":\d+,"schema":"[0-9a-f]{8}"\}\}$/);
+    expect(bytes.toString('utf8')).toMatch(/,"seal":\{"crc":\d+,"schema":"[0-9a-f]{8}"\}\}$/);
     const store = await Store.open(dir, { readOnly: true });
-    expect(store.data).not.toHaveProperty('sealed');
+    expect(store.data).not.toHaveProperty('seal');
     expect(store.data.items).toHaveLength(3);
     await store.close();
   });
@@ -108,7 +108,7 @@ describe('the snapshot seal', () => {
   it('is added by the next writer to a snapshot from before seals, which is validated meanwhile', async () => {
     const { dir, file, ids } = await sealedArchive();
     const text = await readFile(file, 'utf8');
-    await writeFile(file, `${text.slice(0, text.lastIndexOf(',"sealed":'))}}`);
+    await writeFile(file, `${text.slice(0, text.lastIndexOf(',"seal":'))}}`);
     expect(hasValidSeal(await readFile(file))).toBe(false);
     const reader = await Archive.open(dir, { readOnly: true });
     expect(reader.item(ids[0]).title).toBe('Harbour strike ends');

@@ -8,9 +8,9 @@ import { crc32 } from 'node:zlib';
 import { ARCHIVE_VERSION, Highlight, Item, Note, Relation, Tag } from './model';
 
 /** The seal's key: the last member of the snapshot object (readers that do not know it ignore it). */
-export const SEAL_KEY = 'sealed';
+export const SEAL_KEY = 'seal';
 const LEAD = `,"${SEAL_KEY}":{"crc":`;
-const TRAILER = /^,"sealed":\{"crc":(\d{1,10}),"schema":"([0-9a-f]{8})"\}\}$/;
+const TRAILER = /^,"seal":\{"crc":(\d{1,10}),"schema":"([0-9a-f]{8})"\}\}$/;
 
 let stamp: string | null = null;
 
