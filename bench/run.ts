@@ -177,8 +177,8 @@ async function main(): Promise<void> {
     console.log(importTable(growth));
   }
   if (PARTS.includes('cli')) {
-    process.stderr.write('10000 cli… ');
-    const cli = await cliBench(prepare(10_000), path.join(ROOT, 'cli-10000'));
+    process.stderr.write('cli… ');
+    const cli = await cliBench(prepare, ROOT);
     process.stderr.write(cli.error ? `error: ${String(cli.error)}\n` : 'done\n');
     console.log(`\nDossier CLI benchmark (${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
     console.log(cliTable(cli));

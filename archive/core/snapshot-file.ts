@@ -1,15 +1,17 @@
 // lowdb adapter for dossier.json, the snapshot. Reading strips a byte-order mark, parses,
-// migrates and validates; a file that fails is left exactly as it was and named in one line.
+// migrates and validates (a snapshot whose seal shows it is exactly as Dossier wrote it is
+// not validated again: snapshot-seal.ts); a file that fails is left as it was and named in one line.
 // Writing streams compact JSON a slice of records at a time, so a 50,000-item snapshot
 // never holds the thread that answers requests for more than a millisecond or two, and is
 // atomic and durable (temporary file, fsync, rename, fsync of the folder).
 
 import { promises as fs } from 'node:fs';
 import type { Adapter } from 'lowdb';
-import type { ArchiveData } from './model';
+import { ARCHIVE_VERSION, type ArchiveData } from './model';
 import { migrate } from './migrations';
 import { writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
+import { hasValidSeal, sealed, SEAL_KEY } from './snapshot-seal';
 
 /** Records serialised between two yields to the event loop. */
 const SLICE = 250;
@@ -24,18 +26,21 @@ export interface SnapshotWrite {
 export class SnapshotFile implements Adapter<ArchiveData> {
   /** Set by the store before each write. */
   next: SnapshotWrite = { seq: 0 };
+  /** Whether the last read found the file sealed (a writer seals an unsealed one by folding). */
+  sealedOnRead = false;
 
   constructor(readonly file: string) {}
 
   async read(): Promise<ArchiveData | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      bytes = await fs.readFile(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new ArchiveError('io_error', `Cannot read ${this.file}: ${(error as Error).message}`);
     }
-    return parseSnapshot(text);
+    this.sealedOnRead = hasValidSeal(bytes);
+    return parseSnapshot(bytes.toString('utf8'), 'dossier.json', this.sealedOnRead);
   }
 
   async write(data: ArchiveData): Promise<void> {
@@ -43,7 +48,8 @@ export class SnapshotFile implements Adapter<ArchiveData> {
   }
 }
 
-export function parseSnapshot(text: string, name = 'dossier.json'): ArchiveData {
+/** `sealed`: the bytes carry a matching seal, so the schema's verdict is known already. */
+export function parseSnapshot(text: string, name = 'dossier.json', sealed = false): ArchiveData {
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -53,16 +59,34 @@ export function parseSnapshot(text: string, name = 'dossier.json'): ArchiveData 
       `${name} is not valid JSON (${(error as Error).message}); it was left untouched — list backups with \`dossier backups\` and restore one with \`dossier restore <id>\`.`,
     );
   }
+  if (sealed && isCurrentShape(raw)) {
+    delete raw[SEAL_KEY];
+    return raw as unknown as ArchiveData;
+  }
   return migrate(raw, {
     name,
     remedy: 'it was left untouched; list backups with `dossier backups` and restore one with `dossier restore <id>`',
   });
 }
 
+/** The few facts a sealed snapshot is still checked for: it is of this version and holds its collections. */
+function isCurrentShape(raw: unknown): raw is Record<string, unknown> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  const data = raw as Record<string, unknown>;
+  if (data.version !== ARCHIVE_VERSION || !Number.isInteger(data.seq) || (data.seq as number) < 0) return false;
+  if (data.settings === null || typeof data.settings !== 'object' || Array.isArray(data.settings)) return false;
+  return (['items', 'tags', 'notes', 'highlights', 'relations'] as const).every((k) => Array.isArray(data[k]));
+}
+
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Compact JSON of `data` stamped `seq`, in slices, yielding to the event loop between them. */
-export async function* serialiseSnapshot(data: ArchiveData, seq: number): AsyncGenerator<string> {
+/** Compact JSON of `data` stamped `seq` and sealed, in slices, yielding to the event loop between them. */
+export function serialiseSnapshot(data: ArchiveData, seq: number): AsyncGenerator<string> {
+  return sealed(snapshotBody(data, seq));
+}
+
+/** The snapshot's members, without the closing brace (the seal closes it). */
+async function* snapshotBody(data: ArchiveData, seq: number): AsyncGenerator<string> {
   yield `{"version":${JSON.stringify(data.version)},"seq":${seq}`;
   for (const key of ['items', 'notes', 'highlights', 'relations', 'tags'] as const) {
     const list: unknown[] = data[key];
@@ -74,5 +98,5 @@ export async function* serialiseSnapshot(data: ArchiveData, seq: number): AsyncG
     }
     yield ']';
   }
-  yield `,"settings":${JSON.stringify(data.settings)}}`;
+  yield `,"settings":${JSON.stringify(data.settings)}`;
 }

@@ -125,6 +125,9 @@ export class Store {
         await syncDir(dir);
       } else {
         store.writer = await JournalWriter.open(store.journalFile, journals.current?.validBytes ?? null);
+        // A snapshot from before seals (or edited by hand) was validated whole just now:
+        // rewrite it in the background, sealed, so later opens need not validate it again.
+        if (!snapshot.sealedOnRead) void store.fold().catch(() => undefined);
       }
       return store;
     } catch (error) {

@@ -23,6 +23,8 @@ export class BaseSegments {
   constructor(
     private readonly dir: string,
     private readonly currentNo: CurrentNo,
+    /** Read single pairs' positions from the files rather than loading them (readSegment). */
+    private readonly lazyPositions = false,
   ) {}
 
   get segments(): readonly Segment[] {
@@ -70,7 +72,7 @@ export class BaseSegments {
     try {
       const segs = await Promise.all(
         manifest.segments.map(async (e) => {
-          const seg = await readSegment(this.dir, e);
+          const seg = await readSegment(this.dir, e, this.lazyPositions);
           for (const d of e.dead) if (d >= 0 && d < seg.size) seg.alive[d] = 0;
           this.stored.set(seg, { name: e.name, crc: e.crc, streamCrc: e.streamCrc });
           return seg;

@@ -67,11 +67,16 @@ export class Engine implements SearchIndex {
   ) {
     this.tuning = { inlineLimit: INLINE_LIMIT, chunk: CHUNK, deltaLimit: DELTA_LIMIT, small: SMALL, ...tuning };
     // A base segment holds an item live only while that version is current and no newer
-    // change to it waits in the delta.
-    this.base = new BaseSegments(opts.dir, (id, stamp) => {
-      const v = this.items.get(id);
-      return v && v.meta.stamp === stamp && !this.pending.has(id) && !this.delta.has(id) ? v.no : -1;
-    });
+    // change to it waits in the delta. A read-only engine (a CLI run, a reader beside the
+    // writer) reads proximity's positions pair by pair rather than whole files.
+    this.base = new BaseSegments(
+      opts.dir,
+      (id, stamp) => {
+        const v = this.items.get(id);
+        return v && v.meta.stamp === stamp && !this.pending.has(id) && !this.delta.has(id) ? v.no : -1;
+      },
+      Boolean(opts.readOnly),
+    );
     this.queries = new QueryRunner(this.items, (id) => this.body(id));
     for (const m of opts.metas) this.items.set(stripBody(m));
   }

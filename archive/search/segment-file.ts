@@ -59,24 +59,53 @@ function encode(kind: string, text: Record<string, string>, arrays: Record<strin
   return Buffer.concat(parts);
 }
 
-function decode(bytes: Buffer, kind: string): { text: Record<string, string>; arrays: Record<string, Typed> } {
-  if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Dossier segment file');
-  const hlen = bytes.readUInt32LE(MAGIC.length);
+/** A section of a file and where its bytes start. */
+export interface PlacedSection extends Section {
+  at: number;
+}
+
+/** Reads a file's header (which `head`, the file's first bytes, must hold whole: see
+ *  headerBytes) and places its sections; a file of `size` bytes must hold all of them. */
+export function layoutOf(head: Buffer, kind: string, size: number): PlacedSection[] {
+  if (head.length < MAGIC.length + 4 || head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Dossier segment file');
+  const hlen = head.readUInt32LE(MAGIC.length);
   let at = MAGIC.length + 4;
-  const header = JSON.parse(bytes.toString('utf8', at, at + hlen)) as { kind?: string; version?: number; sections?: Section[] };
+  if (at + hlen > head.length) throw new Error(`${kind} file is truncated`);
+  const header = JSON.parse(head.toString('utf8', at, at + hlen)) as { kind?: string; version?: number; sections?: Section[] };
   if (header.kind !== kind) throw new Error(`not a ${kind} file`);
   if (header.version !== FILE_VERSION) throw new Error(`${kind} file version ${String(header.version)} is not ${FILE_VERSION}`);
   at += hlen;
   at += pad(at);
+  const placed: PlacedSection[] = [];
+  for (const s of header.sections ?? []) {
+    if (!Number.isSafeInteger(s.bytes) || s.bytes < 0 || at + s.bytes > size) throw new Error(`${kind} file is truncated`);
+    placed.push({ ...s, at });
+    at += s.bytes + pad(s.bytes);
+  }
+  return placed;
+}
+
+/** How many of a file's first bytes hold its header, given at least its first 20. */
+export function headerBytes(first: Buffer): number {
+  return first.length < MAGIC.length + 4 ? MAGIC.length + 4 : MAGIC.length + 4 + first.readUInt32LE(MAGIC.length);
+}
+
+function decode(bytes: Buffer, kind: string): { text: Record<string, string>; arrays: Record<string, Typed> } {
   const text: Record<string, string> = {};
   const arrays: Record<string, Typed> = {};
-  for (const s of header.sections ?? []) {
-    if (at + s.bytes > bytes.length) throw new Error(`${kind} file is truncated`);
+  for (const s of layoutOf(bytes, kind, bytes.length)) {
+    const at = s.at;
     if (s.type === 'text') text[s.name] = bytes.toString('utf8', at, at + s.bytes);
     else {
       const Ctor = TYPES[s.type];
       if (!Ctor || s.bytes % Ctor.BYTES_PER_ELEMENT !== 0) throw new Error(`${kind} file has a bad section`);
-      // One copy into a fresh, aligned buffer: the file's buffer may be pooled or unaligned.
+      // Sections are 8-byte aligned in the file, so on a little-endian machine the array is a
+      // view of the bytes read (no copy: a cold search reads tens of megabytes). Otherwise,
+      // one copy into a fresh, aligned buffer.
+      if (!BIG_ENDIAN && (bytes.byteOffset + at) % Ctor.BYTES_PER_ELEMENT === 0) {
+        arrays[s.name] = new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, s.bytes / Ctor.BYTES_PER_ELEMENT);
+        continue;
+      }
       const ab = new ArrayBuffer(s.bytes);
       const copy = Buffer.from(ab);
       bytes.copy(copy, 0, at, at + s.bytes);
@@ -84,13 +113,12 @@ function decode(bytes: Buffer, kind: string): { text: Record<string, string>; ar
       if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 4) copy.swap32();
       arrays[s.name] = new Ctor(ab);
     }
-    at += s.bytes + pad(s.bytes);
   }
   return { text, arrays };
 }
 
 const SEGMENT = 'dossier-segment';
-const STREAM = 'dossier-positions';
+export const STREAM = 'dossier-positions';
 
 export function encodeSegment(data: SegmentData): Buffer {
   const { ids, stamps, langList, terms, docLang, offsets, docs, tfs, lengths, norms } = data;

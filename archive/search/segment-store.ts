@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../core/atomic-file';
 import { segmentFile, streamFile, type SegmentEntry } from './manifest';
 import { Segment, type SegmentData, type StreamData } from './segment';
 import { checksum, decodeSegment, decodeStream, encodeSegment, encodeStream } from './segment-file';
+import { PositionsReader } from './positions-reader';
 
 export interface Stored {
   name: string;
@@ -38,11 +39,18 @@ export async function storeSegment(dir: string, data: SegmentData, stream: Strea
 }
 
 /** Reads the segment a manifest entry names (its deleted ordinals are the caller's to
- *  apply); throws when the file is missing, damaged or not the size the entry says. */
-export async function readSegment(dir: string, e: SegmentEntry): Promise<Segment> {
+ *  apply); throws when the file is missing, damaged or not the size the entry says.
+ *  `lazyPositions`: single pairs' positions are read from the file as needed (a reader
+ *  that holds the index briefly) until something loads them whole. */
+export async function readSegment(dir: string, e: SegmentEntry, lazyPositions = false): Promise<Segment> {
   const data = decodeSegment(await fs.readFile(segmentFile(dir, e.name)), e.crc);
   if (data.ids.length !== e.docs) throw new Error('segment size does not match the manifest');
-  return new Segment(data, null, streamLoader(dir, e));
+  const seg = new Segment(data, null, streamLoader(dir, e));
+  if (lazyPositions) {
+    const reader = new PositionsReader(streamFile(dir, e.name), seg.terms.length);
+    seg.lazyPositions = (t, doc) => reader.positionsOf(t, doc);
+  }
+  return seg;
 }
 
 /** Reads a stored segment's term positions back. They are loaded only when a phrase needs

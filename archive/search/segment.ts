@@ -58,6 +58,9 @@ export class Segment {
   /** The item-table number of each live ordinal's current metadata (-1: none), kept by the engine. */
   readonly nos: Int32Array;
   private streamData: StreamData | null;
+  /** Reads one pair's positions from the file while the whole of them is not loaded
+   *  (read-only engines: positions-reader.ts). */
+  lazyPositions: ((t: number, doc: number) => Uint32Array) | null = null;
 
   constructor(
     readonly data: SegmentData,
@@ -221,6 +224,7 @@ export class Segment {
 
   /** The positions of term `t` in item `doc` (empty when it has none). */
   positionsOf(t: number, doc: number): Uint32Array {
+    if (!this.streamData && this.lazyPositions) return this.lazyPositions(t, doc);
     const p = this.stream();
     let lo = p.termOffsets[t];
     let hi = p.termOffsets[t + 1];
