@@ -3,6 +3,7 @@
 // inside it each folder imports only from the tiers below its own; the renderer sees only
 // the contract's types; Electron's main process only the contract, the host and `web/`.
 
+import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -89,10 +90,10 @@ function archiveLayers() {
   return configs;
 }
 
-export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', 'test-results/', 'bench/.work/', 'extension/dist/'] },
+export default defineConfig(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', 'test-results/', 'bench/.work/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     // A disable comment that no longer silences anything is an error, so none goes stale.
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -139,6 +140,10 @@ export default tseslint.config(
             { regex: '(^|/)archive/api/', allowTypeImports: true, message: 'The renderer takes only types from archive/api (import type).' },
           ],
         },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.value=/(^|\\/)archive\\//]', message: 'The renderer takes only types from archive/api (import type).' },
       ],
     },
   },

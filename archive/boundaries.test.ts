@@ -75,6 +75,7 @@ describe('module boundaries', () => {
     expect(await lint('renderer/src/fixture.ts', "import type { Archive } from '../../archive/core/archive';\nexport type A = Archive;\n")).toEqual([
       expect.stringMatching(/only to the contract/),
     ]);
+    expect(await lint('renderer/src/fixture.ts', "export const load = () => import('../../archive/api/dispatch');\n")).toHaveLength(1);
     expect(await lint('electron/preload/fixture.ts', "import { dispatch } from '../../archive/api/dispatch';\nexport const d = dispatch;\n")).toHaveLength(1);
   });
 
