@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openArchive } from '../archive/core/open-archive';
+import { openArchive } from '../archive/api/open-archive';
 import { dispatch } from '../archive/api/dispatch';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpora/news/bbc.jsonl', import.meta.url));

@@ -84,7 +84,7 @@ async function measure(size: number) {
   await a.close();
   const reopened = await Archive.open(dirA);
   t = performance.now();
-  r = await syncRound(reopened, target);
+  await syncRound(reopened, target);
   figures.idleRoundFreshProcessMs = Math.round(performance.now() - t);
   await reopened.close();
 

@@ -229,7 +229,7 @@ describe.skipIf(!executable)('the Save to Dossier extension in Chromium', () => 
 
     const clicked = performance.now();
     await popup.getByRole('button', { name: 'Save page' }).click();
-    let searchableMs = -1;
+    let searchableMs: number;
     for (;;) {
       const hits = (await api<{ hits: Array<{ id: string }> }>('search.query', { q: 'pumping stations canal' })).hits;
       if (hits.length > 0) {

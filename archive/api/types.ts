@@ -9,10 +9,6 @@ export type { Item, ItemView, Highlight, Note, SearchResult, RelatedHit, SearchR
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
-export interface ImportSummary {
-  imported: string[];
-  skipped: Array<{ file: string; reason: string }>;
-}
 
 export type { TagCount } from '../core/tagging';
 export type { ItemPatch, ExportScope } from '../core/fields';
@@ -26,7 +22,7 @@ export interface ArchiveInfo {
   withNotes: number;
 }
 
-export type { VerifyReport, RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView } from '../core/reports';
+export type { ImportSummary, VerifyReport, RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView } from '../core/reports';
 
 export type { ExportFile as ExportedFile } from '../interop/export-types';
 

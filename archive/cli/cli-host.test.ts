@@ -11,7 +11,7 @@ import path from 'node:path';
 import { forkHost, type ForkedHost } from '../host/test-host';
 import { startHostServer } from '../host/host-server';
 import { ArchiveService } from '../host/service';
-import { openArchive } from '../core/open-archive';
+import { openArchive } from '../api/open-archive';
 import type { ArchiveEvent } from '../api/events';
 import { BIN, dossier, type Run } from './test-cli';
 

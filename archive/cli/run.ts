@@ -43,7 +43,7 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
     if (typeof pid === 'number') {
       throw new CommandError(`The archive at ${dir} is already open in another Dossier process (pid ${pid}); its address is the one that process printed.`);
     }
-    const { serve } = await import('../server/serve-command');
+    const { serve } = await import('./serve-command');
     await serve(dir, args.options);
     return;
   }
@@ -57,7 +57,7 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
   }
   if (host) return forward(host, command, args, json);
 
-  const [{ openArchive }, { dispatch }] = await Promise.all([import('../core/open-archive'), import('../api/dispatch')]);
+  const [{ openArchive }, { dispatch }] = await Promise.all([import('../api/open-archive'), import('../api/dispatch')]);
   // Restoring a bundle into a new folder should give back exactly what was exported.
   const restoring = name === 'import' && args.positional.length > 1 && args.positional.slice(1).every((await import('../core/importing')).isBundle);
   const writes = typeof command.writes === 'function' ? command.writes(args) : command.writes;

@@ -1,24 +1,14 @@
-// The browser extension's listener as `dossier serve` runs it: on when `--clipper-port N`
-// is given or the archive's "Browser extension" setting is on (the page's settings can turn
+// The browser extension's listener as `dossier serve` runs it: on when the command asks for
+// a port or the archive's "Browser extension" setting is on (the page's settings can turn
 // it on and off too); calls go to the same archive, untrusted; pairing codes are printed.
 
 import type { Archive } from '../core/archive';
 import { dispatch } from '../api/dispatch';
 import { CLIPPER_PORT_PREFERENCE, CLIPPER_PREFERENCE } from '../api/handlers';
 import { getPreferences } from '../core/preferences';
-import { UsageError } from '../cli/args';
 import { ArchiveError } from '../core/errors';
 import { DEFAULT_CLIPPER_PORT } from './listener';
 import { ClipperService } from './clipper-service';
-
-/** The port asked for on the command line, or null when the command line says nothing. */
-export function clipperPort(options: Record<string, string>): number | null {
-  const value = options['clipper-port'];
-  if (value === undefined) return null;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--clipper-port must be a number from 0 to 65535, not “${value}”`);
-  return port;
-}
 
 /** Starts the service (and the listener, when asked for or set on); refuses a busy port given on the command line. */
 export async function serveClipper(archive: Archive, requestedPort: number | null, appUrl: string, print: (line: string) => void): Promise<ClipperService> {

@@ -3,7 +3,7 @@ import { readFile, writeFile, readdir, rm, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Archive } from './archive';
 import { Store } from './store';
-import { openArchive } from './open-archive';
+import { openArchive } from '../api/open-archive';
 import { tempDir, draft } from './test-archive';
 import { addItem, deleteItem, updateItem } from './items';
 import { tagItem } from './tagging';

@@ -8,7 +8,7 @@ import type { Bundle } from './bundle';
 import type { Item } from './model';
 import { findTag, withTags } from './tags';
 import { urlKey } from '../interop/canonical-url';
-import type { ImportSummary } from '../api/types';
+import type { ImportSummary } from './reports';
 
 function isEmpty(archive: Archive): boolean {
   const d = archive.data;

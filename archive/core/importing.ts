@@ -16,7 +16,7 @@ export function isBundle(name: string): boolean {
   return /\.dossier$/i.test(name);
 }
 
-import type { ImportSummary } from '../api/types';
+import type { ImportSummary } from './reports';
 export type { ImportSummary };
 
 export type ImportProgress = (done: number, total: number) => void;

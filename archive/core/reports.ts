@@ -2,6 +2,12 @@
 // so that the contract's result types (and the renderer) can name them without loading
 // the modules that do the work.
 
+/** What an import brought in (item ids) and what it left out, each with its reason. */
+export interface ImportSummary {
+  imported: string[];
+  skipped: Array<{ file: string; reason: string }>;
+}
+
 export interface VerifyReport {
   ok: boolean;
   problems: string[];

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from './archive';
-import { openArchive } from './open-archive';
+import { openArchive } from '../api/open-archive';
 import type { ImportDraft } from '../interop/types';
 
 export async function tempDir(prefix = 'dossier-test-'): Promise<string> {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 
 export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu);
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return words ? words.length : 0;
 }
 

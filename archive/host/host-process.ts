@@ -5,7 +5,7 @@
 // caller's trust and name, answers and events back, `close` to flush, close and exit.
 // It reports `ready` (or `failed` with the reason) once, after opening.
 
-import { openArchive } from '../core/open-archive';
+import { openArchive } from '../api/open-archive';
 import { ArchiveError } from '../core/errors';
 import { ArchiveService } from './service';
 import { startAppListener } from '../clipper/app-listener';

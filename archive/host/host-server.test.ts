@@ -7,7 +7,7 @@ import net from 'node:net';
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { tempArchive } from '../core/test-archive';
-import { openArchive } from '../core/open-archive';
+import { openArchive } from '../api/open-archive';
 import type { Archive } from '../core/archive';
 import { ArchiveService } from './service';
 import { startHostServer, type RunningHost } from './host-server';

@@ -90,8 +90,8 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
           }),
         );
       } catch (error) {
-        if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`);
-        throw new Error(`could not reach ${current}: ${networkReason(error)}`);
+        if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`, { cause: error });
+        throw new Error(`could not reach ${current}: ${networkReason(error)}`, { cause: error });
       }
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
@@ -113,7 +113,7 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
       try {
         bytes = await step(readBody(response, maxBytes, current));
       } catch (error) {
-        if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`);
+        if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`, { cause: error });
         throw error;
       }
       return { bytes, url: current, contentType: type };

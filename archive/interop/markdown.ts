@@ -16,7 +16,7 @@ function readFrontMatter(text: string): { fields: Record<string, unknown>; body:
     const { data, body } = splitFrontMatter(text);
     return { fields: data ?? {}, body };
   } catch (error) {
-    throw new Error(`its front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    throw new Error(`its front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`, { cause: error });
   }
 }
 

@@ -111,7 +111,7 @@ export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): I
     try {
       article = new Readability(document).parse();
     } catch (error) {
-      throw new Error(`no readable article in ${name}: extraction failed (${(error as Error).message})`);
+      throw new Error(`no readable article in ${name}: extraction failed (${(error as Error).message})`, { cause: error });
     }
     if (article === null || !article.content) throw new Error(`no readable article in ${name}: nothing on the page looks like an article`);
     const body = sanitiseHtml(article.content);

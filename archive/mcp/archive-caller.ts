@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Archive } from '../core/archive';
-import { openArchive } from '../core/open-archive';
+import { openArchive } from '../api/open-archive';
 import { dispatch } from '../api/dispatch';
 import { ArchiveError } from '../core/errors';
 import type { Outcome } from '../api/types';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { rm } from 'node:fs/promises';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { openArchive } from '../core/open-archive';
+import { openArchive } from '../api/open-archive';
 import { tempDir } from '../core/test-archive';
 import { dispatch } from '../api/dispatch';
 import { forkHost } from '../host/test-host';

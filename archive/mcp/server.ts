@@ -10,7 +10,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Item } from '../api/types';
 import type { Call } from './archive-caller';
-import { TOOLS, itemDocument, type Tool } from './tools';
+import { TOOLS, itemDocument, type ItemDocument, type Tool } from './tools';
 
 export const ITEM_URI_PREFIX = 'dossier://item/';
 const RESOURCE_PAGE = 500;
@@ -29,14 +29,14 @@ function describeIssue(error: z.ZodError): string {
 const toolError = (message: string) => ({ isError: true, content: [{ type: 'text' as const, text: message }] });
 
 /** An item's document as Markdown-ish text: what a resource read gives an assistant. */
-function asText(doc: Record<string, any>): string {
+function asText(doc: ItemDocument): string {
   const lines = [`# ${doc.title}`, ''];
   const meta = [doc.source, doc.published?.slice(0, 10), doc.url, doc.tags.length ? `tags: ${doc.tags.join(', ')}` : null].filter(Boolean);
   if (meta.length) lines.push(meta.join(' · '), '');
   lines.push(doc.text || '(no text: a bookmark)');
-  if (doc.highlights.length) lines.push('', '## Highlights', ...doc.highlights.map((h: any) => `> ${h.quote}${h.comment ? `\n\n${h.comment}` : ''}`));
-  if (doc.notes.length) lines.push('', '## Notes', ...doc.notes.map((n: any) => n.text));
-  if (doc.related.length) lines.push('', '## Linked items', ...doc.related.map((r: any) => `- ${r.title} (${ITEM_URI_PREFIX}${r.id})`));
+  if (doc.highlights.length) lines.push('', '## Highlights', ...doc.highlights.map((h) => `> ${h.quote}${h.comment ? `\n\n${h.comment}` : ''}`));
+  if (doc.notes.length) lines.push('', '## Notes', ...doc.notes.map((n) => n.text));
+  if (doc.related.length) lines.push('', '## Linked items', ...doc.related.map((r) => `- ${r.title} (${ITEM_URI_PREFIX}${r.id})`));
   return lines.join('\n');
 }
 
@@ -99,7 +99,7 @@ export function createMcpServer(call: Call, options: McpOptions): Server {
     if (!/^[0-9a-f]{16}$/.test(id)) throw new McpError(ErrorCode.InvalidParams, `Not a Dossier item address: ${uri.slice(0, 200)}`);
     const doc = await itemDocument(call, id);
     if (!doc.ok) throw new McpError(ErrorCode.InvalidParams, doc.error.message);
-    return { contents: [{ uri, mimeType: 'text/markdown', text: asText(doc.value as Record<string, any>) }] };
+    return { contents: [{ uri, mimeType: 'text/markdown', text: asText(doc.value) }] };
   });
 
   return server;

@@ -16,6 +16,8 @@ export interface Tool {
   description: string;
   args: z.ZodType;
   writes: boolean;
+  // Each tool's run takes what its own schema parsed: no one type covers them all.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run(call: Call, args: any): Promise<ToolResult>;
 }
 
@@ -27,24 +29,26 @@ function hit(h: SearchResult['hits'][number]) {
   return { id: h.id, title: h.title, kind: h.kind, source: h.source, date: h.published, tags: h.tags, snippet: h.snippet };
 }
 
+function documentOf(v: ItemView, text: string) {
+  return {
+    id: v.id, kind: v.kind, title: v.title, byline: v.byline, source: v.source, url: v.url, published: v.published, added: v.added,
+    language: v.language, tags: v.tags, wordCount: v.wordCount,
+    notes: v.notes.map((n) => ({ id: n.id, text: n.text, created: n.created })),
+    highlights: v.highlights.map((h) => ({ id: h.id, quote: h.quote, comment: h.comment })),
+    related: v.related.map((r) => ({ id: r.id, title: r.title, label: r.label })),
+    text,
+  };
+}
+
 /** An item as get_item returns it: metadata, plain text, notes, highlights, links. */
-export async function itemDocument(call: Call, id: string): Promise<ToolResult> {
+export type ItemDocument = ReturnType<typeof documentOf>;
+
+export async function itemDocument(call: Call, id: string): Promise<Outcome<ItemDocument>> {
   const view = (await call('items.get', { id })) as Outcome<ItemView>;
   if (!view.ok) return view;
   const content = (await call('items.content', { id })) as Outcome<{ text: string }>;
   if (!content.ok) return content;
-  const v = view.value;
-  return {
-    ok: true,
-    value: {
-      id: v.id, kind: v.kind, title: v.title, byline: v.byline, source: v.source, url: v.url, published: v.published, added: v.added,
-      language: v.language, tags: v.tags, wordCount: v.wordCount,
-      notes: v.notes.map((n) => ({ id: n.id, text: n.text, created: n.created })),
-      highlights: v.highlights.map((h) => ({ id: h.id, quote: h.quote, comment: h.comment })),
-      related: v.related.map((r) => ({ id: r.id, title: r.title, label: r.label })),
-      text: content.value.text,
-    },
-  };
+  return { ok: true, value: documentOf(view.value, content.value.text) };
 }
 
 export const TOOLS: Tool[] = [

@@ -145,7 +145,7 @@ export function analyzerFor(languageTag: string | null | undefined): Analyzer {
 }
 
 function analyzerForLanguage(lang: string): Analyzer {
-  let a = analyzers.get(lang);
+  const a = analyzers.get(lang);
   if (a) return a;
   const mod = languageModule(lang);
   const ns = namespaceOf(lang);

@@ -9,7 +9,7 @@ import { BodyCache } from './body-cache';
 import { readBodySync } from './body-file';
 import { analyse, buildSegment, type AnalysedDoc } from './build';
 import { type IndexableMeta } from './build-batch';
-import { itemDate } from './filters';
+import { itemDate } from './item-table';
 import { LiveItems } from './live-items';
 import { clampInt, emptyResult, QueryRunner } from './query';
 import { relatedTo } from './related';

@@ -1,6 +1,11 @@
 // Facet values (tags, sources, kinds, years) numbered so that results can be counted by
 // array index. A value's key ignores case; the first spelling seen is the one shown.
 
+/** The key a tag, source or kind is known by: the same whatever its case or Unicode spelling. */
+export function fold(s: string): string {
+  return s.normalize('NFC').toLowerCase().trim();
+}
+
 /** Numbers facet values: a key (case-folded) gets one id; its first spelling is shown. */
 export class FacetDictionary {
   private readonly ids = new Map<string, number>();

@@ -7,33 +7,14 @@
 import { ITEM_KINDS } from '../core/model';
 import { tagKey } from '../core/same-tag';
 import { dateKeyOf, FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD, type ItemTable } from './item-table';
+import { fold } from './facets';
 import type { Filter } from './query-parser';
-import type { SearchMeta } from './types';
 import { SEARCH_SORTS, type SearchSort } from './request';
-
-/** An item's metadata with the keys sorting compares, computed once per change rather
- *  than once per query; `no` is its number in the engine's item table. */
-export interface ItemView {
-  meta: SearchMeta;
-  date: string;
-  tagKeys: string[];
-  sourceKey: string | null;
-  no: number;
-}
 
 export type ItemPredicate = (no: number) => boolean;
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-/** The date an item sorts by: when it was published, else when it was added. Date filters
- *  and the year facet read the publication date alone. */
-export function itemDate(m: Pick<SearchMeta, 'published' | 'added'>): string {
-  return m.published || m.added || '';
-}
-
-export function fold(s: string): string {
-  return s.normalize('NFC').toLowerCase().trim();
-}
 
 /** The order a `sort:` in the query asks for, if any (the last one wins). */
 export function sortOf(filters: Filter[], notices: string[]): SearchSort | null {

@@ -2,10 +2,25 @@
 // facet values as ids in flat typed arrays: counting facets over thousands of matches then
 // reads a few arrays in a row instead of chasing four objects per match through memory.
 
-import { FacetDictionaries, type FacetDictionary } from './facets';
-import { fold, itemDate, type ItemView } from './filters';
+import { FacetDictionaries, fold, type FacetDictionary } from './facets';
 import { tagKey } from '../core/same-tag';
 import type { FacetCount, SearchMeta, SearchResult } from './types';
+
+/** An item's metadata with the keys sorting compares, computed once per change rather
+ *  than once per query; `no` is its number in the engine's item table. */
+export interface ItemView {
+  meta: SearchMeta;
+  date: string;
+  tagKeys: string[];
+  sourceKey: string | null;
+  no: number;
+}
+
+/** The date an item sorts by: when it was published, else when it was added. Date filters
+ *  and the year facet read the publication date alone. */
+export function itemDate(m: Pick<SearchMeta, 'published' | 'added'>): string {
+  return m.published || m.added || '';
+}
 
 export class ItemTable {
   readonly dicts = new FacetDictionaries();

@@ -3,7 +3,7 @@
 // languages to stem in), kept in step with every change.
 
 import { analyzerFor } from './analyzer';
-import type { ItemView } from './filters';
+import type { ItemView } from './item-table';
 import { ItemTable } from './item-table';
 import type { SearchMeta } from './types';
 

@@ -2,7 +2,7 @@
 // query so that nothing proportional to the number of matches is allocated, and the orders
 // a result page can be sorted in. Relevance ties and listings fall back to newest first.
 
-import type { ItemView } from './filters';
+import type { ItemView } from './item-table';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 

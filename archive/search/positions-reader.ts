@@ -100,7 +100,10 @@ export class PositionsReader {
     if (count === 0) return out;
     const bytes = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
     if (readSync(fd, bytes, 0, bytes.length, section.at + from * unit) !== bytes.length) throw new Error('positions file is truncated');
-    if (BIG_ENDIAN) unit === 2 ? bytes.swap16() : bytes.swap32();
+    if (BIG_ENDIAN) {
+      if (unit === 2) bytes.swap16();
+      else bytes.swap32();
+    }
     return out;
   }
 }

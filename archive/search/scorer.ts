@@ -2,7 +2,7 @@
 // lunr's idf). Statistics are summed over all segments but kept per analysis language, so a
 // segmented index scores as one index would, and items in one language never move another's.
 
-import { F, FIELD_BOOST, FIELD_INDEX, STREAM_FIELDS } from './fields';
+import { F, FIELD_BOOST, FIELD_INDEX } from './fields';
 import { phraseMatches } from './phrase';
 import type { Clause } from './query-parser';
 import type { Segment } from './segment';

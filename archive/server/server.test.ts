@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from './server';
-import { safeRelativePath } from './static-files';
+import { safeRelativePath } from '../web/web-security';
 
 interface Reply {
   status: number;

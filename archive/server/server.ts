@@ -9,9 +9,8 @@ import http from 'node:http';
 import { createReadStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { isOwnRequest, hasToken, newToken } from './request-guard';
-import { lookupStatic } from './static-files';
+import { lookupStatic, SECURITY_HEADERS } from '../web/web-security';
 import { RENDERER_METHODS } from '../api/methods';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import type { ArchiveEvent } from '../api/events';
 
 /** A comment line on the event stream this often keeps idle proxies and timers from closing it. */
@@ -47,22 +46,10 @@ export interface RunningServer {
 
 export const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 
-export { CONTENT_SECURITY_POLICY };
-
-const COMMON_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  // The first URL carries the token: it must never travel in a Referer.
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
 class BodyTooLarge extends Error {}
 
 function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body), ...extra });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body), ...extra });
   res.end(body);
 }
 
@@ -131,7 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   function events(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (req.method !== 'GET') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET' });
     if (!hasToken(req, token)) return sendJson(res, 401, refusal('invalid_argument', 'This page has no valid session token. Open the address Dossier printed.'));
-    res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': dossier events\n\n');
     const unsubscribe = options.events?.((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined);
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), EVENTS_KEEPALIVE_MS);
@@ -149,7 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (found.kind === 'missing') return send(res, 404, 'Not found');
     const html = found.type.startsWith('text/html');
     res.writeHead(200, {
-      ...COMMON_HEADERS,
+      ...SECURITY_HEADERS,
       'Content-Type': found.type,
       // Hashed assets never change; the page itself must always be fresh.
       'Cache-Control': html ? 'no-store' : 'public, max-age=31536000, immutable',

@@ -5,7 +5,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import FlexSearch from 'flexsearch';
-import type { BenchQuery } from '../queries';
 import { applyFilter, type BenchEngine, type BenchMeta } from './engine';
 
 type Doc = { id: string; title: string; body: string; tags: string };
@@ -21,7 +20,10 @@ export function flexSearch(): BenchEngine {
     const seen = new Set<string>();
     const out: string[] = [];
     // Title results first: the closest FlexSearch has to a field boost.
-    for (const f of ['title', 'body', 'tags']) for (const r of res) if (r.field === f) for (const id of r.result) if (!seen.has(id)) seen.add(id), out.push(id);
+    for (const f of ['title', 'body', 'tags']) for (const r of res) if (r.field === f) for (const id of r.result) if (!seen.has(id)) {
+      seen.add(id);
+      out.push(id);
+    }
     return out;
   };
   return {
@@ -53,7 +55,10 @@ export function flexSearch(): BenchEngine {
       } else {
         const seen = new Set<string>();
         ranked = [];
-        for (const w of optional) for (const id of find(w.w, w.field)) if (!seen.has(id)) seen.add(id), ranked.push(id);
+        for (const w of optional) for (const id of find(w.w, w.field)) if (!seen.has(id)) {
+          seen.add(id);
+          ranked.push(id);
+        }
       }
       if (not.length) {
         const ban = new Set(not.flatMap((w) => find(w.w, w.field)));

@@ -41,7 +41,7 @@ export function naiveLunr(): BenchEngine {
     async query(q) {
       const text = lunrQuery(q);
       if (!text) return applyFilter(null, q, metas);
-      let ranked: string[] = [];
+      let ranked: string[];
       try {
         ranked = index!.search(text).map((r) => r.ref);
       } catch {

@@ -19,7 +19,7 @@ export async function passageTest(index: SearchIndex, articles: BbcArticle[], ra
     const tokens = a.body.split(/\s+/).filter(Boolean);
     if (tokens.length < 20) continue;
     const wantSyntax = tried % 2 === 0;
-    let start = -1;
+    let start: number;
     if (wantSyntax) {
       const at = tokens.map((t, i) => (PUNCT.test(t) ? i : -1)).filter((i) => i >= 0 && i < tokens.length - 2);
       if (at.length === 0) continue;

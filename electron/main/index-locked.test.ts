@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useMainHarness } from './main-harness';
-import { openArchive } from '../../archive/core/open-archive';
+import { openArchive } from '../../archive/api/open-archive';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 

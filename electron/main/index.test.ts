@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useMainHarness } from './main-harness';
 import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
-import { openArchive } from '../../archive/core/open-archive';
+import { openArchive } from '../../archive/api/open-archive';
 import { FakeUtilityProcess, FakeWebContents, invokeEvent } from './fake-electron';
 import { connectHost } from '../../archive/host/host-client';
 

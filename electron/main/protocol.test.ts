@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY, createAppHandler, appPathOf, serveApp, APP_SCHEME_PRIVILEGES } from './protocol';
+import { createAppHandler, appPathOf, serveApp, APP_SCHEME_PRIVILEGES } from './protocol';
+import { CONTENT_SECURITY_POLICY } from '../../archive/web/web-security';
 
 vi.mock('electron', () => ({}));
 

@@ -5,10 +5,7 @@
 import { promises as fs } from 'node:fs';
 import type { Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin';
-import { CONTENT_SECURITY_POLICY } from '../../archive/server/content-security-policy';
-import { lookupStatic } from '../../archive/server/static-files';
-
-export { CONTENT_SECURITY_POLICY };
+import { SECURITY_HEADERS, lookupStatic } from '../../archive/web/web-security';
 
 /** The privileges app:// needs before `app.ready`: a standard, secure origin with fetch. */
 export const APP_SCHEME_PRIVILEGES = {
@@ -17,13 +14,7 @@ export const APP_SCHEME_PRIVILEGES = {
 } as const;
 
 function securityHeaders(contentType?: string): Headers {
-  const headers = new Headers({
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  });
+  const headers = new Headers({ ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' });
   if (contentType) headers.set('Content-Type', contentType);
   return headers;
 }

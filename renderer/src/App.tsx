@@ -152,7 +152,7 @@ function Library() {
       setActiveIndex(index);
       setOpenId(page[index].id);
     }
-  }, [results]);
+  }, [results, openId]);
 
   // The highlighted row is the open item's whenever it is among the loaded results (after
   // an import shifts the rows too), so j/k and Enter act on what the reader shows. A layout

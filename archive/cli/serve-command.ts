@@ -3,28 +3,31 @@
 // address (with this run's token) as the first line of stdout. On SIGINT or SIGTERM it
 // stops accepting calls, flushes and closes the archive, and returns.
 
-import { openArchive } from '../core/open-archive';
-import { startServer } from './server';
+import { openArchive } from '../api/open-archive';
+import { startServer } from '../server/server';
 import { ArchiveService } from '../host/service';
 import { startHostServer, type RunningHost } from '../host/host-server';
-import { ensureRendererBuilt, rendererDir } from './renderer-build';
-import { UsageError } from '../cli/args';
+import { ensureRendererBuilt, rendererDir } from '../server/renderer-build';
+import { UsageError } from './args';
 import { ArchiveError } from '../core/errors';
-import { clipperPort, serveClipper } from '../clipper/serve-clipper';
+import { serveClipper } from '../clipper/serve-clipper';
 import type { ClipperService } from '../clipper/clipper-service';
 
 const DEFAULT_PORT = 4318;
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_PORT;
+/** The port given as --`name` (0 picks a free one), or `fallback` when the command line says nothing. */
+function portOption<T>(options: Record<string, string>, name: string, fallback: T): number | T {
+  const value = options[name];
+  if (value === undefined) return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not “${value}”`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--${name} must be a number from 0 to 65535, not “${value}”`);
   return port;
 }
 
 export async function serve(dir: string, options: Record<string, string>): Promise<void> {
-  const port = parsePort(options.port);
-  const extensionPort = clipperPort(options);
+  const port = portOption(options, 'port', DEFAULT_PORT);
+  // The browser extension's listener: on when asked for here, else as the archive's settings say.
+  const extensionPort = portOption(options, 'clipper-port', null);
   const root = rendererDir();
   await ensureRendererBuilt(root);
   const archive = await openArchive(dir);

@@ -1,9 +1,40 @@
-// Maps a request path onto a file inside the built renderer, or refuses it. A path that
-// could leave the build (`..` in any spelling, a backslash, NUL, an absolute or drive path,
-// a symlink pointing out) never reaches the file system as anything but a refusal.
+// What every host that serves the built renderer (`dossier serve` over HTTP, Electron's
+// app:// handler) sends, from one place: the Content-Security-Policy and the other security
+// headers on every response, 404s included, and files from inside the build only. A path
+// that could leave the build (`..` in any spelling, a backslash, NUL, an absolute or drive
+// path, a symlink pointing out) never reaches the file system as anything but a refusal.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+
+/**
+ * The renderer's own scripts and styles only, no inline code, and no request to any other
+ * origin — images in saved articles included, so that reading an article never tells a
+ * remote server that it was read.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The headers on every response a host sends the renderer (caching is the host's own choice). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  // The first URL of `dossier serve` carries the token: it must never travel in a Referer.
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,7 +2,7 @@
 // A read-only open of a folder with no archive fails (a mistyped --archive creates
 // nothing); a writable one creates and seeds it only when `create` allows.
 
-import { Archive } from './archive';
+import { Archive } from '../core/archive';
 
 /** The seed is read only when an archive is created: other opens never load it. */
 async function seedArchive(archive: Archive): Promise<void> {
