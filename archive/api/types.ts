@@ -36,6 +36,7 @@ export interface ExportedFile {
 }
 
 export type { SavedPage } from '../core/save-page';
+export type { SyncStatus, ConflictView, ConflictValue, RoundReport, SyncTargetDescription } from '../sync/types';
 
 /** The browser extension listener's state, as a settings screen shows it. */
 export interface ClipperStatus {

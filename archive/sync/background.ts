@@ -33,6 +33,8 @@ export class BackgroundSync {
   last: RoundReport | null = null;
   /** When the last round ended (ISO time). */
   lastAt: string | null = null;
+  /** The last round that moved something, and when it ended (idle rounds do not replace it). */
+  moved: { at: string; report: RoundReport } | null = null;
   error: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private soon: NodeJS.Timeout | null = null;
@@ -117,6 +119,7 @@ export class BackgroundSync {
     this.last = report;
     this.lastAt = new Date().toISOString();
     this.error = null;
+    if (report.published.operations || report.received.operations || report.applied.changes) this.moved = { at: this.lastAt, report };
     this.options.onRound?.(report);
   }
 

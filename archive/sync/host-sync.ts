@@ -46,7 +46,7 @@ export class HostSync {
 
   status(): Promise<SyncStatus> {
     const b = this.background;
-    return syncStatus(this.archive, { secrets: this.secrets, running: b.running, last: b.last && b.lastAt ? { at: b.lastAt, report: b.last } : null, error: b.error });
+    return syncStatus(this.archive, { secrets: this.secrets, running: b.running, last: b.last && b.lastAt ? { at: b.lastAt, report: b.last } : null, moved: b.moved, error: b.error });
   }
 
   run(options: GivenSecrets & { target?: SyncTargetConfig } = {}): Promise<RoundReport> {
@@ -63,7 +63,7 @@ export class HostSync {
   async configure(settings: Settings): Promise<SyncStatus & { notice: string | null }> {
     const { notice } = await this.background.exclusive(() => configureSync(this.archive, settings, this.secrets));
     if (settings.target === null) {
-      this.background.last = this.background.lastAt = this.background.error = null;
+      this.background.last = this.background.lastAt = this.background.moved = this.background.error = null;
     } else if (settings.target || settings.enabled || settings.passphrase || settings.password) {
       // A new setting is tried at once; the status line shows how it went.
       void this.background.round();

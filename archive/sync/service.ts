@@ -31,6 +31,7 @@ export interface HostSyncState {
   secrets: Secrets;
   running: boolean;
   last: SyncStatus['last'];
+  moved: SyncStatus['moved'];
   error: string | null;
 }
 
@@ -99,6 +100,7 @@ export async function syncStatus(archive: Archive, host?: HostSyncState): Promis
     background: host !== undefined,
     running: host?.running ?? false,
     last: host?.last ?? null,
+    moved: host?.moved ?? null,
     error: host?.error ?? null,
     passphrase: await source('passphrase'),
     password: target?.kind === 'webdav' ? await source('webdav-password') : null,

@@ -46,6 +46,8 @@ export interface SyncStatus {
   running: boolean;
   /** The last round this host ran (since it started): when it ended and what it moved. */
   last: { at: string; report: RoundReport } | null;
+  /** The last round this host ran that moved something (an idle round since does not hide it). */
+  moved: { at: string; report: RoundReport } | null;
   /** Why the last round failed, in one sentence; null when it did not. */
   error: string | null;
   /** Whether a passphrase and a WebDAV password are at hand, and from where. */
