@@ -93,7 +93,7 @@ export async function syncStatus(archive: Archive, host?: HostSyncState): Promis
   const source = async (kind: SecretKind) => (target ? ((await secrets.get(kind, accountOf(kind, target)))?.from ?? null) : null);
   return {
     device: local.device, target, encrypted: local.keySalt !== null, lastRound: local.lastRound,
-    conflicts: (await conflictsOf(archive)).length, waitingFor: local.waitingFor.length,
+    conflicts: local.conflicts, waitingFor: local.waitingFor.length,
     published: local.published,
     devices: Object.fromEntries(Object.entries(local.cursors).filter(([d]) => d !== local.device)),
     paused: local.paused,
