@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { blocking, runAxe } from './axe';
 import { apiValue, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, ROOT, screenshot, startServe, type Served } from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
@@ -67,6 +68,7 @@ describe.skipIf(!executable)('sync in the app', () => {
     await statusLine().getByRole('button', { name: 'Set up sync' }).click();
     await dialog().getByRole('textbox', { name: /Sync folder/ }).fill(folder);
     await screenshot(page, 'sync-setup', { docs: false });
+    expect(blocking(await runAxe(page))).toEqual([]);
     await dialog().getByRole('button', { name: 'Start syncing' }).click();
     await expect.poll(() => dialog().locator('.sync-status').textContent(), { timeout: 20_000 }).toMatch(/^Synced just now(: sent \d+ changes?\.|\. Before that: sent \d+ changes? \(just now\)\.)$/);
     await expect.poll(() => dialog().locator('.sync-target').textContent()).toBe(`Syncs with ${folder}`);
@@ -94,8 +96,9 @@ describe.skipIf(!executable)('sync in the app', () => {
     const values = await section.locator('.sync-value-text').allTextContents();
     expect(values.sort()).toEqual(['“The desktop’s title”', '“The laptop’s title”']);
     await screenshot(page, 'sync-conflict', { docs: false });
+    expect(blocking(await runAxe(page))).toEqual([]);
 
-    await section.getByRole('button', { name: /^Keep “The laptop’s title” as the title of/ }).click();
+    await section.getByRole('button', { name: /^Keep this: “The laptop’s title” as the title of/ }).click();
     await section.getByText(/Nothing to choose/).waitFor();
     expect((await apiValue(served, 'items.get', { id: seed.id })).title).toBe('The laptop’s title');
     await expect.poll(() => statusLine().locator('.sync-line-conflicts').count()).toBe(0);

@@ -59,7 +59,7 @@ export function SyncConflicts({ count, onChosen }: Props) {
                     <span className="sync-value-facts">
                       {i === 0 ? 'shown now · ' : 'kept aside · '}from {v.device.slice(0, 8)}, {when(v.at)}
                     </span>
-                    <button type="button" disabled={busy} onClick={() => void choose(c, i)} aria-label={`Keep ${showValue(v.value)} as the ${fieldLabel(c.entity, c.field)} of ${c.title}`}>
+                    <button type="button" disabled={busy} onClick={() => void choose(c, i)} aria-label={`Keep this: ${showValue(v.value)} as the ${fieldLabel(c.entity, c.field)} of ${c.title}`}>
                       Keep this
                     </button>
                   </li>
