@@ -65,6 +65,9 @@ describe.skipIf(!executable)('sync in the app', () => {
   });
 
   it('is set up in the UI, brings the other machine’s edit, and settles a conflict by choosing', async () => {
+    // The welcome note is open: the laptop's own welcome note merges with it (one of the two ids goes).
+    await results().getByRole('button', { name: /Welcome to Dossier/ }).click();
+    await page.getByRole('article').getByRole('heading', { level: 1, name: /Welcome to Dossier/ }).waitFor();
     await statusLine().getByRole('button', { name: 'Set up sync' }).click();
     await dialog().getByRole('textbox', { name: /Sync folder/ }).fill(folder);
     await screenshot(page, 'sync-setup', { docs: false });
@@ -82,6 +85,10 @@ describe.skipIf(!executable)('sync in the app', () => {
     // A round on the app's timer brings it; the list follows and the status line says what came.
     await results().getByRole('button', { name: /Retitled on the laptop/ }).waitFor({ timeout: 20_000 });
     await expect.poll(() => statusLine().textContent(), { timeout: 10_000 }).toMatch(/Synced just now(: |\. Before that: )(sent \d+ changes?, )?received \d+ changes?/);
+    // Whichever id the merged welcome note kept, the reader shows it or closes; never an error.
+    // (The reader asks again on the same change event as the list: give its answer a moment.)
+    await page.waitForTimeout(500);
+    expect(await page.locator('.reader-pane .error-text').count()).toBe(0);
     expect((await apiValue(served, 'search.query', { q: 'laptop' })).hits.map((h: { id: string }) => h.id)).toEqual([seed.id]);
 
     // Both machines change the title before seeing each other's change.
@@ -113,6 +120,14 @@ describe.skipIf(!executable)('sync in the app', () => {
       .toBe('The laptop’s title');
     expect(JSON.parse(await laptop(other, 'sync', 'conflicts', '--json')).conflicts).toEqual([]);
     await screenshot(page, 'sync-status', { docs: false });
+
+    // An open item that goes away elsewhere (deleted, or merged away by sync) closes the reader.
+    const { id: scratch } = await apiValue(served, 'items.createNote', { title: 'A scratch note', text: 'Gone soon.' });
+    await results().getByRole('button', { name: /A scratch note/ }).click();
+    await page.getByRole('article').getByRole('heading', { level: 1, name: 'A scratch note' }).waitFor();
+    await apiValue(served, 'items.delete', { id: scratch });
+    await page.getByRole('article').waitFor({ state: 'detached' });
+    expect(await page.locator('.reader-pane .error-text').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });
