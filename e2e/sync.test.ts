@@ -109,6 +109,9 @@ describe.skipIf(!executable)('sync in the app', () => {
     await section.getByText(/Nothing to choose/).waitFor();
     expect((await apiValue(served, 'items.get', { id: seed.id })).title).toBe('The laptop’s title');
     await expect.poll(() => statusLine().locator('.sync-line-conflicts').count()).toBe(0);
+    // Send the choice now rather than on the timer.
+    await dialog().getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => dialog().locator('.sync-status').textContent(), { timeout: 20_000 }).toMatch(/^Synced just now(: |\. Before that: )sent \d+ changes?/);
     await dialog().getByRole('button', { name: 'Done' }).click();
     await results().getByRole('button', { name: /The laptop’s title/ }).waitFor();
     // The choice goes out with the app's next round; the laptop settles on it too.

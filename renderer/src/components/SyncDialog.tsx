@@ -74,9 +74,10 @@ export function SyncDialog({ open, section, onClose, sync, onChanged }: Props) {
 
   const syncNow = async () => {
     setError(null);
-    const running = sync.refresh();
-    const outcome = await call('sync.run', {});
-    await running;
+    const run = call('sync.run', {});
+    // Once the round has begun, the status says "Syncing…" (and is asked every second meanwhile).
+    setTimeout(() => void sync.refresh(), 150);
+    const outcome = await run;
     if (!outcome.ok) setError(outcome.error.message);
     await sync.refresh();
   };

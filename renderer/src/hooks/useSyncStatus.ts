@@ -1,9 +1,11 @@
-// The sync status every sync view shows, asked of the host: again after each change it
-// announces (a background round that brought something announces one), every few seconds
-// while sync is set up, and every second while a round runs ("Syncing…").
+// The sync status every sync view shows, asked of the host: again after each change to the
+// archive (a background round that brought something announces one, which bumps the archive
+// version), every few seconds while sync is set up, and every second while a round runs.
+// It opens no event stream of its own: a browser allows only six connections to the host.
 
 import { useCallback, useEffect, useState } from 'react';
-import { call, onHostEvent } from '../api/client';
+import { call } from '../api/client';
+import { useArchiveVersion } from './useArchiveVersion';
 import type { SyncStatus } from '../../../archive/api/types';
 
 const IDLE_POLL_MS = 5_000;
@@ -23,12 +25,10 @@ export function useSyncStatus(): SyncState {
     if (outcome.ok) setStatus(outcome.value);
   }, []);
 
+  const { version } = useArchiveVersion();
   useEffect(() => {
     void refresh();
-    return onHostEvent((event) => {
-      if (event.name === 'dossier:changed') void refresh();
-    });
-  }, [refresh]);
+  }, [refresh, version]);
 
   const running = status?.running ?? false;
   const watching = Boolean(status?.target);
