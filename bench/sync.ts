@@ -8,6 +8,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Archive } from '../archive/core/archive';
 import { tagItem } from '../archive/core/tagging';
 import { updateItem } from '../archive/core/items';
@@ -66,8 +67,14 @@ async function measure(size: number) {
   figures.thousandChangesSendMs = r.ms;
   figures.thousandChangesOps = r.published.operations;
   figures.thousandChangesBytes = r.published.bytes;
+  // The longest the event loop is held during that round: how long a search asked meanwhile
+  // (the app's host answers searches on the same loop) waits at most.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   r = await syncRound(b, target);
+  loop.disable();
   figures.thousandChangesReceiveMs = r.ms;
+  figures.thousandChangesReceiveLongestBlockMs = Math.round(loop.max / 1e6);
   if (b.item(a.data.items[999].id).title !== 'Edited title 999') throw new Error('the edits did not arrive');
 
   // One tag edit: what one round writes for it to the target (the segment and the device's

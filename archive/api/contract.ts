@@ -6,7 +6,8 @@ import type { Method } from './methods';
 import { MAX_NOTE_LENGTH, MAX_LABEL_LENGTH, COLOR_PATTERN, ASSET_NAME } from '../core/model';
 import { SavedSearch } from '../core/saved-searches';
 import {
-  Empty, ExportFormat, ExportScope, HttpUrl, ItemId, ItemPatch, ListRequest, PageCapture, RecordId, SearchRequest, TagName, UploadedFile,
+  Empty, ExportFormat, ExportScope, HttpUrl, ItemId, ItemPatch, ListRequest, PageCapture, RecordId, SearchRequest, SyncSecrets, SyncTarget, TagName,
+  UploadedFile,
 } from './schemas';
 import type {
   Item, ItemView, SearchResult, RelatedHit, ArchiveInfo, VerifyReport, ImportSummary, TagCount, ExportedFile, Outcome,
@@ -115,7 +116,11 @@ export const contract = {
   'export.notes': returns<{ files: ExportedFile[]; items: number }>()(z.object({ scope: ExportScope, format: ExportFormat }).strict()),
   'export.archive': returns<{ out: string; items: number; bytes: number }>()(z.object({ out: z.string().min(1).max(4_096) }).strict()),
   'sync.status': returns<SyncStatus>()(Empty),
-  'sync.run': returns<RoundReport>()(Empty),
+  // The CLI names the target and passes its environment's secrets when it forwards to a host.
+  'sync.run': returns<RoundReport>()(z.object({ target: SyncTarget.optional(), ...SyncSecrets }).strict()),
+  'sync.configure': returns<SyncStatus & { notice: string | null }>()(
+    z.object({ target: SyncTarget.nullable().optional(), enabled: z.boolean().optional(), passphrase: SyncSecrets.passphrase, password: SyncSecrets.password }).strict(),
+  ),
   'sync.conflicts': returns<{ conflicts: ConflictView[] }>()(Empty),
   'sync.choose': returns<{ conflicts: ConflictView[] }>()(
     z.object({ entity: z.string().regex(/^[inhrt]:[^\s]{1,200}$/, 'not a synced record'), field: z.string().min(1).max(100), pick: z.number().int().min(0).max(100) }).strict(),

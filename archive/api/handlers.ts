@@ -27,7 +27,8 @@ import { repairArchive } from '../core/repair';
 import { listBackups } from '../core/backups';
 import { restoreBackup } from '../core/restore';
 import { writeBundleFile } from '../core/bundle';
-import { chooseSyncValue, listSyncConflicts, runSync, syncStatus } from '../sync/service';
+import { chooseSyncValue, configureSync, listSyncConflicts, runSync, syncStatus } from '../sync/service';
+import type { HostSync } from '../sync/host-sync';
 import { ArchiveError } from '../core/errors';
 import type { SourceFile } from '../interop/types';
 import type { ClipperControl } from './types';
@@ -67,6 +68,8 @@ export interface CallContext {
   onProgress?: ImportProgress;
   /** The browser extension listener, when the host runs one (the app, `dossier serve`). */
   clipper?: ClipperControl;
+  /** Sync with background rounds and this session's secrets, when the host keeps the archive open. */
+  sync?: HostSync;
 }
 
 /** The setting that keeps the extension listener on across starts (off by default). */
@@ -226,8 +229,13 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'clipper.unpairAll': (_archive, _args, ctx) => clipperOf(ctx).unpairAll(),
   'export.notes': (archive, { scope, format }) => exportNotes(archive, scope, format),
   'export.archive': (archive, { out }) => writeBundleFile(archive, path.resolve(out)),
-  'sync.status': (archive) => syncStatus(archive),
-  'sync.run': (archive) => runSync(archive),
+  'sync.status': (archive, _args, ctx) => ctx.sync?.status() ?? syncStatus(archive),
+  'sync.run': (archive, options, ctx) => ctx.sync?.run(options) ?? runSync(archive, options),
   'sync.conflicts': (archive) => listSyncConflicts(archive),
-  'sync.choose': (archive, { entity, field, pick }) => chooseSyncValue(archive, entity, field, pick),
+  'sync.choose': (archive, { entity, field, pick }, ctx) => ctx.sync?.choose(entity, field, pick) ?? chooseSyncValue(archive, entity, field, pick),
+  'sync.configure': async (archive, settings, ctx) => {
+    if (ctx.sync) return ctx.sync.configure(settings);
+    const { notice } = await configureSync(archive, settings);
+    return { ...(await syncStatus(archive)), notice };
+  },
 };

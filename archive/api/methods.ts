@@ -56,6 +56,7 @@ export const METHODS = [
   'sync.run',
   'sync.conflicts',
   'sync.choose',
+  'sync.configure',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

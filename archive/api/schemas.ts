@@ -50,3 +50,16 @@ export const PageCapture = z
   })
   .strict()
   .refine((p) => p.bookmarkOnly || (p.html !== undefined && p.html.length > 0), 'a page needs its html unless it is saved as a bookmark');
+
+/** Where an archive syncs to, as a person names it (checked further by the sync service). */
+export const SyncTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('folder'), folder: z.string().trim().min(1, 'choose a folder').max(4_096) }).strict(),
+  z.object({ kind: z.literal('webdav'), url: HttpUrl, user: z.string().max(200).optional() }).strict(),
+]);
+
+/** Secrets a caller may hand over for a round or a setting; never stored in the archive. */
+export const SyncSecrets = {
+  passphrase: z.string().min(1).max(1_000).optional(),
+  user: z.string().max(200).optional(),
+  password: z.string().max(1_000).optional(),
+};

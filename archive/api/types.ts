@@ -27,6 +27,7 @@ export type { ImportSummary, VerifyReport, RepairReport, BackupInfo, RestoreRepo
 export type { ExportFile as ExportedFile } from '../interop/export-types';
 
 export type { SavedPage } from '../core/save-page';
+export type { SyncStatus, ConflictView, ConflictValue, RoundReport, SyncTargetDescription } from '../sync/types';
 
 /** The browser extension listener's state, as a settings screen shows it. */
 export interface ClipperStatus {

@@ -9,7 +9,6 @@ import type { Args, Result } from '../api/contract';
 import type { ImportSummary, ItemView, SearchHit } from '../api/types';
 import { UsageError, type ParsedArgs } from './args';
 import { CommandError } from './failure';
-import type { Archive } from '../core/archive';
 
 export { CommandError };
 
@@ -29,8 +28,6 @@ export interface Command {
   /** Whether the command may create an archive where there is none (only init and import do). */
   creates?: boolean;
   run(api: Api, args: ParsedArgs): Promise<Output>;
-  /** For a command that works on the open archive itself rather than through the contract (sync). */
-  runLocal?(archive: Archive, args: ParsedArgs): Promise<Output>;
 }
 
 /** An id, or a unique prefix of one (at least four characters). */
@@ -360,10 +357,7 @@ export const commands: Record<string, Command> = {
     writes: (args) => !['status', 'conflicts'].includes(args.positional[1] ?? ''),
     // A new machine's first sync starts its archive (its seed merges with the others').
     creates: true,
-    run: async () => {
-      throw new CommandError('dossier sync works on the archive itself');
-    },
-    runLocal: async (archive, args) => (await import('./sync-command')).runSync(archive, args),
+    run: async (api, args) => (await import('./sync-command')).runSync(api, args),
   },
 
   restore: {

@@ -51,10 +51,6 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
   if (!command) throw new UsageError(`unknown command “${name}”`);
 
   const host = await connectHost(dir);
-  if (host && command.runLocal) {
-    host.close();
-    throw new CommandError(`dossier ${name} needs the archive to itself: close the Dossier app or \`dossier serve\` that holds ${dir}, then run it again.`);
-  }
   if (host) return forward(host, command, args, json);
 
   const [{ openArchive }, { dispatch }] = await Promise.all([import('../api/open-archive'), import('../api/dispatch')]);
@@ -77,9 +73,7 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
     }
   }
   try {
-    const output = command.runLocal
-      ? await command.runLocal(archive, args)
-      : await command.run(apiOver((method, a) => dispatch(archive, method, a, { trusted: true })), args);
+    const output = await command.run(apiOver((method, a) => dispatch(archive, method, a, { trusted: true })), args);
     print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
   } finally {
     await archive.close();

@@ -57,9 +57,12 @@ export async function serve(dir: string, options: Record<string, string>): Promi
     throw error;
   }
   process.stdout.write(`Dossier is serving ${dir} at ${server.url}\n`);
+  // Sync rounds after edits and on a timer, when a target is set and sync is on.
+  service.sync.start();
   try {
     clipper = await serveClipper(archive, extensionPort, server.url, (line) => process.stdout.write(`${line}\n`));
   } catch (error) {
+    await service.sync.stop();
     await server.close();
     await host?.close();
     await archive.close();
@@ -76,6 +79,7 @@ export async function serve(dir: string, options: Record<string, string>): Promi
     process.on('SIGTERM', stop);
   });
   await clipper.close();
+  await service.sync.stop();
   await server.close();
   await host?.close();
   try {

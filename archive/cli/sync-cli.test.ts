@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forkHost } from '../host/test-host';
 
 const BIN = fileURLToPath(new URL('../../bin/dossier.mjs', import.meta.url));
 
@@ -85,5 +86,27 @@ describe('dossier sync', () => {
     expect(odd.code).toBe(2);
     const remote = await dossier({}, 'sync', '--webdav', 'http://example.org/dav', '--archive', path.join(tmp, 'e'));
     expect(remote.stderr).toBe('dossier: A WebDAV address must be https:// (plain http:// only to this machine).\n');
+  }, 60_000);
+
+  it('goes through the host while the app or dossier serve holds the archive, passing its own passphrase', async () => {
+    const [e, f, folder] = ['e2', 'f2', 'held'].map((n) => path.join(tmp, n));
+    expect((await dossier({}, 'init', '--archive', e)).code).toBe(0);
+    const host = await forkHost(e);
+    try {
+      expect(host.start.ok).toBe(true);
+      const round = await dossier({ DOSSIER_SYNC_PASSPHRASE: 'held secret' }, 'sync', '--folder', folder, '--archive', e, '--json');
+      expect(round.stderr).toBe('');
+      expect(JSON.parse(round.stdout).published.operations).toBeGreaterThan(0);
+      const status = JSON.parse((await dossier({}, 'sync', 'status', '--archive', e, '--json')).stdout);
+      expect(status).toMatchObject({ target: { kind: 'folder', folder }, encrypted: true });
+      // The other machine, with the same passphrase, gets what the held archive sent.
+      const other = await dossier({ DOSSIER_SYNC_PASSPHRASE: 'held secret' }, 'sync', '--folder', folder, '--archive', f);
+      expect(other.stdout).toMatch(/received {2}\d+ change\(s\) in 1 segment\(s\)/);
+      const held = await host.link.call('items.list', {}, { trusted: false });
+      const titles = (r: unknown) => (r as { items: Array<{ title: string }> }).items.map((i) => i.title).sort();
+      expect(held.ok && titles(held.value)).toEqual(titles(JSON.parse((await dossier({}, 'list', '--archive', f, '--json')).stdout)));
+    } finally {
+      expect(await host.stop()).toBe(0);
+    }
   }, 60_000);
 });

@@ -1,68 +1,51 @@
 // `dossier sync`: one round with a folder (--folder DIR) or a WebDAV server (--webdav URL),
 // remembered for the next `dossier sync`; `sync status`, `sync conflicts` and
-// `sync choose <item> <field> <n>`. Passphrases and WebDAV credentials come from the
-// environment only (never a command-line word other users could see, never the archive).
+// `sync choose <item> <field> <n>`. All through the contract, so it works the same on the
+// archive itself and through a host that holds it (the app, `dossier serve`). Passphrases and
+// WebDAV credentials come from this process's environment (never a command-line word other
+// users could see, never the archive) and travel to a host only for the one round.
 
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Archive } from '../core/archive';
-import { ArchiveError } from '../core/errors';
-import { SyncRefused } from '../sync/codec';
-import { chooseConflict, conflictsOf } from '../sync/choose';
-import type { SyncTargetConfig } from '../sync/local-state';
-import { openSession } from '../sync/session';
-import { syncRound, type RoundReport } from '../sync/round';
-import { targetOf } from '../sync/service';
+import type { RoundReport } from '../sync/round';
 import { UsageError, type ParsedArgs } from './args';
-import { CommandError, type Output } from './commands';
+import { CommandError, type Api, type Output } from './commands';
 
 /** Runs `dossier sync ...` (commands.ts says which forms write). */
-export async function runSync(archive: Archive, args: ParsedArgs): Promise<Output> {
-    try {
-      switch (args.positional[1]) {
-        case undefined:
-          return await round(archive, args);
-        case 'status':
-          return await status(archive);
-        case 'conflicts':
-          return await conflicts(archive);
-        case 'choose':
-          return await choose(archive, args);
-        default:
-          throw new UsageError(`sync ${args.positional[1]}: use sync [--folder DIR | --webdav URL], sync status, sync conflicts, sync choose`);
-      }
-    } catch (error) {
-      if (error instanceof SyncRefused) throw new CommandError(error.message);
-      throw error;
-    }
+export async function runSync(api: Api, args: ParsedArgs): Promise<Output> {
+  switch (args.positional[1]) {
+    case undefined:
+      return round(api, args);
+    case 'status':
+      return status(api);
+    case 'conflicts':
+      return conflicts(api);
+    case 'choose':
+      return choose(api, args);
+    default:
+      throw new UsageError(`sync ${args.positional[1]}: use sync [--folder DIR | --webdav URL], sync status, sync conflicts, sync choose`);
+  }
 }
 
-async function round(archive: Archive, args: ParsedArgs): Promise<Output> {
-  const { local } = await openSession(archive);
-  let config: SyncTargetConfig | null = local.target;
+async function round(api: Api, args: ParsedArgs): Promise<Output> {
   if (args.options.folder && args.options.webdav) throw new UsageError('sync takes --folder or --webdav, not both');
-  if (args.options.folder) {
-    const folder = path.resolve(args.options.folder);
-    if (!existsSync(path.dirname(folder))) throw new CommandError(`There is no folder ${path.dirname(folder)} to sync into.`);
-    config = { kind: 'folder', folder };
-  } else if (args.options.webdav) {
-    config = { kind: 'webdav', url: args.options.webdav };
-  }
-  if (!config) throw new UsageError('sync needs --folder DIR or --webdav URL the first time');
-  if (local.target && JSON.stringify(local.target) !== JSON.stringify(config)) {
-    // Another target: what this device has read from the old one does not apply to the new one.
-    throw new CommandError(`This archive syncs with ${describeTarget(local.target)}; to switch, move ${path.join(archive.dir, 'sync')} away first.`);
-  }
-  const passphrase = process.env[args.options['passphrase-env'] ?? 'DOSSIER_SYNC_PASSPHRASE'] || null;
+  const target = args.options.folder
+    ? ({ kind: 'folder', folder: path.resolve(args.options.folder) } as const)
+    : args.options.webdav
+      ? ({ kind: 'webdav', url: args.options.webdav } as const)
+      : undefined;
+  const passphrase = process.env[args.options['passphrase-env'] ?? 'DOSSIER_SYNC_PASSPHRASE'] || undefined;
   if (args.options['passphrase-env'] && !passphrase) throw new CommandError(`The environment variable ${args.options['passphrase-env']} holds no passphrase.`);
-  const report = await syncRound(archive, targetOf(config), { passphrase, remember: config });
+  const user = process.env.DOSSIER_WEBDAV_USER || undefined;
+  const password = process.env.DOSSIER_WEBDAV_PASSWORD || undefined;
+  const report = await api.call('sync.run', {
+    ...(target ? { target } : {}),
+    ...(passphrase ? { passphrase } : {}),
+    ...(user ? { user } : {}),
+    ...(password ? { password } : {}),
+  });
   const text = describeRound(report);
   if (report.refused.length) throw new CommandError(`refused ${report.refused[0]}${report.refused.length > 1 ? ` (and ${report.refused.length - 1} more)` : ''}; everything else was synced.`);
   return { json: report, text };
-}
-
-function describeTarget(config: SyncTargetConfig): string {
-  return config.kind === 'folder' ? config.folder : config.url;
 }
 
 function kib(bytes: number): string {
@@ -87,58 +70,47 @@ export function describeRound(r: RoundReport): string {
   return lines.join('\n');
 }
 
-async function status(archive: Archive): Promise<Output> {
-  const { local } = await openSession(archive);
-  const list = await conflictsOf(archive);
-  const devices = Object.entries(local.cursors).filter(([d]) => d !== local.device);
-  const json = {
-    device: local.device,
-    target: local.target,
-    encrypted: local.keySalt !== null,
-    lastRound: local.lastRound,
-    published: local.published,
-    devices: Object.fromEntries(devices),
-    conflicts: list.length,
-  };
-  const text = local.target
+async function status(api: Api): Promise<Output> {
+  const s = await api.call('sync.status', {});
+  const { device, target, encrypted, lastRound, published, devices, conflicts, paused } = s;
+  const json = { device, target, encrypted, lastRound, published, devices, conflicts, paused };
+  const where = target ? (target.kind === 'folder' ? target.folder : target.url) : '';
+  const text = target
     ? [
-        `This device: ${local.device}`,
-        `Syncs with:  ${describeTarget(local.target)}${json.encrypted ? ' (encrypted)' : ''}`,
-        `Last round:  ${local.lastRound ?? 'never'}`,
-        `Segments:    ${local.published} sent; ${devices.map(([d, n]) => `${n} from ${d}`).join(', ') || 'none received'}`,
-        `Conflicts:   ${list.length}${list.length ? ' (see `dossier sync conflicts`)' : ''}`,
+        `This device: ${device}`,
+        `Syncs with:  ${where}${encrypted ? ' (encrypted)' : ''}${paused ? ' (turned off in the app)' : ''}`,
+        `Last round:  ${lastRound ?? 'never'}`,
+        `Segments:    ${published} sent; ${Object.entries(devices).map(([d, n]) => `${n} from ${d}`).join(', ') || 'none received'}`,
+        `Conflicts:   ${conflicts}${conflicts ? ' (see `dossier sync conflicts`)' : ''}`,
+        ...(s.running ? ['Now:         syncing…'] : []),
+        ...(s.error ? [`Last error:  ${s.error}`] : []),
       ].join('\n')
-    : `This archive has not been synced yet (device ${local.device}). Run \`dossier sync --folder DIR\` or \`dossier sync --webdav URL\`.`;
+    : `This archive has not been synced yet (device ${device}). Run \`dossier sync --folder DIR\` or \`dossier sync --webdav URL\`.`;
   return { json, text };
 }
 
-async function conflicts(archive: Archive): Promise<Output> {
-  const list = await conflictsOf(archive);
+async function conflicts(api: Api): Promise<Output> {
+  const { conflicts: list } = await api.call('sync.conflicts', {});
   const show = (v: unknown) => (typeof v === 'string' ? `“${v}”` : JSON.stringify(v));
-  const lines = list.map((c) => {
-    const title = c.itemId && archive.has(c.itemId) ? archive.item(c.itemId).title : c.entity;
-    return [
-      `${c.itemId ?? c.entity}  ${title}: ${c.field} changed on both machines`,
+  const lines = list.map((c) =>
+    [
+      `${c.itemId ?? c.entity}  ${c.title}: ${c.field} changed on both machines`,
       `  0 (kept)  ${show(c.current.value)}  from ${c.current.device} at ${c.current.at}`,
       ...c.others.map((o, i) => `  ${i + 1}         ${show(o.value)}  from ${o.device} at ${o.at}`),
-    ].join('\n');
-  });
+    ].join('\n'),
+  );
   return {
-    json: { conflicts: list },
+    json: { conflicts: list.map(({ title: _title, ...c }) => c) },
     text: list.length ? [...lines, '', 'Keep one with `dossier sync choose <id> <field> <n>`.'].join('\n') : 'No conflicts.',
   };
 }
 
-async function choose(archive: Archive, args: ParsedArgs): Promise<Output> {
+async function choose(api: Api, args: ParsedArgs): Promise<Output> {
   const [, , id, field, n] = args.positional;
   if (!id || !field || n === undefined) throw new UsageError('sync choose <id> <field> <n>');
   const entity = /^[inhrts]:/.test(id) ? id : `i:${id}`;
-  try {
-    const conflict = await chooseConflict(archive, entity, field, Number(n));
-    return { json: { chosen: conflict, pick: Number(n) }, text: `Kept value ${n} for ${field}; the next sync tells the other devices.` };
-  } catch (error) {
-    if (error instanceof ArchiveError) throw new CommandError(error.message);
-    throw error;
-  }
+  const pick = Number(n);
+  if (!Number.isInteger(pick) || pick < 0) throw new UsageError('sync choose <id> <field> <n>: n is 0 (the kept value) or the number of another');
+  const { conflicts: left } = await api.call('sync.choose', { entity, field, pick });
+  return { json: { pick, conflicts: left.length }, text: `Kept value ${n} for ${field}; the next sync tells the other devices.` };
 }
-

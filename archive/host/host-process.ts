@@ -97,6 +97,8 @@ async function main(): Promise<void> {
     log: (message) => process.stderr.write(`[dossier host] ${message}\n`),
   });
   service.clipper = clipper;
+  // Sync rounds after edits and on a timer, when a target is set and sync is on.
+  service.sync.start();
   const host: RunningHost | null = await startHostServer({ dir, service }).catch((error) => {
     log(error, 'listening on the archive socket');
     return null;
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
     closing ??= (async () => {
       try {
         await clipper.close();
+        await service.sync.stop();
         await host?.close();
         await archive.flush();
       } finally {

@@ -56,4 +56,35 @@ describe('background sync', () => {
     for (const t of [a, b, c]) await t.cleanup();
     await fs.rm(folder, { recursive: true, force: true });
   });
+
+  it('runs an explicit round, a choice or a setting only after the round under way, never beside it', async () => {
+    const a = await tempArchive({ seeded: false });
+    const log: string[] = [];
+    const report = { published: { operations: 1 }, received: { operations: 0 }, applied: { changes: 0 } } as RoundReport;
+    const background = new BackgroundSync(a.archive, {
+      debounceMs: 10_000,
+      run: async () => {
+        log.push('background starts');
+        await settle(150);
+        log.push('background ends');
+        return report;
+      },
+    });
+    background.start();
+    const first = background.round();
+    expect(background.running).toBe(true);
+    const explicit = background.runNow(async () => {
+      log.push('explicit runs');
+      return report;
+    });
+    const choice = background.exclusive(async () => void log.push('choice runs'));
+    await Promise.all([first, explicit, choice]);
+    expect(log).toEqual(['background starts', 'background ends', 'explicit runs', 'choice runs']);
+    expect([background.running, background.moved?.report]).toEqual([false, report]);
+    // A failed explicit round is thrown to its caller and shown on the status line.
+    await expect(background.runNow(async () => Promise.reject(new Error('Cannot reach 127.0.0.1:9: refused.\nstack')))).rejects.toThrow(/^Cannot reach/);
+    expect(background.error).toBe('Cannot reach 127.0.0.1:9: refused.');
+    await background.stop();
+    await a.cleanup();
+  });
 });

@@ -55,6 +55,8 @@ export async function chooseConflict(archive: Archive, entity: string, field: st
   const op: SyncOp = { s: merge.clock.tick(), b: base, e: conflict.entity, f: field, v: value };
   merge.apply([op]);
   local.outbox.push(op);
+  // The status line counts from here, without listing every entity each time it asks.
+  local.conflicts = listConflicts(merge).length;
   await saveSession(archive, local, merge);
   return conflict;
 }

@@ -27,7 +27,8 @@ const FilesSchema = z.object({ html: z.string().nullable(), txt: z.string().null
 
 export const SyncTargetConfig = z.union([
   z.object({ kind: z.literal('folder'), folder: z.string() }),
-  z.object({ kind: z.literal('webdav'), url: z.string() }),
+  // The user name is not a secret; the password is (credentials.ts keeps it out of here).
+  z.object({ kind: z.literal('webdav'), url: z.string(), user: z.string().optional() }),
 ]);
 export type SyncTargetConfig = z.infer<typeof SyncTargetConfig>;
 
@@ -53,6 +54,8 @@ const LocalStateSchema = z.object({
   waitingFor: z.array(z.string()).default([]),
   /** How many conflicts the last round that changed something left (shown by idle rounds). */
   conflicts: z.number().int().min(0).default(0),
+  /** Sync turned off in the app: hosts run no rounds by themselves (an explicit round still runs). */
+  paused: z.boolean().default(false),
 });
 export type LocalState = z.infer<typeof LocalStateSchema>;
 
@@ -71,7 +74,7 @@ export async function loadLocalState(archiveDir: string): Promise<LocalState> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ArchiveError('io_error', `Cannot read ${stateFile(archiveDir)}: ${(error as Error).message}`);
     return {
       version: LOCAL_STATE_VERSION, generation: 0, device: randomBytes(8).toString('hex'), clock: null, target: null, keySalt: null,
-      published: 0, cursors: {}, entities: [], files: {}, lastRound: null, outbox: [], waitingFor: [], conflicts: 0,
+      published: 0, cursors: {}, entities: [], files: {}, lastRound: null, outbox: [], waitingFor: [], conflicts: 0, paused: false,
     };
   }
   let raw: unknown;

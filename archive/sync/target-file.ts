@@ -39,6 +39,6 @@ export async function openTargetFile(target: SyncTarget, passphrase: string | nu
     if (passphrase) throw new SyncRefused(`${target.label} is not encrypted; sync without a passphrase, or use a new, empty target for an encrypted sync.`);
     return { codec: plainCodec, salt: null, created: false };
   }
-  if (!passphrase) throw new SyncRefused(`${target.label} is encrypted; give its passphrase (--passphrase-env NAME, or DOSSIER_SYNC_PASSPHRASE).`);
+  if (!passphrase) throw new SyncRefused(`${target.label} is encrypted; give its passphrase (in the app's Sync setting, or DOSSIER_SYNC_PASSPHRASE, or --passphrase-env NAME).`);
   return { codec: openKeyParams(passphrase, doc.encryption as KeyParams), salt: doc.encryption.salt, created: false };
 }

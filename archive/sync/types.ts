@@ -2,7 +2,10 @@
 // renderer can take these types without pulling in the archive.
 
 /** Where an archive syncs to (never with credentials). */
-export type SyncTargetDescription = { kind: 'folder'; folder: string } | { kind: 'webdav'; url: string };
+export type SyncTargetDescription = { kind: 'folder'; folder: string } | { kind: 'webdav'; url: string; user?: string };
+
+/** Where a secret came from: typed in the app this session, an environment variable, the OS keychain. */
+export type SecretSource = 'session' | 'environment' | 'keychain';
 
 export interface ConflictValue {
   value: unknown;
@@ -32,6 +35,26 @@ export interface SyncStatus {
   conflicts: number;
   /** Items whose bodies have not arrived yet. */
   waitingFor: number;
+  /** Segments this device has sent; per other device, the segments applied here. */
+  published: number;
+  devices: Record<string, number>;
+  /** Turned off in the app: no rounds by themselves. */
+  paused: boolean;
+  /** Whether this host runs rounds by itself (the app, `dossier serve`; not the CLI). */
+  background: boolean;
+  /** A round is under way ("Syncing…"). */
+  running: boolean;
+  /** The last round this host ran (since it started): when it ended and what it moved. */
+  last: { at: string; report: RoundReport } | null;
+  /** The last round this host ran that moved something (an idle round since does not hide it). */
+  moved: { at: string; report: RoundReport } | null;
+  /** Why the last round failed, in one sentence; null when it did not. */
+  error: string | null;
+  /** Whether a passphrase and a WebDAV password are at hand, and from where. */
+  passphrase: SecretSource | null;
+  password: SecretSource | null;
+  /** Why secrets typed in the app are not kept across restarts (no keychain), or null. */
+  keychain: string | null;
 }
 
 export interface CompactionReport {

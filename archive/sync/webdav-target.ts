@@ -53,7 +53,7 @@ export class WebDavTarget implements SyncTarget {
     }
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel();
-      throw new SyncRefused(`${this.base.origin} refused the credentials (set DOSSIER_WEBDAV_USER and DOSSIER_WEBDAV_PASSWORD).`);
+      throw new SyncRefused(`${this.base.origin} refused the credentials (check the user and password in the Sync setting, or DOSSIER_WEBDAV_USER and DOSSIER_WEBDAV_PASSWORD).`);
     }
     return response;
   }

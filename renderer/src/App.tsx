@@ -31,6 +31,9 @@ import { TopBar } from './components/TopBar';
 import { SessionProblem } from './components/SessionProblem';
 import { EmptyState } from './components/EmptyState';
 import { BackupsDialog } from './components/BackupsDialog';
+import { SyncDialog } from './components/SyncDialog';
+import { SyncStatusLine } from './components/SyncStatusLine';
+import { useSyncStatus } from './hooks/useSyncStatus';
 import { FetchStatus } from './components/FetchStatus';
 import { useFetchArticles } from './hooks/useFetchArticles';
 import { useSelection } from './hooks/useSelection';
@@ -77,6 +80,10 @@ function Library() {
   const [urlOpen, setUrlOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [backupsOpen, setBackupsOpen] = useState(false);
+  /** The Sync dialog, open at its setting or its conflicts. */
+  const [syncOpen, setSyncOpen] = useState<'settings' | 'conflicts' | null>(null);
+  const openSync = useCallback((section: 'settings' | 'conflicts') => setSyncOpen(section), []);
+  const sync = useSyncStatus();
   const [exportSelection, setExportSelection] = useState(false);
   const [editTag, setEditTag] = useState<TagCount | null>(null);
   const [sidebarWidth, setSidebarWidth] = usePersistentState('sidebarWidth', 220);
@@ -382,7 +389,7 @@ function Library() {
         onAddPage={() => setUrlOpen(true)}
         onExport={() => setExportOpen(true)}
         onHelp={() => setHelpOpen(true)}
-        viewSettings={<ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} onRestore={() => setBackupsOpen(true)} />}
+        viewSettings={<ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} onRestore={() => setBackupsOpen(true)} onSync={() => openSync('settings')} />}
       />
       <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
       <FetchStatus state={fetcher.state} onDismiss={fetcher.dismiss} onOpen={openById} />
@@ -404,6 +411,7 @@ function Library() {
         counts={counts}
         saved={savedSection}
         resizer={sidebarResizer}
+        footer={<SyncStatusLine status={sync.status} onOpen={openSync} />}
       />
       <section className="results-pane" aria-label="Search results" hidden={!showList} role={layout === 'one' ? 'main' : undefined}>
         {layout === 'one' && <h1 className="visually-hidden">Dossier</h1>}
@@ -473,6 +481,7 @@ function Library() {
         preferSelection={exportSelection}
       />
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onRestored={afterRestore} />
+      <SyncDialog open={syncOpen !== null} section={syncOpen ?? 'settings'} onClose={() => setSyncOpen(null)} sync={sync} onChanged={changed} />
       {resultsActions.dialogs}
       <UrlImportDialog open={urlOpen} onClose={() => setUrlOpen(false)} onImport={importUrl} />
       <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />

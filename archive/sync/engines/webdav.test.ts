@@ -11,6 +11,9 @@ import { tagItem } from '../../core/tagging';
 import { syncRound } from '../round';
 import { WebDavTarget } from '../webdav-target';
 import { findProgram, freePort, waitFor } from './find-program';
+import { ArchiveService } from '../../host/service';
+import { Secrets } from '../credentials';
+import type { SyncStatus } from '../types';
 
 const bin = findProgram('rclone', 'apt-get install -y rclone');
 const TEXT = 'Wang Yi said the relationship between China and Russia has reached an unprecedented level.';
@@ -64,9 +67,33 @@ describe.skipIf(!bin)('sync through a WebDAV server (rclone serve webdav)', () =
     for (const name of served.map(String)) expect(name).toMatch(/^(dossier-sync\.json|devices|blobs|devices\/[0-9a-f]{16}(\/(state\.json|\d{8}\.seg))?|blobs\/[0-9a-f]{64})$/);
 
     await expect(syncRound(a.archive, new WebDavTarget(url, { user: 'reader', password: 'wrong' }), { passphrase: 'pass phrase' })).rejects.toThrow(
-      /^http:\/\/127\.0\.0\.1:\d+ refused the credentials \(set DOSSIER_WEBDAV_USER and DOSSIER_WEBDAV_PASSWORD\)\.$/,
+      /^http:\/\/127\.0\.0\.1:\d+ refused the credentials \(check the user and password in the Sync setting, or DOSSIER_WEBDAV_USER and DOSSIER_WEBDAV_PASSWORD\)\.$/,
     );
     await a.cleanup();
     await b.cleanup();
   }, 120_000);
+
+  it('is set up in the app with an address, a user and a password that never reach the archive', async () => {
+    const a = await tempArchive({ seeded: false });
+    const service = new ArchiveService(a.archive, undefined, { debounceMs: 10_000, intervalMs: 60_000, secrets: new Secrets({ unavailable: 'No keychain here.' }, {}) });
+    const call = async (method: string, args: unknown = {}) => {
+      const outcome = await service.call(method, args, { trusted: false });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.value as SyncStatus;
+    };
+    const app = `${url}app/`;
+    await addItem(a.archive, draft('Set up in the app', TEXT));
+    await call('sync.configure', { target: { kind: 'webdav', url: app, user: 'reader' }, password: 'not it' });
+    await expect(call('sync.run')).rejects.toThrow(/refused the credentials \(check the user and password in the Sync setting/);
+    expect((await call('sync.status')).error).toMatch(/refused the credentials/);
+    expect(await call('sync.configure', { password: 'secret word' })).toMatchObject({ target: { kind: 'webdav', url: app, user: 'reader' }, password: 'session' });
+    const report = (await call('sync.run')) as unknown as { published: { operations: number } };
+    expect(report.published.operations).toBeGreaterThan(0);
+    expect(await call('sync.status')).toMatchObject({ error: null, running: false });
+    const state = await fs.readFile(`${a.dir}/sync/state.json`, 'utf8');
+    expect(state).toContain('reader');
+    expect(state).not.toContain('secret word');
+    await service.sync.stop();
+    await a.cleanup();
+  }, 60_000);
 });

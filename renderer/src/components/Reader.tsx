@@ -64,6 +64,13 @@ export const Reader = memo(function Reader({ id, allTags, tagColors, onOpenItem,
     return () => window.removeEventListener('keydown', onKey);
   }, [hasPending]);
 
+  // The open item went away: deleted in another window, or merged by sync into the same
+  // article from another machine (whose id it now has). The reader closes rather than show an error.
+  const gone = Boolean(id) && item.code === 'not_found' && item.for === JSON.stringify({ id });
+  useEffect(() => {
+    if (gone) onDeleted();
+  }, [gone, onDeleted]);
+
   if (!id) return <div className="reader-empty">{empty}</div>;
   if (item.error && item.for === JSON.stringify({ id })) {
     return (

@@ -27,6 +27,8 @@ interface Props {
   saved?: React.ReactNode;
   /** The splitter on the sidebar's edge, inside it so it belongs to its landmark. */
   resizer?: React.ReactNode;
+  /** Below the lists, always in view: the sync status line. */
+  footer?: React.ReactNode;
 }
 
 export const Sidebar = memo(function Sidebar(props: Props) {
@@ -57,6 +59,7 @@ export const Sidebar = memo(function Sidebar(props: Props) {
         <TagList tags={props.tags} selected={props.selectedTags} onToggle={props.onToggleTag} onEdit={props.onEditTag} />
         <SourceList sources={props.sources} selected={props.source} onSelect={props.onSource} />
       </div>
+      {props.footer}
       {props.resizer}
     </aside>
   );

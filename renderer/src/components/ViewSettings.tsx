@@ -12,11 +12,13 @@ interface Props {
   fontSize: number;
   onFontSize: (size: number) => void;
   onRestore: () => void;
+  /** Opens the Sync setting. */
+  onSync: () => void;
 }
 
 export const FONT_SIZES = { min: 14, max: 26 };
 
-export function ViewSettings({ theme, onTheme, fontSize, onFontSize, onRestore }: Props) {
+export function ViewSettings({ theme, onTheme, fontSize, onFontSize, onRestore, onSync }: Props) {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -66,6 +68,16 @@ export function ViewSettings({ theme, onTheme, fontSize, onFontSize, onRestore }
             }}
           >
             Restore from a backup…
+          </button>
+          <button
+            type="button"
+            className="menu-item"
+            onClick={() => {
+              document.getElementById('view-menu')?.hidePopover();
+              onSync();
+            }}
+          >
+            Sync…
           </button>
         </div>
       </div>
