@@ -42,6 +42,16 @@ describe('wallabag exports (fixtures in the repository)', () => {
     expect(drafts[0].text).toBe('Monday\n\nPlans for the week.');
   });
 
+  it('keeps a v1 entry read when wallabag gave it no dates at all', () => {
+    const list = [{ id: 1, title: 'Read, undated', url: 'https://read.example/a', is_read: 1, is_fav: 0, content: '<p>x</p>' }];
+    const before = new Date().toISOString();
+    const parsed = wallabagV1Importer.parse({ name: 'w.json', bytes: new TextEncoder().encode(JSON.stringify(list)) });
+    const [draft] = 'drafts' in parsed ? parsed.drafts : [];
+    expect(draft.readAt).not.toBeNull();
+    expect(draft.readAt! >= before).toBe(true);
+    expect(draft.archivedAt).toBe(draft.readAt);
+  });
+
   it('skips an entry without an address and keeps the others', () => {
     const list = [{ id: 1, title: 'No URL', url: '', is_archived: false, content: '<p>x</p>' }, { id: 2, title: 'Ok', url: 'https://ok.example/', is_archived: true, content: '' }];
     const parsed = wallabagV2Importer.parse({ name: 'w.json', bytes: new TextEncoder().encode(JSON.stringify(list)) });
@@ -103,9 +113,10 @@ describe.skipIf(!hasFixtures(DIR))('wallabag exports', () => {
     expect(drafts[0].favourite).toBe(true);
     expect(drafts[2].text).toMatch(/^Aujourd’hui, c’est la Saint Valentin/);
     const v1 = await load(wallabagV1Importer, DIR, 'wallabag-v1.json');
-    expect(v1.drafts.map((d) => [d.title, d.readAt])).toEqual([
-      ['Framabag, un nouveau service libre et gratuit', null],
-      ['wallabag/wallabag', null],
+    // The second is read ("1") with no dates: read as of the import, not lost.
+    expect(v1.drafts.map((d) => [d.title, d.readAt === null])).toEqual([
+      ['Framabag, un nouveau service libre et gratuit', true],
+      ['wallabag/wallabag', false],
     ]);
   });
 });

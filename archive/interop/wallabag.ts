@@ -44,6 +44,8 @@ function annotations(value: unknown): ImportDraft['highlights'] {
 }
 
 function parse(list: Entry[], version: 1 | 2): ParsedFile {
+  // A read entry without any date (v1 often has none) is still read: as of this import.
+  const now = new Date().toISOString();
   return collect(
     list,
     (e, i) => entryLabel(realTitle(e.title), e.url, i),
@@ -67,8 +69,8 @@ function parse(list: Entry[], version: 1 | 2): ParsedFile {
           added,
           // wallabag keeps no read time; the last update is the closest it gives. Its
           // archive is Dossier's (v1's is_read meant the same), and starred is favourite.
-          readAt: read ? (normaliseDate(e.updated_at) ?? added) : null,
-          archivedAt: read ? (normaliseDate(e.archived_at) ?? normaliseDate(e.updated_at) ?? added) : null,
+          readAt: read ? (normaliseDate(e.updated_at) ?? added ?? now) : null,
+          archivedAt: read ? (normaliseDate(e.archived_at) ?? normaliseDate(e.updated_at) ?? added ?? now) : null,
           favourite: starred,
           highlights: annotations(e.annotations),
         });
