@@ -20,7 +20,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const CORPUS_VERSION = 2;
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000,100000').split(',').map(Number);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'dossier,lunr,minisearch,flexsearch,sqlite').split(',');
-const ROOT = path.join(os.tmpdir(), 'dossier-bench');
+/** BENCH_DIR: where corpora and indexes are cached (two runs at once need two folders). */
+const ROOT = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'dossier-bench');
+/** BENCH_RESULTS: the results file (default bench/results.json); `<file>.partial` holds the sizes done so far. */
+const RESULTS = path.resolve(process.env.BENCH_RESULTS ?? path.join(here, 'results.json'));
 /** BENCH_PARTS=search,storage,import,cli (the default runs them all). */
 const PARTS = (process.env.BENCH_PARTS ?? 'search,storage,import,cli').split(',');
 
@@ -102,8 +105,14 @@ function importTable(f: Figures): string {
     '',
     `Overall ${num(f.itemsPerS, 0)} items/s (${num(f.totalS, 0)} s for ${String(f.imported)} files, batches of ${String(f.batch)}, each until durable, ` +
       `then ${num(f.closeS, 1)} s until the index was on disk and the archive closed).${stopped} ` +
-      `The last batch (into ${Number(f.lastBatchFrom).toLocaleString('en')}) ran at ${num(f.lastBatchPerS, 0)} items/s, ${num(Number(f.lastToFirst) * 100, 0)}% of the first (into an empty archive, ${num(f.firstBatchPerS, 0)} items/s). Peak RSS ${num(f.peakRssMB, 0)} MB.`,
+      `The last batch (into ${Number(f.lastBatchFrom).toLocaleString('en')}) ran at ${num(f.lastBatchPerS, 0)} items/s, ${num((100 * Number(f.lastBatchPerS)) / emptyRate(f), 0)}% of the fastest batch into the first ${Number(f.window).toLocaleString('en')} (${num(emptyRate(f), 0)} items/s; the very first batch, with warm-up: ${num(f.firstBatchPerS, 0)}). Peak RSS ${num(f.peakRssMB, 0)} MB. Load ${Array.isArray(f.load) ? (f.load as number[]).map((l) => l.toFixed(1)).join(' ') : '—'} at the end.`,
   ].join('\n');
+}
+
+/** The empty archive's rate: the fastest batch of the first window, so warm-up cannot flatter the ratio. */
+function emptyRate(f: Figures): number {
+  const batches = f.perBatch as Array<{ from: number; itemsPerS: number }>;
+  return Math.max(...batches.filter((b) => b.from < Number(f.window)).map((b) => b.itemsPerS));
 }
 
 /** The import goals: at 50k at least 80% of the empty archive's rate, and at least 400 items/s. */
@@ -111,10 +120,12 @@ function importGoals(f: Figures | null): Goal[] {
   if (!f || f.error) return [];
   const at = Number(f.lastBatchFrom);
   const label = at >= 48_000 ? 'at 50k' : `at ${(at / 1000).toFixed(0)}k only (not 50k: quick mode or budget)`;
-  // Stated as "lower is better" ratios, so one pass/fail rule serves every goal.
+  const last = Number(f.lastBatchPerS);
+  const note = `the index reached the disk only at close, ${num(f.closeS, 0)} s later; peak RSS ${num(f.peakRssMB, 0)} MB`;
   return [
-    { label: `import ${label}: empty-archive rate ÷ this rate`, value: 1 / Number(f.lastToFirst), limit: 1.25, unit: '×' },
-    { label: `import ${label}: seconds per 400 articles`, value: 400 / Number(f.lastBatchPerS), limit: 1, unit: 's' },
+    { label: `import ${label}: rate as a share of the empty archive's fastest batch`, value: (100 * last) / emptyRate(f), limit: 80, atLeast: true, unit: '%' },
+    { label: `import ${label}: text articles per second (until durable)`, value: last, limit: 400, atLeast: true, unit: 'items/s', note },
+    { label: 'import of 50k: articles per second including the wait for the index at close', value: Number(f.itemsPerS), limit: 400, atLeast: true, unit: 'items/s' },
   ];
 }
 
@@ -185,7 +196,8 @@ async function main(): Promise<void> {
     console.log(storageTable(storage));
   }
   if (!PARTS.includes('search')) {
-    writeFileSync(path.join(here, 'storage-results.json'), JSON.stringify({ date: new Date().toISOString(), table: storageTable(storage), storage, growth }, null, 2) + '\n');
+    if (PARTS.includes('storage')) writeFileSync(path.join(here, 'storage-results.json'), JSON.stringify({ date: new Date().toISOString(), table: storageTable(storage), storage, growth }, null, 2) + '\n');
+    if (growth) writeFileSync(path.join(here, 'import-results.json'), JSON.stringify({ date: new Date().toISOString(), table: importTable(growth), growth }, null, 2) + '\n');
     return;
   }
   const results: Record<string, Record<string, Figures>> = {};
@@ -203,16 +215,19 @@ async function main(): Promise<void> {
       process.stderr.write(results[size][engine].error ? `error: ${String(results[size][engine].error)}\n` : 'done\n');
     }
     loads[size] = load();
+    // After each size, so a long run stopped part-way still leaves its figures.
+    writeFileSync(`${RESULTS}.partial`, JSON.stringify({ date: new Date().toISOString(), loads, engines: ENGINES, results, growth }, null, 2) + '\n');
   }
   const report = printReport(results, growth, loads, ENGINES);
   writeFileSync(
-    path.join(here, 'results.json'),
+    RESULTS,
     JSON.stringify(
       { date: new Date().toISOString(), node: process.version, cores: os.cpus().length, loads, engines: ENGINES, ...report, results, growth, storageTable: storageTable(storage), storage },
       null,
       2,
     ) + '\n',
   );
+  rmSync(`${RESULTS}.partial`, { force: true });
 }
 
 /** Prints the search table, the match counts and the goals; returns them as text for results.json. */
@@ -231,8 +246,11 @@ function printReport(results: Record<string, Record<string, Figures>>, growth: F
 
 if (process.env.BENCH_REPORT_ONLY === '1') {
   // Prints the last run's report again from bench/results.json (after a change to the report's wording).
-  const saved = JSON.parse(readFileSync(path.join(here, 'results.json'), 'utf8')) as { results: Record<string, Record<string, Figures>>; growth: Figures | null; loads: Record<string, string>; engines?: string[] };
-  printReport(saved.results, saved.growth, saved.loads, saved.engines ?? ENGINES);
+  const saved = JSON.parse(readFileSync(RESULTS, 'utf8')) as { results: Record<string, Record<string, Figures>>; growth: Figures | null; loads: Record<string, string>; engines?: string[] };
+  // An import run on its own (BENCH_PARTS=import) leaves its figures in import-results.json.
+  const alone = path.join(here, 'import-results.json');
+  const growth = saved.growth ?? (existsSync(alone) ? (JSON.parse(readFileSync(alone, 'utf8')) as { growth: Figures }).growth : null);
+  printReport(saved.results, growth, saved.loads, saved.engines ?? ENGINES);
 } else {
   await main();
 }
