@@ -122,10 +122,12 @@ function importGoals(f: Figures | null): Goal[] {
   const label = at >= 48_000 ? 'at 50k' : `at ${(at / 1000).toFixed(0)}k only (not 50k: quick mode or budget)`;
   const last = Number(f.lastBatchPerS);
   const note = `the index reached the disk only at close, ${num(f.closeS, 0)} s later; peak RSS ${num(f.peakRssMB, 0)} MB`;
+  // A run no longer than one window has no batch into a fuller archive to compare.
+  const share = at >= Number(f.window) ? (100 * last) / emptyRate(f) : null;
   return [
-    { label: `import ${label}: rate as a share of the empty archive's fastest batch`, value: (100 * last) / emptyRate(f), limit: 80, atLeast: true, unit: '%' },
+    { label: `import ${label}: rate as a share of the empty archive's fastest batch`, value: share, limit: 80, atLeast: true, unit: '%' },
     { label: `import ${label}: text articles per second (until durable)`, value: last, limit: 400, atLeast: true, unit: 'items/s', note },
-    { label: 'import of 50k: articles per second including the wait for the index at close', value: Number(f.itemsPerS), limit: 400, atLeast: true, unit: 'items/s' },
+    { label: `import of ${Number(f.imported).toLocaleString('en')}: articles per second including the wait for the index at close`, value: Number(f.itemsPerS), limit: 400, atLeast: true, unit: 'items/s' },
   ];
 }
 
