@@ -4,6 +4,7 @@ declare module 'better-sqlite3' {
     interface Statement {
       run(...params: unknown[]): unknown;
       all(...params: unknown[]): unknown[];
+      get(...params: unknown[]): unknown;
     }
     interface Database {
       prepare(sql: string): Statement;

@@ -1,15 +1,22 @@
 // Runs one engine through one phase of the benchmark in a fresh process, so that cold
-// start and heap figures are not polluted by other engines: `build` (bulk build, persist)
-// or `run` (cold open to first answer, heap after load, query mix, new article). Prints JSON.
+// start and memory figures are not polluted by other engines: `prepare` (untimed setup),
+// `build` (bulk build, persist), `cold <kind>` (open to the first answer of one query kind,
+// metadata read included, and the longest event-loop block during that first answer) or
+// `run` (memory after load, the query mix with wall and CPU time, total match counts, stop-word
+// queries apart, a new article). Prints one JSON line.
 
-import { readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchDoc } from './corpus';
 import { newArticle } from './corpus';
-import { QUERIES, type BenchQuery } from './queries';
-import type { BenchEngine, BenchMeta } from './engines/engine';
+import { QUERIES, STOP_WORD_QUERIES, type BenchQuery } from './queries';
+import type { BenchEngine } from './engines/engine';
 
-const [phase, name, workdir] = process.argv.slice(2);
+const [phase, name, workdir, arg] = process.argv.slice(2);
+/** Set before any engine code loads: the cold figures count the engine's own imports. */
+const T0 = performance.now();
 const MB = 1024 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 /** Rounds run first and not measured: every engine's hot paths get the JIT's attention. */
@@ -31,6 +38,8 @@ async function engine(): Promise<BenchEngine> {
   throw new Error(`unknown engine ${name}`);
 }
 
+const indexDir = () => path.join(workdir, `idx-${name}`);
+
 const readCorpus = (): BenchDoc[] =>
   readFileSync(path.join(workdir, 'corpus.jsonl'), 'utf8')
     .split('\n')
@@ -38,6 +47,7 @@ const readCorpus = (): BenchDoc[] =>
     .map((l) => JSON.parse(l) as BenchDoc);
 
 function dirBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
   let n = 0;
   for (const f of readdirSync(dir)) {
     const s = statSync(path.join(dir, f));
@@ -46,20 +56,17 @@ function dirBytes(dir: string): number {
   return n;
 }
 
-/** Watches the event loop: the longest gap between 5 ms ticks, and the peak heap seen. */
-function monitor(): () => { stallMs: number; peakHeapMB: number } {
-  let last = performance.now();
-  let stall = 0;
-  let peak = process.memoryUsage().heapUsed;
-  const t = setInterval(() => {
-    const now = performance.now();
-    stall = Math.max(stall, now - last);
-    last = now;
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }, 5);
+/** Watches the event loop: the longest block (ms) and the peak RSS seen, sampled every millisecond. */
+function monitor(): () => { stallMs: number; peakRssMB: number } {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  let peak = process.memoryUsage.rss();
+  const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   return () => {
     clearInterval(t);
-    return { stallMs: stall, peakHeapMB: peak / MB };
+    h.disable();
+    // The histogram counts delays past the 1 ms tick, in nanoseconds.
+    return { stallMs: Math.max(0, h.max / 1e6 - 1), peakRssMB: Math.max(peak, process.memoryUsage.rss()) / MB };
   };
 }
 
@@ -68,76 +75,131 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
+/** Lets a timer due after a synchronous block fire, so the monitor sees the block. */
+const settle = () => new Promise((r) => setTimeout(r, 3));
+const load = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+const memory = () => {
+  const m = process.memoryUsage();
+  return { heapMB: m.heapUsed / MB, externalMB: m.external / MB, arrayBuffersMB: m.arrayBuffers / MB, rssMB: m.rss / MB };
+};
 
-async function build(): Promise<object> {
-  const docs = readCorpus();
-  const dir = path.join(workdir, `idx-${name}`);
-  rmSync(dir, { recursive: true, force: true });
+async function prepare(): Promise<object> {
   const e = await engine();
-  const stop = monitor();
-  const t = performance.now();
-  await e.build(docs, dir, path.join(workdir, 'content'));
-  const buildMs = performance.now() - t;
-  const m = stop();
-  await e.close();
-  return { buildMs, stallMs: m.stallMs, peakHeapMB: m.peakHeapMB, peakRssMB: process.resourceUsage().maxRSS / 1024, indexMB: dirBytes(dir) / MB };
+  if (e.prepare) await e.prepare(workdir, readCorpus());
+  return { prepared: true };
 }
 
-async function run(): Promise<object> {
-  const metas = JSON.parse(readFileSync(path.join(workdir, 'metas.json'), 'utf8')) as BenchMeta[];
-  const t0 = performance.now();
+async function build(): Promise<object> {
   const e = await engine();
-  await e.open(path.join(workdir, `idx-${name}`), path.join(workdir, 'content'), metas);
-  const first = await e.query(QUERIES[0]);
-  const coldMs = performance.now() - t0;
-  gc();
-  const mem = process.memoryUsage();
-  const latencies: number[] = [];
-  const byKind: Record<string, number[]> = {};
-  const counts: Record<string, number> = {};
-  for (let round = 0; round < WARMUP + ROUNDS; round++) {
-    for (const q of QUERIES) {
+  const docs = e.needsDocs ? readCorpus() : [];
+  const stop = monitor();
+  const t = performance.now();
+  await e.build(docs, indexDir(), workdir);
+  const buildMs = performance.now() - t;
+  await settle();
+  const m = stop();
+  await e.close();
+  const dir = name === 'dossier' ? path.join(workdir, 'archive', 'index') : indexDir();
+  return { buildMs, stallMs: m.stallMs, peakRssMB: process.resourceUsage().maxRSS / 1024, indexMB: dirBytes(dir) / MB, buildLoad: load() };
+}
+
+/** Open, then the first query of one kind: the time to its answer from before the engine's code loaded. */
+async function cold(kind: string): Promise<object> {
+  const q = QUERIES.find((x) => x.kind === kind);
+  if (!q) throw new Error(`no ${kind} query`);
+  const e = await engine();
+  await e.open(indexDir(), workdir);
+  const opened = performance.now();
+  const stop = monitor();
+  await e.query(q);
+  const answered = performance.now();
+  await settle();
+  const m = stop();
+  const mem = memory();
+  await e.close();
+  return { kind, query: q.text, coldMs: answered - T0, openMs: opened - T0, firstQueryMs: answered - opened, firstStallMs: m.stallMs, rssAfterMB: mem.rssMB, load: load() };
+}
+
+interface Timings {
+  wall: number[];
+  cpu: number[];
+}
+
+async function timeQueries(e: BenchEngine, queries: BenchQuery[], rounds: number, byKind: Record<string, Timings>, all: Timings): Promise<void> {
+  for (let round = 0; round < WARMUP + rounds; round++) {
+    for (const q of queries) {
+      const c0 = process.cpuUsage();
       const t = performance.now();
-      const ids = await e.query(q);
-      const ms = performance.now() - t;
-      if (round < WARMUP) {
-        counts[q.text] = ids.length;
-        continue;
-      }
-      latencies.push(ms);
-      (byKind[q.kind] ??= []).push(ms);
+      await e.query(q);
+      const wall = performance.now() - t;
+      const c = process.cpuUsage(c0);
+      if (round < WARMUP) continue;
+      const cpu = (c.user + c.system) / 1000;
+      all.wall.push(wall);
+      all.cpu.push(cpu);
+      const k = (byKind[q.kind] ??= { wall: [], cpu: [] });
+      k.wall.push(wall);
+      k.cpu.push(cpu);
     }
   }
+}
+
+const summary = (t: Timings) => ({ p50: pct(t.wall, 50), p95: pct(t.wall, 95), cpuP50: pct(t.cpu, 50), cpuP95: pct(t.cpu, 95) });
+
+async function run(): Promise<object> {
+  const e = await engine();
+  const stopOpen = monitor();
+  await e.open(indexDir(), workdir);
+  const openRss = stopOpen().peakRssMB;
+  gc();
+  const afterLoad = memory();
+  const stop = monitor();
+  const byKind: Record<string, Timings> = {};
+  const all: Timings = { wall: [], cpu: [] };
+  await timeQueries(e, QUERIES, ROUNDS, byKind, all);
+  const stopWords: Timings = { wall: [], cpu: [] };
+  await timeQueries(e, STOP_WORD_QUERIES, ROUNDS, {}, stopWords);
+  const m = stop();
+  gc();
+  const afterQueries = memory();
+  const counts: Record<string, number> = {};
+  for (const q of [...QUERIES, ...STOP_WORD_QUERIES]) counts[q.text] = await e.count(q);
   let corpus: BenchDoc[] | null = null;
-  const all = () => (corpus ??= readCorpus());
-  if (name === 'lunr') all();
+  const corpusOnce = () => (corpus ??= readCorpus());
+  if (name === 'lunr') corpusOnce();
   const adds: number[] = [];
   for (let k = 0; k < (name === 'lunr' ? 1 : 5); k++) {
     const doc = newArticle(k);
     const word = `quokkaville${k}`;
     const q: BenchQuery = { kind: 'term', text: word, words: [{ w: word }] };
     const t = performance.now();
-    await e.add(doc, all);
+    const id = await e.add(doc, corpusOnce);
     const ids = await e.query(q);
     adds.push(performance.now() - t);
-    if (!ids.includes(doc.id)) throw new Error(`${name}: the new article was not found`);
+    if (!ids.includes(id)) throw new Error(`${name}: the new article was not found`);
   }
+  await e.undoAdds?.();
   await e.close();
   return {
-    bootMs: t0,
-    coldMs,
-    firstHits: first.length,
-    heapAfterLoadMB: mem.heapUsed / MB,
-    arrayBuffersMB: mem.arrayBuffers / MB,
-    rssAfterLoadMB: mem.rss / MB,
-    p50: pct(latencies, 50),
-    p95: pct(latencies, 95),
-    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { p50: pct(v, 50), p95: pct(v, 95) }])),
+    ...summary(all),
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, summary(v)])),
+    stopWords: summary(stopWords),
     hitCounts: counts,
+    heapAfterLoadMB: afterLoad.heapMB,
+    externalAfterLoadMB: afterLoad.externalMB,
+    arrayBuffersAfterLoadMB: afterLoad.arrayBuffersMB,
+    rssAfterLoadMB: afterLoad.rssMB,
+    rssAfterQueriesMB: afterQueries.rssMB,
+    heapAfterQueriesMB: afterQueries.heapMB,
+    externalAfterQueriesMB: afterQueries.externalMB,
+    peakRssRunMB: Math.max(openRss, m.peakRssMB, process.resourceUsage().maxRSS / 1024),
+    longestBlockDuringQueriesMs: m.stallMs,
     newArticleMs: pct(adds, 50),
+    runLoad: load(),
   };
 }
 
-const out = phase === 'build' ? await build() : await run();
+const out = phase === 'prepare' ? await prepare() : phase === 'build' ? await build() : phase === 'cold' ? await cold(arg) : await run();
 process.stdout.write(JSON.stringify(out) + '\n');
-
+// Workers or timers an engine leaves behind must not keep the figures from being reported.
+process.exit(0);

@@ -1,51 +1,78 @@
-// Dossier's engine as the archive core drives it: openSearchIndex over metadata, bodies in
-// content/, upsert for a new article, query() with snippets and facets as the UI gets them.
+// Dossier as the app runs it: the corpus as an archive folder (dossier.json and content/),
+// opened with Archive.open (metadata read and validated, the search index opened over it),
+// searched with the renderer's own request through dispatch() — 50 hits with snippets and
+// facets, relevance order — and a new article imported through `import.paths`.
 
-import { openSearchIndex } from '../../archive/search/index';
-import type { SearchIndex, SearchMeta } from '../../archive/search/types';
-import type { BenchDoc } from '../corpus';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Archive } from '../../archive/core/archive';
+import { dispatch } from '../../archive/api/dispatch';
+import { writeCorpusArchive } from '../corpus-archive';
 import type { BenchQuery } from '../queries';
-import type { BenchEngine, BenchMeta } from './engine';
+import type { BenchEngine } from './engine';
 import { LIMIT } from './engine';
 
-export function toMeta(d: BenchMeta): SearchMeta {
+/** The archive folder built from a corpus folder; its index lives in `index/` inside it. */
+export const archiveDir = (workdir: string) => path.join(workdir, 'archive');
+
+export function dossier(): BenchEngine {
+  let archive: Archive | null = null;
+  const added: string[] = [];
+  const totals = new Map<string, number>();
+  const ask = async (q: BenchQuery) => {
+    // What renderer/src/hooks/useSearch.ts sends for the first page.
+    const outcome = await dispatch(archive!, 'search.query', { q: q.text, sort: 'relevance', tags: undefined, offset: 0, limit: LIMIT });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    totals.set(q.text, outcome.value.total);
+    return outcome.value;
+  };
   return {
-    id: d.id,
-    kind: 'article',
-    title: d.title,
-    tags: d.tags,
-    source: d.source,
-    byline: null,
-    notes: d.notes,
-    published: d.published,
-    added: `${d.published}T12:00:00.000Z`,
-    language: 'en',
-    hasNotes: d.notes.length > 0,
-    hasHighlights: false,
-    unread: d.unread,
-    stamp: '1',
+    needsDocs: false,
+    async prepare(workdir, docs) {
+      const dir = archiveDir(workdir);
+      rmSync(dir, { recursive: true, force: true });
+      writeCorpusArchive(dir, docs);
+      // The opening backup is taken here, once, so that timed opens find nothing changed.
+      const a = await Archive.open(dir);
+      await a.backups?.take('bench', { force: true });
+      await a.close();
+      rmSync(path.join(dir, 'index'), { recursive: true, force: true });
+    },
+    async build(_docs, _dir, workdir) {
+      rmSync(path.join(archiveDir(workdir), 'index'), { recursive: true, force: true });
+      archive = await Archive.open(archiveDir(workdir));
+      await archive.flush();
+    },
+    async open(_dir, workdir) {
+      archive = await Archive.open(archiveDir(workdir));
+    },
+    async query(q) {
+      return (await ask(q)).hits.map((h) => h.id);
+    },
+    async count(q) {
+      return totals.get(q.text) ?? (await ask(q)).total;
+    },
+    async add(doc) {
+      const dir = path.join(archive!.dir, '..', 'new-articles');
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${doc.id}.txt`);
+      writeFileSync(file, `${doc.title}\n\n${doc.body}\n`);
+      const outcome = await dispatch(archive!, 'import.paths', { paths: [file] }, { trusted: true });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      if (!outcome.value.imported.length) throw new Error(`not imported: ${outcome.value.skipped[0]?.reason}`);
+      added.push(...outcome.value.imported);
+      return outcome.value.imported[0];
+    },
+    async undoAdds() {
+      for (const id of added.splice(0)) await dispatch(archive!, 'items.delete', { id });
+      // Untimed: the next open then finds its state already backed up, as prepare() left it.
+      await archive!.backups?.take('bench', { force: true });
+    },
+    async close() {
+      await archive?.close();
+      archive = null;
+    },
   };
 }
 
-export function dossier(): BenchEngine {
-  let index: SearchIndex | null = null;
-  return {
-    async build(docs, dir, contentDir) {
-      index = await openSearchIndex({ dir, contentDir, metas: docs.map(toMeta) });
-      await index.flush();
-    },
-    async open(dir, contentDir, metas) {
-      index = await openSearchIndex({ dir, contentDir, metas: metas.map(toMeta) });
-    },
-    async query(q: BenchQuery) {
-      const r = await index!.query({ q: q.text, limit: LIMIT });
-      return r.hits.map((h) => h.id);
-    },
-    async add(doc: BenchDoc) {
-      index!.upsert({ ...toMeta(doc), body: doc.body });
-    },
-    async close() {
-      await index?.close();
-    },
-  };
-}
+export const dossierPrepared = (workdir: string) => existsSync(path.join(archiveDir(workdir), 'dossier.json'));

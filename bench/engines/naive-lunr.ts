@@ -6,7 +6,7 @@ import path from 'node:path';
 import lunr from 'lunr';
 import type { BenchDoc } from '../corpus';
 import type { BenchQuery } from '../queries';
-import { applyFilter, type BenchEngine, type BenchMeta } from './engine';
+import { applyFilter, readMetas, type BenchEngine, type BenchMeta } from './engine';
 
 function buildIndex(docs: BenchDoc[]): lunr.Index {
   return lunr(function () {
@@ -28,31 +28,37 @@ export function naiveLunr(): BenchEngine {
   let index: lunr.Index | null = null;
   let metas = new Map<string, BenchMeta>();
   const extra: BenchDoc[] = [];
+  const ranked = (q: BenchQuery): string[] | null => {
+    const text = lunrQuery(q);
+    if (!text) return null;
+    try {
+      return index!.search(text).map((r) => r.ref);
+    } catch {
+      return [];
+    }
+  };
   return {
+    needsDocs: true,
     async build(docs, dir) {
       index = buildIndex(docs);
       await fs.mkdir(dir, { recursive: true });
       await fs.writeFile(path.join(dir, 'index.json'), JSON.stringify(index));
     },
-    async open(dir, _contentDir, list) {
-      metas = new Map(list.map((m) => [m.id, m]));
+    async open(dir, workdir) {
+      metas = readMetas(workdir);
       index = lunr.Index.load(JSON.parse(await fs.readFile(path.join(dir, 'index.json'), 'utf8')));
     },
     async query(q) {
-      const text = lunrQuery(q);
-      if (!text) return applyFilter(null, q, metas);
-      let ranked: string[];
-      try {
-        ranked = index!.search(text).map((r) => r.ref);
-      } catch {
-        ranked = [];
-      }
-      return applyFilter(ranked, q, metas);
+      return applyFilter(ranked(q), q, metas);
+    },
+    async count(q) {
+      return applyFilter(ranked(q), q, metas, Infinity).length;
     },
     async add(doc, all) {
       extra.push(doc);
       metas.set(doc.id, doc);
       index = buildIndex([...all(), ...extra]);
+      return doc.id;
     },
     async close() {},
   };
