@@ -11,6 +11,7 @@ import { analyse, buildSegment, type AnalysedDoc } from './build';
 import { type IndexableMeta } from './build-batch';
 import { itemDate } from './filters';
 import { LiveItems } from './live-items';
+import { PositionCache } from './positions';
 import { clampInt, emptyResult, QueryRunner } from './query';
 import { relatedTo } from './related';
 import { Segment, MAX_SEGMENT_DOCS } from './segment';
@@ -26,6 +27,9 @@ const DELTA_LIMIT = 400;
 /** Segments smaller than this are merged together (on a worker) when there are several of
  *  them; a segment of any size that is mostly deleted items is rewritten. */
 const SMALL = 4000;
+
+/** Bytes of term positions read from segment files kept for the next phrases. */
+const POSITION_CACHE_BYTES = 8 * 1024 * 1024;
 
 /** Sizes the tests shrink to exercise every path on small archives. */
 export interface Tuning {
@@ -68,10 +72,14 @@ export class Engine implements SearchIndex {
     this.tuning = { inlineLimit: INLINE_LIMIT, chunk: CHUNK, deltaLimit: DELTA_LIMIT, small: SMALL, ...tuning };
     // A base segment holds an item live only while that version is current and no newer
     // change to it waits in the delta.
-    this.base = new BaseSegments(opts.dir, (id, stamp) => {
-      const v = this.items.get(id);
-      return v && v.meta.stamp === stamp && !this.pending.has(id) && !this.delta.has(id) ? v.no : -1;
-    });
+    this.base = new BaseSegments(
+      opts.dir,
+      (id, stamp) => {
+        const v = this.items.get(id);
+        return v && v.meta.stamp === stamp && !this.pending.has(id) && !this.delta.has(id) ? v.no : -1;
+      },
+      new PositionCache(POSITION_CACHE_BYTES),
+    );
     this.queries = new QueryRunner(this.items, (id) => this.body(id));
     for (const m of opts.metas) this.items.set(stripBody(m));
   }

@@ -147,6 +147,57 @@ export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
   return data;
 }
 
+/** Where one section of a file lies: its element type, first byte and length in bytes. */
+export interface SectionAt {
+  type: TypeName | 'text';
+  at: number;
+  bytes: number;
+}
+
+/**
+ * Reads a positions file's header through `read(position, length)` and says where each of
+ * its sections lies, without reading them: a phrase then reads only its terms' ranges.
+ * Throws when the header is not a positions file's, or promises more bytes than `size`.
+ */
+export function streamSections(read: (at: number, length: number) => Buffer, size: number): Record<'termOffsets' | 'docs' | 'starts' | 'positions', SectionAt> {
+  const head = read(0, MAGIC.length + 4);
+  if (head.length < MAGIC.length + 4 || head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Dossier segment file');
+  const hlen = head.readUInt32LE(MAGIC.length);
+  if (hlen > size) throw new Error(`${STREAM} file is truncated`);
+  let at = MAGIC.length + 4;
+  let header: { kind?: string; version?: number; sections?: Section[] };
+  try {
+    header = JSON.parse(read(at, hlen).toString('utf8')) as typeof header;
+  } catch {
+    throw new Error(`${STREAM} file has a damaged header`);
+  }
+  if (header.kind !== STREAM) throw new Error(`not a ${STREAM} file`);
+  if (header.version !== FILE_VERSION) throw new Error(`${STREAM} file version ${String(header.version)} is not ${FILE_VERSION}`);
+  at += hlen;
+  at += pad(at);
+  const out: Partial<Record<string, SectionAt>> = {};
+  for (const s of header.sections ?? []) {
+    if (at + s.bytes > size) throw new Error(`${STREAM} file is truncated`);
+    out[s.name] = { type: s.type, at, bytes: s.bytes };
+    at += s.bytes + pad(s.bytes);
+  }
+  const want = { termOffsets: 'u32', docs: 'u16', starts: 'u32', positions: 'u32' } as const;
+  for (const [name, type] of Object.entries(want)) {
+    if (out[name]?.type !== type || out[name]!.bytes % TYPES[type].BYTES_PER_ELEMENT !== 0) throw new Error(`segment file lacks ${name}`);
+  }
+  return out as Record<keyof typeof want, SectionAt>;
+}
+
+/** Bytes read from a file as a typed array of its own (aligned, in this machine's byte order). */
+export function typedFrom<T extends Uint16Array | Uint32Array>(Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, fill: (into: Buffer) => unknown, count: number): T {
+  const ab = new ArrayBuffer(count * Ctor.BYTES_PER_ELEMENT);
+  const b = Buffer.from(ab);
+  fill(b);
+  if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 2) b.swap16();
+  if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 4) b.swap32();
+  return new Ctor(ab);
+}
+
 export function decodeStream(bytes: Buffer, crc: number): StreamData {
   check(bytes, crc, 'positions file');
   const { arrays } = decode(bytes, STREAM);

@@ -3,6 +3,7 @@
 // than a parse. Deletions only clear `alive`; the data itself never changes.
 
 import { F } from './fields';
+import { memoryTerm, type PositionSource, type TermPositions } from './positions';
 
 /** A segment never holds more items than a doc ordinal (Uint16) can address. */
 export const MAX_SEGMENT_DOCS = 65_535;
@@ -27,8 +28,8 @@ export interface SegmentData {
 }
 
 /**
- * Where each term stands in each item's title, body and notes, for phrases; loaded on first
- * use. Positions count every word of the three fields in turn (dropped words included, with
+ * Where each term stands in each item's title, body and notes, for phrases; a stored segment
+ * reads it a term at a time (positions.ts), whole only for a merge. Positions count every word of the three fields in turn (dropped words included, with
  * a gap between fields), so "prime minister" matches where position(minister) = position(prime) + 1.
  */
 export interface StreamData {
@@ -63,6 +64,8 @@ export class Segment {
     readonly data: SegmentData,
     stream: StreamData | null,
     private loadStream: (() => StreamData) | null = null,
+    /** Reads one term's positions without loading them all (a stored segment's file). */
+    private positionSource: PositionSource | null = null,
   ) {
     this.ids = data.ids;
     this.stamps = data.stamps;
@@ -106,17 +109,27 @@ export class Segment {
     return n;
   }
 
+  /** Every term's positions at once, for a merge or a write. A stored segment's are read
+   *  from its file each time and not kept: queries read them a term at a time instead. */
   stream(): StreamData {
-    if (!this.streamData) {
-      if (!this.loadStream) throw new Error('segment has no term positions');
-      this.streamData = this.loadStream();
-    }
-    return this.streamData;
+    if (this.streamData) return this.streamData;
+    if (!this.loadStream) throw new Error('segment has no term positions');
+    if (this.positionSource) return this.loadStream();
+    return (this.streamData = this.loadStream());
   }
 
-  /** Drops the in-memory term positions; `load` brings it back when a phrase needs it. */
-  releaseStream(load: () => StreamData): void {
+  /** Term `t`'s positions, from memory or read from the file by term. */
+  termPositions(t: number): TermPositions {
+    if (this.streamData) return memoryTerm(this.streamData, t);
+    if (this.positionSource) return this.positionSource.term(t);
+    return memoryTerm(this.stream(), t);
+  }
+
+  /** Drops the in-memory term positions once they are stored: `source` reads a term's when a
+   *  phrase needs it, `load` all of them for a merge. */
+  releaseStream(load: () => StreamData, source: PositionSource | null): void {
     this.loadStream = load;
+    this.positionSource = source;
     this.streamData = null;
   }
 
@@ -221,9 +234,9 @@ export class Segment {
 
   /** The positions of term `t` in item `doc` (empty when it has none). */
   positionsOf(t: number, doc: number): Uint32Array {
-    const p = this.stream();
-    let lo = p.termOffsets[t];
-    let hi = p.termOffsets[t + 1];
+    const p = this.termPositions(t);
+    let lo = 0;
+    let hi = p.docs.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const d = p.docs[mid];

@@ -1,0 +1,194 @@
+// Measures the search engine alone, as the app drives it, at one corpus size: the bulk build
+// (time, peak RSS), cold open, the first use of each query kind (the longest the thread stalls),
+// steady-state latency of 50-hit searches with snippets, and RSS through a session of searches,
+// edits and an import. One phase per fresh process; prints JSON with the machine's load.
+//
+//   node --expose-gc --import tsx bench/engine-probe.ts build 50000
+//   node --expose-gc --import tsx bench/engine-probe.ts run 50000
+//
+// The corpus is the benchmark's (bench/run.ts prepares it under the OS temp folder); the
+// index this probe builds lives in a folder of its own beside it.
+
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openSearchIndex } from '../archive/search/index';
+import type { SearchIndex } from '../archive/search/types';
+import type { BenchDoc } from './corpus';
+import { makeCorpus, newArticle } from './corpus';
+import { toMeta } from './engines/dossier';
+import type { BenchMeta } from './engines/engine';
+import { QUERIES } from './queries';
+
+const [phase, sizeArg] = process.argv.slice(2);
+const size = Number(sizeArg ?? 10000);
+const corpusDir = path.join(os.tmpdir(), 'dossier-bench', String(size));
+const work = path.join(os.tmpdir(), 'engine-probe', String(size));
+const indexDir = path.join(work, 'index');
+const MB = 1024 * 1024;
+const LIMIT = 50;
+const rss = () => process.memoryUsage().rss / MB;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+function metas(): BenchMeta[] {
+  if (!existsSync(path.join(corpusDir, 'metas.json'))) throw new Error(`no corpus in ${corpusDir}: run npm run bench with BENCH_SIZES=${size} once`);
+  return JSON.parse(readFileSync(path.join(corpusDir, 'metas.json'), 'utf8')) as BenchMeta[];
+}
+
+/** Samples RSS every 20 ms, for a peak that includes what maxRSS misses after a reset. */
+function rssPeak(): () => number {
+  let peak = rss();
+  const t = setInterval(() => (peak = Math.max(peak, rss())), 20);
+  return () => {
+    clearInterval(t);
+    return Math.max(peak, rss());
+  };
+}
+
+/** The longest the event loop was blocked while `fn` ran (the gap between 1 ms ticks, which
+ *  start a tick before the call), with its wall and CPU time. */
+async function stall<T>(fn: () => Promise<T>): Promise<{ value: T; wallMs: number; cpuMs: number; stallMs: number }> {
+  let last = performance.now();
+  let max = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    max = Math.max(max, now - last);
+    last = now;
+  }, 1);
+  await new Promise((r) => setTimeout(r, 3));
+  max = 0;
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const value = await fn();
+  const wallMs = performance.now() - t;
+  const cu = process.cpuUsage(c);
+  await new Promise((r) => setTimeout(r, 3));
+  clearInterval(tick);
+  return { value, wallMs, cpuMs: (cu.user + cu.system) / 1000, stallMs: max };
+}
+
+async function build(): Promise<object> {
+  rmSync(indexDir, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const m = metas();
+  const peak = rssPeak();
+  const t = performance.now();
+  const index = await openSearchIndex({ dir: indexDir, contentDir: path.join(corpusDir, 'content'), metas: m.map(toMeta) });
+  await index.flush();
+  const buildS = (performance.now() - t) / 1000;
+  await index.close();
+  return { buildS: r2(buildS), peakRssMB: Math.round(Math.max(peak(), process.resourceUsage().maxRSS / 1024)) };
+}
+
+const FIRST: Array<[string, (ix: SearchIndex) => Promise<unknown>]> = [
+  ['term', (ix) => ix.query({ q: 'economy', limit: LIMIT })],
+  ['phrase', (ix) => ix.query({ q: '"prime minister"', limit: LIMIT })],
+  ['prefix', (ix) => ix.query({ q: 'elect*', limit: LIMIT })],
+  ['typing', (ix) => ix.query({ q: 'interest ra', limit: LIMIT })],
+  ['wildcard', (ix) => ix.query({ q: 'gov*ment', limit: LIMIT })],
+  ['fuzzy', (ix) => ix.query({ q: 'goverment~1', limit: LIMIT })],
+  ['filter', (ix) => ix.query({ q: 'tag:sport year:2020', limit: LIMIT })],
+  ['filter+term', (ix) => ix.query({ q: 'source:Reuters market', limit: LIMIT })],
+  ['typo', (ix) => ix.query({ q: 'parliment', limit: LIMIT })],
+  ['related', (ix) => ix.related('b00010', { exclude: [], limit: 5 })],
+];
+
+async function run(): Promise<object> {
+  if (!existsSync(path.join(indexDir, 'manifest.json'))) throw new Error('no index: run the build phase first');
+  const out: Record<string, unknown> = {};
+  const m = metas();
+  gc();
+  out.rssBeforeOpenMB = Math.round(rss());
+  const peak = rssPeak();
+  const t0 = performance.now();
+  const index = await openSearchIndex({ dir: indexDir, contentDir: path.join(corpusDir, 'content'), metas: m.map(toMeta) });
+  out.openMs = Math.round(performance.now() - t0);
+  gc();
+  out.rssAfterOpenMB = Math.round(rss());
+
+  const first: Record<string, { wallMs: number; cpuMs: number; stallMs: number }> = {};
+  for (const [kind, fn] of FIRST) {
+    const s = await stall(() => fn(index));
+    first[kind] = { wallMs: r2(s.wallMs), cpuMs: r2(s.cpuMs), stallMs: r2(s.stallMs) };
+  }
+  out.firstUse = first;
+  gc();
+  out.rssAfterFirstUseMB = Math.round(rss());
+
+  // Steady state: the benchmark's query mix, 50 hits with snippets, as the app asks.
+  const lat: number[] = [];
+  const noSaid: number[] = [];
+  const cpu: number[] = [];
+  const byKind: Record<string, number[]> = {};
+  for (let round = 0; round < 12; round++) {
+    for (const q of QUERIES) {
+      const c = process.cpuUsage();
+      const t = performance.now();
+      await index.query({ q: q.text, limit: LIMIT });
+      const ms = performance.now() - t;
+      const cu = process.cpuUsage(c);
+      if (round < 2) continue;
+      lat.push(ms);
+      cpu.push((cu.user + cu.system) / 1000);
+      if (q.text !== 'said') noSaid.push(ms);
+      (byKind[q.kind] ??= []).push(ms);
+    }
+  }
+  out.p50 = r2(pct(lat, 50));
+  out.p95 = r2(pct(lat, 95));
+  out.cpuP50 = r2(pct(cpu, 50));
+  out.cpuP95 = r2(pct(cpu, 95));
+  out.p95NoSaid = r2(pct(noSaid, 95));
+  out.byKindP95 = Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, r2(pct(v, 95))]));
+  const rel: number[] = [];
+  for (let k = 0; k < 40; k++) {
+    const id = `b${(k * 997 % size).toString(36).padStart(5, '0')}`;
+    const t = performance.now();
+    await index.related(id, { exclude: [], limit: 5 });
+    rel.push(performance.now() - t);
+  }
+  out.relatedP95 = r2(pct(rel, 95));
+  gc();
+  out.rssAfterQueriesMB = Math.round(rss());
+
+  // A session: edits (new stamps, new bodies), an import of many new articles, searches between.
+  const corpus = makeCorpus(Math.min(size, 3000), 7);
+  let longest = 0;
+  for (let k = 0; k < 300; k++) {
+    const meta = toMeta(m[(k * 131) % m.length]);
+    index.upsert({ ...meta, stamp: `edit${k}`, notes: `edited note ${k}` });
+    if (k % 10 === 0) {
+      const s = await stall(() => index.query({ q: QUERIES[k % QUERIES.length].text, limit: LIMIT }));
+      longest = Math.max(longest, s.stallMs);
+    }
+  }
+  for (let k = 0; k < corpus.length; k++) {
+    const d = corpus[k];
+    index.upsert({ ...toMeta({ ...d, id: `imp${k}` }), body: d.body });
+    if (k % 500 === 499) {
+      const s = await stall(() => index.query({ q: QUERIES[k % QUERIES.length].text, limit: LIMIT }));
+      longest = Math.max(longest, s.stallMs);
+    }
+  }
+  const s = await stall(() => index.query({ q: '"world cup"', limit: LIMIT }));
+  out.importSettleMs = Math.round(s.wallMs);
+  await index.flush();
+  for (const q of QUERIES) await index.query({ q: q.text, limit: LIMIT });
+  index.upsert({ ...toMeta(newArticle(0)), body: newArticle(0).body });
+  await index.query({ q: 'quokkaville0', limit: LIMIT });
+  out.sessionLongestQueryStallMs = r2(longest);
+  gc();
+  out.rssAfterSessionMB = Math.round(rss());
+  out.peakRssMB = Math.round(Math.max(peak(), process.resourceUsage().maxRSS / 1024));
+  await index.close();
+  return out;
+}
+
+const before = os.loadavg();
+const result = phase === 'build' ? await build() : await run();
+process.stdout.write(JSON.stringify({ phase, size, load: { before: before.map(r2), after: os.loadavg().map(r2) }, ...result }) + '\n');
