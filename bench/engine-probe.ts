@@ -9,7 +9,7 @@
 // The corpus is the benchmark's (bench/run.ts prepares it under the OS temp folder); the
 // index this probe builds lives in a folder of its own beside it.
 
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSearchIndex } from '../archive/search/index';
@@ -100,13 +100,17 @@ const FIRST: Array<[string, (ix: SearchIndex) => Promise<unknown>]> = [
 
 async function run(): Promise<object> {
   if (!existsSync(path.join(indexDir, 'manifest.json'))) throw new Error('no index: run the build phase first');
+  // The session below edits and imports: it works on a copy, so every run starts alike.
+  const runDir = path.join(work, 'run-index');
+  rmSync(runDir, { recursive: true, force: true });
+  cpSync(indexDir, runDir, { recursive: true });
   const out: Record<string, unknown> = {};
   const m = metas();
   gc();
   out.rssBeforeOpenMB = Math.round(rss());
   const peak = rssPeak();
   const t0 = performance.now();
-  const index = await openSearchIndex({ dir: indexDir, contentDir: path.join(corpusDir, 'content'), metas: m.map(toMeta) });
+  const index = await openSearchIndex({ dir: runDir, contentDir: path.join(corpusDir, 'content'), metas: m.map(toMeta) });
   out.openMs = Math.round(performance.now() - t0);
   gc();
   out.rssAfterOpenMB = Math.round(rss());

@@ -28,6 +28,8 @@ const DELTA_LIMIT = 400;
  *  them; a segment of any size that is mostly deleted items is rewritten. */
 const SMALL = 4000;
 
+/** About this many bytes of recently shown bodies are kept (a few thousand articles). */
+const BODY_CACHE_BYTES = 12 * 1024 * 1024;
 /** Bytes of term positions read from segment files kept for the next phrases. */
 const POSITION_CACHE_BYTES = 8 * 1024 * 1024;
 
@@ -43,7 +45,7 @@ type Upserted = SearchMeta & { body?: string };
 
 export class Engine implements SearchIndex {
   private readonly items = new LiveItems();
-  private readonly bodies = new BodyCache(1024);
+  private readonly bodies = new BodyCache(BODY_CACHE_BYTES);
   private readonly base: BaseSegments;
   private readonly queries: QueryRunner;
   /** Changed items not yet analysed, then analysed items of the delta, with their bodies. */

@@ -5,7 +5,8 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { StreamData } from './segment';
-import { streamSections, typedFrom, type SectionAt } from './segment-file';
+import { streamSections, typedFrom } from './segment-file';
+import { SizedCache } from './sized-cache';
 
 /** Where term t stands in a segment's items: the items holding it (ascending) and, for the
  *  item at index i, its positions positions[starts[i] .. starts[i+1]) (ascending). */
@@ -31,49 +32,19 @@ export function memoryTerm(s: StreamData, t: number): TermPositions {
 
 /**
  * Recently read term positions of every stored segment, the least recently used dropped
- * first once they exceed `maxBytes`: phrases and the proximity boost ask for the same
- * common terms again and again, and a term's positions at 5,000 items fit in kilobytes.
+ * first past `maxBytes`: phrases and the proximity boost ask for the same common terms
+ * again and again, and one term's positions in 5,000 items take kilobytes.
  */
-export class PositionCache {
-  private readonly map = new Map<string, { v: TermPositions; bytes: number }>();
-  private bytes = 0;
-  constructor(readonly maxBytes: number) {}
-
-  get(key: string): TermPositions | undefined {
-    const e = this.map.get(key);
-    if (!e) return undefined;
-    this.map.delete(key);
-    this.map.set(key, e);
-    return e.v;
-  }
-
-  set(key: string, v: TermPositions): void {
-    const bytes = v.docs.byteLength + v.starts.byteLength + v.positions.byteLength + 64;
-    if (bytes > this.maxBytes) return;
-    this.map.delete(key);
-    this.map.set(key, { v, bytes });
-    this.bytes += bytes;
-    for (const [k, e] of this.map) {
-      if (this.bytes <= this.maxBytes) break;
-      this.map.delete(k);
-      this.bytes -= e.bytes;
-    }
-  }
-
-  get size(): number {
-    return this.bytes;
+export class PositionCache extends SizedCache<TermPositions> {
+  constructor(maxBytes: number) {
+    super(maxBytes, (v) => v.docs.byteLength + v.starts.byteLength + v.positions.byteLength + 64);
   }
 }
 
-interface Layout {
-  sections: ReturnType<typeof streamSections>;
-  termOffsets: Uint32Array;
-}
-
-/** A stored segment's positions file, read by term. The file's header and its table of
- *  term offsets (4 bytes a term) are read on first use and kept. */
+/** A stored segment's positions file, read by term: its header once (where the sections
+ *  lie), then per term its two offsets, items, starts and positions, a few small reads. */
 export class FilePositions implements PositionSource {
-  private layout: Layout | null = null;
+  private sections: ReturnType<typeof streamSections> | null = null;
 
   constructor(
     private readonly file: string,
@@ -92,6 +63,7 @@ export class FilePositions implements PositionSource {
   }
 
   private read(t: number): TermPositions {
+    if (t < 0 || t >= this.terms) throw new Error('no such term');
     const fd = openSync(this.file, 'r');
     try {
       const read = (at: number, length: number, into: Buffer = Buffer.alloc(length)): Buffer => {
@@ -103,12 +75,13 @@ export class FilePositions implements PositionSource {
         }
         return into;
       };
-      const layout = (this.layout ??= this.readLayout(read, fstatSync(fd).size));
-      const a = layout.termOffsets[t];
-      const b = layout.termOffsets[t + 1];
-      const n = b - a;
+      const sections = (this.sections ??= this.readSections(read, fstatSync(fd).size));
+      const { termOffsets: to, docs: ds, starts: ss, positions: ps } = sections;
+      const ab = typedFrom(Uint32Array, (into) => read(to.at + 4 * t, 8, into), 2);
+      const a = ab[0];
+      const n = ab[1] - a;
+      if (ab[1] < a || ab[1] > ds.bytes / 2) throw new Error('positions file is damaged');
       if (n === 0) return NO_POSITIONS;
-      const { docs: ds, starts: ss, positions: ps } = layout.sections;
       const docs = typedFrom(Uint16Array, (into) => read(ds.at + 2 * a, 2 * n, into), n);
       const starts = typedFrom(Uint32Array, (into) => read(ss.at + 4 * a, 4 * (n + 1), into), n + 1);
       let prev = -1;
@@ -127,14 +100,10 @@ export class FilePositions implements PositionSource {
     }
   }
 
-  private readLayout(read: (at: number, length: number, into?: Buffer) => Buffer, size: number): Layout {
+  private readSections(read: (at: number, length: number) => Buffer, size: number): ReturnType<typeof streamSections> {
     const sections = streamSections(read, size);
-    const to: SectionAt = sections.termOffsets;
-    if (to.bytes !== 4 * (this.terms + 1)) throw new Error('positions file does not match its segment');
-    const termOffsets = typedFrom(Uint32Array, (into) => read(to.at, to.bytes, into), this.terms + 1);
     const pairs = sections.docs.bytes / 2;
-    if (termOffsets[0] !== 0 || termOffsets[this.terms] !== pairs || sections.starts.bytes !== 4 * (pairs + 1)) throw new Error('positions file is damaged');
-    for (let t = 0; t < this.terms; t++) if (termOffsets[t + 1] < termOffsets[t]) throw new Error('positions file is damaged');
-    return { sections, termOffsets };
+    if (sections.termOffsets.bytes !== 4 * (this.terms + 1) || sections.starts.bytes !== 4 * (pairs + 1)) throw new Error('positions file does not match its segment');
+    return sections;
   }
 }
