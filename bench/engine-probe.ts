@@ -5,11 +5,12 @@
 //
 //   node --expose-gc --import tsx bench/engine-probe.ts build 50000
 //   node --expose-gc --import tsx bench/engine-probe.ts run 50000
+//   node --expose-gc --import tsx bench/engine-probe.ts archive 50000   (twice: prepare, then measure)
 //
 // The corpus is the benchmark's (bench/run.ts prepares it under the OS temp folder); the
 // index this probe builds lives in a folder of its own beside it.
 
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSearchIndex } from '../archive/search/index';
@@ -193,6 +194,86 @@ async function run(): Promise<object> {
   return out;
 }
 
+/**
+ * The archive host as `dossier serve` holds it: the whole Archive (metadata store, journal,
+ * index) opened from an archive folder, answering through dispatch. Builds the folder once
+ * (bench/corpus-archive.ts), then reports RSS through searches, edits and an import.
+ */
+async function archiveSession(): Promise<object> {
+  const { Archive } = await import('../archive/core/archive');
+  const { dispatch } = await import('../archive/api/dispatch');
+  const { writeCorpusArchive } = await import('./corpus-archive');
+  const src = path.join(work, 'archive');
+  if (!existsSync(path.join(src, 'ready'))) {
+    rmSync(src, { recursive: true, force: true });
+    const docs = readFileSync(path.join(corpusDir, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchDoc);
+    writeCorpusArchive(src, docs);
+    const a = await Archive.open(src);
+    await a.index.flush();
+    await a.close();
+    writeFileSync(path.join(src, 'ready'), 'ok');
+    return { prepared: src };
+  }
+  const dir = path.join(work, 'archive-run');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(src, dir, { recursive: true });
+  const out: Record<string, unknown> = {};
+  gc();
+  const peak = rssPeak();
+  const t0 = performance.now();
+  const a = await Archive.open(dir);
+  out.openMs = Math.round(performance.now() - t0);
+  gc();
+  out.rssAfterOpenMB = Math.round(rss());
+  const call = async (method: string, args: unknown) => {
+    const r = await dispatch(a, method as never, args);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value;
+  };
+  const first: Record<string, { wallMs: number; cpuMs: number; stallMs: number }> = {};
+  for (const [kind, q] of [['term', 'economy'], ['phrase', '"prime minister"'], ['prefix', 'elect*'], ['filter', 'tag:sport year:2020']] as const) {
+    const s = await stall(() => call('search.query', { q, limit: LIMIT }));
+    first[kind] = { wallMs: r2(s.wallMs), cpuMs: r2(s.cpuMs), stallMs: r2(s.stallMs) };
+  }
+  const s = await stall(() => call('search.related', { id: '0000000000000010', limit: 5 }));
+  first.related = { wallMs: r2(s.wallMs), cpuMs: r2(s.cpuMs), stallMs: r2(s.stallMs) };
+  out.firstUse = first;
+  const lat: number[] = [];
+  for (let round = 0; round < 6; round++) {
+    for (const q of QUERIES) {
+      const t = performance.now();
+      await call('search.query', { q: q.text, limit: LIMIT });
+      if (round >= 1) lat.push(performance.now() - t);
+    }
+  }
+  out.p50 = r2(pct(lat, 50));
+  out.p95 = r2(pct(lat, 95));
+  gc();
+  out.rssAfterQueriesMB = Math.round(rss());
+  const ids = a.data.items.map((i) => i.id);
+  for (let k = 0; k < 300; k++) {
+    const id = ids[(k * 131) % ids.length];
+    await call('tags.add', { id, tags: [`probe${k % 7}`] });
+    if (k % 3 === 0) await call('notes.create', { itemId: id, text: `A note on this item, number ${k}.` });
+    if (k % 10 === 0) await call('search.query', { q: QUERIES[k % QUERIES.length].text, limit: LIMIT });
+  }
+  const corpus = makeCorpus(2000, 11);
+  const now = new Date().toISOString();
+  corpus.forEach((d, k) => {
+    const item = { ...a.data.items[0], id: (0x100000 + k).toString(16).padStart(16, '0'), title: d.title, tags: d.tags, added: now, updated: now, excerpt: d.body.slice(0, 280) };
+    a.commit(item, d.body);
+  });
+  for (const q of QUERIES) await call('search.query', { q: q.text, limit: LIMIT });
+  await a.flush();
+  for (const q of QUERIES) await call('search.query', { q: q.text, limit: LIMIT });
+  for (let k = 0; k < 20; k++) await call('search.related', { id: ids[k * 37], limit: 5 });
+  gc();
+  out.rssAfterSessionMB = Math.round(rss());
+  out.peakRssMB = Math.round(Math.max(peak(), process.resourceUsage().maxRSS / 1024));
+  await a.close();
+  return out;
+}
+
 const before = os.loadavg();
-const result = phase === 'build' ? await build() : await run();
+const result = phase === 'build' ? await build() : phase === 'archive' ? await archiveSession() : await run();
 process.stdout.write(JSON.stringify({ phase, size, load: { before: before.map(r2), after: os.loadavg().map(r2) }, ...result }) + '\n');

@@ -89,7 +89,9 @@ describe('term positions', () => {
     await writeFile(name, bytes);
     const seg = new Segment(data, null);
     const file = new FilePositions(name, seg.terms.length, seg.size, new PositionCache(1 << 20));
-    expect(() => file.term(seg.find(seg.terms.find((t) => memoryTerm(stream, seg.find(t)).docs.length > 0)!))).toThrow(/damaged|truncated|match/);
+    let used = 0;
+    while (memoryTerm(stream, used).docs.length === 0) used++;
+    expect(() => file.term(used)).toThrow(/damaged|truncated|match/);
     await writeFile(name, bytes.subarray(0, 40));
     const truncated = new FilePositions(name, seg.terms.length, seg.size, new PositionCache(1 << 20));
     expect(() => truncated.term(0)).toThrow();

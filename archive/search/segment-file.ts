@@ -76,17 +76,29 @@ function decode(bytes: Buffer, kind: string): { text: Record<string, string>; ar
     else {
       const Ctor = TYPES[s.type];
       if (!Ctor || s.bytes % Ctor.BYTES_PER_ELEMENT !== 0) throw new Error(`${kind} file has a bad section`);
-      // One copy into a fresh, aligned buffer: the file's buffer may be pooled or unaligned.
-      const ab = new ArrayBuffer(s.bytes);
-      const copy = Buffer.from(ab);
-      bytes.copy(copy, 0, at, at + s.bytes);
-      if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 2) copy.swap16();
-      if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 4) copy.swap32();
-      arrays[s.name] = new Ctor(ab);
+      if (!BIG_ENDIAN && owns(bytes) && (bytes.byteOffset + at) % 8 === 0) {
+        // A view into the file's own buffer (sections are 8-byte aligned): no copy, so a
+        // segment costs its size once, not twice while it loads.
+        arrays[s.name] = new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, s.bytes / Ctor.BYTES_PER_ELEMENT);
+      } else {
+        // One copy into a fresh, aligned buffer: the file's buffer may be pooled or unaligned.
+        const ab = new ArrayBuffer(s.bytes);
+        const copy = Buffer.from(ab);
+        bytes.copy(copy, 0, at, at + s.bytes);
+        if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 2) copy.swap16();
+        if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 4) copy.swap32();
+        arrays[s.name] = new Ctor(ab);
+      }
     }
     at += s.bytes + pad(s.bytes);
   }
   return { text, arrays };
+}
+
+/** Whether `b` has its ArrayBuffer to itself (a file read whole, not a slice of Node's
+ *  shared pool), so views into it keep nothing else alive. */
+function owns(b: Buffer): boolean {
+  return b.buffer instanceof ArrayBuffer && b.buffer.byteLength === b.byteLength;
 }
 
 const SEGMENT = 'dossier-segment';

@@ -4,6 +4,7 @@
 
 import { F } from './fields';
 import { memoryTerm, type PositionSource, type TermPositions } from './positions';
+import { SortedTerms } from './sorted-terms';
 
 /** A segment never holds more items than a doc ordinal (Uint16) can address. */
 export const MAX_SEGMENT_DOCS = 65_535;
@@ -44,7 +45,7 @@ export interface StreamData {
 export class Segment {
   readonly ids: string[];
   readonly stamps: string[];
-  readonly terms: string[];
+  readonly terms: SortedTerms;
   readonly offsets: Uint32Array;
   readonly docs: Uint16Array;
   readonly tfs: Uint8Array;
@@ -69,7 +70,7 @@ export class Segment {
   ) {
     this.ids = data.ids;
     this.stamps = data.stamps;
-    this.terms = data.terms.length ? data.terms.split('\n') : [];
+    this.terms = new SortedTerms(data.terms);
     this.offsets = data.offsets;
     this.docs = data.docs;
     this.tfs = data.tfs;
@@ -135,19 +136,12 @@ export class Segment {
 
   /** Ordinal of `term`, or -1. */
   find(term: string): number {
-    const lo = this.lowerBound(term);
-    return lo < this.terms.length && this.terms[lo] === term ? lo : -1;
+    return this.terms.find(term);
   }
 
   /** First ordinal whose term is >= `term`. */
   private lowerBound(term: string, lo = 0, hi = this.terms.length): number {
-    const t = this.terms;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (t[mid] < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.terms.lowerBound(term, lo, hi);
   }
 
   /** Ordinals of the terms starting with `prefix`. */
@@ -173,7 +167,7 @@ export class Segment {
       return out;
     }
     const re = new RegExp('^' + escapeRegExp(head) + pattern.split('*').map(escapeRegExp).join('.*') + '$');
-    for (let i = lo; i < hi; i++) if (re.test(this.terms[i])) out.push(i);
+    for (let i = lo; i < hi; i++) if (re.test(this.terms.at(i))) out.push(i);
     return out;
   }
 
@@ -195,19 +189,19 @@ export class Segment {
     for (let i = 1; i <= n; i++) first[i] = i - 1;
     const walk = (lo: number, hi: number, depth: number, prev: Int32Array): void => {
       let i = lo;
-      if (i < hi && terms[i].length === h + depth) {
+      if (i < hi && terms.lengthOf(i) === h + depth) {
         if (prev[n] <= k) out.push(i);
         i++;
       }
       if (depth >= n + k) return;
       while (i < hi) {
-        const c = terms[i].charCodeAt(h + depth);
+        const c = terms.charCodeAt(i, h + depth);
         // End of the run of terms with the same character at `depth`.
         let a = i + 1;
         let b = hi;
         while (a < b) {
           const mid = (a + b) >>> 1;
-          if (terms[mid].charCodeAt(h + depth) <= c) a = mid + 1;
+          if (terms.charCodeAt(mid, h + depth) <= c) a = mid + 1;
           else b = mid;
         }
         const cur = new Int32Array(n + 1);
