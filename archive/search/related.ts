@@ -170,8 +170,10 @@ export function relatedTo(
     return seg.ids[slot - seg.base];
   };
   const best = (slots: number[], k: number): number[] => {
-    const ok = slots.filter((s) => !exclude.has(idOf(s)));
-    return selectTop(ok.length, k, (a, b) => score[ok[b]] - score[ok[a]] || ok[a] - ok[b]).map((i) => ok[i]);
+    // The best k not excluded are among the best k + |exclude| of all (the order is total),
+    // so only those few are looked up, not every scored item.
+    const top = selectTop(slots.length, k + exclude.size, (a, b) => score[slots[b]] - score[slots[a]] || slots[a] - slots[b]).map((i) => slots[i]);
+    return top.filter((s) => !exclude.has(idOf(s))).slice(0, k);
   };
 
   const slots = rank(own.slice(0, RELATED_TERMS));
