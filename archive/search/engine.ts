@@ -22,8 +22,9 @@ import type { RelatedHit, SearchIndex, SearchIndexOptions, SearchMeta, SearchReq
 const INLINE_LIMIT = 300;
 /** Items per segment in a bulk build: small enough to build quickly, large enough to be few. */
 const CHUNK = 5000;
-/** The delta is frozen into a base segment past this size, so rebuilding it stays cheap. */
-const DELTA_LIMIT = 400;
+/** The delta is frozen into a base segment past this size, so rebuilding it (which the next
+ *  query after every change does, on the answering thread) stays within a few milliseconds. */
+const DELTA_LIMIT = 64;
 /** Segments smaller than this are merged together (on a worker) when there are several of
  *  them; a segment of any size that is mostly deleted items is rewritten. */
 const SMALL = 4000;
@@ -189,7 +190,12 @@ export class Engine implements SearchIndex {
       this.pending.clear();
       this.deltaDirty = true;
     }
-    if (this.delta.size >= this.tuning.deltaLimit) this.freezeDelta();
+    if (this.delta.size >= this.tuning.deltaLimit) {
+      this.freezeDelta();
+      // Frozen segments hold their term positions in memory until written: write them (and
+      // let compaction fold the small ones together on a worker) now, not at close.
+      this.persistLater();
+    }
     if (!this.deltaDirty) return;
     if (this.delta.size === 0) this.deltaSegment = null;
     else {
@@ -248,7 +254,9 @@ export class Engine implements SearchIndex {
       if (this.pending.size > this.tuning.inlineLimit && !this.closed) {
         const docs = [...this.pending.values()];
         this.pending.clear();
-        this.ready = this.buildInBackground(docs);
+        // Once built, the new segments are committed to the manifest and compacted in the
+        // background, so a long session's imports do not pile up small segments.
+        this.ready = this.buildInBackground(docs).then(() => this.persistLater());
         continue;
       }
       if (current === this.ready) return;
