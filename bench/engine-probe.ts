@@ -24,7 +24,8 @@ import { QUERIES } from './queries';
 const [phase, sizeArg] = process.argv.slice(2);
 const size = Number(sizeArg ?? 10000);
 const corpusDir = path.join(os.tmpdir(), 'dossier-bench', String(size));
-const work = path.join(os.tmpdir(), 'engine-probe', String(size));
+/** PROBE_WORK puts the probe's own index and archive elsewhere (say, to compare two checkouts). */
+const work = path.join(process.env.PROBE_WORK ?? path.join(os.tmpdir(), 'engine-probe'), String(size));
 const indexDir = path.join(work, 'index');
 const MB = 1024 * 1024;
 const LIMIT = 50;
@@ -115,6 +116,11 @@ async function run(): Promise<object> {
   out.openMs = Math.round(performance.now() - t0);
   gc();
   out.rssAfterOpenMB = Math.round(rss());
+  // A reader's first search comes some time after the archive opens (the window paints, they
+  // type): PROBE_IDLE_MS of idle time first (0 measures a search issued the instant open resolves).
+  const idle = Number(process.env.PROBE_IDLE_MS ?? 500);
+  await new Promise((r) => setTimeout(r, idle));
+  out.idleBeforeFirstMs = idle;
 
   const first: Record<string, { wallMs: number; cpuMs: number; stallMs: number }> = {};
   for (const [kind, fn] of FIRST) {

@@ -15,6 +15,7 @@ import { PositionCache } from './positions';
 import { clampInt, emptyResult, QueryRunner } from './query';
 import { relatedTo } from './related';
 import { Segment, MAX_SEGMENT_DOCS } from './segment';
+import { warmUp } from './warm-up';
 import { WorkerPool } from './worker-pool';
 import type { RelatedHit, SearchIndex, SearchIndexOptions, SearchMeta, SearchRequest, SearchResult } from './types';
 
@@ -99,6 +100,8 @@ export class Engine implements SearchIndex {
     const loaded = await this.base.load(this.openNotices);
     if (!loaded) this.base.clear();
     this.catchUp(loaded === 'repaired');
+    // Compiles each kind of query's code in idle turns, not in the first real search of it.
+    warmUp(() => this.closed);
   }
 
   /** Indexes the items the segments lack or hold at another stamp: a few in the delta,
