@@ -58,6 +58,8 @@ export class Engine implements SearchIndex {
   /** Something changed since the last write (a deletion, a new segment, a rebuild). */
   private dirty = false;
   private ready: Promise<void> = Promise.resolve();
+  /** The last related-items call, which the next one waits for. */
+  private relatedTurn: Promise<unknown> = Promise.resolve();
   private writing: Promise<void> = Promise.resolve();
   private readonly pool = new WorkerPool();
   private closed = false;
@@ -269,14 +271,14 @@ export class Engine implements SearchIndex {
   /** Runs `run` once builds have settled. Only damaged files (a positions file read lazily)
    *  can make it fail: then the index is rebuilt once and `run` tried again; if that fails
    *  too, the caller gets `fallback`'s answer rather than an exception. */
-  private async answer<T>(run: () => T, fallback: (err: unknown) => T): Promise<T> {
+  private async answer<T>(run: () => T | Promise<T>, fallback: (err: unknown) => T): Promise<T> {
     await this.settle();
     try {
-      return run();
+      return await run();
     } catch {
       try {
         await this.rebuild();
-        return run();
+        return await run();
       } catch (err) {
         return fallback(err);
       }
@@ -296,17 +298,24 @@ export class Engine implements SearchIndex {
     );
   }
 
+  /** Related items are ranked a segment at a time, giving the thread back between segments
+   *  (at 50,000 items the whole ranking takes longer than a request should hold it); calls
+   *  take turns, as they share their working arrays. */
   async related(id: string, opts: { exclude: string[]; limit: number }): Promise<RelatedHit[]> {
-    return this.answer(
-      () => {
-        this.syncDelta();
-        const meta = this.items.get(id)?.meta;
-        if (!meta) return [];
-        const body = this.body(id);
-        return relatedTo({ ...toIndexable(meta), body }, this.liveSegments(), (i) => this.items.get(i)?.meta, new Set([...opts.exclude, id]), clampInt(opts.limit, 10, 0, 1000));
-      },
-      () => [],
+    const turn = this.relatedTurn.then(() =>
+      this.answer(
+        () => {
+          this.syncDelta();
+          const meta = this.items.get(id)?.meta;
+          if (!meta) return [];
+          const body = this.body(id);
+          return relatedTo({ ...toIndexable(meta), body }, this.liveSegments(), (i) => this.items.get(i)?.meta, new Set([...opts.exclude, id]), clampInt(opts.limit, 10, 0, 1000), nextTurn);
+        },
+        () => [],
+      ),
     );
+    this.relatedTurn = turn.catch(() => {});
+    return turn;
   }
 
   // ---------------------------------------------------------------- persistence
@@ -389,6 +398,9 @@ export class Engine implements SearchIndex {
     };
   }
 }
+
+/** Lets other callbacks (requests, timers, I/O) run before continuing. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function stripBody(doc: SearchMeta & { body?: string }): SearchMeta {
   if (!('body' in doc)) return doc;
