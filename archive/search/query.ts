@@ -168,7 +168,8 @@ export class QueryRunner {
     const key = `${view.no}\n${termsKey}`;
     let snippets = this.snippets.get(key);
     if (!snippets) {
-      snippets = this.makeSnippets(meta, terms);
+      // Frozen, so that results sharing them cannot change what a later result shows.
+      snippets = this.makeSnippets(meta, terms).map((x) => Object.freeze({ text: x.text, marks: Object.freeze(x.marks.map((m) => Object.freeze(m))) as Snippet['marks'] }));
       this.snippets.set(key, snippets);
     }
     return {
@@ -176,7 +177,7 @@ export class QueryRunner {
       title: meta.title,
       score: Math.round(score * 1e4) / 1e4,
       snippet: snippets[0].text,
-      snippets: snippets.map((x) => ({ text: x.text, marks: x.marks.map(([a, b]): [number, number] => [a, b]) })),
+      snippets: [...snippets],
       tags: [...meta.tags],
       published: meta.published,
       source: meta.source,
