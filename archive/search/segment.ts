@@ -30,8 +30,9 @@ export interface SegmentData {
 
 /**
  * Where each term stands in each item's title, body and notes, for phrases; a stored segment
- * reads it a term at a time (positions.ts), whole only for a merge. Positions count every word of the three fields in turn (dropped words included, with
- * a gap between fields), so "prime minister" matches where position(minister) = position(prime) + 1.
+ * reads it a term at a time (positions.ts), and whole only for a merge. Positions count every
+ * word of the three fields in turn (dropped words included, with a gap between fields), so
+ * "prime minister" matches where position(minister) = position(prime) + 1.
  */
 export interface StreamData {
   /** Items holding term t in those fields: docs[termOffsets[t] .. termOffsets[t+1]), ascending. */
