@@ -42,41 +42,47 @@ export function phraseMatches(input: PhrasePattern, segments: Segment[], total: 
     }
     // Candidates ascend, and so does each word's list of items: walk them side by side.
     candidates.sort((x, y) => x - y);
-    const cursor = terms.map((tl) => (tl ? tl.map(() => 0) : null));
-    const lists: Array<Uint32Array[] | null> = ords.map((o) => (o ? [] : null));
+    const cursor = terms.map((tl) => new Int32Array(tl ? tl.length : 0));
+    // The candidate's positions of each alternative term, as a range [lo, hi) of that term's
+    // positions array (empty when the candidate lacks it): no view is made per candidate.
+    const lo = terms.map((tl) => new Int32Array(tl ? tl.length : 0));
+    const hi = terms.map((tl) => new Int32Array(tl ? tl.length : 0));
     for (const d of candidates) {
       let anchor = -1;
       let fewest = Infinity;
       for (let j = 0; j < terms.length; j++) {
         const tl = terms[j];
         if (!tl) continue;
-        const l = lists[j]!;
-        l.length = 0;
-        const cur = cursor[j]!;
+        const cur = cursor[j];
+        let n = 0;
         for (let x = 0; x < tl.length; x++) {
           const tp = tl[x];
           let i = cur[x];
           while (i < tp.docs.length && tp.docs[i] < d) i++;
           cur[x] = i;
-          if (i < tp.docs.length && tp.docs[i] === d) l.push(tp.positions.subarray(tp.starts[i], tp.starts[i + 1]));
+          if (i < tp.docs.length && tp.docs[i] === d) {
+            lo[j][x] = tp.starts[i];
+            hi[j][x] = tp.starts[i + 1];
+            n += hi[j][x] - lo[j][x];
+          } else lo[j][x] = hi[j][x] = 0;
         }
-        let n = 0;
-        for (const x of l) n += x.length;
         if (n < fewest) {
           fewest = n;
           anchor = j;
         }
       }
-      search: for (const list of lists[anchor]!) {
-        for (let i = 0; i < list.length; i++) {
+      const at = terms[anchor]!;
+      search: for (let x = 0; x < at.length; x++) {
+        const list = at[x].positions;
+        for (let i = lo[anchor][x]; i < hi[anchor][x]; i++) {
           const start = list[i] - anchor;
           if (start < 0) continue;
           let ok = true;
-          for (let j = 0; j < lists.length && ok; j++) {
-            const l = lists[j];
-            if (j === anchor || !l) continue;
+          for (let j = 0; j < terms.length && ok; j++) {
+            const tl = terms[j];
+            if (j === anchor || !tl) continue;
             ok = false;
-            for (const x of l) if (contains(x, start + j)) ok = true;
+            for (let y = 0; y < tl.length && !ok; y++) if (contains(tl[y].positions, lo[j][y], hi[j][y], start + j)) ok = true;
           }
           if (ok) {
             out[seg.base + d] = 1;
@@ -90,13 +96,12 @@ export function phraseMatches(input: PhrasePattern, segments: Segment[], total: 
   return true;
 }
 
-function contains(sorted: Uint32Array, v: number): boolean {
-  if (sorted.length < 8) {
-    for (let i = 0; i < sorted.length; i++) if (sorted[i] === v) return true;
+/** Whether sorted[lo .. hi) holds v. */
+function contains(sorted: Uint32Array, lo: number, hi: number, v: number): boolean {
+  if (hi - lo < 8) {
+    for (let i = lo; i < hi; i++) if (sorted[i] === v) return true;
     return false;
   }
-  let lo = 0;
-  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const x = sorted[mid];
