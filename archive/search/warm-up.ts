@@ -21,7 +21,7 @@ const TEXTS = [
 /** Made-up items (variations of TEXTS), items built per turn, and rounds of the queries: enough
  *  work for the engine's loops to be optimised, a few milliseconds per turn. */
 const ITEMS = 240;
-const BUILD_PER_TURN = 24;
+const BUILD_PER_TURN = 8;
 const ROUNDS = 12;
 
 const QUERIES = ['economy', '"prime minister"', 'elect*', 'interest ra', 'gov*ment', 'goverment~1', 'tag:sport year:2020', 'source:Reuters market', 'parliment', '+mobile -football', 'title:world'];
