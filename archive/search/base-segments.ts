@@ -8,7 +8,8 @@ import { MANIFEST_FILE, newManifest, readManifest, writeManifest, type SegmentEn
 import { planCompaction } from './compaction-plan';
 import type { MergeJob, MergePart } from './merge-job';
 import { Segment, type SegmentData, type StreamData } from './segment';
-import { readSegment, storeSegment, streamLoader, type Stored } from './segment-store';
+import type { PositionCache } from './positions';
+import { readSegment, storeSegment, storedPositions, streamLoader, type Stored } from './segment-store';
 
 /** The item-table number of the item's current metadata if (id, stamp) is the version a
  *  base segment should hold live, else -1. The engine decides; it knows the pending changes. */
@@ -23,8 +24,8 @@ export class BaseSegments {
   constructor(
     private readonly dir: string,
     private readonly currentNo: CurrentNo,
-    /** Read single pairs' positions from the files rather than loading them (readSegment). */
-    private readonly lazyPositions = false,
+    /** Term positions read from the segments' files, shared by all of them. */
+    private readonly positions: PositionCache,
   ) {}
 
   get segments(): readonly Segment[] {
@@ -72,7 +73,7 @@ export class BaseSegments {
     try {
       const segs = await Promise.all(
         manifest.segments.map(async (e) => {
-          const seg = await readSegment(this.dir, e, this.lazyPositions);
+          const seg = await readSegment(this.dir, e, this.positions);
           for (const d of e.dead) if (d >= 0 && d < seg.size) seg.alive[d] = 0;
           this.stored.set(seg, { name: e.name, crc: e.crc, streamCrc: e.streamCrc });
           return seg;
@@ -127,7 +128,7 @@ export class BaseSegments {
     this.list.push(seg);
     if (stored) {
       this.stored.set(seg, stored);
-      seg.releaseStream(streamLoader(this.dir, stored));
+      seg.releaseStream(streamLoader(this.dir, stored), storedPositions(this.dir, stored, seg, this.positions));
     }
     return seg;
   }
@@ -182,8 +183,8 @@ export class BaseSegments {
       if (!s) {
         s = await storeSegment(dir, seg.data, seg.stream());
         this.stored.set(seg, s);
-        // Once on disk, term positions are read back only when a phrase needs them.
-        seg.releaseStream(streamLoader(dir, s));
+        // Once on disk, term positions are read back by term when a phrase needs them.
+        seg.releaseStream(streamLoader(dir, s), storedPositions(dir, s, seg, this.positions));
       }
       entries.push({ name: s.name, docs: seg.size, crc: s.crc, streamCrc: s.streamCrc, dead: [] });
     }

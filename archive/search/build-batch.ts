@@ -2,9 +2,10 @@
 // the index folder. Used by the worker and, when no worker can start, by the engine itself;
 // both give the same segment. A missing body file indexes the item by its metadata alone.
 
-import { analyse, buildSegment, type AnalysedDoc, type IndexableDoc } from './build';
+import { analyse, type IndexableDoc } from './build';
 import { readBody } from './body-file';
 import type { SegmentData, StreamData } from './segment';
+import { SegmentBuilder } from './segment-builder';
 import { withStorage, type Stored } from './segment-store';
 
 export type IndexableMeta = Omit<IndexableDoc, 'body'> & { body?: string };
@@ -25,7 +26,9 @@ export interface BuildOutput {
 }
 
 export async function buildBatch(job: Omit<BuildJob, 'id'>): Promise<BuildOutput> {
-  const analysed: AnalysedDoc[] = new Array(job.docs.length);
+  // Each item goes into the builder as soon as it is analysed, so memory follows the
+  // segment's postings, not the analysed form of every item.
+  const builder = new SegmentBuilder();
   // Reads a few files ahead while analysing, so disk and CPU overlap.
   const AHEAD = 16;
   const bodies: Array<Promise<string>> = [];
@@ -38,7 +41,7 @@ export async function buildBatch(job: Omit<BuildJob, 'id'>): Promise<BuildOutput
     if (i + AHEAD < job.docs.length) start(i + AHEAD);
     const body = await bodies[i];
     delete bodies[i];
-    analysed[i] = analyse({ ...job.docs[i], body });
+    builder.add(analyse({ ...job.docs[i], body }));
   }
-  return withStorage(job.dir, buildSegment(analysed));
+  return withStorage(job.dir, builder.finish());
 }

@@ -4,8 +4,8 @@
 
 import { analyzerFor, eachToken, POSITIONED, STEM } from './analyzer';
 import { F, STREAM_FIELDS } from './fields';
-import { docNorms } from './norms';
-import { MAX_SEGMENT_DOCS, type SegmentData, type StreamData } from './segment';
+import { type SegmentData, type StreamData } from './segment';
+import { SegmentBuilder } from './segment-builder';
 import type { SearchDoc, SearchMeta } from './types';
 
 /** What the builder needs of an item: its indexed text and its stamp. */
@@ -64,113 +64,8 @@ export function analyse(doc: IndexableDoc): AnalysedDoc {
 }
 
 /** Builds one segment; `docs` must hold at most MAX_SEGMENT_DOCS items. */
-export function buildSegment(docs: AnalysedDoc[]): { data: SegmentData; stream: StreamData } {
-  if (docs.length > MAX_SEGMENT_DOCS) throw new Error(`a segment holds at most ${MAX_SEGMENT_DOCS} items`);
-  const termIds = new Map<string, number>();
-  const termList: string[] = [];
-  // postings[f][localTermId] = [doc, tf, doc, tf, ...], docs ascending because docs are visited in order.
-  const postings: number[][][] = Array.from({ length: F }, () => []);
-  const lengths = new Uint16Array(docs.length * F);
-  // positions[localTermId] = [doc, n, p1 .. pn, doc, n, ...], docs ascending: one flat
-  // array per term, appended to as the words go by, rather than one array per (term, item).
-  const positions: number[][] = [];
-  let lastDoc = new Int32Array(1024).fill(-1);
-  let countAt = new Int32Array(1024);
-  let positionCount = 0;
-  let pairCount = 0;
-  const idOf = (t: string): number => {
-    let id = termIds.get(t);
-    if (id === undefined) {
-      id = termList.length;
-      termIds.set(t, id);
-      termList.push(t);
-      for (let f = 0; f < F; f++) postings[f].push([]);
-      positions.push([]);
-      if (id >= lastDoc.length) {
-        const l = new Int32Array(lastDoc.length * 2).fill(-1);
-        l.set(lastDoc);
-        lastDoc = l;
-        const c = new Int32Array(countAt.length * 2);
-        c.set(countAt);
-        countAt = c;
-      }
-    }
-    return id;
-  };
-  docs.forEach((d, ord) => {
-    for (let f = 0; f < F; f++) {
-      lengths[ord * F + f] = Math.min(d.lengths[f], 0xffff);
-      for (const [t, tf] of d.fields[f]) postings[f][idOf(t)].push(ord, Math.min(tf, 255));
-    }
-    const stream = d.streamTerms;
-    for (let k = 0; k < stream.length; k++) {
-      const t = stream[k];
-      const p = d.streamPos[k];
-      const id = idOf(t);
-      const list = positions[id];
-      if (lastDoc[id] !== ord) {
-        lastDoc[id] = ord;
-        countAt[id] = list.length + 1;
-        list.push(ord, 0);
-        pairCount++;
-      }
-      list[countAt[id]]++;
-      list.push(p);
-      positionCount++;
-    }
-  });
-
-  const order = termList.map((_, i) => i).sort((a, b) => (termList[a] < termList[b] ? -1 : termList[a] > termList[b] ? 1 : 0));
-  let total = 0;
-  for (let f = 0; f < F; f++) for (const p of postings[f]) total += p.length / 2;
-  const offsets = new Uint32Array(termList.length * F + 1);
-  const docArr = new Uint16Array(total);
-  const tfArr = new Uint8Array(total);
-  let o = 0;
-  order.forEach((local, r) => {
-    for (let f = 0; f < F; f++) {
-      offsets[r * F + f] = o;
-      const p = postings[f][local];
-      for (let i = 0; i < p.length; i += 2) {
-        docArr[o] = p[i];
-        tfArr[o++] = p[i + 1];
-      }
-    }
-  });
-  offsets[termList.length * F] = o;
-  const termOffsets = new Uint32Array(termList.length + 1);
-  const pairDocs = new Uint16Array(pairCount);
-  const starts = new Uint32Array(pairCount + 1);
-  const flat = new Uint32Array(positionCount);
-  let pair = 0;
-  let pos = 0;
-  order.forEach((local, r) => {
-    termOffsets[r] = pair;
-    const list = positions[local];
-    for (let i = 0; i < list.length; ) {
-      pairDocs[pair] = list[i];
-      starts[pair++] = pos;
-      const n = list[i + 1];
-      for (let j = 0; j < n; j++) flat[pos++] = list[i + 2 + j];
-      i += 2 + n;
-    }
-  });
-  termOffsets[termList.length] = pair;
-  starts[pairCount] = pos;
-  const langList = [...new Set(docs.map((d) => d.language))].sort();
-  const data = {
-    ids: docs.map((d) => d.id),
-    stamps: docs.map((d) => d.stamp),
-    langList,
-    docLang: Uint8Array.from(docs, (d) => langList.indexOf(d.language)),
-    terms: order.map((i) => termList[i]).join('\n'),
-    offsets,
-    docs: docArr,
-    tfs: tfArr,
-    lengths,
-  };
-  return {
-    data: { ...data, norms: docNorms(data) },
-    stream: { termOffsets, docs: pairDocs, starts, positions: flat },
-  };
+export function buildSegment(docs: Iterable<AnalysedDoc>): { data: SegmentData; stream: StreamData } {
+  const b = new SegmentBuilder();
+  for (const d of docs) b.add(d);
+  return b.finish();
 }

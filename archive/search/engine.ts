@@ -11,9 +11,11 @@ import { analyse, buildSegment, type AnalysedDoc } from './build';
 import { type IndexableMeta } from './build-batch';
 import { itemDate } from './item-table';
 import { LiveItems } from './live-items';
+import { PositionCache } from './positions';
 import { clampInt, emptyResult, QueryRunner } from './query';
 import { relatedTo } from './related';
 import { Segment, MAX_SEGMENT_DOCS } from './segment';
+import { warmUp } from './warm-up';
 import { WorkerPool } from './worker-pool';
 import type { RelatedHit, SearchIndex, SearchIndexOptions, SearchMeta, SearchRequest, SearchResult } from './types';
 
@@ -21,11 +23,17 @@ import type { RelatedHit, SearchIndex, SearchIndexOptions, SearchMeta, SearchReq
 const INLINE_LIMIT = 300;
 /** Items per segment in a bulk build: small enough to build quickly, large enough to be few. */
 const CHUNK = 5000;
-/** The delta is frozen into a base segment past this size, so rebuilding it stays cheap. */
-const DELTA_LIMIT = 400;
+/** The delta is frozen into a base segment past this size, so rebuilding it (which the next
+ *  query after every change does, on the answering thread) stays within a few milliseconds. */
+const DELTA_LIMIT = 64;
 /** Segments smaller than this are merged together (on a worker) when there are several of
  *  them; a segment of any size that is mostly deleted items is rewritten. */
 const SMALL = 4000;
+
+/** About this many bytes of recently shown bodies are kept (a few thousand articles). */
+const BODY_CACHE_BYTES = 12 * 1024 * 1024;
+/** Bytes of term positions read from segment files kept for the next phrases. */
+const POSITION_CACHE_BYTES = 8 * 1024 * 1024;
 
 /** Sizes the tests shrink to exercise every path on small archives. */
 export interface Tuning {
@@ -39,7 +47,7 @@ type Upserted = SearchMeta & { body?: string };
 
 export class Engine implements SearchIndex {
   private readonly items = new LiveItems();
-  private readonly bodies = new BodyCache(1024);
+  private readonly bodies = new BodyCache(BODY_CACHE_BYTES);
   private readonly base: BaseSegments;
   private readonly queries: QueryRunner;
   /** Changed items not yet analysed, then analysed items of the delta, with their bodies. */
@@ -50,6 +58,8 @@ export class Engine implements SearchIndex {
   /** Something changed since the last write (a deletion, a new segment, a rebuild). */
   private dirty = false;
   private ready: Promise<void> = Promise.resolve();
+  /** The last related-items call, which the next one waits for. */
+  private relatedTurn: Promise<unknown> = Promise.resolve();
   private writing: Promise<void> = Promise.resolve();
   private readonly pool = new WorkerPool();
   private closed = false;
@@ -67,15 +77,14 @@ export class Engine implements SearchIndex {
   ) {
     this.tuning = { inlineLimit: INLINE_LIMIT, chunk: CHUNK, deltaLimit: DELTA_LIMIT, small: SMALL, ...tuning };
     // A base segment holds an item live only while that version is current and no newer
-    // change to it waits in the delta. A read-only engine (a CLI run, a reader beside the
-    // writer) reads proximity's positions pair by pair rather than whole files.
+    // change to it waits in the delta.
     this.base = new BaseSegments(
       opts.dir,
       (id, stamp) => {
         const v = this.items.get(id);
         return v && v.meta.stamp === stamp && !this.pending.has(id) && !this.delta.has(id) ? v.no : -1;
       },
-      Boolean(opts.readOnly),
+      new PositionCache(POSITION_CACHE_BYTES),
     );
     this.queries = new QueryRunner(this.items, (id) => this.body(id));
     for (const m of opts.metas) this.items.set(stripBody(m));
@@ -93,6 +102,8 @@ export class Engine implements SearchIndex {
     const loaded = await this.base.load(this.openNotices);
     if (!loaded) this.base.clear();
     this.catchUp(loaded === 'repaired');
+    // Compiles each kind of query's code in idle turns, not in the first real search of it.
+    warmUp(() => this.closed);
   }
 
   /** Indexes the items the segments lack or hold at another stamp: a few in the delta,
@@ -184,7 +195,12 @@ export class Engine implements SearchIndex {
       this.pending.clear();
       this.deltaDirty = true;
     }
-    if (this.delta.size >= this.tuning.deltaLimit) this.freezeDelta();
+    if (this.delta.size >= this.tuning.deltaLimit) {
+      this.freezeDelta();
+      // Frozen segments hold their term positions in memory until written: write them (and
+      // let compaction fold the small ones together on a worker) now, not at close.
+      this.persistLater();
+    }
     if (!this.deltaDirty) return;
     if (this.delta.size === 0) this.deltaSegment = null;
     else {
@@ -243,7 +259,9 @@ export class Engine implements SearchIndex {
       if (this.pending.size > this.tuning.inlineLimit && !this.closed) {
         const docs = [...this.pending.values()];
         this.pending.clear();
-        this.ready = this.buildInBackground(docs);
+        // Once built, the new segments are committed to the manifest and compacted in the
+        // background, so a long session's imports do not pile up small segments.
+        this.ready = this.buildInBackground(docs).then(() => this.persistLater());
         continue;
       }
       if (current === this.ready) return;
@@ -253,14 +271,14 @@ export class Engine implements SearchIndex {
   /** Runs `run` once builds have settled. Only damaged files (a positions file read lazily)
    *  can make it fail: then the index is rebuilt once and `run` tried again; if that fails
    *  too, the caller gets `fallback`'s answer rather than an exception. */
-  private async answer<T>(run: () => T, fallback: (err: unknown) => T): Promise<T> {
+  private async answer<T>(run: () => T | Promise<T>, fallback: (err: unknown) => T): Promise<T> {
     await this.settle();
     try {
-      return run();
+      return await run();
     } catch {
       try {
         await this.rebuild();
-        return run();
+        return await run();
       } catch (err) {
         return fallback(err);
       }
@@ -280,17 +298,24 @@ export class Engine implements SearchIndex {
     );
   }
 
+  /** Related items are ranked a segment at a time, giving the thread back between segments
+   *  (at 50,000 items the whole ranking takes longer than a request should hold it); calls
+   *  take turns, as they share their working arrays. */
   async related(id: string, opts: { exclude: string[]; limit: number }): Promise<RelatedHit[]> {
-    return this.answer(
-      () => {
-        this.syncDelta();
-        const meta = this.items.get(id)?.meta;
-        if (!meta) return [];
-        const body = this.body(id);
-        return relatedTo({ ...toIndexable(meta), body }, this.liveSegments(), (i) => this.items.get(i)?.meta, new Set([...opts.exclude, id]), clampInt(opts.limit, 10, 0, 1000));
-      },
-      () => [],
+    const turn = this.relatedTurn.then(() =>
+      this.answer(
+        () => {
+          this.syncDelta();
+          const meta = this.items.get(id)?.meta;
+          if (!meta) return [];
+          const body = this.body(id);
+          return relatedTo({ ...toIndexable(meta), body }, this.liveSegments(), (i) => this.items.get(i)?.meta, new Set([...opts.exclude, id]), clampInt(opts.limit, 10, 0, 1000), nextTurn);
+        },
+        () => [],
+      ),
     );
+    this.relatedTurn = turn.catch(() => {});
+    return turn;
   }
 
   // ---------------------------------------------------------------- persistence
@@ -373,6 +398,9 @@ export class Engine implements SearchIndex {
     };
   }
 }
+
+/** Lets other callbacks (requests, timers, I/O) run before continuing. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function stripBody(doc: SearchMeta & { body?: string }): SearchMeta {
   if (!('body' in doc)) return doc;

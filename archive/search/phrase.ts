@@ -2,6 +2,7 @@
 // Candidates come from the positional postings (items holding every term), and each is
 // checked from its rarest term, so the cost follows how often the terms occur, not item length.
 
+import type { TermPositions } from './positions';
 import type { Segment } from './segment';
 
 /** Per position: the terms it may take (null: any word). */
@@ -22,15 +23,16 @@ export function phraseMatches(input: PhrasePattern, segments: Segment[], total: 
   for (const seg of segments) {
     const ords: Array<number[] | null> = pattern.map((p) => (p ? p.map((t) => seg.find(t)).filter((o) => o >= 0) : null));
     if (ords.some((o) => o !== null && o.length === 0)) continue;
-    const pos = seg.stream();
+    // Only the phrase's own terms' positions are read (a stored segment reads them by term).
+    const terms: Array<TermPositions[] | null> = ords.map((o) => (o ? o.map((t) => seg.termPositions(t)) : null));
     let k = 0;
     const candidates: number[] = [];
-    for (const o of ords) {
-      if (!o) continue;
+    for (const tl of terms) {
+      if (!tl) continue;
       k++;
-      for (const t of o) {
-        for (let i = pos.termOffsets[t]; i < pos.termOffsets[t + 1]; i++) {
-          const d = pos.docs[i];
+      for (const tp of tl) {
+        for (let i = 0; i < tp.docs.length; i++) {
+          const d = tp.docs[i];
           const slot = seg.base + d;
           if (stamp[slot] === -k) continue;
           stamp[slot] = -k;
@@ -40,42 +42,47 @@ export function phraseMatches(input: PhrasePattern, segments: Segment[], total: 
     }
     // Candidates ascend, and so does each word's list of items: walk them side by side.
     candidates.sort((x, y) => x - y);
-    const single = ords.map((o) => (o && o.length === 1 ? o[0] : -1));
-    const cursor = single.map((t) => (t >= 0 ? pos.termOffsets[t] : 0));
-    const lists: Array<Uint32Array[] | null> = ords.map((o) => (o ? [] : null));
+    const cursor = terms.map((tl) => new Int32Array(tl ? tl.length : 0));
+    // The candidate's positions of each alternative term, as a range [lo, hi) of that term's
+    // positions array (empty when the candidate lacks it): no view is made per candidate.
+    const lo = terms.map((tl) => new Int32Array(tl ? tl.length : 0));
+    const hi = terms.map((tl) => new Int32Array(tl ? tl.length : 0));
     for (const d of candidates) {
       let anchor = -1;
       let fewest = Infinity;
-      for (let j = 0; j < ords.length; j++) {
-        const o = ords[j];
-        if (!o) continue;
-        const l = lists[j]!;
-        l.length = 0;
-        if (single[j] >= 0) {
-          let i = cursor[j];
-          while (pos.docs[i] < d) i++;
-          cursor[j] = i;
-          l.push(pos.positions.subarray(pos.starts[i], pos.starts[i + 1]));
-        } else {
-          for (const t of o) l.push(seg.positionsOf(t, d));
-        }
+      for (let j = 0; j < terms.length; j++) {
+        const tl = terms[j];
+        if (!tl) continue;
+        const cur = cursor[j];
         let n = 0;
-        for (const x of l) n += x.length;
+        for (let x = 0; x < tl.length; x++) {
+          const tp = tl[x];
+          let i = cur[x];
+          while (i < tp.docs.length && tp.docs[i] < d) i++;
+          cur[x] = i;
+          if (i < tp.docs.length && tp.docs[i] === d) {
+            lo[j][x] = tp.starts[i];
+            hi[j][x] = tp.starts[i + 1];
+            n += hi[j][x] - lo[j][x];
+          } else lo[j][x] = hi[j][x] = 0;
+        }
         if (n < fewest) {
           fewest = n;
           anchor = j;
         }
       }
-      search: for (const list of lists[anchor]!) {
-        for (let i = 0; i < list.length; i++) {
+      const at = terms[anchor]!;
+      search: for (let x = 0; x < at.length; x++) {
+        const list = at[x].positions;
+        for (let i = lo[anchor][x]; i < hi[anchor][x]; i++) {
           const start = list[i] - anchor;
           if (start < 0) continue;
           let ok = true;
-          for (let j = 0; j < lists.length && ok; j++) {
-            const l = lists[j];
-            if (j === anchor || !l) continue;
+          for (let j = 0; j < terms.length && ok; j++) {
+            const tl = terms[j];
+            if (j === anchor || !tl) continue;
             ok = false;
-            for (const x of l) if (contains(x, start + j)) ok = true;
+            for (let y = 0; y < tl.length && !ok; y++) if (contains(tl[y].positions, lo[j][y], hi[j][y], start + j)) ok = true;
           }
           if (ok) {
             out[seg.base + d] = 1;
@@ -89,13 +96,12 @@ export function phraseMatches(input: PhrasePattern, segments: Segment[], total: 
   return true;
 }
 
-function contains(sorted: Uint32Array, v: number): boolean {
-  if (sorted.length < 8) {
-    for (let i = 0; i < sorted.length; i++) if (sorted[i] === v) return true;
+/** Whether sorted[lo .. hi) holds v. */
+function contains(sorted: Uint32Array, lo: number, hi: number, v: number): boolean {
+  if (hi - lo < 8) {
+    for (let i = lo; i < hi; i++) if (sorted[i] === v) return true;
     return false;
   }
-  let lo = 0;
-  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const x = sorted[mid];

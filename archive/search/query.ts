@@ -4,7 +4,9 @@
 
 import { analyzerFor } from './analyzer';
 import { compileFilters, sortOf } from './filters';
+import type { ItemView } from './item-table';
 import type { LiveItems } from './live-items';
+import { SizedCache } from './sized-cache';
 import { comparator, Matches } from './matches';
 import { parseQuery, type Filter } from './query-parser';
 import { evaluate, Scratch } from './scorer';
@@ -17,12 +19,20 @@ import { selectTop } from './top';
 import type { SearchHit, SearchMeta, SearchRequest, SearchResult, Snippet } from './types';
 
 const DEFAULT_LIMIT = 20;
+/** Snippets of recent hits, by item version and the query's matched terms: typing re-runs
+ *  a query on every keystroke over mostly the same hits. About this many bytes at most. */
+const SNIPPET_CACHE_BYTES = 4 * 1024 * 1024;
 
 export class QueryRunner {
   // Matches as parallel typed arrays of item numbers and scores, and the scorer's working
   // arrays, reused across queries: nothing proportional to the number of matches is allocated.
   private readonly scratch = new Scratch();
   private readonly matches = new Matches();
+  private readonly snippets = new SizedCache<Snippet[]>(SNIPPET_CACHE_BYTES, (list) => {
+    let w = 64;
+    for (const s of list) w += 2 * s.text.length + 16 * s.marks.length + 32;
+    return w;
+  });
 
   constructor(
     private readonly items: LiveItems,
@@ -125,7 +135,8 @@ export class QueryRunner {
     const limit = clampInt(req.limit, DEFAULT_LIMIT, 0, 10_000);
     const cmp = comparator(noScores && sort === 'relevance' ? 'newest' : sort, m.nos, m.scores, views);
     const page = selectTop(m.n, offset + limit, cmp).slice(offset);
-    const hits = page.map((i) => this.hit(views[m.nos[i]].meta, m.scores[i], terms));
+    const termsKey = [...terms].sort().join(' ');
+    const hits = page.map((i) => this.hit(views[m.nos[i]], m.scores[i], terms, termsKey));
     const facets = table.facets(m.nos, m.n);
     const words = parsed.clauses.flatMap((c) => (c.kind === 'word' && c.presence !== 'prohibited' && c.prefix !== 'explicit' && c.editDistance === 0 ? [c.text] : []));
     return {
@@ -151,7 +162,32 @@ export class QueryRunner {
     return out;
   }
 
-  private hit(meta: SearchMeta, score: number, terms: Set<string>): SearchHit {
+  private hit(view: ItemView, score: number, terms: Set<string>, termsKey: string): SearchHit {
+    const meta = view.meta;
+    // The item-table number names this version of the item: any change gives a new one.
+    const key = `${view.no}\n${termsKey}`;
+    let snippets = this.snippets.get(key);
+    if (!snippets) {
+      // Frozen, so that results sharing them cannot change what a later result shows.
+      snippets = this.makeSnippets(meta, terms).map((x) => Object.freeze({ text: x.text, marks: Object.freeze(x.marks.map((m) => Object.freeze(m))) as Snippet['marks'] }));
+      this.snippets.set(key, snippets);
+    }
+    return {
+      id: meta.id,
+      title: meta.title,
+      score: Math.round(score * 1e4) / 1e4,
+      snippet: snippets[0].text,
+      snippets: [...snippets],
+      tags: [...meta.tags],
+      published: meta.published,
+      source: meta.source,
+      kind: meta.kind,
+    };
+  }
+
+  /** The snippets shown for a hit: the passages of body and notes where the terms cluster,
+   *  or the opening of the text when they matched elsewhere. */
+  private makeSnippets(meta: SearchMeta, terms: Set<string>): Snippet[] {
     // An item with no body (a bookmark) is shown by its description and address.
     const body = this.body(meta.id) || meta.excerpt || '';
     const analyzer = analyzerFor(meta.language);
@@ -163,17 +199,7 @@ export class QueryRunner {
       if (n) snippets.push(n);
     }
     if (snippets.length === 0) snippets.push(leadSnippet(body || meta.notes || [meta.url, meta.title].filter(Boolean).join(' — ')));
-    return {
-      id: meta.id,
-      title: meta.title,
-      score: Math.round(score * 1e4) / 1e4,
-      snippet: snippets[0].text,
-      snippets,
-      tags: [...meta.tags],
-      published: meta.published,
-      source: meta.source,
-      kind: meta.kind,
-    };
+    return snippets;
   }
 }
 

@@ -111,51 +111,69 @@ function weigh(tf: Map<string, number>, segments: Segment[], n: number): Weighte
   return out;
 }
 
-/** Cosine of every item with the query into `score` (by slot); returns the scored slots. */
-function rank(query: Weighted[]): number[] {
-  const slots: number[] = [];
+/** The query's words that fit the postings budget: the best words come first, and the
+ *  budget leaves out only common words past it. */
+function withinBudget(query: Weighted[]): Weighted[] {
   let budget = POSTINGS_BUDGET;
+  let n = 0;
   for (const q of query) {
-    // The best words come first; the budget leaves out only common words past it.
     if (budget <= 0) break;
     budget -= q.postings;
-    for (const [seg, o] of q.at) {
-      let nt = 0;
-      for (const [f, w] of RELATED_FIELDS) {
-        for (let i = seg.offsets[o * F + f]; i < seg.offsets[o * F + f + 1]; i++) {
-          const d = seg.docs[i];
-          if (acc[d] === 0) touched[nt++] = d;
-          acc[d] += w * seg.tfs[i];
-        }
-      }
-      for (let k = 0; k < nt; k++) {
-        const d = touched[k];
-        const slot = seg.base + d;
-        if (seg.alive[d]) {
-          if (score[slot] === 0) slots.push(slot);
-          score[slot] += (q.w * tfWeight(acc[d]) * q.idf) / seg.data.norms[d];
-        }
-        acc[d] = 0;
-      }
-    }
+    n++;
   }
-  return slots;
+  return query.slice(0, n);
 }
 
-export function relatedTo(
+/** Adds the cosine of every item of one segment with the query into `score` (by slot, the
+ *  segment's items starting at `base`), and pushes newly scored slots onto `slots`. */
+function rankSegment(query: Weighted[], seg: Segment, base: number, slots: number[]): void {
+  for (const q of query) {
+    const at = q.at.find(([s]) => s === seg);
+    if (!at) continue;
+    const o: number = at[1];
+    let nt = 0;
+    for (const [f, w] of RELATED_FIELDS) {
+      for (let i = seg.offsets[o * F + f]; i < seg.offsets[o * F + f + 1]; i++) {
+        const d = seg.docs[i];
+        if (acc[d] === 0) touched[nt++] = d;
+        acc[d] += w * seg.tfs[i];
+      }
+    }
+    for (let k = 0; k < nt; k++) {
+      const d = touched[k];
+      const slot = base + d;
+      if (seg.alive[d]) {
+        if (score[slot] === 0) slots.push(slot);
+        score[slot] += (q.w * tfWeight(acc[d]) * q.idf) / seg.data.norms[d];
+      }
+      acc[d] = 0;
+    }
+  }
+}
+
+/**
+ * The items most like `doc`. Between segments it awaits `pause()` when given, so that on a
+ * large archive the call gives the thread back to other requests instead of holding it for
+ * the whole ranking; the segments' objects stay valid meanwhile (they are never changed,
+ * only their items' live flags), and slots are numbered here, not by the segments' `base`.
+ * Calls must not overlap: the per-slot arrays are shared (the engine runs them in turn).
+ */
+export async function relatedTo(
   doc: IndexableDoc,
   segments: Segment[],
   metaOf: (id: string) => SearchMeta | undefined,
   exclude: Set<string>,
   limit: number,
-): RelatedHit[] {
+  pause: (() => Promise<void>) | null = null,
+): Promise<RelatedHit[]> {
   if (limit <= 0 || segments.length === 0) return [];
   const analyzer = analyzerFor(doc.language);
   const st = collectionStats(segments).get(analyzer.language);
   if (!st) return [];
+  const bases: number[] = [];
   let total = 0;
   for (const s of segments) {
-    s.base = total;
+    bases.push(total);
     total += s.size;
   }
   if (score.length < total) {
@@ -166,34 +184,49 @@ export function relatedTo(
   const surface = new Map<string, string>();
   const own = weigh(termCounts(doc, surface), segments, st.n).sort(byWeight);
   if (own.length === 0) return [];
+  const segOf = (slot: number): number => {
+    let i = 0;
+    while (i + 1 < segments.length && slot >= bases[i + 1]) i++;
+    return i;
+  };
   const idOf = (slot: number): string => {
-    const seg = segments.find((s) => slot >= s.base && slot < s.base + s.size)!;
-    return seg.ids[slot - seg.base];
+    const i = segOf(slot);
+    return segments[i].ids[slot - bases[i]];
   };
   const best = (slots: number[], k: number): number[] => {
-    const ok = slots.filter((s) => !exclude.has(idOf(s)));
-    return selectTop(ok.length, k, (a, b) => score[ok[b]] - score[ok[a]] || ok[a] - ok[b]).map((i) => ok[i]);
+    // The best k not excluded are among the best k + |exclude| of all (the order is total),
+    // so only those few are looked up, not every scored item.
+    const top = selectTop(slots.length, k + exclude.size, (a, b) => score[slots[b]] - score[slots[a]] || slots[a] - slots[b]).map((i) => slots[i]);
+    return top.filter((s) => !exclude.has(idOf(s))).slice(0, k);
   };
 
-  const slots = rank(own.slice(0, RELATED_TERMS));
-  // Shared tags lift the best candidates (looking up every candidate's tags costs more than
-  // the whole ranking).
-  const tagKeys = new Set(doc.tags.map(tagKey));
-  let top = best(slots, tagKeys.size > 0 ? Math.max(limit * 5, 50) : limit);
-  if (tagKeys.size > 0) {
-    for (const slot of top) {
-      const meta = metaOf(idOf(slot));
-      if (meta) for (const t of meta.tags) if (tagKeys.has(tagKey(t))) score[slot] += TAG_BONUS;
+  const query = withinBudget(own.slice(0, RELATED_TERMS));
+  const slots: number[] = [];
+  try {
+    for (let i = 0; i < segments.length; i++) {
+      if (pause && i > 0) await pause();
+      rankSegment(query, segments[i], bases[i], slots);
     }
-    top = best(top, limit);
+    // Shared tags lift the best candidates (looking up every candidate's tags costs more than
+    // the whole ranking).
+    const tagKeys = new Set(doc.tags.map(tagKey));
+    let top = best(slots, tagKeys.size > 0 ? Math.max(limit * 5, 50) : limit);
+    if (tagKeys.size > 0) {
+      for (const slot of top) {
+        const meta = metaOf(idOf(slot));
+        if (meta) for (const t of meta.tags) if (tagKeys.has(tagKey(t))) score[slot] += TAG_BONUS;
+      }
+      top = best(top, limit);
+    }
+    return top.map((slot) => {
+      const i = segOf(slot);
+      const seg = segments[i];
+      const d = slot - bases[i];
+      return { id: seg.ids[d], title: metaOf(seg.ids[d])?.title ?? '', score: Math.round(score[slot] * 1e4) / 1e4, terms: reasons(own, surface, seg, d) };
+    });
+  } finally {
+    for (const s of slots) score[s] = 0;
   }
-  const out = top.map((slot) => {
-    const seg = segments.find((s) => slot >= s.base && slot < s.base + s.size)!;
-    const d = slot - seg.base;
-    return { id: seg.ids[d], title: metaOf(seg.ids[d])?.title ?? '', score: Math.round(score[slot] * 1e4) / 1e4, terms: reasons(own, surface, seg, d) };
-  });
-  for (const s of slots) score[s] = 0;
-  return out;
 }
 
 const byWeight = (a: Weighted, b: Weighted) => b.w - a.w || (a.term < b.term ? -1 : 1);

@@ -312,7 +312,7 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
 
 /** The index terms a query matched, for marking snippets. */
 function addTerms(terms: Set<string>, hits: Hits): void {
-  for (const l of hits.list.values()) for (const [seg, o] of l.at) terms.add(seg.terms[o]);
+  for (const l of hits.list.values()) for (const [seg, o] of l.at) terms.add(seg.terms.at(o));
 }
 
 function push(seq: Map<string, Array<{ term: string; qpos: number }>>, lang: string, term: string, qpos: number): void {

@@ -99,22 +99,28 @@ function decode(bytes: Buffer, kind: string): { text: Record<string, string>; ar
     else {
       const Ctor = TYPES[s.type];
       if (!Ctor || s.bytes % Ctor.BYTES_PER_ELEMENT !== 0) throw new Error(`${kind} file has a bad section`);
-      // Sections are 8-byte aligned in the file, so on a little-endian machine the array is a
-      // view of the bytes read (no copy: a cold search reads tens of megabytes). Otherwise,
-      // one copy into a fresh, aligned buffer.
-      if (!BIG_ENDIAN && (bytes.byteOffset + at) % Ctor.BYTES_PER_ELEMENT === 0) {
+      if (!BIG_ENDIAN && owns(bytes) && (bytes.byteOffset + at) % 8 === 0) {
+        // A view into the file's own buffer (sections are 8-byte aligned): no copy, so a
+        // segment costs its size once, not twice while it loads.
         arrays[s.name] = new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, s.bytes / Ctor.BYTES_PER_ELEMENT);
-        continue;
+      } else {
+        // One copy into a fresh, aligned buffer: the file's buffer may be pooled or unaligned.
+        const ab = new ArrayBuffer(s.bytes);
+        const copy = Buffer.from(ab);
+        bytes.copy(copy, 0, at, at + s.bytes);
+        if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 2) copy.swap16();
+        if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 4) copy.swap32();
+        arrays[s.name] = new Ctor(ab);
       }
-      const ab = new ArrayBuffer(s.bytes);
-      const copy = Buffer.from(ab);
-      bytes.copy(copy, 0, at, at + s.bytes);
-      if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 2) copy.swap16();
-      if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 4) copy.swap32();
-      arrays[s.name] = new Ctor(ab);
     }
   }
   return { text, arrays };
+}
+
+/** Whether `b` has its ArrayBuffer to itself (a file read whole, not a slice of Node's
+ *  shared pool), so views into it keep nothing else alive. */
+function owns(b: Buffer): boolean {
+  return b.buffer instanceof ArrayBuffer && b.buffer.byteLength === b.byteLength;
 }
 
 const SEGMENT = 'dossier-segment';
@@ -173,6 +179,57 @@ export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
     throw new Error('segment file is inconsistent');
   }
   return data;
+}
+
+/** Where one section of a file lies: its element type, first byte and length in bytes. */
+export interface SectionAt {
+  type: TypeName | 'text';
+  at: number;
+  bytes: number;
+}
+
+/**
+ * Reads a positions file's header through `read(position, length)` and says where each of
+ * its sections lies, without reading them: a phrase then reads only its terms' ranges.
+ * Throws when the header is not a positions file's, or promises more bytes than `size`.
+ */
+export function streamSections(read: (at: number, length: number) => Buffer, size: number): Record<'termOffsets' | 'docs' | 'starts' | 'positions', SectionAt> {
+  const head = read(0, MAGIC.length + 4);
+  if (head.length < MAGIC.length + 4 || head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Dossier segment file');
+  const hlen = head.readUInt32LE(MAGIC.length);
+  if (hlen > size) throw new Error(`${STREAM} file is truncated`);
+  let at = MAGIC.length + 4;
+  let header: { kind?: string; version?: number; sections?: Section[] };
+  try {
+    header = JSON.parse(read(at, hlen).toString('utf8')) as typeof header;
+  } catch {
+    throw new Error(`${STREAM} file has a damaged header`);
+  }
+  if (header.kind !== STREAM) throw new Error(`not a ${STREAM} file`);
+  if (header.version !== FILE_VERSION) throw new Error(`${STREAM} file version ${String(header.version)} is not ${FILE_VERSION}`);
+  at += hlen;
+  at += pad(at);
+  const out: Partial<Record<string, SectionAt>> = {};
+  for (const s of header.sections ?? []) {
+    if (at + s.bytes > size) throw new Error(`${STREAM} file is truncated`);
+    out[s.name] = { type: s.type, at, bytes: s.bytes };
+    at += s.bytes + pad(s.bytes);
+  }
+  const want = { termOffsets: 'u32', docs: 'u16', starts: 'u32', positions: 'u32' } as const;
+  for (const [name, type] of Object.entries(want)) {
+    if (out[name]?.type !== type || out[name]!.bytes % TYPES[type].BYTES_PER_ELEMENT !== 0) throw new Error(`segment file lacks ${name}`);
+  }
+  return out as Record<keyof typeof want, SectionAt>;
+}
+
+/** Bytes read from a file as a typed array of its own (aligned, in this machine's byte order). */
+export function typedFrom<T extends Uint16Array | Uint32Array>(Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, fill: (into: Buffer) => unknown, count: number): T {
+  const ab = new ArrayBuffer(count * Ctor.BYTES_PER_ELEMENT);
+  const b = Buffer.from(ab);
+  fill(b);
+  if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 2) b.swap16();
+  if (BIG_ENDIAN && Ctor.BYTES_PER_ELEMENT === 4) b.swap32();
+  return new Ctor(ab);
 }
 
 export function decodeStream(bytes: Buffer, crc: number): StreamData {

@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../core/atomic-file';
 import { segmentFile, streamFile, type SegmentEntry } from './manifest';
+import { FilePositions, type PositionCache } from './positions';
 import { Segment, type SegmentData, type StreamData } from './segment';
 import { checksum, decodeSegment, decodeStream, encodeSegment, encodeStream } from './segment-file';
-import { PositionsReader } from './positions-reader';
 
 export interface Stored {
   name: string;
@@ -39,22 +39,24 @@ export async function storeSegment(dir: string, data: SegmentData, stream: Strea
 }
 
 /** Reads the segment a manifest entry names (its deleted ordinals are the caller's to
- *  apply); throws when the file is missing, damaged or not the size the entry says.
- *  `lazyPositions`: single pairs' positions are read from the file as needed (a reader
- *  that holds the index briefly) until something loads them whole. */
-export async function readSegment(dir: string, e: SegmentEntry, lazyPositions = false): Promise<Segment> {
+ *  apply); throws when the file is missing, damaged or not the size the entry says. With a
+ *  cache, its queries read term positions by term; without, a merge reads them whole. */
+export async function readSegment(dir: string, e: SegmentEntry, cache: PositionCache | null = null): Promise<Segment> {
   const data = decodeSegment(await fs.readFile(segmentFile(dir, e.name)), e.crc);
   if (data.ids.length !== e.docs) throw new Error('segment size does not match the manifest');
   const seg = new Segment(data, null, streamLoader(dir, e));
-  if (lazyPositions) {
-    const reader = new PositionsReader(streamFile(dir, e.name), seg.terms.length);
-    seg.lazyPositions = (t, doc) => reader.positionsOf(t, doc);
-  }
+  if (cache) seg.releaseStream(streamLoader(dir, e), storedPositions(dir, e, seg, cache));
   return seg;
 }
 
-/** Reads a stored segment's term positions back. They are loaded only when a phrase needs
- *  them, synchronously, because that happens in the middle of scoring a query. */
+/** Reads all of a stored segment's term positions back (checked against their checksum),
+ *  for a merge. Queries read them a term at a time (storedPositions). */
 export function streamLoader(dir: string, s: Stored): () => StreamData {
   return () => decodeStream(readFileSync(streamFile(dir, s.name)), s.streamCrc);
+}
+
+/** Reads a stored segment's positions one term at a time, synchronously, because a phrase
+ *  asks for them in the middle of scoring a query; only its terms' byte ranges are read. */
+export function storedPositions(dir: string, s: Stored, seg: Segment, cache: PositionCache): FilePositions {
+  return new FilePositions(streamFile(dir, s.name), seg.terms.length, seg.size, cache);
 }

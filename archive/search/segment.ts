@@ -3,6 +3,8 @@
 // than a parse. Deletions only clear `alive`; the data itself never changes.
 
 import { F } from './fields';
+import { memoryTerm, type PositionSource, type TermPositions } from './positions';
+import { SortedTerms } from './sorted-terms';
 
 /** A segment never holds more items than a doc ordinal (Uint16) can address. */
 export const MAX_SEGMENT_DOCS = 65_535;
@@ -27,9 +29,10 @@ export interface SegmentData {
 }
 
 /**
- * Where each term stands in each item's title, body and notes, for phrases; loaded on first
- * use. Positions count every word of the three fields in turn (dropped words included, with
- * a gap between fields), so "prime minister" matches where position(minister) = position(prime) + 1.
+ * Where each term stands in each item's title, body and notes, for phrases; a stored segment
+ * reads it a term at a time (positions.ts), and whole only for a merge. Positions count every
+ * word of the three fields in turn (dropped words included, with a gap between fields), so
+ * "prime minister" matches where position(minister) = position(prime) + 1.
  */
 export interface StreamData {
   /** Items holding term t in those fields: docs[termOffsets[t] .. termOffsets[t+1]), ascending. */
@@ -43,7 +46,7 @@ export interface StreamData {
 export class Segment {
   readonly ids: string[];
   readonly stamps: string[];
-  readonly terms: string[];
+  readonly terms: SortedTerms;
   readonly offsets: Uint32Array;
   readonly docs: Uint16Array;
   readonly tfs: Uint8Array;
@@ -58,18 +61,16 @@ export class Segment {
   /** The item-table number of each live ordinal's current metadata (-1: none), kept by the engine. */
   readonly nos: Int32Array;
   private streamData: StreamData | null;
-  /** Reads one pair's positions from the file while the whole of them is not loaded
-   *  (read-only engines: positions-reader.ts). */
-  lazyPositions: ((t: number, doc: number) => Uint32Array) | null = null;
-
   constructor(
     readonly data: SegmentData,
     stream: StreamData | null,
     private loadStream: (() => StreamData) | null = null,
+    /** Reads one term's positions without loading them all (a stored segment's file). */
+    private positionSource: PositionSource | null = null,
   ) {
     this.ids = data.ids;
     this.stamps = data.stamps;
-    this.terms = data.terms.length ? data.terms.split('\n') : [];
+    this.terms = new SortedTerms(data.terms);
     this.offsets = data.offsets;
     this.docs = data.docs;
     this.tfs = data.tfs;
@@ -109,35 +110,38 @@ export class Segment {
     return n;
   }
 
+  /** Every term's positions at once, for a merge or a write. A stored segment's are read
+   *  from its file each time and not kept: queries read them a term at a time instead. */
   stream(): StreamData {
-    if (!this.streamData) {
-      if (!this.loadStream) throw new Error('segment has no term positions');
-      this.streamData = this.loadStream();
-    }
-    return this.streamData;
+    if (this.streamData) return this.streamData;
+    if (!this.loadStream) throw new Error('segment has no term positions');
+    if (this.positionSource) return this.loadStream();
+    return (this.streamData = this.loadStream());
   }
 
-  /** Drops the in-memory term positions; `load` brings it back when a phrase needs it. */
-  releaseStream(load: () => StreamData): void {
+  /** Term `t`'s positions, from memory or read from the file by term. */
+  termPositions(t: number): TermPositions {
+    if (this.streamData) return memoryTerm(this.streamData, t);
+    if (this.positionSource) return this.positionSource.term(t);
+    return memoryTerm(this.stream(), t);
+  }
+
+  /** Drops the in-memory term positions once they are stored: `source` reads a term's when a
+   *  phrase needs it, `load` all of them for a merge. */
+  releaseStream(load: () => StreamData, source: PositionSource | null): void {
     this.loadStream = load;
+    this.positionSource = source;
     this.streamData = null;
   }
 
   /** Ordinal of `term`, or -1. */
   find(term: string): number {
-    const lo = this.lowerBound(term);
-    return lo < this.terms.length && this.terms[lo] === term ? lo : -1;
+    return this.terms.find(term);
   }
 
   /** First ordinal whose term is >= `term`. */
   private lowerBound(term: string, lo = 0, hi = this.terms.length): number {
-    const t = this.terms;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (t[mid] < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.terms.lowerBound(term, lo, hi);
   }
 
   /** Ordinals of the terms starting with `prefix`. */
@@ -163,7 +167,7 @@ export class Segment {
       return out;
     }
     const re = new RegExp('^' + escapeRegExp(head) + pattern.split('*').map(escapeRegExp).join('.*') + '$');
-    for (let i = lo; i < hi; i++) if (re.test(this.terms[i])) out.push(i);
+    for (let i = lo; i < hi; i++) if (re.test(this.terms.at(i))) out.push(i);
     return out;
   }
 
@@ -185,19 +189,19 @@ export class Segment {
     for (let i = 1; i <= n; i++) first[i] = i - 1;
     const walk = (lo: number, hi: number, depth: number, prev: Int32Array): void => {
       let i = lo;
-      if (i < hi && terms[i].length === h + depth) {
+      if (i < hi && terms.lengthOf(i) === h + depth) {
         if (prev[n] <= k) out.push(i);
         i++;
       }
       if (depth >= n + k) return;
       while (i < hi) {
-        const c = terms[i].charCodeAt(h + depth);
+        const c = terms.charCodeAt(i, h + depth);
         // End of the run of terms with the same character at `depth`.
         let a = i + 1;
         let b = hi;
         while (a < b) {
           const mid = (a + b) >>> 1;
-          if (terms[mid].charCodeAt(h + depth) <= c) a = mid + 1;
+          if (terms.charCodeAt(mid, h + depth) <= c) a = mid + 1;
           else b = mid;
         }
         const cur = new Int32Array(n + 1);
@@ -224,10 +228,9 @@ export class Segment {
 
   /** The positions of term `t` in item `doc` (empty when it has none). */
   positionsOf(t: number, doc: number): Uint32Array {
-    if (!this.streamData && this.lazyPositions) return this.lazyPositions(t, doc);
-    const p = this.stream();
-    let lo = p.termOffsets[t];
-    let hi = p.termOffsets[t + 1];
+    const p = this.termPositions(t);
+    let lo = 0;
+    let hi = p.docs.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const d = p.docs[mid];

@@ -77,6 +77,15 @@ describe(`segments on ${TEXT}`, () => {
     await same(single, segmented);
   });
 
+  it('answers related items a segment at a time, and calls made together answer as calls made in turn', async () => {
+    const ids = items.slice(0, 6).map((i) => i.id);
+    const inTurn = [];
+    for (const id of ids) inTurn.push(await segmented.related(id, { exclude: [], limit: 5 }));
+    expect(inTurn.every((r) => r.length === 5)).toBe(true);
+    const together = await Promise.all(ids.map((id) => segmented.related(id, { exclude: [], limit: 5 })));
+    expect(together).toEqual(inTurn);
+  });
+
   it('gives the same hits after reopening, after compaction folds the segments into one, and after reopening that', async () => {
     await segmented.flush();
     await same(single, segmented);

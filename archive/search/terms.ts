@@ -68,7 +68,7 @@ export interface WordExpansion {
  *  "government" and "governments" count as one term, as a stem match would. */
 function addSurfaceGroup(h: Hits, a: ReturnType<typeof analyzerFor>, seg: Segment, ords: number[], skipStem: string | null, weight: number, cap: number | undefined): void {
   for (const o of ords) {
-    const stem = a.stem(bareTerm(seg.terms[o]));
+    const stem = a.stem(bareTerm(seg.terms.at(o)));
     if (stem === skipStem) continue;
     const key = SURFACE_MARK + stem;
     add(h, key, a.language, seg, o);

@@ -28,7 +28,7 @@ export function correction(word: string, segments: Segment[], languages: string[
     const df = new Map<string, number>();
     for (const seg of segments) {
       for (const o of seg.fuzzy(folded, k, head)) {
-        const w = bareTerm(seg.terms[o]);
+        const w = bareTerm(seg.terms.at(o));
         let n = 0;
         for (let f = 0; f < F; f++) n += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f];
         df.set(w, (df.get(w) ?? 0) + n);

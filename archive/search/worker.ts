@@ -17,5 +17,6 @@ parentPort?.on('message', async (job: BuildJob | MergeJob) => {
 
 function transferList(built: BuildOutput): ArrayBuffer[] {
   const { data, stream } = built;
-  return [data.docLang, data.norms, data.offsets, data.docs, data.tfs, data.lengths, stream.termOffsets, stream.docs, stream.starts, stream.positions].map((a) => a.buffer as ArrayBuffer);
+  // Arrays decoded from a file may share one buffer; each buffer is listed once.
+  return [...new Set([data.docLang, data.norms, data.offsets, data.docs, data.tfs, data.lengths, stream.termOffsets, stream.docs, stream.starts, stream.positions].map((a) => a.buffer as ArrayBuffer))];
 }
