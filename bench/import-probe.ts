@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({
     kind: KIND, files: N, prefill: before, imported: imported.length, skipped: skipped.length, firstSkip: skipped[0]?.reason,
     seconds: +seconds.toFixed(2), itemsPerS: +(N / seconds).toFixed(1), processCpuS: +cpuS.toFixed(2), workerStartS: +workerStartS.toFixed(2), indexFlushS: +indexFlushS.toFixed(2),
-    itemsAfter: items, reopened, load: os.loadavg().map((l) => +l.toFixed(2)),
+    workers: importPool.workers, itemsAfter: items, reopened, load: os.loadavg().map((l) => +l.toFixed(2)),
   }));
 }
 
