@@ -6,7 +6,7 @@
 // Pre-filled archives are built once (corpus-archive.ts, index included) under
 // $TMPDIR/dossier-import-probe/ and copied for each run.
 
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
@@ -33,6 +33,33 @@ function page(d: BenchDoc, i: number): string {
 <body><header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
 <main><article><h1>${escapeHtml(d.title)}</h1><p class="byline">By Staff reporter</p>${paras}</article></main>
 <aside><h2>Most read</h2><ul><li><a href="/a">One</a></li><li><a href="/b">Two</a></li></ul></aside><footer>© News</footer></body></html>`;
+}
+
+/** CPU seconds per thread of this process, by thread name (Linux: /proc/self/task; elsewhere empty). */
+function threadCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+      out.set(`${name}#${tid}`, seconds);
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
+/** CPU seconds spent between two readings by each thread that spent some (main, import workers, libuv's pool). */
+function cpuSince(before: Map<string, number>): Record<string, number> {
+  const spent: Array<[string, number]> = [];
+  for (const [key, seconds] of threadCpu()) {
+    const used = seconds - (before.get(key) ?? 0);
+    if (used >= 0.05) spent.push([key, +used.toFixed(2)]);
+  }
+  return Object.fromEntries(spent.sort((a, b) => b[1] - a[1]));
 }
 
 function corpus(size: number): BenchDoc[] {
@@ -85,9 +112,11 @@ async function main(): Promise<void> {
     await session.post('Profiler.start');
   }
   const cpu = process.cpuUsage();
+  const threads = threadCpu();
   const started = performance.now();
   const outcome = await dispatch(archive, 'import.paths', { paths }, { trusted: true });
   const seconds = (performance.now() - started) / 1000;
+  const cpuByThread = cpuSince(threads);
   const cpuS = (() => { const c = process.cpuUsage(cpu); return (c.user + c.system) / 1e6; })();
   if (session) writeFileSync(process.env.PROBE_PROFILE as string, JSON.stringify((await session.post('Profiler.stop')).profile));
   if (!outcome.ok) throw new Error(outcome.error.message);
@@ -104,7 +133,7 @@ async function main(): Promise<void> {
   const { imported, skipped } = outcome.value;
   console.log(JSON.stringify({
     kind: KIND, files: N, prefill: before, imported: imported.length, skipped: skipped.length, firstSkip: skipped[0]?.reason,
-    seconds: +seconds.toFixed(2), itemsPerS: +(N / seconds).toFixed(1), processCpuS: +cpuS.toFixed(2), workerStartS: +workerStartS.toFixed(2), indexFlushS: +indexFlushS.toFixed(2),
+    seconds: +seconds.toFixed(2), itemsPerS: +(N / seconds).toFixed(1), processCpuS: +cpuS.toFixed(2), workerStartS: +workerStartS.toFixed(2), cpuByThread, indexFlushS: +indexFlushS.toFixed(2),
     workers: importPool.workers, itemsAfter: items, reopened, load: os.loadavg().map((l) => +l.toFixed(2)),
   }));
 }
