@@ -210,7 +210,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
     try {
       const page = await fetchPage(url, { timeoutMs: URL_TIMEOUT_MS });
       const parsed = await importPool.parsePage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url, handOver: true });
-      return await importDrafts(archive, url, parsed, undefined, { fetch: webImageFetcher() });
+      return await importDrafts(archive, url, parsed, { fetch: webImageFetcher() });
     } catch (error) {
       return { imported: [], skipped: [{ file: url, reason: (error as Error).message.split('\n')[0] }] };
     }

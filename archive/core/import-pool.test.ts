@@ -160,6 +160,19 @@ describe('the import pool', () => {
     expect(slice.byteLength).toBe(shared.byteLength - 2);
   });
 
+  it('starts a second worker while jobs wait, and each job gets its own answer', async () => {
+    const texts = Array.from({ length: 24 }, (_, i) => `Text number ${i}, long enough to be read as a short article about ferries.`);
+    for (const workers of [1, 2]) {
+      const pool = new ImportPool({ workers });
+      pools.push(pool);
+      const parsed = await Promise.all(texts.map((text, i) => pool.parseFile({ name: `t${i}.txt`, bytes: strToU8(text) })));
+      expect(parsed.map((p) => p.drafts[0].text)).toEqual(texts);
+      expect(pool.workerJobs).toBe(texts.length);
+      // The first worker took jobs while it started; once it was ready, jobs still waited.
+      expect(pool.workers).toBe(workers);
+    }
+  }, 60_000);
+
   it('runs jobs inline when no worker can start', async () => {
     const text = { name: 'inline.txt', bytes: strToU8('Parsed on this thread, because there is no worker to parse it.') };
     const none = new ImportPool({ entry: () => null });

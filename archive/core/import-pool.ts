@@ -1,9 +1,11 @@
-// Runs import parsing on a worker thread, so the thread that answers requests never spends
-// seconds in jsdom, Readability or a bundle's checks: jobs queue for one worker, which has
-// a heap limit and a deadline per job, and ends after a while idle (it never keeps a
-// process alive). Only when no worker can start does a job run on the caller's thread.
+// Runs import parsing on worker threads, so the thread that answers requests never spends
+// seconds in jsdom, Readability or a bundle's checks: jobs queue for a few workers (a
+// second starts only while jobs wait, so a bulk import parses on every core), each with a
+// heap limit and a deadline per job, ending after a while idle (they never keep a process
+// alive). Only when no worker can start does a job run on the caller's thread.
 
 import { Worker } from 'node:worker_threads';
+import os from 'node:os';
 import { workerEntry, type WorkerEntry } from './worker-entry';
 import { jobName, runImportJob, type ImportJob, type ImportJobResult } from './import-job';
 import type { Bundle } from './bundle';
@@ -16,6 +18,8 @@ export const PARSE_TIMEOUT_MS = 60_000;
 export const PARSE_HEAP_MB = 1024;
 /** An idle worker ends after this; the next job starts another (about half a second). */
 const IDLE_MS = 30_000;
+/** Workers at most: one per core, up to two (each holds jsdom, some 50 MB). */
+export const PARSE_WORKERS = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
 
 interface Pending {
   id: number;
@@ -31,26 +35,38 @@ export interface ImportPoolOptions {
   heapMb?: number;
   /** How to start the worker (tests); by default import-worker beside this module. */
   entry?: () => WorkerEntry | null;
+  /** Workers at most (PARSE_WORKERS by default). */
+  workers?: number;
+}
+
+/** One worker and the job it runs. */
+interface Slot {
+  worker: Worker;
+  /** The worker's entry has loaded (it said so); until then a failure means it cannot start. */
+  ready: boolean;
+  current: Pending | null;
+  timer: NodeJS.Timeout | null;
+  idleTimer: NodeJS.Timeout | null;
 }
 
 const defaultEntry = (): WorkerEntry | null => workerEntry(new URL('./import-worker.js', import.meta.url), new URL('./import-worker.ts', import.meta.url));
 
 export class ImportPool {
-  private worker: Worker | null = null;
-  /** The worker's entry has loaded (it said so); until then a failure means it cannot start. */
-  private ready = false;
-  /** Set once a worker failed to start: from then on jobs run inline. */
+  private readonly slots: Slot[] = [];
+  /** Set once no worker could start: from then on jobs run inline. */
   private cannotStart = false;
+  /** Lowered when an extra worker fails to start: the pool makes do with the ones it has. */
+  private maxWorkers: number;
+  private inlineBusy = false;
   private readonly queue: Pending[] = [];
-  private current: Pending | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private idleTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
-  /** Jobs run on the worker, and on the caller's thread, for tests and diagnostics. */
+  /** Jobs run on a worker, and on the caller's thread, for tests and diagnostics. */
   workerJobs = 0;
   inlineJobs = 0;
 
-  constructor(private readonly options: ImportPoolOptions = {}) {}
+  constructor(private readonly options: ImportPoolOptions = {}) {
+    this.maxWorkers = Math.max(1, options.workers ?? PARSE_WORKERS);
+  }
 
   /** With `handOver`, the file's bytes go to the worker without a copy and are unusable here afterwards. */
   parseFile(file: SourceFile, options: { handOver?: boolean } = {}): Promise<ParsedFile> {
@@ -74,39 +90,60 @@ export class ImportPool {
     });
   }
 
-  /** Ends the worker now; queued jobs still run (on a new worker). */
-  async stop(): Promise<void> {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-    const worker = this.worker;
-    if (worker && !this.current) {
-      this.worker = null;
-      await worker.terminate();
-    }
+  /** Workers running now (tests). */
+  get workers(): number {
+    return this.slots.length;
   }
 
+  /** Ends the idle workers now; queued jobs still run (on new workers). */
+  async stop(): Promise<void> {
+    const idle = this.slots.filter((slot) => !slot.current);
+    for (const slot of idle) this.forget(slot);
+    await Promise.all(idle.map((slot) => slot.worker.terminate()));
+  }
+
+  /**
+   * Hands queued jobs to idle workers. The first worker takes a job while it starts (its
+   * deadline counts once it is ready); an extra one starts only while jobs wait, and takes
+   * work once ready, so no job waits for a start another worker could have spared it.
+   */
   private pump(): void {
-    if (this.current || this.queue.length === 0) return;
-    const next = this.queue.shift()!;
-    const worker = this.cannotStart ? null : this.ensureWorker();
-    if (!worker) {
-      void this.runInline(next);
+    while (this.queue.length > 0) {
+      if (this.cannotStart) {
+        if (!this.inlineBusy) void this.runInline(this.queue.shift()!);
+        return;
+      }
+      const idle = this.slots.find((slot) => slot.ready && !slot.current);
+      if (idle) {
+        this.send(idle, this.queue.shift()!);
+        continue;
+      }
+      if (this.slots.length === 0) {
+        const first = this.start();
+        if (first) this.send(first, this.queue.shift()!);
+        continue; // none could start: the loop runs the job inline
+      }
+      if (this.slots.length < this.maxWorkers && this.slots.every((slot) => slot.ready)) this.start();
       return;
     }
-    this.current = next;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-    worker.ref();
-    // Handed over only to a worker known to run: a job sent to one that never starts is run inline, and needs its bytes.
-    worker.postMessage({ id: next.id, job: next.job }, this.ready ? next.transfer : []);
-    // The deadline counts from when the worker can work: starting one is not the page's fault.
-    if (this.ready) this.arm(next);
   }
 
-  private arm(pending: Pending): void {
-    if (this.current !== pending || this.timer) return;
+  private send(slot: Slot, pending: Pending): void {
+    slot.current = pending;
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
+    slot.worker.ref();
+    // Handed over only to a worker known to run: a job sent to one that never starts is run inline, and needs its bytes.
+    slot.worker.postMessage({ id: pending.id, job: pending.job }, slot.ready ? pending.transfer : []);
+    // The deadline counts from when the worker can work: starting one is not the page's fault.
+    if (slot.ready) this.arm(slot);
+  }
+
+  private arm(slot: Slot): void {
+    const pending = slot.current;
+    if (!pending || slot.timer) return;
     const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`;
-    this.timer = setTimeout(() => this.abandon(`${jobName(pending.job)} took too long to read (over ${limit})`), this.timeoutMs);
+    slot.timer = setTimeout(() => this.abandon(slot, `${jobName(pending.job)} took too long to read (over ${limit})`), this.timeoutMs);
   }
 
   private get timeoutMs(): number {
@@ -114,101 +151,122 @@ export class ImportPool {
   }
 
   private async runInline(pending: Pending): Promise<void> {
-    this.current = pending;
+    this.inlineBusy = true;
     try {
       this.inlineJobs++;
       pending.resolve(await runImportJob(pending.job));
     } catch (error) {
       pending.reject(error instanceof Error ? error : new Error(String(error)));
     } finally {
-      this.current = null;
+      this.inlineBusy = false;
       this.pump();
     }
   }
 
-  private ensureWorker(): Worker | null {
-    if (this.worker) return this.worker;
+  /** Starts a worker; null (and jobs run inline from now on) when none can start here. */
+  private start(): Slot | null {
     const entry = (this.options.entry ?? defaultEntry)();
-    if (!entry) {
-      this.cannotStart = true;
-      return null;
-    }
-    let worker: Worker;
+    let worker: Worker | null = null;
     try {
-      worker = new Worker(entry.code, { eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? PARSE_HEAP_MB } });
+      if (entry) worker = new Worker(entry.code, { eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? PARSE_HEAP_MB } });
     } catch {
-      this.cannotStart = true;
+      worker = null;
+    }
+    if (!worker) {
+      this.startFailed();
       return null;
     }
-    this.worker = worker;
-    this.ready = false;
+    const slot: Slot = { worker, ready: false, current: null, timer: null, idleTimer: null };
+    this.slots.push(slot);
+    worker.unref(); // until it has a job
+    const mine = () => this.slots.includes(slot); // not one already ended (timed out, failed)
     worker.on('message', (msg: { ready?: true; id: number; ok: boolean; parsed?: ParsedFile | Bundle; error?: string }) => {
-      if (this.worker !== worker) return; // one already ended (timed out, failed)
+      if (!mine()) return;
       if (msg.ready) {
-        this.ready = true;
-        if (this.current) this.arm(this.current);
+        slot.ready = true;
+        if (!slot.current) return this.finish(slot);
+        this.arm(slot);
+        this.pump(); // jobs waiting may start a second worker now
         return;
       }
-      const pending = this.current;
+      const pending = slot.current;
       if (!pending || msg.id !== pending.id) return;
-      this.finish();
+      this.finish(slot);
       this.workerJobs++;
       if (msg.ok && msg.parsed) pending.resolve(msg.parsed);
       else pending.reject(new Error(msg.error ?? `${jobName(pending.job)} could not be read`));
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      if (this.worker !== worker) return;
-      if (!this.ready) return this.couldNotStart(worker);
+      if (!mine()) return;
+      if (!slot.ready) return this.couldNotStart(slot);
       const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `is too large to read (it needed more than ${this.options.heapMb ?? PARSE_HEAP_MB} MB)` : `could not be read (${error.message.split('\n')[0]})`;
-      this.abandon(this.current ? `${jobName(this.current.job)} ${reason}` : reason);
+      this.abandon(slot, slot.current ? `${jobName(slot.current.job)} ${reason}` : reason);
     });
     worker.on('exit', () => {
-      if (this.worker !== worker) return;
-      if (!this.ready) return this.couldNotStart(worker);
-      this.worker = null;
-      if (this.current) this.abandon(`${jobName(this.current.job)} could not be read (the import worker stopped)`);
+      if (!mine()) return;
+      if (!slot.ready) return this.couldNotStart(slot);
+      this.forget(slot);
+      if (slot.current) this.fail(slot, `${jobName(slot.current.job)} could not be read (the import worker stopped)`);
     });
-    return worker;
+    return slot;
   }
 
-  /** The worker's entry never loaded: this job, and every later one, runs inline. */
-  private couldNotStart(worker: Worker): void {
-    this.cannotStart = true;
-    const pending = this.current;
-    this.current = null;
-    this.discard(worker);
+  /** A worker's entry never loaded: its job goes back to the queue, for another worker or inline. */
+  private couldNotStart(slot: Slot): void {
+    const pending = slot.current;
+    slot.current = null;
+    this.discard(slot);
+    this.startFailed();
     if (pending) this.queue.unshift(pending);
     this.pump();
   }
 
-  /** The current job is over: clear its deadline, let the worker idle (and later end). */
-  private finish(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.current = null;
-    const worker = this.worker;
-    if (worker) {
-      worker.unref();
-      this.idleTimer = setTimeout(() => {
-        if (this.worker === worker && !this.current) this.discard(worker);
-      }, IDLE_MS);
-      this.idleTimer.unref();
-    }
+  /** No more workers than run now; none at all: jobs run inline. */
+  private startFailed(): void {
+    this.maxWorkers = Math.max(1, this.slots.length);
+    if (this.slots.length === 0) this.cannotStart = true;
+  }
+
+  /** A worker's job is over (or it is ready without one): clear its deadline, let it idle (and later end). */
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.current = null;
+    slot.worker.unref();
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      if (this.slots.includes(slot) && !slot.current) this.discard(slot);
+    }, IDLE_MS);
+    slot.idleTimer.unref();
     queueMicrotask(() => this.pump());
   }
 
-  /** Fails the current job with `reason` and ends its worker (it may be stuck or broken). */
-  private abandon(reason: string): void {
-    const pending = this.current;
-    const worker = this.worker;
-    this.finish();
-    if (worker) this.discard(worker);
-    pending?.reject(new Error(reason));
+  /** Fails the worker's job with `reason` and ends the worker (it may be stuck or broken). */
+  private abandon(slot: Slot, reason: string): void {
+    this.discard(slot);
+    this.fail(slot, reason);
   }
 
-  private discard(worker: Worker): void {
-    if (this.worker === worker) this.worker = null;
-    void worker.terminate();
+  private fail(slot: Slot, reason: string): void {
+    const pending = slot.current;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.current = null;
+    pending?.reject(new Error(reason));
+    queueMicrotask(() => this.pump());
+  }
+
+  private discard(slot: Slot): void {
+    this.forget(slot);
+    void slot.worker.terminate();
+  }
+
+  /** Takes the worker out of the pool (its messages are ignored from now on). */
+  private forget(slot: Slot): void {
+    const at = this.slots.indexOf(slot);
+    if (at >= 0) this.slots.splice(at, 1);
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
   }
 }
 

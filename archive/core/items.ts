@@ -15,19 +15,48 @@ export type { ItemPatch };
 
 /** Adds one item from an importer's draft, with its notes and highlights; returns its id. */
 export async function addItem(archive: Archive, draft: ImportDraft): Promise<string> {
-  const now = archive.now();
+  return commitItem(archive, await writeItemBodies(archive, draft));
+}
+
+/** A draft whose bodies are written under a new id, not yet part of the archive. */
+export interface WrittenItem {
+  id: string;
+  draft: ImportDraft;
+}
+
+/**
+ * The first half of addItem: writes the draft's bodies and images under a fresh id (nothing
+ * refers to them yet, so a crash leaves only files `verify` calls leftovers). Many may run at
+ * once; commitItem then adds them in the order the caller chooses.
+ */
+export async function writeItemBodies(archive: Archive, draft: ImportDraft): Promise<WrittenItem> {
   const id = newId();
   const text = draft.text ?? '';
-  const title = draft.title.replace(/\s+/g, ' ').trim() || 'Untitled';
   const store = archive.store;
-  try {
-    if (text) await store.writeContent(id, 'txt', text);
-    if (draft.html) await store.writeContent(id, 'html', draft.html);
-    await store.writeAssets(id, draft.images ?? []);
-  } catch (error) {
+  // Written side by side; every write has settled before a failure removes what was written.
+  const writes = await Promise.allSettled([
+    text ? store.writeContent(id, 'txt', text) : null,
+    draft.html ? store.writeContent(id, 'html', draft.html) : null,
+    store.writeAssets(id, draft.images ?? []),
+  ]);
+  const failed = writes.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+  if (failed) {
     await store.removeContent(id).catch(() => undefined);
-    throw error;
+    throw failed.reason;
   }
+  return { id, draft };
+}
+
+/** Removes the bodies of a written item that will not be committed (a duplicate after all). */
+export async function discardItemBodies(archive: Archive, written: WrittenItem): Promise<void> {
+  await archive.store.removeContent(written.id).catch(() => undefined);
+}
+
+/** The second half of addItem: records the item, its notes and highlights (synchronous, so never half done). */
+export function commitItem(archive: Archive, { id, draft }: WrittenItem): string {
+  const now = archive.now();
+  const text = draft.text ?? '';
+  const title = draft.title.replace(/\s+/g, ' ').trim() || 'Untitled';
   const data = archive.data;
   const tags = withTags([], archive.ensureTags(draft.tags.map(cleanTagName), now));
   const item: Item = {

@@ -7,9 +7,9 @@ import type { Archive } from './archive';
 import type { Item } from './model';
 import type { ImportDraft } from '../interop/types';
 import { makeDraft } from '../interop/draft';
-import { canonicalUrl } from '../interop/canonical-url';
 import { importDrafts } from './importing';
 import { textHash } from './text-stats';
+import { duplicateIndex } from './duplicate-index';
 import { tagItem } from './tagging';
 import { createHighlight } from './highlights';
 import { locatePassage } from './passage';
@@ -39,17 +39,9 @@ export interface SavedPage {
 /** Extracts the article from a page's HTML; throws with a one-line reason when there is none. */
 export type ParsePage = (html: string, url: string) => Promise<ImportDraft> | ImportDraft;
 
-/** canonicalUrl never throws: anything that is not a web address comes back as it was. */
-const canonical = (url: string | null): string | null => (url ? canonicalUrl(url) : null);
-
-function findByUrl(archive: Archive, ...urls: Array<string | null>): Item | null {
-  const wanted = new Set(urls.map(canonical).filter((u): u is string => u !== null));
-  if (wanted.size === 0) return null;
-  return archive.data.items.find((i) => i.url !== null && wanted.has(canonical(i.url) as string)) ?? null;
-}
-
 export async function savePage(archive: Archive, input: PageInput, parse: ParsePage): Promise<SavedPage> {
-  let item = findByUrl(archive, input.url);
+  const duplicates = duplicateIndex(archive);
+  let item = duplicates.duplicateOf(input.url, null);
   let created = false;
   let note: string | null = null;
   if (item === null) {
@@ -62,8 +54,7 @@ export async function savePage(archive: Archive, input: PageInput, parse: ParseP
       }
     }
     if (draft !== null) {
-      const hash = textHash(draft.text);
-      item = findByUrl(archive, draft.url) ?? (hash ? (archive.data.items.find((i) => i.textHash === hash) ?? null) : null);
+      item = duplicates.duplicateOf(draft.url, textHash(draft.text));
     }
     if (item === null) {
       const toAdd = draft ?? makeDraft({ kind: 'bookmark', title: input.title.trim() || input.url, url: input.url, source: new URL(input.url).hostname.replace(/^www\./, '') });
