@@ -36,7 +36,10 @@ const CORE_SERVICES = `^(\\.\\./)+core/(?!(${CORE_MODEL.join('|')})$)`;
 
 /** Nothing in archive/ may reach these: it must build and test in plain Node. */
 const UI_IMPORTS = [
-  { regex: '^(electron|react|react-dom|@tanstack/react-virtual)(/|$)', message: 'archive/ knows nothing of Electron, React or the DOM.' },
+  {
+    regex: '^(electron|react|react-dom|@tanstack/react-virtual)(/|$)',
+    message: 'archive/ knows nothing of Electron, React or the DOM.',
+  },
   { regex: '(^|/)(renderer|electron)/', message: 'archive/ knows nothing of the renderer or the Electron shell.' },
 ];
 const UI_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'].map((name) => ({
@@ -45,7 +48,11 @@ const UI_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'nav
 }));
 
 /** One object for each rule, because a later config object replaces a rule's options whole. */
-function reach(files, forbidden, { ignores = [], message = 'this import runs against the layers (eslint.config.js)' } = {}) {
+function reach(
+  files,
+  forbidden,
+  { ignores = [], message = 'this import runs against the layers (eslint.config.js)' } = {},
+) {
   const patterns = forbidden.map((regex) => ({ regex, message }));
   return {
     files,
@@ -55,7 +62,10 @@ function reach(files, forbidden, { ignores = [], message = 'this import runs aga
       // import() is not an ImportDeclaration: the same regexes, for dynamic imports.
       'no-restricted-syntax': [
         'error',
-        ...[...UI_IMPORTS, ...patterns].map((p) => ({ selector: `ImportExpression[source.value=/${p.regex.replaceAll('/', '\\/')}/]`, message: p.message })),
+        ...[...UI_IMPORTS, ...patterns].map((p) => ({
+          selector: `ImportExpression[source.value=/${p.regex.replaceAll('/', '\\/')}/]`,
+          message: p.message,
+        })),
       ],
     },
   };
@@ -67,14 +77,21 @@ function archiveLayers() {
   const configs = [];
   TIERS.forEach((tier, level) => {
     // Below core, core's services are off limits (CORE_SERVICES) but its model is not.
-    const above = TIERS.slice(level + 1).flat().filter((f) => level > 0 || f !== 'core');
+    const above = TIERS.slice(level + 1)
+      .flat()
+      .filter((f) => level > 0 || f !== 'core');
     for (const folder of tier) {
       const siblings = tier.filter((f) => f !== folder);
       const forbidden = [above, siblings].filter((l) => l.length).map(into);
       if (level === 0) forbidden.push(CORE_SERVICES);
       const files = [`archive/${folder}/**/*.ts`];
       const ignores = [...TESTS, ...(folder === 'core' ? CORE_MODEL.map((f) => `archive/core/${f}.ts`) : [])];
-      configs.push(reach(files, forbidden, { ignores, message: `archive/${folder}/ may not import this: the layers (eslint.config.js TIERS) put it above or beside ${folder}/.` }));
+      configs.push(
+        reach(files, forbidden, {
+          ignores,
+          message: `archive/${folder}/ may not import this: the layers (eslint.config.js TIERS) put it above or beside ${folder}/.`,
+        }),
+      );
     }
   });
   // core's model imports only core's model.
@@ -82,11 +99,19 @@ function archiveLayers() {
     reach(
       CORE_MODEL.map((f) => `archive/core/${f}.ts`),
       ['^\\.\\./', `^\\./(?!(${CORE_MODEL.join('|')})$)`],
-      { message: "core's model (model, limits, same-tag, fields, ids, errors, atomic-file, worker-entry) imports only itself." },
+      {
+        message:
+          "core's model (model, limits, same-tag, fields, ids, errors, atomic-file, worker-entry) imports only itself.",
+      },
     ),
   );
   // Tests and their support files assemble an archive the way hosts do, but stay in plain Node.
-  configs.push(reach(TESTS.map((t) => `archive/${t}`), []));
+  configs.push(
+    reach(
+      TESTS.map((t) => `archive/${t}`),
+      [],
+    ),
+  );
   return configs;
 }
 
@@ -100,7 +125,10 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // `_name` marks a parameter or binding kept on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // File names, snippets and sniffed bytes are checked for control characters on purpose.
       'no-control-regex': 'off',
     },
@@ -137,15 +165,25 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { regex: '^(electron|node:.*|fs|path|child_process)$', message: 'The renderer runs in a page: no Electron or Node modules.' },
+            {
+              regex: '^(electron|node:.*|fs|path|child_process)$',
+              message: 'The renderer runs in a page: no Electron or Node modules.',
+            },
             { regex: '(^|/)archive/(?!api/)', message: 'The renderer talks only to the contract (archive/api).' },
-            { regex: '(^|/)archive/api/(?!(rules|host-events)$)', allowTypeImports: true, message: 'The renderer takes only types from archive/api (import type), and archive/api/rules.' },
+            {
+              regex: '(^|/)archive/api/(?!(rules|host-events)$)',
+              allowTypeImports: true,
+              message: 'The renderer takes only types from archive/api (import type), and archive/api/rules.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: 'ImportExpression[source.value=/(^|\\/)archive\\//]', message: 'The renderer takes only types from archive/api (import type).' },
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)archive\\//]',
+          message: 'The renderer takes only types from archive/api (import type).',
+        },
       ],
     },
   },
@@ -158,8 +196,15 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { regex: '(^|/)archive/(?!api/(methods|contract|host-events)$)', message: 'The preload takes only the contract’s method names and host events.' },
-            { regex: '(^|/)archive/api/contract$', allowTypeImports: true, message: 'The preload takes only types from the contract.' },
+            {
+              regex: '(^|/)archive/(?!api/(methods|contract|host-events)$)',
+              message: 'The preload takes only the contract’s method names and host events.',
+            },
+            {
+              regex: '(^|/)archive/api/contract$',
+              allowTypeImports: true,
+              message: 'The preload takes only types from the contract.',
+            },
             { regex: '^(react|react-dom)(/|$)', message: 'The preload holds no UI.' },
           ],
         },

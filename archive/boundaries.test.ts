@@ -23,7 +23,9 @@ async function lint(file: string, code: string): Promise<string[]> {
 describe('module boundaries', () => {
   it('archive/ uses no browser globals', async () => {
     const found = await lint('archive/core/fixture.ts', 'export const theme = window.localStorage.getItem("theme");\n');
-    expect(found).toEqual([expect.stringMatching(/^no-restricted-globals: Unexpected use of 'window'\. archive\/ runs in plain Node/)]);
+    expect(found).toEqual([
+      expect.stringMatching(/^no-restricted-globals: Unexpected use of 'window'\. archive\/ runs in plain Node/),
+    ]);
     expect(await lint('archive/search/fixture.ts', 'export const title = document.title;\n')).toHaveLength(1);
   });
 
@@ -44,7 +46,10 @@ describe('module boundaries', () => {
       ['archive/core/fixture.ts', "import type { Outcome } from '../api/types';\nexport type O = Outcome<1>;\n"],
       ['archive/core/fixture.ts', "export const seed = () => import('../seed/seed');\n"],
       ['archive/interop/fixture.ts', "import type { Archive } from '../core/archive';\nexport type A = Archive;\n"],
-      ['archive/search/fixture.ts', "import { canonicalUrl } from '../interop/canonical-url';\nexport const c = canonicalUrl;\n"],
+      [
+        'archive/search/fixture.ts',
+        "import { canonicalUrl } from '../interop/canonical-url';\nexport const c = canonicalUrl;\n",
+      ],
       ['archive/server/fixture.ts', "import { UsageError } from '../cli/args';\nexport const e = UsageError;\n"],
       ['archive/mcp/fixture.ts', "import { startServer } from '../server/server';\nexport const s = startServer;\n"],
       ['archive/core/model.ts', "import type { Archive } from './archive';\nexport type A = Archive;\n"],
@@ -59,28 +64,56 @@ describe('module boundaries', () => {
   it('allows what the layers allow', async () => {
     const allowed: Array<[string, string]> = [
       ['archive/interop/fixture.ts', "import type { Item } from '../core/model';\nexport type I = Item;\n"],
-      ['archive/search/fixture.ts', "import { writeFileAtomic } from '../core/atomic-file';\nexport const w = writeFileAtomic;\n"],
-      ['archive/core/fixture.ts', "import { canonicalUrl } from '../interop/canonical-url';\nexport const c = canonicalUrl;\n"],
+      [
+        'archive/search/fixture.ts',
+        "import { writeFileAtomic } from '../core/atomic-file';\nexport const w = writeFileAtomic;\n",
+      ],
+      [
+        'archive/core/fixture.ts',
+        "import { canonicalUrl } from '../interop/canonical-url';\nexport const c = canonicalUrl;\n",
+      ],
       ['archive/cli/fixture.ts', "export const serve = () => import('../server/server');\n"],
-      ['renderer/src/fixture.ts', "import type { ItemView } from '../../archive/api/types';\nexport type V = ItemView;\n"],
-      ['electron/main/fixture.ts', "import { SECURITY_HEADERS } from '../../archive/web/web-security';\nexport const h = SECURITY_HEADERS;\n"],
+      [
+        'renderer/src/fixture.ts',
+        "import type { ItemView } from '../../archive/api/types';\nexport type V = ItemView;\n",
+      ],
+      [
+        'electron/main/fixture.ts',
+        "import { SECURITY_HEADERS } from '../../archive/web/web-security';\nexport const h = SECURITY_HEADERS;\n",
+      ],
     ];
     for (const [file, code] of allowed) expect(await lint(file, code), `${file}: ${code}`).toEqual([]);
   });
 
   it('the renderer takes only types, and only from archive/api; the preload only method names', async () => {
-    expect(await lint('renderer/src/fixture.ts', "import { contract } from '../../archive/api/contract';\nexport const c = contract;\n")).toEqual([
-      expect.stringMatching(/only types from archive\/api/),
-    ]);
-    expect(await lint('renderer/src/fixture.ts', "import type { Archive } from '../../archive/core/archive';\nexport type A = Archive;\n")).toEqual([
-      expect.stringMatching(/only to the contract/),
-    ]);
-    expect(await lint('renderer/src/fixture.ts', "export const load = () => import('../../archive/api/dispatch');\n")).toHaveLength(1);
-    expect(await lint('electron/preload/fixture.ts', "import { dispatch } from '../../archive/api/dispatch';\nexport const d = dispatch;\n")).toHaveLength(1);
+    expect(
+      await lint(
+        'renderer/src/fixture.ts',
+        "import { contract } from '../../archive/api/contract';\nexport const c = contract;\n",
+      ),
+    ).toEqual([expect.stringMatching(/only types from archive\/api/)]);
+    expect(
+      await lint(
+        'renderer/src/fixture.ts',
+        "import type { Archive } from '../../archive/core/archive';\nexport type A = Archive;\n",
+      ),
+    ).toEqual([expect.stringMatching(/only to the contract/)]);
+    expect(
+      await lint('renderer/src/fixture.ts', "export const load = () => import('../../archive/api/dispatch');\n"),
+    ).toHaveLength(1);
+    expect(
+      await lint(
+        'electron/preload/fixture.ts',
+        "import { dispatch } from '../../archive/api/dispatch';\nexport const d = dispatch;\n",
+      ),
+    ).toHaveLength(1);
   });
 
   it('Electron’s main takes its web security from archive/web, never from the server host', async () => {
-    const found = await lint('electron/main/fixture.ts', "import { startServer } from '../../archive/server/server';\nexport const s = startServer;\n");
+    const found = await lint(
+      'electron/main/fixture.ts',
+      "import { startServer } from '../../archive/server/server';\nexport const s = startServer;\n",
+    );
     expect(found).toEqual([expect.stringMatching(/only through archive\/api, archive\/host and archive\/web/)]);
   });
 
@@ -96,6 +129,9 @@ describe('module boundaries', () => {
       '',
     ].join('\n');
     const found = await lint('renderer/src/components/Fixture.tsx', code);
-    expect(found.map((m) => m.split(':')[0]).sort()).toEqual(['react-hooks/exhaustive-deps', 'react-hooks/rules-of-hooks']);
+    expect(found.map((m) => m.split(':')[0]).sort()).toEqual([
+      'react-hooks/exhaustive-deps',
+      'react-hooks/rules-of-hooks',
+    ]);
   });
 });

@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SHARED = path.resolve(process.env.DOSSIER_SHARED ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../../shared'));
+export const SHARED = path.resolve(
+  process.env.DOSSIER_SHARED ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../../shared'),
+);
 
 /** The absolute path of `rel` inside the shared data. */
 export function sharedPath(rel: string): string {

@@ -12,7 +12,10 @@ export async function prepareBenchArchive(corpusDir: string, workDir: string): P
   const stamp = path.join(workDir, 'ready');
   if (existsSync(stamp)) return dir;
   rmSync(workDir, { recursive: true, force: true });
-  const docs = readFileSync(path.join(corpusDir, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchDoc);
+  const docs = readFileSync(path.join(corpusDir, 'corpus.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as BenchDoc);
   writeCorpusArchive(dir, docs);
   const archive = await Archive.open(dir);
   await archive.index.flush();

@@ -80,7 +80,12 @@ const settle = () => new Promise((r) => setTimeout(r, 3));
 const load = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
 const memory = () => {
   const m = process.memoryUsage();
-  return { heapMB: m.heapUsed / MB, externalMB: m.external / MB, arrayBuffersMB: m.arrayBuffers / MB, rssMB: m.rss / MB };
+  return {
+    heapMB: m.heapUsed / MB,
+    externalMB: m.external / MB,
+    arrayBuffersMB: m.arrayBuffers / MB,
+    rssMB: m.rss / MB,
+  };
 };
 
 async function prepare(): Promise<object> {
@@ -100,7 +105,13 @@ async function build(): Promise<object> {
   const m = stop();
   await e.close();
   const dir = name === 'dossier' ? path.join(workdir, 'archive', 'index') : indexDir();
-  return { buildMs, stallMs: m.stallMs, peakRssMB: process.resourceUsage().maxRSS / 1024, indexMB: dirBytes(dir) / MB, buildLoad: load() };
+  return {
+    buildMs,
+    stallMs: m.stallMs,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    indexMB: dirBytes(dir) / MB,
+    buildLoad: load(),
+  };
 }
 
 /** Open, then the first query of one kind: the time to its answer from before the engine's code loaded. */
@@ -117,7 +128,16 @@ async function cold(kind: string): Promise<object> {
   const m = stop();
   const mem = memory();
   await e.close();
-  return { kind, query: q.text, coldMs: answered - T0, openMs: opened - T0, firstQueryMs: answered - opened, firstStallMs: m.stallMs, rssAfterMB: mem.rssMB, load: load() };
+  return {
+    kind,
+    query: q.text,
+    coldMs: answered - T0,
+    openMs: opened - T0,
+    firstQueryMs: answered - opened,
+    firstStallMs: m.stallMs,
+    rssAfterMB: mem.rssMB,
+    load: load(),
+  };
 }
 
 interface Timings {
@@ -125,7 +145,13 @@ interface Timings {
   cpu: number[];
 }
 
-async function timeQueries(e: BenchEngine, queries: BenchQuery[], rounds: number, byKind: Record<string, Timings>, all: Timings): Promise<void> {
+async function timeQueries(
+  e: BenchEngine,
+  queries: BenchQuery[],
+  rounds: number,
+  byKind: Record<string, Timings>,
+  all: Timings,
+): Promise<void> {
   for (let round = 0; round < WARMUP + rounds; round++) {
     for (const q of queries) {
       const c0 = process.cpuUsage();
@@ -144,7 +170,12 @@ async function timeQueries(e: BenchEngine, queries: BenchQuery[], rounds: number
   }
 }
 
-const summary = (t: Timings) => ({ p50: pct(t.wall, 50), p95: pct(t.wall, 95), cpuP50: pct(t.cpu, 50), cpuP95: pct(t.cpu, 95) });
+const summary = (t: Timings) => ({
+  p50: pct(t.wall, 50),
+  p95: pct(t.wall, 95),
+  cpuP50: pct(t.cpu, 50),
+  cpuP95: pct(t.cpu, 95),
+});
 
 async function run(): Promise<object> {
   const e = await engine();
@@ -199,7 +230,14 @@ async function run(): Promise<object> {
   };
 }
 
-const out = phase === 'prepare' ? await prepare() : phase === 'build' ? await build() : phase === 'cold' ? await cold(arg) : await run();
+const out =
+  phase === 'prepare'
+    ? await prepare()
+    : phase === 'build'
+      ? await build()
+      : phase === 'cold'
+        ? await cold(arg)
+        : await run();
 process.stdout.write(JSON.stringify(out) + '\n');
 // Workers or timers an engine leaves behind must not keep the figures from being reported.
 process.exit(0);

@@ -33,7 +33,10 @@ const GOALS: Record<string, { label: string; ms: number | null }> = {
   help: { label: '`dossier --help`', ms: 150 },
   search10000: { label: '`dossier search` on a 10k archive, nothing else holding it', ms: 300 },
   search50000: { label: '`dossier search` on a 50k archive, nothing else holding it', ms: null },
-  search100000: { label: '`dossier search` on a 100k archive, nothing else holding it (issue 13: cold open ≤ 600 ms)', ms: 600 },
+  search100000: {
+    label: '`dossier search` on a 100k archive, nothing else holding it (issue 13: cold open ≤ 600 ms)',
+    ms: 600,
+  },
   forwardedSearch: { label: '`dossier search` forwarded to a running host', ms: 150 },
   forwardedTag: { label: '`dossier tag` forwarded to a running host (durable)', ms: 150 },
 };
@@ -58,7 +61,11 @@ function timed(args: string[]): { wall: number; cpu: number } {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const loadNow = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadNow = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /**
  * The benchmark archive of `size` items, brought up to this Dossier first: a cached folder
@@ -78,14 +85,22 @@ async function readyArchive(corpusDir: string, workDir: string): Promise<string>
 
 /** `corpusFor(size)`: the folder of the benchmark corpus of that many documents. */
 export async function cliBench(corpusFor: (size: number) => string, rootDir: string): Promise<CliFigures> {
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs'), '--quiet'], { encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs'), '--quiet'], {
+    encoding: 'utf8',
+  });
   if (build.status !== 0) return { error: `building the CLI failed: ${build.stderr.trim()}` };
   const archives = new Map<number, string>();
   for (const size of SIZES) archives.set(size, await readyArchive(corpusFor(size), path.join(rootDir, `cli-${size}`)));
   const archive = archives.get(SIZES[0])!;
   const loadBefore = loadNow();
   // `node -e 0` runs in each phase: the forwarded phase shares the machine with the host.
-  const times: Record<string, Array<{ wall: number; cpu: number }>> = { node: [], nodeHosted: [], help: [], forwardedSearch: [], forwardedTag: [] };
+  const times: Record<string, Array<{ wall: number; cpu: number }>> = {
+    node: [],
+    nodeHosted: [],
+    help: [],
+    forwardedSearch: [],
+    forwardedTag: [],
+  };
   const searchOf = (dir: string) => [BIN, 'search', 'economy growth', '--archive', dir];
   const search = searchOf(archive);
   for (const size of SIZES) times[`search${size}`] = [];
@@ -156,7 +171,9 @@ export function cliTable(f: CliFigures): string {
     const target = goal.ms === null ? null : goal.ms / REFERENCE_NODE_MS;
     const verdict = target === null ? '' : ratio <= target ? 'ok' : 'MISSED';
     const goalCell = target === null ? '—' : `≤ ${target.toFixed(1)} (${goal.ms} ms)`;
-    lines.push(`| ${goal.label} | ${Number(f[`${key}Ms`]).toFixed(0)} | ${ratio.toFixed(2)} | ${goalCell} | ${verdict} | ${Number(f[`${key}CpuMs`]).toFixed(0)} |`);
+    lines.push(
+      `| ${goal.label} | ${Number(f[`${key}Ms`]).toFixed(0)} | ${ratio.toFixed(2)} | ${goalCell} | ${verdict} | ${Number(f[`${key}CpuMs`]).toFixed(0)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -15,9 +15,26 @@ export function writeCorpusArchive(dir: string, docs: readonly BenchDoc[]): void
     const id = (i + 1).toString(16).padStart(16, '0');
     writeFileSync(path.join(dir, 'content', `${id}.txt`), d.body);
     const item: Item = {
-      id, kind: 'article', title: d.title, byline: null, source: d.source, url: `https://news.example/${i}`, published: d.published,
-      added: now, updated: now, language: 'en', excerpt: d.body.slice(0, 280), wordCount: countWords(d.body), tags: d.tags,
-      readAt: d.unread ? null : now, archivedAt: null, favourite: false, progress: 0, content: { html: false, text: true }, assets: [], textHash: textHash(d.body),
+      id,
+      kind: 'article',
+      title: d.title,
+      byline: null,
+      source: d.source,
+      url: `https://news.example/${i}`,
+      published: d.published,
+      added: now,
+      updated: now,
+      language: 'en',
+      excerpt: d.body.slice(0, 280),
+      wordCount: countWords(d.body),
+      tags: d.tags,
+      readAt: d.unread ? null : now,
+      archivedAt: null,
+      favourite: false,
+      progress: 0,
+      content: { html: false, text: true },
+      assets: [],
+      textHash: textHash(d.body),
     };
     data.items.push(item);
   });

@@ -40,7 +40,19 @@ interface Source {
 }
 
 const SOURCES = ['BBC News', 'BBC Sport', 'Reuters', 'MENAFN', 'Associated Press'];
-const EXTRA_TAGS = ['Europe', 'Asia', 'Markets', 'Elections', 'Football', 'Music', 'Mobile', 'Film', 'Trade', 'Energy', 'China–Russia'];
+const EXTRA_TAGS = [
+  'Europe',
+  'Asia',
+  'Markets',
+  'Elections',
+  'Football',
+  'Music',
+  'Mobile',
+  'Film',
+  'Trade',
+  'Energy',
+  'China–Russia',
+];
 
 export function makeCorpus(size: number, seed = 42): BenchDoc[] {
   const raw = readFileSync(BBC, 'utf8').split('\n').filter(Boolean);
@@ -96,7 +108,7 @@ export function makeCorpus(size: number, seed = 42): BenchDoc[] {
       tags: [...new Set(tags)],
       source: pick(SOURCES),
       published: new Date(start + Math.floor(rand() * span)).toISOString().slice(0, 10),
-      notes: rand() < 0.05 ? pick(pick(peers).sentences) ?? '' : '',
+      notes: rand() < 0.05 ? (pick(pick(peers).sentences) ?? '') : '',
       unread: rand() < 0.3,
     });
   }

@@ -37,7 +37,8 @@ const pct = (xs: number[], p: number) => {
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 function metas(): BenchMeta[] {
-  if (!existsSync(path.join(corpusDir, 'metas.json'))) throw new Error(`no corpus in ${corpusDir}: run npm run bench with BENCH_SIZES=${size} once`);
+  if (!existsSync(path.join(corpusDir, 'metas.json')))
+    throw new Error(`no corpus in ${corpusDir}: run npm run bench with BENCH_SIZES=${size} once`);
   return JSON.parse(readFileSync(path.join(corpusDir, 'metas.json'), 'utf8')) as BenchMeta[];
 }
 
@@ -79,7 +80,11 @@ async function build(): Promise<object> {
   const m = metas();
   const peak = rssPeak();
   const t = performance.now();
-  const index = await openSearchIndex({ dir: indexDir, contentDir: path.join(corpusDir, 'content'), metas: m.map(toMeta) });
+  const index = await openSearchIndex({
+    dir: indexDir,
+    contentDir: path.join(corpusDir, 'content'),
+    metas: m.map(toMeta),
+  });
   await index.flush();
   const buildS = (performance.now() - t) / 1000;
   await index.close();
@@ -111,7 +116,11 @@ async function run(): Promise<object> {
   out.rssBeforeOpenMB = Math.round(rss());
   const peak = rssPeak();
   const t0 = performance.now();
-  const index = await openSearchIndex({ dir: runDir, contentDir: path.join(corpusDir, 'content'), metas: m.map(toMeta) });
+  const index = await openSearchIndex({
+    dir: runDir,
+    contentDir: path.join(corpusDir, 'content'),
+    metas: m.map(toMeta),
+  });
   out.openMs = Math.round(performance.now() - t0);
   gc();
   out.rssAfterOpenMB = Math.round(rss());
@@ -157,7 +166,7 @@ async function run(): Promise<object> {
   out.byKindP95 = Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, r2(pct(v, 95))]));
   const rel: number[] = [];
   for (let k = 0; k < 40; k++) {
-    const id = `b${(k * 997 % size).toString(36).padStart(5, '0')}`;
+    const id = `b${((k * 997) % size).toString(36).padStart(5, '0')}`;
     const t = performance.now();
     await index.related(id, { exclude: [], limit: 5 });
     rel.push(performance.now() - t);
@@ -211,7 +220,10 @@ async function archiveSession(): Promise<object> {
   const src = path.join(work, 'archive');
   if (!existsSync(path.join(src, 'ready'))) {
     rmSync(src, { recursive: true, force: true });
-    const docs = readFileSync(path.join(corpusDir, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchDoc);
+    const docs = readFileSync(path.join(corpusDir, 'corpus.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as BenchDoc);
     writeCorpusArchive(src, docs);
     const a = await Archive.open(src);
     await a.index.flush();
@@ -236,7 +248,12 @@ async function archiveSession(): Promise<object> {
     return r.value;
   };
   const first: Record<string, { wallMs: number; cpuMs: number; stallMs: number }> = {};
-  for (const [kind, q] of [['term', 'economy'], ['phrase', '"prime minister"'], ['prefix', 'elect*'], ['filter', 'tag:sport year:2020']] as const) {
+  for (const [kind, q] of [
+    ['term', 'economy'],
+    ['phrase', '"prime minister"'],
+    ['prefix', 'elect*'],
+    ['filter', 'tag:sport year:2020'],
+  ] as const) {
     const s = await stall(() => call('search.query', { q, limit: LIMIT }));
     first[kind] = { wallMs: r2(s.wallMs), cpuMs: r2(s.cpuMs), stallMs: r2(s.stallMs) };
   }
@@ -265,7 +282,15 @@ async function archiveSession(): Promise<object> {
   const corpus = makeCorpus(2000, 11);
   const now = new Date().toISOString();
   corpus.forEach((d, k) => {
-    const item = { ...a.data.items[0], id: (0x100000 + k).toString(16).padStart(16, '0'), title: d.title, tags: d.tags, added: now, updated: now, excerpt: d.body.slice(0, 280) };
+    const item = {
+      ...a.data.items[0],
+      id: (0x100000 + k).toString(16).padStart(16, '0'),
+      title: d.title,
+      tags: d.tags,
+      added: now,
+      updated: now,
+      excerpt: d.body.slice(0, 280),
+    };
     a.commit(item, d.body);
   });
   for (const q of QUERIES) await call('search.query', { q: q.text, limit: LIMIT });
@@ -281,7 +306,9 @@ async function archiveSession(): Promise<object> {
 
 const before = os.loadavg();
 const result = phase === 'build' ? await build() : phase === 'archive' ? await archiveSession() : await run();
-process.stdout.write(JSON.stringify({ phase, size, load: { before: before.map(r2), after: os.loadavg().map(r2) }, ...result }) + '\n');
+process.stdout.write(
+  JSON.stringify({ phase, size, load: { before: before.map(r2), after: os.loadavg().map(r2) }, ...result }) + '\n',
+);
 
 function toMeta(d: BenchMeta): SearchMeta {
   return {

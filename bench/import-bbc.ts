@@ -18,7 +18,11 @@ async function main() {
     console.log(`skipped: ${CORPUS} is not here`);
     return;
   }
-  const rows = (await readFile(CORPUS, 'utf8')).trim().split('\n').slice(0, COUNT).map((l) => JSON.parse(l));
+  const rows = (await readFile(CORPUS, 'utf8'))
+    .trim()
+    .split('\n')
+    .slice(0, COUNT)
+    .map((l) => JSON.parse(l));
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'dossier-import-bench-'));
   try {
     const files: string[] = [];
@@ -34,11 +38,15 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     if (!outcome.ok) throw new Error(outcome.error.message);
     const { imported, skipped } = outcome.value;
-    console.log(`imported ${imported.length} of ${rows.length} files in ${seconds.toFixed(1)} s (${((seconds * 1000) / rows.length).toFixed(1)} ms per file); skipped ${skipped.length}${skipped.length ? ` (e.g. ${skipped[0].reason})` : ''}`);
+    console.log(
+      `imported ${imported.length} of ${rows.length} files in ${seconds.toFixed(1)} s (${((seconds * 1000) / rows.length).toFixed(1)} ms per file); skipped ${skipped.length}${skipped.length ? ` (e.g. ${skipped[0].reason})` : ''}`,
+    );
     for (const q of ['economy growth', 'tag:none', '"mobile phone"', 'film award', 'chancellor budget']) {
       const t = performance.now();
       const r = await dispatch(archive, 'search.query', { q });
-      console.log(`  query ${JSON.stringify(q).padEnd(22)} ${(performance.now() - t).toFixed(1).padStart(6)} ms  ${r.ok ? r.value.total : r.error.message} hits`);
+      console.log(
+        `  query ${JSON.stringify(q).padEnd(22)} ${(performance.now() - t).toFixed(1).padStart(6)} ms  ${r.ok ? r.value.total : r.error.message} hits`,
+      );
     }
     await archive.close();
   } finally {

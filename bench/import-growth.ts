@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
   const files = path.join(workDir, 'files');
   mkdirSync(files, { recursive: true });
-  const docs = readFileSync(path.join(corpusDir, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, MAX).map((l) => JSON.parse(l) as BenchDoc);
+  const docs = readFileSync(path.join(corpusDir, 'corpus.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, MAX)
+    .map((l) => JSON.parse(l) as BenchDoc);
   const paths = docs.map((d, i) => {
     const file = path.join(files, `${String(i).padStart(6, '0')}.txt`);
     writeFileSync(file, `${d.title}\n\n${d.body}\n`);
@@ -50,7 +54,10 @@ async function main(): Promise<void> {
     imported += outcome.value.imported.length;
     windowCount += batch.length;
     if ((i + BATCH) % WINDOW === 0 || i + BATCH >= paths.length) {
-      perWindow.push({ upTo: Math.min(i + BATCH, paths.length), itemsPerS: windowCount / ((performance.now() - windowStart) / 1000) });
+      perWindow.push({
+        upTo: Math.min(i + BATCH, paths.length),
+        itemsPerS: windowCount / ((performance.now() - windowStart) / 1000),
+      });
       windowStart = performance.now();
       windowCount = 0;
     }

@@ -26,7 +26,10 @@ const IMPORT_FROM = 60_000;
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function page(d: BenchDoc, i: number): string {
-  const paras = d.body.split('\n\n').map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const paras = d.body
+    .split('\n\n')
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(d.title)} - ${d.source}</title>
 <link rel="canonical" href="https://news.example/probe/${i}"><meta property="og:title" content="${escapeHtml(d.title)}">
 <meta name="author" content="Staff reporter"><meta property="article:published_time" content="${d.published}"></head>
@@ -64,7 +67,11 @@ function cpuSince(before: Map<string, number>): Record<string, number> {
 
 function corpus(size: number): BenchDoc[] {
   const file = path.join(ROOT, `corpus-${size}.jsonl`);
-  if (existsSync(file)) return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchDoc);
+  if (existsSync(file))
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as BenchDoc);
   const docs = makeCorpus(size);
   writeFileSync(file, docs.map((d) => JSON.stringify(d)).join('\n'));
   return docs;
@@ -102,7 +109,10 @@ async function main(): Promise<void> {
   const before = archive.data.items.length;
   // The import workers start (and load jsdom) before the clock: a fixed cost, reported apart.
   const warming = performance.now();
-  await importPool.parseFile({ name: 'warm.txt', bytes: new TextEncoder().encode('A short text that starts the import worker.') });
+  await importPool.parseFile({
+    name: 'warm.txt',
+    bytes: new TextEncoder().encode('A short text that starts the import worker.'),
+  });
   const workerStartS = (performance.now() - warming) / 1000;
   // PROBE_PROFILE=file: a CPU profile of this thread during the import call alone.
   const session = process.env.PROBE_PROFILE ? new Session() : null;
@@ -117,8 +127,12 @@ async function main(): Promise<void> {
   const outcome = await dispatch(archive, 'import.paths', { paths }, { trusted: true });
   const seconds = (performance.now() - started) / 1000;
   const cpuByThread = cpuSince(threads);
-  const cpuS = (() => { const c = process.cpuUsage(cpu); return (c.user + c.system) / 1e6; })();
-  if (session) writeFileSync(process.env.PROBE_PROFILE as string, JSON.stringify((await session.post('Profiler.stop')).profile));
+  const cpuS = (() => {
+    const c = process.cpuUsage(cpu);
+    return (c.user + c.system) / 1e6;
+  })();
+  if (session)
+    writeFileSync(process.env.PROBE_PROFILE as string, JSON.stringify((await session.post('Profiler.stop')).profile));
   if (!outcome.ok) throw new Error(outcome.error.message);
   const afterIndex = performance.now();
   await archive.index.flush();
@@ -131,11 +145,26 @@ async function main(): Promise<void> {
   await again.close();
   rmSync(run, { recursive: true, force: true });
   const { imported, skipped } = outcome.value;
-  console.log(JSON.stringify({
-    kind: KIND, files: N, prefill: before, imported: imported.length, skipped: skipped.length, firstSkip: skipped[0]?.reason,
-    seconds: +seconds.toFixed(2), itemsPerS: +(N / seconds).toFixed(1), processCpuS: +cpuS.toFixed(2), workerStartS: +workerStartS.toFixed(2), cpuByThread, indexFlushS: +indexFlushS.toFixed(2),
-    workers: importPool.workers, itemsAfter: items, reopened, load: os.loadavg().map((l) => +l.toFixed(2)),
-  }));
+  console.log(
+    JSON.stringify({
+      kind: KIND,
+      files: N,
+      prefill: before,
+      imported: imported.length,
+      skipped: skipped.length,
+      firstSkip: skipped[0]?.reason,
+      seconds: +seconds.toFixed(2),
+      itemsPerS: +(N / seconds).toFixed(1),
+      processCpuS: +cpuS.toFixed(2),
+      workerStartS: +workerStartS.toFixed(2),
+      cpuByThread,
+      indexFlushS: +indexFlushS.toFixed(2),
+      workers: importPool.workers,
+      itemsAfter: items,
+      reopened,
+      load: os.loadavg().map((l) => +l.toFixed(2)),
+    }),
+  );
 }
 
 await main();

@@ -21,7 +21,9 @@ if (missing.length > 0) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const run = spawnSync(npm, ['ci', '--prefix', bench, '--no-audit', '--no-fund'], { stdio: 'inherit' });
   if (run.status !== 0) {
-    console.error('bench: could not install the peer engines; `BENCH_ENGINES=dossier,lunr npm run bench` runs without them');
+    console.error(
+      'bench: could not install the peer engines; `BENCH_ENGINES=dossier,lunr npm run bench` runs without them',
+    );
     process.exit(1);
   }
 }

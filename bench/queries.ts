@@ -44,7 +44,11 @@ export const QUERIES: BenchQuery[] = [
   { kind: 'two terms', text: 'mobile phone', words: [w('mobile'), w('phone')] },
   { kind: 'two terms', text: 'house prices', words: [w('house'), w('prices')] },
   { kind: 'must', text: '+bank +interest', words: [w('bank', { op: 'must' }), w('interest', { op: 'must' })] },
-  { kind: 'must', text: '+election +labour tory', words: [w('election', { op: 'must' }), w('labour', { op: 'must' }), w('tory')] },
+  {
+    kind: 'must',
+    text: '+election +labour tory',
+    words: [w('election', { op: 'must' }), w('labour', { op: 'must' }), w('tory')],
+  },
   { kind: 'not', text: 'music -band', words: [w('music'), w('band', { op: 'not' })] },
   { kind: 'field', text: 'title:film', words: [w('film', { field: 'title' })] },
   { kind: 'field', text: 'title:election', words: [w('election', { field: 'title' })] },

@@ -7,17 +7,34 @@ import { QUERIES, STOP_WORD_QUERIES, COLD_KINDS } from './queries';
 export type Figures = Record<string, unknown>;
 export type Results = Record<string, Record<string, Figures>>;
 
-export const LABEL: Record<string, string> = { dossier: 'Dossier', lunr: 'naive lunr', minisearch: 'MiniSearch', flexsearch: 'FlexSearch', sqlite: 'SQLite FTS5' };
+export const LABEL: Record<string, string> = {
+  dossier: 'Dossier',
+  lunr: 'naive lunr',
+  minisearch: 'MiniSearch',
+  flexsearch: 'FlexSearch',
+  sqlite: 'SQLite FTS5',
+};
 
-const get = (f: Figures | undefined, key: string): unknown => key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), f);
+const get = (f: Figures | undefined, key: string): unknown =>
+  key
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), f);
 
 const ROWS: Array<{ key: string; label: string; digits: number }> = [
   { key: 'buildS', label: 'bulk build (s)', digits: 1 },
   { key: 'stallMs', label: 'longest stall during build (ms)', digits: 0 },
   { key: 'peakRssMB', label: 'build peak RSS (MB)', digits: 0 },
   { key: 'indexMB', label: 'index on disk (MB)', digits: 1 },
-  ...COLD_KINDS.map((k) => ({ key: `cold.${k}.coldMs`, label: `cold: process start → first ${k} answer (ms)`, digits: 0 })),
-  ...COLD_KINDS.map((k) => ({ key: `cold.${k}.firstStallMs`, label: `first ${k} query: longest event-loop block (ms)`, digits: 0 })),
+  ...COLD_KINDS.map((k) => ({
+    key: `cold.${k}.coldMs`,
+    label: `cold: process start → first ${k} answer (ms)`,
+    digits: 0,
+  })),
+  ...COLD_KINDS.map((k) => ({
+    key: `cold.${k}.firstStallMs`,
+    label: `first ${k} query: longest event-loop block (ms)`,
+    digits: 0,
+  })),
   { key: 'p50', label: 'query p50, wall (ms)', digits: 2 },
   { key: 'p95', label: 'query p95, wall (ms)', digits: 2 },
   { key: 'cpuP50', label: 'query p50, CPU (ms)', digits: 2 },
@@ -42,7 +59,15 @@ export function table(results: Results, engines: string[]): string {
   const head = ['size', 'figure', ...engines.map((e) => LABEL[e] + (e === 'dossier' ? '' : ' (D/peer)'))];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const s of Object.keys(results)) {
-    const rows = [...ROWS.map((r) => ({ ...r, cell: (e: string) => cell(results[s], e, r.key, r.digits) })), { key: 'load', label: 'load average while searching (1/5/15 min)', digits: 0, cell: (e: string) => loadOf(results[s][e]) }];
+    const rows = [
+      ...ROWS.map((r) => ({ ...r, cell: (e: string) => cell(results[s], e, r.key, r.digits) })),
+      {
+        key: 'load',
+        label: 'load average while searching (1/5/15 min)',
+        digits: 0,
+        cell: (e: string) => loadOf(results[s][e]),
+      },
+    ];
     for (const row of rows) lines.push(`| ${size(s)} | ${row.label} | ${engines.map(row.cell).join(' | ')} |`);
   }
   return lines.join('\n');
@@ -63,11 +88,15 @@ function reasons(text: string, engine: string): string[] {
   const out: string[] = [];
   const last = q.words.at(-1);
   if (engine === 'dossier') return out;
-  if (STOP_WORD_QUERIES.includes(q)) out.push(engine === 'lunr' ? 'lunr drops stop words' : 'Dossier drops stop words beside other words');
-  if (!q.phrase && last && !last.prefix && !last.fuzzy && last.op !== 'not') out.push("Dossier's last word is also a prefix (typed without a final space)");
+  if (STOP_WORD_QUERIES.includes(q))
+    out.push(engine === 'lunr' ? 'lunr drops stop words' : 'Dossier drops stop words beside other words');
+  if (!q.phrase && last && !last.prefix && !last.fuzzy && last.op !== 'not')
+    out.push("Dossier's last word is also a prefix (typed without a final space)");
   if (q.phrase && engine !== 'sqlite') out.push('no phrases (an AND of the words)');
-  if (q.words.some((w) => w.fuzzy) && (engine === 'sqlite' || engine === 'flexsearch')) out.push('no fuzzy terms (searched as typed)');
-  if (q.words.some((w) => w.fuzzy) && (engine === 'lunr' || engine === 'minisearch')) out.push('fuzzy over stems ("goverment" → "gover"~1 also matches "over")');
+  if (q.words.some((w) => w.fuzzy) && (engine === 'sqlite' || engine === 'flexsearch'))
+    out.push('no fuzzy terms (searched as typed)');
+  if (q.words.some((w) => w.fuzzy) && (engine === 'lunr' || engine === 'minisearch'))
+    out.push('fuzzy over stems ("goverment" → "gover"~1 also matches "over")');
   if (q.words.some((w) => w.prefix) && engine === 'flexsearch') out.push('no prefixes (searched as typed)');
   if (engine === 'flexsearch' && q.words.length) out.push('no stemming');
   return out;
@@ -77,7 +106,9 @@ function reasons(text: string, engine: string): string[] {
 export function countsTable(results: Results, engines: string[]): string {
   const out: string[] = [];
   for (const s of Object.keys(results)) {
-    out.push(`\nTotal matches per query at ${size(s)} (all matches, not the page; ≠ marks more than 5% from Dossier's count)\n`);
+    out.push(
+      `\nTotal matches per query at ${size(s)} (all matches, not the page; ≠ marks more than 5% from Dossier's count)\n`,
+    );
     out.push(`| query | ${engines.map((e) => LABEL[e]).join(' | ')} | why they differ |`);
     out.push(`|---|${engines.map(() => '---').join('|')}|---|`);
     for (const q of [...QUERIES, ...STOP_WORD_QUERIES]) {
@@ -90,7 +121,9 @@ export function countsTable(results: Results, engines: string[]): string {
         if (off) why.add(`${LABEL[e]}: ${reasons(q.text, e).join(', ') || 'unexplained'}`);
         return `${v}${off ? ' ≠' : ''}`;
       });
-      out.push(`| \`${q.text}\`${STOP_WORD_QUERIES.includes(q) ? ' (apart)' : ''} | ${cells.join(' | ')} | ${[...why].join('; ')} |`);
+      out.push(
+        `| \`${q.text}\`${STOP_WORD_QUERIES.includes(q) ? ' (apart)' : ''} | ${cells.join(' | ')} | ${[...why].join('; ')} |`,
+      );
     }
   }
   return out.join('\n');
@@ -112,7 +145,9 @@ export interface Goal {
 export function goalLines(goals: Goal[]): string[] {
   return goals.map((g) => {
     if (g.value === null) return `- ${g.label}: not measured in this run`;
-    const ok = (g.atLeast ? g.value >= g.limit : g.value <= g.limit) && (g.peer === undefined || g.peer === null || g.value < g.peer);
+    const ok =
+      (g.atLeast ? g.value >= g.limit : g.value <= g.limit) &&
+      (g.peer === undefined || g.peer === null || g.value < g.peer);
     const peer = g.peer ? `, ${(g.value / g.peer).toFixed(2)}× FlexSearch's ${g.peer.toFixed(2)}` : '';
     return `- ${g.label}: ${g.value.toFixed(2)} ${g.unit} (goal ${g.atLeast ? '≥' : '≤'} ${g.limit}; ${(g.value / g.limit).toFixed(2)}× the goal${peer}) ${ok ? 'PASS' : 'FAIL'}${g.note ? ` — ${g.note}` : ''}`;
   });
@@ -139,8 +174,22 @@ export function searchGoals(results: Results): Goal[] {
     return `CPU p95 ${c?.toFixed(2) ?? '—'} ms (FlexSearch ${f?.toFixed(2) ?? '—'}), load ${l?.[0]?.toFixed(1) ?? '—'}`;
   };
   return [
-    { label: '10k query p95 with 50 hits, below FlexSearch', value: d('10000', 'p95'), limit: 1.5, peer: flex('10000'), unit: 'ms', note: cpu('10000') },
-    { label: '50k query p95 with 50 hits, below FlexSearch', value: d('50000', 'p95'), limit: 3, peer: flex('50000'), unit: 'ms', note: cpu('50000') },
+    {
+      label: '10k query p95 with 50 hits, below FlexSearch',
+      value: d('10000', 'p95'),
+      limit: 1.5,
+      peer: flex('10000'),
+      unit: 'ms',
+      note: cpu('10000'),
+    },
+    {
+      label: '50k query p95 with 50 hits, below FlexSearch',
+      value: d('50000', 'p95'),
+      limit: 3,
+      peer: flex('50000'),
+      unit: 'ms',
+      note: cpu('50000'),
+    },
     { label: '50k first use of any query kind: longest block', value: worstStall('50000'), limit: 20, unit: 'ms' },
     { label: '50k bulk build peak RSS', value: d('50000', 'peakRssMB'), limit: 800, unit: 'MB' },
     { label: '100k cold open → first answer (slowest kind)', value: coldOpen100k(), limit: 600, unit: 'ms' },

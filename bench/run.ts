@@ -42,11 +42,15 @@ function prepare(size: number): string {
 }
 
 function child(phase: string, engine: string, dir: string, arg?: string): Figures {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'child.ts'), phase, engine, dir, ...(arg ? [arg] : [])], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 30 * 60 * 1000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(here, 'child.ts'), phase, engine, dir, ...(arg ? [arg] : [])],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 30 * 60 * 1000,
+    },
+  );
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as Figures;
@@ -55,7 +59,11 @@ function child(phase: string, engine: string, dir: string, arg?: string): Figure
   }
 }
 
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /** One engine at one size: build, a fresh process per cold query kind, then the query mix. */
 function measure(engine: string, dir: string): Figures {
@@ -79,11 +87,22 @@ function measure(engine: string, dir: string): Figures {
 }
 
 function storageChild(size: number): Figures {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'storage.ts'), prepare(size), path.join(ROOT, `storage-${size}`)], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 30 * 60 * 1000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      path.join(here, 'storage.ts'),
+      prepare(size),
+      path.join(ROOT, `storage-${size}`),
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 30 * 60 * 1000,
+    },
+  );
   try {
     return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Figures;
   } catch {
@@ -96,8 +115,13 @@ const num = (v: unknown, digits: number) => (typeof v === 'number' ? v.toFixed(d
 /** Import throughput as the archive grows: items/s per window, the full archive against the empty one. */
 function importTable(f: Figures): string {
   if (f.error) return `error: ${String(f.error)}`;
-  const rows = (f.perWindow as Array<{ upTo: number; itemsPerS: number }>).map((p, i, all) => `| ${(i ? all[i - 1].upTo : 0).toLocaleString('en')} → ${p.upTo.toLocaleString('en')} | ${p.itemsPerS.toFixed(0)} |`);
-  const stopped = f.stoppedAt ? ` Stopped at ${Number(f.stoppedAt).toLocaleString('en')} of ${String(f.files)} by the ${String(f.budgetS)} s budget (BENCH_IMPORT_BUDGET_S).` : '';
+  const rows = (f.perWindow as Array<{ upTo: number; itemsPerS: number }>).map(
+    (p, i, all) =>
+      `| ${(i ? all[i - 1].upTo : 0).toLocaleString('en')} → ${p.upTo.toLocaleString('en')} | ${p.itemsPerS.toFixed(0)} |`,
+  );
+  const stopped = f.stoppedAt
+    ? ` Stopped at ${Number(f.stoppedAt).toLocaleString('en')} of ${String(f.files)} by the ${String(f.budgetS)} s budget (BENCH_IMPORT_BUDGET_S).`
+    : '';
   return [
     '| articles already in the archive | text articles imported per second |',
     '|---|---|',
@@ -125,9 +149,28 @@ function importGoals(f: Figures | null): Goal[] {
   // A run no longer than one window has no batch into a fuller archive to compare.
   const share = at >= Number(f.window) ? (100 * last) / emptyRate(f) : null;
   return [
-    { label: `import ${label}: rate as a share of the empty archive's fastest batch`, value: share, limit: 80, atLeast: true, unit: '%' },
-    { label: `import ${label}: text articles per second (until durable)`, value: last, limit: 400, atLeast: true, unit: 'items/s', note },
-    { label: `import of ${Number(f.imported).toLocaleString('en')}: articles per second including the wait for the index at close`, value: Number(f.itemsPerS), limit: 400, atLeast: true, unit: 'items/s' },
+    {
+      label: `import ${label}: rate as a share of the empty archive's fastest batch`,
+      value: share,
+      limit: 80,
+      atLeast: true,
+      unit: '%',
+    },
+    {
+      label: `import ${label}: text articles per second (until durable)`,
+      value: last,
+      limit: 400,
+      atLeast: true,
+      unit: 'items/s',
+      note,
+    },
+    {
+      label: `import of ${Number(f.imported).toLocaleString('en')}: articles per second including the wait for the index at close`,
+      value: Number(f.itemsPerS),
+      limit: 400,
+      atLeast: true,
+      unit: 'items/s',
+    },
   ];
 }
 
@@ -142,8 +185,12 @@ function storageTable(results: Record<string, Figures>): string {
     }
     lines.push(`| ${k} | one tag edit durable, p50 (ms) | ${num(f.journalP50, 2)} | ${num(f.rewriteP50, 1)} | |`);
     lines.push(`| ${k} | one tag edit durable, p95 (ms) | ${num(f.journalP95, 2)} | ${num(f.rewriteP95, 1)} | ≤ 10 |`);
-    lines.push(`| ${k} | longest event-loop block during edits (ms) | ${num(f.journalBlockMs, 1)} | ${num(f.rewriteBlockMs, 1)} | ≤ 2 |`);
-    lines.push(`| ${k} | 1,000 concurrent edits through the API (edits/s) | ${num(f.journalEditsPerS, 0)} | ${num(f.rewriteEditsPerS, 0)} | ≥ 2,000 |`);
+    lines.push(
+      `| ${k} | longest event-loop block during edits (ms) | ${num(f.journalBlockMs, 1)} | ${num(f.rewriteBlockMs, 1)} | ≤ 2 |`,
+    );
+    lines.push(
+      `| ${k} | 1,000 concurrent edits through the API (edits/s) | ${num(f.journalEditsPerS, 0)} | ${num(f.rewriteEditsPerS, 0)} | ≥ 2,000 |`,
+    );
     lines.push(`| ${k} | open: metadata and journal (ms) | ${num(f.openStoreMs, 0)} | | ≤ 1,000 at 50k |`);
     lines.push(`| ${k} | open again, replaying the session's journal (ms) | ${num(f.reopenStoreMs, 0)} | | |`);
     lines.push(`| ${k} | open with the search index (ms) | ${num(f.openArchiveMs, 0)} | | |`);
@@ -161,13 +208,29 @@ async function main(): Promise<void> {
     // Quick mode: 10k in batches of 500 (windows of 2k), for a smaller machine or a check.
     const quick = process.env.BENCH_IMPORT_QUICK === '1';
     const max = Number(process.env.BENCH_IMPORT_MAX ?? (quick ? 10_000 : 50_000));
-    const args = [String(max), quick ? '500' : '2000', quick ? '2000' : '10000', process.env.BENCH_IMPORT_BUDGET_S ?? '3600'];
+    const args = [
+      String(max),
+      quick ? '500' : '2000',
+      quick ? '2000' : '10000',
+      process.env.BENCH_IMPORT_BUDGET_S ?? '3600',
+    ];
     process.stderr.write(`import into a growing archive, up to ${max}… `);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'import-growth.ts'), prepare(Math.max(max, 10_000)), path.join(ROOT, 'import-growth'), ...args], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 3 * 60 * 60 * 1000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(here, 'import-growth.ts'),
+        prepare(Math.max(max, 10_000)),
+        path.join(ROOT, 'import-growth'),
+        ...args,
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 3 * 60 * 60 * 1000,
+      },
+    );
     try {
       growth = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Figures;
       process.stderr.write('done\n');
@@ -183,9 +246,17 @@ async function main(): Promise<void> {
     process.stderr.write('cli… ');
     const cli = await cliBench(prepare, ROOT);
     process.stderr.write(cli.error ? `error: ${String(cli.error)}\n` : 'done\n');
-    console.log(`\nDossier CLI benchmark (${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
+    console.log(
+      `\nDossier CLI benchmark (${os.cpus().length} cores, Node ${process.version}, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')})\n`,
+    );
     console.log(cliTable(cli));
-    writeFileSync(path.join(here, 'cli-results.json'), JSON.stringify({ date: new Date().toISOString(), table: cliTable(cli), cli }, null, 2) + '\n');
+    writeFileSync(
+      path.join(here, 'cli-results.json'),
+      JSON.stringify({ date: new Date().toISOString(), table: cliTable(cli), cli }, null, 2) + '\n',
+    );
   }
   const storage: Record<string, Figures> = {};
   if (PARTS.includes('storage')) {
@@ -194,12 +265,26 @@ async function main(): Promise<void> {
       storage[size] = storageChild(size);
       process.stderr.write(storage[size].error ? `error: ${String(storage[size].error)}\n` : 'done\n');
     }
-    console.log(`\nDossier storage benchmark (${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
+    console.log(
+      `\nDossier storage benchmark (${os.cpus().length} cores, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')})\n`,
+    );
     console.log(storageTable(storage));
   }
   if (!PARTS.includes('search')) {
-    if (PARTS.includes('storage')) writeFileSync(path.join(here, 'storage-results.json'), JSON.stringify({ date: new Date().toISOString(), table: storageTable(storage), storage, growth }, null, 2) + '\n');
-    if (growth) writeFileSync(path.join(here, 'import-results.json'), JSON.stringify({ date: new Date().toISOString(), table: importTable(growth), growth }, null, 2) + '\n');
+    if (PARTS.includes('storage'))
+      writeFileSync(
+        path.join(here, 'storage-results.json'),
+        JSON.stringify({ date: new Date().toISOString(), table: storageTable(storage), storage, growth }, null, 2) +
+          '\n',
+      );
+    if (growth)
+      writeFileSync(
+        path.join(here, 'import-results.json'),
+        JSON.stringify({ date: new Date().toISOString(), table: importTable(growth), growth }, null, 2) + '\n',
+      );
     return;
   }
   const results: Record<string, Record<string, Figures>> = {};
@@ -209,7 +294,10 @@ async function main(): Promise<void> {
     results[size] = {};
     for (const engine of ENGINES) {
       if (engine === 'lunr' && size > 10_000 && process.env.BENCH_NAIVE_50K !== '1') {
-        results[size][engine] = { skipped: 'naive lunr above 10k takes ~200 s and ~3 GB to build at 50k (see issue 3); BENCH_NAIVE_50K=1 runs it' };
+        results[size][engine] = {
+          skipped:
+            'naive lunr above 10k takes ~200 s and ~3 GB to build at 50k (see issue 3); BENCH_NAIVE_50K=1 runs it',
+        };
         continue;
       }
       process.stderr.write(`${size} ${engine} (load ${load()})… `);
@@ -218,13 +306,27 @@ async function main(): Promise<void> {
     }
     loads[size] = load();
     // After each size, so a long run stopped part-way still leaves its figures.
-    writeFileSync(`${RESULTS}.partial`, JSON.stringify({ date: new Date().toISOString(), loads, engines: ENGINES, results, growth }, null, 2) + '\n');
+    writeFileSync(
+      `${RESULTS}.partial`,
+      JSON.stringify({ date: new Date().toISOString(), loads, engines: ENGINES, results, growth }, null, 2) + '\n',
+    );
   }
   const report = printReport(results, growth, loads, ENGINES);
   writeFileSync(
     RESULTS,
     JSON.stringify(
-      { date: new Date().toISOString(), node: process.version, cores: os.cpus().length, loads, engines: ENGINES, ...report, results, growth, storageTable: storageTable(storage), storage },
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cores: os.cpus().length,
+        loads,
+        engines: ENGINES,
+        ...report,
+        results,
+        growth,
+        storageTable: storageTable(storage),
+        storage,
+      },
       null,
       2,
     ) + '\n',
@@ -233,11 +335,22 @@ async function main(): Promise<void> {
 }
 
 /** Prints the search table, the match counts and the goals; returns them as text for results.json. */
-function printReport(results: Record<string, Record<string, Figures>>, growth: Figures | null, loads: Record<string, string>, engines: string[]) {
+function printReport(
+  results: Record<string, Record<string, Figures>>,
+  growth: Figures | null,
+  loads: Record<string, string>,
+  engines: string[],
+) {
   const text = table(results, engines);
   const counts = countsTable(results, engines);
   const goals = goalLines([...searchGoals(results), ...importGoals(growth)]);
-  console.log(`\nDossier search benchmark (${os.cpus().length} cores, Node ${process.version}; load average after each size: ${Object.entries(loads).map(([s, l]) => `${Number(s) / 1000}k ${l}`).join(', ')})\n`);
+  console.log(
+    `\nDossier search benchmark (${os.cpus().length} cores, Node ${process.version}; load average after each size: ${Object.entries(
+      loads,
+    )
+      .map(([s, l]) => `${Number(s) / 1000}k ${l}`)
+      .join(', ')})\n`,
+  );
   console.log(text);
   console.log(counts);
   if (growth) console.log(`\nImport through the product's path into a growing archive\n\n${importTable(growth)}`);
@@ -248,10 +361,17 @@ function printReport(results: Record<string, Record<string, Figures>>, growth: F
 
 if (process.env.BENCH_REPORT_ONLY === '1') {
   // Prints the last run's report again from bench/results.json (after a change to the report's wording).
-  const saved = JSON.parse(readFileSync(RESULTS, 'utf8')) as { results: Record<string, Record<string, Figures>>; growth: Figures | null; loads: Record<string, string>; engines?: string[] };
+  const saved = JSON.parse(readFileSync(RESULTS, 'utf8')) as {
+    results: Record<string, Record<string, Figures>>;
+    growth: Figures | null;
+    loads: Record<string, string>;
+    engines?: string[];
+  };
   // An import run on its own (BENCH_PARTS=import) leaves its figures in import-results.json.
   const alone = path.join(here, 'import-results.json');
-  const growth = saved.growth ?? (existsSync(alone) ? (JSON.parse(readFileSync(alone, 'utf8')) as { growth: Figures }).growth : null);
+  const growth =
+    saved.growth ??
+    (existsSync(alone) ? (JSON.parse(readFileSync(alone, 'utf8')) as { growth: Figures }).growth : null);
   printReport(saved.results, growth, saved.loads, saved.engines ?? ENGINES);
 } else {
   await main();

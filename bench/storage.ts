@@ -63,7 +63,9 @@ async function main(): Promise<void> {
   // 1,000 concurrent edits through the API.
   t = performance.now();
   const outcomes = await Promise.all(
-    Array.from({ length: CONCURRENT }, (_, i) => dispatch(archive, 'tags.add', { id: ids[(i * 104_729) % ids.length], tags: [`burst-${i % 50}`] })),
+    Array.from({ length: CONCURRENT }, (_, i) =>
+      dispatch(archive, 'tags.add', { id: ids[(i * 104_729) % ids.length], tags: [`burst-${i % 50}`] }),
+    ),
   );
   if (outcomes.some((o) => !o.ok)) throw new Error('a concurrent edit failed');
   figures.journalEditsPerS = CONCURRENT / ((performance.now() - t) / 1000);

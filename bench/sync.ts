@@ -85,7 +85,8 @@ async function measure(size: number) {
   r = await syncRound(a, target);
   figures.bytesPerTagEdit = r.published.bytes;
   figures.opsPerTagEdit = r.published.operations;
-  figures.localLogBytesPerTagEdit = (statSync(path.join(dirA, 'sync', 'log'), { throwIfNoEntry: false })?.size ?? 0) - logBefore;
+  figures.localLogBytesPerTagEdit =
+    (statSync(path.join(dirA, 'sync', 'log'), { throwIfNoEntry: false })?.size ?? 0) - logBefore;
 
   // A round in a fresh process (the CLI): the sync state is read back and everything compared.
   await a.close();
@@ -108,5 +109,8 @@ if (!bbcAvailable()) {
     results[size] = await measure(size);
     console.log(JSON.stringify(results[size]));
   }
-  writeFileSync(path.join(here, 'sync-results.json'), `${JSON.stringify({ measured: new Date().toISOString(), results }, null, 2)}\n`);
+  writeFileSync(
+    path.join(here, 'sync-results.json'),
+    `${JSON.stringify({ measured: new Date().toISOString(), results }, null, 2)}\n`,
+  );
 }

@@ -5,7 +5,16 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiValue, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, screenshot, startServe, type Served } from './harness';
+import {
+  apiValue,
+  buildRendererIfStale,
+  chromiumOrSkip,
+  launchBrowser,
+  removeArchive,
+  screenshot,
+  startServe,
+  type Served,
+} from './harness';
 import { blocking, runAxe, type AxeReport } from './axe';
 
 const executable = chromiumOrSkip({ quiet: true });
@@ -26,13 +35,25 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
     const seed = (await apiValue(served, 'search.query', { q: 'Wang Yi' })).hits[0];
     const { text } = await apiValue(served, 'items.content', { id: seed.id });
     const start = text.indexOf('comprehensive strategic coordination');
-    await apiValue(served, 'highlights.create', { itemId: seed.id, quote: 'comprehensive strategic coordination', start, end: start + 36, comment: 'The core claim' });
-    await apiValue(served, 'notes.create', { itemId: seed.id, text: '## Reading\n\nCompare with the **BRICS** summit coverage.' });
+    await apiValue(served, 'highlights.create', {
+      itemId: seed.id,
+      quote: 'comprehensive strategic coordination',
+      start,
+      end: start + 36,
+      comment: 'The core claim',
+    });
+    await apiValue(served, 'notes.create', {
+      itemId: seed.id,
+      text: '## Reading\n\nCompare with the **BRICS** summit coverage.',
+    });
     await apiValue(served, 'tags.setColor', { name: 'Diplomacy', color: '#b5651d' });
     // The reading workflow's views: a bookmark (its fetch fails at once), a saved search,
     // a backup, and the seed archived and starred.
-    const bookmarks = '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="http://127.0.0.1:9/nowhere.html">A bookmark to fetch</A>\n</DL>';
-    await apiValue(served, 'import.files', { files: [{ name: 'bookmarks.html', data: Buffer.from(bookmarks).toString('base64') }] });
+    const bookmarks =
+      '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="http://127.0.0.1:9/nowhere.html">A bookmark to fetch</A>\n</DL>';
+    await apiValue(served, 'import.files', {
+      files: [{ name: 'bookmarks.html', data: Buffer.from(bookmarks).toString('base64') }],
+    });
     await apiValue(served, 'searches.save', { name: 'Diplomacy reading', q: 'tag:Diplomacy' });
     await apiValue(served, 'backups.create', {});
     await apiValue(served, 'items.setState', { id: seed.id, archived: true, favourite: true });
@@ -41,7 +62,13 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
   afterAll(async () => {
     if (table.length) {
       console.log(
-        ['axe-core violations by view (critical/serious/moderate/minor):', ...table.map((r) => `  ${r.view.padEnd(26)} ${r.theme.padEnd(5)} ${r.counts.critical}/${r.counts.serious}/${r.counts.moderate}/${r.counts.minor}${r.rules ? `  ${r.rules}` : ''}`)].join('\n'),
+        [
+          'axe-core violations by view (critical/serious/moderate/minor):',
+          ...table.map(
+            (r) =>
+              `  ${r.view.padEnd(26)} ${r.theme.padEnd(5)} ${r.counts.critical}/${r.counts.serious}/${r.counts.moderate}/${r.counts.minor}${r.rules ? `  ${r.rules}` : ''}`,
+          ),
+        ].join('\n'),
       );
     }
     await browser?.close();
@@ -49,8 +76,17 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
     if (served) removeArchive(served.archive);
   });
 
-  async function pageAt(width: number, height: number, theme: Theme, url = served.url): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await browser.newContext({ viewport: { width, height }, colorScheme: theme, reducedMotion: 'reduce' });
+  async function pageAt(
+    width: number,
+    height: number,
+    theme: Theme,
+    url = served.url,
+  ): Promise<{ page: Page; context: BrowserContext }> {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      colorScheme: theme,
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(8_000);
     await page.goto(url);
@@ -61,7 +97,12 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
     // Let transitions and pending answers settle before measuring colours.
     await page.waitForTimeout(150);
     const report = await runAxe(page);
-    table.push({ view, theme, counts: report.counts, rules: report.violations.map((v) => `${v.id}(${v.impact}) ${v.targets.join(' ')}`).join(' ') });
+    table.push({
+      view,
+      theme,
+      counts: report.counts,
+      rules: report.violations.map((v) => `${v.id}(${v.impact}) ${v.targets.join(' ')}`).join(' '),
+    });
     expect(blocking(report), `${view} in ${theme}`).toEqual([]);
   }
 
@@ -81,7 +122,10 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
       await check(page, 'search results', theme);
       await page.getByRole('searchbox', { name: 'Search the archive' }).fill('');
 
-      await page.getByRole('navigation', { name: 'Tags' }).getByRole('button', { name: /^Diplomacy/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Tags' })
+        .getByRole('button', { name: /^Diplomacy/ })
+        .click();
       await page.getByRole('list', { name: 'Active filters' }).waitFor();
       await check(page, 'tag filter', theme);
 
@@ -118,12 +162,17 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
       await check(page, 'web page dialog', theme);
       await page.keyboard.press('Escape');
 
-      await page.getByRole('navigation', { name: 'Tags' }).getByRole('button', { name: 'Tag actions Diplomacy' }).click();
+      await page
+        .getByRole('navigation', { name: 'Tags' })
+        .getByRole('button', { name: 'Tag actions Diplomacy' })
+        .click();
       await page.getByRole('dialog', { name: 'Tag “Diplomacy”' }).waitFor();
       await check(page, 'tag dialog', theme);
       await page.keyboard.press('Escape');
 
-      await page.setInputFiles('[data-testid="import-input"]', [{ name: 'mystery.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2, 255]) }]);
+      await page.setInputFiles('[data-testid="import-input"]', [
+        { name: 'mystery.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2, 255]) },
+      ]);
       await page.getByRole('status', { name: 'Import' }).getByText('mystery.bin').waitFor();
       await check(page, 'import summary', theme);
       await context.close();
@@ -146,7 +195,10 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
       await page.getByRole('toolbar', { name: 'Selected results' }).waitFor();
       await check(page, 'bulk selection', theme);
       await screenshot(page, `reading-bulk-1440-${theme}`, { docs: false });
-      await page.getByRole('toolbar', { name: 'Selected results' }).getByRole('button', { name: 'Clear selection' }).click();
+      await page
+        .getByRole('toolbar', { name: 'Selected results' })
+        .getByRole('button', { name: 'Clear selection' })
+        .click();
 
       await page.getByRole('button', { name: 'Results', exact: true }).click();
       await page.getByRole('group', { name: 'Results actions' }).waitFor();
@@ -157,9 +209,15 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
       await check(page, 'mark all read dialog', theme);
       await page.keyboard.press('Escape');
 
-      await page.locator('.results').getByRole('button', { name: /A bookmark to fetch/ }).click();
+      await page
+        .locator('.results')
+        .getByRole('button', { name: /A bookmark to fetch/ })
+        .click();
       await page.getByRole('article').getByRole('button', { name: 'Fetch article' }).click();
-      await page.getByRole('status', { name: 'Fetching articles' }).getByText(/could not be fetched/).waitFor({ timeout: 20_000 });
+      await page
+        .getByRole('status', { name: 'Fetching articles' })
+        .getByText(/could not be fetched/)
+        .waitFor({ timeout: 20_000 });
       await check(page, 'bookmark + fetch results', theme);
       await screenshot(page, `reading-fetch-1440-${theme}`, { docs: false });
 

@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, screenshot, startServe, type Served } from './harness';
+import {
+  buildRendererIfStale,
+  chromiumOrSkip,
+  launchBrowser,
+  removeArchive,
+  screenshot,
+  startServe,
+  type Served,
+} from './harness';
 
 const executable = chromiumOrSkip();
 
@@ -96,7 +104,9 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
   });
 
   it('shows the seed article under the tags the welcome note searches for', async () => {
-    await expect.poll(() => page.getByRole('list', { name: 'Tags on this item' }).textContent()).toMatch(/China–Russia.*Diplomacy/);
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Tags on this item' }).textContent())
+      .toMatch(/China–Russia.*Diplomacy/);
     await search().fill('tag:Diplomacy');
     await expect.poll(() => total()).toBe('1 result');
     expect(await results().getByRole('button', { name: SEED_TITLE }).count()).toBe(1);
@@ -110,7 +120,14 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await field.press('Enter');
     await expect.poll(() => page.getByRole('button', { name: 'Remove tag Sanctions' }).count()).toBe(1);
     const tags = page.getByRole('navigation', { name: 'Tags' });
-    await expect.poll(() => tags.getByRole('button', { name: /^Sanctions/ }).first().textContent()).toMatch(/Sanctions\s*1/);
+    await expect
+      .poll(() =>
+        tags
+          .getByRole('button', { name: /^Sanctions/ })
+          .first()
+          .textContent(),
+      )
+      .toMatch(/Sanctions\s*1/);
 
     await tags.getByRole('button', { name: /^Sanctions/ }).click();
     await expect.poll(() => total()).toBe('1 result');
@@ -123,7 +140,14 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await page.getByRole('button', { name: 'Remove tag Sanctions' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Remove tag Sanctions' }).count()).toBe(0);
     // The tag stays known (for autocomplete, colour and deletion) with no items.
-    await expect.poll(() => tags.getByRole('button', { name: /^Sanctions/ }).first().textContent()).toMatch(/Sanctions\s*0/);
+    await expect
+      .poll(() =>
+        tags
+          .getByRole('button', { name: /^Sanctions/ })
+          .first()
+          .textContent(),
+      )
+      .toMatch(/Sanctions\s*0/);
   });
 
   it('renames a tag from its menu, asks before renaming onto an existing tag, and narrows the results by a facet', async () => {
@@ -141,16 +165,29 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await again.getByRole('textbox', { name: 'Rename to' }).fill('diplomacy');
     await again.getByRole('button', { name: 'Rename', exact: true }).click();
     const confirm = again.getByRole('group', { name: 'Confirm merge' });
-    await expect.poll(() => confirm.textContent()).toMatch(/“Diplomacy” exists already\. Merge “Foreign policy” into it/);
+    await expect
+      .poll(() => confirm.textContent())
+      .toMatch(/“Diplomacy” exists already\. Merge “Foreign policy” into it/);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await again.getByRole('textbox', { name: 'Rename to' }).fill('Diplomacy');
     await again.getByRole('button', { name: 'Rename', exact: true }).click();
     await again.getByRole('group', { name: 'Confirm merge' }).getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => tags.getByRole('button', { name: /^Foreign policy/ }).count()).toBe(0);
-    await expect.poll(() => tags.getByRole('button', { name: /^Diplomacy/ }).first().textContent()).toMatch(/Diplomacy\s*1/);
+    await expect
+      .poll(() =>
+        tags
+          .getByRole('button', { name: /^Diplomacy/ })
+          .first()
+          .textContent(),
+      )
+      .toMatch(/Diplomacy\s*1/);
 
     await page.getByText('Narrow', { exact: true }).click();
-    await page.locator('.facet-group').filter({ hasText: 'Sources' }).getByRole('button', { name: /^MENAFN/ }).click();
+    await page
+      .locator('.facet-group')
+      .filter({ hasText: 'Sources' })
+      .getByRole('button', { name: /^MENAFN/ })
+      .click();
     await expect.poll(() => total()).toBe('1 result');
     await page.getByRole('button', { name: 'Remove filter source: MENAFN' }).click();
     await expect.poll(() => total()).toBe('2 results');
@@ -169,7 +206,9 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
     // The first import starts the import worker (it loads jsdom): allow it a few seconds.
-    await expect.poll(() => page.getByRole('status', { name: 'Import' }).textContent(), { timeout: 15_000 }).toMatch(/Imported 1 item/);
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Import' }).textContent(), { timeout: 15_000 })
+      .toMatch(/Imported 1 item/);
     await expect.poll(() => results().getByRole('button', { name: DROPPED_TITLE, exact: true }).count()).toBe(1);
 
     // A file no importer understands is named with its reason; nothing else is lost.
@@ -185,17 +224,23 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
   });
 
   it('imports several chosen files with progress, naming each one left out', async () => {
-    const files = ['Port strike ends after two weeks', 'Bridge reopens to traffic', 'Council approves new library'].map((t, i) => ({
-      name: `batch-${i}.md`,
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(`# ${t}\n\nA short report for the batch import test, number ${i}, about ${t.toLowerCase()}.\n`),
-    }));
+    const files = ['Port strike ends after two weeks', 'Bridge reopens to traffic', 'Council approves new library'].map(
+      (t, i) => ({
+        name: `batch-${i}.md`,
+        mimeType: 'text/markdown',
+        buffer: Buffer.from(
+          `# ${t}\n\nA short report for the batch import test, number ${i}, about ${t.toLowerCase()}.\n`,
+        ),
+      }),
+    );
     files.push({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') });
     await page.locator('[data-testid="import-input"]').setInputFiles(files);
     const status = page.getByRole('status', { name: 'Import' });
     await expect.poll(() => status.textContent()).toMatch(/Imported 3 items\.\s*1 file left out/);
     expect(await status.textContent()).toContain('empty.txt');
-    await expect.poll(() => results().getByRole('button', { name: 'Bridge reopens to traffic', exact: true }).count()).toBe(1);
+    await expect
+      .poll(() => results().getByRole('button', { name: 'Bridge reopens to traffic', exact: true }).count())
+      .toBe(1);
     await page.getByRole('button', { name: 'Dismiss import summary' }).click();
   });
 
@@ -204,12 +249,17 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
       <p>The harbour authority published its annual report on shipping volumes, which rose for the third year running.</p>
       <p>Officials said new cranes <img src="x" onerror="window.__pwned = 1"> would be installed next spring.</p>
       <script>window.__pwned = 2</script><p><a href="javascript:window.__pwned = 3">More</a> details were promised.</p></article></body></html>`;
-    await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(evil) });
+    await page
+      .locator('[data-testid="import-input"]')
+      .setInputFiles({ name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(evil) });
     await expect.poll(() => page.getByRole('status', { name: 'Import' }).textContent()).toMatch(/Imported 1 item/);
     await page.getByRole('button', { name: 'Dismiss import summary' }).click();
     await openFromResults(/Harbour authority report/);
     expect(await article().textContent()).toContain('shipping volumes');
-    await article().getByText('More').click().catch(() => undefined);
+    await article()
+      .getByText('More')
+      .click()
+      .catch(() => undefined);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await article().locator('script, [onerror], a[href^="javascript"]').count()).toBe(0);
   });
@@ -218,8 +268,13 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await openFromResults(DROPPED_TITLE);
     const related = page.getByRole('region', { name: 'Related items' });
     await related.getByRole('searchbox', { name: 'Find an item to link' }).fill('Wang Yi');
-    await related.getByRole('list', { name: 'Items to link' }).getByRole('button', { name: /^Link Wang Yi says/ }).click();
-    await expect.poll(() => related.getByRole('list', { name: 'Linked items' }).getByRole('button', { name: SEED_TITLE }).count()).toBe(1);
+    await related
+      .getByRole('list', { name: 'Items to link' })
+      .getByRole('button', { name: /^Link Wang Yi says/ })
+      .click();
+    await expect
+      .poll(() => related.getByRole('list', { name: 'Linked items' }).getByRole('button', { name: SEED_TITLE }).count())
+      .toBe(1);
 
     await related.getByRole('list', { name: 'Linked items' }).getByRole('button', { name: SEED_TITLE }).click();
     await expect.poll(() => title().textContent()).toMatch(SEED_TITLE);
@@ -259,7 +314,10 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await notes.getByRole('textbox', { name: 'New note' }).fill('Compare with the **BRICS** summit coverage.');
     await notes.getByRole('button', { name: 'Add note' }).click();
     await expect.poll(() => notes.locator('.note-text strong').textContent()).toBe('BRICS');
-    await article().locator('mark.highlight').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await article()
+      .locator('mark.highlight')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.mouse.move(0, 0);
     await screenshot(page, 'highlights-and-notes');
 
@@ -268,7 +326,9 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await expect.poll(() => article().locator('mark.highlight').allTextContents()).toEqual([phrase]);
     const highlights = page.getByRole('region', { name: 'Highlights' });
     expect(await highlights.textContent()).toContain('The core claim');
-    await expect.poll(() => page.getByRole('region', { name: 'Notes' }).textContent()).toContain('Compare with the BRICS summit coverage.');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Notes' }).textContent())
+      .toContain('Compare with the BRICS summit coverage.');
   });
 
   it('exports notes as a download and the file holds them', async () => {
@@ -277,7 +337,10 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await dialog.getByRole('radio', { name: 'Everything' }).check();
     await dialog.getByRole('combobox', { name: 'Format' }).selectOption('digest');
     await screenshot(page, 'export');
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
     const text = readFileSync((await download.path()) as string, 'utf8');
     expect(download.suggestedFilename()).toMatch(/\.md$/);
     expect(text).toContain('comprehensive strategic coordination');
@@ -287,7 +350,10 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     // Only the annotated item gets a file: one Markdown file, not a zip of empty ones.
     expect(text).not.toContain('## River levels rise');
     await dialog.getByRole('combobox', { name: 'Format' }).selectOption('md');
-    const [md] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const [md] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
     expect(md.suggestedFilename()).toMatch(/^Wang Yi says.*\.md$/);
     expect(readFileSync((await md.path()) as string, 'utf8')).toMatch(/^---\n[\s\S]*## Notes/);
     await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/\(1 item\)/);
@@ -320,13 +386,17 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await expect.poll(() => title().textContent()).toBe(first);
 
     await page.keyboard.press('t');
-    expect(await page.getByRole('textbox', { name: 'Add tag' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'Add tag' }).evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
     await page.keyboard.type('keyboard');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('button', { name: 'Remove tag keyboard' }).count()).toBe(1);
     await page.keyboard.press('Escape');
     await page.keyboard.press('n');
-    expect(await page.getByRole('textbox', { name: 'New note' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'New note' }).evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
   });
 
   it('deletes an item after one confirmation', async () => {
@@ -334,7 +404,13 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await openFromResults(/Harbour authority report/);
     await article().getByRole('button', { name: 'Delete…' }).click();
     await article().getByRole('button', { name: 'Delete item' }).click();
-    await expect.poll(() => results().getByRole('button', { name: /Harbour authority report/ }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        results()
+          .getByRole('button', { name: /Harbour authority report/ })
+          .count(),
+      )
+      .toBe(0);
     expect(await page.getByRole('article').count()).toBe(0);
   });
 
@@ -353,8 +429,12 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await expect.poll(() => title().textContent()).toMatch(/./);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--reader-size'))).toBe('20px');
-    expect(Number(await page.getByRole('separator', { name: 'Resize sidebar' }).getAttribute('aria-valuenow'))).toBe(before + 32);
+    expect(
+      await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--reader-size')),
+    ).toBe('20px');
+    expect(Number(await page.getByRole('separator', { name: 'Resize sidebar' }).getAttribute('aria-valuenow'))).toBe(
+      before + 32,
+    );
     await screenshot(page, 'dark');
   });
 });

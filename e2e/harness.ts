@@ -15,7 +15,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * only when `npm run screenshots` asks for it (DOSSIER_SCREENSHOTS=docs).
  */
 const TEST_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-export const SCREENSHOTS = process.env.DOSSIER_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs', 'screenshots') : TEST_SHOTS;
+export const SCREENSHOTS =
+  process.env.DOSSIER_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs', 'screenshots') : TEST_SHOTS;
 const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
 
 export const CHROMIUM_ARGS = [
@@ -40,7 +41,8 @@ export function findChromium(): string | null {
   return candidates.find((p): p is string => Boolean(p) && existsSync(p as string)) ?? null;
 }
 
-export const INSTALL_HINT = 'end-to-end tests skipped: no Chromium found (install one with `apt-get install -y chromium`, or set CHROMIUM_PATH)';
+export const INSTALL_HINT =
+  'end-to-end tests skipped: no Chromium found (install one with `apt-get install -y chromium`, or set CHROMIUM_PATH)';
 
 /**
  * Whether the suite can run. Without a browser it fails under CI=true (a CI that silently
@@ -49,7 +51,8 @@ export const INSTALL_HINT = 'end-to-end tests skipped: no Chromium found (instal
 export function chromiumOrSkip({ quiet = false } = {}): string | null {
   const found = findChromium();
   if (found) return found;
-  if (process.env.CI === 'true') throw new Error(`No Chromium found and CI=true: ${INSTALL_HINT.replace('end-to-end tests skipped: ', '')}`);
+  if (process.env.CI === 'true')
+    throw new Error(`No Chromium found and CI=true: ${INSTALL_HINT.replace('end-to-end tests skipped: ', '')}`);
   // One line for the whole suite: only the main file says it.
   if (!quiet) console.warn(INSTALL_HINT);
   return null;
@@ -69,10 +72,21 @@ export async function buildRendererIfStale(): Promise<void> {
   const index = path.join(RENDERER_OUT, 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(path.join(ROOT, 'renderer'))) return;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        'renderer/vite.config.ts',
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
   });
@@ -91,16 +105,23 @@ export interface Served {
 
 /** Starts `dossier serve --port 0` on a new temporary archive. */
 export async function startServe(archive = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'))): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'dossier.mjs'), 'serve', '--archive', archive, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'dossier.mjs'), 'serve', '--archive', archive, '--port', '0'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const firstLine = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`dossier serve printed no address in 60 s; stderr:\n${stderr}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`dossier serve printed no address in 60 s; stderr:\n${stderr}`)),
+      60_000,
+    );
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
       const newline = out.indexOf('\n');
@@ -160,8 +181,11 @@ export async function api(served: Served, method: string, args: unknown, headers
     headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': served.token, ...headers },
     body: JSON.stringify(args),
   });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: any; error?: { message: string } } };
+  return {
+    status: response.status,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads its own method's value
+    body: (await response.json()) as { ok: boolean; value?: any; error?: { message: string } },
+  };
 }
 
 /** The value of a contract call that must succeed. */

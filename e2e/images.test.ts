@@ -7,7 +7,16 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { ROOT, apiValue, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, startServe, type Served } from './harness';
+import {
+  ROOT,
+  apiValue,
+  buildRendererIfStale,
+  chromiumOrSkip,
+  launchBrowser,
+  removeArchive,
+  startServe,
+  type Served,
+} from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
 const PNG_RED = Buffer.from(
@@ -68,13 +77,17 @@ describe.skipIf(!executable)('articles kept whole, with their images', () => {
     await page.getByRole('searchbox').fill('harbour cranes');
     await page.getByText('Harbour cranes return').first().click();
     const img = page.locator('.article-body img[data-dossier-asset]');
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), { timeout: 10_000 }).toBe(64);
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), { timeout: 10_000 })
+      .toBe(64);
     expect(await img.getAttribute('src')).toMatch(/^blob:/);
     expect(await img.getAttribute('alt')).toBe('A red crane against the sky');
     const missing = page.locator('.article-body .image-missing');
     await expect.poll(() => missing.textContent()).toBe('Image not saved: A crane that was not saved');
     expect(elsewhere).toEqual([]);
-    await page.locator('.article-body').screenshot({ path: path.join(ROOT, 'test-results', 'article-with-images.png') });
+    await page
+      .locator('.article-body')
+      .screenshot({ path: path.join(ROOT, 'test-results', 'article-with-images.png') });
     expect(id).toMatch(/^[0-9a-f]{16}$/);
     await context.close();
   });

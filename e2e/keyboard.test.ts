@@ -5,11 +5,35 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiValue, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, screenshot, startServe, type Served } from './harness';
+import {
+  apiValue,
+  buildRendererIfStale,
+  chromiumOrSkip,
+  launchBrowser,
+  removeArchive,
+  screenshot,
+  startServe,
+  type Served,
+} from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
 const SEED_TITLE = /^Wang Yi says China–Russia relationship/;
-const MANY_TAGS = ['Agriculture', 'Banking', 'Climate', 'Defence', 'Economy', 'Energy', 'Europe', 'Farming', 'Gas', 'Health', 'Housing', 'Industry', 'Justice', 'Labour'];
+const MANY_TAGS = [
+  'Agriculture',
+  'Banking',
+  'Climate',
+  'Defence',
+  'Economy',
+  'Energy',
+  'Europe',
+  'Farming',
+  'Gas',
+  'Health',
+  'Housing',
+  'Industry',
+  'Justice',
+  'Labour',
+];
 
 describe.skipIf(!executable)('keyboard', () => {
   let served: Served;
@@ -18,10 +42,11 @@ describe.skipIf(!executable)('keyboard', () => {
   let page: Page;
   let seedId: string;
   let noteId: string;
-  const focusedName = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
-  });
+  const focusedName = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+    });
   const results = () => page.getByRole('list', { name: 'Results' });
   const title = () => page.getByRole('article').getByRole('heading', { level: 1 });
   const readAt = async (id: string) => (await apiValue(served, 'items.get', { id })).readAt as string | null;
@@ -52,7 +77,14 @@ describe.skipIf(!executable)('keyboard', () => {
     await page.locator('.article-body[data-ready="true"]').waitFor();
     await page.keyboard.press('Tab');
     expect(await focusedName()).toBe('Skip to results');
-    await expect.poll(() => page.getByRole('link', { name: 'Skip to results' }).boundingBox().then((b) => b!.y >= 0)).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('link', { name: 'Skip to results' })
+          .boundingBox()
+          .then((b) => b!.y >= 0),
+      )
+      .toBe(true);
     await page.keyboard.press('Enter');
     expect(await results().evaluate((el) => el === document.activeElement)).toBe(true);
   });
@@ -95,9 +127,13 @@ describe.skipIf(!executable)('keyboard', () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');
     await expect.poll(() => page.locator('.highlight-hint').textContent()).toMatch(/^“China’s Foreign Minister,?”$/);
     await page.keyboard.press('h');
-    await expect.poll(() => page.locator('mark.highlight').allTextContents()).toEqual([expect.stringMatching(/^China’s Foreign Minister,?$/)]);
+    await expect
+      .poll(() => page.locator('mark.highlight').allTextContents())
+      .toEqual([expect.stringMatching(/^China’s Foreign Minister,?$/)]);
     const item = await apiValue(served, 'items.get', { id: seedId });
-    expect(item.highlights.map((h: { quote: string }) => h.quote)).toEqual([expect.stringMatching(/^China’s Foreign Minister,?$/)]);
+    expect(item.highlights.map((h: { quote: string }) => h.quote)).toEqual([
+      expect.stringMatching(/^China’s Foreign Minister,?$/),
+    ]);
 
     // Shift+arrow starts a caret on screen; plain arrows then move it without selecting,
     // drawn since the browser draws none; Shift+arrows select from where it is.
@@ -154,12 +190,17 @@ describe.skipIf(!executable)('keyboard', () => {
 
   it('labels a link from the Related panel, and the label is kept', async () => {
     const related = page.getByRole('region', { name: 'Related items' });
-    await related.getByRole('button', { name: /edit the label of the link to/ }).first().click();
+    await related
+      .getByRole('button', { name: /edit the label of the link to/ })
+      .first()
+      .click();
     await page.keyboard.press('Control+a');
     await page.keyboard.type('background');
     await page.keyboard.press('Enter');
     await expect.poll(() => related.locator('.related-label').first().textContent()).toMatch(/^background/);
     await page.reload();
-    await expect.poll(() => page.getByRole('region', { name: 'Related items' }).locator('.related-label').first().textContent()).toMatch(/^background/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Related items' }).locator('.related-label').first().textContent())
+      .toMatch(/^background/);
   });
 });

@@ -5,7 +5,16 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { apiValue, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, screenshot, startServe, type Served } from './harness';
+import {
+  apiValue,
+  buildRendererIfStale,
+  chromiumOrSkip,
+  launchBrowser,
+  removeArchive,
+  screenshot,
+  startServe,
+  type Served,
+} from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
 const SEED_TITLE = /^Wang Yi says China–Russia relationship/;
@@ -16,11 +25,14 @@ async function onScreen(page: Page, locator: Locator): Promise<string | null> {
   const box = await locator.boundingBox();
   const { width, height } = page.viewportSize() as { width: number; height: number };
   if (!box) return 'has no box';
-  if (box.x < 0 || box.y < 0 || box.x + box.width > width + 0.5 || box.y + box.height > height + 0.5) return `lies outside the window at ${JSON.stringify(box)}`;
+  if (box.x < 0 || box.y < 0 || box.x + box.width > width + 0.5 || box.y + box.height > height + 0.5)
+    return `lies outside the window at ${JSON.stringify(box)}`;
   const hit = await locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
     const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return top !== null && (el === top || el.contains(top) || (el as HTMLElement).closest('label')?.contains(top) === true);
+    return (
+      top !== null && (el === top || el.contains(top) || (el as HTMLElement).closest('label')?.contains(top) === true)
+    );
   });
   return hit ? null : 'is covered by another element';
 }
@@ -72,7 +84,11 @@ describe.skipIf(!executable)('layout', () => {
   async function fresh(width: number, height: number, theme: 'light' | 'dark' = 'light') {
     const served = await startServe();
     servers.push(served);
-    const context = await browser.newContext({ viewport: { width, height }, colorScheme: theme, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width, height },
+      colorScheme: theme,
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(8_000);
     const errors: string[] = [];
@@ -96,7 +112,7 @@ describe.skipIf(!executable)('layout', () => {
       await expectOnScreen(page, {
         'library button': page.getByRole('button', { name: 'Library, tags and sources' }),
         'search box': page.getByRole('searchbox', { name: 'Search the archive' }),
-        'Import': page.getByRole('button', { name: 'Import', exact: true }),
+        Import: page.getByRole('button', { name: 'Import', exact: true }),
         'Add web page…': page.getByRole('button', { name: 'Add web page…' }),
         'Export notes': page.getByRole('button', { name: 'Export notes' }),
         'View settings': page.getByRole('button', { name: 'View settings' }),
@@ -121,9 +137,11 @@ describe.skipIf(!executable)('layout', () => {
         'Mark unread': article.getByRole('button', { name: 'Mark unread' }),
         'Delete…': article.getByRole('button', { name: 'Delete…' }),
         'Add tag': page.getByRole('textbox', { name: 'Add tag' }),
-        'Highlight': page.getByRole('button', { name: 'Highlight', exact: true }),
+        Highlight: page.getByRole('button', { name: 'Highlight', exact: true }),
         'jump to Notes': page.getByRole('navigation', { name: 'Jump to' }).getByRole('link', { name: /^Notes/ }),
-        'jump to Highlights': page.getByRole('navigation', { name: 'Jump to' }).getByRole('link', { name: /^Highlights/ }),
+        'jump to Highlights': page
+          .getByRole('navigation', { name: 'Jump to' })
+          .getByRole('link', { name: /^Highlights/ }),
         'jump to Related': page.getByRole('navigation', { name: 'Jump to' }).getByRole('link', { name: /^Related/ }),
         ...(width === 720 ? { 'back to results': page.getByRole('button', { name: '← Results' }) } : {}),
       });
@@ -143,21 +161,36 @@ describe.skipIf(!executable)('layout', () => {
 
       // Delete… asks, and the answer buttons are on screen too.
       await article.getByRole('button', { name: 'Delete…' }).click();
-      await expectOnScreen(page, { 'Delete item': article.getByRole('button', { name: 'Delete item' }), 'Keep it': article.getByRole('button', { name: 'Keep it' }) });
+      await expectOnScreen(page, {
+        'Delete item': article.getByRole('button', { name: 'Delete item' }),
+        'Keep it': article.getByRole('button', { name: 'Keep it' }),
+      });
       await article.getByRole('button', { name: 'Keep it' }).click();
 
       // Notes and related items are one jump away, not 500 words down.
-      await page.getByRole('navigation', { name: 'Jump to' }).getByRole('link', { name: /^Notes/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Jump to' })
+        .getByRole('link', { name: /^Notes/ })
+        .click();
       const note = page.getByRole('textbox', { name: 'New note' });
       await expectOnScreen(page, { 'New note': note });
       await note.fill('Written at a small size.');
       await page.getByRole('button', { name: 'Add note' }).click();
-      await expect.poll(() => page.getByRole('region', { name: 'Notes' }).textContent()).toContain('Written at a small size.');
-      await page.getByRole('navigation', { name: 'Jump to' }).getByRole('link', { name: /^Related/ }).click().catch(async () => {
-        // The jump links scrolled away with the article top: use the panel's own way back up.
-        await page.getByRole('button', { name: '↑ Back to the article' }).click();
-        await page.getByRole('navigation', { name: 'Jump to' }).getByRole('link', { name: /^Related/ }).click();
-      });
+      await expect
+        .poll(() => page.getByRole('region', { name: 'Notes' }).textContent())
+        .toContain('Written at a small size.');
+      await page
+        .getByRole('navigation', { name: 'Jump to' })
+        .getByRole('link', { name: /^Related/ })
+        .click()
+        .catch(async () => {
+          // The jump links scrolled away with the article top: use the panel's own way back up.
+          await page.getByRole('button', { name: '↑ Back to the article' }).click();
+          await page
+            .getByRole('navigation', { name: 'Jump to' })
+            .getByRole('link', { name: /^Related/ })
+            .click();
+        });
       // The jump scrolled the reader pane, never the window's frame: the toolbar is still there.
       await expectOnScreen(page, {
         'Find an item to link': page.getByRole('searchbox', { name: 'Find an item to link' }),
@@ -168,21 +201,26 @@ describe.skipIf(!executable)('layout', () => {
       // The view menu: theme and text size inside the window, and they work.
       await page.getByRole('button', { name: 'View settings' }).click();
       await expectOnScreen(page, {
-        'Theme': page.getByRole('combobox', { name: 'Theme' }),
+        Theme: page.getByRole('combobox', { name: 'Theme' }),
         'Smaller text': page.getByRole('button', { name: 'Smaller text' }),
         'Larger text': page.getByRole('button', { name: 'Larger text' }),
       });
       await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
       await page.getByRole('button', { name: 'Larger text' }).click();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-      expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--reader-size'))).toBe('20px');
+      expect(
+        await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--reader-size')),
+      ).toBe('20px');
       await page.keyboard.press('Escape');
 
       // The library drawer: opens over the panes, filters, closes with Esc back to its button.
       const toggle = page.getByRole('button', { name: 'Library, tags and sources' });
       await toggle.click();
       const drawer = page.getByRole('complementary', { name: 'Library' });
-      await expectOnScreen(page, { 'All items': drawer.getByRole('button', { name: /^All items/ }), 'tag Diplomacy': drawer.getByRole('button', { name: /^Diplomacy/ }) });
+      await expectOnScreen(page, {
+        'All items': drawer.getByRole('button', { name: /^All items/ }),
+        'tag Diplomacy': drawer.getByRole('button', { name: /^Diplomacy/ }),
+      });
       if (width === 720) await screenshot(page, 'layout-720-drawer');
       else await screenshot(page, 'layout-800-drawer', { docs: false });
       await drawer.getByRole('button', { name: /^Unread/ }).click();
@@ -207,8 +245,11 @@ describe.skipIf(!executable)('layout', () => {
 
     it(`keeps the reading workflow's controls inside a ${width}×${height} window and usable`, async () => {
       const { served, page, context, errors } = await fresh(width, height);
-      const bookmarks = '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="http://127.0.0.1:9/nowhere.html">A bookmark to fetch</A>\n</DL>';
-      await apiValue(served, 'import.files', { files: [{ name: 'bookmarks.html', data: Buffer.from(bookmarks).toString('base64') }] });
+      const bookmarks =
+        '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="http://127.0.0.1:9/nowhere.html">A bookmark to fetch</A>\n</DL>';
+      await apiValue(served, 'import.files', {
+        files: [{ name: 'bookmarks.html', data: Buffer.from(bookmarks).toString('base64') }],
+      });
       await apiValue(served, 'searches.save', { name: 'Diplomacy reading', q: 'tag:Diplomacy' });
       await apiValue(served, 'backups.create', {});
       await page.reload();
@@ -228,7 +269,10 @@ describe.skipIf(!executable)('layout', () => {
       });
       await menu.getByRole('button', { name: 'Mark all read' }).click();
       const confirm = page.getByRole('dialog', { name: 'Mark all results read' });
-      await expectOnScreen(page, { 'Mark … read': confirm.getByRole('button', { name: /^Mark \d+ results? read$/ }), 'Cancel mark all read': confirm.getByRole('button', { name: 'Cancel' }) });
+      await expectOnScreen(page, {
+        'Mark … read': confirm.getByRole('button', { name: /^Mark \d+ results? read$/ }),
+        'Cancel mark all read': confirm.getByRole('button', { name: 'Cancel' }),
+      });
       await confirm.getByRole('button', { name: 'Cancel' }).click();
 
       // Bulk selection: two boxes, and every button of the bar.
@@ -236,15 +280,28 @@ describe.skipIf(!executable)('layout', () => {
       await results.locator('.result-check').nth(1).click();
       const bar = page.getByRole('toolbar', { name: 'Selected results' });
       const named = Object.fromEntries(
-        ['Tag…', 'Untag…', 'Mark read', 'Mark unread', 'Archive', 'Move to inbox', 'Favourite', 'Unfavourite', 'Fetch articles', 'Export notes…', 'Delete…', 'Clear selection'].map((n) => [
-          `bulk ${n}`,
-          bar.getByRole('button', { name: n, exact: true }),
-        ]),
+        [
+          'Tag…',
+          'Untag…',
+          'Mark read',
+          'Mark unread',
+          'Archive',
+          'Move to inbox',
+          'Favourite',
+          'Unfavourite',
+          'Fetch articles',
+          'Export notes…',
+          'Delete…',
+          'Clear selection',
+        ].map((n) => [`bulk ${n}`, bar.getByRole('button', { name: n, exact: true })]),
       );
       await expectOnScreen(page, { ...named, 'first result under the bar': results.locator('.result').first() });
       await screenshot(page, `layout-${width}-bulk`, { docs: false });
       await bar.getByRole('button', { name: 'Delete…' }).click();
-      await expectOnScreen(page, { 'Delete 2 items': bar.getByRole('button', { name: 'Delete 2 items' }), 'Keep them': bar.getByRole('button', { name: 'Keep them' }) });
+      await expectOnScreen(page, {
+        'Delete 2 items': bar.getByRole('button', { name: 'Delete 2 items' }),
+        'Keep them': bar.getByRole('button', { name: 'Keep them' }),
+      });
       await bar.getByRole('button', { name: 'Keep them' }).click();
       await bar.getByRole('button', { name: 'Clear selection' }).click();
 
@@ -252,8 +309,8 @@ describe.skipIf(!executable)('layout', () => {
       await results.getByRole('button', { name: /A bookmark to fetch/ }).click();
       await expect.poll(() => article.getByRole('heading', { level: 1 }).textContent()).toBe('A bookmark to fetch');
       await expectOnScreen(page, {
-        'Archive': article.getByRole('button', { name: 'Archive', exact: true }),
-        'Favourite': article.getByRole('button', { name: 'Favourite' }),
+        Archive: article.getByRole('button', { name: 'Archive', exact: true }),
+        Favourite: article.getByRole('button', { name: 'Favourite' }),
         'Mark unread': article.getByRole('button', { name: 'Mark unread' }),
         'Fetch article': article.getByRole('button', { name: 'Fetch article' }),
         'Edit details…': article.getByRole('button', { name: 'Edit details…' }),
@@ -264,12 +321,12 @@ describe.skipIf(!executable)('layout', () => {
       await dialog.getByRole('textbox', { name: 'Title' }).waitFor();
       await screenshot(page, `layout-${width}-edit-details`, { docs: false });
       await expectOnScreen(page, {
-        'Title': dialog.getByRole('textbox', { name: 'Title' }),
-        'Source': dialog.getByRole('textbox', { name: 'Source' }),
-        'Published': dialog.getByRole('textbox', { name: 'Published' }),
+        Title: dialog.getByRole('textbox', { name: 'Title' }),
+        Source: dialog.getByRole('textbox', { name: 'Source' }),
+        Published: dialog.getByRole('textbox', { name: 'Published' }),
         'Web address': dialog.getByRole('textbox', { name: 'Web address' }),
-        'Byline': dialog.getByRole('textbox', { name: 'Byline' }),
-        'Language': dialog.getByRole('textbox', { name: 'Language' }),
+        Byline: dialog.getByRole('textbox', { name: 'Byline' }),
+        Language: dialog.getByRole('textbox', { name: 'Language' }),
         'Save details': dialog.getByRole('button', { name: 'Save details' }),
       });
       await dialog.getByRole('textbox', { name: 'Source' }).fill('Nowhere Daily');
@@ -280,19 +337,23 @@ describe.skipIf(!executable)('layout', () => {
       await article.getByRole('button', { name: 'Fetch article' }).click();
       const status = page.getByRole('status', { name: 'Fetching articles' });
       await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/could not be fetched/);
-      await expectOnScreen(page, { 'Dismiss fetch results': status.getByRole('button', { name: 'Dismiss fetch results' }) });
+      await expectOnScreen(page, {
+        'Dismiss fetch results': status.getByRole('button', { name: 'Dismiss fetch results' }),
+      });
       await status.getByRole('button', { name: 'Dismiss fetch results' }).click();
 
       // Restore from a backup…, from the view menu.
       await page.getByRole('button', { name: 'View settings' }).click();
-      await expectOnScreen(page, { 'Restore from a backup…': page.getByRole('button', { name: 'Restore from a backup…' }) });
+      await expectOnScreen(page, {
+        'Restore from a backup…': page.getByRole('button', { name: 'Restore from a backup…' }),
+      });
       await page.getByRole('button', { name: 'Restore from a backup…' }).click();
       const backups = page.getByRole('dialog', { name: 'Restore from a backup' });
       await backups.getByRole('radio').first().waitFor();
       await expectOnScreen(page, {
         'a backup': backups.getByRole('radio').first(),
         'Restore this backup': backups.getByRole('button', { name: 'Restore this backup' }),
-        'Cancel': backups.getByRole('button', { name: 'Cancel' }),
+        Cancel: backups.getByRole('button', { name: 'Cancel' }),
       });
       await backups.getByRole('button', { name: 'Cancel' }).click();
 
@@ -300,14 +361,16 @@ describe.skipIf(!executable)('layout', () => {
       await page.getByRole('button', { name: 'Library, tags and sources' }).click();
       const drawer = page.getByRole('complementary', { name: 'Library' });
       await expectOnScreen(page, {
-        'Inbox': drawer.getByRole('button', { name: /^Inbox/ }),
+        Inbox: drawer.getByRole('button', { name: /^Inbox/ }),
         'Archive view': drawer.getByRole('button', { name: /^Archive/ }),
-        'Favourites': drawer.getByRole('button', { name: /^Favourites/ }),
+        Favourites: drawer.getByRole('button', { name: /^Favourites/ }),
         'saved search': drawer.getByRole('button', { name: 'Diplomacy reading', exact: true }),
         'delete saved search': drawer.getByRole('button', { name: 'Delete saved search Diplomacy reading' }),
       });
       await drawer.getByRole('button', { name: 'Diplomacy reading', exact: true }).click();
-      await expect.poll(() => page.getByRole('searchbox', { name: 'Search the archive' }).inputValue()).toBe('tag:Diplomacy');
+      await expect
+        .poll(() => page.getByRole('searchbox', { name: 'Search the archive' }).inputValue())
+        .toBe('tag:Diplomacy');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(errors).toEqual([]);
       await context.close();
@@ -329,11 +392,17 @@ describe.skipIf(!executable)('layout', () => {
 
   it('prints the article alone, over as many pages as it needs', async () => {
     const { served, page, context } = await fresh(1280, 800);
-    const paragraph = 'The committee heard evidence from farmers, engineers and residents about the flood defences along the river, and about who should pay for them. ';
+    const paragraph =
+      'The committee heard evidence from farmers, engineers and residents about the flood defences along the river, and about who should pay for them. ';
     const long = `A long report on the valley\n\n${Array.from({ length: 120 }, (_, i) => `${i + 1}. ${paragraph.repeat(2)}`).join('\n\n')}\n`;
-    const summary = await apiValue(served, 'import.files', { files: [{ name: 'long.txt', data: Buffer.from(long).toString('base64') }] });
+    const summary = await apiValue(served, 'import.files', {
+      files: [{ name: 'long.txt', data: Buffer.from(long).toString('base64') }],
+    });
     await page.reload();
-    await page.getByRole('list', { name: 'Results' }).getByRole('button', { name: 'A long report on the valley' }).click();
+    await page
+      .getByRole('list', { name: 'Results' })
+      .getByRole('button', { name: 'A long report on the valley' })
+      .click();
     await page.locator('.article-body[data-ready="true"]').waitFor();
     await page.emulateMedia({ media: 'print' });
     for (const hidden of ['.topbar', '.sidebar', '.results-pane', '.reader-aside', '.highlight-bar', '.tag-editor']) {

@@ -15,7 +15,15 @@ import { ROOT, buildRendererIfStale, findChromium, launchBrowser, startServe } f
 const COUNT = Number(process.env.COUNT ?? 10_000);
 // LATENCY_ARCHIVE=DIR keeps the built archive there and reuses it on the next run.
 const KEPT = process.env.LATENCY_ARCHIVE ? path.resolve(process.env.LATENCY_ARCHIVE) : null;
-const QUERIES = ['economy growth', 'mobile phone', 'election labour', 'film award', 'chancellor budget', 'champions league', 'oil prices'];
+const QUERIES = [
+  'economy growth',
+  'mobile phone',
+  'election labour',
+  'film award',
+  'chancellor budget',
+  'champions league',
+  'oil prices',
+];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -24,7 +32,9 @@ function percentile(sorted: number[], p: number): number {
 async function main() {
   const chromium = findChromium();
   if (!chromium || !bbcAvailable()) {
-    console.log(`skipped: ${chromium ? 'the BBC corpus is not here' : 'no Chromium found (apt-get install -y chromium)'}`);
+    console.log(
+      `skipped: ${chromium ? 'the BBC corpus is not here' : 'no Chromium found (apt-get install -y chromium)'}`,
+    );
     return;
   }
   const work = mkdtempSync(path.join(os.tmpdir(), 'dossier-latency-'));
@@ -38,7 +48,11 @@ async function main() {
       });
       const started = performance.now();
       for (let i = 0; i < files.length; i += 2_000) {
-        const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dossier.mjs'), 'import', '--archive', archive, ...files.slice(i, i + 2_000)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const run = spawnSync(
+          process.execPath,
+          [path.join(ROOT, 'bin', 'dossier.mjs'), 'import', '--archive', archive, ...files.slice(i, i + 2_000)],
+          { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+        );
         if (run.status !== 0) throw new Error(`dossier import failed: ${run.stderr}`);
       }
       console.log(`imported ${COUNT} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -51,7 +65,10 @@ async function main() {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(served.url);
       const results = page.getByRole('list', { name: 'Results' });
-      await page.locator('.results-total').filter({ hasText: /result/ }).waitFor({ timeout: 60_000 });
+      await page
+        .locator('.results-total')
+        .filter({ hasText: /result/ })
+        .waitFor({ timeout: 60_000 });
       const total = await page.locator('.results-total').textContent();
       console.log(`the app lists ${total}`);
       // The list renders only what is on screen, and pages rows in as they are scrolled to.
@@ -73,8 +90,12 @@ async function main() {
         scroller.scrollTop = scroller.scrollHeight;
         return { frames, worst, ms: performance.now() - started };
       });
-      await page.waitForFunction(() => document.querySelectorAll('li.result-slot .result-title').length > 3, null, { timeout: 10_000 });
-      console.log(`list: ${rows} rows in the DOM for ${total}; ${scrolled.frames} scroll jumps of 2,000 px, slowest frame ${scrolled.worst.toFixed(1)} ms; the last rows load on arrival`);
+      await page.waitForFunction(() => document.querySelectorAll('li.result-slot .result-title').length > 3, null, {
+        timeout: 10_000,
+      });
+      console.log(
+        `list: ${rows} rows in the DOM for ${total}; ${scrolled.frames} scroll jumps of 2,000 px, slowest frame ${scrolled.worst.toFixed(1)} ms; the last rows load on arrival`,
+      );
       await page.evaluate(() => ((document.querySelector('.results-scroll') as HTMLElement).scrollTop = 0));
       const search = page.getByRole('searchbox', { name: 'Search the archive' });
       // One warm-up query, so that the first figure is not the cold load of the index.
@@ -91,17 +112,23 @@ async function main() {
         await results.and(page.locator(`[data-query="${q}"]`)).waitFor({ timeout: 10_000 });
       }
       const entries = await page.evaluate(() =>
-        performance.getEntriesByName('dossier:search').map((e) => ({ q: String((e as PerformanceMeasure).detail), ms: e.duration })),
+        performance
+          .getEntriesByName('dossier:search')
+          .map((e) => ({ q: String((e as PerformanceMeasure).detail), ms: e.duration })),
       );
       const split = await page.evaluate(() => {
         const answers = performance.getEntriesByName('dossier:answer') as PerformanceMark[];
         return (performance.getEntriesByName('dossier:search') as PerformanceMeasure[]).map((m) => {
-          const answer = answers.find((a) => a.detail === m.detail && a.startTime >= m.startTime && a.startTime <= m.startTime + m.duration);
+          const answer = answers.find(
+            (a) => a.detail === m.detail && a.startTime >= m.startTime && a.startTime <= m.startTime + m.duration,
+          );
           return answer ? answer.startTime - m.startTime : null;
         });
       });
       const toAnswer = split.filter((x): x is number => x !== null).sort((a, b) => a - b);
-      console.log(`  of which until the answer arrived: median ${percentile(toAnswer, 50).toFixed(1)} ms, p95 ${percentile(toAnswer, 95).toFixed(1)} ms (the rest is drawing it)`);
+      console.log(
+        `  of which until the answer arrived: median ${percentile(toAnswer, 50).toFixed(1)} ms, p95 ${percentile(toAnswer, 95).toFixed(1)} ms (the rest is drawing it)`,
+      );
       const figures = entries.map((e) => e.ms);
       const sorted = [...figures].sort((a, b) => a - b);
       const slowest = [...entries].sort((a, b) => b.ms - a.ms).slice(0, 6);
@@ -112,7 +139,9 @@ async function main() {
           headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': served.token },
           body: JSON.stringify({ q: e.q, sort: 'relevance', offset: 0, limit: 100 }),
         });
-        console.log(`  slow: “${e.q}” ${e.ms.toFixed(1)} ms in the page; the same query alone over HTTP ${(performance.now() - t).toFixed(1)} ms`);
+        console.log(
+          `  slow: “${e.q}” ${e.ms.toFixed(1)} ms in the page; the same query alone over HTTP ${(performance.now() - t).toFixed(1)} ms`,
+        );
       }
       const keys = QUERIES.join('').length + QUERIES.length;
       console.log(

@@ -9,13 +9,23 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiValue, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, screenshot, startServe, type Served } from './harness';
+import {
+  apiValue,
+  buildRendererIfStale,
+  chromiumOrSkip,
+  launchBrowser,
+  removeArchive,
+  screenshot,
+  startServe,
+  type Served,
+} from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
 
 const SEED_TITLE = /^Wang Yi says China–Russia relationship/;
 const LONG_TITLE = 'A long report on the valley';
-const PARAGRAPH = 'The committee heard evidence from farmers, engineers and residents about the flood defences along the river, and about who should pay for them. ';
+const PARAGRAPH =
+  'The committee heard evidence from farmers, engineers and residents about the flood defences along the river, and about who should pay for them. ';
 const LONG_TEXT = `${LONG_TITLE}\n\n${Array.from({ length: 80 }, (_, i) => `${i + 1}. ${PARAGRAPH.repeat(2)}`).join('\n\n')}\n`;
 const STORY_TITLE = 'Harbour lights return to the old port';
 const STORY = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${STORY_TITLE}</title>
@@ -40,7 +50,13 @@ describe.skipIf(!executable)('the reading workflow', () => {
   const search = () => page.getByRole('searchbox', { name: 'Search the archive' });
   const views = () => page.getByRole('navigation', { name: 'Library views' });
   const total = () => page.locator('.results-total').textContent();
-  const find = async (q: string) => (await apiValue(served, 'search.query', { q })).hits as Array<{ id: string; title: string; kind: string; tags: string[] }>;
+  const find = async (q: string) =>
+    (await apiValue(served, 'search.query', { q })).hits as Array<{
+      id: string;
+      title: string;
+      kind: string;
+      tags: string[];
+    }>;
   const itemNamed = async (name: string) => {
     const hit = (await find(`"${name}"`)).find((h) => h.title === name);
     if (!hit) throw new Error(`no item called ${name}`);
@@ -61,7 +77,9 @@ describe.skipIf(!executable)('the reading workflow', () => {
 
   async function showView(name: string) {
     await search().fill('');
-    await views().getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    await views()
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .click();
   }
 
   beforeAll(async () => {
@@ -109,13 +127,27 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await actions.getByRole('button', { name: 'Archive', exact: true }).click();
     await actions.getByRole('button', { name: 'Move to inbox' }).waitFor();
     await actions.getByRole('button', { name: 'Favourite' }).click();
-    await expect.poll(() => actions.getByRole('button', { name: 'Favourite' }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => actions.getByRole('button', { name: 'Favourite' }).getAttribute('aria-pressed'))
+      .toBe('true');
     // Opening marked it read; Mark unread and Mark read both work.
     await actions.getByRole('button', { name: 'Mark unread' }).click();
     await actions.getByRole('button', { name: 'Mark read' }).click();
     await actions.getByRole('button', { name: 'Mark unread' }).waitFor();
-    await expect.poll(() => views().getByRole('button', { name: /^Archive/ }).textContent()).toBe('Archive1');
-    await expect.poll(() => views().getByRole('button', { name: /^Favourites/ }).textContent()).toBe('Favourites1');
+    await expect
+      .poll(() =>
+        views()
+          .getByRole('button', { name: /^Archive/ })
+          .textContent(),
+      )
+      .toBe('Archive1');
+    await expect
+      .poll(() =>
+        views()
+          .getByRole('button', { name: /^Favourites/ })
+          .textContent(),
+      )
+      .toBe('Favourites1');
 
     await reload();
     const seed = (await find('Wang Yi'))[0];
@@ -124,12 +156,18 @@ describe.skipIf(!executable)('the reading workflow', () => {
     expect(stored.favourite).toBe(true);
     expect(stored.readAt).not.toBeNull();
     await showView('Archive');
-    await expect.poll(() => results().locator('.result-title').allTextContents()).toEqual([expect.stringMatching(SEED_TITLE)]);
+    await expect
+      .poll(() => results().locator('.result-title').allTextContents())
+      .toEqual([expect.stringMatching(SEED_TITLE)]);
     await screenshot(page, 'archive-view');
     await showView('Favourites');
-    await expect.poll(() => results().locator('.result-title').allTextContents()).toEqual([expect.stringMatching(SEED_TITLE)]);
+    await expect
+      .poll(() => results().locator('.result-title').allTextContents())
+      .toEqual([expect.stringMatching(SEED_TITLE)]);
     await showView('Inbox');
-    await expect.poll(async () => (await results().locator('.result-title').allTextContents()).some((t) => SEED_TITLE.test(t))).toBe(false);
+    await expect
+      .poll(async () => (await results().locator('.result-title').allTextContents()).some((t) => SEED_TITLE.test(t)))
+      .toBe(false);
     await expect.poll(() => total()).not.toBe('Searching…');
     await showView('All items');
   });
@@ -191,7 +229,9 @@ describe.skipIf(!executable)('the reading workflow', () => {
   it('sorts by date added, newest first', async () => {
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('added');
     // The long report and the bookmarks came after the seed; the text file was the last file imported.
-    await expect.poll(async () => (await results().locator('.result-title').first().textContent())?.trim()).toBe(LONG_TITLE);
+    await expect
+      .poll(async () => (await results().locator('.result-title').first().textContent())?.trim())
+      .toBe(LONG_TITLE);
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('relevance');
   });
 
@@ -225,7 +265,9 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await article().getByRole('button', { name: 'Fetch article' }).click();
     const status = page.getByRole('status', { name: 'Fetching articles' });
     await expect.poll(() => status.textContent()).toMatch(/Fetched 1 article\./);
-    await expect.poll(() => article().locator('.article-body').textContent()).toContain('the harbour lights were restored by volunteers');
+    await expect
+      .poll(() => article().locator('.article-body').textContent())
+      .toContain('the harbour lights were restored by volunteers');
     await article().getByRole('button', { name: 'Fetch again' }).waitFor();
     await screenshot(page, 'fetched-bookmark');
     await status.getByRole('button', { name: 'Dismiss fetch results' }).click();
@@ -234,7 +276,12 @@ describe.skipIf(!executable)('the reading workflow', () => {
     const story = (await find('harbour lights volunteers'))[0];
     const { text } = await apiValue(served, 'items.content', { id: story.id });
     const start = text.indexOf('the harbour lights were restored');
-    await apiValue(served, 'highlights.create', { itemId: story.id, quote: 'the harbour lights were restored', start, end: start + 32 });
+    await apiValue(served, 'highlights.create', {
+      itemId: story.id,
+      quote: 'the harbour lights were restored',
+      start,
+      end: start + 32,
+    });
     await reload(); // the open item comes back with its new highlight
     await article().locator('mark.highlight').first().waitFor();
     await article().getByRole('button', { name: 'Fetch again' }).click();
@@ -249,7 +296,10 @@ describe.skipIf(!executable)('the reading workflow', () => {
 
     // Fetch all bookmarks: the one left is gone from the server, and its line says so.
     await page.getByRole('button', { name: 'Results', exact: true }).click();
-    await page.getByRole('group', { name: 'Results actions' }).getByRole('button', { name: 'Fetch all bookmarks' }).click();
+    await page
+      .getByRole('group', { name: 'Results actions' })
+      .getByRole('button', { name: 'Fetch all bookmarks' })
+      .click();
     await expect.poll(() => status.textContent()).toMatch(/Fetched 0 articles; 1 could not be fetched\./);
     expect(await status.locator('.fetch-failed').textContent()).toMatch(/A page that is gone.*not fetched/);
     await screenshot(page, 'fetch-results');
@@ -267,7 +317,9 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('title');
     const rows = results().locator('.result');
     await expect.poll(() => rows.count()).toBeGreaterThan(3);
-    const titles = (await results().locator('.result-title').allTextContents()).map((t) => t.replace(/^(bookmark|note|document)/, ''));
+    const titles = (await results().locator('.result-title').allTextContents()).map((t) =>
+      t.replace(/^(bookmark|note|document)/, ''),
+    );
     // A box, then Shift-click on the third row: the first three are selected.
     await rows.nth(0).locator('.result-check').click();
     await rows.nth(2).click({ modifiers: ['Shift'] });
@@ -288,7 +340,9 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await dialog.getByRole('button', { name: 'Add tag' }).click();
     await bar.getByRole('button', { name: 'Mark unread' }).click();
     await bar.getByRole('button', { name: 'Favourite', exact: true }).click();
-    await expect.poll(async () => (await find('tag:batch')).map((h) => h.title).sort()).toEqual([titles[0], titles[1]].sort());
+    await expect
+      .poll(async () => (await find('tag:batch')).map((h) => h.title).sort())
+      .toEqual([titles[0], titles[1]].sort());
     const tagged = await find('tag:batch');
     for (const hit of tagged) {
       const item = await apiValue(served, 'items.get', { id: hit.id });
@@ -307,7 +361,10 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await bar.getByRole('button', { name: 'Export notes…' }).click();
     const exporting = page.getByRole('dialog', { name: 'Export notes' });
     expect(await exporting.getByRole('radio', { name: 'The selected results (2)' }).isChecked()).toBe(true);
-    const [download] = await Promise.all([page.waitForEvent('download'), exporting.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exporting.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
     const digest = readFileSync((await download.path()) as string, 'utf8');
     expect(download.suggestedFilename()).toMatch(/\.md$/);
     expect(digest.match(/^# Dossier digest/gm)).toHaveLength(1);
@@ -367,7 +424,10 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await search().fill('harbour');
     await expect.poll(() => total()).toBe('1 result');
     await page.getByRole('button', { name: 'Results', exact: true }).click();
-    await page.getByRole('group', { name: 'Results actions' }).getByRole('button', { name: 'Tag all results…' }).click();
+    await page
+      .getByRole('group', { name: 'Results actions' })
+      .getByRole('button', { name: 'Tag all results…' })
+      .click();
     const tagAll = page.getByRole('dialog', { name: 'Tag all results' });
     await tagAll.getByRole('textbox', { name: 'Tag' }).fill('Ports');
     await tagAll.getByRole('button', { name: 'Tag all results' }).click();
@@ -375,7 +435,10 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await tagAll.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: 'Results', exact: true }).click();
-    await page.getByRole('group', { name: 'Results actions' }).getByRole('button', { name: 'Save this search…' }).click();
+    await page
+      .getByRole('group', { name: 'Results actions' })
+      .getByRole('button', { name: 'Save this search…' })
+      .click();
     const save = page.getByRole('dialog', { name: 'Save this search' });
     await save.getByRole('textbox', { name: 'Name' }).fill('Harbour news');
     await save.getByRole('button', { name: 'Save search' }).click();
@@ -388,7 +451,9 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await saved.getByRole('button', { name: 'Harbour news', exact: true }).click();
     await expect.poll(() => search().inputValue()).toBe('harbour');
     await expect.poll(() => total()).toBe('1 result');
-    expect(await saved.getByRole('button', { name: 'Harbour news', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await saved.getByRole('button', { name: 'Harbour news', exact: true }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     await saved.getByRole('button', { name: 'Delete saved search Harbour news' }).click();
     await expect.poll(() => saved.count()).toBe(0);
     expect((await apiValue(served, 'searches.list', {})).searches).toEqual([]);
@@ -401,13 +466,17 @@ describe.skipIf(!executable)('the reading workflow', () => {
     await menu.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await menu.getByRole('button', { name: 'Larger text' }).click();
     await page.keyboard.press('Escape');
-    await expect.poll(async () => (await apiValue(served, 'settings.get', {})).preferences).toMatchObject({ theme: 'dark', fontSize: 20 });
+    await expect
+      .poll(async () => (await apiValue(served, 'settings.get', {})).preferences)
+      .toMatchObject({ theme: 'dark', fontSize: 20 });
 
     const other = await browser.newContext({ viewport: { width: 1024, height: 700 } });
     const fresh = await other.newPage();
     await fresh.goto(served.url);
     await expect.poll(() => fresh.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    await expect.poll(() => fresh.evaluate(() => document.documentElement.style.getPropertyValue('--reader-size'))).toBe('20px');
+    await expect
+      .poll(() => fresh.evaluate(() => document.documentElement.style.getPropertyValue('--reader-size')))
+      .toBe('20px');
     await other.close();
     // Back to light for the screenshots that follow.
     await page.getByRole('button', { name: 'View settings' }).click();
@@ -417,12 +486,18 @@ describe.skipIf(!executable)('the reading workflow', () => {
 
   it('restores a backup from the app and shows what it brought back', async () => {
     await apiValue(served, 'backups.create', {});
-    const note = await apiValue(served, 'items.createNote', { title: 'Written after the backup', text: 'This note is not in the backup.' });
+    const note = await apiValue(served, 'items.createNote', {
+      title: 'Written after the backup',
+      text: 'This note is not in the backup.',
+    });
     await reload();
     await search().fill('Written after the backup');
     await expect.poll(() => total()).toBe('1 result');
     await page.getByRole('button', { name: 'View settings' }).click();
-    await page.getByRole('group', { name: 'View settings' }).getByRole('button', { name: 'Restore from a backup…' }).click();
+    await page
+      .getByRole('group', { name: 'View settings' })
+      .getByRole('button', { name: 'Restore from a backup…' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Restore from a backup' });
     await dialog.getByRole('radio').first().check();
     await screenshot(page, 'restore-backup');

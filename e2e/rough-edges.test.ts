@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, screenshot, startServe, type Served } from './harness';
+import {
+  buildRendererIfStale,
+  chromiumOrSkip,
+  launchBrowser,
+  removeArchive,
+  screenshot,
+  startServe,
+  type Served,
+} from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
 const SEED_TITLE = /^Wang Yi says China–Russia relationship/;
@@ -69,8 +77,16 @@ describe.skipIf(!executable)('rough edges', () => {
     await expect.poll(() => results().locator('.result-active').textContent()).toMatch(/Welcome to Dossier/);
     // Two titles that sort before "Welcome": the open item's row moves down by two.
     await page.setInputFiles('[data-testid="import-input"]', [
-      textFile('alpha.txt', 'Alpine passes close early', 'Snow closed the alpine passes a week earlier than last year, the road authority said.'),
-      textFile('bravo.txt', 'Bakers protest flour prices', 'Bakers gathered outside the ministry to protest the rising price of flour.'),
+      textFile(
+        'alpha.txt',
+        'Alpine passes close early',
+        'Snow closed the alpine passes a week earlier than last year, the road authority said.',
+      ),
+      textFile(
+        'bravo.txt',
+        'Bakers protest flour prices',
+        'Bakers gathered outside the ministry to protest the rising price of flour.',
+      ),
     ]);
     await expect.poll(() => status().textContent()).toMatch(/Imported 2 items\./);
     await expect.poll(() => results().locator('.result').count()).toBe(4);
@@ -86,19 +102,30 @@ describe.skipIf(!executable)('rough edges', () => {
   it('lets a clean import summary go by itself, in a strip that covers nothing', async () => {
     const strip = await status().boundingBox();
     const related = await page.getByRole('region', { name: 'Related items' }).boundingBox();
-    const overlaps = (a: NonNullable<typeof strip>, b: NonNullable<typeof strip>) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const overlaps = (a: NonNullable<typeof strip>, b: NonNullable<typeof strip>) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     expect(overlaps(strip!, related!)).toBe(false);
     await expect.poll(() => status().count(), { timeout: 9_000 }).toBe(0);
   });
 
   it('says a duplicate was already in the archive, and counts entries as entries', async () => {
-    await page.setInputFiles('[data-testid="import-input"]', [textFile('alpha-again.txt', 'Alpine passes close early', 'Snow closed the alpine passes a week earlier than last year, the road authority said.')]);
+    await page.setInputFiles('[data-testid="import-input"]', [
+      textFile(
+        'alpha-again.txt',
+        'Alpine passes close early',
+        'Snow closed the alpine passes a week earlier than last year, the road authority said.',
+      ),
+    ]);
     await expect.poll(() => status().textContent()).toMatch(/^Nothing new: this was already in the archive\./);
     await page.getByRole('button', { name: 'Dismiss import summary' }).click();
 
     const bookmarks = `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="https://example.com/a">First link</A>\n<DT><A HREF="https://example.com/a">First link again</A>\n<DT><A HREF="https://example.com/b">Second link</A>\n</DL>`;
-    await page.setInputFiles('[data-testid="import-input"]', [{ name: 'bookmarks.html', mimeType: 'text/html', buffer: Buffer.from(bookmarks) }]);
-    await expect.poll(() => status().locator('strong').first().textContent()).toMatch(/^Imported 2 items\. 1 already in the archive\.$/);
+    await page.setInputFiles('[data-testid="import-input"]', [
+      { name: 'bookmarks.html', mimeType: 'text/html', buffer: Buffer.from(bookmarks) },
+    ]);
+    await expect
+      .poll(() => status().locator('strong').first().textContent())
+      .toMatch(/^Imported 2 items\. 1 already in the archive\.$/);
     expect(await status().textContent()).not.toMatch(/file left out/);
     await screenshot(page, 'import-summary');
     await page.getByRole('button', { name: 'Dismiss import summary' }).click();
@@ -110,7 +137,9 @@ describe.skipIf(!executable)('rough edges', () => {
     await dialog.getByRole('textbox', { name: 'Web address' }).fill(siteUrl);
     await dialog.getByRole('button', { name: 'Import page' }).click();
     await expect.poll(() => title().textContent()).toBe('Harbour pilots approve the new tugboats');
-    await expect.poll(() => results().locator('.result-active').textContent()).toMatch(/Harbour pilots approve the new tugboats/);
+    await expect
+      .poll(() => results().locator('.result-active').textContent())
+      .toMatch(/Harbour pilots approve the new tugboats/);
     expect(await dialog.isHidden()).toBe(true);
   });
 
@@ -122,8 +151,25 @@ describe.skipIf(!executable)('rough edges', () => {
     await page.getByRole('searchbox', { name: 'Search the archive' }).fill('Wang Yi');
     await results().getByRole('button', { name: SEED_TITLE }).click();
     const brown = 'rgb(181, 101, 29)';
-    await expect.poll(() => results().locator('.mini-tag').filter({ hasText: 'Diplomacy' }).locator('.tag-dot').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(brown);
-    await expect.poll(() => page.getByRole('list', { name: 'Tags on this item' }).locator('.tag-chip').filter({ hasText: 'Diplomacy' }).locator('.tag-dot').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(brown);
+    await expect
+      .poll(() =>
+        results()
+          .locator('.mini-tag')
+          .filter({ hasText: 'Diplomacy' })
+          .locator('.tag-dot')
+          .evaluate((el) => getComputedStyle(el).backgroundColor),
+      )
+      .toBe(brown);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('list', { name: 'Tags on this item' })
+          .locator('.tag-chip')
+          .filter({ hasText: 'Diplomacy' })
+          .locator('.tag-dot')
+          .evaluate((el) => getComputedStyle(el).backgroundColor),
+      )
+      .toBe(brown);
     await page.getByRole('searchbox', { name: 'Search the archive' }).fill('');
   });
 
@@ -139,7 +185,9 @@ describe.skipIf(!executable)('rough edges', () => {
     await page.goto(served.url);
     await page.locator('.results .result').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--reader-size'))).toBe('20px');
+    expect(
+      await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--reader-size')),
+    ).toBe('20px');
   });
 
   it('says a page opened without its token has none, instead of "Searching…"', async () => {

@@ -8,7 +8,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, ROOT, startServe, type Served } from './harness';
+import {
+  buildRendererIfStale,
+  chromiumOrSkip,
+  launchBrowser,
+  removeArchive,
+  ROOT,
+  startServe,
+  type Served,
+} from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
 
@@ -27,12 +35,19 @@ describe.skipIf(!executable)('the results list', () => {
     const paths: string[] = [];
     for (let i = 0; i < 30; i++) {
       const p = path.join(files, `report-${i}.txt`);
-      const body = i === 29 ? 'The old lighthouse was repainted. It stands at the harbour mouth.' : `The harbour board met. Harbour fees rose and the harbour master resigned, report ${i} says.`;
+      const body =
+        i === 29
+          ? 'The old lighthouse was repainted. It stands at the harbour mouth.'
+          : `The harbour board met. Harbour fees rose and the harbour master resigned, report ${i} says.`;
       writeFileSync(p, `Harbour report ${i}\n\n${body}\n`);
       paths.push(p);
     }
     const archive = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
-    const imported = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dossier.mjs'), 'import', ...paths, '--archive', archive], { cwd: ROOT, encoding: 'utf8' });
+    const imported = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'dossier.mjs'), 'import', ...paths, '--archive', archive],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     rmSync(files, { recursive: true, force: true });
     if (imported.status !== 0) throw new Error(imported.stderr);
     await buildRendererIfStale();
@@ -55,7 +70,9 @@ describe.skipIf(!executable)('the results list', () => {
     await search().fill('lighthouse');
     await expect.poll(() => results().getAttribute('data-query')).toBe('lighthouse');
     await results().getByRole('button', { name: 'Harbour report 29' }).first().click();
-    await expect.poll(() => page.getByRole('article').getByRole('heading', { level: 1 }).textContent()).toBe('Harbour report 29');
+    await expect
+      .poll(() => page.getByRole('article').getByRole('heading', { level: 1 }).textContent())
+      .toBe('Harbour report 29');
 
     await search().fill('harbour');
     await expect.poll(() => results().getAttribute('data-query')).toBe('harbour');

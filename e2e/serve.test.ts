@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ROOT, api, buildRendererIfStale, chromiumOrSkip, launchBrowser, removeArchive, startServe, type Served } from './harness';
+import {
+  ROOT,
+  api,
+  buildRendererIfStale,
+  chromiumOrSkip,
+  launchBrowser,
+  removeArchive,
+  startServe,
+  type Served,
+} from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
 
@@ -47,7 +56,15 @@ describe.skipIf(!executable)('dossier serve', () => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
     await page.goto(`${served.origin}/`);
-    await expect.poll(() => page.locator('.error-text').first().textContent().catch(() => '')).toMatch(/session token/);
+    await expect
+      .poll(() =>
+        page
+          .locator('.error-text')
+          .first()
+          .textContent()
+          .catch(() => ''),
+      )
+      .toMatch(/session token/);
     expect(await page.content()).not.toMatch(/at \w+ \(.*:\d+:\d+\)/);
     expect(violations).toEqual([]);
     await context.close();
@@ -70,10 +87,16 @@ describe.skipIf(!executable)('dossier serve', () => {
       const hits = await api(other, 'search.query', { q: 'Wang Yi' });
       const id = hits.body.value.hits[0].id as string;
       expect((await api(other, 'tags.add', { id, tags: ['kept-after-exit'] })).body.ok).toBe(true);
-      expect((await api(other, 'notes.create', { itemId: id, text: 'Written just before SIGINT.' })).body.ok).toBe(true);
+      expect((await api(other, 'notes.create', { itemId: id, text: 'Written just before SIGINT.' })).body.ok).toBe(
+        true,
+      );
       const code = await other.stop('SIGINT');
       expect(code).toBe(0);
-      const show = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dossier.mjs'), 'show', id, '--archive', other.archive, '--json'], { encoding: 'utf8' });
+      const show = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'bin', 'dossier.mjs'), 'show', id, '--archive', other.archive, '--json'],
+        { encoding: 'utf8' },
+      );
       expect(show.status).toBe(0);
       expect(show.stdout).toContain('kept-after-exit');
       expect(show.stdout).toContain('Written just before SIGINT.');

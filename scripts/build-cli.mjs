@@ -38,16 +38,29 @@ try {
   await build({
     ...common,
     splitting: true,
-    entryPoints: { dossier: path.join(root, 'archive/cli/dossier.ts'), 'host-process': path.join(root, 'archive/host/host-process.ts') },
+    entryPoints: {
+      dossier: path.join(root, 'archive/cli/dossier.ts'),
+      'host-process': path.join(root, 'archive/host/host-process.ts'),
+    },
     outdir: outDir,
     chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     // Bundled CommonJS packages call require(): give every module one.
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __dossierRequire } from 'node:module';\nconst require = __dossierRequire(import.meta.url);" },
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __dossierRequire } from 'node:module';\nconst require = __dossierRequire(import.meta.url);",
+    },
   });
   // worker-pool.ts starts `./worker.js`, import-pool.ts `./import-worker.js`, beside the module that bundled them.
-  await build({ ...common, entryPoints: [path.join(root, 'archive/search/worker.ts')], outfile: path.join(outDir, 'worker.js') });
-  await build({ ...common, entryPoints: [path.join(root, 'archive/core/import-worker.ts')], outfile: path.join(outDir, 'import-worker.js') });
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'archive/search/worker.ts')],
+    outfile: path.join(outDir, 'worker.js'),
+  });
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'archive/core/import-worker.ts')],
+    outfile: path.join(outDir, 'import-worker.js'),
+  });
 } catch {
   // esbuild has already printed what went wrong, with file and line.
   process.stderr.write('build-cli: bundling the dossier CLI failed\n');

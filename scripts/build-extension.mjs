@@ -31,7 +31,8 @@ try {
   process.stderr.write('build-extension: bundling the extension failed\n');
   process.exit(1);
 }
-for (const name of ['manifest.json', 'popup.html', 'popup.css']) copyFileSync(path.join(src, name), path.join(outDir, name));
+for (const name of ['manifest.json', 'popup.html', 'popup.css'])
+  copyFileSync(path.join(src, name), path.join(outDir, name));
 
 // ---- icons: a dossier folder in the app's blue, drawn here so no binary sits in the repo ----
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -68,7 +69,8 @@ function icon(size) {
       if (inside(u, v, 0.04, 0.04, 0.96, 0.96, 0.2)) rgba = [47, 93, 138, 255];
       // a sheet of paper with a folded tab, and lines of text
       if (inside(u, v, 0.26, 0.2, 0.74, 0.82, 0.04)) rgba = [248, 250, 252, 255];
-      if (u > 0.33 && u < 0.67 && [0.36, 0.48, 0.6].some((l) => v > l && v < l + 0.055) && size >= 32) rgba = [47, 93, 138, 255];
+      if (u > 0.33 && u < 0.67 && [0.36, 0.48, 0.6].some((l) => v > l && v < l + 0.055) && size >= 32)
+        rgba = [47, 93, 138, 255];
       raw.set(rgba, y * (size * 4 + 1) + 1 + x * 4);
     }
   }
@@ -76,7 +78,12 @@ function icon(size) {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', zlibSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlibSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 for (const size of [16, 32, 48, 128]) writeFileSync(path.join(outDir, 'icons', `${size}.png`), icon(size));
 

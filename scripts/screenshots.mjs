@@ -7,5 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'e2e'], { cwd: root, stdio: 'inherit', env: { ...process.env, DOSSIER_SCREENSHOTS: 'docs' } });
+const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'e2e'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, DOSSIER_SCREENSHOTS: 'docs' },
+});
 process.exit(run.status ?? 1);

@@ -30,7 +30,10 @@ describe('dispatch', () => {
   });
 
   it('refuses an unknown method as data', async () => {
-    expect(await dispatch(archive, 'fs.readFile', {})).toEqual({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/Unknown operation/) } });
+    expect(await dispatch(archive, 'fs.readFile', {})).toEqual({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringMatching(/Unknown operation/) },
+    });
   });
 
   it('validates every argument before running anything', async () => {
@@ -49,41 +52,68 @@ describe('dispatch', () => {
     ];
     for (const [method, args] of cases) {
       const outcome = await dispatch(archive, method, args);
-      expect(outcome, `${method} ${JSON.stringify(args)}`).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      expect(outcome, `${method} ${JSON.stringify(args)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      });
     }
     expect(archive.item(seedId).tags).toEqual(['China–Russia', 'Diplomacy']);
   });
 
   it('keeps host-only methods from untrusted callers', async () => {
     const outcome = await dispatch(archive, 'import.paths', { paths: ['/etc/passwd'] });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/only be called by the app/) } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringMatching(/only be called by the app/) },
+    });
   });
 
   it('returns archive errors as data with their own code', async () => {
-    expect(await dispatch(archive, 'items.get', { id: 'ffffffffffffffff' })).toEqual({ ok: false, error: { code: 'not_found', message: 'No item with id ffffffffffffffff.' } });
+    expect(await dispatch(archive, 'items.get', { id: 'ffffffffffffffff' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No item with id ffffffffffffffff.' },
+    });
   });
 
   it('turns an unexpected failure into a sentence and logs the stack', async () => {
     const logged: unknown[] = [];
-    const broken = new Proxy(archive, { get: (t, p) => (p === 'view' ? () => { throw new TypeError('boom'); } : Reflect.get(t, p)) });
+    const broken = new Proxy(archive, {
+      get: (t, p) =>
+        p === 'view'
+          ? () => {
+              throw new TypeError('boom');
+            }
+          : Reflect.get(t, p),
+    });
     const outcome = await dispatch(broken, 'items.get', { id: seedId }, { log: (e) => logged.push(e) });
     expect(outcome).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringMatching(/boom|at /) } });
     expect(logged).toHaveLength(1);
   });
 
   it('tags, links, notes and highlights through the contract', async () => {
-    const note = (await dispatch(archive, 'items.createNote', { title: 'My note', text: 'Thoughts on **trade**.' }));
+    const note = await dispatch(archive, 'items.createNote', { title: 'My note', text: 'Thoughts on **trade**.' });
     if (!note.ok) throw new Error(note.error.message);
     const tagged = await dispatch(archive, 'tags.add', { id: seedId, tags: ['China–Russia', 'Diplomacy'] });
     expect(tagged).toMatchObject({ ok: true, value: { tags: ['China–Russia', 'Diplomacy'] } });
     const linked = await dispatch(archive, 'relations.link', { a: note.value.id, b: seedId, label: 'background' });
     expect(linked.ok && linked.value.related.map((r) => r.id)).toContain(seedId);
-    const { value: content } = (await dispatch(archive, 'items.content', { id: seedId })) as { value: { text: string } };
+    const { value: content } = (await dispatch(archive, 'items.content', { id: seedId })) as {
+      value: { text: string };
+    };
     const start = content.text.indexOf('Wang Yi');
-    const highlighted = await dispatch(archive, 'highlights.create', { itemId: seedId, quote: 'Wang Yi', start, end: start + 7, comment: 'who' });
+    const highlighted = await dispatch(archive, 'highlights.create', {
+      itemId: seedId,
+      quote: 'Wang Yi',
+      start,
+      end: start + 7,
+      comment: 'who',
+    });
     expect(highlighted).toMatchObject({ ok: true, value: { highlights: [{ quote: 'Wang Yi', comment: 'who' }] } });
     const listed = await dispatch(archive, 'tags.list', {});
-    expect(listed).toMatchObject({ ok: true, value: { tags: expect.arrayContaining([{ name: 'Diplomacy', color: null, count: 1 }]) } });
+    expect(listed).toMatchObject({
+      ok: true,
+      value: { tags: expect.arrayContaining([{ name: 'Diplomacy', color: null, count: 1 }]) },
+    });
   });
 });
 
@@ -100,7 +130,9 @@ describe('cancellation', () => {
 
   it('never runs a call already cancelled, and never abandons an edit once it runs', async () => {
     const before = archive.store.changes;
-    expect(await dispatch(archive, 'tags.add', { id: seedId, tags: ['never'] }, { signal: AbortSignal.abort() })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(
+      await dispatch(archive, 'tags.add', { id: seedId, tags: ['never'] }, { signal: AbortSignal.abort() }),
+    ).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(archive.store.changes).toBe(before);
     const controller = new AbortController();
     const running = dispatch(archive, 'tags.add', { id: seedId, tags: ['kept'] }, { signal: controller.signal });

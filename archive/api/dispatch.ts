@@ -31,10 +31,12 @@ function raceAbort<T>(running: Promise<T>, signal: AbortSignal): Promise<Outcome
   return new Promise((resolve, reject) => {
     const abort = () => resolve(CANCELLED);
     signal.addEventListener('abort', abort, { once: true });
-    running.then(
-      (value) => resolve({ ok: true, value }),
-      (error: unknown) => reject(error),
-    ).finally(() => signal.removeEventListener('abort', abort));
+    running
+      .then(
+        (value) => resolve({ ok: true, value }),
+        (error: unknown) => reject(error),
+      )
+      .finally(() => signal.removeEventListener('abort', abort));
   });
 }
 
@@ -47,17 +49,45 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): string 
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-export async function dispatch<M extends Method>(archive: Archive, method: M, args: unknown, ctx?: DispatchContext): Promise<Outcome<Result<M>>>;
-export async function dispatch(archive: Archive, method: string, args: unknown, ctx?: DispatchContext): Promise<Outcome<unknown>>;
-export async function dispatch(archive: Archive, method: string, args: unknown, ctx: DispatchContext = {}): Promise<Outcome<unknown>> {
-  if (!isMethod(method)) return { ok: false, error: { code: 'invalid_argument', message: `Unknown operation “${String(method).slice(0, 80)}”.` } };
+export async function dispatch<M extends Method>(
+  archive: Archive,
+  method: M,
+  args: unknown,
+  ctx?: DispatchContext,
+): Promise<Outcome<Result<M>>>;
+export async function dispatch(
+  archive: Archive,
+  method: string,
+  args: unknown,
+  ctx?: DispatchContext,
+): Promise<Outcome<unknown>>;
+export async function dispatch(
+  archive: Archive,
+  method: string,
+  args: unknown,
+  ctx: DispatchContext = {},
+): Promise<Outcome<unknown>> {
+  if (!isMethod(method))
+    return {
+      ok: false,
+      error: { code: 'invalid_argument', message: `Unknown operation “${String(method).slice(0, 80)}”.` },
+    };
   if (isTrusted(method) && !ctx.trusted) {
-    return { ok: false, error: { code: 'invalid_argument', message: `“${method}” can only be called by the app itself.` } };
+    return {
+      ok: false,
+      error: { code: 'invalid_argument', message: `“${method}” can only be called by the app itself.` },
+    };
   }
   if (ctx.signal?.aborted) return CANCELLED;
   const parsed = contract[method].args.safeParse(args ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_argument', message: `Invalid arguments for ${method}: ${describeIssue(parsed.error.issues[0])}.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_argument',
+        message: `Invalid arguments for ${method}: ${describeIssue(parsed.error.issues[0])}.`,
+      },
+    };
   }
   try {
     const handler = handlers[method] as (a: Archive, args: unknown, c: CallContext) => unknown;
@@ -73,6 +103,9 @@ export async function dispatch(archive: Archive, method: string, args: unknown, 
   } catch (error) {
     if (error instanceof ArchiveError) return { ok: false, error: { code: error.code, message: error.message } };
     (ctx.log ?? ((e, m) => console.error(`[dossier] ${m} failed:`, e)))(error, method);
-    return { ok: false, error: { code: 'internal', message: `Something went wrong while running ${method}. The details are in the log.` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Something went wrong while running ${method}. The details are in the log.` },
+    };
   }
 }

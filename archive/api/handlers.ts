@@ -9,7 +9,16 @@ import type { Method } from './methods';
 import type { contract, Result } from './contract';
 import { ARCHIVE_VERSION } from '../core/model';
 import { deleteItem, createNoteItem, markRead, updateItem } from '../core/items';
-import { tagItem, untagItem, listTags, renameTag, mergeTags, deleteTag, setTagColor, listSources } from '../core/tagging';
+import {
+  tagItem,
+  untagItem,
+  listTags,
+  renameTag,
+  mergeTags,
+  deleteTag,
+  setTagColor,
+  listSources,
+} from '../core/tagging';
 import { link, unlink } from '../core/relations';
 import { createNote, updateNote, deleteNote } from '../core/notes';
 import { createHighlight, updateHighlight, deleteHighlight } from '../core/highlights';
@@ -77,11 +86,19 @@ export const CLIPPER_PREFERENCE = 'browserExtension';
 export const CLIPPER_PORT_PREFERENCE = 'browserExtensionPort';
 
 function clipperOf(ctx: CallContext): ClipperControl {
-  if (!ctx.clipper) throw new ArchiveError('invalid_argument', 'This Dossier has no browser extension listener; use the desktop app or dossier serve.');
+  if (!ctx.clipper)
+    throw new ArchiveError(
+      'invalid_argument',
+      'This Dossier has no browser extension listener; use the desktop app or dossier serve.',
+    );
   return ctx.clipper;
 }
 
-type Handler<M extends Method> = (archive: Archive, args: z.output<(typeof contract)[M]['args']>, ctx: CallContext) => Promise<Result<M>> | Result<M>;
+type Handler<M extends Method> = (
+  archive: Archive,
+  args: z.output<(typeof contract)[M]['args']>,
+  ctx: CallContext,
+) => Promise<Result<M>> | Result<M>;
 
 const listOrders = {
   added: (a: { added: string }, b: { added: string }) => b.added.localeCompare(a.added),
@@ -97,7 +114,13 @@ export const handlers: { [M in Method]: Handler<M> } = {
     return {
       dir: archive.dir,
       version: ARCHIVE_VERSION,
-      counts: { items: data.items.length, notes: data.notes.length, highlights: data.highlights.length, relations: data.relations.length, tags: data.tags.length },
+      counts: {
+        items: data.items.length,
+        notes: data.notes.length,
+        highlights: data.highlights.length,
+        relations: data.relations.length,
+        tags: data.tags.length,
+      },
       unread: data.items.filter((i) => i.readAt === null).length,
       withNotes: withNotes.size,
     };
@@ -111,7 +134,9 @@ export const handlers: { [M in Method]: Handler<M> } = {
   },
   'backups.restore': (archive, { id }) => restoreBackup(archive, id),
   'items.list': (archive, { sort = 'added', kind, offset = 0, limit = 100_000, idPrefix }) => {
-    const items = archive.data.items.filter((i) => (!kind || i.kind === kind) && (!idPrefix || i.id.startsWith(idPrefix))).sort(listOrders[sort]);
+    const items = archive.data.items
+      .filter((i) => (!kind || i.kind === kind) && (!idPrefix || i.id.startsWith(idPrefix)))
+      .sort(listOrders[sort]);
     return { items: items.slice(offset, offset + limit), total: items.length };
   },
   'items.get': (archive, { id }) => archive.view(id),
@@ -134,16 +159,32 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'items.delete': async (archive, { id }) => (await deleteItem(archive, id), { id }),
   'items.createNote': async (archive, { title, text }) => archive.view(await createNoteItem(archive, title, text)),
   'items.setState': (archive, { id, ...state }) => (setState(archive, id, state), archive.view(id)),
-  'items.setProgress': (archive, { id, progress }) => (setProgress(archive, id, progress), { id, progress: archive.item(id).progress }),
-  'items.bulk': async (archive, { ids, query, action, tags }) => applyBulk(archive, ids ?? (await allResults(archive, query!)), action, tags),
+  'items.setProgress': (archive, { id, progress }) => (
+    setProgress(archive, id, progress),
+    { id, progress: archive.item(id).progress }
+  ),
+  'items.bulk': async (archive, { ids, query, action, tags }) =>
+    applyBulk(archive, ids ?? (await allResults(archive, query!)), action, tags),
   'items.fetch': async (archive, { ids, allBookmarks }, ctx) => {
     const fetchAndParse = async (url: string) => {
       const page = await fetchPage(url, { timeoutMs: URL_TIMEOUT_MS });
-      return (await importPool.parsePage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url, handOver: true })).drafts;
+      return (
+        await importPool.parsePage(page.bytes, {
+          url: page.url,
+          contentType: page.contentType,
+          name: page.url,
+          handOver: true,
+        })
+      ).drafts;
     };
     const fetchImage = webImageFetcher();
     const ids_ = allBookmarks ? bookmarkIds(archive) : ids!;
-    return { results: await fetchArticles(archive, ids_, fetchAndParse, { onProgress: ctx.onProgress, images: { fetch: fetchImage } }) };
+    return {
+      results: await fetchArticles(archive, ids_, fetchAndParse, {
+        onProgress: ctx.onProgress,
+        images: { fetch: fetchImage },
+      }),
+    };
   },
   'searches.list': (archive) => ({ searches: listSavedSearches(archive) }),
   'searches.save': (archive, { name, q }) => ({ searches: saveSearch(archive, name, q) }),
@@ -209,17 +250,28 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'import.url': async (archive, { url }) => {
     try {
       const page = await fetchPage(url, { timeoutMs: URL_TIMEOUT_MS });
-      const parsed = await importPool.parsePage(page.bytes, { url: page.url, contentType: page.contentType, name: page.url, handOver: true });
+      const parsed = await importPool.parsePage(page.bytes, {
+        url: page.url,
+        contentType: page.contentType,
+        name: page.url,
+        handOver: true,
+      });
       return await importDrafts(archive, url, parsed, { fetch: webImageFetcher() });
     } catch (error) {
       return { imported: [], skipped: [{ file: url, reason: (error as Error).message.split('\n')[0] }] };
     }
   },
   'import.page': async (archive, page) => {
-    const [{ savePage }, { parseWebPage }] = await Promise.all([import('../core/save-page'), import('../interop/web-page')]);
-    return savePage(archive, page, (html, url) => parseWebPage(new TextEncoder().encode(html), { url, contentType: 'text/html; charset=utf-8', name: url }));
+    const [{ savePage }, { parseWebPage }] = await Promise.all([
+      import('../core/save-page'),
+      import('../interop/web-page'),
+    ]);
+    return savePage(archive, page, (html, url) =>
+      parseWebPage(new TextEncoder().encode(html), { url, contentType: 'text/html; charset=utf-8', name: url }),
+    );
   },
-  'clipper.status': (_archive, _args, ctx) => ctx.clipper?.status() ?? { available: false, enabled: false, port: 0, code: null, error: null },
+  'clipper.status': (_archive, _args, ctx) =>
+    ctx.clipper?.status() ?? { available: false, enabled: false, port: 0, code: null, error: null },
   'clipper.configure': async (archive, { enabled, port }, ctx) => {
     const status = await clipperOf(ctx).configure(enabled, port);
     setPreference(archive, CLIPPER_PREFERENCE, enabled);
@@ -232,7 +284,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'sync.status': (archive, _args, ctx) => ctx.sync?.status() ?? syncStatus(archive),
   'sync.run': (archive, options, ctx) => ctx.sync?.run(options) ?? runSync(archive, options),
   'sync.conflicts': (archive) => listSyncConflicts(archive),
-  'sync.choose': (archive, { entity, field, pick }, ctx) => ctx.sync?.choose(entity, field, pick) ?? chooseSyncValue(archive, entity, field, pick),
+  'sync.choose': (archive, { entity, field, pick }, ctx) =>
+    ctx.sync?.choose(entity, field, pick) ?? chooseSyncValue(archive, entity, field, pick),
   'sync.configure': async (archive, settings, ctx) => {
     if (ctx.sync) return ctx.sync.configure(settings);
     const { notice } = await configureSync(archive, settings);

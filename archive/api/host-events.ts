@@ -22,8 +22,7 @@ export interface HostEventPayloads {
    * another window or from the `dossier` command): refresh.
    */
   'dossier:changed':
-    | { reason: 'import'; imported: string[]; skipped: ImportSummary['skipped'] }
-    | { reason: 'edit'; method: string };
+    { reason: 'import'; imported: string[]; skipped: ImportSummary['skipped'] } | { reason: 'edit'; method: string };
   /** A menu item the renderer handles. */
   'dossier:menu': { command: MenuCommand };
   /** Progress of a long import, wherever it was started (the menu, a window, the CLI). */

@@ -19,7 +19,10 @@ export const ListRequest = z
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(100_000).optional(),
     /** Only items whose id starts so (the CLI's shortened ids). */
-    idPrefix: z.string().regex(/^[0-9a-f]{1,16}$/, 'an id prefix is hexadecimal digits').optional(),
+    idPrefix: z
+      .string()
+      .regex(/^[0-9a-f]{1,16}$/, 'an id prefix is hexadecimal digits')
+      .optional(),
   })
   .strict();
 
@@ -49,7 +52,10 @@ export const PageCapture = z
     bookmarkOnly: z.boolean().optional(),
   })
   .strict()
-  .refine((p) => p.bookmarkOnly || (p.html !== undefined && p.html.length > 0), 'a page needs its html unless it is saved as a bookmark');
+  .refine(
+    (p) => p.bookmarkOnly || (p.html !== undefined && p.html.length > 0),
+    'a page needs its html unless it is saved as a bookmark',
+  );
 
 /** Where an archive syncs to, as a person names it (checked further by the sync service). */
 export const SyncTarget = z.discriminatedUnion('kind', [

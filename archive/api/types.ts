@@ -2,13 +2,33 @@
 // so the renderer can import them without importing the archive.
 
 import type { Item, ItemView, Highlight, Note } from '../core/model';
-import type { SearchResult, RelatedHit, SearchRequest, SearchHit, Snippet, FacetCount, SearchSort } from '../search/types';
+import type {
+  SearchResult,
+  RelatedHit,
+  SearchRequest,
+  SearchHit,
+  Snippet,
+  FacetCount,
+  SearchSort,
+} from '../search/types';
 import type { ErrorCode } from '../core/errors';
 
-export type { Item, ItemView, Highlight, Note, SearchResult, RelatedHit, SearchRequest, SearchHit, Snippet, FacetCount, SearchSort, ErrorCode };
+export type {
+  Item,
+  ItemView,
+  Highlight,
+  Note,
+  SearchResult,
+  RelatedHit,
+  SearchRequest,
+  SearchHit,
+  Snippet,
+  FacetCount,
+  SearchSort,
+  ErrorCode,
+};
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
-
 
 export type { TagCount } from '../core/tagging';
 export type { ItemPatch, ExportScope } from '../core/fields';
@@ -22,7 +42,16 @@ export interface ArchiveInfo {
   withNotes: number;
 }
 
-export type { ImportSummary, VerifyReport, RepairReport, BackupInfo, RestoreReport, BulkReport, FetchResult, SavedSearchView } from '../core/reports';
+export type {
+  ImportSummary,
+  VerifyReport,
+  RepairReport,
+  BackupInfo,
+  RestoreReport,
+  BulkReport,
+  FetchResult,
+  SavedSearchView,
+} from '../core/reports';
 
 export type { ExportFile as ExportedFile } from '../interop/export-types';
 

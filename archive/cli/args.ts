@@ -3,7 +3,28 @@
 
 export class UsageError extends Error {}
 
-const VALUED = new Set(['archive', 'label', 'format', 'out', 'scope', 'sort', 'limit', 'offset', 'port', 'clipper-port', 'title', 'kind', 'source', 'published', 'url', 'byline', 'language', 'folder', 'webdav', 'passphrase-env']);
+const VALUED = new Set([
+  'archive',
+  'label',
+  'format',
+  'out',
+  'scope',
+  'sort',
+  'limit',
+  'offset',
+  'port',
+  'clipper-port',
+  'title',
+  'kind',
+  'source',
+  'published',
+  'url',
+  'byline',
+  'language',
+  'folder',
+  'webdav',
+  'passphrase-env',
+]);
 const FLAGS = new Set(['json', 'help', 'version', 'no-open', 'repair', 'all-bookmarks', 'allow-writes']);
 
 export interface ParsedArgs {

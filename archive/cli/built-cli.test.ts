@@ -18,14 +18,20 @@ beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'dossier-built-cli-'));
   archive = path.join(tmp, 'a');
   // A resolve hook that writes down every module the process loads.
-  writeFileSync(path.join(tmp, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
+  writeFileSync(
+    path.join(tmp, 'hooks.mjs'),
+    `import { appendFileSync } from 'node:fs';
 export async function resolve(specifier, context, next) {
   const resolved = await next(specifier, context);
   appendFileSync(process.env.DOSSIER_TRACE, resolved.url + '\\n');
   return resolved;
-}`);
-  writeFileSync(path.join(tmp, 'trace.mjs'), `import { register } from 'node:module';
-register(${JSON.stringify(pathToFileURL(path.join(tmp, 'hooks.mjs')).href)});`);
+}`,
+  );
+  writeFileSync(
+    path.join(tmp, 'trace.mjs'),
+    `import { register } from 'node:module';
+register(${JSON.stringify(pathToFileURL(path.join(tmp, 'hooks.mjs')).href)});`,
+  );
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -58,7 +64,9 @@ describe('the built dossier command', () => {
     expect(loads(run.modules, /node_modules/)).toBe(false);
     // The entry and the small chunks with the parser and the help text: a few kB, where the
     // archive's code (store, schemas, search engine) is over a megabyte.
-    const bytes = run.modules.filter((m) => m.includes('/out/cli/')).reduce((sum, m) => sum + statSync(fileURLToPath(m)).size, 0);
+    const bytes = run.modules
+      .filter((m) => m.includes('/out/cli/'))
+      .reduce((sum, m) => sum + statSync(fileURLToPath(m)).size, 0);
     expect(bytes).toBeLessThan(20_000);
   });
 
@@ -70,15 +78,24 @@ describe('the built dossier command', () => {
     expect(loads(search.modules, /jsdom|readability|dompurify|\.ts$|tsx/)).toBe(false);
 
     const page = path.join(tmp, 'page.html');
-    writeFileSync(page, '<html><head><title>A page</title></head><body><article><h1>A page</h1><p>' + 'Some words of an article. '.repeat(40) + '</p></article></body></html>');
+    writeFileSync(
+      page,
+      '<html><head><title>A page</title></head><body><article><h1>A page</h1><p>' +
+        'Some words of an article. '.repeat(40) +
+        '</p></article></body></html>',
+    );
     const imported = traced('import', page, '--archive', archive);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^Imported 1 item\./);
     expect(loads(imported.modules, /node_modules\/jsdom\//)).toBe(true);
 
     // What it loads at run time is installed without dev dependencies (react, esbuild, tsx).
-    const dev = Object.keys(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies as Record<string, string>);
-    const used = [...search.modules, ...imported.modules].map((m) => m.match(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1]).filter(Boolean);
+    const dev = Object.keys(
+      JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies as Record<string, string>,
+    );
+    const used = [...search.modules, ...imported.modules]
+      .map((m) => m.match(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1])
+      .filter(Boolean);
     expect(used.length).toBeGreaterThan(0);
     expect(used.filter((name) => dev.includes(name as string))).toEqual([]);
   });

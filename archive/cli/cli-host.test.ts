@@ -59,7 +59,9 @@ describe('the dossier CLI beside a running host', () => {
   });
 
   it('changes the archive through the host, which tells its parent (the app) at once', async () => {
-    const changed = new Promise<ArchiveEvent>((resolve) => host.link.onEvent((e) => e.name === 'changed' && resolve(e)));
+    const changed = new Promise<ArchiveEvent>((resolve) =>
+      host.link.onEvent((e) => e.name === 'changed' && resolve(e)),
+    );
     const tagged = await dossier('tag', seedId.slice(0, 6), 'While open', '--archive', archive);
     expect(tagged).toMatchObject({ code: 0, stderr: '' });
     expect(tagged.stdout).toMatch(/tags: .*While open/);
@@ -72,7 +74,9 @@ describe('the dossier CLI beside a running host', () => {
     const started = Date.now();
     const run = await dossier('serve', '--port', '0', '--archive', archive);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`dossier: The archive at ${archive} is already open in another Dossier process (pid ${host.child.pid}); its address is the one that process printed.\n`);
+    expect(run.stderr).toBe(
+      `dossier: The archive at ${archive} is already open in another Dossier process (pid ${host.child.pid}); its address is the one that process printed.\n`,
+    );
     expect(Date.now() - started).toBeLessThan(4_000);
   });
 });

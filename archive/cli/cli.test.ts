@@ -34,7 +34,9 @@ describe('the dossier CLI', () => {
     expect(result.notice).toBeNull();
     expect(result.query).toBe('Wang Yi');
     const hit = result.hits[0];
-    expect(Object.keys(hit).sort()).toEqual(['id', 'kind', 'published', 'score', 'snippet', 'source', 'tags', 'title'].sort());
+    expect(Object.keys(hit).sort()).toEqual(
+      ['id', 'kind', 'published', 'score', 'snippet', 'source', 'tags', 'title'].sort(),
+    );
     expect(hit).toMatchObject({ published: '2024-10-06', source: 'MENAFN', kind: 'article' });
     expect(hit.snippet).toMatch(/Wang/);
     seedId = hit.id;
@@ -52,7 +54,12 @@ describe('the dossier CLI', () => {
   });
 
   it('says in --json when a query was read otherwise than typed', async () => {
-    const result = await json('search', 'Wang Yi said the "two sides" - in talks - would deepen coordination', '--archive', archive);
+    const result = await json(
+      'search',
+      'Wang Yi said the "two sides" - in talks - would deepen coordination',
+      '--archive',
+      archive,
+    );
     expect(result.parsedAs).toBe('plain');
     expect(result.notice).toMatch(/plain words/);
     expect(result.hits[0].id).toBe(seedId);
@@ -75,7 +82,10 @@ describe('the dossier CLI', () => {
   it('imports text files, reporting the ones it skips', async () => {
     const good = path.join(tmp, 'story.txt');
     const empty = path.join(tmp, 'empty.txt');
-    await writeFile(good, 'Ministers meet in Geneva\n\nForeign ministers met in Geneva on Tuesday to discuss a ceasefire.');
+    await writeFile(
+      good,
+      'Ministers meet in Geneva\n\nForeign ministers met in Geneva on Tuesday to discuss a ceasefire.',
+    );
     await writeFile(empty, '   ');
     const result = await json('import', good, empty, path.join(tmp, 'missing.txt'), '--archive', archive);
     expect(result.imported).toHaveLength(1);
@@ -107,7 +117,9 @@ describe('the dossier CLI', () => {
     expect(result.items).toBe(1);
     const files = await readdir(out);
     expect(files).toHaveLength(1);
-    const seedFile = (await Promise.all(files.map(async (f) => readFile(path.join(out, f), 'utf8')))).find((t) => t.includes(seedId))!;
+    const seedFile = (await Promise.all(files.map(async (f) => readFile(path.join(out, f), 'utf8')))).find((t) =>
+      t.includes(seedId),
+    )!;
     expect(seedFile).toMatch(/^---\n/);
     expect(seedFile).toMatch(/source: MENAFN/);
     expect(seedFile).toMatch(/Check the trade figures/);
@@ -160,7 +172,9 @@ describe('the dossier CLI', () => {
     await writeFile(file, JSON.stringify({ ...good, items: [null] }));
     const run = await dossier('list', '--archive', damaged);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^dossier: dossier\.json is damaged: items\[0\]: expected object, received null; .*dossier restore <id>.*\n$/);
+    expect(run.stderr).toMatch(
+      /^dossier: dossier\.json is damaged: items\[0\]: expected object, received null; .*dossier restore <id>.*\n$/,
+    );
     expect(run.stderr).not.toMatch(/unexpected/);
   });
 
@@ -180,7 +194,9 @@ describe('the dossier CLI', () => {
     const tags = (await json('show', seed.id, '--archive', dir)).tags;
     expect(tags).toContain('Before');
     expect(tags).not.toContain('After');
-    expect((await json('backups', '--archive', dir)).backups.map((b: { id: string }) => b.id)).toContain(restored.safety);
+    expect((await json('backups', '--archive', dir)).backups.map((b: { id: string }) => b.id)).toContain(
+      restored.safety,
+    );
 
     await writeFile(path.join(dir, 'content', 'eeeeeeeeeeeeeeee.txt'), 'left by a crash');
     const checked = await json('verify', '--archive', dir);
@@ -195,7 +211,18 @@ describe('the dossier CLI', () => {
     const dir = path.join(tmp, 'editing');
     await json('init', '--archive', dir);
     const [seed] = (await json('list', '--archive', dir)).items.filter((i: { kind: string }) => i.kind === 'article');
-    const edited = await json('edit', seed.id, '--title', 'Café naïve', '--byline', 'A. Reporter', '--source', '', '--archive', dir);
+    const edited = await json(
+      'edit',
+      seed.id,
+      '--title',
+      'Café naïve',
+      '--byline',
+      'A. Reporter',
+      '--source',
+      '',
+      '--archive',
+      dir,
+    );
     expect(edited).toMatchObject({ title: 'Café naïve', byline: 'A. Reporter', source: null });
     const marked = await json('mark', seed.id.slice(0, 6), 'archived', '--archive', dir);
     expect(marked.items[0].archivedAt).toEqual(expect.any(String));
@@ -203,6 +230,8 @@ describe('the dossier CLI', () => {
     expect(await json('show', seed.id, '--archive', dir)).toMatchObject({ favourite: true, title: 'Café naïve' });
     const bad = await dossier('mark', seed.id, 'sideways', '--archive', dir);
     expect(bad.code).toBe(2);
-    expect((await dossier('edit', seed.id, '--published', 'yesterday', '--archive', dir)).stderr).toMatch(/^dossier: .*YYYY-MM-DD/);
+    expect((await dossier('edit', seed.id, '--published', 'yesterday', '--archive', dir)).stderr).toMatch(
+      /^dossier: .*YYYY-MM-DD/,
+    );
   });
 });

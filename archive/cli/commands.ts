@@ -38,7 +38,9 @@ async function resolveId(api: Api, word: string | undefined): Promise<string> {
   if (!/^[0-9a-f]{4,15}$/.test(prefix)) throw new CommandError(`“${word}” is not an item id.`);
   const { items, total } = await api.call('items.list', { idPrefix: prefix, limit: 1 });
   if (total === 1) return items[0].id;
-  throw new CommandError(total ? `“${word}” matches ${total} items; give more of the id.` : `No item with an id starting “${word}”.`);
+  throw new CommandError(
+    total ? `“${word}” matches ${total} items; give more of the id.` : `No item with an id starting “${word}”.`,
+  );
 }
 
 async function titleOf(api: Api, id: string): Promise<string> {
@@ -55,7 +57,14 @@ function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '          ';
 }
 
-function itemLine(item: { id: string; published: string | null; added: string; source: string | null; title: string; kind: string }): string {
+function itemLine(item: {
+  id: string;
+  published: string | null;
+  added: string;
+  source: string | null;
+  title: string;
+  kind: string;
+}): string {
   return `${item.id}  ${day(item.published ?? item.added)}  ${(item.source ?? item.kind).slice(0, 16).padEnd(16)}  ${item.title}`;
 }
 
@@ -115,7 +124,9 @@ export const commands: Record<string, Command> = {
       const sources = words(args, 1, 'files to import are');
       const urls = sources.filter((s) => /^https?:\/\//i.test(s));
       const paths = sources.filter((s) => !urls.includes(s)).map((p) => path.resolve(p));
-      const summary: ImportSummary = paths.length ? await api.call('import.paths', { paths }) : { imported: [], skipped: [] };
+      const summary: ImportSummary = paths.length
+        ? await api.call('import.paths', { paths })
+        : { imported: [], skipped: [] };
       for (const url of urls) {
         const one = await api.call('import.url', { url });
         summary.imported.push(...one.imported);
@@ -126,8 +137,12 @@ export const commands: Record<string, Command> = {
         const titles = new Map((await api.call('items.list', {})).items.map((i) => [i.id, i.title]));
         for (const id of summary.imported) lines.push(`  + ${id}  ${titles.get(id) ?? ''}`);
       }
-      if (summary.skipped.length) lines.push(`Skipped ${summary.skipped.length}:`, ...summary.skipped.map((s) => `  - ${s.file}: ${s.reason}`));
-      if (summary.imported.length === 0 && summary.skipped.some((s) => !s.reason.startsWith('already in the archive'))) {
+      if (summary.skipped.length)
+        lines.push(`Skipped ${summary.skipped.length}:`, ...summary.skipped.map((s) => `  - ${s.file}: ${s.reason}`));
+      if (
+        summary.imported.length === 0 &&
+        summary.skipped.some((s) => !s.reason.startsWith('already in the archive'))
+      ) {
         throw new CommandError(`Nothing was imported: ${summary.skipped[0].file}: ${summary.skipped[0].reason}`);
       }
       return { json: summary, text: lines.join('\n') };
@@ -169,14 +184,26 @@ export const commands: Record<string, Command> = {
         if (hit.tags.length) lines.push(`    tags: ${hit.tags.join(', ')}`);
       }
       // The notice says when the query was read otherwise than typed (a passage, a spelling fix).
-      return { json: { query: result.query, total: result.total, notice: result.notice, parsedAs: result.parsedAs, hits: result.hits.map(hitJson) }, text: lines.join('\n') };
+      return {
+        json: {
+          query: result.query,
+          total: result.total,
+          notice: result.notice,
+          parsedAs: result.parsedAs,
+          hits: result.hits.map(hitJson),
+        },
+        text: lines.join('\n'),
+      };
     },
   },
 
   tag: {
     writes: true,
     async run(api, args) {
-      const view = await api.call('tags.add', { id: await resolveId(api, args.positional[1]), tags: words(args, 2, 'tags are') });
+      const view = await api.call('tags.add', {
+        id: await resolveId(api, args.positional[1]),
+        tags: words(args, 2, 'tags are'),
+      });
       return { json: viewJson(view), text: `${view.title}\n  tags: ${view.tags.join(', ')}` };
     },
   },
@@ -184,7 +211,10 @@ export const commands: Record<string, Command> = {
   untag: {
     writes: true,
     async run(api, args) {
-      const view = await api.call('tags.remove', { id: await resolveId(api, args.positional[1]), tags: words(args, 2, 'tags are') });
+      const view = await api.call('tags.remove', {
+        id: await resolveId(api, args.positional[1]),
+        tags: words(args, 2, 'tags are'),
+      });
       return { json: viewJson(view), text: `${view.title}\n  tags: ${view.tags.join(', ') || '(none)'}` };
     },
   },
@@ -193,7 +223,10 @@ export const commands: Record<string, Command> = {
     writes: false,
     async run(api) {
       const { tags } = await api.call('tags.list', {});
-      return { json: { tags }, text: tags.length ? tags.map((t) => `${String(t.count).padStart(6)}  ${t.name}`).join('\n') : 'No tags yet.' };
+      return {
+        json: { tags },
+        text: tags.length ? tags.map((t) => `${String(t.count).padStart(6)}  ${t.name}`).join('\n') : 'No tags yet.',
+      };
     },
   },
 
@@ -224,8 +257,18 @@ export const commands: Record<string, Command> = {
       const view = await api.call('items.get', { id });
       const { suggestions } = await api.call('search.related', { id });
       const linked = view.related.map(({ id, title, kind, label }) => ({ id, title, kind, label }));
-      const lines = ['Linked:', ...(linked.length ? linked.map((r) => `  ${r.id}  ${r.title}${r.label ? `  (${r.label})` : ''}`) : ['  (none)'])];
-      lines.push('Suggested:', ...(suggestions.length ? suggestions.map((s) => `  ${s.id}  ${s.title}  [${s.terms.join(', ')}]`) : ['  (none)']));
+      const lines = [
+        'Linked:',
+        ...(linked.length
+          ? linked.map((r) => `  ${r.id}  ${r.title}${r.label ? `  (${r.label})` : ''}`)
+          : ['  (none)']),
+      ];
+      lines.push(
+        'Suggested:',
+        ...(suggestions.length
+          ? suggestions.map((s) => `  ${s.id}  ${s.title}  [${s.terms.join(', ')}]`)
+          : ['  (none)']),
+      );
       return { json: { id, related: linked, suggestions }, text: lines.join('\n') };
     },
   },
@@ -237,7 +280,10 @@ export const commands: Record<string, Command> = {
       const text = args.positional.slice(2).join(' ');
       if (!text.trim()) throw new UsageError('the note text is missing');
       const view = await api.call('notes.create', { itemId: id, text });
-      return { json: viewJson(view), text: `Added a note to “${view.title}” (${view.notes.length} note${view.notes.length === 1 ? '' : 's'}).` };
+      return {
+        json: viewJson(view),
+        text: `Added a note to “${view.title}” (${view.notes.length} note${view.notes.length === 1 ? '' : 's'}).`,
+      };
     },
   },
 
@@ -255,18 +301,29 @@ export const commands: Record<string, Command> = {
     writes: false,
     async run(api, args) {
       const what = args.positional[1];
-      if (what !== 'notes' && what !== 'archive') throw new UsageError('say what to export: dossier export notes|archive ...');
+      if (what !== 'notes' && what !== 'archive')
+        throw new UsageError('say what to export: dossier export notes|archive ...');
       const out = args.options.out;
       if (!out) throw new UsageError('--out PATH is missing');
       if (what === 'archive') {
         const result = await api.call('export.archive', { out: path.resolve(out) });
-        return { json: result, text: `Wrote ${result.items} items to ${result.out} (${(result.bytes / 1024).toFixed(0)} KiB).` };
+        return {
+          json: result,
+          text: `Wrote ${result.items} items to ${result.out} (${(result.bytes / 1024).toFixed(0)} KiB).`,
+        };
       }
       const format = (args.options.format ?? 'md') as 'md';
-      if (!['md', 'digest', 'json', 'csv'].includes(format)) throw new UsageError('--format is one of md, digest, json, csv');
-      const { files, items } = await api.call('export.notes', { scope: await parseScope(api, args.options.scope ?? 'all'), format });
+      if (!['md', 'digest', 'json', 'csv'].includes(format))
+        throw new UsageError('--format is one of md, digest, json, csv');
+      const { files, items } = await api.call('export.notes', {
+        scope: await parseScope(api, args.options.scope ?? 'all'),
+        format,
+      });
       const written = await writeExport(out, files, format);
-      return { json: { out: path.resolve(out), format, items, files: written }, text: `Exported ${items} item${items === 1 ? '' : 's'} to ${written.length} file${written.length === 1 ? '' : 's'} in ${path.resolve(out)}.` };
+      return {
+        json: { out: path.resolve(out), format, items, files: written },
+        text: `Exported ${items} item${items === 1 ? '' : 's'} to ${written.length} file${written.length === 1 ? '' : 's'} in ${path.resolve(out)}.`,
+      };
     },
   },
 
@@ -276,12 +333,18 @@ export const commands: Record<string, Command> = {
       if (args.flags.has('repair')) {
         const report = await api.call('archive.repair', {});
         const lines = report.actions.length ? report.actions.map((a) => `  - ${a}`) : ['  (nothing to repair)'];
-        if (!report.ok) throw new CommandError(`Repaired what could be, but ${report.problems.length} problem(s) remain: ${report.problems.join(' ')}`);
+        if (!report.ok)
+          throw new CommandError(
+            `Repaired what could be, but ${report.problems.length} problem(s) remain: ${report.problems.join(' ')}`,
+          );
         return { json: report, text: ['Repaired the archive:', ...lines].join('\n') };
       }
       const report = await api.call('archive.verify', {});
       const repair = 'run `dossier verify --repair` to fix it, or `dossier backups` to restore a backup';
-      if (!report.ok) throw new CommandError(`The archive has ${report.problems.length} problem(s): ${report.problems.join(' ')} (${repair}).`);
+      if (!report.ok)
+        throw new CommandError(
+          `The archive has ${report.problems.length} problem(s): ${report.problems.join(' ')} (${repair}).`,
+        );
       const leftovers = report.leftovers.length
         ? ` ${report.leftovers.length} leftover file(s) belong to no item (from an interrupted import); \`dossier verify --repair\` moves them to lost+found/.`
         : '';
@@ -298,7 +361,8 @@ export const commands: Record<string, Command> = {
         const value = args.options[key];
         if (value !== undefined) patch[key] = value === '' && key !== 'title' ? null : value;
       }
-      if (Object.keys(patch).length === 0) throw new UsageError('say what to change: --title, --source, --published, --url, --byline or --language');
+      if (Object.keys(patch).length === 0)
+        throw new UsageError('say what to change: --title, --source, --published, --url, --byline or --language');
       const view = await api.call('items.update', { id, patch });
       return { json: view, text: describeItem(view) };
     },
@@ -309,10 +373,15 @@ export const commands: Record<string, Command> = {
     async run(api, args) {
       const [state, ...words] = args.positional.slice(1).reverse();
       const states: Record<string, { archived?: boolean; favourite?: boolean; read?: boolean }> = {
-        read: { read: true }, unread: { read: false }, archived: { archived: true }, inbox: { archived: false },
-        favourite: { favourite: true }, unfavourite: { favourite: false },
+        read: { read: true },
+        unread: { read: false },
+        archived: { archived: true },
+        inbox: { archived: false },
+        favourite: { favourite: true },
+        unfavourite: { favourite: false },
       };
-      if (!state || !states[state]) throw new UsageError('mark <id...> read|unread|archived|inbox|favourite|unfavourite');
+      if (!state || !states[state])
+        throw new UsageError('mark <id...> read|unread|archived|inbox|favourite|unfavourite');
       const ids: string[] = [];
       for (const w of words.reverse()) ids.push(await resolveId(api, w));
       if (ids.length === 0) throw new UsageError('an item id is missing');
@@ -328,11 +397,15 @@ export const commands: Record<string, Command> = {
       const all = args.flags.has('all-bookmarks');
       const ids: string[] = [];
       for (const w of args.positional.slice(1)) ids.push(await resolveId(api, w));
-      if (all === (ids.length > 0)) throw new UsageError('fetch takes item ids or --all-bookmarks');
+      if (all === ids.length > 0) throw new UsageError('fetch takes item ids or --all-bookmarks');
       const { results } = await api.call('items.fetch', all ? { allBookmarks: true } : { ids });
       const ok = results.filter((r) => r.ok).length;
-      const lines = [`Fetched ${ok} of ${results.length} item${results.length === 1 ? '' : 's'}.`, ...results.map((r) => `  ${r.ok ? '+' : '-'} ${r.id}  ${r.title}: ${r.message}`)];
-      if (results.length > 0 && ok === 0) throw new CommandError(`Nothing could be fetched: ${results[0].title}: ${results[0].message}`);
+      const lines = [
+        `Fetched ${ok} of ${results.length} item${results.length === 1 ? '' : 's'}.`,
+        ...results.map((r) => `  ${r.ok ? '+' : '-'} ${r.id}  ${r.title}: ${r.message}`),
+      ];
+      if (results.length > 0 && ok === 0)
+        throw new CommandError(`Nothing could be fetched: ${results[0].title}: ${results[0].message}`);
       return { json: { results }, text: lines.join('\n') };
     },
   },
@@ -347,7 +420,11 @@ export const commands: Record<string, Command> = {
       );
       return {
         json: { backups },
-        text: backups.length ? [`${backups.length} backup(s), newest first (restore one with \`dossier restore <id>\`):`, ...lines].join('\n') : 'There are no backups yet.',
+        text: backups.length
+          ? [`${backups.length} backup(s), newest first (restore one with \`dossier restore <id>\`):`, ...lines].join(
+              '\n',
+            )
+          : 'There are no backups yet.',
       };
     },
   },
@@ -382,12 +459,17 @@ async function parseScope(api: Api, scope: string) {
 }
 
 /** A single-file format goes to --out itself when it names a file, else into the folder. */
-async function writeExport(out: string, files: Array<{ path: string; content: string }>, format: string): Promise<string[]> {
+async function writeExport(
+  out: string,
+  files: Array<{ path: string; content: string }>,
+  format: string,
+): Promise<string[]> {
   const single = files.length === 1 && format !== 'md' && path.extname(out) !== '';
   const written: string[] = [];
   for (const file of files) {
     const target = single ? path.resolve(out) : path.resolve(out, file.path);
-    if (!single && !target.startsWith(path.resolve(out) + path.sep)) throw new CommandError(`Refusing to write outside ${out}: ${file.path}`);
+    if (!single && !target.startsWith(path.resolve(out) + path.sep))
+      throw new CommandError(`Refusing to write outside ${out}: ${file.path}`);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, file.content);
     written.push(target);

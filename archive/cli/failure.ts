@@ -11,6 +11,7 @@ export class CommandError extends Error {}
 export function describeFailure(error: unknown): string {
   if (error instanceof UsageError) return `${error.message} (see dossier --help)`;
   if (error instanceof CommandError || error instanceof ArchiveError) return error.message.split('\n')[0];
-  if (error instanceof Error) return `unexpected error: ${error.message.split('\n')[0]} (set DOSSIER_DEBUG=1 for details)`;
+  if (error instanceof Error)
+    return `unexpected error: ${error.message.split('\n')[0]} (set DOSSIER_DEBUG=1 for details)`;
   return 'unexpected error';
 }

@@ -27,7 +27,10 @@ function apiOver(call: (method: string, args: unknown) => Promise<Outcome<unknow
 
 async function forward(host: HostClient, command: Command, args: ParsedArgs, json: boolean): Promise<void> {
   try {
-    const output = await command.run(apiOver((method, a) => host.call(method, a)), args);
+    const output = await command.run(
+      apiOver((method, a) => host.call(method, a)),
+      args,
+    );
     print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
   } finally {
     host.close();
@@ -41,7 +44,9 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
     const pid = await host?.welcomed;
     host?.close();
     if (typeof pid === 'number') {
-      throw new CommandError(`The archive at ${dir} is already open in another Dossier process (pid ${pid}); its address is the one that process printed.`);
+      throw new CommandError(
+        `The archive at ${dir} is already open in another Dossier process (pid ${pid}); its address is the one that process printed.`,
+      );
     }
     const { serve } = await import('./serve-command');
     await serve(dir, args.options);
@@ -55,7 +60,10 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
 
   const [{ openArchive }, { dispatch }] = await Promise.all([import('../api/open-archive'), import('../api/dispatch')]);
   // Restoring a bundle into a new folder should give back exactly what was exported.
-  const restoring = name === 'import' && args.positional.length > 1 && args.positional.slice(1).every((await import('../core/importing')).isBundle);
+  const restoring =
+    name === 'import' &&
+    args.positional.length > 1 &&
+    args.positional.slice(1).every((await import('../core/importing')).isBundle);
   const writes = typeof command.writes === 'function' ? command.writes(args) : command.writes;
   // A writer waits a while for the lock; meanwhile a host that was still opening the archive
   // when we looked may put its socket up: look again between short waits.
@@ -63,7 +71,12 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
   let archive;
   for (;;) {
     try {
-      archive = await openArchive(dir, { readOnly: !writes, create: Boolean(command.creates), seed: !restoring, lockWaitMs: LOCK_POLL_MS });
+      archive = await openArchive(dir, {
+        readOnly: !writes,
+        create: Boolean(command.creates),
+        seed: !restoring,
+        lockWaitMs: LOCK_POLL_MS,
+      });
       break;
     } catch (error) {
       if (!(error instanceof ArchiveError && error.code === 'conflict')) throw error;
@@ -73,7 +86,10 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
     }
   }
   try {
-    const output = await command.run(apiOver((method, a) => dispatch(archive, method, a, { trusted: true })), args);
+    const output = await command.run(
+      apiOver((method, a) => dispatch(archive, method, a, { trusted: true })),
+      args,
+    );
     print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
   } finally {
     await archive.close();

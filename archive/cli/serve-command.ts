@@ -20,7 +20,8 @@ function portOption<T>(options: Record<string, string>, name: string, fallback: 
   const value = options[name];
   if (value === undefined) return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--${name} must be a number from 0 to 65535, not “${value}”`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--${name} must be a number from 0 to 65535, not “${value}”`);
   return port;
 }
 
@@ -38,7 +39,9 @@ export async function serve(dir: string, options: Record<string, string>): Promi
   let clipper: ClipperService | null = null;
   try {
     host = await startHostServer({ dir, service }).catch((error: Error) => {
-      process.stderr.write(`dossier: the dossier command cannot reach this archive while it is served (${error.message.split('\n')[0]})\n`);
+      process.stderr.write(
+        `dossier: the dossier command cannot reach this archive while it is served (${error.message.split('\n')[0]})\n`,
+      );
       return null;
     });
     server = await startServer({
@@ -46,14 +49,20 @@ export async function serve(dir: string, options: Record<string, string>): Promi
       port,
       // Never trusted: a page cannot name files on this machine.
       call: (method, args, options) =>
-        service.call(method, args, { trusted: false, signal: options?.signal, by: options?.by ?? 'browser', clipper: clipper ?? undefined }),
+        service.call(method, args, {
+          trusted: false,
+          signal: options?.signal,
+          by: options?.by ?? 'browser',
+          clipper: clipper ?? undefined,
+        }),
       events: (listener) => service.on(listener),
     });
   } catch (error) {
     await host?.close();
     await archive.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new ArchiveError('io_error', `port ${port} is in use; pick another with --port N (0 picks a free one)`);
+    if (code === 'EADDRINUSE')
+      throw new ArchiveError('io_error', `port ${port} is in use; pick another with --port N (0 picks a free one)`);
     throw error;
   }
   process.stdout.write(`Dossier is serving ${dir} at ${server.url}\n`);

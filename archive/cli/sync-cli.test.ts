@@ -12,11 +12,19 @@ import { forkHost } from '../host/test-host';
 
 const BIN = fileURLToPath(new URL('../../bin/dossier.mjs', import.meta.url));
 
-function dossier(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function dossier(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, DOSSIER_ARCHIVE: '', DOSSIER_SYNC_PASSPHRASE: '', ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, DOSSIER_ARCHIVE: '', DOSSIER_SYNC_PASSPHRASE: '', ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -43,7 +51,9 @@ describe('dossier sync', () => {
     await run(a, 'sync');
     const listA = JSON.parse((await run(a, 'list', '--json')).stdout);
     const listB = JSON.parse((await run(b, 'list', '--json')).stdout);
-    expect(listB.items.map((i: { id: string }) => i.id).sort()).toEqual(listA.items.map((i: { id: string }) => i.id).sort());
+    expect(listB.items.map((i: { id: string }) => i.id).sort()).toEqual(
+      listA.items.map((i: { id: string }) => i.id).sort(),
+    );
 
     const id = listA.items.find((i: { kind: string }) => i.kind === 'article').id;
     await run(a, 'edit', id, '--title', 'Edited on A');
@@ -77,9 +87,20 @@ describe('dossier sync', () => {
     const [c, d, folder] = ['c', 'd', 'enc'].map((n) => path.join(tmp, n));
     const ok = await dossier({ DOSSIER_SYNC_PASSPHRASE: 'right' }, 'sync', '--folder', folder, '--archive', c);
     expect(ok.code).toBe(0);
-    const wrong = await dossier({ MY_PASS: 'wrong' }, 'sync', '--folder', folder, '--archive', d, '--passphrase-env', 'MY_PASS');
+    const wrong = await dossier(
+      { MY_PASS: 'wrong' },
+      'sync',
+      '--folder',
+      folder,
+      '--archive',
+      d,
+      '--passphrase-env',
+      'MY_PASS',
+    );
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toBe('dossier: The passphrase does not open this sync target (it was set up with another one).\n');
+    expect(wrong.stderr).toBe(
+      'dossier: The passphrase does not open this sync target (it was set up with another one).\n',
+    );
     const both = await dossier({}, 'sync', '--folder', folder, '--webdav', 'http://127.0.0.1:9/', '--archive', c);
     expect(both.stderr).toMatch(/^dossier: sync takes --folder or --webdav, not both/);
     const odd = await dossier({}, 'sync', 'sideways', '--archive', c);
@@ -94,17 +115,34 @@ describe('dossier sync', () => {
     const host = await forkHost(e);
     try {
       expect(host.start.ok).toBe(true);
-      const round = await dossier({ DOSSIER_SYNC_PASSPHRASE: 'held secret' }, 'sync', '--folder', folder, '--archive', e, '--json');
+      const round = await dossier(
+        { DOSSIER_SYNC_PASSPHRASE: 'held secret' },
+        'sync',
+        '--folder',
+        folder,
+        '--archive',
+        e,
+        '--json',
+      );
       expect(round.stderr).toBe('');
       expect(JSON.parse(round.stdout).published.operations).toBeGreaterThan(0);
       const status = JSON.parse((await dossier({}, 'sync', 'status', '--archive', e, '--json')).stdout);
       expect(status).toMatchObject({ target: { kind: 'folder', folder }, encrypted: true });
       // The other machine, with the same passphrase, gets what the held archive sent.
-      const other = await dossier({ DOSSIER_SYNC_PASSPHRASE: 'held secret' }, 'sync', '--folder', folder, '--archive', f);
+      const other = await dossier(
+        { DOSSIER_SYNC_PASSPHRASE: 'held secret' },
+        'sync',
+        '--folder',
+        folder,
+        '--archive',
+        f,
+      );
       expect(other.stdout).toMatch(/received {2}\d+ change\(s\) in 1 segment\(s\)/);
       const held = await host.link.call('items.list', {}, { trusted: false });
       const titles = (r: unknown) => (r as { items: Array<{ title: string }> }).items.map((i) => i.title).sort();
-      expect(held.ok && titles(held.value)).toEqual(titles(JSON.parse((await dossier({}, 'list', '--archive', f, '--json')).stdout)));
+      expect(held.ok && titles(held.value)).toEqual(
+        titles(JSON.parse((await dossier({}, 'list', '--archive', f, '--json')).stdout)),
+      );
     } finally {
       expect(await host.stop()).toBe(0);
     }

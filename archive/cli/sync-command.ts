@@ -22,7 +22,9 @@ export async function runSync(api: Api, args: ParsedArgs): Promise<Output> {
     case 'choose':
       return choose(api, args);
     default:
-      throw new UsageError(`sync ${args.positional[1]}: use sync [--folder DIR | --webdav URL], sync status, sync conflicts, sync choose`);
+      throw new UsageError(
+        `sync ${args.positional[1]}: use sync [--folder DIR | --webdav URL], sync status, sync conflicts, sync choose`,
+      );
   }
 }
 
@@ -34,7 +36,8 @@ async function round(api: Api, args: ParsedArgs): Promise<Output> {
       ? ({ kind: 'webdav', url: args.options.webdav } as const)
       : undefined;
   const passphrase = process.env[args.options['passphrase-env'] ?? 'DOSSIER_SYNC_PASSPHRASE'] || undefined;
-  if (args.options['passphrase-env'] && !passphrase) throw new CommandError(`The environment variable ${args.options['passphrase-env']} holds no passphrase.`);
+  if (args.options['passphrase-env'] && !passphrase)
+    throw new CommandError(`The environment variable ${args.options['passphrase-env']} holds no passphrase.`);
   const user = process.env.DOSSIER_WEBDAV_USER || undefined;
   const password = process.env.DOSSIER_WEBDAV_PASSWORD || undefined;
   const report = await api.call('sync.run', {
@@ -44,7 +47,10 @@ async function round(api: Api, args: ParsedArgs): Promise<Output> {
     ...(password ? { password } : {}),
   });
   const text = describeRound(report);
-  if (report.refused.length) throw new CommandError(`refused ${report.refused[0]}${report.refused.length > 1 ? ` (and ${report.refused.length - 1} more)` : ''}; everything else was synced.`);
+  if (report.refused.length)
+    throw new CommandError(
+      `refused ${report.refused[0]}${report.refused.length > 1 ? ` (and ${report.refused.length - 1} more)` : ''}; everything else was synced.`,
+    );
   return { json: report, text };
 }
 
@@ -80,7 +86,11 @@ async function status(api: Api): Promise<Output> {
         `This device: ${device}`,
         `Syncs with:  ${where}${encrypted ? ' (encrypted)' : ''}${paused ? ' (turned off in the app)' : ''}`,
         `Last round:  ${lastRound ?? 'never'}`,
-        `Segments:    ${published} sent; ${Object.entries(devices).map(([d, n]) => `${n} from ${d}`).join(', ') || 'none received'}`,
+        `Segments:    ${published} sent; ${
+          Object.entries(devices)
+            .map(([d, n]) => `${n} from ${d}`)
+            .join(', ') || 'none received'
+        }`,
         `Conflicts:   ${conflicts}${conflicts ? ' (see `dossier sync conflicts`)' : ''}`,
         ...(s.running ? ['Now:         syncing…'] : []),
         ...(s.error ? [`Last error:  ${s.error}`] : []),
@@ -101,7 +111,9 @@ async function conflicts(api: Api): Promise<Output> {
   );
   return {
     json: { conflicts: list.map(({ title: _title, ...c }) => c) },
-    text: list.length ? [...lines, '', 'Keep one with `dossier sync choose <id> <field> <n>`.'].join('\n') : 'No conflicts.',
+    text: list.length
+      ? [...lines, '', 'Keep one with `dossier sync choose <id> <field> <n>`.'].join('\n')
+      : 'No conflicts.',
   };
 }
 
@@ -110,7 +122,11 @@ async function choose(api: Api, args: ParsedArgs): Promise<Output> {
   if (!id || !field || n === undefined) throw new UsageError('sync choose <id> <field> <n>');
   const entity = /^[inhrts]:/.test(id) ? id : `i:${id}`;
   const pick = Number(n);
-  if (!Number.isInteger(pick) || pick < 0) throw new UsageError('sync choose <id> <field> <n>: n is 0 (the kept value) or the number of another');
+  if (!Number.isInteger(pick) || pick < 0)
+    throw new UsageError('sync choose <id> <field> <n>: n is 0 (the kept value) or the number of another');
   const { conflicts: left } = await api.call('sync.choose', { entity, field, pick });
-  return { json: { pick, conflicts: left.length }, text: `Kept value ${n} for ${field}; the next sync tells the other devices.` };
+  return {
+    json: { pick, conflicts: left.length },
+    text: `Kept value ${n} for ${field}; the next sync tells the other devices.`,
+  };
 }

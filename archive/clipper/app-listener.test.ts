@@ -26,7 +26,11 @@ describe('the app’s browser extension listener', () => {
   it('stays off by default', async () => {
     const { archive, cleanup } = await tempArchive();
     cleanups.push(cleanup);
-    const service = startAppListener({ archive, call: (m, a) => dispatch(archive, m, a, { trusted: false }), log: () => undefined });
+    const service = startAppListener({
+      archive,
+      call: (m, a) => dispatch(archive, m, a, { trusted: false }),
+      log: () => undefined,
+    });
     cleanups.unshift(async () => void (await service.close()));
     expect(service.status()).toMatchObject({ available: true, enabled: false, code: null });
   });
@@ -37,7 +41,11 @@ describe('the app’s browser extension listener', () => {
     const port = await freePort();
     setPreference(archive, 'browserExtension', true);
     setPreference(archive, 'browserExtensionPort', port);
-    const service = startAppListener({ archive, call: (m, a) => dispatch(archive, m, a, { trusted: false }), log: () => undefined });
+    const service = startAppListener({
+      archive,
+      call: (m, a) => dispatch(archive, m, a, { trusted: false }),
+      log: () => undefined,
+    });
     cleanups.unshift(async () => void (await service.close()));
     await expect.poll(() => service.status().enabled).toBe(true);
     expect(service.status()).toMatchObject({ port, code: expect.stringMatching(/^\d{3} \d{3}$/) });

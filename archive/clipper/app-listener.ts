@@ -20,8 +20,13 @@ export function startAppListener({ archive, call, log }: AppListenerDeps): Clipp
   const service = new ClipperService({ dir: archive.dir, call: call as never, open: async () => ({ url: null }) });
   const prefs = getPreferences(archive);
   if (prefs[CLIPPER_PREFERENCE] === true) {
-    const port = typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number' ? (prefs[CLIPPER_PORT_PREFERENCE] as number) : DEFAULT_CLIPPER_PORT;
-    void service.configure(true, port).then((status) => status.error && log(`browser extension listener is off: ${status.error}`));
+    const port =
+      typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number'
+        ? (prefs[CLIPPER_PORT_PREFERENCE] as number)
+        : DEFAULT_CLIPPER_PORT;
+    void service
+      .configure(true, port)
+      .then((status) => status.error && log(`browser extension listener is off: ${status.error}`));
   }
   return service;
 }

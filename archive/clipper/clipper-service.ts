@@ -70,12 +70,21 @@ export class ClipperService implements ClipperControl {
     this.error = null;
     if (enabled && !this.running) {
       try {
-        this.running = await startClipper({ port, pairing: await this.loadPairing(), call: this.options.call, open: this.options.open, name: path.basename(this.options.dir) });
+        this.running = await startClipper({
+          port,
+          pairing: await this.loadPairing(),
+          call: this.options.call,
+          open: this.options.open,
+          name: path.basename(this.options.dir),
+        });
         this.options.print?.(`Browser extension: listening on 127.0.0.1:${this.running.port}`);
         this.pairing?.code(); // shown (printed) as soon as there is something to pair with
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        this.error = code === 'EADDRINUSE' ? `Port ${port} is in use by another program; choose another port.` : `The listener could not start: ${(error as Error).message.split('\n')[0]}`;
+        this.error =
+          code === 'EADDRINUSE'
+            ? `Port ${port} is in use by another program; choose another port.`
+            : `The listener could not start: ${(error as Error).message.split('\n')[0]}`;
       }
     }
     return this.status();

@@ -19,15 +19,27 @@ let cleanup: () => Promise<void>;
 let clipper: RunningClipper;
 let pairing: Pairing;
 
-function post(pathname: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: http.IncomingHttpHeaders }> {
+function post(
+  pathname: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
     const req = http.request(
-      { host: '127.0.0.1', port: clipper.port, path: pathname, method: 'POST', headers: { host: `127.0.0.1:${clipper.port}`, origin: EXT, 'content-type': 'application/json', ...headers } },
+      {
+        host: '127.0.0.1',
+        port: clipper.port,
+        path: pathname,
+        method: 'POST',
+        headers: { host: `127.0.0.1:${clipper.port}`, origin: EXT, 'content-type': 'application/json', ...headers },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text || 'null'), headers: res.headers }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text || 'null'), headers: res.headers }),
+        );
       },
     );
     req.on('error', reject);
@@ -74,7 +86,11 @@ describe('the extension listener', () => {
     const auth = { authorization: `Bearer ${token}` };
     expect(await post('/status', {}, auth)).toMatchObject({ status: 200, json: { ok: true } });
     const html = `<html><head><title>Harbour</title></head><body><article><h1>Harbour reopens</h1><p>${'The harbour reopened on Tuesday after the storm had closed it for a week. '.repeat(5)}</p></article></body></html>`;
-    const saved = await post('/api/import.page', { url: 'https://example.org/harbour', title: 'Harbour', html, tags: ['ports'] }, auth);
+    const saved = await post(
+      '/api/import.page',
+      { url: 'https://example.org/harbour', title: 'Harbour', html, tags: ['ports'] },
+      auth,
+    );
     expect(saved).toMatchObject({ status: 200, json: { ok: true, value: { created: true, kind: 'article' } } });
     expect(archive.view(saved.json.value.id).tags).toEqual(['ports']);
     const tagged = await post('/api/tags.add', { id: saved.json.value.id, tags: ['storms'] }, auth);
@@ -85,16 +101,33 @@ describe('the extension listener', () => {
     const items = archive.data.items.length;
     const page = { url: 'https://example.org/forged', title: 'x', html: '<p>x</p>' };
     expect(await post('/api/import.page', page)).toMatchObject({ status: 401 });
-    expect(await post('/api/import.page', page, { authorization: `Bearer ${'A'.repeat(43)}` })).toMatchObject({ status: 401 });
-    expect(await post('/api/import.page', page, { authorization: `Bearer ${token}`, origin: OTHER_EXT })).toMatchObject({ status: 401 });
-    const fromPage = await post('/api/import.page', page, { authorization: `Bearer ${token}`, origin: 'http://127.0.0.1:8080' });
+    expect(await post('/api/import.page', page, { authorization: `Bearer ${'A'.repeat(43)}` })).toMatchObject({
+      status: 401,
+    });
+    expect(await post('/api/import.page', page, { authorization: `Bearer ${token}`, origin: OTHER_EXT })).toMatchObject(
+      { status: 401 },
+    );
+    const fromPage = await post('/api/import.page', page, {
+      authorization: `Bearer ${token}`,
+      origin: 'http://127.0.0.1:8080',
+    });
     expect(fromPage.status).toBe(403);
     expect(fromPage.headers['access-control-allow-origin']).toBeUndefined();
-    expect(await post('/api/import.page', page, { authorization: `Bearer ${token}`, origin: 'null' })).toMatchObject({ status: 403 });
-    expect(await post('/api/import.page', page, { authorization: `Bearer ${token}`, host: `localhost:${clipper.port}` })).toMatchObject({ status: 403 });
-    expect(await post('/api/import.page', page, { authorization: `Bearer ${token}`, host: `evil.example:${clipper.port}` })).toMatchObject({ status: 403 });
-    expect(await post('/api/items.delete', { id: archive.data.items[0].id }, { authorization: `Bearer ${token}` })).toMatchObject({ status: 404 });
-    expect(await post('/api/import.paths', { paths: ['/etc/passwd'] }, { authorization: `Bearer ${token}` })).toMatchObject({ status: 404 });
+    expect(await post('/api/import.page', page, { authorization: `Bearer ${token}`, origin: 'null' })).toMatchObject({
+      status: 403,
+    });
+    expect(
+      await post('/api/import.page', page, { authorization: `Bearer ${token}`, host: `localhost:${clipper.port}` }),
+    ).toMatchObject({ status: 403 });
+    expect(
+      await post('/api/import.page', page, { authorization: `Bearer ${token}`, host: `evil.example:${clipper.port}` }),
+    ).toMatchObject({ status: 403 });
+    expect(
+      await post('/api/items.delete', { id: archive.data.items[0].id }, { authorization: `Bearer ${token}` }),
+    ).toMatchObject({ status: 404 });
+    expect(
+      await post('/api/import.paths', { paths: ['/etc/passwd'] }, { authorization: `Bearer ${token}` }),
+    ).toMatchObject({ status: 404 });
     expect(archive.data.items.length).toBe(items);
   });
 });

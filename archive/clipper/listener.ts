@@ -33,7 +33,10 @@ export interface RunningClipper {
 }
 
 class Refused extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -53,7 +56,8 @@ function reply(res: http.ServerResponse, status: number, value: unknown, origin:
 const refusal = (message: string) => ({ ok: false, error: { code: 'invalid_argument', message } });
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) throw new Refused(415, 'Requests must be JSON.');
+  if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? '')))
+    throw new Refused(415, 'Requests must be JSON.');
   if (Number(req.headers['content-length']) > MAX_BODY_BYTES) throw new Refused(413, 'The page is too large to save.');
   const chunks: Buffer[] = [];
   let size = 0;
@@ -96,19 +100,23 @@ export async function startClipper(options: ClipperOptions): Promise<RunningClip
     if (path === '/pair') {
       const body = (await readJson(req)) as { code?: unknown };
       const token = typeof body.code === 'string' ? await options.pairing.redeem(body.code, origin) : null;
-      if (token === null) throw new Refused(401, 'That pairing code is wrong or has expired. Check the code Dossier shows.');
+      if (token === null)
+        throw new Refused(401, 'That pairing code is wrong or has expired. Check the code Dossier shows.');
       return reply(res, 200, { ok: true, value: { token } }, origin);
     }
-    if (!options.pairing.accepts(bearer(req), origin)) throw new Refused(401, 'This browser is not paired with Dossier. Pair it again with the code Dossier shows.');
+    if (!options.pairing.accepts(bearer(req), origin))
+      throw new Refused(401, 'This browser is not paired with Dossier. Pair it again with the code Dossier shows.');
     const body = await readJson(req);
     if (path === '/status') return reply(res, 200, { ok: true, value: { name: options.name ?? 'Dossier' } }, origin);
     if (path === '/open') {
       const id = (body as { id?: unknown }).id;
-      if (typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id)) throw new Refused(400, 'An item id is 16 hexadecimal digits.');
+      if (typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id))
+        throw new Refused(400, 'An item id is 16 hexadecimal digits.');
       return reply(res, 200, { ok: true, value: options.open ? await options.open(id) : { url: null } }, origin);
     }
     const method = /^\/api\/([a-zA-Z.]+)$/.exec(path)?.[1];
-    if (method === undefined || !(CLIPPER_METHODS as readonly string[]).includes(method)) throw new Refused(404, 'Unknown operation.');
+    if (method === undefined || !(CLIPPER_METHODS as readonly string[]).includes(method))
+      throw new Refused(404, 'Unknown operation.');
     return reply(res, 200, await options.call(method, body), origin);
   }
 
@@ -117,7 +125,12 @@ export async function startClipper(options: ClipperOptions): Promise<RunningClip
       if (res.headersSent) return void res.destroy();
       const status = error instanceof Refused ? error.status : 500;
       // A refused origin gets no CORS header: a web page cannot even read why.
-      reply(res, status, refusal(error instanceof Refused ? error.message : 'Something went wrong in Dossier.'), extensionOrigin(req));
+      reply(
+        res,
+        status,
+        refusal(error instanceof Refused ? error.message : 'Something went wrong in Dossier.'),
+        extensionOrigin(req),
+      );
       if (status === 413) req.destroy();
     });
   });

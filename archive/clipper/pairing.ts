@@ -92,7 +92,9 @@ export class Pairing {
     }
     this.expire();
     const token = randomBytes(32).toString('base64url');
-    this.tokens = [...this.tokens, { hash: hashOf(token), origin, paired: new Date(this.now()).toISOString() }].slice(-MAX_TOKENS);
+    this.tokens = [...this.tokens, { hash: hashOf(token), origin, paired: new Date(this.now()).toISOString() }].slice(
+      -MAX_TOKENS,
+    );
     await this.save();
     return token;
   }

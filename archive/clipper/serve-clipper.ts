@@ -11,7 +11,12 @@ import { DEFAULT_CLIPPER_PORT } from './listener';
 import { ClipperService } from './clipper-service';
 
 /** Starts the service (and the listener, when asked for or set on); refuses a busy port given on the command line. */
-export async function serveClipper(archive: Archive, requestedPort: number | null, appUrl: string, print: (line: string) => void): Promise<ClipperService> {
+export async function serveClipper(
+  archive: Archive,
+  requestedPort: number | null,
+  appUrl: string,
+  print: (line: string) => void,
+): Promise<ClipperService> {
   const service = new ClipperService({
     dir: archive.dir,
     print,
@@ -20,11 +25,15 @@ export async function serveClipper(archive: Archive, requestedPort: number | nul
     open: async () => ({ url: appUrl }),
   });
   const prefs = getPreferences(archive);
-  const savedPort = typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number' ? (prefs[CLIPPER_PORT_PREFERENCE] as number) : DEFAULT_CLIPPER_PORT;
+  const savedPort =
+    typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number'
+      ? (prefs[CLIPPER_PORT_PREFERENCE] as number)
+      : DEFAULT_CLIPPER_PORT;
   if (requestedPort === null && prefs[CLIPPER_PREFERENCE] !== true) return service;
   const status = await service.configure(true, requestedPort ?? savedPort);
   if (status.error !== null) {
-    if (requestedPort !== null) throw new ArchiveError('io_error', `${status.error.replace(/\.$/, '')} (--clipper-port N)`);
+    if (requestedPort !== null)
+      throw new ArchiveError('io_error', `${status.error.replace(/\.$/, '')} (--clipper-port N)`);
     process.stderr.write(`dossier: browser extension listener is off: ${status.error}\n`);
   }
   return service;

@@ -18,10 +18,12 @@ function referenceProblem(data: ArchiveData): string | null {
   }
   const registered = new Set(data.tags.map((t) => tagKey(t.name)));
   for (const [i, item] of data.items.entries()) {
-    for (const tag of item.tags) if (!registered.has(tagKey(tag))) return `items[${i}].tags: tag “${tag.slice(0, 40)}” is not registered`;
+    for (const tag of item.tags)
+      if (!registered.has(tagKey(tag))) return `items[${i}].tags: tag “${tag.slice(0, 40)}” is not registered`;
   }
   for (const key of ['notes', 'highlights'] as const) {
-    for (const [i, x] of data[key].entries()) if (!ids.has(x.itemId)) return `${key}[${i}].itemId: belongs to a missing item`;
+    for (const [i, x] of data[key].entries())
+      if (!ids.has(x.itemId)) return `${key}[${i}].itemId: belongs to a missing item`;
   }
   for (const [i, r] of data.relations.entries()) {
     if (!ids.has(r.a) || !ids.has(r.b)) return `relations[${i}]: points at a missing item`;

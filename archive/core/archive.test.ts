@@ -64,10 +64,18 @@ describe('notes and highlights', () => {
   it('locate the quote in the text, even when the offsets are stale', async () => {
     const { archive, cleanup } = await tempArchive({ seeded: false });
     const a = await addItem(archive, draft('A', TEXT_A));
-    const h = await createHighlight(archive, { itemId: a, quote: 'China and Russia', start: 0, end: 16, comment: ' key ' });
+    const h = await createHighlight(archive, {
+      itemId: a,
+      quote: 'China and Russia',
+      start: 0,
+      end: 16,
+      comment: ' key ',
+    });
     expect(TEXT_A.slice(h.start, h.end)).toBe('China and Russia');
     expect(h.comment).toBe('key');
-    await expect(createHighlight(archive, { itemId: a, quote: 'not in the text', start: 0, end: 15 })).rejects.toThrow(/not in/);
+    await expect(createHighlight(archive, { itemId: a, quote: 'not in the text', start: 0, end: 15 })).rejects.toThrow(
+      /not in/,
+    );
     deleteHighlight(archive, h.id);
     expect(archive.highlightsOf(a)).toEqual([]);
     await cleanup();
@@ -116,7 +124,10 @@ describe('items', () => {
 describe('a new archive', () => {
   it('holds the seed article and a welcome note linked to it', async () => {
     const { archive, cleanup } = await tempArchive();
-    const [article, note] = [archive.data.items.find((i) => i.kind === 'article'), archive.data.items.find((i) => i.kind === 'note')];
+    const [article, note] = [
+      archive.data.items.find((i) => i.kind === 'article'),
+      archive.data.items.find((i) => i.kind === 'note'),
+    ];
     expect(article).toMatchObject({ published: '2024-10-06', source: 'MENAFN' });
     expect(article?.title).not.toMatch(/MENAFN|^date/);
     expect(note?.title).toBe('Welcome to Dossier');

@@ -32,7 +32,11 @@ export class Archive {
   ) {}
 
   static async open(dir: string, options: OpenOptions = {}): Promise<Archive> {
-    const store = await Store.open(dir, { readOnly: options.readOnly, create: options.create, lockWaitMs: options.lockWaitMs });
+    const store = await Store.open(dir, {
+      readOnly: options.readOnly,
+      create: options.create,
+      lockWaitMs: options.lockWaitMs,
+    });
     const archive = new Archive(store, null);
     try {
       if (store.created && options.seed) {
@@ -208,7 +212,9 @@ export class Archive {
     this.searchIndex = await openSearchIndex({
       dir: this.store.indexDir,
       contentDir: this.store.contentDir,
-      metas: this.data.items.map((item) => this.searchMeta(item, notes.get(item.id) ?? [], highlights.get(item.id) ?? [])),
+      metas: this.data.items.map((item) =>
+        this.searchMeta(item, notes.get(item.id) ?? [], highlights.get(item.id) ?? []),
+      ),
       readOnly: this.store.readOnly,
     });
   }

@@ -11,7 +11,6 @@ export interface ScheduleOptions {
   minAgeMs?: number;
 }
 
-
 export class BackupSchedule {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<BackupManifest | null> | null = null;
@@ -38,13 +37,18 @@ export class BackupSchedule {
   take(reason: string, options: { force?: boolean; unlessRecent?: boolean } = {}): Promise<BackupManifest | null> {
     const run = (this.running ?? Promise.resolve(null)).catch(() => null).then(() => this.takeOnce(reason, options));
     this.running = run;
-    void run.finally(() => {
-      if (this.running === run) this.running = null;
-    }).catch(() => undefined);
+    void run
+      .finally(() => {
+        if (this.running === run) this.running = null;
+      })
+      .catch(() => undefined);
     return run;
   }
 
-  private async takeOnce(reason: string, options: { force?: boolean; unlessRecent?: boolean }): Promise<BackupManifest | null> {
+  private async takeOnce(
+    reason: string,
+    options: { force?: boolean; unlessRecent?: boolean },
+  ): Promise<BackupManifest | null> {
     try {
       if (options.unlessRecent) {
         const newest = (await listBackups(this.archive.dir, { verify: false })).find((b) => b.valid);

@@ -26,7 +26,8 @@ async function archiveWithItems(n = 3): Promise<{ dir: string; archive: Archive;
   const dir = await freshDir();
   const archive = await Archive.open(dir);
   const ids = [];
-  for (let i = 0; i < n; i++) ids.push(await addItem(archive, draft(`Story ${i}`, `The text of story ${i}, about harbours and grain.`)));
+  for (let i = 0; i < n; i++)
+    ids.push(await addItem(archive, draft(`Story ${i}`, `The text of story ${i}, about harbours and grain.`)));
   await archive.durable();
   return { dir, archive, ids };
 }
@@ -67,9 +68,14 @@ describe('backups', () => {
     const before = await listBackups(dir);
     const file = path.join(dir, 'dossier.json');
     const good = JSON.parse(await readFile(file, 'utf8'));
-    for (const damage of [{ ...good, items: [null] }, { ...good, tags: 'x' }, { ...good, items: [{ ...good.items[0], id: '../x' }] }]) {
+    for (const damage of [
+      { ...good, items: [null] },
+      { ...good, tags: 'x' },
+      { ...good, items: [{ ...good.items[0], id: '../x' }] },
+    ]) {
       await writeFile(file, JSON.stringify(damage));
-      for (let i = 0; i < 6; i++) await expect(openArchive(dir)).rejects.toThrow(/^dossier\.json is damaged: .*dossier restore <id>/);
+      for (let i = 0; i < 6; i++)
+        await expect(openArchive(dir)).rejects.toThrow(/^dossier\.json is damaged: .*dossier restore <id>/);
     }
     expect(await listBackups(dir)).toEqual(before);
   });
@@ -153,7 +159,13 @@ describe('verify and repair', () => {
 
   it('repairs references to missing items and unregistered tags, and rebuilds the index', async () => {
     const { archive, ids } = await archiveWithItems(2);
-    archive.data.notes.push({ id: 'aaaaaaaaaaaaaaaa', itemId: 'bbbbbbbbbbbbbbbb', text: 'orphan', created: 'x', updated: 'x' });
+    archive.data.notes.push({
+      id: 'aaaaaaaaaaaaaaaa',
+      itemId: 'bbbbbbbbbbbbbbbb',
+      text: 'orphan',
+      created: 'x',
+      updated: 'x',
+    });
     archive.data.items[0].tags.push('Unregistered');
     expect((await verifyArchive(archive)).problems).toHaveLength(2);
     const report = await repairArchive(archive);

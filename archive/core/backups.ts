@@ -56,7 +56,11 @@ function newBackupId(now: Date): string {
 
 /** The folder of backup `id` in archive `dir`, after checking the id is one. */
 export function backupFolder(dir: string, id: string): string {
-  if (!ID_PATTERN.test(id)) throw new ArchiveError('not_found', `There is no backup “${id.slice(0, 40)}” (list them with \`dossier backups\`).`);
+  if (!ID_PATTERN.test(id))
+    throw new ArchiveError(
+      'not_found',
+      `There is no backup “${id.slice(0, 40)}” (list them with \`dossier backups\`).`,
+    );
   return path.join(backupsDir(dir), id);
 }
 
@@ -75,14 +79,20 @@ async function sha256Of(file: string): Promise<string> {
  * Takes a backup of the open archive `store` unless the newest backup holds the same state
  * (then returns null); `force` takes one even then (before a restore).
  */
-export async function takeBackup(store: Store, reason: string, options: { force?: boolean; now?: Date } = {}): Promise<BackupManifest | null> {
+export async function takeBackup(
+  store: Store,
+  reason: string,
+  options: { force?: boolean; now?: Date } = {},
+): Promise<BackupManifest | null> {
   const root = backupsDir(store.dir);
   await fs.mkdir(root, { recursive: true });
   await store.durable(); // so that its journal position counts every change made so far
   const newest = (await listBackups(store.dir, { verify: false })).find((b) => b.valid);
-  if (!options.force && newest && (await readManifest(path.join(root, newest.id)).catch(() => null))?.seq === store.seq) return null;
+  if (!options.force && newest && (await readManifest(path.join(root, newest.id)).catch(() => null))?.seq === store.seq)
+    return null;
   let now = options.now ?? new Date();
-  while ((await fs.stat(path.join(root, newBackupId(now))).catch(() => null)) !== null) now = new Date(now.getTime() + 1);
+  while ((await fs.stat(path.join(root, newBackupId(now))).catch(() => null)) !== null)
+    now = new Date(now.getTime() + 1);
   const id = newBackupId(now);
   const partial = path.join(root, `.partial-${id}`);
   await fs.mkdir(path.join(partial, 'content'), { recursive: true });
@@ -93,7 +103,8 @@ export async function takeBackup(store: Store, reason: string, options: { force?
     let how = await linkBodies(store.contentDir, store.data.items, path.join(partial, 'content'), linked);
     const seq = await store.copyStateTo(partial);
     const items = store.data.items.length;
-    if ((await linkBodies(store.contentDir, store.data.items, path.join(partial, 'content'), linked)) === 'copied') how = 'copied';
+    if ((await linkBodies(store.contentDir, store.data.items, path.join(partial, 'content'), linked)) === 'copied')
+      how = 'copied';
     const files: Partial<Record<(typeof STATE_FILES)[number], string>> = {};
     let bytes = 0;
     for (const name of STATE_FILES) {
@@ -130,14 +141,20 @@ export async function takeBackup(store: Store, reason: string, options: { force?
   }
 }
 
-async function linkBodies(contentDir: string, items: Item[], into: string, linked: Set<string>): Promise<'linked' | 'copied'> {
+async function linkBodies(
+  contentDir: string,
+  items: Item[],
+  into: string,
+  linked: Set<string>,
+): Promise<'linked' | 'copied'> {
   const names: string[] = [];
   for (const [n, item] of items.entries()) {
     // A backup runs beside edits: it gives the event loop back every thousand items.
     if (n % 1_000 === 999) await new Promise<void>((resolve) => setImmediate(resolve));
     if (item.content.text && !linked.has(`${item.id}.txt`)) names.push(`${assertItemId(item.id)}.txt`);
     if (item.content.html && !linked.has(`${item.id}.html`)) names.push(`${assertItemId(item.id)}.html`);
-    for (const asset of item.assets) if (!linked.has(`${item.id}/${asset}`)) names.push(`${assertItemId(item.id)}/${asset}`);
+    for (const asset of item.assets)
+      if (!linked.has(`${item.id}/${asset}`)) names.push(`${assertItemId(item.id)}/${asset}`);
   }
   const folders = new Set(names.filter((n) => n.includes('/')).map((n) => n.split('/')[0]));
   await Promise.all([...folders].map((f) => fs.mkdir(path.join(into, f), { recursive: true })));
@@ -174,18 +191,38 @@ export async function listBackups(dir: string, options: { verify?: boolean } = {
     return [];
   }
   const out: BackupInfo[] = [];
-  for (const name of names.filter((n) => ID_PATTERN.test(n)).sort().reverse()) {
+  for (const name of names
+    .filter((n) => ID_PATTERN.test(n))
+    .sort()
+    .reverse()) {
     const folder = path.join(backupsDir(dir), name);
     try {
       const m = await readManifest(folder);
-      const info: BackupInfo = { id: name, created: m.created, items: m.items, valid: true, bytes: m.bytes, reason: m.reason, bodies: m.bodies };
+      const info: BackupInfo = {
+        id: name,
+        created: m.created,
+        items: m.items,
+        valid: true,
+        bytes: m.bytes,
+        reason: m.reason,
+        bodies: m.bodies,
+      };
       if (options.verify !== false) {
         const bad = await damagedFile(folder, m);
         if (bad) Object.assign(info, { valid: false, problem: `its ${bad} does not match its checksum` });
       }
       out.push(info);
     } catch (error) {
-      out.push({ id: name, created: '', items: 0, valid: false, bytes: 0, reason: '', bodies: 'none', problem: `its manifest cannot be read (${(error as Error).message.split('\n')[0]})` });
+      out.push({
+        id: name,
+        created: '',
+        items: 0,
+        valid: false,
+        bytes: 0,
+        reason: '',
+        bodies: 'none',
+        problem: `its manifest cannot be read (${(error as Error).message.split('\n')[0]})`,
+      });
     }
   }
   return out;
@@ -199,7 +236,10 @@ async function damagedFile(folder: string, m: BackupManifest): Promise<string | 
 }
 
 /** A backup's state, read and validated like an archive's own, and the folder of its bodies. */
-export async function readBackup(dir: string, id: string): Promise<{ data: ArchiveData; contentDir: string; manifest: BackupManifest }> {
+export async function readBackup(
+  dir: string,
+  id: string,
+): Promise<{ data: ArchiveData; contentDir: string; manifest: BackupManifest }> {
   const folder = backupFolder(dir, id);
   let manifest: BackupManifest;
   try {
@@ -208,7 +248,11 @@ export async function readBackup(dir: string, id: string): Promise<{ data: Archi
     throw new ArchiveError('not_found', `There is no usable backup “${id}” (list them with \`dossier backups\`).`);
   }
   const bad = await damagedFile(folder, manifest);
-  if (bad) throw new ArchiveError('corrupt_archive', `Backup ${id} is damaged (its ${bad} does not match its checksum); choose another.`);
+  if (bad)
+    throw new ArchiveError(
+      'corrupt_archive',
+      `Backup ${id} is damaged (its ${bad} does not match its checksum); choose another.`,
+    );
   const state = await Store.open(folder, { readOnly: true });
   try {
     return { data: state.data, contentDir: state.contentDir, manifest };

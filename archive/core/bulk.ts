@@ -13,7 +13,12 @@ export { BULK_ACTIONS, type BulkAction };
 
 export type { BulkReport };
 
-export async function applyBulk(archive: Archive, ids: readonly string[], action: BulkAction, tags: readonly string[] = []): Promise<BulkReport> {
+export async function applyBulk(
+  archive: Archive,
+  ids: readonly string[],
+  action: BulkAction,
+  tags: readonly string[] = [],
+): Promise<BulkReport> {
   const report: BulkReport = { changed: 0, missing: [] };
   for (const id of new Set(ids)) {
     if (!archive.has(id)) {
@@ -33,7 +38,14 @@ export async function applyBulk(archive: Archive, ids: readonly string[], action
         report.changed += 1;
         continue;
       default: {
-        const state = { read: { read: true }, unread: { read: false }, archive: { archived: true }, unarchive: { archived: false }, favourite: { favourite: true }, unfavourite: { favourite: false } }[action];
+        const state = {
+          read: { read: true },
+          unread: { read: false },
+          archive: { archived: true },
+          unarchive: { archived: false },
+          favourite: { favourite: true },
+          unfavourite: { favourite: false },
+        }[action];
         setState(archive, id, state);
       }
     }

@@ -19,7 +19,10 @@ let valid: Files;
 beforeAll(async () => {
   const dir = await tempDir();
   const archive = await Archive.open(dir);
-  const a = await addItem(archive, draft('First', 'China and Russia met to talk about grain and cars.', { html: '<p>China and Russia</p>' }));
+  const a = await addItem(
+    archive,
+    draft('First', 'China and Russia met to talk about grain and cars.', { html: '<p>China and Russia</p>' }),
+  );
   const b = await addItem(archive, draft('Second', 'A second story about trade between neighbours.'));
   tagItem(archive, a, ['Trade']);
   createNote(archive, a, 'a note');
@@ -90,55 +93,105 @@ describe('a hostile .dossier bundle is refused with one line and changes nothing
   });
 
   it('tags that are not a list', async () => {
-    expect(await refusal(tampered((d) => (d.items[0].tags = 'x')))).toBe(refused('its dossier.json is not valid (items[0].tags: expected array, received string)'));
+    expect(await refusal(tampered((d) => (d.items[0].tags = 'x')))).toBe(
+      refused('its dossier.json is not valid (items[0].tags: expected array, received string)'),
+    );
   });
 
   it('a null item', async () => {
-    expect(await refusal(tampered((d) => d.items.push(null)))).toBe(refused('its dossier.json is not valid (items[2]: expected object, received null)'));
+    expect(await refusal(tampered((d) => d.items.push(null)))).toBe(
+      refused('its dossier.json is not valid (items[2]: expected object, received null)'),
+    );
   });
 
   it('items that are not a list', async () => {
-    expect(await refusal(tampered((d) => (d.items = { 0: d.items[0] })))).toBe(refused('dossier.json is damaged: "items" is not a list'));
+    expect(await refusal(tampered((d) => (d.items = { 0: d.items[0] })))).toBe(
+      refused('dossier.json is damaged: "items" is not a list'),
+    );
   });
 
   it('a note, highlight or relation that points at no item, or a tag not registered', async () => {
-    expect(await refusal(tampered((d) => (d.notes[0].itemId = 'ffffffffffffffff')))).toBe(refused('its dossier.json is not valid (notes[0].itemId: belongs to a missing item)'));
-    expect(await refusal(tampered((d) => (d.relations[0].b = 'ffffffffffffffff')))).toBe(refused('its dossier.json is not valid (relations[0]: points at a missing item)'));
-    expect(await refusal(tampered((d) => d.highlights.push({ id: '0123456789abcdef', itemId: d.items[0].id, quote: 'x', start: 'zero', end: 1, comment: null, color: null, created: '', updated: '' })))).toBe(
-      refused('its dossier.json is not valid (highlights[0].start: expected number, received string)'),
+    expect(await refusal(tampered((d) => (d.notes[0].itemId = 'ffffffffffffffff')))).toBe(
+      refused('its dossier.json is not valid (notes[0].itemId: belongs to a missing item)'),
     );
-    expect(await refusal(tampered((d) => (d.tags = [])))).toBe(refused('its dossier.json is not valid (items[0].tags: tag “Trade” is not registered)'));
+    expect(await refusal(tampered((d) => (d.relations[0].b = 'ffffffffffffffff')))).toBe(
+      refused('its dossier.json is not valid (relations[0]: points at a missing item)'),
+    );
+    expect(
+      await refusal(
+        tampered((d) =>
+          d.highlights.push({
+            id: '0123456789abcdef',
+            itemId: d.items[0].id,
+            quote: 'x',
+            start: 'zero',
+            end: 1,
+            comment: null,
+            color: null,
+            created: '',
+            updated: '',
+          }),
+        ),
+      ),
+    ).toBe(refused('its dossier.json is not valid (highlights[0].start: expected number, received string)'));
+    expect(await refusal(tampered((d) => (d.tags = [])))).toBe(
+      refused('its dossier.json is not valid (items[0].tags: tag “Trade” is not registered)'),
+    );
   });
 
   it('the same item twice, or a body an item claims but the bundle lacks', async () => {
-    expect(await refusal(tampered((d) => d.items.push(d.items[0])))).toBe(refused(`its dossier.json is not valid (items[2].id: item ${JSON.parse(strFromU8(valid['dossier.json'])).items[0].id} appears twice)`));
+    expect(await refusal(tampered((d) => d.items.push(d.items[0])))).toBe(
+      refused(
+        `its dossier.json is not valid (items[2].id: item ${JSON.parse(strFromU8(valid['dossier.json'])).items[0].id} appears twice)`,
+      ),
+    );
     const data = JSON.parse(strFromU8(valid['dossier.json']));
     const id = data.items[1].id;
-    expect(await refusal(tampered((d) => (d.items[1].content.html = true)))).toBe(refused(`the HTML of item ${id} is missing`));
+    expect(await refusal(tampered((d) => (d.items[1].content.html = true)))).toBe(
+      refused(`the HTML of item ${id} is missing`),
+    );
   });
 
   it('a content file whose name is not an id', async () => {
-    expect(await refusal(tampered(() => undefined, { 'content/..evil.txt': strToU8('x') }))).toBe(refused('it holds an unexpected file (content/..evil.txt)'));
+    expect(await refusal(tampered(() => undefined, { 'content/..evil.txt': strToU8('x') }))).toBe(
+      refused('it holds an unexpected file (content/..evil.txt)'),
+    );
   });
 
   it('a body that is not text', async () => {
     const id = JSON.parse(strFromU8(valid['dossier.json'])).items[0].id;
-    expect(await refusal(tampered(() => undefined, { [`content/${id}.txt`]: new Uint8Array(1000) }))).toBe(refused(`content/${id}.txt is not text (it holds nothing but NUL bytes)`));
-    expect(await refusal(tampered(() => undefined, { [`content/${id}.html`]: new Uint8Array([0x3c, 0x70, 0x3e, 0xff, 0xfe, 0x41]) }))).toBe(refused(`content/${id}.html is not UTF-8 text`));
+    expect(await refusal(tampered(() => undefined, { [`content/${id}.txt`]: new Uint8Array(1000) }))).toBe(
+      refused(`content/${id}.txt is not text (it holds nothing but NUL bytes)`),
+    );
+    expect(
+      await refusal(
+        tampered(() => undefined, { [`content/${id}.html`]: new Uint8Array([0x3c, 0x70, 0x3e, 0xff, 0xfe, 0x41]) }),
+      ),
+    ).toBe(refused(`content/${id}.html is not UTF-8 text`));
   });
 
   it('a manifest of the wrong shape', async () => {
-    expect(await refusal(withManifest((m) => (m.checksums = 'none')))).toBe(refused('its manifest is not valid (checksums: expected record, received string)'));
-    expect(await refusal(withManifest((m) => (m.version = '1')))).toBe(refused('its manifest is not a Dossier manifest'));
-    expect(await refusal(withManifest((m) => (m.items = 7)))).toBe(refused('its manifest promises 7 items but dossier.json holds 2'));
-    expect(await refusal(zipSync({ ...valid, 'manifest.json': strToU8('null') }))).toBe(refused('its manifest is not a Dossier manifest'));
+    expect(await refusal(withManifest((m) => (m.checksums = 'none')))).toBe(
+      refused('its manifest is not valid (checksums: expected record, received string)'),
+    );
+    expect(await refusal(withManifest((m) => (m.version = '1')))).toBe(
+      refused('its manifest is not a Dossier manifest'),
+    );
+    expect(await refusal(withManifest((m) => (m.items = 7)))).toBe(
+      refused('its manifest promises 7 items but dossier.json holds 2'),
+    );
+    expect(await refusal(zipSync({ ...valid, 'manifest.json': strToU8('null') }))).toBe(
+      refused('its manifest is not a Dossier manifest'),
+    );
   });
 
   it('a dossier.json that is not JSON', async () => {
     const files = { ...valid, 'dossier.json': strToU8('{') };
     const manifest = JSON.parse(strFromU8(valid['manifest.json']));
     manifest.checksums['dossier.json'] = sha(files['dossier.json']);
-    expect(await refusal(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(manifest)) }))).toBe(refused('its dossier.json is not valid JSON'));
+    expect(await refusal(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(manifest)) }))).toBe(
+      refused('its dossier.json is not valid JSON'),
+    );
   });
 
   it('an archive whose data holds a bad id cannot be exported through it', async () => {
@@ -147,7 +200,9 @@ describe('a hostile .dossier bundle is refused with one line and changes nothing
     try {
       await addItem(archive, draft('Mine', 'Something in the archive, about tea and trade.'));
       archive.data.items[0].id = '../../../../tmp/x/secret'; // as a damaged or crafted dossier.json would have it
-      await expect(writeBundle(archive)).rejects.toThrow('Refused the item id "../../../../tmp/x/secret": an item id is 16 hexadecimal digits.');
+      await expect(writeBundle(archive)).rejects.toThrow(
+        'Refused the item id "../../../../tmp/x/secret": an item id is 16 hexadecimal digits.',
+      );
     } finally {
       archive.data.items.splice(0);
       await archive.close();

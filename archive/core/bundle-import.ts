@@ -70,10 +70,15 @@ async function merge(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: [], skipped: [] };
   for (const item of bundle.data.items) {
     const url = urlKey(item.url);
-    const existing = known.has(item.id) ? item.id : ((url && byUrl.get(url)) || (item.textHash && byText.get(item.textHash)) || null);
+    const existing = known.has(item.id)
+      ? item.id
+      : (url && byUrl.get(url)) || (item.textHash && byText.get(item.textHash)) || null;
     if (existing) {
       idMap.set(item.id, existing);
-      summary.skipped.push({ file: item.title, reason: `already in the archive as “${archive.item(existing).title}”; its tags, notes, highlights and links were merged` });
+      summary.skipped.push({
+        file: item.title,
+        reason: `already in the archive as “${archive.item(existing).title}”; its tags, notes, highlights and links were merged`,
+      });
     } else {
       idMap.set(item.id, item.id);
       added.push(structuredClone(item));
@@ -116,7 +121,11 @@ async function merge(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
   }
   for (const h of bundle.data.highlights) {
     const itemId = idMap.get(h.itemId);
-    if (!itemId || data.highlights.some((x) => x.id === h.id || (x.itemId === itemId && x.quote === h.quote && x.start === h.start))) continue;
+    if (
+      !itemId ||
+      data.highlights.some((x) => x.id === h.id || (x.itemId === itemId && x.quote === h.quote && x.start === h.start))
+    )
+      continue;
     const record = { ...h, itemId };
     data.highlights.push(record);
     archive.record('highlights', record);

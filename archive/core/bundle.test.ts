@@ -13,20 +13,39 @@ import { createHighlight } from './highlights';
 import { writeBundle, readBundle } from './bundle';
 import { importBundle } from './bundle-import';
 
-const WORDS = ['china', 'russia', 'trade', 'summit', 'minister', 'cars', 'grain', 'sanctions', 'brics', 'talks', 'ölpreis', 'café', '中国'];
+const WORDS = [
+  'china',
+  'russia',
+  'trade',
+  'summit',
+  'minister',
+  'cars',
+  'grain',
+  'sanctions',
+  'brics',
+  'talks',
+  'ölpreis',
+  'café',
+  '中国',
+];
 const TAGS = ['Diplomacy', 'Trade', 'China–Russia', 'to read', 'Économie'];
 
 const itemSpec = fc.record({
   title: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0),
   words: fc.array(fc.constantFrom(...WORDS), { minLength: 12, maxLength: 60 }),
   tags: fc.subarray(TAGS),
-  notes: fc.array(fc.string({ minLength: 1, maxLength: 80 }).filter((s) => s.trim().length > 0), { maxLength: 3 }),
+  notes: fc.array(
+    fc.string({ minLength: 1, maxLength: 80 }).filter((s) => s.trim().length > 0),
+    { maxLength: 3 },
+  ),
   highlight: fc.option(fc.nat(), { nil: null }),
   url: fc.option(fc.webUrl(), { nil: null }),
 });
 const archiveSpec = fc.record({
   items: fc.array(itemSpec, { minLength: 1, maxLength: 6 }),
-  links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.option(fc.constantFrom('background', 'follow-up'), { nil: null })), { maxLength: 5 }),
+  links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.option(fc.constantFrom('background', 'follow-up'), { nil: null })), {
+    maxLength: 5,
+  }),
 });
 
 type ArchiveSpec = typeof archiveSpec extends fc.Arbitrary<infer T> ? T : never;
@@ -44,7 +63,13 @@ async function build(dir: string, spec: ArchiveSpec): Promise<Archive> {
       const words = text.split(' ');
       const start = s.highlight % words.length;
       const quote = words.slice(start, start + 3).join(' ');
-      await createHighlight(archive, { itemId: id, quote, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, comment: 'why' });
+      await createHighlight(archive, {
+        itemId: id,
+        quote,
+        start: text.indexOf(quote),
+        end: text.indexOf(quote) + quote.length,
+        comment: 'why',
+      });
     }
   }
   for (const [x, y, label] of spec.links) {
@@ -57,7 +82,9 @@ async function build(dir: string, spec: ArchiveSpec): Promise<Archive> {
 
 async function contentOf(dir: string): Promise<Record<string, string>> {
   const files = (await readdir(`${dir}/content`)).filter((f) => !f.startsWith('.')).sort();
-  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(`${dir}/content/${f}`, 'utf8')] as const)));
+  return Object.fromEntries(
+    await Promise.all(files.map(async (f) => [f, await readFile(`${dir}/content/${f}`, 'utf8')] as const)),
+  );
 }
 
 describe('.dossier bundles', () => {
@@ -88,12 +115,29 @@ describe('.dossier bundles', () => {
 
   it('merge into an archive that has items without adding any twice', async () => {
     const [from, to] = [await tempDir(), await tempDir()];
-    const spec = { items: [{ title: 'Shared', words: ['china', 'trade', 'summit', 'cars', 'grain', 'talks', 'minister', 'russia', 'brics'], tags: ['Trade'], notes: ['from A'], highlight: null, url: 'https://example.com/story' }], links: [] };
+    const spec = {
+      items: [
+        {
+          title: 'Shared',
+          words: ['china', 'trade', 'summit', 'cars', 'grain', 'talks', 'minister', 'russia', 'brics'],
+          tags: ['Trade'],
+          notes: ['from A'],
+          highlight: null,
+          url: 'https://example.com/story',
+        },
+      ],
+      links: [],
+    };
     const a = await build(from, spec);
     const bytes = await writeBundle(a);
     await a.close();
     const b = await Archive.open(to);
-    const existing = await addItem(b, draft('Mine', 'Other text entirely, about something else: grain prices.', { url: 'https://EXAMPLE.com/story?utm_source=x' }));
+    const existing = await addItem(
+      b,
+      draft('Mine', 'Other text entirely, about something else: grain prices.', {
+        url: 'https://EXAMPLE.com/story?utm_source=x',
+      }),
+    );
     tagItem(b, existing, ['Mine']);
     const summary = await importBundle(b, readBundle(bytes));
     expect(summary.imported).toEqual([]);
@@ -107,7 +151,10 @@ describe('.dossier bundles', () => {
   describe('are refused whole', () => {
     async function validBundle(): Promise<Record<string, Uint8Array>> {
       const dir = await tempDir();
-      const archive = await build(dir, { items: [{ title: 'T', words: WORDS, tags: [], notes: [], highlight: null, url: null }], links: [] });
+      const archive = await build(dir, {
+        items: [{ title: 'T', words: WORDS, tags: [], notes: [], highlight: null, url: null }],
+        links: [],
+      });
       const files = unzipSync(await writeBundle(archive));
       await archive.close();
       await rm(dir, { recursive: true, force: true });
@@ -118,7 +165,10 @@ describe('.dossier bundles', () => {
       return JSON.parse(strFromU8(files['manifest.json']));
     }
 
-    function withManifest(files: Record<string, Uint8Array>, change: (m: Record<string, unknown> & { checksums: Record<string, string> }) => void) {
+    function withManifest(
+      files: Record<string, Uint8Array>,
+      change: (m: Record<string, unknown> & { checksums: Record<string, string> }) => void,
+    ) {
       const m = manifestOf(files);
       change(m);
       return { ...files, 'manifest.json': strToU8(JSON.stringify(m)) };
@@ -127,7 +177,9 @@ describe('.dossier bundles', () => {
     it('with a bad checksum', async () => {
       const files = await validBundle();
       const json = strFromU8(files['dossier.json']).replace('"T"', '"X"');
-      expect(() => readBundle(zipSync({ ...files, 'dossier.json': strToU8(json) }))).toThrow(/checksum of dossier.json/);
+      expect(() => readBundle(zipSync({ ...files, 'dossier.json': strToU8(json) }))).toThrow(
+        /checksum of dossier.json/,
+      );
     });
 
     it('with a path that leaves the archive', async () => {

@@ -69,7 +69,12 @@ function refuse(reason: string): never {
 
 /** A relative path of plain segments, inside the bundle: no `..`, no absolute or drive paths. */
 function isSafePath(p: string): boolean {
-  return !p.startsWith('/') && !p.includes('\\') && !/^[a-zA-Z]:/.test(p) && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+  return (
+    !p.startsWith('/') &&
+    !p.includes('\\') &&
+    !/^[a-zA-Z]:/.test(p) &&
+    p.split('/').every((s) => s !== '' && s !== '.' && s !== '..')
+  );
 }
 
 /** Names a file of the bundle in a message: short, and without control characters. */
@@ -92,14 +97,17 @@ export function readBundle(bytes: Uint8Array): Bundle {
   for (const p of paths) if (!isSafePath(p)) refuse(`it holds a path that leaves the archive (${shown(p)})`);
   if (!files['manifest.json']) refuse('it has no manifest');
   const manifest = readManifest(files['manifest.json']);
-  for (const p of paths) if (p !== 'manifest.json' && !Object.hasOwn(manifest.checksums, p)) refuse(`${shown(p)} is not listed in its manifest`);
+  for (const p of paths)
+    if (p !== 'manifest.json' && !Object.hasOwn(manifest.checksums, p))
+      refuse(`${shown(p)} is not listed in its manifest`);
   for (const p of Object.keys(manifest.checksums)) {
     if (!Object.hasOwn(files, p)) refuse(`${shown(p)} is missing`);
     if (sha256(files[p]) !== manifest.checksums[p]) refuse(`the checksum of ${shown(p)} does not match`);
   }
   if (!files['dossier.json']) refuse('it has no dossier.json');
   const data = readData(files['dossier.json']);
-  if (data.items.length !== manifest.items) refuse(`its manifest promises ${manifest.items} items but dossier.json holds ${data.items.length}`);
+  if (data.items.length !== manifest.items)
+    refuse(`its manifest promises ${manifest.items} items but dossier.json holds ${data.items.length}`);
   const content = new Map<string, Uint8Array>();
   for (const p of paths) {
     const match = p.match(CONTENT_PATH);
@@ -110,7 +118,8 @@ export function readBundle(bytes: Uint8Array): Bundle {
   }
   for (const item of data.items) {
     for (const ext of ['txt', 'html'] as const) {
-      if (item.content[ext === 'txt' ? 'text' : 'html'] && !content.has(`${item.id}.${ext}`)) refuse(`the ${ext === 'txt' ? 'text' : 'HTML'} of item ${item.id} is missing`);
+      if (item.content[ext === 'txt' ? 'text' : 'html'] && !content.has(`${item.id}.${ext}`))
+        refuse(`the ${ext === 'txt' ? 'text' : 'HTML'} of item ${item.id} is missing`);
     }
   }
   return { data, content };
@@ -154,7 +163,8 @@ function readManifest(bytes: Uint8Array): BundleManifest {
   // The format and version first: a newer bundle may be shaped differently, and deserves the plainer reason.
   const head = ManifestHead.safeParse(raw);
   if (!head.success) refuse('its manifest is not a Dossier manifest');
-  if (head.data.version > BUNDLE_VERSION) refuse(`it was written by a newer Dossier (bundle format ${head.data.version})`);
+  if (head.data.version > BUNDLE_VERSION)
+    refuse(`it was written by a newer Dossier (bundle format ${head.data.version})`);
   const manifest = ManifestSchema.safeParse(raw);
   if (!manifest.success) refuse(`its manifest is not valid (${firstIssue(manifest.error)})`);
   return manifest.data;
@@ -176,7 +186,10 @@ function readData(bytes: Uint8Array): ArchiveData {
   }
 }
 
-export async function writeBundleFile(archive: Archive, out: string): Promise<{ out: string; items: number; bytes: number }> {
+export async function writeBundleFile(
+  archive: Archive,
+  out: string,
+): Promise<{ out: string; items: number; bytes: number }> {
   const bytes = await writeBundle(archive);
   await fs.writeFile(out, bytes);
   return { out, items: archive.data.items.length, bytes: bytes.length };

@@ -7,7 +7,6 @@ import type { Archive } from './archive';
 import type { Item } from './model';
 import { urlKey } from '../interop/canonical-url';
 
-
 /**
  * A key → item map that stays small: one id per key, and the rare second holder of a key
  * (archives may already hold duplicates) in a side table, promoted when the first goes.
@@ -58,9 +57,15 @@ export class DuplicateIndex {
   duplicateOf(url: string | null, hash: string | null): Item | null {
     this.refresh();
     const key = urlKey(url);
-    const byUrl = key === null ? null : this.urls.find(key, (id) => this.archive.has(id) && urlKey(this.archive.item(id).url) === key);
+    const byUrl =
+      key === null
+        ? null
+        : this.urls.find(key, (id) => this.archive.has(id) && urlKey(this.archive.item(id).url) === key);
     if (byUrl !== null) return this.archive.item(byUrl);
-    const byText = hash === null ? null : this.texts.find(hash, (id) => this.archive.has(id) && this.archive.item(id).textHash === hash);
+    const byText =
+      hash === null
+        ? null
+        : this.texts.find(hash, (id) => this.archive.has(id) && this.archive.item(id).textHash === hash);
     return byText === null ? null : this.archive.item(byText);
   }
 

@@ -27,7 +27,12 @@ export function bookmarkIds(archive: Archive): string[] {
   return archive.data.items.filter((i) => i.kind === 'bookmark' && i.url && !i.content.text).map((i) => i.id);
 }
 
-export async function fetchArticles(archive: Archive, ids: readonly string[], fetchPage: PageFetcher, options: FetchOptions = {}): Promise<FetchResult[]> {
+export async function fetchArticles(
+  archive: Archive,
+  ids: readonly string[],
+  fetchPage: PageFetcher,
+  options: FetchOptions = {},
+): Promise<FetchResult[]> {
   const gap = options.sameSiteGapMs ?? 1_000;
   const lastVisit = new Map<string, number>();
   const results: FetchResult[] = [];
@@ -87,5 +92,10 @@ async function fetchOne(
   item.content = { text: true, html: Boolean(draft.html) };
   item.assets = [...new Set([...item.assets, ...(kept?.images ?? []).map((i) => i.name)])];
   archive.commit(item, draft.text);
-  return { id, title: item.title, ok: true, message: `${oldWords.toLocaleString('en')} → ${item.wordCount.toLocaleString('en')} words` };
+  return {
+    id,
+    title: item.title,
+    ok: true,
+    message: `${oldWords.toLocaleString('en')} → ${item.wordCount.toLocaleString('en')} words`,
+  };
 }

@@ -11,7 +11,9 @@ export const ItemId = z.string().regex(ID_PATTERN, 'an item id is 16 hexadecimal
 export const RecordId = ItemId;
 export const TagName = z.string().trim().min(1, 'a tag cannot be empty').max(MAX_TAG_LENGTH);
 export const ShortText = z.string().max(2_000);
-export const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'a date is written YYYY-MM-DD');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'a date is written YYYY-MM-DD');
 export const HttpUrl = z
   .string()
   .max(8_000)
@@ -25,7 +27,10 @@ export const ItemPatch = z
     source: ShortText.nullable().optional(),
     url: HttpUrl.nullable().optional(),
     published: IsoDate.nullable().optional(),
-    language: z.string().regex(/^[a-zA-Z]{2,3}$/).optional(),
+    language: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}$/)
+      .optional(),
   })
   .strict();
 export type ItemPatch = z.infer<typeof ItemPatch>;

@@ -52,7 +52,11 @@ export async function createHighlight(archive: Archive, input: HighlightInput): 
   return highlight;
 }
 
-export function updateHighlight(archive: Archive, id: string, patch: { comment?: string | null; color?: string | null }): Highlight {
+export function updateHighlight(
+  archive: Archive,
+  id: string,
+  patch: { comment?: string | null; color?: string | null },
+): Highlight {
   const highlight = findHighlight(archive, id);
   if (patch.comment !== undefined) highlight.comment = patch.comment?.trim() || null;
   if (patch.color !== undefined) highlight.color = patch.color;

@@ -12,8 +12,11 @@ describe('item ids where paths are made', () => {
   it('assertItemId passes archive ids and refuses everything else with one line', () => {
     const id = newId();
     expect(assertItemId(id)).toBe(id);
-    for (const bad of [...EVIL, null, 42]) expect(() => assertItemId(bad)).toThrow(/^Refused the item id .*: an item id is 16 hexadecimal digits\.$/);
-    expect(() => assertItemId('../../../../tmp/x/secret')).toThrow('Refused the item id "../../../../tmp/x/secret": an item id is 16 hexadecimal digits.');
+    for (const bad of [...EVIL, null, 42])
+      expect(() => assertItemId(bad)).toThrow(/^Refused the item id .*: an item id is 16 hexadecimal digits\.$/);
+    expect(() => assertItemId('../../../../tmp/x/secret')).toThrow(
+      'Refused the item id "../../../../tmp/x/secret": an item id is 16 hexadecimal digits.',
+    );
   });
 
   it('the store never builds a body path from a bad id, and search reads such a body as empty', async () => {

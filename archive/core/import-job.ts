@@ -28,7 +28,8 @@ export async function runImportJob(job: ImportJob): Promise<ParsedFile | Bundle>
     if (job.kind === 'bundle') return (await import('./bundle')).readBundle(job.bytes);
     return { drafts: [(await import('../interop/web-page')).parseWebPage(job.bytes, job.options)], skipped: [] };
   } catch (error) {
-    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new Error(`${jobName(job)} is nested too deeply to read`, { cause: error });
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      throw new Error(`${jobName(job)} is nested too deeply to read`, { cause: error });
     throw error;
   }
 }

@@ -15,7 +15,8 @@ import { textHash } from './text-stats';
 import { parseSourceFile } from '../interop/registry';
 import type { ParsedFile, SourceFile } from '../interop/types';
 
-const story = (i: number) => `Story ${i}: the harbour council met on Tuesday to talk about ferries, fish and the new bridge number ${i}.`;
+const story = (i: number) =>
+  `Story ${i}: the harbour council met on Tuesday to talk about ferries, fish and the new bridge number ${i}.`;
 const txt = (name: string, text: string): SourceFile => ({ name, bytes: strToU8(text) });
 
 /** The registry's parser, answering after a random delay: later files often finish first. */
@@ -44,7 +45,10 @@ describe('importing many files at once', () => {
       const progress: number[] = [];
       const summary = await importFiles(archive, files, shuffled(), (done) => progress.push(done));
       expect(summary.imported).toHaveLength(41);
-      expect(summary.imported.map((id) => archive.item(id).title)).toEqual([...Array.from({ length: 40 }, (_, i) => `Title ${i}`), 'Last']);
+      expect(summary.imported.map((id) => archive.item(id).title)).toEqual([
+        ...Array.from({ length: 40 }, (_, i) => `Title ${i}`),
+        'Last',
+      ]);
       expect(summary.skipped.map((s) => s.file)).toEqual(['again-3.txt', 'empty.txt', 'old.txt', 'binary.txt']);
       expect(summary.skipped[0].reason).toBe('already in the archive as “Title 3”');
       expect(summary.skipped[2].reason).toBe('already in the archive as “Already here”');
@@ -73,7 +77,11 @@ describe('importing many files at once', () => {
       await addItem(source.archive, draft('From the bundle', story(7)));
       const bundle = { name: 'old.dossier', bytes: await writeBundle(source.archive) };
       // The file after the bundle is read and written while the bundle waits its turn.
-      const summary = await importFiles(archive, [txt('first.txt', `First\n\n${story(1)}`), bundle, txt('twin.txt', `Twin\n\n${story(7)}`)], shuffled(3));
+      const summary = await importFiles(
+        archive,
+        [txt('first.txt', `First\n\n${story(1)}`), bundle, txt('twin.txt', `Twin\n\n${story(7)}`)],
+        shuffled(3),
+      );
       expect(summary.imported.map((id) => archive.item(id).title)).toEqual(['First', 'From the bundle']);
       expect(summary.skipped).toEqual([{ file: 'twin.txt', reason: 'already in the archive as “From the bundle”' }]);
       expect((await verifyArchive(archive)).leftovers).toEqual([]);
@@ -127,7 +135,10 @@ describe('the duplicate index', () => {
       await deleteItem(archive, b);
       expect(index.duplicateOf('https://news.example/moved', textHash(story(2)))).toBeNull();
       // A page removed from the archive can be imported again.
-      const summary = await importDrafts(archive, 'a.html', { drafts: [draft('A', story(1), { url: 'https://news.example/a' })], skipped: [] });
+      const summary = await importDrafts(archive, 'a.html', {
+        drafts: [draft('A', story(1), { url: 'https://news.example/a' })],
+        skipped: [],
+      });
       expect(summary.imported).toHaveLength(1);
     } finally {
       await cleanup();

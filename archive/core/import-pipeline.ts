@@ -89,9 +89,17 @@ async function stageDraft(archive: Archive, draft: ImportDraft, images: ImageSou
 }
 
 /** Adds a file's staged drafts in order; each is checked for duplicates again now that everything before it is in. */
-async function commitFile(archive: Archive, file: string, staged: StagedFile, images: ImageSource): Promise<ImportSummary> {
+async function commitFile(
+  archive: Archive,
+  file: string,
+  staged: StagedFile,
+  images: ImageSource,
+): Promise<ImportSummary> {
   const { parsed } = staged;
-  const summary: ImportSummary = { imported: [], skipped: parsed.skipped.map((s) => ({ file: `${file} › ${s.entry}`, reason: s.reason })) };
+  const summary: ImportSummary = {
+    imported: [],
+    skipped: parsed.skipped.map((s) => ({ file: `${file} › ${s.entry}`, reason: s.reason })),
+  };
   const many = parsed.drafts.length > 1;
   const duplicates = duplicateIndex(archive);
   for (const [i, draft] of parsed.drafts.entries()) {
@@ -99,7 +107,10 @@ async function commitFile(archive: Archive, file: string, staged: StagedFile, im
     const duplicate = stage.kind === 'failed' ? null : duplicates.duplicateOf(draft.url, stage.hash);
     if (duplicate) {
       if (stage.kind === 'written') await discardItemBodies(archive, stage.written);
-      summary.skipped.push({ file: label(file, draft, many), reason: `already in the archive as “${duplicate.title}”` });
+      summary.skipped.push({
+        file: label(file, draft, many),
+        reason: `already in the archive as “${duplicate.title}”`,
+      });
       continue;
     }
     // Its twin was removed meanwhile: it goes in after all.
@@ -118,7 +129,12 @@ async function commitFile(archive: Archive, file: string, staged: StagedFile, im
 }
 
 /** Adds the drafts read from one file; the summary names each one left out and why. */
-export async function importParsed(archive: Archive, file: string, parsed: ParsedFile, images: ImageSource = {}): Promise<ImportSummary> {
+export async function importParsed(
+  archive: Archive,
+  file: string,
+  parsed: ParsedFile,
+  images: ImageSource = {},
+): Promise<ImportSummary> {
   const writes = new Limiter(WRITES_AT_ONCE);
   const drafts = parsed.drafts.map((draft) => writes.run(() => stageDraft(archive, draft, images)));
   return commitFile(archive, file, { parsed, drafts, bytes: 0 }, images);
@@ -133,7 +149,11 @@ export interface ImportFilesOptions {
 }
 
 /** Imports `files` in order; one that cannot be read or parsed is named with its reason and the rest go in. */
-export async function importInOrder(archive: Archive, files: readonly ImportEntry[], options: ImportFilesOptions): Promise<ImportSummary> {
+export async function importInOrder(
+  archive: Archive,
+  files: readonly ImportEntry[],
+  options: ImportFilesOptions,
+): Promise<ImportSummary> {
   const total: ImportSummary = { imported: [], skipped: [] };
   const reads = new Limiter(READS_AT_ONCE);
   const writes = new Limiter(WRITES_AT_ONCE);

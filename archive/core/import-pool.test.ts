@@ -13,7 +13,8 @@ import { ImportPool, importPool } from './import-pool';
 import { parseWebPage } from '../interop/web-page';
 import { MAX_PAGE_BYTES } from '../interop/page-limits';
 
-const PARAGRAPH = 'The minister said on Tuesday that talks between the two countries would continue next week, after a summit that ended without agreement on grain, cars or sanctions. ';
+const PARAGRAPH =
+  'The minister said on Tuesday that talks between the two countries would continue next week, after a summit that ended without agreement on grain, cars or sanctions. ';
 
 /** A page of about `bytes` bytes that is nearly all article text: Readability takes seconds over it. */
 function textPage(bytes: number): Uint8Array {
@@ -24,7 +25,9 @@ function textPage(bytes: number): Uint8Array {
     paragraphs.push(p);
     size += p.length;
   }
-  return strToU8(`<!doctype html><html><head><title>Big</title></head><body><article><h1>Big</h1>${paragraphs.join('')}</article></body></html>`);
+  return strToU8(
+    `<!doctype html><html><head><title>Big</title></head><body><article><h1>Big</h1>${paragraphs.join('')}</article></body></html>`,
+  );
 }
 
 /**
@@ -32,8 +35,15 @@ function textPage(bytes: number): Uint8Array {
  * and navigation markup, around an article of a few hundred paragraphs.
  */
 function sitePage(bytes: number): Uint8Array {
-  const article = Array.from({ length: 300 }, (_, i) => `<p class="story-body__text">${i} ${PARAGRAPH.repeat(3)}</p>`).join('\n');
-  const nav = Array.from({ length: 400 }, (_, i) => `<li class="nav__item nav__item--${i}"><a class="nav__link" href="/section/${i}"><svg viewBox="0 0 24 24" class="icon"><path d="M12 2L2 7l10 5 10-5-10-5z"/></svg><span>Section ${i}</span></a></li>`).join('');
+  const article = Array.from(
+    { length: 300 },
+    (_, i) => `<p class="story-body__text">${i} ${PARAGRAPH.repeat(3)}</p>`,
+  ).join('\n');
+  const nav = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `<li class="nav__item nav__item--${i}"><a class="nav__link" href="/section/${i}"><svg viewBox="0 0 24 24" class="icon"><path d="M12 2L2 7l10 5 10-5-10-5z"/></svg><span>Section ${i}</span></a></li>`,
+  ).join('');
   const head = `<!doctype html><html lang="en"><head><title>A big story – Site</title><style>${'.c{color:red}'.repeat(2000)}</style></head><body><header><nav><ul>${nav}</ul></nav></header><main><article><h1>A big story</h1>${article}</article></main>`;
   const chunks: string[] = [head];
   let size = head.length;
@@ -47,7 +57,10 @@ function sitePage(bytes: number): Uint8Array {
 }
 
 /** Watches this thread while `work` runs: the longest stall between 5 ms timer ticks, and how long small calls took. */
-async function whileWatching<T>(work: () => Promise<T>, probe: () => Promise<unknown>): Promise<{ result: T; maxStallMs: number; maxCallMs: number; calls: number }> {
+async function whileWatching<T>(
+  work: () => Promise<T>,
+  probe: () => Promise<unknown>,
+): Promise<{ result: T; maxStallMs: number; maxCallMs: number; calls: number }> {
   let last = performance.now();
   let maxStallMs = 0;
   const tick = setInterval(() => {
@@ -94,30 +107,36 @@ afterAll(async () => {
 
 describe('the import pool', () => {
   // A wall-clock measure: on a box whose two cores are shared, the OS may preempt this thread; retried before it fails.
-  it('imports a page just under the size limit while other calls are answered within 100 ms', { timeout: 60_000, retry: 2 }, async () => {
-    const { archive, cleanup } = await tempArchive({ seeded: false });
-    try {
-      const page = sitePage(MAX_PAGE_BYTES - 100_000);
-      const data = Buffer.from(page).toString('base64');
-      await importPool.parseFile({ name: 'warm.txt', bytes: strToU8('A short text to start the worker.') });
-      const before = importPool.workerJobs;
-      const t0 = performance.now();
-      const { result, maxStallMs, maxCallMs, calls } = await whileWatching(
-        () => dispatch(archive, 'import.files', { files: [{ name: 'big.html', data }] }),
-        () => dispatch(archive, 'archive.info', {}),
-      );
-      const importMs = performance.now() - t0;
-      expect(result.ok && result.value.imported).toHaveLength(1);
-      expect(archive.item((result.ok && result.value.imported[0]) as string).title).toMatch(/^A big story/);
-      expect(importPool.workerJobs).toBe(before + 1);
-      console.log(`${(page.length / 1024 / 1024).toFixed(1)} MB page imported in ${importMs.toFixed(0)} ms on the worker: longest stall of this thread ${maxStallMs.toFixed(0)} ms, slowest of ${calls} other calls ${maxCallMs.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
-      expect(calls).toBeGreaterThan(10);
-      expect(maxStallMs).toBeLessThanOrEqual(stallBound());
-      expect(maxCallMs).toBeLessThanOrEqual(100);
-    } finally {
-      await cleanup();
-    }
-  });
+  it(
+    'imports a page just under the size limit while other calls are answered within 100 ms',
+    { timeout: 60_000, retry: 2 },
+    async () => {
+      const { archive, cleanup } = await tempArchive({ seeded: false });
+      try {
+        const page = sitePage(MAX_PAGE_BYTES - 100_000);
+        const data = Buffer.from(page).toString('base64');
+        await importPool.parseFile({ name: 'warm.txt', bytes: strToU8('A short text to start the worker.') });
+        const before = importPool.workerJobs;
+        const t0 = performance.now();
+        const { result, maxStallMs, maxCallMs, calls } = await whileWatching(
+          () => dispatch(archive, 'import.files', { files: [{ name: 'big.html', data }] }),
+          () => dispatch(archive, 'archive.info', {}),
+        );
+        const importMs = performance.now() - t0;
+        expect(result.ok && result.value.imported).toHaveLength(1);
+        expect(archive.item((result.ok && result.value.imported[0]) as string).title).toMatch(/^A big story/);
+        expect(importPool.workerJobs).toBe(before + 1);
+        console.log(
+          `${(page.length / 1024 / 1024).toFixed(1)} MB page imported in ${importMs.toFixed(0)} ms on the worker: longest stall of this thread ${maxStallMs.toFixed(0)} ms, slowest of ${calls} other calls ${maxCallMs.toFixed(0)} ms (load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`,
+        );
+        expect(calls).toBeGreaterThan(10);
+        expect(maxStallMs).toBeLessThanOrEqual(stallBound());
+        expect(maxCallMs).toBeLessThanOrEqual(100);
+      } finally {
+        await cleanup();
+      }
+    },
+  );
 
   it('refuses a 10 MB page at once, without a stall', async () => {
     const { archive, cleanup } = await tempArchive({ seeded: false });
@@ -127,7 +146,9 @@ describe('the import pool', () => {
         () => dispatch(archive, 'import.files', { files: [{ name: 'huge.html', data }] }),
         () => dispatch(archive, 'archive.info', {}),
       );
-      expect(result.ok && result.value.skipped).toEqual([{ file: 'huge.html', reason: 'huge.html is too large to import (10.0 MB; pages up to 5.0 MB are imported)' }]);
+      expect(result.ok && result.value.skipped).toEqual([
+        { file: 'huge.html', reason: 'huge.html is too large to import (10.0 MB; pages up to 5.0 MB are imported)' },
+      ]);
       expect(maxStallMs).toBeLessThanOrEqual(stallBound());
     } finally {
       await cleanup();
@@ -137,15 +158,22 @@ describe('the import pool', () => {
   it('ends a job that runs past its deadline, and the next job gets a fresh worker', async () => {
     const pool = new ImportPool({ timeoutMs: 800 });
     pools.push(pool);
-    await expect(pool.parsePage(textPage(3 * 1024 * 1024), { name: 'slow.html' })).rejects.toThrow('slow.html took too long to read (over 800 ms)');
-    const parsed = await pool.parseFile({ name: 'after.txt', bytes: strToU8('Text after the stuck one, long enough to be an article.') });
+    await expect(pool.parsePage(textPage(3 * 1024 * 1024), { name: 'slow.html' })).rejects.toThrow(
+      'slow.html took too long to read (over 800 ms)',
+    );
+    const parsed = await pool.parseFile({
+      name: 'after.txt',
+      bytes: strToU8('Text after the stuck one, long enough to be an article.'),
+    });
     expect(parsed.drafts[0].text).toContain('Text after the stuck one');
   }, 60_000);
 
   it('ends a job that needs more memory than the worker may have', async () => {
     const pool = new ImportPool({ heapMb: 96 });
     pools.push(pool);
-    await expect(pool.parsePage(textPage(4 * 1024 * 1024), { name: 'greedy.html' })).rejects.toThrow('greedy.html is too large to read (it needed more than 96 MB)');
+    await expect(pool.parsePage(textPage(4 * 1024 * 1024), { name: 'greedy.html' })).rejects.toThrow(
+      'greedy.html is too large to read (it needed more than 96 MB)',
+    );
   }, 60_000);
 
   it('hands a file’s bytes to a running worker without copying them', async () => {
@@ -161,11 +189,16 @@ describe('the import pool', () => {
   });
 
   it('starts a second worker while jobs wait, and each job gets its own answer', async () => {
-    const texts = Array.from({ length: 24 }, (_, i) => `Text number ${i}, long enough to be read as a short article about ferries.`);
+    const texts = Array.from(
+      { length: 24 },
+      (_, i) => `Text number ${i}, long enough to be read as a short article about ferries.`,
+    );
     for (const workers of [1, 2]) {
       const pool = new ImportPool({ workers });
       pools.push(pool);
-      const parsed = await Promise.all(texts.map((text, i) => pool.parseFile({ name: `t${i}.txt`, bytes: strToU8(text) })));
+      const parsed = await Promise.all(
+        texts.map((text, i) => pool.parseFile({ name: `t${i}.txt`, bytes: strToU8(text) })),
+      );
       expect(parsed.map((p) => p.drafts[0].text)).toEqual(texts);
       expect(pool.workerJobs).toBe(texts.length);
       // The first worker took jobs while it started; once it was ready, jobs still waited.
@@ -174,7 +207,10 @@ describe('the import pool', () => {
   }, 60_000);
 
   it('runs jobs inline when no worker can start', async () => {
-    const text = { name: 'inline.txt', bytes: strToU8('Parsed on this thread, because there is no worker to parse it.') };
+    const text = {
+      name: 'inline.txt',
+      bytes: strToU8('Parsed on this thread, because there is no worker to parse it.'),
+    };
     const none = new ImportPool({ entry: () => null });
     const broken = new ImportPool({ entry: () => ({ code: 'throw new Error("cannot load")', eval: true }) });
     pools.push(none, broken);
@@ -184,43 +220,77 @@ describe('the import pool', () => {
       expect(pool.inlineJobs).toBe(1);
       expect(pool.workerJobs).toBe(0);
     }
-    await expect(none.parseFile({ name: 'x.bin', bytes: new Uint8Array(10) })).rejects.toThrow('x.bin cannot be imported: it holds nothing but NUL bytes, not text');
+    await expect(none.parseFile({ name: 'x.bin', bytes: new Uint8Array(10) })).rejects.toThrow(
+      'x.bin cannot be imported: it holds nothing but NUL bytes, not text',
+    );
   }, 60_000);
 
   // What the worker saves: the same pages parsed on this thread hold it for seconds.
   it('(for comparison) parsing a big page inline blocks the thread far longer than 100 ms', () => {
-    for (const [name, page] of [['site', sitePage(MAX_PAGE_BYTES - 100_000)], ['all-text', textPage(MAX_PAGE_BYTES - 100_000)]] as const) {
+    for (const [name, page] of [
+      ['site', sitePage(MAX_PAGE_BYTES - 100_000)],
+      ['all-text', textPage(MAX_PAGE_BYTES - 100_000)],
+    ] as const) {
       const t0 = performance.now();
       parseWebPage(page, { name });
       const ms = performance.now() - t0;
-      console.log(`${name} page of ${(page.length / 1024 / 1024).toFixed(1)} MB parsed inline: thread blocked ${ms.toFixed(0)} ms`);
+      console.log(
+        `${name} page of ${(page.length / 1024 / 1024).toFixed(1)} MB parsed inline: thread blocked ${ms.toFixed(0)} ms`,
+      );
       expect(ms).toBeGreaterThan(100);
     }
   }, 120_000);
 
-  it('reads a bundle on the worker: a big one without holding up this thread, a bomb refused with the same line', { timeout: 120_000, retry: 2 }, async () => {
-    const { archive, cleanup } = await tempArchive({ seeded: false });
-    try {
-      for (let batch = 0; batch < 15; batch++) {
-        await Promise.all(Array.from({ length: 100 }, (_, j) => batch * 100 + j).map((i) => addItem(archive, draft(`Story ${i}`, `${i} ${PARAGRAPH.repeat(6)}`, { html: `<p>${i} ${PARAGRAPH.repeat(6)}</p>` }))));
+  it(
+    'reads a bundle on the worker: a big one without holding up this thread, a bomb refused with the same line',
+    { timeout: 120_000, retry: 2 },
+    async () => {
+      const { archive, cleanup } = await tempArchive({ seeded: false });
+      try {
+        for (let batch = 0; batch < 15; batch++) {
+          await Promise.all(
+            Array.from({ length: 100 }, (_, j) => batch * 100 + j).map((i) =>
+              addItem(
+                archive,
+                draft(`Story ${i}`, `${i} ${PARAGRAPH.repeat(6)}`, { html: `<p>${i} ${PARAGRAPH.repeat(6)}</p>` }),
+              ),
+            ),
+          );
+        }
+        const bytes = await writeBundle(archive);
+        const t0 = performance.now();
+        readBundle(bytes);
+        const inlineMs = performance.now() - t0;
+        await importPool.parseFile({ name: 'warm.txt', bytes: strToU8('A short text to start the worker.') });
+        const before = importPool.workerJobs;
+        const { result, maxStallMs } = await whileWatching(
+          () => importPool.readBundle({ name: 'big.dossier', bytes: bytes.slice() }, { handOver: true }),
+          async () => undefined,
+        );
+        expect(result.data.items).toHaveLength(1500);
+        expect(result.content.size).toBe(3000);
+        expect(new TextDecoder().decode(result.content.get(`${result.data.items[0].id}.txt`))).toContain(
+          PARAGRAPH.trim(),
+        );
+        expect(importPool.workerJobs).toBe(before + 1);
+        expect(maxStallMs).toBeLessThanOrEqual(stallBound());
+        console.log(
+          `bundle of 1,500 items (${(bytes.length / 1024 / 1024).toFixed(1)} MB): read inline ${inlineMs.toFixed(0)} ms; on the worker, longest stall of this thread ${maxStallMs.toFixed(0)} ms`,
+        );
+        const bomb = rawZip([
+          {
+            name: 'dossier.json',
+            stored: await deflatedZeros(50 * 1024 * 1024),
+            method: 8,
+            declaredSize: 50 * 1024 * 1024,
+          },
+        ]);
+        await expect(importPool.readBundle({ name: 'bomb.dossier', bytes: bomb })).rejects.toThrow(
+          /^This \.dossier bundle was refused: dossier\.json would inflate \d+ times \(a zip bomb\)\. Nothing was imported\.$/,
+        );
+      } finally {
+        await cleanup();
       }
-      const bytes = await writeBundle(archive);
-      const t0 = performance.now();
-      readBundle(bytes);
-      const inlineMs = performance.now() - t0;
-      await importPool.parseFile({ name: 'warm.txt', bytes: strToU8('A short text to start the worker.') });
-      const before = importPool.workerJobs;
-      const { result, maxStallMs } = await whileWatching(() => importPool.readBundle({ name: 'big.dossier', bytes: bytes.slice() }, { handOver: true }), async () => undefined);
-      expect(result.data.items).toHaveLength(1500);
-      expect(result.content.size).toBe(3000);
-      expect(new TextDecoder().decode(result.content.get(`${result.data.items[0].id}.txt`))).toContain(PARAGRAPH.trim());
-      expect(importPool.workerJobs).toBe(before + 1);
-      expect(maxStallMs).toBeLessThanOrEqual(stallBound());
-      console.log(`bundle of 1,500 items (${(bytes.length / 1024 / 1024).toFixed(1)} MB): read inline ${inlineMs.toFixed(0)} ms; on the worker, longest stall of this thread ${maxStallMs.toFixed(0)} ms`);
-      const bomb = rawZip([{ name: 'dossier.json', stored: await deflatedZeros(50 * 1024 * 1024), method: 8, declaredSize: 50 * 1024 * 1024 }]);
-      await expect(importPool.readBundle({ name: 'bomb.dossier', bytes: bomb })).rejects.toThrow(/^This \.dossier bundle was refused: dossier\.json would inflate \d+ times \(a zip bomb\)\. Nothing was imported\.$/);
-    } finally {
-      await cleanup();
-    }
-  });
+    },
+  );
 });

@@ -49,7 +49,8 @@ interface Slot {
   idleTimer: NodeJS.Timeout | null;
 }
 
-const defaultEntry = (): WorkerEntry | null => workerEntry(new URL('./import-worker.js', import.meta.url), new URL('./import-worker.ts', import.meta.url));
+const defaultEntry = (): WorkerEntry | null =>
+  workerEntry(new URL('./import-worker.js', import.meta.url), new URL('./import-worker.ts', import.meta.url));
 
 export class ImportPool {
   private readonly slots: Slot[] = [];
@@ -85,7 +86,13 @@ export class ImportPool {
 
   run<J extends ImportJob>(job: J, handOver: Uint8Array | null = null): Promise<ImportJobResult<J>> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, transfer: wholeBuffer(handOver), resolve: resolve as Pending['resolve'], reject });
+      this.queue.push({
+        id: this.nextId++,
+        job,
+        transfer: wholeBuffer(handOver),
+        resolve: resolve as Pending['resolve'],
+        reject,
+      });
       this.pump();
     });
   }
@@ -143,7 +150,10 @@ export class ImportPool {
     const pending = slot.current;
     if (!pending || slot.timer) return;
     const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`;
-    slot.timer = setTimeout(() => this.abandon(slot, `${jobName(pending.job)} took too long to read (over ${limit})`), this.timeoutMs);
+    slot.timer = setTimeout(
+      () => this.abandon(slot, `${jobName(pending.job)} took too long to read (over ${limit})`),
+      this.timeoutMs,
+    );
   }
 
   private get timeoutMs(): number {
@@ -168,7 +178,11 @@ export class ImportPool {
     const entry = (this.options.entry ?? defaultEntry)();
     let worker: Worker | null = null;
     try {
-      if (entry) worker = new Worker(entry.code, { eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? PARSE_HEAP_MB } });
+      if (entry)
+        worker = new Worker(entry.code, {
+          eval: entry.eval,
+          resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? PARSE_HEAP_MB },
+        });
     } catch {
       worker = null;
     }
@@ -180,26 +194,32 @@ export class ImportPool {
     this.slots.push(slot);
     worker.unref(); // until it has a job
     const mine = () => this.slots.includes(slot); // not one already ended (timed out, failed)
-    worker.on('message', (msg: { ready?: true; id: number; ok: boolean; parsed?: ParsedFile | Bundle; error?: string }) => {
-      if (!mine()) return;
-      if (msg.ready) {
-        slot.ready = true;
-        if (!slot.current) return this.finish(slot);
-        this.arm(slot);
-        this.pump(); // jobs waiting may start a second worker now
-        return;
-      }
-      const pending = slot.current;
-      if (!pending || msg.id !== pending.id) return;
-      this.finish(slot);
-      this.workerJobs++;
-      if (msg.ok && msg.parsed) pending.resolve(msg.parsed);
-      else pending.reject(new Error(msg.error ?? `${jobName(pending.job)} could not be read`));
-    });
+    worker.on(
+      'message',
+      (msg: { ready?: true; id: number; ok: boolean; parsed?: ParsedFile | Bundle; error?: string }) => {
+        if (!mine()) return;
+        if (msg.ready) {
+          slot.ready = true;
+          if (!slot.current) return this.finish(slot);
+          this.arm(slot);
+          this.pump(); // jobs waiting may start a second worker now
+          return;
+        }
+        const pending = slot.current;
+        if (!pending || msg.id !== pending.id) return;
+        this.finish(slot);
+        this.workerJobs++;
+        if (msg.ok && msg.parsed) pending.resolve(msg.parsed);
+        else pending.reject(new Error(msg.error ?? `${jobName(pending.job)} could not be read`));
+      },
+    );
     worker.on('error', (error: Error & { code?: string }) => {
       if (!mine()) return;
       if (!slot.ready) return this.couldNotStart(slot);
-      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `is too large to read (it needed more than ${this.options.heapMb ?? PARSE_HEAP_MB} MB)` : `could not be read (${error.message.split('\n')[0]})`;
+      const reason =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `is too large to read (it needed more than ${this.options.heapMb ?? PARSE_HEAP_MB} MB)`
+          : `could not be read (${error.message.split('\n')[0]})`;
       this.abandon(slot, slot.current ? `${jobName(slot.current.job)} ${reason}` : reason);
     });
     worker.on('exit', () => {

@@ -7,7 +7,9 @@ import { runImportJob, type ImportJob } from './import-job';
 
 // The importers (jsdom and all) load first, then the pool hears "ready" before any job runs:
 // a job's deadline counts from there, and a worker that fails before it never could start.
-const loaded = Promise.all([import('../interop/registry'), import('../interop/web-page'), import('./bundle')]).then(() => parentPort?.postMessage({ ready: true }));
+const loaded = Promise.all([import('../interop/registry'), import('../interop/web-page'), import('./bundle')]).then(
+  () => parentPort?.postMessage({ ready: true }),
+);
 
 parentPort?.on('message', async ({ id, job }: { id: number; job: ImportJob }) => {
   await loaded;
@@ -22,6 +24,8 @@ parentPort?.on('message', async ({ id, job }: { id: number; job: ImportJob }) =>
 /** The buffers a bundle's bodies alone hold, handed back without a copy (a shared one is copied: handing it over would take it from under its other views). */
 function ownBuffers(bodies: Iterable<Uint8Array>): ArrayBuffer[] {
   const own = new Set<ArrayBuffer>();
-  for (const b of bodies) if (b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) own.add(b.buffer);
+  for (const b of bodies)
+    if (b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength)
+      own.add(b.buffer);
   return [...own];
 }

@@ -23,7 +23,12 @@ export type { ImportProgress };
 export type { ImageSource };
 
 /** Adds the drafts read from one file; the summary names each one left out and why. */
-export function importDrafts(archive: Archive, file: string, parsed: ParsedFile, images: ImageSource = {}): Promise<ImportSummary> {
+export function importDrafts(
+  archive: Archive,
+  file: string,
+  parsed: ParsedFile,
+  images: ImageSource = {},
+): Promise<ImportSummary> {
   return importParsed(archive, file, parsed, images);
 }
 
@@ -39,5 +44,10 @@ export function importFiles(
   onProgress?: ImportProgress,
   readBundleFile: (file: SourceFile) => Promise<Bundle> = async (file) => readBundle(file.bytes),
 ): Promise<ImportSummary> {
-  return importInOrder(archive, files, { parse, isBundle, onProgress, importBundle: async (file) => importBundle(archive, await readBundleFile(file)) });
+  return importInOrder(archive, files, {
+    parse,
+    isBundle,
+    onProgress,
+    importBundle: async (file) => importBundle(archive, await readBundleFile(file)),
+  });
 }

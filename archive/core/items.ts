@@ -84,7 +84,13 @@ export function commitItem(archive: Archive, { id, draft }: WrittenItem): string
   data.items.push(item);
   for (const note of draft.notes) {
     if (!note.text.trim()) continue;
-    const record = { id: newId(), itemId: id, text: note.text, created: note.created ?? now, updated: note.created ?? now };
+    const record = {
+      id: newId(),
+      itemId: id,
+      text: note.text,
+      created: note.created ?? now,
+      updated: note.created ?? now,
+    };
     data.notes.push(record);
     archive.record('notes', record);
   }

@@ -81,12 +81,14 @@ export async function readJournal(file: string): Promise<JournalContents | null>
     if (parsed === 'bad' || end < 0) {
       // A crash can tear only the last line, and only a record (the header is synced alone).
       if (last && line > 1) return { records, validBytes, torn: true };
-      if (line === 1 && bytes.length < HEADER.length + 1 && HEADER.startsWith(text)) return { records, validBytes: 0, torn: true };
+      if (line === 1 && bytes.length < HEADER.length + 1 && HEADER.startsWith(text))
+        return { records, validBytes: 0, torn: true };
       throw damaged(file, line === 1 ? 'its first line is not a journal header' : `line ${line} is not a whole record`);
     }
     if (parsed !== 'header') {
       const previous = records.at(-1);
-      if (previous && parsed.seq !== previous.seq + 1) throw damaged(file, `record ${parsed.seq} follows record ${previous.seq}`);
+      if (previous && parsed.seq !== previous.seq + 1)
+        throw damaged(file, `record ${parsed.seq} follows record ${previous.seq}`);
       records.push(parsed);
     }
     pos = end + 1;
@@ -105,7 +107,10 @@ function parseHeader(text: string): 'header' | 'bad' {
   const h = header as { format?: unknown; version?: unknown };
   if (h?.format !== 'dossier-journal' || typeof h.version !== 'number') return 'bad';
   if (h.version > JOURNAL_VERSION) {
-    throw new ArchiveError('unsupported_version', `The journal was written by a newer Dossier (format ${h.version}). Update Dossier to open this archive.`);
+    throw new ArchiveError(
+      'unsupported_version',
+      `The journal was written by a newer Dossier (format ${h.version}). Update Dossier to open this archive.`,
+    );
   }
   return 'header';
 }
@@ -124,7 +129,10 @@ function parseRecord(text: string): JournalRecord | 'bad' {
   const parsed = JournalRecord.safeParse(raw);
   if (!parsed.success) {
     // Intact bytes (the checksum matched) that do not make a record: damage, not a tear.
-    throw new ArchiveError('corrupt_archive', `The journal holds a record that is not valid: ${describeSchemaIssue(parsed.error.issues[0])}.`);
+    throw new ArchiveError(
+      'corrupt_archive',
+      `The journal holds a record that is not valid: ${describeSchemaIssue(parsed.error.issues[0])}.`,
+    );
   }
   return parsed.data;
 }

@@ -48,7 +48,10 @@ describe('the writer lock', () => {
     const dir = await freshDir();
     const me = ownIdentity();
     // A holder that crashed: a pid that no longer runs, in this boot.
-    await writeFile(path.join(dir, '.lock'), JSON.stringify({ ...me, pid: 2 ** 22 + 4321, start: '1', nonce: 'deadbeefdeadbeef', holder: 'crashed' }));
+    await writeFile(
+      path.join(dir, '.lock'),
+      JSON.stringify({ ...me, pid: 2 ** 22 + 4321, start: '1', nonce: 'deadbeefdeadbeef', holder: 'crashed' }),
+    );
     const runs = Array.from({ length: 4 }, () => lockHolder(dir, 40));
     const held = await spans(runs);
     expect(overlaps(held)).toBe(false);
@@ -58,7 +61,10 @@ describe('the writer lock', () => {
     const dir = await freshDir();
     const me = ownIdentity();
     // Our parent runs, but it is not the process that wrote this lock: the start time differs.
-    await writeFile(path.join(dir, '.lock'), JSON.stringify({ ...me, pid: process.ppid, start: '12345', nonce: 'abcdefabcdefabcd', holder: 'old' }));
+    await writeFile(
+      path.join(dir, '.lock'),
+      JSON.stringify({ ...me, pid: process.ppid, start: '12345', nonce: 'abcdefabcdefabcd', holder: 'old' }),
+    );
     const lock = await acquireLock(dir, { waitMs: 200 });
     await lock.release();
   });
@@ -66,7 +72,10 @@ describe('the writer lock', () => {
   it('takes over a lock written before a reboot, even though its pid runs again', async () => {
     const dir = await freshDir();
     const me = ownIdentity();
-    await writeFile(path.join(dir, '.lock'), JSON.stringify({ ...me, pid: process.ppid, boot: 'another-boot', nonce: '0123012301230123', holder: 'old' }));
+    await writeFile(
+      path.join(dir, '.lock'),
+      JSON.stringify({ ...me, pid: process.ppid, boot: 'another-boot', nonce: '0123012301230123', holder: 'old' }),
+    );
     const lock = await acquireLock(dir, { waitMs: 200 });
     await lock.release();
   });
@@ -82,9 +91,12 @@ describe('the writer lock', () => {
     const dir = await freshDir();
     const holder = lockHolder(dir, 3_000);
     // Wait until the child holds it.
-    for (let i = 0; i < 200 && !(await readdir(dir)).includes('.lock'); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && !(await readdir(dir)).includes('.lock'); i++)
+      await new Promise((r) => setTimeout(r, 25));
     const started = Date.now();
-    await expect(acquireLock(dir, { waitMs: 400 })).rejects.toThrow(/^The archive at .* is open in lock test \(pid \d+\), open since .*; close it first\.$/);
+    await expect(acquireLock(dir, { waitMs: 400 })).rejects.toThrow(
+      /^The archive at .* is open in lock test \(pid \d+\), open since .*; close it first\.$/,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(380);
     // …and gets it when the holder lets go within the wait.
     const lock = await acquireLock(dir, { waitMs: 10_000 });

@@ -128,7 +128,11 @@ async function isStale(file: string, lock: Exclude<ReadLock, 'missing'>): Promis
     // is, or if it has not changed for a while and says nothing we can check.
     if (lock !== 'garbled' && typeof lock.pid === 'number' && isGone({ pid: lock.pid })) return true;
     const stat = await fs.stat(file).catch(() => null);
-    return stat !== null && Date.now() - stat.mtimeMs > LEGACY_STALE_MS && (lock === 'garbled' || typeof lock.pid !== 'number');
+    return (
+      stat !== null &&
+      Date.now() - stat.mtimeMs > LEGACY_STALE_MS &&
+      (lock === 'garbled' || typeof lock.pid !== 'number')
+    );
   }
   return isGone(lock);
 }
@@ -152,7 +156,12 @@ async function breakStale(file: string, stale: Exclude<ReadLock, 'missing'>, dep
   const key = await lockKey(file, stale);
   if (!key) return;
   const guard = `${file}.takeover-${key}`;
-  const me = { ...ownIdentity(), nonce: randomBytes(8).toString('hex'), holder: 'takeover', since: new Date().toISOString() };
+  const me = {
+    ...ownIdentity(),
+    nonce: randomBytes(8).toString('hex'),
+    holder: 'takeover',
+    since: new Date().toISOString(),
+  };
   if (!(await createExclusive(guard, me))) {
     const other = await readLock(guard);
     if (other !== 'missing' && (await isStale(guard, other))) await breakStale(guard, other, depth + 1);
@@ -168,7 +177,8 @@ async function breakStale(file: string, stale: Exclude<ReadLock, 'missing'>, dep
 }
 
 function heldMessage(dir: string, lock: Exclude<ReadLock, 'missing'>): string {
-  if (lock === 'garbled') return `The archive at ${dir} is being opened by another Dossier process; try again in a moment.`;
+  if (lock === 'garbled')
+    return `The archive at ${dir} is being opened by another Dossier process; try again in a moment.`;
   const what = lock.holder ? `${lock.holder} (pid ${lock.pid})` : `another Dossier process (pid ${lock.pid})`;
   const since = lock.since ? `, open since ${lock.since.slice(0, 16).replace('T', ' ')}` : '';
   return `The archive at ${dir} is open in ${what}${since}; close it first.`;

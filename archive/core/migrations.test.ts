@@ -5,9 +5,22 @@ import { ARCHIVE_VERSION } from './model';
 describe('migrations', () => {
   it('brings an unversioned (v0) archive to the current version, keeping its items', () => {
     const item = {
-      id: '0123456789abcdef', kind: 'article', title: 'Kept', byline: null, source: null, url: null, published: null,
-      added: '2024-10-06T00:00:00.000Z', updated: '2024-10-06T00:00:00.000Z', language: 'en', excerpt: '', wordCount: 0,
-      tags: [], readAt: null, content: { html: false, text: false }, textHash: null,
+      id: '0123456789abcdef',
+      kind: 'article',
+      title: 'Kept',
+      byline: null,
+      source: null,
+      url: null,
+      published: null,
+      added: '2024-10-06T00:00:00.000Z',
+      updated: '2024-10-06T00:00:00.000Z',
+      language: 'en',
+      excerpt: '',
+      wordCount: 0,
+      tags: [],
+      readAt: null,
+      content: { html: false, text: false },
+      textHash: null,
     };
     const v0 = { items: [item], tags: [] };
     const data = migrate(v0);
@@ -25,12 +38,16 @@ describe('migrations', () => {
 
   it('refuses something that is not an archive', () => {
     expect(() => migrate([1, 2])).toThrow(/archive object/);
-    expect(() => migrate({ version: 1, items: 'x', tags: [], notes: [], highlights: [], relations: [] })).toThrow(/items/);
+    expect(() => migrate({ version: 1, items: 'x', tags: [], notes: [], highlights: [], relations: [] })).toThrow(
+      /items/,
+    );
   });
 
   it('names the damage in a file that parses but is not an archive, in one line', () => {
     const base = { version: 2, seq: 0, tags: [], notes: [], highlights: [], relations: [], settings: {} };
-    expect(() => migrate({ ...base, items: [null] })).toThrow(/^dossier\.json is damaged: items\[0\]: expected object, received null; .*dossier restore/);
+    expect(() => migrate({ ...base, items: [null] })).toThrow(
+      /^dossier\.json is damaged: items\[0\]: expected object, received null; .*dossier restore/,
+    );
     expect(() => migrate({ ...base, items: [], tags: 'x' })).toThrow(/"tags" is not a list/);
     expect(() => migrate({ ...base, items: [{ id: '../../etc/passwd' }] })).toThrow(/items\[0\]/);
   });

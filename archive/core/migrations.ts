@@ -45,16 +45,21 @@ export function migrate(raw: unknown, from: Provenance = SNAPSHOT): ArchiveData 
 }
 
 function damage(from: Provenance, what: string): ArchiveError {
-  return new ArchiveError('corrupt_archive', `${from.name} is damaged: ${what}${from.remedy ? `; ${from.remedy}` : ''}.`);
+  return new ArchiveError(
+    'corrupt_archive',
+    `${from.name} is damaged: ${what}${from.remedy ? `; ${from.remedy}` : ''}.`,
+  );
 }
 
 /** Brings `raw` to the current version through the migrations, checking only that it has the collections a version step needs. */
 export function upgrade(raw: unknown, from: Provenance = SNAPSHOT): Record<string, unknown> {
   const damaged = (what: string) => damage(from, what);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw damaged('it does not hold an archive object');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw damaged('it does not hold an archive object');
   let data = raw as Json;
   let version = typeof data.version === 'number' ? data.version : 0;
-  if (!Number.isInteger(version) || version < 0) throw damaged(`its version (${String(data.version)}) is not a version`);
+  if (!Number.isInteger(version) || version < 0)
+    throw damaged(`its version (${String(data.version)}) is not a version`);
   if (version > ARCHIVE_VERSION) {
     throw new ArchiveError(
       'unsupported_version',

@@ -138,5 +138,14 @@ export const ArchiveData = z.object({
 export type ArchiveData = z.infer<typeof ArchiveData>;
 
 export function emptyArchiveData(): ArchiveData {
-  return { version: ARCHIVE_VERSION, seq: 0, items: [], tags: [], notes: [], highlights: [], relations: [], settings: {} };
+  return {
+    version: ARCHIVE_VERSION,
+    seq: 0,
+    items: [],
+    tags: [],
+    notes: [],
+    highlights: [],
+    relations: [],
+    settings: {},
+  };
 }

@@ -7,7 +7,6 @@ import { newId } from './ids';
 import { MAX_NOTE_LENGTH } from './model';
 import { invalid, notFound } from './errors';
 
-
 function cleanText(text: string): string {
   if (!text.trim()) throw invalid('A note cannot be empty.');
   if (text.length > MAX_NOTE_LENGTH) throw invalid(`A note can be at most ${MAX_NOTE_LENGTH} characters long.`);

@@ -16,7 +16,15 @@ async function fresh(): Promise<{ archive: Archive; dir: string; ids: string[] }
   const { archive, dir, cleanup } = await tempArchive({ seeded: false });
   cleanups.push(cleanup);
   const ids = [];
-  for (let i = 0; i < 4; i++) ids.push(await addItem(archive, draft(`Story ${i}`, `Story ${i} is about canals, barges and river freight.`, { added: `2026-0${i + 1}-01T00:00:00.000Z` })));
+  for (let i = 0; i < 4; i++)
+    ids.push(
+      await addItem(
+        archive,
+        draft(`Story ${i}`, `Story ${i} is about canals, barges and river freight.`, {
+          added: `2026-0${i + 1}-01T00:00:00.000Z`,
+        }),
+      ),
+    );
   return { archive, dir, ids };
 }
 
@@ -42,12 +50,18 @@ describe('the reading workflow', () => {
 
   it('applies one action to a selection, or to every result of a search', async () => {
     const { archive, ids } = await fresh();
-    const tagged = await ok(dispatch(archive, 'items.bulk', { ids: [ids[0], ids[1]], action: 'tag', tags: ['Freight'] }));
+    const tagged = await ok(
+      dispatch(archive, 'items.bulk', { ids: [ids[0], ids[1]], action: 'tag', tags: ['Freight'] }),
+    );
     expect(tagged).toEqual({ changed: 2, missing: [] });
-    const all = await ok<{ changed: number }>(dispatch(archive, 'items.bulk', { query: { q: 'barges' }, action: 'read' }));
+    const all = await ok<{ changed: number }>(
+      dispatch(archive, 'items.bulk', { query: { q: 'barges' }, action: 'read' }),
+    );
     expect(all.changed).toBe(4);
     expect(archive.data.items.every((i) => i.readAt !== null)).toBe(true);
-    const gone = await ok<{ changed: number }>(dispatch(archive, 'items.bulk', { ids: [ids[3], 'ffffffffffffffff'], action: 'delete' }));
+    const gone = await ok<{ changed: number }>(
+      dispatch(archive, 'items.bulk', { ids: [ids[3], 'ffffffffffffffff'], action: 'delete' }),
+    );
     expect(gone).toEqual({ changed: 1, missing: ['ffffffffffffffff'] });
     const refused = await dispatch(archive, 'items.bulk', { ids: [ids[0]], action: 'tag' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
@@ -56,21 +70,52 @@ describe('the reading workflow', () => {
   it('keeps saved searches and preferences in the archive, for every host', async () => {
     const { archive, dir } = await fresh();
     await ok(dispatch(archive, 'searches.save', { name: 'Freight', q: 'barges OR canals' }));
-    const { searches } = await ok<{ searches: Array<{ name: string }> }>(dispatch(archive, 'searches.save', { name: 'freight', q: 'canals' }));
+    const { searches } = await ok<{ searches: Array<{ name: string }> }>(
+      dispatch(archive, 'searches.save', { name: 'freight', q: 'canals' }),
+    );
     expect(searches).toEqual([expect.objectContaining({ name: 'freight', q: 'canals' })]);
     await ok(dispatch(archive, 'settings.set', { key: 'theme', value: 'dark' }));
     expect(await dispatch(archive, 'settings.set', { key: '../x', value: 1 })).toMatchObject({ ok: false });
     await archive.close();
     const again = await Archive.open(dir);
     expect((await ok<{ searches: unknown[] }>(dispatch(again, 'searches.list', {}))).searches).toHaveLength(1);
-    expect((await ok<{ preferences: object }>(dispatch(again, 'settings.get', {}))).preferences).toEqual({ theme: 'dark' });
+    expect((await ok<{ preferences: object }>(dispatch(again, 'settings.get', {}))).preferences).toEqual({
+      theme: 'dark',
+    });
     await ok(dispatch(again, 'searches.delete', { name: 'FREIGHT' }));
     expect((await ok<{ searches: unknown[] }>(dispatch(again, 'searches.list', {}))).searches).toEqual([]);
     await again.close();
   });
 
   it('reads archives written before the reading workflow: inbox, not a favourite, at the top', () => {
-    const old = { version: 1, items: [{ id: '0123456789abcdef', kind: 'article', title: 'Old', byline: null, source: null, url: null, published: null, added: 'a', updated: 'a', language: 'en', excerpt: '', wordCount: 0, tags: [], readAt: null, content: { html: false, text: false }, textHash: null }], tags: [], notes: [], highlights: [], relations: [], settings: {} };
+    const old = {
+      version: 1,
+      items: [
+        {
+          id: '0123456789abcdef',
+          kind: 'article',
+          title: 'Old',
+          byline: null,
+          source: null,
+          url: null,
+          published: null,
+          added: 'a',
+          updated: 'a',
+          language: 'en',
+          excerpt: '',
+          wordCount: 0,
+          tags: [],
+          readAt: null,
+          content: { html: false, text: false },
+          textHash: null,
+        },
+      ],
+      tags: [],
+      notes: [],
+      highlights: [],
+      relations: [],
+      settings: {},
+    };
     expect(migrate(old).items[0]).toMatchObject({ archivedAt: null, favourite: false, progress: 0 });
   });
 });
@@ -102,10 +147,17 @@ describe('fetching bookmarks', () => {
     const { results } = await ok<{ results: Array<{ id: string; ok: boolean; message: string }> }>(
       dispatch(archive, 'items.fetch', { allBookmarks: true }, { onProgress: (done) => progress.push(done) }),
     );
-    expect(results.find((r) => r.id === good)).toMatchObject({ ok: true, message: expect.stringMatching(/^0 → \d+ words$/) });
+    expect(results.find((r) => r.id === good)).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/^0 → \d+ words$/),
+    });
     expect(results.find((r) => r.id === missing)).toMatchObject({ ok: false, message: expect.stringMatching(/404/) });
     expect(progress).toEqual([1, 2]);
-    expect(archive.item(good)).toMatchObject({ kind: 'article', title: 'Barges return to the canals', content: { text: true, html: true } });
+    expect(archive.item(good)).toMatchObject({
+      kind: 'article',
+      title: 'Barges return to the canals',
+      content: { text: true, html: true },
+    });
     expect(archive.item(missing)).toEqual(before);
     const found = await archive.index.query({ q: 'lorries' });
     expect(found.hits.map((h) => h.id)).toEqual([good]);

@@ -12,7 +12,6 @@ import { syncDir } from './atomic-file';
 import { tagKey } from './tags';
 import type { RepairReport } from './reports';
 
-
 export async function repairArchive(archive: Archive): Promise<RepairReport> {
   const actions: string[] = [];
   const before = await verifyArchive(archive);
@@ -26,7 +25,9 @@ export async function repairArchive(archive: Archive): Promise<RepairReport> {
     }
     await syncDir(into);
     await syncDir(archive.store.contentDir);
-    actions.push(`Moved ${before.leftovers.length} file(s) that belonged to no item to ${path.relative(archive.dir, into)}/.`);
+    actions.push(
+      `Moved ${before.leftovers.length} file(s) that belonged to no item to ${path.relative(archive.dir, into)}/.`,
+    );
   }
 
   const data = archive.data;
@@ -40,7 +41,12 @@ export async function repairArchive(archive: Archive): Promise<RepairReport> {
     actions.push(`Kept ${repeated.length} repeated item(s) once.`);
   }
 
-  const dropDangling = <T extends { id: string }>(list: T[], ok: (r: T) => boolean, coll: 'notes' | 'highlights' | 'relations', what: string): T[] => {
+  const dropDangling = <T extends { id: string }>(
+    list: T[],
+    ok: (r: T) => boolean,
+    coll: 'notes' | 'highlights' | 'relations',
+    what: string,
+  ): T[] => {
     const dangling = list.filter((r) => !ok(r));
     for (const r of dangling) archive.unrecord(coll, r.id);
     if (dangling.length) actions.push(`Removed ${dangling.length} ${what} of items that no longer exist.`);
@@ -59,11 +65,18 @@ export async function repairArchive(archive: Archive): Promise<RepairReport> {
 
   const files = new Set(await fs.readdir(archive.store.contentDir).catch(() => [] as string[]));
   for (const item of data.items) {
-    const lost = (['txt', 'html'] as const).filter((ext) => (ext === 'txt' ? item.content.text : item.content.html) && !files.has(`${item.id}.${ext}`));
+    const lost = (['txt', 'html'] as const).filter(
+      (ext) => (ext === 'txt' ? item.content.text : item.content.html) && !files.has(`${item.id}.${ext}`),
+    );
     if (!lost.length) continue;
-    item.content = { text: item.content.text && !lost.includes('txt'), html: item.content.html && !lost.includes('html') };
+    item.content = {
+      text: item.content.text && !lost.includes('txt'),
+      html: item.content.html && !lost.includes('html'),
+    };
     archive.commit(item);
-    actions.push(`The ${lost.join(' and ')} body of “${item.title}” (${item.id}) is gone; it is no longer claimed (a backup may still hold it).`);
+    actions.push(
+      `The ${lost.join(' and ')} body of “${item.title}” (${item.id}) is gone; it is no longer claimed (a backup may still hold it).`,
+    );
   }
 
   for (const item of data.items) {
@@ -71,7 +84,9 @@ export async function repairArchive(archive: Archive): Promise<RepairReport> {
     const present = new Set(await fs.readdir(archive.store.assetsDir(item.id)).catch(() => [] as string[]));
     const kept = item.assets.filter((a) => present.has(a));
     if (kept.length === item.assets.length) continue;
-    actions.push(`${item.assets.length - kept.length} image(s) of “${item.title}” are gone; the article shows a placeholder for them.`);
+    actions.push(
+      `${item.assets.length - kept.length} image(s) of “${item.title}” are gone; the article shows a placeholder for them.`,
+    );
     item.assets = kept;
     archive.commit(item);
   }

@@ -12,9 +12,9 @@ import { ArchiveError } from './errors';
 import { ID_PATTERN } from './ids';
 import type { RestoreReport } from './reports';
 
-
 export async function restoreBackup(archive: Archive, id: string): Promise<RestoreReport> {
-  if (archive.store.readOnly || !archive.backups) throw new ArchiveError('internal', 'This archive was opened read-only.');
+  if (archive.store.readOnly || !archive.backups)
+    throw new ArchiveError('internal', 'This archive was opened read-only.');
   const backup = await readBackup(archive.dir, id);
   const safety: BackupManifest | null = await archive.backups.take('before restore', { force: true });
 

@@ -38,14 +38,19 @@ function checkedDirectory(bytes: Uint8Array, limits: UnzipLimits): ZipEntry[] {
   try {
     readZipDirectory(bytes, (entry) => {
       const name = entry.name.slice(0, 80);
-      if (entries.length >= limits.entries) throw new UnzipRefused(`it holds more than ${limits.entries.toLocaleString('en')} files`);
+      if (entries.length >= limits.entries)
+        throw new UnzipRefused(`it holds more than ${limits.entries.toLocaleString('en')} files`);
       if (names.has(entry.name)) throw new UnzipRefused(`it holds ${name} twice`);
       const { compressedSize, size, method } = entry;
-      if (method !== 0 && method !== 8) throw new UnzipRefused(`${name} uses an unsupported compression method (${method})`);
+      if (method !== 0 && method !== 8)
+        throw new UnzipRefused(`${name} uses an unsupported compression method (${method})`);
       if (method === 0 && compressedSize !== size) throw new UnzipRefused(`${name} declares sizes that disagree`);
-      if (size > limits.entryBytes) throw new UnzipRefused(`${name} would inflate to ${mb(size)} (the limit is ${mb(limits.entryBytes)})`);
+      if (size > limits.entryBytes)
+        throw new UnzipRefused(`${name} would inflate to ${mb(size)} (the limit is ${mb(limits.entryBytes)})`);
       if (size > RATIO_APPLIES_ABOVE && size / Math.max(compressedSize, 1) > limits.ratio) {
-        throw new UnzipRefused(`${name} would inflate ${Math.round(size / Math.max(compressedSize, 1))} times (a zip bomb)`);
+        throw new UnzipRefused(
+          `${name} would inflate ${Math.round(size / Math.max(compressedSize, 1))} times (a zip bomb)`,
+        );
       }
       total += size;
       if (total > limits.totalBytes) throw new UnzipRefused(`it would inflate to more than ${mb(limits.totalBytes)}`);
@@ -75,11 +80,13 @@ export function safeUnzip(bytes: Uint8Array, limits: UnzipLimits = UNZIP_LIMITS)
         data = inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.size) });
       } catch (error) {
         const name = entry.name.slice(0, 80);
-        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new UnzipRefused(`${name} inflates to more than the ${entry.size} bytes it declares (a zip bomb)`);
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          throw new UnzipRefused(`${name} inflates to more than the ${entry.size} bytes it declares (a zip bomb)`);
         throw new UnzipRefused(`${name} cannot be inflated (it is damaged)`);
       }
     }
-    if (data.length !== entry.size) throw new UnzipRefused(`${entry.name.slice(0, 80)} is damaged (it does not hold what it declares)`);
+    if (data.length !== entry.size)
+      throw new UnzipRefused(`${entry.name.slice(0, 80)} is damaged (it does not hold what it declares)`);
     out[entry.name] = data;
   }
   return out;

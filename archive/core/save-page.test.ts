@@ -24,12 +24,20 @@ describe('import.page', () => {
   let id: string;
   it('extracts the article, keeps inlined images, adds the tags and the selection as a highlight', async () => {
     const out = await dispatch(archive, 'import.page', {
-      url: 'https://news.example/delta?utm_source=x', title: 'River tides', html: PAGE,
-      selection: 'the ferry between the two banks\n stopped', tags: ['floods'],
+      url: 'https://news.example/delta?utm_source=x',
+      title: 'River tides',
+      html: PAGE,
+      selection: 'the ferry between the two banks\n stopped',
+      tags: ['floods'],
     });
     expect(out.ok).toBe(true);
     if (!out.ok) return;
-    expect(out.value).toMatchObject({ title: 'River tides rise in the delta', kind: 'article', created: true, highlighted: true });
+    expect(out.value).toMatchObject({
+      title: 'River tides rise in the delta',
+      kind: 'article',
+      created: true,
+      highlighted: true,
+    });
     id = out.value.id;
     const view = archive.view(id);
     expect(view.tags).toEqual(['floods']);
@@ -43,27 +51,52 @@ describe('import.page', () => {
   it('never adds the same page twice: the new selection and tags go on the item it has', async () => {
     const before = archive.data.items.length;
     const out = await dispatch(archive, 'import.page', {
-      url: 'https://news.example/delta', title: 'River tides', html: PAGE, selection: 'Fishermen in the lower villages', tags: ['delta'],
+      url: 'https://news.example/delta',
+      title: 'River tides',
+      html: PAGE,
+      selection: 'Fishermen in the lower villages',
+      tags: ['delta'],
     });
     expect(out).toMatchObject({ ok: true, value: { id, created: false, highlighted: true } });
     expect(archive.data.items.length).toBe(before);
     expect(archive.view(id).tags.sort()).toEqual(['delta', 'floods']);
     expect(archive.view(id).highlights).toHaveLength(2);
     // The same selection again adds no second highlight.
-    await dispatch(archive, 'import.page', { url: 'https://news.example/delta', title: 'x', html: PAGE, selection: 'Fishermen in the lower villages' });
+    await dispatch(archive, 'import.page', {
+      url: 'https://news.example/delta',
+      title: 'x',
+      html: PAGE,
+      selection: 'Fishermen in the lower villages',
+    });
     expect(archive.view(id).highlights).toHaveLength(2);
   });
 
   it('saves a bookmark only when asked, and a page with no article as a bookmark with the reason', async () => {
-    const bookmark = await dispatch(archive, 'import.page', { url: 'https://news.example/other', title: 'Other', bookmarkOnly: true });
-    expect(bookmark).toMatchObject({ ok: true, value: { kind: 'bookmark', title: 'Other', created: true, note: null } });
-    const empty = await dispatch(archive, 'import.page', { url: 'https://news.example/empty', title: 'Empty', html: '<html><body><p>Hi</p></body></html>' });
+    const bookmark = await dispatch(archive, 'import.page', {
+      url: 'https://news.example/other',
+      title: 'Other',
+      bookmarkOnly: true,
+    });
+    expect(bookmark).toMatchObject({
+      ok: true,
+      value: { kind: 'bookmark', title: 'Other', created: true, note: null },
+    });
+    const empty = await dispatch(archive, 'import.page', {
+      url: 'https://news.example/empty',
+      title: 'Empty',
+      html: '<html><body><p>Hi</p></body></html>',
+    });
     expect(empty).toMatchObject({ ok: true, value: { kind: 'bookmark', created: true } });
     expect(empty.ok && empty.value.note).toMatch(/no readable article/);
   });
 
   it('refuses a page without html, or from a scheme that is not the web', async () => {
-    expect(await dispatch(archive, 'import.page', { url: 'https://news.example/x', title: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await dispatch(archive, 'import.page', { url: 'file:///etc/passwd', title: 'x', html: PAGE })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await dispatch(archive, 'import.page', { url: 'https://news.example/x', title: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await dispatch(archive, 'import.page', { url: 'file:///etc/passwd', title: 'x', html: PAGE })).toMatchObject(
+      { ok: false, error: { code: 'invalid_argument' } },
+    );
   });
 });

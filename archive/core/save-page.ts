@@ -57,10 +57,18 @@ export async function savePage(archive: Archive, input: PageInput, parse: ParseP
       item = duplicates.duplicateOf(draft.url, textHash(draft.text));
     }
     if (item === null) {
-      const toAdd = draft ?? makeDraft({ kind: 'bookmark', title: input.title.trim() || input.url, url: input.url, source: new URL(input.url).hostname.replace(/^www\./, '') });
+      const toAdd =
+        draft ??
+        makeDraft({
+          kind: 'bookmark',
+          title: input.title.trim() || input.url,
+          url: input.url,
+          source: new URL(input.url).hostname.replace(/^www\./, ''),
+        });
       toAdd.tags = [...toAdd.tags, ...(input.tags ?? [])];
       const summary = await importDrafts(archive, input.url, { drafts: [toAdd], skipped: [] });
-      if (summary.imported.length === 0) throw invalid(`Could not save ${input.url}: ${summary.skipped[0]?.reason ?? 'unknown reason'}.`);
+      if (summary.imported.length === 0)
+        throw invalid(`Could not save ${input.url}: ${summary.skipped[0]?.reason ?? 'unknown reason'}.`);
       item = archive.item(summary.imported[0]);
       created = true;
     }
@@ -77,6 +85,12 @@ async function highlightSelection(archive: Archive, item: Item, selection: strin
   const at = locatePassage(text, selection);
   if (at === null) return false;
   const already = archive.data.highlights.some((h) => h.itemId === item.id && h.start === at.start && h.end === at.end);
-  if (!already) await createHighlight(archive, { itemId: item.id, quote: text.slice(at.start, at.end), start: at.start, end: at.end });
+  if (!already)
+    await createHighlight(archive, {
+      itemId: item.id,
+      quote: text.slice(at.start, at.end),
+      start: at.start,
+      end: at.end,
+    });
   return true;
 }

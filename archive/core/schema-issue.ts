@@ -5,6 +5,8 @@ import type { z } from 'zod';
 
 export function describeSchemaIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'it does not have the expected shape';
-  const where = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('') || 'the top level';
+  const where =
+    issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('') ||
+    'the top level';
   return `${where}: ${issue.message.replace(/^Invalid input: /, '')}`;
 }

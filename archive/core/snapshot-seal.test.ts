@@ -22,7 +22,8 @@ async function sealedArchive(): Promise<{ dir: string; file: string; ids: string
   dirs.push(dir);
   const archive = await Archive.open(dir);
   const ids = [];
-  for (const title of ['Harbour strike ends', 'Grain prices fall', 'Ferry route reopens']) ids.push(await addItem(archive, draft(title, `${title}: the text.`)));
+  for (const title of ['Harbour strike ends', 'Grain prices fall', 'Ferry route reopens'])
+    ids.push(await addItem(archive, draft(title, `${title}: the text.`)));
   await archive.durable();
   await archive.store.fold();
   await archive.close();
@@ -68,12 +69,16 @@ describe('the snapshot seal', () => {
     // Damage that keeps the JSON whole but breaks an id, under a seal that no longer matches.
     const damaged = text.replace(/"id":"[0-9a-f]{16}"/, '"id":"../../etc/passwd"');
     await writeFile(file, damaged);
-    await expect(Archive.open(dir, { readOnly: true })).rejects.toThrow(/^dossier\.json is damaged: items\[0\]\.id: .*dossier restore <id>`\.$/);
+    await expect(Archive.open(dir, { readOnly: true })).rejects.toThrow(
+      /^dossier\.json is damaged: items\[0\]\.id: .*dossier restore <id>`\.$/,
+    );
     await expect(Archive.open(dir)).rejects.toMatchObject({ code: 'corrupt_archive' });
     expect(await readFile(file, 'utf8')).toBe(damaged);
     // Cut short: not JSON at all.
     await writeFile(file, text.slice(0, text.length / 2));
-    await expect(Archive.open(dir, { readOnly: true })).rejects.toThrow(/^dossier\.json is not valid JSON .*left untouched/);
+    await expect(Archive.open(dir, { readOnly: true })).rejects.toThrow(
+      /^dossier\.json is not valid JSON .*left untouched/,
+    );
   });
 
   it('validates a hand-edited snapshot even when its editor stamped a seal for another schema', async () => {
@@ -87,7 +92,10 @@ describe('the snapshot seal', () => {
     await store.close();
     // And with a matching schema stamp but invalid content (an editor that knew the format),
     // what only the schema would catch is caught by the one shape check a sealed read keeps.
-    await writeFile(file, reseal(text, (body) => body.replace('"items":[', '"items":7,"x":[')));
+    await writeFile(
+      file,
+      reseal(text, (body) => body.replace('"items":[', '"items":7,"x":[')),
+    );
     await expect(Store.open(dir, { readOnly: true })).rejects.toMatchObject({ code: 'corrupt_archive' });
   });
 

@@ -62,7 +62,8 @@ describe('the store', () => {
     const dir = await freshDir();
     const archive = await Archive.open(dir);
     const ids = [];
-    for (let i = 0; i < 30; i++) ids.push(await addItem(archive, draft(`Item ${i}`, `Text number ${i} about ports and shipping.`)));
+    for (let i = 0; i < 30; i++)
+      ids.push(await addItem(archive, draft(`Item ${i}`, `Text number ${i} about ports and shipping.`)));
     await archive.durable();
     await archive.store.fold();
     const snapshot = await stat(path.join(dir, 'dossier.json'));
@@ -94,7 +95,10 @@ describe('the store', () => {
   it('keeps bodies out of dossier.json, in content/', async () => {
     const dir = await freshDir();
     const archive = await Archive.open(dir);
-    const id = await addItem(archive, draft('One', 'The body lives in its own file.', { html: '<p>The body lives in its own file.</p>' }));
+    const id = await addItem(
+      archive,
+      draft('One', 'The body lives in its own file.', { html: '<p>The body lives in its own file.</p>' }),
+    );
     await archive.close();
     expect(await readFile(path.join(dir, 'content', `${id}.txt`), 'utf8')).toBe('The body lives in its own file.');
     expect(await readFile(path.join(dir, 'content', `${id}.html`), 'utf8')).toContain('<p>');
@@ -134,7 +138,9 @@ describe('the store', () => {
     lines[1] = lines[1].replace('"seq"', '"sEq"');
     const damaged = lines.join('\n');
     await writeFile(file, damaged);
-    await expect(Archive.open(copy)).rejects.toThrow(/^The journal journal is damaged \(line 2 is not a whole record\).*dossier restore/);
+    await expect(Archive.open(copy)).rejects.toThrow(
+      /^The journal journal is damaged \(line 2 is not a whole record\).*dossier restore/,
+    );
     expect(await readFile(file, 'utf8')).toBe(damaged);
   });
 
@@ -223,7 +229,12 @@ describe('a crash at any moment', () => {
     try {
       switch (o.kind) {
         case 'add':
-          await addItem(archive, draft(`Story ${o.n}`, `The text of story ${o.n} about grain, ports and energy.`, { tags: [tagName(o.n % 5)] }));
+          await addItem(
+            archive,
+            draft(`Story ${o.n}`, `The text of story ${o.n} about grain, ports and energy.`, {
+              tags: [tagName(o.n % 5)],
+            }),
+          );
           break;
         case 'tag':
           if (pick(o.item)) tagItem(archive, pick(o.item)!, [tagName(o.tag)]);

@@ -14,7 +14,14 @@ import { acquireLock, type ArchiveLock } from './lock';
 import { syncDir, syncFile, writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
 import { assertItemId } from './ids';
-import { readJournal, encodeRecord, JournalWriter, type Change, type JournalContents, type RecordCollection } from './journal';
+import {
+  readJournal,
+  encodeRecord,
+  JournalWriter,
+  type Change,
+  type JournalContents,
+  type RecordCollection,
+} from './journal';
 import { replay } from './replay';
 
 /** The journal is folded into a fresh snapshot once it is this large (or a fifth of the snapshot). */
@@ -97,7 +104,10 @@ export class Store {
     const dataFile = path.join(dir, 'dossier.json');
     const exists = existsSync(dataFile) || existsSync(path.join(dir, 'journal'));
     if (!exists && (readOnly || options.create === false)) {
-      throw new ArchiveError('not_found', `There is no archive at ${dir} (no dossier.json); create one with \`dossier init --archive ${dir}\`.`);
+      throw new ArchiveError(
+        'not_found',
+        `There is no archive at ${dir} (no dossier.json); create one with \`dossier init --archive ${dir}\`.`,
+      );
     }
     if (!readOnly) {
       try {
@@ -205,7 +215,9 @@ export class Store {
       this.inflight = batch;
       const seq = this.seq + 1;
       try {
-        const line = encodeRecord(JSON.stringify({ seq, at: new Date().toISOString(), changes: this.changesOf(pending) }));
+        const line = encodeRecord(
+          JSON.stringify({ seq, at: new Date().toISOString(), changes: this.changesOf(pending) }),
+        );
         // Bodies first: a record never reaches the disk before the files it refers to.
         await this.syncWritten();
         await this.exclusive(() => (this.writer as JournalWriter).append(line));
@@ -213,7 +225,9 @@ export class Store {
         this.writes += 1;
         batch.resolve();
       } catch (error) {
-        batch.reject(new ArchiveError('io_error', `Cannot save the change to ${this.journalFile}: ${(error as Error).message}`));
+        batch.reject(
+          new ArchiveError('io_error', `Cannot save the change to ${this.journalFile}: ${(error as Error).message}`),
+        );
       } finally {
         this.inflight = null;
       }
@@ -398,7 +412,8 @@ export class Store {
   }
 
   assetPath(id: string, name: string): string {
-    if (!ASSET_NAME.test(name)) throw new ArchiveError('invalid_argument', `“${name.slice(0, 60)}” is not the name of a stored image.`);
+    if (!ASSET_NAME.test(name))
+      throw new ArchiveError('invalid_argument', `“${name.slice(0, 60)}” is not the name of a stored image.`);
     return path.join(this.assetsDir(id), name);
   }
 

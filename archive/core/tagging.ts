@@ -30,7 +30,8 @@ export function untagItem(archive: Archive, id: string, names: string[]): void {
 
 export function listTags(archive: Archive): TagCount[] {
   const counts = new Map<string, number>();
-  for (const item of archive.data.items) for (const t of item.tags) counts.set(tagKey(t), (counts.get(tagKey(t)) ?? 0) + 1);
+  for (const item of archive.data.items)
+    for (const t of item.tags) counts.set(tagKey(t), (counts.get(tagKey(t)) ?? 0) + 1);
   return archive.data.tags
     .map((t) => ({ name: t.name, color: t.color, count: counts.get(tagKey(t.name)) ?? 0 }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
@@ -97,5 +98,7 @@ export function setTagColor(archive: Archive, name: string, color: string | null
 export function listSources(archive: Archive): Array<{ name: string; count: number }> {
   const counts = new Map<string, number>();
   for (const item of archive.data.items) if (item.source) counts.set(item.source, (counts.get(item.source) ?? 0) + 1);
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

@@ -12,7 +12,9 @@ export async function tempDir(prefix = 'dossier-test-'): Promise<string> {
 }
 
 /** An open archive in a new temp folder; `seeded: false` skips the seed items. */
-export async function tempArchive(options: { seeded?: boolean } = {}): Promise<{ archive: Archive; dir: string; cleanup: () => Promise<void> }> {
+export async function tempArchive(
+  options: { seeded?: boolean } = {},
+): Promise<{ archive: Archive; dir: string; cleanup: () => Promise<void> }> {
   const dir = await tempDir();
   const archive = options.seeded === false ? await Archive.open(dir) : await openArchive(dir);
   return {
@@ -28,7 +30,21 @@ export async function tempArchive(options: { seeded?: boolean } = {}): Promise<{
 /** An importer's draft of an article with the given title and text. */
 export function draft(title: string, text: string, extra: Partial<ImportDraft> = {}): ImportDraft {
   return {
-    kind: 'article', title, byline: null, source: null, url: null, published: null, language: 'en', excerpt: null,
-    html: null, text, tags: [], added: null, readAt: null, highlights: [], notes: [], ...extra,
+    kind: 'article',
+    title,
+    byline: null,
+    source: null,
+    url: null,
+    published: null,
+    language: 'en',
+    excerpt: null,
+    html: null,
+    text,
+    tags: [],
+    added: null,
+    readAt: null,
+    highlights: [],
+    notes: [],
+    ...extra,
   };
 }

@@ -16,7 +16,15 @@ function slowHash(text: string): string | null {
   return flat.length < 40 ? null : createHash('sha256').update(flat).digest('hex').slice(0, 32);
 }
 
-const texty = fc.array(fc.oneof(fc.constantFrom(' ', '  ', '\n', '\n\n', '\t', '\u00a0', ' \r\n ', '\u2003'), fc.string({ maxLength: 12 })), { maxLength: 400 }).map((a) => a.join(''));
+const texty = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(' ', '  ', '\n', '\n\n', '\t', '\u00a0', ' \r\n ', '\u2003'),
+      fc.string({ maxLength: 12 }),
+    ),
+    { maxLength: 400 },
+  )
+  .map((a) => a.join(''));
 
 describe('text stats', () => {
   it('excerpt and hash equal their plain definitions', () => {

@@ -21,7 +21,8 @@ function foldSpace(text: string): string {
 export function excerptOf(text: string, max = 240): string {
   // Only the start of a long text matters: fold a prefix long enough to give more than max characters.
   let prefix = text.slice(0, Math.max(64, max * 4));
-  while (prefix.length < text.length && foldSpace(prefix).trim().length <= max) prefix = text.slice(0, prefix.length * 4);
+  while (prefix.length < text.length && foldSpace(prefix).trim().length <= max)
+    prefix = text.slice(0, prefix.length * 4);
   const flat = foldSpace(prefix).trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);

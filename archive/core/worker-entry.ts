@@ -19,9 +19,14 @@ export function workerEntry(js: URL, ts: URL): WorkerEntry | null {
       // Running from sources (tsx, vitest): a worker cannot load TypeScript by itself, and
       // Node 20 resolves a worker's entry before `--import tsx` hooks are ready, so a tiny
       // bootstrap loads it through tsx's API.
-      const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
+      const api = createRequire(import.meta.url)
+        .resolve('tsx/esm/api')
+        .replace(/index\.cjs$/, 'index.mjs');
       const target = JSON.stringify(ts.href);
-      return { code: `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => m.tsImport(${target}, ${target}))`, eval: true };
+      return {
+        code: `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => m.tsImport(${target}, ${target}))`,
+        eval: true,
+      };
     }
   } catch {
     // Not a file URL (bundled) or no tsx: the caller works inline.

@@ -64,7 +64,7 @@ export function readZipDirectory(bytes: Uint8Array, onEntry: (entry: ZipEntry, i
     need(offset + 46, nameLength + extraLength + commentLength);
     const name = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
     // ZIP64: sizes and offset that do not fit in 32 bits are in the extra field, in this order.
-    for (let at = offset + 46 + nameLength; at + 4 <= offset + 46 + nameLength + extraLength; ) {
+    for (let at = offset + 46 + nameLength; at + 4 <= offset + 46 + nameLength + extraLength;) {
       const id = view.getUint16(at, true);
       const length = view.getUint16(at + 2, true);
       if (id === 0x0001) {

@@ -86,7 +86,8 @@ export async function deflatedZeros(bytes: number): Promise<Uint8Array> {
   });
   const mb = Buffer.alloc(1024 * 1024);
   for (let left = bytes; left > 0; left -= mb.length) {
-    if (!deflate.write(left >= mb.length ? mb : mb.subarray(0, left))) await new Promise((r) => deflate.once('drain', r));
+    if (!deflate.write(left >= mb.length ? mb : mb.subarray(0, left)))
+      await new Promise((r) => deflate.once('drain', r));
   }
   deflate.end();
   await done;

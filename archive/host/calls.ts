@@ -15,7 +15,13 @@ export class ClientCalls {
     private readonly defaults: { trusted: boolean; by: string },
   ) {}
 
-  start(id: number, method: string, args: unknown, trusted = this.defaults.trusted, by: string | null = this.defaults.by): void {
+  start(
+    id: number,
+    method: string,
+    args: unknown,
+    trusted = this.defaults.trusted,
+    by: string | null = this.defaults.by,
+  ): void {
     if (this.running.has(id)) return; // a repeated id is ignored, not answered twice
     const controller = new AbortController();
     this.running.set(id, controller);

@@ -14,7 +14,12 @@ const MAX_SOCKET_PATH = 100;
 
 /** This machine's name as a folder name. */
 function machine(): string {
-  return os.hostname().replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64) || 'this-machine';
+  return (
+    os
+      .hostname()
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .slice(0, 64) || 'this-machine'
+  );
 }
 
 export function hostDir(dir: string): string {
@@ -51,6 +56,7 @@ export async function ensurePrivateDir(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
   const stat = await fs.lstat(folder);
   if (!stat.isDirectory()) throw new Error(`${folder} is not a folder`);
-  if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) throw new Error(`${folder} belongs to another user`);
+  if (typeof process.getuid === 'function' && stat.uid !== process.getuid())
+    throw new Error(`${folder} belongs to another user`);
   if ((stat.mode & 0o077) !== 0) await fs.chmod(folder, 0o700);
 }

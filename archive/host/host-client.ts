@@ -22,7 +22,10 @@ export interface HostClient {
   close(): void;
 }
 
-const lost: Outcome<never> = { ok: false, error: { code: 'io_error', message: 'The Dossier process holding the archive went away before it answered.' } };
+const lost: Outcome<never> = {
+  ok: false,
+  error: { code: 'io_error', message: 'The Dossier process holding the archive went away before it answered.' },
+};
 const cancelled: Outcome<never> = { ok: false, error: { code: 'cancelled', message: 'The call was cancelled.' } };
 
 /**
@@ -79,7 +82,16 @@ export async function connectHost(dir: string, timeoutMs = CONNECT_TIMEOUT_MS): 
     if (!greeted) {
       greeted = true;
       if (message.type === 'welcome') return settleWelcome(message.pid);
-      refusal = { ok: false, error: { code: 'conflict', message: message.type === 'refused' ? message.message : 'The Dossier process holding the archive did not let this command in.' } };
+      refusal = {
+        ok: false,
+        error: {
+          code: 'conflict',
+          message:
+            message.type === 'refused'
+              ? message.message
+              : 'The Dossier process holding the archive did not let this command in.',
+        },
+      };
       settleWelcome(null);
       failAll(refusal);
       conn.destroy();

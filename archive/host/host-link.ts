@@ -19,9 +19,13 @@ export interface LinkCall {
   signal?: AbortSignal;
 }
 
-export type HostStart = { ok: true; pid: number; socket: string | null } | { ok: false; error: { code: string; message: string } };
+export type HostStart =
+  { ok: true; pid: number; socket: string | null } | { ok: false; error: { code: string; message: string } };
 
-const gone: Outcome<never> = { ok: false, error: { code: 'io_error', message: 'The archive process stopped; restart Dossier.' } };
+const gone: Outcome<never> = {
+  ok: false,
+  error: { code: 'io_error', message: 'The archive process stopped; restart Dossier.' },
+};
 
 export class HostLink {
   private readonly pending = new Map<number, (outcome: Outcome<unknown>) => void>();
@@ -58,7 +62,8 @@ export class HostLink {
 
   call(method: string, args: unknown, { trusted, by = null, signal }: LinkCall): Promise<Outcome<unknown>> {
     if (this.stopped) return Promise.resolve(gone);
-    if (signal?.aborted) return Promise.resolve({ ok: false, error: { code: 'cancelled', message: 'The call was cancelled.' } });
+    if (signal?.aborted)
+      return Promise.resolve({ ok: false, error: { code: 'cancelled', message: 'The call was cancelled.' } });
     const id = ++this.nextId;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -83,7 +88,10 @@ export class HostLink {
   /** The host process ended (or said it closed): every waiting call fails, politely. */
   gone(): void {
     this.stopped = true;
-    this.settle({ ok: false, error: { code: 'internal', message: 'The archive process ended before it opened the archive.' } });
+    this.settle({
+      ok: false,
+      error: { code: 'internal', message: 'The archive process ended before it opened the archive.' },
+    });
     for (const resolve of this.pending.values()) resolve(gone);
     this.pending.clear();
     this.closedWaiters.forEach((resolve) => resolve());

@@ -43,7 +43,9 @@ describe('the archive host process', () => {
 
   it('passes a change made over its socket on to its parent, naming who made it', async () => {
     const events: ArchiveEvent[] = [];
-    const changed = new Promise<void>((resolve) => host.link.onEvent((e) => (events.push(e), e.name === 'changed' && resolve())));
+    const changed = new Promise<void>((resolve) =>
+      host.link.onEvent((e) => (events.push(e), e.name === 'changed' && resolve())),
+    );
     const client = (await connectHost(dir))!;
     expect(await client.welcomed).toBe(host.child.pid);
     const listed = await client.call('items.list', { kind: 'article' });
@@ -51,7 +53,10 @@ describe('the archive host process', () => {
     expect(await client.call('tags.add', { id, tags: ['From the CLI'] })).toMatchObject({ ok: true });
     client.close();
     await changed;
-    expect(events.at(-1)).toEqual({ name: 'changed', payload: { method: 'tags.add', by: expect.stringMatching(/^socket:/) } });
+    expect(events.at(-1)).toEqual({
+      name: 'changed',
+      payload: { method: 'tags.add', by: expect.stringMatching(/^socket:/) },
+    });
     // The parent sees the edit too: one archive, one process.
     const view = await host.link.call('items.get', { id }, { trusted: false, by: 'window:1' });
     expect(view).toMatchObject({ ok: true, value: { tags: expect.arrayContaining(['From the CLI']) } });
@@ -73,7 +78,10 @@ describe('the archive host process', () => {
     expect(existsSync(path.join(other, '.lock'))).toBe(false);
     expect(existsSync(tokenPath(other))).toBe(false);
     expect(await connectHost(other)).toBeNull();
-    expect(await running.link.call('items.list', {}, { trusted: false })).toMatchObject({ ok: false, error: { code: 'io_error' } });
+    expect(await running.link.call('items.list', {}, { trusted: false })).toMatchObject({
+      ok: false,
+      error: { code: 'io_error' },
+    });
     await rm(other, { recursive: true, force: true });
   });
 });

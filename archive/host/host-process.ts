@@ -65,16 +65,23 @@ function parentPort(): ParentPort | null {
 
 function failure(error: unknown): { code: string; message: string } {
   if (error instanceof ArchiveError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: `The archive host could not start: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}` };
+  return {
+    code: 'internal',
+    message: `The archive host could not start: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`,
+  };
 }
 
 async function main(): Promise<void> {
   const parent = parentPort();
   const dir = process.argv[2] ?? process.env.DOSSIER_ARCHIVE;
   const post = (message: HostMessage) => parent?.post(message);
-  const log = (error: unknown, what: string) => process.stderr.write(`[dossier host] ${what} failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  const log = (error: unknown, what: string) =>
+    process.stderr.write(`[dossier host] ${what} failed: ${(error as Error)?.stack ?? String(error)}\n`);
   if (!dir) {
-    post({ type: 'failed', error: { code: 'invalid_argument', message: 'The archive host was started without an archive folder.' } });
+    post({
+      type: 'failed',
+      error: { code: 'invalid_argument', message: 'The archive host was started without an archive folder.' },
+    });
     process.exitCode = 2;
     return;
   }
@@ -129,7 +136,8 @@ async function main(): Promise<void> {
   parent?.onMessage((raw) => {
     const message = asClientMessage(raw);
     if (!message) return;
-    if (message.type === 'call') calls.start(message.id, message.method, message.args, message.trusted === true, message.by ?? 'main');
+    if (message.type === 'call')
+      calls.start(message.id, message.method, message.args, message.trusted === true, message.by ?? 'main');
     else if (message.type === 'cancel') calls.cancel(message.id);
     else if (message.type === 'close') void shutdown();
   });

@@ -68,13 +68,18 @@ describe('the archive host socket', () => {
   });
 
   it('refuses a client with the wrong token, and cuts off one that never says hello', async () => {
-    const refused = await rawExchange([{ type: 'hello', token: 'guess', version: 1 }, { type: 'call', id: 1, method: 'items.list', args: {} }]);
+    const refused = await rawExchange([
+      { type: 'hello', token: 'guess', version: 1 },
+      { type: 'call', id: 1, method: 'items.list', args: {} },
+    ]);
     expect(refused).toEqual([{ type: 'refused', message: expect.any(String) }]);
     const started = Date.now();
     expect(await rawExchange([])).toEqual([]);
     expect(Date.now() - started).toBeLessThan(5_000);
     // Nothing but a hello first: a call without one is refused too.
-    expect(await rawExchange([{ type: 'call', id: 1, method: 'items.list', args: {} }])).toEqual([{ type: 'refused', message: expect.any(String) }]);
+    expect(await rawExchange([{ type: 'call', id: 1, method: 'items.list', args: {} }])).toEqual([
+      { type: 'refused', message: expect.any(String) },
+    ]);
   });
 
   it('runs calls for a client holding the token, trusted like the CLI itself', async () => {
@@ -87,7 +92,10 @@ describe('the archive host socket', () => {
     await fs.writeFile(file, '# From the socket\n\nImported through the host.');
     const imported = await client.call('import.paths', { paths: [file] });
     expect(imported).toMatchObject({ ok: true, value: { imported: [expect.any(String)] } });
-    expect(await client.call('items.get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await client.call('items.get', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
     client.close();
   });
 
@@ -105,7 +113,9 @@ describe('the archive host socket', () => {
     await watcher.call('archive.info', {});
     expect(await editor.call('tags.add', { id: seedId, tags: ['Socket'] })).toMatchObject({ ok: true });
     await arrived;
-    expect(seen).toEqual([{ name: 'changed', payload: { method: 'tags.add', by: expect.stringMatching(/^socket:\d+$/) } }]);
+    expect(seen).toEqual([
+      { name: 'changed', payload: { method: 'tags.add', by: expect.stringMatching(/^socket:\d+$/) } },
+    ]);
     expect(archive.item(seedId).tags).toContain('Socket');
     watcher.close();
     editor.close();
@@ -172,7 +182,10 @@ describe('a client with a stale token', () => {
       const client = (await connectHost(other))!;
       const seed = open.data.items[0].id;
       const outcome = await client.call('tags.add', { id: seed, tags: ['Sneaky'] });
-      expect(outcome).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/could not prove/) } });
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringMatching(/could not prove/) },
+      });
       expect(await client.welcomed).toBeNull();
       expect(open.item(seed).tags).not.toContain('Sneaky');
       await fs.writeFile(tokenPath(other), real);
@@ -193,22 +206,25 @@ describe('where the host lives', () => {
     if (unix && host.socket.startsWith(dir)) expect(path.dirname(host.socket)).toBe(folder);
   });
 
-  it.runIf(unix)('moves a socket whose path would be too long to a private folder of the user’s, and is reached there', async () => {
-    const deep = path.join(dir, 'x'.repeat(120));
-    const socket = socketPath(deep);
-    expect(Buffer.byteLength(socket)).toBeLessThanOrEqual(100);
-    expect(socket).not.toBe(socketPath(dir));
-    const open = await openArchive(deep);
-    const running = await startHostServer({ dir: deep, service: new ArchiveService(open) });
-    try {
-      expect(running.socket).toBe(socket);
-      expect(statSync(path.dirname(socket)).mode & 0o777).toBe(0o700);
-      const client = (await connectHost(deep))!;
-      expect(await client.call('archive.info', {})).toMatchObject({ ok: true, value: { dir: deep } });
-      client.close();
-    } finally {
-      await running.close();
-      await open.close();
-    }
-  });
+  it.runIf(unix)(
+    'moves a socket whose path would be too long to a private folder of the user’s, and is reached there',
+    async () => {
+      const deep = path.join(dir, 'x'.repeat(120));
+      const socket = socketPath(deep);
+      expect(Buffer.byteLength(socket)).toBeLessThanOrEqual(100);
+      expect(socket).not.toBe(socketPath(dir));
+      const open = await openArchive(deep);
+      const running = await startHostServer({ dir: deep, service: new ArchiveService(open) });
+      try {
+        expect(running.socket).toBe(socket);
+        expect(statSync(path.dirname(socket)).mode & 0o777).toBe(0o700);
+        const client = (await connectHost(deep))!;
+        expect(await client.call('archive.info', {})).toMatchObject({ ok: true, value: { dir: deep } });
+        client.close();
+      } finally {
+        await running.close();
+        await open.close();
+      }
+    },
+  );
 });

@@ -43,7 +43,11 @@ function sameToken(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function startHostServer({ dir, service, helloTimeoutMs = HELLO_TIMEOUT_MS }: HostServerOptions): Promise<RunningHost> {
+export async function startHostServer({
+  dir,
+  service,
+  helloTimeoutMs = HELLO_TIMEOUT_MS,
+}: HostServerOptions): Promise<RunningHost> {
   const socket = socketPath(dir);
   await ensurePrivateDir(hostDir(dir));
   if (process.platform !== 'win32') {

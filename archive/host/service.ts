@@ -64,7 +64,10 @@ export class ArchiveService {
     });
     if (this.archive.store.changes !== before && isMethod(method)) {
       const summary = method.startsWith('import.') && outcome.ok ? (outcome.value as ImportSummary) : null;
-      this.emit({ name: 'changed', payload: { method, by, ...(summary ? { imported: summary.imported, skipped: summary.skipped } : {}) } });
+      this.emit({
+        name: 'changed',
+        payload: { method, by, ...(summary ? { imported: summary.imported, skipped: summary.skipped } : {}) },
+      });
     }
     return outcome;
   }

@@ -6,11 +6,13 @@ import { plainTextImporter } from './plain-text';
 import { parseWebPage } from './web-page';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const cp1252 = (s: string) => Uint8Array.from(s, (c) => ({ '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80 })[c] ?? c.charCodeAt(0));
+const cp1252 = (s: string) =>
+  Uint8Array.from(s, (c) => ({ '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80 })[c] ?? c.charCodeAt(0));
 
 describe('decodeHtml trusts valid UTF-8 first', () => {
   it('reads UTF-8 bytes as UTF-8 although the page declares gb2312', () => {
-    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>光明网 新闻</title></head><body><p>中文</p></body></html>';
+    const page =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>光明网 新闻</title></head><body><p>中文</p></body></html>';
     expect(decodeHtml(utf8(page))).toEqual({ text: page, charset: 'utf-8' });
   });
 
@@ -42,11 +44,17 @@ describe('decodeHtml trusts valid UTF-8 first', () => {
 describe('decodeText', () => {
   it('decodes UTF-8, and windows-1252 when the bytes are not UTF-8', () => {
     expect(decodeText(utf8('Café naïve'))).toEqual({ text: 'Café naïve', charset: 'utf-8' });
-    expect(decodeText(cp1252('Café naïve “quoted” €5’s'))).toEqual({ text: 'Café naïve “quoted” €5’s', charset: 'windows-1252' });
+    expect(decodeText(cp1252('Café naïve “quoted” €5’s'))).toEqual({
+      text: 'Café naïve “quoted” €5’s',
+      charset: 'windows-1252',
+    });
   });
 
   it('imports a Windows-1252 .txt file without mojibake', async () => {
-    const { drafts } = await plainTextImporter.parse({ name: 'cafe.txt', bytes: cp1252('Café naïve\n\nThe “menu” costs €5 and it’s good.\n') });
+    const { drafts } = await plainTextImporter.parse({
+      name: 'cafe.txt',
+      bytes: cp1252('Café naïve\n\nThe “menu” costs €5 and it’s good.\n'),
+    });
     expect(drafts[0].title).toBe('Café naïve');
     expect(drafts[0].text).toContain('The “menu” costs €5 and it’s good.');
   });

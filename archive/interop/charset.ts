@@ -62,7 +62,11 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090�
 export function decodeWindows1252(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 8192) {
-    out += String.fromCharCode(...Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+    out += String.fromCharCode(
+      ...Array.from(bytes.subarray(i, i + 8192), (b) =>
+        b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b,
+      ),
+    );
   }
   return out;
 }
@@ -102,7 +106,9 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
     const d = decoderFor(label);
     if (d === null) continue;
     // Every Latin-1 label means windows-1252 in a browser (WHATWG Encoding).
-    return d.encoding === 'windows-1252' ? { text: decodeWindows1252(bytes), charset: d.encoding } : { text: d.decode(bytes), charset: d.encoding };
+    return d.encoding === 'windows-1252'
+      ? { text: decodeWindows1252(bytes), charset: d.encoding }
+      : { text: d.decode(bytes), charset: d.encoding };
   }
   return decodeText(bytes);
 }

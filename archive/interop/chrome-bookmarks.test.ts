@@ -21,14 +21,24 @@ describe('Chrome bookmark JSON (fixtures in the repository)', () => {
           type: 'folder',
           name: 'Bookmarks bar',
           children: [
-            { type: 'folder', name: 'Politics', children: [{ type: 'url', name: 'Vote', url: 'https://vote.example/' }] },
+            {
+              type: 'folder',
+              name: 'Politics',
+              children: [{ type: 'url', name: 'Vote', url: 'https://vote.example/' }],
+            },
             { type: 'url', name: 'Bookmarklet', url: 'javascript:void(0)' },
           ],
         },
       },
     };
-    const parsed = chromeBookmarksImporter.parse({ name: 'Bookmarks', bytes: new TextEncoder().encode(JSON.stringify(file)) });
-    expect(parsed).toMatchObject({ drafts: [{ title: 'Vote', tags: ['Politics'] }], skipped: [{ entry: 'Bookmarklet' }] });
+    const parsed = chromeBookmarksImporter.parse({
+      name: 'Bookmarks',
+      bytes: new TextEncoder().encode(JSON.stringify(file)),
+    });
+    expect(parsed).toMatchObject({
+      drafts: [{ title: 'Vote', tags: ['Politics'] }],
+      skipped: [{ entry: 'Bookmarklet' }],
+    });
   });
 });
 

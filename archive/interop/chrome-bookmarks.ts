@@ -21,12 +21,15 @@ export const chromeBookmarksImporter: Importer = {
       if (node.type === 'folder') {
         const name = isRoot ? null : str(node.name);
         const inner = name === null ? folders : [...folders, name];
-        for (const child of Array.isArray(node.children) ? node.children : []) if (isRecord(child)) visit(child, inner, false);
+        for (const child of Array.isArray(node.children) ? node.children : [])
+          if (isRecord(child)) visit(child, inner, false);
         return;
       }
       if (node.type !== 'url') return;
       const title = str(node.name);
-      const draft = withWebAddress(node.url, (url) => makeDraft({ url, title, tags: folders, added: fromWebkitMicros(node.date_added as string) }));
+      const draft = withWebAddress(node.url, (url) =>
+        makeDraft({ url, title, tags: folders, added: fromWebkitMicros(node.date_added as string) }),
+      );
       keep(out, title ?? String(node.url ?? '(untitled)'), draft);
     };
     for (const root of Object.values(data.roots)) if (isRecord(root)) visit(root, [], true);

@@ -15,7 +15,10 @@ describe('csv', () => {
   });
 
   it('reads back exactly what it writes', () => {
-    const rows = fc.array(fc.array(fc.string({ unit: 'grapheme-composite' }), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 10 });
+    const rows = fc.array(fc.array(fc.string({ unit: 'grapheme-composite' }), { minLength: 2, maxLength: 5 }), {
+      minLength: 1,
+      maxLength: 10,
+    });
     fc.assert(
       fc.property(rows, (table) => {
         expect(parseCsv(writeCsv(table))).toEqual(table);

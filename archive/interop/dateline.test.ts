@@ -5,12 +5,24 @@ import { parseDateline } from './dateline';
 describe('parseDateline', () => {
   it('reads the seed article’s dateline', () => {
     const d = parseDateline(' date 2024-10-06 (MENAFN) China’s Foreign Minister, Wang Yi, has declared');
-    expect(d).toEqual({ published: '2024-10-06', source: 'MENAFN', rest: 'China’s Foreign Minister, Wang Yi, has declared' });
+    expect(d).toEqual({
+      published: '2024-10-06',
+      source: 'MENAFN',
+      rest: 'China’s Foreign Minister, Wang Yi, has declared',
+    });
   });
 
   it('reads wire datelines with a place and a written date', () => {
-    expect(parseDateline('LONDON, 6 October 2024 (Reuters) - Shares fell.')).toMatchObject({ published: '2024-10-06', source: 'Reuters', rest: 'Shares fell.' });
-    expect(parseDateline('WASHINGTON, Oct. 6, 2024 (AP) — The Senate voted.')).toMatchObject({ published: '2024-10-06', source: 'AP', rest: 'The Senate voted.' });
+    expect(parseDateline('LONDON, 6 October 2024 (Reuters) - Shares fell.')).toMatchObject({
+      published: '2024-10-06',
+      source: 'Reuters',
+      rest: 'Shares fell.',
+    });
+    expect(parseDateline('WASHINGTON, Oct. 6, 2024 (AP) — The Senate voted.')).toMatchObject({
+      published: '2024-10-06',
+      source: 'AP',
+      rest: 'The Senate voted.',
+    });
   });
 
   it('returns null for text without a dateline, or with an impossible date', () => {

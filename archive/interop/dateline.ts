@@ -33,12 +33,18 @@ const FORMS: Array<{ pattern: RegExp; date: (m: RegExpMatchArray) => string | nu
   },
   {
     // LONDON, 6 October 2024 (Reuters) -
-    pattern: new RegExp(String.raw`^\s*(?:[\p{Lu}][\p{Lu}\p{L} .'\-]{1,40},\s*)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\s*${SOURCE}${DASH}`, 'u'),
+    pattern: new RegExp(
+      String.raw`^\s*(?:[\p{Lu}][\p{Lu}\p{L} .'\-]{1,40},\s*)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\s*${SOURCE}${DASH}`,
+      'u',
+    ),
     date: (m) => (monthNumber(m[2]) ? isoDate(+m[3], monthNumber(m[2]), +m[1]) : null),
   },
   {
     // WASHINGTON, Oct. 6, 2024 (AP) -
-    pattern: new RegExp(String.raw`^\s*(?:[\p{Lu}][\p{Lu}\p{L} .'\-]{1,40},\s*)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\s*${SOURCE}${DASH}`, 'u'),
+    pattern: new RegExp(
+      String.raw`^\s*(?:[\p{Lu}][\p{Lu}\p{L} .'\-]{1,40},\s*)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\s*${SOURCE}${DASH}`,
+      'u',
+    ),
     date: (m) => (monthNumber(m[1]) ? isoDate(+m[3], monthNumber(m[1]), +m[2]) : null),
   },
 ];

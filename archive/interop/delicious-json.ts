@@ -12,5 +12,11 @@ export const deliciousJsonImporter = jsonListImporter({
   urlKey: 'url',
   titleKey: 'title',
   toDraft: (e, url) =>
-    makeDraft({ url, title: e.title as string, excerpt: e.description as string, tags: splitTags(e.tags), added: fromEpoch(e.created as string) }),
+    makeDraft({
+      url,
+      title: e.title as string,
+      excerpt: e.description as string,
+      tags: splitTags(e.tags),
+      added: fromEpoch(e.created as string),
+    }),
 });

@@ -9,7 +9,9 @@ import { tagKey, tidyTagName } from '../core/same-tag';
 type LooseField = 'title' | 'byline' | 'source' | 'language' | 'excerpt';
 
 /** What an importer knows: any of the draft's fields, loosely typed where makeDraft cleans them. */
-export type DraftFields = Partial<Omit<ImportDraft, LooseField | 'tags' | 'images'>> & { [K in LooseField]?: unknown } & { tags?: Iterable<unknown> };
+export type DraftFields = Partial<Omit<ImportDraft, LooseField | 'tags' | 'images'>> & {
+  [K in LooseField]?: unknown;
+} & { tags?: Iterable<unknown> };
 
 /** Trimmed, non-empty, first spelling wins among spellings that differ only in case. */
 export function cleanTags(tags: Iterable<unknown>): string[] {
@@ -98,7 +100,11 @@ export type EntryResult = ImportDraft | { skip: string };
  * Maps each entry of an export, turning a thrown error or a { skip } into a `skipped` row so
  * that one bad entry never stops the rest; `label` names the entry for the person reading.
  */
-export function collect<T>(entries: readonly T[], label: (entry: T, index: number) => string, map: (entry: T) => EntryResult): ParsedFile {
+export function collect<T>(
+  entries: readonly T[],
+  label: (entry: T, index: number) => string,
+  map: (entry: T) => EntryResult,
+): ParsedFile {
   const out: ParsedFile = { drafts: [], skipped: [] };
   entries.forEach((entry, index) => {
     let result: EntryResult;

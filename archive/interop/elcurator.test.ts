@@ -8,7 +8,14 @@ describe('elCurator JSON (fixtures in the repository)', () => {
   it('reads its UTC dates, tags and descriptions; skips an entry without address', async () => {
     const { drafts, skipped } = await loadOwn(elcuratorJsonImporter, 'elcurator.json');
     expect(drafts).toEqual([
-      expect.objectContaining({ kind: 'bookmark', title: 'Code review checklists', url: 'https://dev.example.com/review', tags: ['code', 'review'], excerpt: 'What to look for.', added: '2015-09-09T11:10:32.000Z' }),
+      expect.objectContaining({
+        kind: 'bookmark',
+        title: 'Code review checklists',
+        url: 'https://dev.example.com/review',
+        tags: ['code', 'review'],
+        excerpt: 'What to look for.',
+        added: '2015-09-09T11:10:32.000Z',
+      }),
     ]);
     expect(skipped).toEqual([{ entry: 'No link', reason: 'no address' }]);
   });

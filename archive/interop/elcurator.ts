@@ -12,5 +12,11 @@ export const elcuratorJsonImporter = jsonListImporter({
   urlKey: 'url',
   titleKey: 'title',
   toDraft: (e, url) =>
-    makeDraft({ url, title: e.title as string, excerpt: e.description as string, tags: splitTags(e.tags), added: normaliseDate(e.created_at) }),
+    makeDraft({
+      url,
+      title: e.title as string,
+      excerpt: e.description as string,
+      tags: splitTags(e.tags),
+      added: normaliseDate(e.created_at),
+    }),
 });

@@ -15,11 +15,18 @@ export function calendarDate(iso: string): string {
 }
 
 export function exportDigest(entries: readonly ExportEntry[], exported: string): ExportFile[] {
-  const parts: string[] = [`# Dossier digest`, `Exported ${calendarDate(exported)} · ${entries.length} ${entries.length === 1 ? 'item' : 'items'}`];
+  const parts: string[] = [
+    `# Dossier digest`,
+    `Exported ${calendarDate(exported)} · ${entries.length} ${entries.length === 1 ? 'item' : 'items'}`,
+  ];
   for (const entry of entries) {
     const { item } = entry;
     parts.push(`## ${item.title.replace(/\s+/g, ' ').trim()}`);
-    const meta = [item.source, item.published === null ? null : calendarDate(item.published), item.url !== null ? `<${item.url}>` : null].filter((m): m is string => m !== null && m !== '');
+    const meta = [
+      item.source,
+      item.published === null ? null : calendarDate(item.published),
+      item.url !== null ? `<${item.url}>` : null,
+    ].filter((m): m is string => m !== null && m !== '');
     if (item.tags.length > 0) meta.push(`tags: ${item.tags.join(', ')}`);
     if (meta.length > 0) parts.push(meta.join(' · '));
     const highlights = highlightBlocks(entry.highlights);
@@ -27,7 +34,12 @@ export function exportDigest(entries: readonly ExportEntry[], exported: string):
     const notes = noteBlocks(entry.notes, 4);
     if (notes !== '') parts.push('### Notes', notes);
     if (entry.related.length > 0) {
-      parts.push('### Related', entry.related.map((r) => `- ${linkText(r.title)} (id ${r.id}${r.label !== null ? `, ${r.label}` : ''})`).join('\n'));
+      parts.push(
+        '### Related',
+        entry.related
+          .map((r) => `- ${linkText(r.title)} (id ${r.id}${r.label !== null ? `, ${r.label}` : ''})`)
+          .join('\n'),
+      );
     }
   }
   return [{ path: DIGEST_PATH, content: `${parts.join('\n\n')}\n` }];

@@ -33,7 +33,17 @@ export function item(id: string, title: string, extra: Partial<Item> = {}): Item
 }
 
 export function highlight(id: string, itemId: string, start: number, quote: string, comment: string | null): Highlight {
-  return { id, itemId, quote, start, end: start + quote.length, comment, color: null, created: '2026-11-02T09:00:00.000Z', updated: '2026-11-02T09:00:00.000Z' };
+  return {
+    id,
+    itemId,
+    quote,
+    start,
+    end: start + quote.length,
+    comment,
+    color: null,
+    created: '2026-11-02T09:00:00.000Z',
+    updated: '2026-11-02T09:00:00.000Z',
+  };
 }
 
 export function note(id: string, itemId: string, text: string, created: string): Note {
@@ -48,7 +58,10 @@ export function sampleEntries(): ExportEntry[] {
         highlight('h2', 'a000000000000001', 400, 'Second passage,\nover two lines.', 'A comment, with "quotes"'),
         highlight('h1', 'a000000000000001', 10, 'First passage.', null),
       ],
-      notes: [note('n2', 'a000000000000001', 'Later note.', '2026-11-03T09:00:00.000Z'), note('n1', 'a000000000000001', '# My take\n\nEarlier note.', '2026-11-02T08:00:00.000Z')],
+      notes: [
+        note('n2', 'a000000000000001', 'Later note.', '2026-11-03T09:00:00.000Z'),
+        note('n1', 'a000000000000001', '# My take\n\nEarlier note.', '2026-11-02T08:00:00.000Z'),
+      ],
       related: [
         { id: 'b000000000000002', title: 'Gas [update]', label: 'follow-up' },
         { id: 'z000000000000009', title: 'Not exported', label: null },

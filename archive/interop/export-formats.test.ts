@@ -42,7 +42,16 @@ describe('every notes format', () => {
 describe('JSON export', () => {
   it('is versioned and holds the same data, highlights in text order and notes oldest first', () => {
     const [file] = writeNotesExport(sampleEntries(), 'json', EXPORTED);
-    const doc = JSON.parse(file.content) as { version: number; exported: string; items: Array<{ item: { id: string }; highlights: Array<{ id: string }>; notes: Array<{ id: string }>; related: unknown[] }> };
+    const doc = JSON.parse(file.content) as {
+      version: number;
+      exported: string;
+      items: Array<{
+        item: { id: string };
+        highlights: Array<{ id: string }>;
+        notes: Array<{ id: string }>;
+        related: unknown[];
+      }>;
+    };
     expect(file.path).toBe('dossier-notes.json');
     expect(doc.version).toBe(1);
     expect(doc.exported).toBe(EXPORTED);

@@ -17,7 +17,12 @@ export function exportJson(entries: readonly ExportEntry[], exported: string): E
   const doc: NotesJson = {
     version: NOTES_JSON_VERSION,
     exported,
-    items: entries.map((e) => ({ item: e.item, highlights: inTextOrder(e.highlights), notes: byCreation(e.notes), related: e.related })),
+    items: entries.map((e) => ({
+      item: e.item,
+      highlights: inTextOrder(e.highlights),
+      notes: byCreation(e.notes),
+      related: e.related,
+    })),
   };
   return [{ path: JSON_PATH, content: `${JSON.stringify(doc, null, 2)}\n` }];
 }

@@ -8,7 +8,11 @@ import { splitFrontMatter } from './front-matter';
 
 describe('exportMarkdown', () => {
   it('writes one file per item, named from its title and safe everywhere', () => {
-    expect(exportMarkdown(sampleEntries(), EXPORTED).map((f) => f.path)).toEqual(["Oil prices - what 'OPEC+' decided, and why.md", 'Gas [update].md', 'CON_.md']);
+    expect(exportMarkdown(sampleEntries(), EXPORTED).map((f) => f.path)).toEqual([
+      "Oil prices - what 'OPEC+' decided, and why.md",
+      'Gas [update].md',
+      'CON_.md',
+    ]);
   });
 
   it('opens with front matter a YAML parser reads back exactly', () => {
@@ -81,7 +85,11 @@ describe('exportMarkdown', () => {
       for (const stamp of [EXPORTED, '2026-12-01T00:00:00.000Z']) {
         for (const file of exportMarkdown(sampleEntries(), stamp)) await writeFile(join(dir, file.path), file.content);
       }
-      expect((await readdir(dir)).sort()).toEqual(['CON_.md', 'Gas [update].md', "Oil prices - what 'OPEC+' decided, and why.md"]);
+      expect((await readdir(dir)).sort()).toEqual([
+        'CON_.md',
+        'Gas [update].md',
+        "Oil prices - what 'OPEC+' decided, and why.md",
+      ]);
       expect(await readFile(join(dir, 'CON_.md'), 'utf8')).toContain('exported: "2026-12-01T00:00:00.000Z"');
     } finally {
       await rm(dir, { recursive: true, force: true });

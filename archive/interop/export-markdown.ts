@@ -14,7 +14,9 @@ export function exportMarkdown(entries: readonly ExportEntry[], exported: string
     const { item } = entry;
     const related = entry.related.map((r) => {
       const file = names.get(r.id);
-      return file === undefined ? { id: r.id, title: r.title, label: r.label } : { id: r.id, title: r.title, label: r.label, file };
+      return file === undefined
+        ? { id: r.id, title: r.title, label: r.label }
+        : { id: r.id, title: r.title, label: r.label, file };
     });
     const head = frontMatter({
       id: item.id,

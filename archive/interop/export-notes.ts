@@ -9,7 +9,6 @@ import type { ExportEntry, ExportFile, NotesFormat } from './export-types';
 
 export { NOTES_FORMATS, type NotesFormat } from './export-types';
 
-
 const writers: Record<NotesFormat, (entries: readonly ExportEntry[], exported: string) => ExportFile[]> = {
   md: exportMarkdown,
   digest: exportDigest,

@@ -27,5 +27,7 @@ export function inTextOrder(highlights: readonly Highlight[]): Highlight[] {
 
 /** Notes oldest first, ties by id. */
 export function byCreation(notes: readonly Note[]): Note[] {
-  return [...notes].sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...notes].sort((a, b) =>
+    a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }

@@ -21,7 +21,8 @@ function httpUrl(url: string, original: string): string {
   } catch {
     throw new Error(`not a web address: ${original}`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`only http and https addresses can be saved, not ${parsed.protocol} (${original})`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new Error(`only http and https addresses can be saved, not ${parsed.protocol} (${original})`);
   return parsed.href;
 }
 
@@ -86,11 +87,15 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
           doFetch(current, {
             redirect: 'manual',
             signal: controller.signal,
-            headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'Dossier (offline news archive)' },
+            headers: {
+              accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
+              'user-agent': 'Dossier (offline news archive)',
+            },
           }),
         );
       } catch (error) {
-        if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`, { cause: error });
+        if (controller.signal.aborted)
+          throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`, { cause: error });
         throw new Error(`could not reach ${current}: ${networkReason(error)}`, { cause: error });
       }
       const location = response.headers.get('location');
@@ -113,7 +118,8 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
       try {
         bytes = await step(readBody(response, maxBytes, current));
       } catch (error) {
-        if (controller.signal.aborted) throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`, { cause: error });
+        if (controller.signal.aborted)
+          throw new Error(`timed out after ${options.timeoutMs} ms fetching ${url}`, { cause: error });
         throw error;
       }
       return { bytes, url: current, contentType: type };

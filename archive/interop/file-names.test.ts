@@ -60,7 +60,10 @@ describe('assignFileNames', () => {
   });
 
   const items = fc.uniqueArray(
-    fc.record({ id: fc.stringMatching(/^[0-9a-f]{16}$/), title: fc.oneof(fc.constantFrom('Report', 'report', 'CON', 'a:b', 'a - b', ''), fc.string({ maxLength: 40 })) }),
+    fc.record({
+      id: fc.stringMatching(/^[0-9a-f]{16}$/),
+      title: fc.oneof(fc.constantFrom('Report', 'report', 'CON', 'a:b', 'a - b', ''), fc.string({ maxLength: 40 })),
+    }),
     { selector: (i) => i.id, maxLength: 30 },
   );
 

@@ -48,7 +48,10 @@ export function safeFileStem(title: string, maxBytes: number = MAX_STEM_BYTES): 
  * outcome depends only on the set of items: of items whose stems clash, the lowest id keeps
  * the plain name and the others get " (<id>)".
  */
-export function assignFileNames(items: ReadonlyArray<{ id: string; title: string }>, extension = '.md'): Map<string, string> {
+export function assignFileNames(
+  items: ReadonlyArray<{ id: string; title: string }>,
+  extension = '.md',
+): Map<string, string> {
   const names = new Map<string, string>();
   const taken = new Set<string>();
   const key = (name: string): string => name.normalize('NFC').toLowerCase();

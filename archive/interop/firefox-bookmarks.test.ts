@@ -8,7 +8,13 @@ describe('Firefox bookmark JSON (fixtures in the repository)', () => {
   it('reads a backup: folders below the roots and place tags as tags, microsecond dates, place: queries skipped', async () => {
     const { drafts, skipped } = await loadOwn(firefoxBookmarksImporter, 'firefox-bookmarks.json');
     expect(drafts).toEqual([
-      expect.objectContaining({ kind: 'bookmark', title: 'Long read on rivers', url: 'https://rivers.example.org/long-read', tags: ['Reading', 'rivers', 'Geography'], added: '2023-11-14T22:13:20.000Z' }),
+      expect.objectContaining({
+        kind: 'bookmark',
+        title: 'Long read on rivers',
+        url: 'https://rivers.example.org/long-read',
+        tags: ['Reading', 'rivers', 'Geography'],
+        added: '2023-11-14T22:13:20.000Z',
+      }),
     ]);
     expect(skipped).toEqual([{ entry: 'Most Visited', reason: 'not a web address: place:sort=8&maxResults=10' }]);
   });
@@ -28,7 +34,10 @@ describe('Firefox bookmark JSON (fixtures in the repository)', () => {
         },
       ],
     };
-    const parsed = firefoxBookmarksImporter.parse({ name: 'b.json', bytes: new TextEncoder().encode(JSON.stringify(tree)) });
+    const parsed = firefoxBookmarksImporter.parse({
+      name: 'b.json',
+      bytes: new TextEncoder().encode(JSON.stringify(tree)),
+    });
     expect(parsed).toMatchObject({
       drafts: [{ title: 'Story', tags: ['News'], added: '2023-11-14T22:13:20.000Z' }],
       skipped: [{ entry: 'Most visited', reason: 'not a web address: place:sort=8' }],

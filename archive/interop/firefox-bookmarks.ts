@@ -31,7 +31,9 @@ export const firefoxBookmarksImporter: Importer = {
       if (node.type !== PLACE) return; // separators
       const title = str(node.title);
       const tags = [...folders, ...splitTags(node.tags ?? '', ',')];
-      const draft = withWebAddress(node.uri, (url) => makeDraft({ url, title, tags, added: fromEpoch(node.dateAdded as number) }));
+      const draft = withWebAddress(node.uri, (url) =>
+        makeDraft({ url, title, tags, added: fromEpoch(node.dateAdded as number) }),
+      );
       keep(out, title ?? String(node.uri ?? '(untitled)'), draft);
     };
     visit(root, []);

@@ -13,5 +13,8 @@ export function splitFrontMatter(markdown: string): { data: Record<string, unkno
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(markdown);
   if (m === null) return { data: null, body: markdown };
   const data = parse(m[1], { version: '1.1' }) as unknown;
-  return { data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, body: markdown.slice(m[0].length) };
+  return {
+    data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
+    body: markdown.slice(m[0].length),
+  };
 }

@@ -16,7 +16,12 @@ function firstSentence(text: string): string {
 
 /** Drops a trailing participle or "as/while/amid" clause: ", coinciding with ...". */
 function mainClause(sentence: string): string {
-  return sentence.replace(/,\s+(?:\p{Ll}+ing|as|while|amid|after|before|despite|following|ahead|which|who|where|with|according|in a|in what)\b.*$/u, '').trim();
+  return sentence
+    .replace(
+      /,\s+(?:\p{Ll}+ing|as|while|amid|after|before|despite|following|ahead|which|who|where|with|according|in a|in what)\b.*$/u,
+      '',
+    )
+    .trim();
 }
 
 /** "China's Foreign Minister, Wang Yi," → "Wang Yi": the name in an appositive wins. */

@@ -23,7 +23,8 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => ({ archive, dir, cleanup } = await tempArchive({ seeded: false })));
 afterAll(() => cleanup());
 
-const PARAGRAPH = 'The minister said on Tuesday that talks between the two countries would continue next week, after a summit that ended without agreement. ';
+const PARAGRAPH =
+  'The minister said on Tuesday that talks between the two countries would continue next week, after a summit that ended without agreement. ';
 
 /** A page whose article sits `depth` elements deep. */
 export function nestedPage(depth: number): string {
@@ -34,7 +35,9 @@ export function nestedPage(depth: number): string {
 async function importOne(name: string, bytes: Uint8Array): Promise<{ reason: string | null; imported: string[] }> {
   const before = structuredClone(archive.data);
   const files = (await readdir(`${dir}/content`)).sort();
-  const outcome = await dispatch(archive, 'import.files', { files: [{ name, data: Buffer.from(bytes).toString('base64') }] });
+  const outcome = await dispatch(archive, 'import.files', {
+    files: [{ name, data: Buffer.from(bytes).toString('base64') }],
+  });
   if (!outcome.ok) throw new Error(outcome.error.message);
   const { imported, skipped } = outcome.value;
   if (imported.length === 0) {
@@ -58,27 +61,61 @@ describe('hostile files given to import', () => {
     }
     // Short random bytes may hold no NUL; their control bytes still give them away.
     const noNul = new Uint8Array(randomBytes(300)).map((b) => b || 1);
-    expect((await importOne('short.txt', noNul)).reason).toBe('short.txt cannot be imported: it holds binary data, not text');
+    expect((await importOne('short.txt', noNul)).reason).toBe(
+      'short.txt cannot be imported: it holds binary data, not text',
+    );
   });
 
   it('a file of NUL bytes', async () => {
-    expect((await importOne('empty.txt', new Uint8Array(4096))).reason).toBe('empty.txt cannot be imported: it holds nothing but NUL bytes, not text');
+    expect((await importOne('empty.txt', new Uint8Array(4096))).reason).toBe(
+      'empty.txt cannot be imported: it holds nothing but NUL bytes, not text',
+    );
   });
 
   it('images and archives named as text', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...randomBytes(200)]);
-    expect((await importOne('photo.html', png)).reason).toBe('photo.html cannot be imported: it is a PNG image, not a text file');
+    const png = new Uint8Array([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+      0,
+      13,
+      0x49,
+      0x48,
+      0x44,
+      0x52,
+      ...randomBytes(200),
+    ]);
+    expect((await importOne('photo.html', png)).reason).toBe(
+      'photo.html cannot be imported: it is a PNG image, not a text file',
+    );
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(200)]);
-    expect((await importOne('photo.txt', jpeg)).reason).toBe('photo.txt cannot be imported: it is a JPEG image, not a text file');
+    expect((await importOne('photo.txt', jpeg)).reason).toBe(
+      'photo.txt cannot be imported: it is a JPEG image, not a text file',
+    );
     const zip = zipSync({ 'article.html': strToU8(`<html><body><p>${PARAGRAPH}</p></body></html>`) });
-    expect((await importOne('article.txt', zip)).reason).toBe('article.txt cannot be imported: it is a zip archive, not a text file');
-    expect((await importOne('article.html', zip)).reason).toBe('article.html cannot be imported: it is a zip archive, not a text file');
+    expect((await importOne('article.txt', zip)).reason).toBe(
+      'article.txt cannot be imported: it is a zip archive, not a text file',
+    );
+    expect((await importOne('article.html', zip)).reason).toBe(
+      'article.html cannot be imported: it is a zip archive, not a text file',
+    );
     const pdf = strToU8('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj << >> endobj\n');
-    expect((await importOne('paper.txt', pdf)).reason).toBe('paper.txt cannot be imported: it is a PDF document, not a text file');
+    expect((await importOne('paper.txt', pdf)).reason).toBe(
+      'paper.txt cannot be imported: it is a PDF document, not a text file',
+    );
   });
 
   it('a page over the size limit is refused before it is parsed', async () => {
-    const big = strToU8(`<!doctype html><html><body><article>${`<p>${PARAGRAPH.repeat(4)}</p>\n`.repeat(19_000)}</article></body></html>`);
+    const big = strToU8(
+      `<!doctype html><html><body><article>${`<p>${PARAGRAPH.repeat(4)}</p>\n`.repeat(19_000)}</article></body></html>`,
+    );
     expect(big.length).toBeGreaterThan(10 * 1024 * 1024);
     const t0 = performance.now();
     const { reason } = await importOne('big.html', big);
@@ -119,7 +156,10 @@ describe('hostile pages fetched by address (import.url)', () => {
       if (req.url === '/png') res.end(png);
       else if (req.url === '/huge') res.end(`<html><body>${'<p>x</p>'.repeat(800_000)}</body></html>`);
       else if (req.url === '/deep') res.end(nestedPage(5000));
-      else res.end(`<!doctype html><html><head><title>Fine</title></head><body><article><p>${PARAGRAPH.repeat(4)}</p></article></body></html>`);
+      else
+        res.end(
+          `<!doctype html><html><head><title>Fine</title></head><body><article><p>${PARAGRAPH.repeat(4)}</p></article></body></html>`,
+        );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -140,7 +180,9 @@ describe('hostile pages fetched by address (import.url)', () => {
   it('each gets one line, and a fine page still goes in', async () => {
     expect(await importUrl('/png')).toBe(`${base}/png is not a web page: it is a PNG image, not a text file`);
     expect(await importUrl('/huge')).toBe(`${base}/huge is too large to import (pages up to 5.0 MB are imported)`);
-    expect(await importUrl('/deep')).toBe(`${base}/deep is nested too deeply to read (more than ${MAX_NESTING_DEPTH} levels of elements)`);
+    expect(await importUrl('/deep')).toBe(
+      `${base}/deep is nested too deeply to read (more than ${MAX_NESTING_DEPTH} levels of elements)`,
+    );
     expect(await importUrl('/fine')).toBeNull();
   });
 });
@@ -177,7 +219,8 @@ describe('jsdom', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stderr = vi.spyOn(process.stderr, 'write');
     try {
-      const css = '@layer base { a { color: red; &:hover { color: blue } } } @container (min-width: 1px) { p { color: light-dark(red, blue) } } :has(> img) { margin: 0 }';
+      const css =
+        '@layer base { a { color: red; &:hover { color: blue } } } @container (min-width: 1px) { p { color: light-dark(red, blue) } } :has(> img) { margin: 0 }';
       const html = `<!doctype html><html><head><title>Styled</title><style>${css}</style></head><body><article style="${'color: oklch(0.5 0.1 200)'}"><p>${PARAGRAPH.repeat(3)}</p></article></body></html>`;
       const draft = parseWebPage(strToU8(html), { name: 'styled.html' });
       expect(draft.text).toContain('The minister said');

@@ -3,9 +3,13 @@
 // depth, so a page too deep for them must be recognised before either sees it.
 
 /** Elements that never hold children. */
-const VOID = new Set('area base br col embed hr img input link meta param source track wbr keygen basefont bgsound frame'.split(' '));
+const VOID = new Set(
+  'area base br col embed hr img input link meta param source track wbr keygen basefont bgsound frame'.split(' '),
+);
 /** Elements whose end tag may be left out and which do not nest in themselves: counting them would count siblings as depth. */
-const IMPLIED_END = new Set('p li dt dd tr td th option optgroup rb rt rtc rp thead tbody tfoot colgroup caption html head body'.split(' '));
+const IMPLIED_END = new Set(
+  'p li dt dd tr td th option optgroup rb rt rtc rp thead tbody tfoot colgroup caption html head body'.split(' '),
+);
 /** Elements whose content is text up to their end tag, not markup. */
 const RAW_TEXT = new Set('script style textarea title xmp noembed noframes iframe noscript plaintext'.split(' '));
 

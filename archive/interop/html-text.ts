@@ -34,7 +34,11 @@ export function sanitiseHtml(html: string, options: { baseUrl?: string | null } 
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed'],
     FORBID_ATTR: ['style'],
     // MathJax wraps formulas in custom elements; dropping them would drop the maths.
-    CUSTOM_ELEMENT_HANDLING: { tagNameCheck: /^mjx-/, attributeNameCheck: /^(jax|display|class)$/, allowCustomizedBuiltInElements: false },
+    CUSTOM_ELEMENT_HANDLING: {
+      tagNameCheck: /^mjx-/,
+      attributeNameCheck: /^(jax|display|class)$/,
+      allowCustomizedBuiltInElements: false,
+    },
   }) as unknown as Element;
   if (options.baseUrl) absolutise(body, options.baseUrl);
   return { html: body.innerHTML.trim(), text: nodeText(body) };
@@ -42,7 +46,10 @@ export function sanitiseHtml(html: string, options: { baseUrl?: string | null } 
 
 /** Makes relative href/src absolute against baseUrl, so that a stored body keeps working. */
 function absolutise(root: Element, baseUrl: string): void {
-  for (const [selector, attr] of [['a[href]', 'href'], ['img[src]', 'src']] as const) {
+  for (const [selector, attr] of [
+    ['a[href]', 'href'],
+    ['img[src]', 'src'],
+  ] as const) {
     for (const el of Array.from(root.querySelectorAll(selector))) {
       const value = el.getAttribute(attr) ?? '';
       if (value.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
@@ -109,5 +116,8 @@ export function nodeText(root: Node): string {
   };
   walk(root, false);
   flush();
-  return blocks.join('\n\n').replace(/\ue000/g, ' ').replace(/\ue001/g, '\t');
+  return blocks
+    .join('\n\n')
+    .replace(/\ue000/g, ' ')
+    .replace(/\ue001/g, '\t');
 }

@@ -13,14 +13,28 @@ describe('Instapaper CSV (fixtures in the repository)', () => {
       ['Recipes for a quiet week', [], null, null, true],
       ['Notes on old maps', ['Reading list'], null, null, false],
     ]);
-    expect(drafts[0]).toMatchObject({ kind: 'bookmark', url: 'https://news.example.org/council-budget', excerpt: 'The vote was close.', added: '2024-03-09T16:00:00.000Z' });
+    expect(drafts[0]).toMatchObject({
+      kind: 'bookmark',
+      url: 'https://news.example.org/council-budget',
+      excerpt: 'The vote was close.',
+      added: '2024-03-09T16:00:00.000Z',
+    });
     expect(skipped).toEqual([{ entry: 'Not a page', reason: 'not a web address: ftp://files.example.org/report' }]);
   });
 
   it('reads the newer columns (Timestamp, Tags as JSON) and marks Archive read', () => {
-    const csv = 'URL,Title,Selection,Folder,Timestamp,Tags\nhttps://a.example/x,"A, title",A chosen line,Archive,1700000000,"[""news"",""long read""]"\n';
-    const { drafts } = instapaperCsvImporter.parse({ name: 'i.csv', bytes: new TextEncoder().encode(csv) }) as Awaited<ReturnType<typeof instapaperCsvImporter.parse>>;
-    expect(drafts[0]).toMatchObject({ title: 'A, title', excerpt: 'A chosen line', tags: ['news', 'long read'], added: '2023-11-14T22:13:20.000Z', readAt: '2023-11-14T22:13:20.000Z' });
+    const csv =
+      'URL,Title,Selection,Folder,Timestamp,Tags\nhttps://a.example/x,"A, title",A chosen line,Archive,1700000000,"[""news"",""long read""]"\n';
+    const { drafts } = instapaperCsvImporter.parse({ name: 'i.csv', bytes: new TextEncoder().encode(csv) }) as Awaited<
+      ReturnType<typeof instapaperCsvImporter.parse>
+    >;
+    expect(drafts[0]).toMatchObject({
+      title: 'A, title',
+      excerpt: 'A chosen line',
+      tags: ['news', 'long read'],
+      added: '2023-11-14T22:13:20.000Z',
+      readAt: '2023-11-14T22:13:20.000Z',
+    });
   });
 });
 

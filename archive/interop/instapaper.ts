@@ -20,33 +20,34 @@ export const instapaperCsvImporter: Importer = {
     return collect(
       records,
       (r, i) => entryLabel(r.title, r.url, i),
-      (r) => withWebAddress(r.url, (url) => {
-        const folder = str(r.folder);
-        const added = fromEpoch(r.timestamp);
-        // Unread, Archive and Starred are Instapaper's own folders (inbox, archive, favourite); others are the reader's.
-        const folderTags = folder === null || /^(unread|archive|starred)$/i.test(folder) ? [] : [folder];
-        const archived = /^archive$/i.test(folder ?? '');
-        // Newer exports write Tags as a JSON array: ["a","b"].
-        let tags: string[] = [];
-        const rawTags = str(r.tags);
-        if (rawTags !== null) {
-          try {
-            tags = splitTags(JSON.parse(rawTags) as unknown);
-          } catch {
-            tags = splitTags(rawTags);
+      (r) =>
+        withWebAddress(r.url, (url) => {
+          const folder = str(r.folder);
+          const added = fromEpoch(r.timestamp);
+          // Unread, Archive and Starred are Instapaper's own folders (inbox, archive, favourite); others are the reader's.
+          const folderTags = folder === null || /^(unread|archive|starred)$/i.test(folder) ? [] : [folder];
+          const archived = /^archive$/i.test(folder ?? '');
+          // Newer exports write Tags as a JSON array: ["a","b"].
+          let tags: string[] = [];
+          const rawTags = str(r.tags);
+          if (rawTags !== null) {
+            try {
+              tags = splitTags(JSON.parse(rawTags) as unknown);
+            } catch {
+              tags = splitTags(rawTags);
+            }
           }
-        }
-        return makeDraft({
-          url,
-          title: r.title,
-          excerpt: r.selection,
-          tags: [...folderTags, ...tags],
-          added,
-          readAt: archived ? added : null,
-          archivedAt: archived ? added : null,
-          favourite: /^starred$/i.test(folder ?? ''),
-        });
-      }),
+          return makeDraft({
+            url,
+            title: r.title,
+            excerpt: r.selection,
+            tags: [...folderTags, ...tags],
+            added,
+            readAt: archived ? added : null,
+            archivedAt: archived ? added : null,
+            favourite: /^starred$/i.test(folder ?? ''),
+          });
+        }),
     );
   },
 };

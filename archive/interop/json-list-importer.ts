@@ -21,13 +21,15 @@ export interface JsonListFormat {
 }
 
 export function jsonListImporter(spec: JsonListFormat): Importer {
-  const isExport = (v: unknown): v is JsonEntry[] => Array.isArray(v) && v.length > 0 && v.every(isRecord) && v.some(spec.recognise);
+  const isExport = (v: unknown): v is JsonEntry[] =>
+    Array.isArray(v) && v.length > 0 && v.every(isRecord) && v.some(spec.recognise);
   return {
     format: spec.format,
     accepts: (file: SourceFile) => isExport(readJson(file)),
     parse(file: SourceFile): ParsedFile {
       const list = readJson(file);
-      if (!isExport(list)) throw new Error(`${file.name} is not ${/^[AEIOU]/i.test(spec.app) ? 'an' : 'a'} ${spec.app} export`);
+      if (!isExport(list))
+        throw new Error(`${file.name} is not ${/^[AEIOU]/i.test(spec.app) ? 'an' : 'a'} ${spec.app} export`);
       return collect(
         list,
         (e, i) => entryLabel(e[spec.titleKey], e[spec.urlKey], i),

@@ -26,7 +26,11 @@ export function fileLink(title: string, fileName: string): string {
 
 /** Highlights in text order, each quote followed by its comment when there is one. */
 export function highlightBlocks(highlights: readonly Highlight[]): string[] {
-  return inTextOrder(highlights).map((h) => (h.comment !== null && h.comment.trim() !== '' ? `${blockQuote(h.quote)}\n\n${h.comment.trim()}` : blockQuote(h.quote)));
+  return inTextOrder(highlights).map((h) =>
+    h.comment !== null && h.comment.trim() !== ''
+      ? `${blockQuote(h.quote)}\n\n${h.comment.trim()}`
+      : blockQuote(h.quote),
+  );
 }
 
 const ATX = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
@@ -58,7 +62,13 @@ export function demoteHeadings(markdown: string, top: number): string {
     const atx = ATX.exec(line);
     const next = lines[i + 1];
     if (atx) levels.push(atx[2].length);
-    else if (next !== undefined && line.trim() !== '' && !/^ {0,3}([>*+-]|\d+[.)])/.test(line) && SETEXT.exec(next) && (levels[i - 1] === undefined || lines[i - 1].trim() === '' || levels[i - 1] !== null)) {
+    else if (
+      next !== undefined &&
+      line.trim() !== '' &&
+      !/^ {0,3}([>*+-]|\d+[.)])/.test(line) &&
+      SETEXT.exec(next) &&
+      (levels[i - 1] === undefined || lines[i - 1].trim() === '' || levels[i - 1] !== null)
+    ) {
       levels.push(next.trim()[0] === '=' ? -1 : -2); // a setext heading: its underline follows
     } else levels.push(null);
   }
@@ -69,7 +79,8 @@ export function demoteHeadings(markdown: string, top: number): string {
   for (let i = 0; i < lines.length; i++) {
     const level = levels[i];
     if (level === null) out.push(lines[i]);
-    else if (level > 0) out.push(lines[i].replace(ATX, (_, indent: string) => `${indent}${'#'.repeat(Math.min(6, level + shift))}`));
+    else if (level > 0)
+      out.push(lines[i].replace(ATX, (_, indent: string) => `${indent}${'#'.repeat(Math.min(6, level + shift))}`));
     else {
       out.push(`${'#'.repeat(Math.min(6, -level + shift))} ${lines[i].trim()}`);
       i++; // the underline

@@ -11,7 +11,9 @@ describe('the one Markdown renderer', () => {
   });
 
   it('shows raw HTML as text and keeps only web and mail links and web images', () => {
-    const html = markdownToHtml('Hello <script>alert(1)</script> [a](javascript:alert(1)) [b](mailto:x@example.org) ![c](file:///etc/passwd) ![d](https://img.example/d.png)');
+    const html = markdownToHtml(
+      'Hello <script>alert(1)</script> [a](javascript:alert(1)) [b](mailto:x@example.org) ![c](file:///etc/passwd) ![d](https://img.example/d.png)',
+    );
     expect(html).not.toMatch(/<script|javascript:|file:/);
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('<a href="mailto:x@example.org">b</a>');

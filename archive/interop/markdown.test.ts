@@ -4,9 +4,27 @@ import { draftFromMarkdown } from './markdown';
 describe('the Markdown importer', () => {
   it('reads YAML front matter', () => {
     const draft = draftFromMarkdown(
-      ['---', 'title: Talks in Beijing', 'source: Reuters', 'url: https://example.com/a', 'date: 2024-10-07', 'tags: [China, Trade]', 'author: Jane Doe', '---', '', 'Officials **met** on Monday.'].join('\n'),
+      [
+        '---',
+        'title: Talks in Beijing',
+        'source: Reuters',
+        'url: https://example.com/a',
+        'date: 2024-10-07',
+        'tags: [China, Trade]',
+        'author: Jane Doe',
+        '---',
+        '',
+        'Officials **met** on Monday.',
+      ].join('\n'),
     );
-    expect(draft).toMatchObject({ title: 'Talks in Beijing', source: 'Reuters', url: 'https://example.com/a', published: '2024-10-07', tags: ['China', 'Trade'], byline: 'Jane Doe' });
+    expect(draft).toMatchObject({
+      title: 'Talks in Beijing',
+      source: 'Reuters',
+      url: 'https://example.com/a',
+      published: '2024-10-07',
+      tags: ['China', 'Trade'],
+      byline: 'Jane Doe',
+    });
     expect(draft.text).toBe('Officials met on Monday.');
     expect(draft.html).toContain('<strong>met</strong>');
   });
@@ -18,7 +36,9 @@ describe('the Markdown importer', () => {
   });
 
   it('escapes raw HTML and drops links that are not web or mail', () => {
-    const draft = draftFromMarkdown('Hello <script>alert(1)</script> [x](javascript:alert(1)) [y](https://example.com)');
+    const draft = draftFromMarkdown(
+      'Hello <script>alert(1)</script> [x](javascript:alert(1)) [y](https://example.com)',
+    );
     expect(draft.html).not.toContain('<script');
     expect(draft.html).not.toContain('javascript:');
     expect(draft.html).toContain('href="https://example.com"');

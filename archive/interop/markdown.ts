@@ -16,7 +16,9 @@ function readFrontMatter(text: string): { fields: Record<string, unknown>; body:
     const { data, body } = splitFrontMatter(text);
     return { fields: data ?? {}, body };
   } catch (error) {
-    throw new Error(`its front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`, { cause: error });
+    throw new Error(`its front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`, {
+      cause: error,
+    });
   }
 }
 
@@ -29,7 +31,12 @@ function str(value: unknown): string | null {
 function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(str).filter((v): v is string => v !== null);
   const one = str(value);
-  return one ? one.split(',').map((t) => t.trim()).filter(Boolean) : [];
+  return one
+    ? one
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function published(value: unknown): string | null {

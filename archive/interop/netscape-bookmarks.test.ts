@@ -9,7 +9,13 @@ describe('Netscape bookmark files (fixtures in the repository)', () => {
   it('reads folders (not the toolbar) and TAGS as tags, DD as excerpt, a Shaarli note as a note', async () => {
     const { drafts, skipped } = await loadOwn(importer, 'netscape-bookmarks.html');
     expect(drafts.map((d) => [d.kind, d.title, d.url, d.tags, d.added])).toEqual([
-      ['bookmark', 'Comet seen from three continents', 'https://space.example.org/comet', ['Science', 'astronomy', 'comets'], '2023-11-14T22:13:20.000Z'],
+      [
+        'bookmark',
+        'Comet seen from three continents',
+        'https://space.example.org/comet',
+        ['Science', 'astronomy', 'comets'],
+        '2023-11-14T22:13:20.000Z',
+      ],
       ['note', 'A note of my own', null, ['note'], '2023-11-14T22:16:40.000Z'],
       ['bookmark', 'News front page', 'https://news.example.org/', [], '2023-11-14T22:18:20.000Z'],
     ]);
@@ -19,7 +25,9 @@ describe('Netscape bookmark files (fixtures in the repository)', () => {
   });
 
   it('does not take an ordinary article page for a bookmark file', () => {
-    const page = new TextEncoder().encode('<!DOCTYPE html><html><body><dl><dt><a href="/x">Term</a></dt><dd>Definition</dd></dl></body></html>');
+    const page = new TextEncoder().encode(
+      '<!DOCTYPE html><html><body><dl><dt><a href="/x">Term</a></dt><dd>Definition</dd></dl></body></html>',
+    );
     expect(importer.accepts({ name: 'glossary.html', bytes: page })).toBe(false);
   });
 });
@@ -28,9 +36,16 @@ describe.skipIf(!hasFixtures(DIR))('Netscape bookmark files', () => {
   it('turns nested folders into tags, beside the TAGS attribute', async () => {
     const { drafts, skipped } = await parse('netscape_nested.htm');
     expect(skipped).toEqual([]);
-    expect(drafts.map((d) => d.url)).toEqual(['1', '1-1', '1-2', '2-1', '2-2', '3-1', '3-2', '2'].map((n) => `http://nest.ed/${n}`));
+    expect(drafts.map((d) => d.url)).toEqual(
+      ['1', '1-1', '1-2', '2-1', '2-2', '3-1', '3-2', '2'].map((n) => `http://nest.ed/${n}`),
+    );
     const byUrl = new Map(drafts.map((d) => [d.url, d]));
-    expect(byUrl.get('http://nest.ed/1-2')?.tags).toEqual(['Folder1, the first,folder to encounter', 'tag3', 'tag4', 'leaf multi word']);
+    expect(byUrl.get('http://nest.ed/1-2')?.tags).toEqual([
+      'Folder1, the first,folder to encounter',
+      'tag3',
+      'tag4',
+      'leaf multi word',
+    ]);
     expect(byUrl.get('http://nest.ed/3-1')?.tags).toEqual(['Folder3', 'Folder3-1', 'tag3']);
     expect(byUrl.get('http://nest.ed/2-1')).toMatchObject({
       kind: 'bookmark',
@@ -56,7 +71,13 @@ describe.skipIf(!hasFixtures(DIR))('Netscape bookmark files', () => {
     expect(drafts).toHaveLength(21);
     expect(skipped.map((s) => s.entry)).toEqual(['Recently saved', 'Recent tags', 'Most visited']);
     expect(skipped[0].reason).toMatch(/^not a web address: place:/);
-    expect(drafts.find((d) => d.title === 'xkcd: Slippery Slope')?.tags).toEqual(['Comics', 'xkcd', 'webcomic', 'slope', 'respect']);
+    expect(drafts.find((d) => d.title === 'xkcd: Slippery Slope')?.tags).toEqual([
+      'Comics',
+      'xkcd',
+      'webcomic',
+      'slope',
+      'respect',
+    ]);
   });
 
   it('reads every browser and service variant in the folder', async () => {
@@ -93,7 +114,9 @@ describe.skipIf(!hasFixtures(DIR))('Netscape bookmark files', () => {
   });
 
   it('keeps multi-line descriptions and makes Shaarli text notes into notes', async () => {
-    expect((await parse('netscape_multiline.htm')).drafts[2].excerpt).toBe('List:\n- item1\n- item2\n\nParagraph number one.\n\nParagraph\nnumber\ntwo.');
+    expect((await parse('netscape_multiline.htm')).drafts[2].excerpt).toBe(
+      'List:\n- item1\n- item2\n\nParagraph number one.\n\nParagraph\nnumber\ntwo.',
+    );
     const note = (await parse('shaarli.htm')).drafts[0];
     expect(note).toMatchObject({ kind: 'note', url: null, title: "Kouign'amann recipes" });
     expect(note.text).toMatch(/^"Is there anything more fabulous/);
@@ -101,6 +124,10 @@ describe.skipIf(!hasFixtures(DIR))('Netscape bookmark files', () => {
 
   it('splits comma tags with spaces and reads a description attribute (Scuttle)', async () => {
     expect((await parse('shaarli_with_whitespace_tags.htm')).drafts[0].tags).toEqual(['dev', 'php dev', 'php 7.x']);
-    expect((await parse('scuttle.htm')).drafts[0]).toMatchObject({ title: 'EuroVoc Thesaurus', excerpt: 'Multilingual Thesaurus of the European Union', tags: ['dictionary'] });
+    expect((await parse('scuttle.htm')).drafts[0]).toMatchObject({
+      title: 'EuroVoc Thesaurus',
+      excerpt: 'Multilingual Thesaurus of the European Union',
+      tags: ['dictionary'],
+    });
   });
 });

@@ -25,7 +25,10 @@ interface Pending {
 function ownText(element: Element): string {
   const clone = element.cloneNode(true) as Element;
   for (const nested of Array.from(clone.querySelectorAll('dl, dt'))) nested.remove();
-  return (clone.textContent ?? '').replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim();
+  return (clone.textContent ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
 }
 
 export function parseNetscapeBookmarks(bytes: Uint8Array): ParsedFile {
@@ -50,7 +53,11 @@ export function parseNetscapeBookmarks(bytes: Uint8Array): ParsedFile {
       // Shaarli exports its text-only notes as relative links ("?lY47tw").
       out.drafts.push(makeDraft({ ...common, kind: 'note', text: excerpt }));
     } else {
-      keep(out, entry.title || entry.href || '(untitled)', withWebAddress(entry.href, (href) => makeDraft({ ...common, kind: 'bookmark', url: href, excerpt })));
+      keep(
+        out,
+        entry.title || entry.href || '(untitled)',
+        withWebAddress(entry.href, (href) => makeDraft({ ...common, kind: 'bookmark', url: href, excerpt })),
+      );
     }
   };
 
@@ -69,7 +76,12 @@ export function parseNetscapeBookmarks(bytes: Uint8Array): ParsedFile {
         folders.pop();
       } else if (tag === 'a' && !inDescription) {
         finish(last, null);
-        last = { anchor: child, folders: folders.filter((f): f is string => f !== null), title: (child.textContent ?? '').replace(/\s+/g, ' ').trim(), href: (child.getAttribute('href') ?? '').trim() };
+        last = {
+          anchor: child,
+          folders: folders.filter((f): f is string => f !== null),
+          title: (child.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          href: (child.getAttribute('href') ?? '').trim(),
+        };
       } else if (tag === 'dd') {
         const description = ownText(child);
         if (last !== null) {
@@ -96,7 +108,8 @@ export function looksLikeNetscapeBookmarks(bytes: Uint8Array): boolean {
 
 export const netscapeBookmarksImporter: Importer = {
   format: 'netscape-bookmarks',
-  accepts: (file: SourceFile) => ['html', 'htm', ''].includes(extension(file.name)) && looksLikeNetscapeBookmarks(file.bytes),
+  accepts: (file: SourceFile) =>
+    ['html', 'htm', ''].includes(extension(file.name)) && looksLikeNetscapeBookmarks(file.bytes),
   parse(file: SourceFile): ParsedFile {
     const parsed = parseNetscapeBookmarks(file.bytes);
     if (parsed.drafts.length === 0 && parsed.skipped.length === 0) throw new Error(`no bookmarks in ${file.name}`);

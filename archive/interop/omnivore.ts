@@ -18,7 +18,9 @@ function highlights(value: unknown): ImportDraft['highlights'] {
   if (!Array.isArray(value)) return [];
   return value.filter(isRecord).flatMap((h) => {
     const quote = str(h.quote);
-    return quote === null ? [] : [{ quote, comment: str(h.annotation) ?? str(h.note), created: normaliseDate(h.createdAt) }];
+    return quote === null
+      ? []
+      : [{ quote, comment: str(h.annotation) ?? str(h.note), created: normaliseDate(h.createdAt) }];
   });
 }
 

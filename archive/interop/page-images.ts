@@ -15,7 +15,6 @@ export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 export const MAX_PAGE_IMAGE_BYTES = 40 * 1024 * 1024;
 export const MAX_IMAGES = 100;
 
-
 export interface ImageSource {
   /** Fetches a remote image; null when it cannot be had. */
   fetch?: (url: string) => Promise<Uint8Array | null>;
@@ -48,13 +47,21 @@ const MIME_EXT: Array<[RegExp, string]> = [
 export function sniffImage(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, 16)).toString('latin1');
   for (const [pattern, ext] of MIME_EXT) if (pattern.test(head)) return ext;
-  const text = Buffer.from(bytes.subarray(0, 512)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = Buffer.from(bytes.subarray(0, 512))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)) return 'svg';
   return null;
 }
 
 export const ASSET_TYPES: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
 };
 
 const IMG_TAG = /<img\b[^>]*>/gi;
@@ -68,7 +75,12 @@ function attributes(tag: string): Map<string, string> {
 }
 
 function decode(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function encode(value: string): string {
@@ -107,11 +119,21 @@ export async function collectImages(html: string, base: string | null, source: I
   const replacements: string[] = [];
   for (const [i, match] of tags.entries()) {
     const attrs = attributes(match[0]);
-    const raw = attrs.get('data-src') || attrs.get('data-lazy-src') || attrs.get('data-original') || (attrs.get('srcset') && bestOfSrcset(attrs.get('srcset')!)) || attrs.get('src') || '';
+    const raw =
+      attrs.get('data-src') ||
+      attrs.get('data-lazy-src') ||
+      attrs.get('data-original') ||
+      (attrs.get('srcset') && bestOfSrcset(attrs.get('srcset')!)) ||
+      attrs.get('src') ||
+      '';
     const alt = attrs.get('alt') ?? '';
     const keep = (extra: string) => `<img${alt ? ` alt="${encode(alt)}"` : ''}${extra}>`;
     if (raw.startsWith('data:')) {
-      replacements.push(raw.length <= MAX_IMAGE_BYTES * 1.4 && /^data:image\/(png|jpe?g|gif|webp|avif);/i.test(raw) ? keep(` src="${encode(raw)}"`) : keep(' data-missing="an inline image Dossier does not keep"'));
+      replacements.push(
+        raw.length <= MAX_IMAGE_BYTES * 1.4 && /^data:image\/(png|jpe?g|gif|webp|avif);/i.test(raw)
+          ? keep(` src="${encode(raw)}"`)
+          : keep(' data-missing="an inline image Dossier does not keep"'),
+      );
       continue;
     }
     const address = resolve(raw, base);
@@ -130,12 +152,15 @@ export async function collectImages(html: string, base: string | null, source: I
     let bytes: Uint8Array | null = null;
     try {
       if (/^https?:/i.test(address)) bytes = source.fetch ? await source.fetch(address) : null;
-      else if (!/^[a-z][a-z0-9+.-]*:/i.test(raw) && source.readLocal) bytes = await source.readLocal(decodeURIComponent(raw.split(/[?#]/)[0]));
+      else if (!/^[a-z][a-z0-9+.-]*:/i.test(raw) && source.readLocal)
+        bytes = await source.readLocal(decodeURIComponent(raw.split(/[?#]/)[0]));
     } catch {
       bytes = null;
     }
     if (!bytes) {
-      replacements.push(why(/^https?:/i.test(address) && !source.fetch ? 'saved from a file, not from the web' : 'it could not be had'));
+      replacements.push(
+        why(/^https?:/i.test(address) && !source.fetch ? 'saved from a file, not from the web' : 'it could not be had'),
+      );
       continue;
     }
     const ext = sniffImage(bytes);
@@ -159,14 +184,20 @@ export async function collectImages(html: string, base: string | null, source: I
 }
 
 /** Fetches images over the network: http(s) only, a deadline, a size cap, and an image type. */
-export function webImageFetcher(options: { timeoutMs?: number; fetch?: typeof globalThis.fetch } = {}): (url: string) => Promise<Uint8Array | null> {
+export function webImageFetcher(
+  options: { timeoutMs?: number; fetch?: typeof globalThis.fetch } = {},
+): (url: string) => Promise<Uint8Array | null> {
   const doFetch = options.fetch ?? globalThis.fetch;
   return async (url) => {
     if (!/^https?:\/\//i.test(url)) return null;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000);
     try {
-      const response = await doFetch(url, { signal: controller.signal, redirect: 'follow', headers: { accept: 'image/*' } });
+      const response = await doFetch(url, {
+        signal: controller.signal,
+        redirect: 'follow',
+        headers: { accept: 'image/*' },
+      });
       if (!response.ok || !response.body) return null;
       const declared = Number(response.headers.get('content-length') ?? 0);
       if (declared > MAX_IMAGE_BYTES) return null;

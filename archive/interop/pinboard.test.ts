@@ -8,7 +8,14 @@ describe('Pinboard JSON (fixtures in the repository)', () => {
   it('reads description as title, extended as excerpt, space-separated tags; skips place: links', async () => {
     const { drafts, skipped } = await loadOwn(pinboardJsonImporter, 'pinboard.json');
     expect(drafts).toEqual([
-      expect.objectContaining({ kind: 'bookmark', title: 'How map tiles work', url: 'https://maps.example.com/tiles', excerpt: 'A gentle introduction.', tags: ['maps', 'cartography', 'tiles'], added: '2023-05-01T12:00:00.000Z' }),
+      expect.objectContaining({
+        kind: 'bookmark',
+        title: 'How map tiles work',
+        url: 'https://maps.example.com/tiles',
+        excerpt: 'A gentle introduction.',
+        tags: ['maps', 'cartography', 'tiles'],
+        added: '2023-05-01T12:00:00.000Z',
+      }),
     ]);
     expect(skipped).toEqual([{ entry: 'Smart folder', reason: 'not a web address: place:sort=8' }]);
   });

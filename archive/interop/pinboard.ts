@@ -12,5 +12,11 @@ export const pinboardJsonImporter = jsonListImporter({
   urlKey: 'href',
   titleKey: 'description',
   toDraft: (e, url) =>
-    makeDraft({ url, title: e.description as string, excerpt: e.extended as string, tags: splitTags(e.tags ?? '', /\s+/), added: normaliseDate(e.time) }),
+    makeDraft({
+      url,
+      title: e.description as string,
+      excerpt: e.extended as string,
+      tags: splitTags(e.tags ?? '', /\s+/),
+      added: normaliseDate(e.time),
+    }),
 });

@@ -9,9 +9,12 @@ const SHARED_SEED = sharedPath('seeds/000_058561fa2592a63d.txt');
 describe('the plain-text importer', () => {
   const seed = readFileSync(new URL('../seed/000_058561fa2592a63d.txt', import.meta.url), 'utf8');
 
-  it.skipIf(!hasShared('seeds/000_058561fa2592a63d.txt'))('the embedded seed is a verbatim copy of ../shared/seeds', () => {
-    expect(seed).toBe(readFileSync(SHARED_SEED, 'utf8'));
-  });
+  it.skipIf(!hasShared('seeds/000_058561fa2592a63d.txt'))(
+    'the embedded seed is a verbatim copy of ../shared/seeds',
+    () => {
+      expect(seed).toBe(readFileSync(SHARED_SEED, 'utf8'));
+    },
+  );
 
   it('turns the seed’s dateline into date and source and strips it from the body', () => {
     const draft = draftFromText(seed);
@@ -33,7 +36,9 @@ describe('the plain-text importer', () => {
   });
 
   it('takes a short first line standing alone as the title', () => {
-    const draft = draftFromText('Markets rally on rate cut\n\nShares rose sharply on Monday after the central bank cut rates.');
+    const draft = draftFromText(
+      'Markets rally on rate cut\n\nShares rose sharply on Monday after the central bank cut rates.',
+    );
     expect(draft.title).toBe('Markets rally on rate cut');
     expect(draft.text).toBe('Shares rose sharply on Monday after the central bank cut rates.');
   });
@@ -43,7 +48,9 @@ describe('the plain-text importer', () => {
   });
 
   it('headlines never end on a dangling word', () => {
-    const title = headlineFor('Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December, from $639m year-earlier.');
+    const title = headlineFor(
+      'Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December, from $639m year-earlier.',
+    );
     expect(title).not.toMatch(/\b(for|the|to|of)$/);
     expect(title.length).toBeLessThanOrEqual(90);
   });

@@ -8,8 +8,22 @@ describe('Pocket exports (fixtures in the repository)', () => {
   it('reads ril_export.html: sections, comma tags, epoch dates, the archive read', async () => {
     const { drafts, skipped } = await loadOwn(pocketHtmlImporter, 'pocket-export.html');
     expect(drafts).toEqual([
-      expect.objectContaining({ kind: 'bookmark', title: 'Harbour reopens after storm repairs', url: 'https://news.example.org/2024/03/harbour-reopens', tags: ['ports', 'local news'], added: '2024-03-09T16:00:00.000Z', readAt: null, archivedAt: null, text: '' }),
-      expect.objectContaining({ title: 'Comet seen from three continents', tags: [], readAt: '2023-11-14T22:13:20.000Z', archivedAt: '2023-11-14T22:13:20.000Z' }),
+      expect.objectContaining({
+        kind: 'bookmark',
+        title: 'Harbour reopens after storm repairs',
+        url: 'https://news.example.org/2024/03/harbour-reopens',
+        tags: ['ports', 'local news'],
+        added: '2024-03-09T16:00:00.000Z',
+        readAt: null,
+        archivedAt: null,
+        text: '',
+      }),
+      expect.objectContaining({
+        title: 'Comet seen from three continents',
+        tags: [],
+        readAt: '2023-11-14T22:13:20.000Z',
+        archivedAt: '2023-11-14T22:13:20.000Z',
+      }),
     ]);
     expect(skipped).toEqual([{ entry: 'A bookmarklet', reason: 'not a web address: javascript:void(0)' }]);
   });
@@ -24,9 +38,13 @@ describe('Pocket exports (fixtures in the repository)', () => {
   });
 
   it('skips a row without a web address and keeps the rest', () => {
-    const csv = 'title,url,time_added,tags,status\nGood,https://a.example/,1600322788,x|y,unread\nBad,javascript:alert(1),1600322788,,unread\n';
+    const csv =
+      'title,url,time_added,tags,status\nGood,https://a.example/,1600322788,x|y,unread\nBad,javascript:alert(1),1600322788,,unread\n';
     const parsed = pocketCsvImporter.parse({ name: 'p.csv', bytes: new TextEncoder().encode(csv) });
-    expect(parsed).toMatchObject({ drafts: [{ title: 'Good', tags: ['x', 'y'] }], skipped: [{ entry: 'Bad', reason: 'not a web address: javascript:alert(1)' }] });
+    expect(parsed).toMatchObject({
+      drafts: [{ title: 'Good', tags: ['x', 'y'] }],
+      skipped: [{ entry: 'Bad', reason: 'not a web address: javascript:alert(1)' }],
+    });
   });
 });
 
@@ -50,8 +68,17 @@ describe.skipIf(!hasFixtures(DIR))('Pocket exports', () => {
     const { drafts, skipped } = await load(pocketCsvImporter, DIR, 'pocket.csv');
     expect(skipped).toEqual([]);
     expect(drafts).toHaveLength(7);
-    expect(drafts[0]).toMatchObject({ title: 'You Might Not Need jQuery', url: 'http://youmightnotneedjquery.com/', added: '2020-09-17T06:06:28.000Z', readAt: null, tags: [] });
-    expect(drafts[3]).toMatchObject({ title: 'ArchiveBox question: How do I import links from a RSS feed?', readAt: '2020-09-24T15:31:36.000Z' });
+    expect(drafts[0]).toMatchObject({
+      title: 'You Might Not Need jQuery',
+      url: 'http://youmightnotneedjquery.com/',
+      added: '2020-09-17T06:06:28.000Z',
+      readAt: null,
+      tags: [],
+    });
+    expect(drafts[3]).toMatchObject({
+      title: 'ArchiveBox question: How do I import links from a RSS feed?',
+      readAt: '2020-09-24T15:31:36.000Z',
+    });
     expect(drafts[6].title).toBe('Des abeilles pour résoudre les « conflits » entre les humains et les élépha');
   });
 });

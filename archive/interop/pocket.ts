@@ -33,7 +33,14 @@ export const pocketHtmlImporter: Importer = {
         ({ a, read }) =>
           withWebAddress(a.getAttribute('href'), (url) => {
             const added = fromEpoch(a.getAttribute('time_added'));
-            return makeDraft({ url, title: a.textContent, tags: splitTags(a.getAttribute('tags') ?? '', ','), added, readAt: read ? added : null, archivedAt: read ? added : null });
+            return makeDraft({
+              url,
+              title: a.textContent,
+              tags: splitTags(a.getAttribute('tags') ?? '', ','),
+              added,
+              readAt: read ? added : null,
+              archivedAt: read ? added : null,
+            });
           }),
       );
     } finally {
@@ -58,7 +65,14 @@ export const pocketCsvImporter: Importer = {
         withWebAddress(r.url, (url) => {
           const added = fromEpoch(r.time_added);
           // Pocket cuts titles at a fixed length and may leave a line break inside.
-          return makeDraft({ url, title: r.title.replace(/\s+/g, ' '), tags: splitTags(r.tags ?? '', '|'), added, readAt: r.status === 'archive' ? added : null, archivedAt: r.status === 'archive' ? added : null });
+          return makeDraft({
+            url,
+            title: r.title.replace(/\s+/g, ' '),
+            tags: splitTags(r.tags ?? '', '|'),
+            added,
+            readAt: r.status === 'archive' ? added : null,
+            archivedAt: r.status === 'archive' ? added : null,
+          });
         }),
     );
   },

@@ -11,7 +11,12 @@ import type { Importer, ParsedFile, SourceFile } from './types';
 type Entry = Record<string, unknown>;
 
 const bookmarksOf = (v: unknown): Entry[] | null =>
-  isRecord(v) && Array.isArray(v.bookmarks) && v.bookmarks.every(isRecord) && v.bookmarks.some((b) => 'article__url' in b) ? (v.bookmarks as Entry[]) : null;
+  isRecord(v) &&
+  Array.isArray(v.bookmarks) &&
+  v.bookmarks.every(isRecord) &&
+  v.bookmarks.some((b) => 'article__url' in b)
+    ? (v.bookmarks as Entry[])
+    : null;
 
 const flag = (v: unknown): boolean => v === true || v === 1 || v === '1';
 

@@ -23,7 +23,12 @@ describe('parseSourceFile', () => {
     expect(readdirSync(OWN_FIXTURES).sort()).toEqual(Object.keys(expected).sort());
     for (const [name, [format, drafts, skipped]] of Object.entries(expected)) {
       const parsed = await parseSourceFile(ownFixture(name));
-      expect([name, parsed.format, parsed.drafts.length, parsed.skipped.length]).toEqual([name, format, drafts, skipped]);
+      expect([name, parsed.format, parsed.drafts.length, parsed.skipped.length]).toEqual([
+        name,
+        format,
+        drafts,
+        skipped,
+      ]);
     }
   });
 
@@ -52,16 +57,27 @@ describe('parseSourceFile', () => {
     }
   });
 
-  it.skipIf(!hasFixtures('readability-pages'))('reads an article page as a web page and a bookmark file as bookmarks', async () => {
-    const page = fixture('readability-pages/nytimes-1', 'source.html');
-    expect((await parseSourceFile(page)).format).toBe('web-page');
-    expect((await parseSourceFile(fixture('netscape-bookmarks', 'firefox_nested.htm'))).format).toBe('netscape-bookmarks');
-  });
+  it.skipIf(!hasFixtures('readability-pages'))(
+    'reads an article page as a web page and a bookmark file as bookmarks',
+    async () => {
+      const page = fixture('readability-pages/nytimes-1', 'source.html');
+      expect((await parseSourceFile(page)).format).toBe('web-page');
+      expect((await parseSourceFile(fixture('netscape-bookmarks', 'firefox_nested.htm'))).format).toBe(
+        'netscape-bookmarks',
+      );
+    },
+  );
 
   it('refuses a file no importer accepts', async () => {
-    await expect(parseSourceFile({ name: 'photo.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) })).rejects.toThrow('photo.jpg cannot be imported: it is a JPEG image, not a text file');
-    await expect(parseSourceFile({ name: 'photo.jpg', bytes: new TextEncoder().encode('just text') })).rejects.toThrow('unsupported file type: photo.jpg');
-    await expect(parseSourceFile({ name: 'data.json', bytes: new TextEncoder().encode('{"a":1}') })).rejects.toThrow('unsupported file type: data.json');
+    await expect(parseSourceFile({ name: 'photo.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) })).rejects.toThrow(
+      'photo.jpg cannot be imported: it is a JPEG image, not a text file',
+    );
+    await expect(parseSourceFile({ name: 'photo.jpg', bytes: new TextEncoder().encode('just text') })).rejects.toThrow(
+      'unsupported file type: photo.jpg',
+    );
+    await expect(parseSourceFile({ name: 'data.json', bytes: new TextEncoder().encode('{"a":1}') })).rejects.toThrow(
+      'unsupported file type: data.json',
+    );
   });
 
   it('names each format once', () => {

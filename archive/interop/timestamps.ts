@@ -61,7 +61,14 @@ export function normaliseDate(value: unknown): string | null {
     if (month < 0) return null;
     const sign = apache[7].startsWith('-') ? -1 : 1;
     const offset = sign * (Math.abs(Number(apache[7])) * 60 + Number(apache[8])) * 60_000;
-    const utc = Date.UTC(Number(apache[3]), month, Number(apache[1]), Number(apache[4]), Number(apache[5]), Number(apache[6]));
+    const utc = Date.UTC(
+      Number(apache[3]),
+      month,
+      Number(apache[1]),
+      Number(apache[4]),
+      Number(apache[5]),
+      Number(apache[6]),
+    );
     return fromMillis(utc - offset);
   }
   // "2015-09-09 11:10:32 UTC" and "+0200" offsets: make them something Date.parse reads.

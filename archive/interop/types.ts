@@ -12,7 +12,8 @@ type Known<T> = { [K in keyof T]: T[K] | null };
  * `language` and `excerpt` possibly unknown, plus the body and what hangs on the item.
  */
 export interface ImportDraft
-  extends Pick<Item, 'kind' | 'title' | 'byline' | 'source' | 'url' | 'published' | 'tags' | 'readAt'>,
+  extends
+    Pick<Item, 'kind' | 'title' | 'byline' | 'source' | 'url' | 'published' | 'tags' | 'readAt'>,
     Known<Pick<Item, 'language' | 'excerpt' | 'added'>>,
     /** Inbox state and reading progress, where the other app kept them. */
     Partial<Pick<Item, 'archivedAt' | 'favourite' | 'progress'>> {

@@ -12,7 +12,11 @@ import type { ImportDraft, Importer, ParsedFile, SourceFile } from './types';
 type Entry = Record<string, unknown>;
 
 /** wallabag stores these in place of content when it could not fetch the page. */
-const NO_CONTENT = [/^oh,? what a shame,? no content\.?$/i, /^\[unable to retrieve full-text content\]$/i, /^wallabag can't retrieve contents for this article/i];
+const NO_CONTENT = [
+  /^oh,? what a shame,? no content\.?$/i,
+  /^\[unable to retrieve full-text content\]$/i,
+  /^wallabag can't retrieve contents for this article/i,
+];
 
 const flag = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 'true';
 
@@ -55,7 +59,9 @@ function parse(list: Entry[], version: 1 | 2): ParsedFile {
         const starred = flag(version === 1 ? e.is_fav : e.is_starred);
         const added = normaliseDate(e.created_at);
         const content = body(e.content, url);
-        const authors = Array.isArray(e.published_by) ? e.published_by.map(str).filter((a): a is string => a !== null) : [];
+        const authors = Array.isArray(e.published_by)
+          ? e.published_by.map(str).filter((a): a is string => a !== null)
+          : [];
         return makeDraft({
           ...content,
           kind: content.html === null ? 'bookmark' : 'article',

@@ -10,7 +10,11 @@ import { htmlToText } from './html-text';
 import { parseWebPage } from './web-page';
 
 const FIXTURES = sharedPath('fixtures/readability-pages');
-const pages = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'source.html'))).sort() : [];
+const pages = existsSync(FIXTURES)
+  ? readdirSync(FIXTURES)
+      .filter((d) => existsSync(join(FIXTURES, d, 'source.html')))
+      .sort()
+  : [];
 
 // Set from what the importer achieves (86/86 titles, 52/52 bylines, 52/52 languages when
 // written); a drop below these means a real regression, not noise.
@@ -40,7 +44,10 @@ describe.skipIf(pages.length === 0)('readability fixture pages', () => {
     const misses: string[] = [];
     for (const page of pages) {
       const dir = join(FIXTURES, page);
-      const meta = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8')) as Record<string, string | null | boolean>;
+      const meta = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8')) as Record<
+        string,
+        string | null | boolean
+      >;
       const expectedText = htmlToText(readFileSync(join(dir, 'expected.html'), 'utf8'));
       const sentence = middleSentence(expectedText);
       if (sentence === null) {
@@ -56,7 +63,12 @@ describe.skipIf(pages.length === 0)('readability fixture pages', () => {
         continue;
       }
       const draft = parseWebPage(readFileSync(join(dir, 'source.html')), { name: page });
-      const check = (key: 'title' | 'byline' | 'language', expected: unknown, actual: string | null, same: (a: string, b: string) => boolean): void => {
+      const check = (
+        key: 'title' | 'byline' | 'language',
+        expected: unknown,
+        actual: string | null,
+        same: (a: string, b: string) => boolean,
+      ): void => {
         if (typeof expected !== 'string' || norm(expected) === '') return;
         tally[key][1]++;
         if (actual !== null && same(norm(expected), norm(actual))) tally[key][0]++;
@@ -71,7 +83,9 @@ describe.skipIf(pages.length === 0)('readability fixture pages', () => {
       expect(draft.kind).toBe('article');
       expect(draft.html).not.toMatch(/<script/i);
     }
-    const line = Object.entries(tally).map(([k, [ok, of]]) => `${k} ${ok}/${of}`).join(', ');
+    const line = Object.entries(tally)
+      .map(([k, [ok, of]]) => `${k} ${ok}/${of}`)
+      .join(', ');
     console.log(`readability fixtures (${pages.length} pages): ${line}`);
     if (misses.length > 0) console.log(misses.join('\n'));
     for (const key of Object.keys(MIN_SHARE) as Array<keyof typeof MIN_SHARE>) {

@@ -11,7 +11,11 @@ import { tempArchive } from '../core/test-archive';
 import { dispatch } from '../api/dispatch';
 
 const FIXTURES = sharedPath('fixtures/readability-pages');
-const pages = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'source.html'))).sort() : [];
+const pages = existsSync(FIXTURES)
+  ? readdirSync(FIXTURES)
+      .filter((d) => existsSync(join(FIXTURES, d, 'source.html')))
+      .sort()
+  : [];
 
 /** A distinctive sentence near the middle of the text, as a person would type it. */
 function middleSentence(text: string): string | null {
@@ -20,7 +24,10 @@ function middleSentence(text: string): string | null {
     .split(/(?<=[.!?。！？])\s+/)
     .filter((s) => s.length >= 40 && s.length <= 300);
   if (sentences.length === 0) return null;
-  return sentences[Math.floor(sentences.length / 2)].replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return sentences[Math.floor(sentences.length / 2)]
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe.skipIf(pages.length === 0)('readability fixture pages in the archive', () => {
@@ -29,14 +36,22 @@ describe.skipIf(pages.length === 0)('readability fixture pages in the archive', 
   it('are found by a sentence from their middle, as the first hit', async () => {
     const { archive, cleanup } = await tempArchive({ seeded: false });
     try {
-      const texts = new Map(pages.map((p) => [p, htmlToText(readFileSync(join(FIXTURES, p, 'expected.html'), 'utf8'))]));
+      const texts = new Map(
+        pages.map((p) => [p, htmlToText(readFileSync(join(FIXTURES, p, 'expected.html'), 'utf8'))]),
+      );
       const flat = (t: string) => t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       const expected = new Map<string, string>();
       for (const page of pages) {
         const candidate = middleSentence(texts.get(page) as string);
         // Several test pages share their lorem ipsum: such a sentence names no one page.
-        const sentence = candidate && [...texts.values()].filter((t) => flat(t).includes(candidate)).length === 1 ? candidate : null;
-        const outcome = await dispatch(archive, 'import.paths', { paths: [join(FIXTURES, page, 'source.html')] }, { trusted: true });
+        const sentence =
+          candidate && [...texts.values()].filter((t) => flat(t).includes(candidate)).length === 1 ? candidate : null;
+        const outcome = await dispatch(
+          archive,
+          'import.paths',
+          { paths: [join(FIXTURES, page, 'source.html')] },
+          { trusted: true },
+        );
         if (!outcome.ok) throw new Error(outcome.error.message);
         const [id] = outcome.value.imported;
         if (id && sentence) expected.set(sentence, id);
@@ -47,7 +62,10 @@ describe.skipIf(pages.length === 0)('readability fixture pages in the archive', 
         const result = await dispatch(archive, 'search.query', { q: sentence, limit: 3 });
         if (!result.ok) throw new Error(result.error.message);
         if (result.value.hits[0]?.id === id) first++;
-        else misses.push(`${archive.item(id).title}: “${sentence.slice(0, 60)}…” → ${result.value.hits[0]?.title ?? 'nothing'}`);
+        else
+          misses.push(
+            `${archive.item(id).title}: “${sentence.slice(0, 60)}…” → ${result.value.hits[0]?.title ?? 'nothing'}`,
+          );
       }
       console.log(`readability fixtures found first by a middle sentence: ${first}/${expected.size}`);
       if (misses.length) console.log(misses.join('\n'));

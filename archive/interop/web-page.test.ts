@@ -37,7 +37,10 @@ describe('parseWebPage', () => {
   });
 
   it('removes scripts and event handlers from the kept HTML', () => {
-    const body = [1, 2, 3].map(paragraph).join('') + '<p onclick="steal()">Click <img src="x.png" onerror="steal()"> here<script>steal()</script></p>' + paragraph(4);
+    const body =
+      [1, 2, 3].map(paragraph).join('') +
+      '<p onclick="steal()">Click <img src="x.png" onerror="steal()"> here<script>steal()</script></p>' +
+      paragraph(4);
     const draft = parseWebPage(bytes(page({ body })), { url: 'https://example.org/a/b.html' });
     expect(draft.html).not.toMatch(/onclick|onerror|<script|steal/);
   });
@@ -60,13 +63,18 @@ describe('parseWebPage', () => {
   });
 
   it('refuses a page with no readable article, in one line', () => {
-    expect(() => parseWebPage(bytes('<html><body><nav><a href="/">Home</a></nav></body></html>'), { name: 'menu.html' })).toThrow(
-      /^no readable article in menu\.html: [^\n]+$/,
-    );
+    expect(() =>
+      parseWebPage(bytes('<html><body><nav><a href="/">Home</a></nav></body></html>'), { name: 'menu.html' }),
+    ).toThrow(/^no readable article in menu\.html: [^\n]+$/);
   });
 
   it('decodes by the meta charset before parsing', () => {
-    const latin1 = page({ head: '<meta charset="iso-8859-1">', body: [1, 2, 3].map(paragraph).join('') + '<p>Le caf\u00e9 du march\u00e9 a ferm\u00e9 ses portes apr\u00e8s cinquante ann\u00e9es de service.</p>' });
+    const latin1 = page({
+      head: '<meta charset="iso-8859-1">',
+      body:
+        [1, 2, 3].map(paragraph).join('') +
+        '<p>Le caf\u00e9 du march\u00e9 a ferm\u00e9 ses portes apr\u00e8s cinquante ann\u00e9es de service.</p>',
+    });
     const encoded = Uint8Array.from(latin1, (c) => c.charCodeAt(0));
     expect(parseWebPage(encoded).text).toContain('Le café du marché a fermé ses portes');
   });
@@ -151,7 +159,9 @@ describe('importFromUrl', () => {
   });
 
   it('refuses responses that are not HTML, error statuses and redirect loops', async () => {
-    await expect(importFromUrl(`${base}/data.json`, { timeoutMs: 1000 })).rejects.toThrow(/is not a web page \(application\/json\)/);
+    await expect(importFromUrl(`${base}/data.json`, { timeoutMs: 1000 })).rejects.toThrow(
+      /is not a web page \(application\/json\)/,
+    );
     await expect(importFromUrl(`${base}/missing`, { timeoutMs: 1000 })).rejects.toThrow(/answered HTTP 404/);
     await expect(importFromUrl(`${base}/loop`, { timeoutMs: 5000 })).rejects.toThrow(/too many redirects/);
   });

@@ -42,13 +42,15 @@ function canonicalOf(document: Document, pageUrl: string | null): string | null 
     }
   };
   const baseHref = document.querySelector('base[href]')?.getAttribute('href');
-  const base = baseHref ? resolveAgainst(baseHref, pageUrl) ?? pageUrl : pageUrl;
+  const base = baseHref ? (resolveAgainst(baseHref, pageUrl) ?? pageUrl) : pageUrl;
   const candidates: string[] = [];
   for (const link of Array.from(document.querySelectorAll('link[rel][href]'))) {
-    if ((link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) candidates.push(link.getAttribute('href') ?? '');
+    if ((link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'))
+      candidates.push(link.getAttribute('href') ?? '');
   }
   for (const meta of Array.from(document.querySelectorAll('meta[property][content]'))) {
-    if ((meta.getAttribute('property') ?? '').toLowerCase() === 'og:url') candidates.push(meta.getAttribute('content') ?? '');
+    if ((meta.getAttribute('property') ?? '').toLowerCase() === 'og:url')
+      candidates.push(meta.getAttribute('content') ?? '');
   }
   for (const candidate of candidates) {
     const resolved = webUrl(resolveAgainst(candidate, base));
@@ -59,7 +61,12 @@ function canonicalOf(document: Document, pageUrl: string | null): string | null 
 
 function metaContent(document: Document, names: string[]): string | null {
   for (const meta of Array.from(document.querySelectorAll('meta[content]'))) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('http-equiv') ?? '').toLowerCase();
+    const key = (
+      meta.getAttribute('property') ??
+      meta.getAttribute('name') ??
+      meta.getAttribute('http-equiv') ??
+      ''
+    ).toLowerCase();
     if (names.includes(key)) {
       const value = str(meta.getAttribute('content'));
       if (value !== null) return value;
@@ -99,8 +106,21 @@ export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): I
     const documentTitle = str(document.title);
     // Read before Readability runs: it prunes the document as it goes.
     const metaPublished =
-      metaContent(document, ['article:published_time', 'article:published', 'datepublished', 'pubdate', 'publishdate', 'dc.date.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date']) ??
-      str(document.querySelector('[itemprop="datePublished"]')?.getAttribute('content') ?? document.querySelector('time[itemprop="datePublished"], time[pubdate]')?.getAttribute('datetime'));
+      metaContent(document, [
+        'article:published_time',
+        'article:published',
+        'datepublished',
+        'pubdate',
+        'publishdate',
+        'dc.date.issued',
+        'dc.date',
+        'parsely-pub-date',
+        'sailthru.date',
+      ]) ??
+      str(
+        document.querySelector('[itemprop="datePublished"]')?.getAttribute('content') ??
+          document.querySelector('time[itemprop="datePublished"], time[pubdate]')?.getAttribute('datetime'),
+      );
     // Readability takes a title from page metadata as it is; only a title it derived from
     // <title> itself may still carry the site's name.
     const titleFromMetadata =
@@ -111,11 +131,15 @@ export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): I
     try {
       article = new Readability(document).parse();
     } catch (error) {
-      throw new Error(`no readable article in ${name}: extraction failed (${(error as Error).message})`, { cause: error });
+      throw new Error(`no readable article in ${name}: extraction failed (${(error as Error).message})`, {
+        cause: error,
+      });
     }
-    if (article === null || !article.content) throw new Error(`no readable article in ${name}: nothing on the page looks like an article`);
+    if (article === null || !article.content)
+      throw new Error(`no readable article in ${name}: nothing on the page looks like an article`);
     const body = sanitiseHtml(article.content);
-    if (body.text.length < MIN_TEXT_CHARS) throw new Error(`no readable article in ${name}: the extracted article has (almost) no text`);
+    if (body.text.length < MIN_TEXT_CHARS)
+      throw new Error(`no readable article in ${name}: the extracted article has (almost) no text`);
 
     const url = canonical ?? pageUrl;
     return makeDraft({
@@ -137,7 +161,9 @@ export function parseWebPage(bytes: Uint8Array, options: WebPageOptions = {}): I
 
 function titleOf(extracted: string | null, documentTitle: string | null, mayStrip: boolean): string | null {
   if (extracted === null) return documentTitle;
-  return mayStrip && documentTitle !== null && extracted.replace(/\s+/g, ' ') === documentTitle.replace(/\s+/g, ' ') ? withoutSiteSuffix(extracted) : extracted;
+  return mayStrip && documentTitle !== null && extracted.replace(/\s+/g, ' ') === documentTitle.replace(/\s+/g, ' ')
+    ? withoutSiteSuffix(extracted)
+    : extracted;
 }
 
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml']);

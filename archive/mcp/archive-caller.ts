@@ -22,7 +22,16 @@ export interface ArchiveCaller {
 }
 
 /** Methods that change nothing: these may run on a read-only view of the archive. */
-const READS = new Set(['archive.info', 'items.list', 'items.get', 'items.content', 'search.query', 'search.related', 'tags.list', 'sources.list']);
+const READS = new Set([
+  'archive.info',
+  'items.list',
+  'items.get',
+  'items.content',
+  'search.query',
+  'search.related',
+  'tags.list',
+  'sources.list',
+]);
 
 /** How long a write waits for the lock before saying who holds it. */
 const WRITE_LOCK_WAIT_MS = 3_000;
@@ -38,8 +47,12 @@ async function signature(dir: string): Promise<string> {
 }
 
 function failure(error: unknown): Outcome<never> {
-  if (error instanceof ArchiveError) return { ok: false, error: { code: error.code, message: error.message.split('\n')[0] } };
-  return { ok: false, error: { code: 'internal', message: `Could not open the archive: ${(error as Error).message.split('\n')[0]}` } };
+  if (error instanceof ArchiveError)
+    return { ok: false, error: { code: error.code, message: error.message.split('\n')[0] } };
+  return {
+    ok: false,
+    error: { code: 'internal', message: `Could not open the archive: ${(error as Error).message.split('\n')[0]}` },
+  };
 }
 
 export function localCaller(dir: string, log?: (error: unknown, method: string) => void): ArchiveCaller {

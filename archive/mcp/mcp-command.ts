@@ -13,9 +13,19 @@ const VERSION = '0.1.0';
 
 export async function runMcp(dir: string, options: { allowWrites: boolean }): Promise<void> {
   if (!existsSync(path.join(dir, 'dossier.json')) && !existsSync(path.join(dir, 'journal'))) {
-    throw new ArchiveError('not_found', `there is no archive in ${dir} (create one with dossier init, or pass --archive DIR)`);
+    throw new ArchiveError(
+      'not_found',
+      `there is no archive in ${dir} (create one with dossier init, or pass --archive DIR)`,
+    );
   }
-  const caller = hostFirstCaller(dir, localCaller(dir, (error, method) => process.stderr.write(`dossier mcp: ${method} failed: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`)));
+  const caller = hostFirstCaller(
+    dir,
+    localCaller(dir, (error, method) =>
+      process.stderr.write(
+        `dossier mcp: ${method} failed: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`,
+      ),
+    ),
+  );
   const server = createMcpServer(caller.call, { allowWrites: options.allowWrites, version: VERSION });
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {

@@ -55,7 +55,9 @@ describe('dossier mcp (read-only)', () => {
   });
 
   it('finds the seed article and reads it, as a tool and as a resource', async () => {
-    const found = json(await client.callTool({ name: 'search', arguments: { query: 'strategic partnership', limit: 5 } }));
+    const found = json(
+      await client.callTool({ name: 'search', arguments: { query: 'strategic partnership', limit: 5 } }),
+    );
     const hit = found.hits.find((h: any) => SEED.test(h.title));
     expect(hit).toMatchObject({ source: 'MENAFN', date: expect.stringMatching(/^2024-10-06/) });
     expect(hit.snippet.length).toBeGreaterThan(20);
@@ -98,15 +100,27 @@ describe('dossier mcp --allow-writes', () => {
     const writer = await connect('--allow-writes');
     const reader = await connect();
     try {
-      expect((await writer.listTools()).tools.map((t) => t.name)).toEqual(expect.arrayContaining(['add_tags', 'add_note', 'link_items']));
-      const seed = json(await writer.callTool({ name: 'search', arguments: { query: 'Wang Yi' } })).hits.find((h: any) => SEED.test(h.title));
+      expect((await writer.listTools()).tools.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['add_tags', 'add_note', 'link_items']),
+      );
+      const seed = json(await writer.callTool({ name: 'search', arguments: { query: 'Wang Yi' } })).hits.find(
+        (h: any) => SEED.test(h.title),
+      );
       // The reader opens its view before the write, and must see the write afterwards.
-      expect(json(await reader.callTool({ name: 'get_item', arguments: { id: seed.id } })).tags).not.toContain('from-assistant');
-      const tagged = json(await writer.callTool({ name: 'add_tags', arguments: { id: seed.id, tags: ['from-assistant'] } }));
+      expect(json(await reader.callTool({ name: 'get_item', arguments: { id: seed.id } })).tags).not.toContain(
+        'from-assistant',
+      );
+      const tagged = json(
+        await writer.callTool({ name: 'add_tags', arguments: { id: seed.id, tags: ['from-assistant'] } }),
+      );
       expect(tagged.tags).toContain('from-assistant');
-      const noted = json(await writer.callTool({ name: 'add_note', arguments: { id: seed.id, text: 'Summarised by an assistant.' } }));
+      const noted = json(
+        await writer.callTool({ name: 'add_note', arguments: { id: seed.id, text: 'Summarised by an assistant.' } }),
+      );
       expect(noted.notes.map((n: any) => n.text)).toContain('Summarised by an assistant.');
-      const linked = json(await writer.callTool({ name: 'link_items', arguments: { a: seed.id, b: noteId, label: 'follow up' } }));
+      const linked = json(
+        await writer.callTool({ name: 'link_items', arguments: { a: seed.id, b: noteId, label: 'follow up' } }),
+      );
       expect(linked.related).toContainEqual({ id: noteId, title: 'Reading list', label: 'follow up' });
       const bad: any = await writer.callTool({ name: 'add_tags', arguments: { id: seed.id, tags: [] } });
       expect(bad.isError).toBe(true);
@@ -127,7 +141,10 @@ describe('dossier mcp while another process holds the archive', () => {
     try {
       const found = json(await client.callTool({ name: 'search', arguments: { query: 'Wang Yi' } }));
       expect(found.total).toBeGreaterThan(0);
-      const out: any = await client.callTool({ name: 'add_tags', arguments: { id: found.hits[0].id, tags: ['blocked'] } });
+      const out: any = await client.callTool({
+        name: 'add_tags',
+        arguments: { id: found.hits[0].id, tags: ['blocked'] },
+      });
       expect(out.isError).toBe(true);
       expect(text(out)).toMatch(/in use|lock|held|open/i);
     } finally {
@@ -154,4 +171,3 @@ describe('dossier mcp while the app (an archive host) holds the archive', () => 
     }
   });
 });
-

@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
-  CallToolRequestSchema, ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ListToolsRequestSchema, ReadResourceRequestSchema, McpError, ErrorCode,
+  CallToolRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  ReadResourceRequestSchema,
+  McpError,
+  ErrorCode,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Item } from '../api/types';
 import type { Call } from './archive-caller';
@@ -31,12 +37,19 @@ const toolError = (message: string) => ({ isError: true, content: [{ type: 'text
 /** An item's document as Markdown-ish text: what a resource read gives an assistant. */
 function asText(doc: ItemDocument): string {
   const lines = [`# ${doc.title}`, ''];
-  const meta = [doc.source, doc.published?.slice(0, 10), doc.url, doc.tags.length ? `tags: ${doc.tags.join(', ')}` : null].filter(Boolean);
+  const meta = [
+    doc.source,
+    doc.published?.slice(0, 10),
+    doc.url,
+    doc.tags.length ? `tags: ${doc.tags.join(', ')}` : null,
+  ].filter(Boolean);
   if (meta.length) lines.push(meta.join(' · '), '');
   lines.push(doc.text || '(no text: a bookmark)');
-  if (doc.highlights.length) lines.push('', '## Highlights', ...doc.highlights.map((h) => `> ${h.quote}${h.comment ? `\n\n${h.comment}` : ''}`));
+  if (doc.highlights.length)
+    lines.push('', '## Highlights', ...doc.highlights.map((h) => `> ${h.quote}${h.comment ? `\n\n${h.comment}` : ''}`));
   if (doc.notes.length) lines.push('', '## Notes', ...doc.notes.map((n) => n.text));
-  if (doc.related.length) lines.push('', '## Linked items', ...doc.related.map((r) => `- ${r.title} (${ITEM_URI_PREFIX}${r.id})`));
+  if (doc.related.length)
+    lines.push('', '## Linked items', ...doc.related.map((r) => `- ${r.title} (${ITEM_URI_PREFIX}${r.id})`));
   return lines.join('\n');
 }
 
@@ -47,7 +60,7 @@ export function createMcpServer(call: Call, options: McpOptions): Server {
     {
       capabilities: { tools: {}, resources: {} },
       instructions:
-        'Dossier is the user\'s offline archive of news articles, notes and bookmarks. Use search to find items, get_item to read one, related for linked and similar items.' +
+        "Dossier is the user's offline archive of news articles, notes and bookmarks. Use search to find items, get_item to read one, related for linked and similar items." +
         (options.allowWrites ? ' add_tags, add_note and link_items change the archive.' : ' This server is read-only.'),
     },
   );
@@ -56,7 +69,10 @@ export function createMcpServer(call: Call, options: McpOptions): Server {
     tools: tools.map((t) => ({
       name: t.name,
       description: t.description,
-      inputSchema: z.toJSONSchema(t.args, { io: 'input', unrepresentable: 'any' }) as { type: 'object'; [k: string]: unknown },
+      inputSchema: z.toJSONSchema(t.args, { io: 'input', unrepresentable: 'any' }) as {
+        type: 'object';
+        [k: string]: unknown;
+      },
       annotations: { readOnlyHint: !t.writes, destructiveHint: false, openWorldHint: false },
     })),
   }));
@@ -65,7 +81,11 @@ export function createMcpServer(call: Call, options: McpOptions): Server {
     const tool = tools.find((t) => t.name === request.params.name);
     if (!tool) {
       const hidden = TOOLS.some((t) => t.name === request.params.name);
-      return toolError(hidden ? `${request.params.name} changes the archive; start dossier mcp with --allow-writes to allow it.` : `There is no tool called “${request.params.name}”.`);
+      return toolError(
+        hidden
+          ? `${request.params.name} changes the archive; start dossier mcp with --allow-writes to allow it.`
+          : `There is no tool called “${request.params.name}”.`,
+      );
     }
     const parsed = tool.args.safeParse(request.params.arguments ?? {});
     if (!parsed.success) return toolError(`Invalid arguments for ${tool.name}: ${describeIssue(parsed.error)}.`);
@@ -79,16 +99,33 @@ export function createMcpServer(call: Call, options: McpOptions): Server {
   });
 
   server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
-    resourceTemplates: [{ uriTemplate: `${ITEM_URI_PREFIX}{id}`, name: 'Dossier item', description: 'An item of the archive by its 16-digit id', mimeType: 'text/markdown' }],
+    resourceTemplates: [
+      {
+        uriTemplate: `${ITEM_URI_PREFIX}{id}`,
+        name: 'Dossier item',
+        description: 'An item of the archive by its 16-digit id',
+        mimeType: 'text/markdown',
+      },
+    ],
   }));
 
   server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
     const offset = Math.max(0, Number(request.params?.cursor ?? 0) || 0);
-    const out = (await call('items.list', { sort: 'added', offset, limit: RESOURCE_PAGE })) as { ok: boolean; value?: { items: Item[]; total: number }; error?: { message: string } };
-    if (!out.ok || !out.value) throw new McpError(ErrorCode.InternalError, out.error?.message ?? 'Could not list the items.');
+    const out = (await call('items.list', { sort: 'added', offset, limit: RESOURCE_PAGE })) as {
+      ok: boolean;
+      value?: { items: Item[]; total: number };
+      error?: { message: string };
+    };
+    if (!out.ok || !out.value)
+      throw new McpError(ErrorCode.InternalError, out.error?.message ?? 'Could not list the items.');
     const next = offset + out.value.items.length;
     return {
-      resources: out.value.items.map((i) => ({ uri: `${ITEM_URI_PREFIX}${i.id}`, name: i.title, mimeType: 'text/markdown', description: [i.kind, i.source, i.published?.slice(0, 10)].filter(Boolean).join(' · ') })),
+      resources: out.value.items.map((i) => ({
+        uri: `${ITEM_URI_PREFIX}${i.id}`,
+        name: i.title,
+        mimeType: 'text/markdown',
+        description: [i.kind, i.source, i.published?.slice(0, 10)].filter(Boolean).join(' · '),
+      })),
       ...(next < out.value.total ? { nextCursor: String(next) } : {}),
     };
   });
@@ -96,7 +133,8 @@ export function createMcpServer(call: Call, options: McpOptions): Server {
   server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
     const uri = request.params.uri;
     const id = uri.startsWith(ITEM_URI_PREFIX) ? uri.slice(ITEM_URI_PREFIX.length) : '';
-    if (!/^[0-9a-f]{16}$/.test(id)) throw new McpError(ErrorCode.InvalidParams, `Not a Dossier item address: ${uri.slice(0, 200)}`);
+    if (!/^[0-9a-f]{16}$/.test(id))
+      throw new McpError(ErrorCode.InvalidParams, `Not a Dossier item address: ${uri.slice(0, 200)}`);
     const doc = await itemDocument(call, id);
     if (!doc.ok) throw new McpError(ErrorCode.InvalidParams, doc.error.message);
     return { contents: [{ uri, mimeType: 'text/markdown', text: asText(doc.value) }] };

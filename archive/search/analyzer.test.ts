@@ -2,13 +2,33 @@
 // index and query go through the same analysis (analyzer.ts, normalize.ts).
 
 import { describe, expect, it } from 'vitest';
-import { analyzerFor, bareTerm, eachToken, EXACT, STEM, STOP, SURFACE, UNI, UPPER, WHOLE, type TermKind } from './analyzer';
+import {
+  analyzerFor,
+  bareTerm,
+  eachToken,
+  EXACT,
+  STEM,
+  STOP,
+  SURFACE,
+  UNI,
+  UPPER,
+  WHOLE,
+  type TermKind,
+} from './analyzer';
 import { fold } from './normalize';
 import { plainWord, parseQuery } from './query-parser';
 
 /** The terms of `text` as [kind, bare term, position], in order. */
 function terms(text: string, lang = 'en'): Array<[string, string, number]> {
-  const names: Record<TermKind, string> = { 0: 'stem', 1: 'stop', 2: 'surface', 3: 'exact', 4: 'upper', 5: 'whole', 6: 'uni' };
+  const names: Record<TermKind, string> = {
+    0: 'stem',
+    1: 'stop',
+    2: 'surface',
+    3: 'exact',
+    4: 'upper',
+    5: 'whole',
+    6: 'uni',
+  };
   const out: Array<[string, string, number]> = [];
   eachToken(text, analyzerFor(lang), (k, t, _s, _e, p) => out.push([names[k], bareTerm(t), p]));
   return out;
@@ -28,7 +48,14 @@ describe('normalisation', () => {
   });
 
   it('folds case and diacritics, and keeps the accented form for exact ranking', () => {
-    for (const [a, b] of [['Zürich', 'Zurich'], ['café', 'cafe'], ['Māori', 'maori'], ['élection', 'election'], ['Straße', 'strasse'], ['Øre', 'ore']]) {
+    for (const [a, b] of [
+      ['Zürich', 'Zurich'],
+      ['café', 'cafe'],
+      ['Māori', 'maori'],
+      ['élection', 'election'],
+      ['Straße', 'strasse'],
+      ['Øre', 'ore'],
+    ]) {
       expect(of(a, STEM)).toEqual(of(b, STEM));
     }
     expect(of('café', EXACT)).toEqual(['café']);
@@ -76,7 +103,9 @@ describe('normalisation', () => {
   it('makes domains and web addresses findable whole and by their parts', () => {
     expect(of('see bbc.co.uk now', WHOLE)).toEqual(['bbc.co.uk']);
     const url = terms('https://www.bbc.co.uk/news/business-123');
-    expect(url.filter(([k]) => k === 'stem').map(([, w]) => w)).toEqual(expect.arrayContaining(of('bbc co uk news', STEM)));
+    expect(url.filter(([k]) => k === 'stem').map(([, w]) => w)).toEqual(
+      expect.arrayContaining(of('bbc co uk news', STEM)),
+    );
     expect(of('Re:budget', WHOLE)).toEqual(['re:budget']);
   });
 

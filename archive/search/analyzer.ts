@@ -67,7 +67,8 @@ export function isCjkTerm(term: string): boolean {
  * ("state-of-the-art", "Britain's", "l’Assemblée", "10:30", "3.5", "bbc.co.uk", URLs). Anything
  * else (spaces, dashes between spaces, quotes, brackets) separates words.
  */
-export const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:[-\u2010\u2011'\u2019\u2018\u02bc.:@&+_=?#%~,]|:\/\/|\/)+[\p{L}\p{N}\p{M}]+)*/gu;
+export const WORD =
+  /[\p{L}\p{N}\p{M}]+(?:(?:[-\u2010\u2011'\u2019\u2018\u02bc.:@&+_=?#%~,]|:\/\/|\/)+[\p{L}\p{N}\p{M}]+)*/gu;
 const PIECE = /[\p{L}\p{N}\p{M}]+/gu;
 const HYPHEN = /^[-\u2010\u2011]+$/;
 const NUMERIC = /^\p{N}+$/u;
@@ -151,7 +152,9 @@ function analyzerForLanguage(lang: string): Analyzer {
   const ns = namespaceOf(lang);
   const stopFn = mod?.stop;
   const stemFn = mod?.stem ?? enStem;
-  const isStopRaw = (w: string): boolean => enStop(new lunr.Token(w, {})) === undefined || (stopFn !== undefined && stopFn(new lunr.Token(w, {})) === undefined);
+  const isStopRaw = (w: string): boolean =>
+    enStop(new lunr.Token(w, {})) === undefined ||
+    (stopFn !== undefined && stopFn(new lunr.Token(w, {})) === undefined);
   let stops = new Map<string, boolean>();
   let stems = new Map<string, string>();
   let words = new Map<string, WordTerms>();
@@ -289,7 +292,8 @@ function simple(a: Analyzer, text: string, s: number, e: number, pos: number, em
   const f = foldLower(low);
   if (a.isStop(low, f)) {
     emit(STOP, a.ns + f, s, e, pos);
-    if (text.length >= 2 && text === text.toUpperCase() && text !== low) emit(UPPER, a.ns + text.normalize('NFKC').toUpperCase(), s, e, pos);
+    if (text.length >= 2 && text === text.toUpperCase() && text !== low)
+      emit(UPPER, a.ns + text.normalize('NFKC').toUpperCase(), s, e, pos);
     return pos + 1;
   }
   emit(STEM, a.stem(f), s, e, pos);
@@ -339,7 +343,8 @@ export function eachToken(
   while ((m = WORD.exec(text)) !== null) {
     const w = analyzer.word(m[0]);
     const base = m.index;
-    for (let i = 0; i < w.kinds.length; i++) visit(w.kinds[i], w.terms[i], base + w.spans[2 * i], base + w.spans[2 * i + 1], pos + w.pos[i]);
+    for (let i = 0; i < w.kinds.length; i++)
+      visit(w.kinds[i], w.terms[i], base + w.spans[2 * i], base + w.spans[2 * i + 1], pos + w.pos[i]);
     pos += w.width;
   }
   return pos;

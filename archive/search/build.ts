@@ -9,7 +9,10 @@ import { SegmentBuilder } from './segment-builder';
 import type { SearchDoc, SearchMeta } from './types';
 
 /** What the builder needs of an item: its indexed text and its stamp. */
-export type IndexableDoc = Pick<SearchDoc, 'id' | 'language' | 'title' | 'body' | 'tags' | 'source' | 'byline' | 'notes' | 'url' | 'excerpt'> &
+export type IndexableDoc = Pick<
+  SearchDoc,
+  'id' | 'language' | 'title' | 'body' | 'tags' | 'source' | 'byline' | 'notes' | 'url' | 'excerpt'
+> &
   Pick<SearchMeta, 'stamp'>;
 
 /** One item, analysed: per field, term → frequency, and the word sequence phrase positions come from. */

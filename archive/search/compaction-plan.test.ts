@@ -7,8 +7,24 @@ import { MAX_SEGMENT_DOCS, Segment } from './segment';
 function seg(size: number, dead = 0): Segment {
   const ids = Array.from({ length: size }, (_, i) => `i${i}`);
   const s = new Segment(
-    { ids, stamps: ids.map(() => '1'), langList: ['en'], docLang: new Uint8Array(size), norms: new Float32Array(size), terms: '', offsets: new Uint32Array(1), docs: new Uint16Array(0), tfs: new Uint8Array(0), lengths: new Uint16Array(size * F) },
-    { termOffsets: new Uint32Array(1), docs: new Uint16Array(0), starts: new Uint32Array(1), positions: new Uint32Array(0) },
+    {
+      ids,
+      stamps: ids.map(() => '1'),
+      langList: ['en'],
+      docLang: new Uint8Array(size),
+      norms: new Float32Array(size),
+      terms: '',
+      offsets: new Uint32Array(1),
+      docs: new Uint16Array(0),
+      tfs: new Uint8Array(0),
+      lengths: new Uint16Array(size * F),
+    },
+    {
+      termOffsets: new Uint32Array(1),
+      docs: new Uint16Array(0),
+      starts: new Uint32Array(1),
+      positions: new Uint32Array(0),
+    },
   );
   s.alive.fill(0, 0, dead);
   return s;

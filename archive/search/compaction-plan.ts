@@ -15,7 +15,9 @@ export function planCompaction(segments: readonly Segment[], small: number): Com
   const live = new Map(segments.map((s) => [s, s.liveCount()]));
   const empty = segments.filter((s) => live.get(s) === 0);
   const halfDead = (s: Segment) => live.get(s)! < s.size / 2;
-  const candidates = segments.filter((s) => live.get(s)! > 0 && (s.size < small || halfDead(s))).sort((a, b) => live.get(a)! - live.get(b)!);
+  const candidates = segments
+    .filter((s) => live.get(s)! > 0 && (s.size < small || halfDead(s)))
+    .sort((a, b) => live.get(a)! - live.get(b)!);
   const group: Segment[] = [];
   // Items read (dead ones included) and items written are both capped, so a worker holds at
   // most about two full segments however large the archive grows.

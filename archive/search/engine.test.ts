@@ -61,7 +61,8 @@ async function openWith(items: Fixture[], reuse?: TempArchive): Promise<SearchIn
   return idx;
 }
 
-const ids = async (idx: SearchIndex, q: string, extra: object = {}) => (await idx.query({ q, ...extra })).hits.map((h) => h.id);
+const ids = async (idx: SearchIndex, q: string, extra: object = {}) =>
+  (await idx.query({ q, ...extra })).hits.map((h) => h.id);
 
 afterEach(async () => {
   for (const i of open) await i.close();
@@ -147,9 +148,14 @@ describe('opening', () => {
   });
 
   it('leaves no worker running after close (a CLI process can exit)', async () => {
-    const many = Array.from({ length: 60 }, (_, i) => item({ id: `n${i}`, title: `Item ${i}`, body: `word${i} shared text about harbours` }));
+    const many = Array.from({ length: 60 }, (_, i) =>
+      item({ id: `n${i}`, title: `Item ${i}`, body: `word${i} shared text about harbours` }),
+    );
     arch = await tempArchive(many);
-    const engine = new Engine({ dir: arch.dir, contentDir: arch.contentDir, metas: metasOf(many) }, { inlineLimit: 10, chunk: 25 });
+    const engine = new Engine(
+      { dir: arch.dir, contentDir: arch.contentDir, metas: metasOf(many) },
+      { inlineLimit: 10, chunk: 25 },
+    );
     await engine.open();
     expect((await engine.query({ q: 'harbours', limit: 100 })).total).toBe(60);
     expect(engine.layout().segments.reduce((a, b) => a + b, 0)).toBe(60);
@@ -157,7 +163,9 @@ describe('opening', () => {
   });
 
   it('lets a one-shot CLI process exit on its own after close, even when workers built the index', async () => {
-    const many = Array.from({ length: 400 }, (_, i) => item({ id: `c${i}`, title: `Item ${i}`, body: `canal boat number${i}` }));
+    const many = Array.from({ length: 400 }, (_, i) =>
+      item({ id: `c${i}`, title: `Item ${i}`, body: `canal boat number${i}` }),
+    );
     arch = await tempArchive(many);
     await writeFile(path.join(arch.root, 'metas.json'), JSON.stringify(metasOf(many)));
     const entry = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'index.ts')).href;
@@ -173,14 +181,20 @@ describe('opening', () => {
        console.log(JSON.stringify(r.hits.slice(0, 1).map((h) => h.id)));`,
     );
     for (let run = 0; run < 2; run++) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 20_000, cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..') });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
+      });
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout.trim())).toEqual(['c7']);
     }
   });
 
   it('stops a background build on close, keeps what was built, and catches up on the next open', async () => {
-    const many = Array.from({ length: 80 }, (_, i) => item({ id: `m${i}`, title: `Item ${i}`, body: `lighthouse keeper number${i}` }));
+    const many = Array.from({ length: 80 }, (_, i) =>
+      item({ id: `m${i}`, title: `Item ${i}`, body: `lighthouse keeper number${i}` }),
+    );
     arch = await tempArchive(many);
     const opts = { dir: arch.dir, contentDir: arch.contentDir, metas: metasOf(many) };
     const first = new Engine(opts, { inlineLimit: 10, chunk: 5 });
@@ -197,7 +211,13 @@ describe('opening', () => {
 describe('changes', () => {
   it('shows an upsert, an edit and a delete in the very next query', async () => {
     const idx = await openWith(ITEMS);
-    idx.upsert({ ...metasOf([ITEMS[0]])[0], id: 'new', title: 'Walrus census', body: 'Counting walruses on the ice.', stamp: '1' });
+    idx.upsert({
+      ...metasOf([ITEMS[0]])[0],
+      id: 'new',
+      title: 'Walrus census',
+      body: 'Counting walruses on the ice.',
+      stamp: '1',
+    });
     expect(await ids(idx, 'walrus')).toEqual(['new']);
     idx.upsert({ ...metasOf([ITEMS[3]])[0], stamp: '2', title: 'Gas pipeline deal signed', body: 'A deal at last.' });
     expect(await ids(idx, 'stalled')).toEqual([]);
@@ -209,10 +229,15 @@ describe('changes', () => {
 
   it('sends a bulk import to the workers instead of analysing it in the next query', async () => {
     arch = await tempArchive(ITEMS);
-    const engine = new Engine({ dir: arch.dir, contentDir: arch.contentDir, metas: metasOf(ITEMS) }, { inlineLimit: 10, chunk: 20 });
+    const engine = new Engine(
+      { dir: arch.dir, contentDir: arch.contentDir, metas: metasOf(ITEMS) },
+      { inlineLimit: 10, chunk: 20 },
+    );
     await engine.open();
     open.push(engine);
-    const batch = Array.from({ length: 50 }, (_, i) => item({ id: `imp${i}`, title: `Imported ${i}`, body: `an imported essay about tides number${i}` }));
+    const batch = Array.from({ length: 50 }, (_, i) =>
+      item({ id: `imp${i}`, title: `Imported ${i}`, body: `an imported essay about tides number${i}` }),
+    );
     for (const it of batch) engine.upsert(it);
     expect((await engine.query({ q: 'tides', limit: 0 })).total).toBe(50);
     expect(await ids(engine, 'number33')).toEqual(['imp33']);
@@ -229,7 +254,13 @@ describe('changes', () => {
 
   it('indexes tag and note edits', async () => {
     const idx = await openWith(ITEMS);
-    idx.upsert({ ...metasOf([ITEMS[0]])[0], stamp: '2', tags: ['Geopolitics'], notes: 'ask about sanctions', hasNotes: true });
+    idx.upsert({
+      ...metasOf([ITEMS[0]])[0],
+      stamp: '2',
+      tags: ['Geopolitics'],
+      notes: 'ask about sanctions',
+      hasNotes: true,
+    });
     expect(await ids(idx, 'tag:geopolitics')).toEqual(['seed']);
     expect(await ids(idx, 'sanctions')).toEqual(['seed']);
     expect(await ids(idx, 'has:notes')).toEqual(['rates', 'seed']);
@@ -280,9 +311,21 @@ describe('query language', () => {
 
   it('reads stray syntax as punctuation, and a pasted passage as plain words, saying so', async () => {
     const idx = await openWith(ITEMS);
-    for (const q of ['pipeline~', 'gas:', 'title: pipeline', '^2 pipeline', 'pipeline?', 'pipeline -', '- pipeline', 'pipeline "']) {
+    for (const q of [
+      'pipeline~',
+      'gas:',
+      'title: pipeline',
+      '^2 pipeline',
+      'pipeline?',
+      'pipeline -',
+      '- pipeline',
+      'pipeline "',
+    ]) {
       const r = await idx.query({ q });
-      expect(r.hits.map((h) => h.id), q).toEqual(['energy']);
+      expect(
+        r.hits.map((h) => h.id),
+        q,
+      ).toEqual(['energy']);
     }
     const r = await idx.query({ q: 'the "new gas pipeline" - it said - would carry gas to +China' });
     expect(r.parsedAs).toBe('plain');
@@ -331,7 +374,13 @@ describe('results', () => {
   it('carries tags, source, date and kind from the metadata', async () => {
     const idx = await openWith(ITEMS);
     const [hit] = (await idx.query({ q: 'arctic' })).hits;
-    expect(hit).toMatchObject({ id: 'note1', kind: 'note', tags: ['China–Russia', 'arctic'], source: null, published: null });
+    expect(hit).toMatchObject({
+      id: 'note1',
+      kind: 'note',
+      tags: ['China–Russia', 'arctic'],
+      source: null,
+      published: null,
+    });
     expect(hit.title).toBe('My reading list on Arctic shipping');
   });
 
@@ -342,7 +391,13 @@ describe('results', () => {
     for (const q of ['running ', 'coordination strategic ', 'pipe*', '"interest rates"', 'crisis ']) {
       const r = await idx.query({ q });
       expect(r.hits.length).toBeGreaterThan(0);
-      const queryStems = new Set(q.replace(/["*]/g, '').trim().split(' ').map((w) => en.stem(fold(w))));
+      const queryStems = new Set(
+        q
+          .replace(/["*]/g, '')
+          .trim()
+          .split(' ')
+          .map((w) => en.stem(fold(w))),
+      );
       for (const h of r.hits) {
         expect(h.snippet).toBe(h.snippets[0].text);
         const marks = h.snippets.flatMap((s) => s.marks.map(([a, b]) => s.text.slice(a, b)));
@@ -390,7 +445,12 @@ describe('results', () => {
   });
 
   it('indexes items in other languages with their own stemmer', async () => {
-    const fr = item({ id: 'fr', title: 'Les négociations continuent', body: 'Les dirigeants ont poursuivi leurs négociations économiques.', language: 'fr' });
+    const fr = item({
+      id: 'fr',
+      title: 'Les négociations continuent',
+      body: 'Les dirigeants ont poursuivi leurs négociations économiques.',
+      language: 'fr',
+    });
     const idx = await openWith([...ITEMS, fr]);
     expect(await ids(idx, 'négociation')).toEqual(['fr']);
     expect(await ids(idx, 'économique')).toEqual(['fr']);
@@ -399,11 +459,36 @@ describe('results', () => {
 
 describe('scripts and languages', () => {
   const WORLD: Fixture[] = [
-    item({ id: 'zh', title: '中俄关系达到前所未有的水平', body: '王毅表示，中俄全面战略协作和互利合作已成为双边关系的基本支柱。两国贸易持续增长。', language: 'zh' }),
-    item({ id: 'ja', title: '欲張りなイヌ', body: 'そのとたん、くわえていた肉はポチャンと川の中に落ちてしまいました。', language: 'ja' }),
-    item({ id: 'ru', title: 'Переговоры в Москве', body: 'Министры встретились в Москве, чтобы обсудить торговлю.', language: 'ru' }),
-    item({ id: 'es', title: 'The New York Times en Español', body: 'Noticias del día en español: economía, política y cultura.', language: 'es' }),
-    item({ id: 'en', title: 'Über-fast trains', body: 'The über-fast train from Zürich reached Milan in record time.', language: 'en' }),
+    item({
+      id: 'zh',
+      title: '中俄关系达到前所未有的水平',
+      body: '王毅表示，中俄全面战略协作和互利合作已成为双边关系的基本支柱。两国贸易持续增长。',
+      language: 'zh',
+    }),
+    item({
+      id: 'ja',
+      title: '欲張りなイヌ',
+      body: 'そのとたん、くわえていた肉はポチャンと川の中に落ちてしまいました。',
+      language: 'ja',
+    }),
+    item({
+      id: 'ru',
+      title: 'Переговоры в Москве',
+      body: 'Министры встретились в Москве, чтобы обсудить торговлю.',
+      language: 'ru',
+    }),
+    item({
+      id: 'es',
+      title: 'The New York Times en Español',
+      body: 'Noticias del día en español: economía, política y cultura.',
+      language: 'es',
+    }),
+    item({
+      id: 'en',
+      title: 'Über-fast trains',
+      body: 'The über-fast train from Zürich reached Milan in record time.',
+      language: 'en',
+    }),
   ];
 
   it('finds Chinese and Japanese text by words typed without spaces, and marks them', async () => {

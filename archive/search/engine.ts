@@ -146,7 +146,11 @@ export class Engine implements SearchIndex {
     const chunk = this.tuning.chunk;
     for (let i = 0; i < todo.length; i += chunk) {
       // An empty dir asks the worker to keep the segment in memory only.
-      jobs.push({ contentDir: this.opts.contentDir, dir: this.opts.readOnly ? '' : this.opts.dir, docs: todo.slice(i, i + chunk).map(toIndexable) });
+      jobs.push({
+        contentDir: this.opts.contentDir,
+        dir: this.opts.readOnly ? '' : this.opts.dir,
+        docs: todo.slice(i, i + chunk).map(toIndexable),
+      });
     }
     try {
       await this.pool.run(jobs, (built) => this.base.adopt(built, built.stored));
@@ -217,7 +221,8 @@ export class Engine implements SearchIndex {
     if (this.delta.size === 0) return;
     const docs = [...this.delta.values()].map((d) => d.doc);
     this.delta.clear();
-    for (let i = 0; i < docs.length; i += MAX_SEGMENT_DOCS) this.base.adopt(buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
+    for (let i = 0; i < docs.length; i += MAX_SEGMENT_DOCS)
+      this.base.adopt(buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
     this.deltaSegment = null;
     this.deltaDirty = false;
   }
@@ -309,7 +314,14 @@ export class Engine implements SearchIndex {
           const meta = this.items.get(id)?.meta;
           if (!meta) return [];
           const body = this.body(id);
-          return relatedTo({ ...toIndexable(meta), body }, this.liveSegments(), (i) => this.items.get(i)?.meta, new Set([...opts.exclude, id]), clampInt(opts.limit, 10, 0, 1000), nextTurn);
+          return relatedTo(
+            { ...toIndexable(meta), body },
+            this.liveSegments(),
+            (i) => this.items.get(i)?.meta,
+            new Set([...opts.exclude, id]),
+            clampInt(opts.limit, 10, 0, 1000),
+            nextTurn,
+          );
         },
         () => [],
       ),
@@ -387,7 +399,14 @@ export class Engine implements SearchIndex {
   }
 
   /** For tests and the benchmark: how the index is laid out now. */
-  layout(): { segments: number[]; delta: number; analysed: number; workerBuilds: number; workerMerges: number; inlineMerges: number } {
+  layout(): {
+    segments: number[];
+    delta: number;
+    analysed: number;
+    workerBuilds: number;
+    workerMerges: number;
+    inlineMerges: number;
+  } {
     return {
       segments: this.base.segments.map((s) => s.size),
       delta: this.delta.size + this.pending.size,

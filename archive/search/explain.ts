@@ -26,7 +26,11 @@ export function readStopWords(parsed: ParsedQuery, languages: string[], notices:
   const positive = parsed.clauses.filter((c) => c.presence !== 'prohibited');
   if (positive.length === 0) return false;
   const stop = (c: (typeof positive)[number]): c is WordClause =>
-    c.kind === 'word' && c.prefix !== 'explicit' && c.editDistance === 0 && !isAcronym(c.text) && isStopEverywhere(c.text, languages);
+    c.kind === 'word' &&
+    c.prefix !== 'explicit' &&
+    c.editDistance === 0 &&
+    !isAcronym(c.text) &&
+    isStopEverywhere(c.text, languages);
   if (!positive.every(stop)) return false;
   const words = positive as WordClause[];
   for (const w of words) w.prefix = 'none';
@@ -61,7 +65,11 @@ export function explainEmpty(
         const t = compileOne(f);
         if (!t) continue;
         if (!nos.some((no) => (f.negate ? !t(no) : t(no)))) {
-          notices.push(words ? `None of the ${nos.length} items matching the words passes the filter ${label(f)}.` : `No item passes the filter ${label(f)}.`);
+          notices.push(
+            words
+              ? `None of the ${nos.length} items matching the words passes the filter ${label(f)}.`
+              : `No item passes the filter ${label(f)}.`,
+          );
           return;
         }
       }
@@ -71,12 +79,23 @@ export function explainEmpty(
   }
   const phrases = parsed.clauses.filter((c) => c.kind === 'phrase' && !c.compound && c.presence === 'required');
   if (textMatches === 0 && phrases.length > 0) {
-    notices.push(`No item has ${phrases.map((c) => `“${(c as { text: string }).text}”`).join(' and ')} with its words side by side.`);
+    notices.push(
+      `No item has ${phrases.map((c) => `“${(c as { text: string }).text}”`).join(' and ')} with its words side by side.`,
+    );
     return;
   }
-  const dropped = parsed.clauses.filter((c) => c.kind === 'word' && c.presence !== 'prohibited' && c.prefix !== 'explicit' && isEnglishStopWord(foldLower(lowerForm(c.text))) && !isAcronym(c.text));
+  const dropped = parsed.clauses.filter(
+    (c) =>
+      c.kind === 'word' &&
+      c.presence !== 'prohibited' &&
+      c.prefix !== 'explicit' &&
+      isEnglishStopWord(foldLower(lowerForm(c.text))) &&
+      !isAcronym(c.text),
+  );
   if (dropped.length > 0) {
     const list = dropped.map((c) => `“${(c as WordClause).text}”`).join(', ');
-    notices.push(`${list} ${dropped.length === 1 ? 'was' : 'were'} left out as too common to search; no item has the other words.`);
+    notices.push(
+      `${list} ${dropped.length === 1 ? 'was' : 'were'} left out as too common to search; no item has the other words.`,
+    );
   }
 }

@@ -6,7 +6,15 @@
 
 import { ITEM_KINDS } from '../core/model';
 import { tagKey } from '../core/same-tag';
-import { dateKeyOf, FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD, type ItemTable } from './item-table';
+import {
+  dateKeyOf,
+  FLAG_ARCHIVED,
+  FLAG_FAVOURITE,
+  FLAG_HIGHLIGHTS,
+  FLAG_NOTES,
+  FLAG_UNREAD,
+  type ItemTable,
+} from './item-table';
 import { fold } from './facets';
 import type { Filter } from './query-parser';
 import { SEARCH_SORTS, type SearchSort } from './request';
@@ -14,7 +22,6 @@ import { SEARCH_SORTS, type SearchSort } from './request';
 export type ItemPredicate = (no: number) => boolean;
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 
 /** The order a `sort:` in the query asks for, if any (the last one wins). */
 export function sortOf(filters: Filter[], notices: string[]): SearchSort | null {
@@ -75,7 +82,9 @@ function compileOne(f: Filter, table: ItemTable, notices: string[]): ItemPredica
       }
       const k = dateKeyOf(v);
       // Undated items (key 0) pass neither: nothing says when they were written.
-      return f.key === 'before' ? (no) => table.dateKey[no] > 0 && table.dateKey[no] < k : (no) => table.dateKey[no] >= k;
+      return f.key === 'before'
+        ? (no) => table.dateKey[no] > 0 && table.dateKey[no] < k
+        : (no) => table.dateKey[no] >= k;
     }
     case 'year': {
       if (!/^\d{4}$/.test(v)) {
@@ -91,13 +100,18 @@ function compileOne(f: Filter, table: ItemTable, notices: string[]): ItemPredica
       notices.push(`has:${f.value} is not known (use has:notes or has:highlights) and was ignored.`);
       return null;
     case 'is': {
-      const flag = (bit: number, set: boolean): ItemPredicate => (no) => ((table.flags[no] & bit) !== 0) === set;
+      const flag =
+        (bit: number, set: boolean): ItemPredicate =>
+        (no) =>
+          ((table.flags[no] & bit) !== 0) === set;
       if (v === 'unread') return flag(FLAG_UNREAD, true);
       if (v === 'read') return flag(FLAG_UNREAD, false);
       if (v === 'archived') return flag(FLAG_ARCHIVED, true);
       if (v === 'inbox') return flag(FLAG_ARCHIVED, false);
       if (v === 'favourite' || v === 'favorite' || v === 'starred') return flag(FLAG_FAVOURITE, true);
-      notices.push(`is:${f.value} is not known (use is:unread, is:read, is:inbox, is:archived or is:favourite) and was ignored.`);
+      notices.push(
+        `is:${f.value} is not known (use is:unread, is:read, is:inbox, is:archived or is:favourite) and was ignored.`,
+      );
       return null;
     }
     case 'sort':

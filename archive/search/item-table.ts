@@ -66,7 +66,8 @@ export class ItemTable {
       (meta.archived ? FLAG_ARCHIVED : 0) |
       (meta.favourite ? FLAG_FAVOURITE : 0);
     const ids = [...new Set(tagKeys.map((k, i) => this.dicts.tags.id(k, meta.tags[i])))];
-    if (this.tagsUsed + ids.length > this.tags.length) this.tags = grow(this.tags, Math.max(this.tags.length * 2, this.tagsUsed + ids.length));
+    if (this.tagsUsed + ids.length > this.tags.length)
+      this.tags = grow(this.tags, Math.max(this.tags.length * 2, this.tagsUsed + ids.length));
     this.tagOff[no] = this.tagsUsed;
     this.tagLen[no] = ids.length;
     for (const id of ids) this.tags[this.tagsUsed++] = id;

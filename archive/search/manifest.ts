@@ -36,7 +36,14 @@ export interface Manifest {
 }
 
 export function newManifest(segments: SegmentEntry[]): Manifest {
-  return { format: FORMAT_NAME, version: FORMAT_VERSION, lunr: lunr.version, fields: [...FIELDS], segments, written: new Date().toISOString() };
+  return {
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    lunr: lunr.version,
+    fields: [...FIELDS],
+    segments,
+    written: new Date().toISOString(),
+  };
 }
 
 /** The manifest, null when there is none or it cannot be read, or 'other-version' when it
@@ -50,7 +57,11 @@ export async function readManifest(dir: string): Promise<Manifest | null | 'othe
   }
   try {
     const m = JSON.parse(text) as Manifest;
-    if (typeof m.version === 'number' && (m.version !== FORMAT_VERSION || m.format !== FORMAT_NAME || m.lunr !== lunr.version)) return 'other-version';
+    if (
+      typeof m.version === 'number' &&
+      (m.version !== FORMAT_VERSION || m.format !== FORMAT_NAME || m.lunr !== lunr.version)
+    )
+      return 'other-version';
     if (JSON.stringify(m.fields) !== JSON.stringify(FIELDS) || !Array.isArray(m.segments)) return null;
     for (const s of m.segments) {
       if (typeof s.name !== 'string' || !/^[\w.-]+$/.test(s.name) || !Array.isArray(s.dead)) return null;

@@ -7,7 +7,12 @@ import type { ItemView } from './item-table';
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** Orders match indexes; relevance ties and listings fall back to newest first. */
-export function comparator(sort: string, nos: Int32Array, scores: Float64Array, views: ItemView[]): (a: number, b: number) => number {
+export function comparator(
+  sort: string,
+  nos: Int32Array,
+  scores: Float64Array,
+  views: ItemView[],
+): (a: number, b: number) => number {
   const newest = (i: number, j: number) => {
     const a = views[nos[i]];
     const b = views[nos[j]];
@@ -22,7 +27,8 @@ export function comparator(sort: string, nos: Int32Array, scores: Float64Array, 
       return a < b ? 1 : a > b ? -1 : newest(i, j);
     };
   }
-  if (sort === 'title') return (i, j) => collator.compare(views[nos[i]].meta.title, views[nos[j]].meta.title) || newest(i, j);
+  if (sort === 'title')
+    return (i, j) => collator.compare(views[nos[i]].meta.title, views[nos[j]].meta.title) || newest(i, j);
   return (i, j) => scores[j] - scores[i] || newest(i, j);
 }
 

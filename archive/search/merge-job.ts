@@ -9,7 +9,9 @@ import { readSegment, withStorage, type Stored } from './segment-store';
 
 /** A segment to merge, with which of its ordinals were live when the job was made. Stored
  *  parts travel as their file names, so the caller copies nothing but the live flags. */
-export type MergePart = { alive: Uint8Array } & ({ stored: Stored; docs: number } | { data: SegmentData; stream: StreamData });
+export type MergePart = { alive: Uint8Array } & (
+  { stored: Stored; docs: number } | { data: SegmentData; stream: StreamData }
+);
 
 export interface MergeJob {
   kind: 'merge';
@@ -22,7 +24,10 @@ export interface MergeJob {
 export async function runMerge(job: Omit<MergeJob, 'id'>): Promise<BuildOutput> {
   const segs = await Promise.all(
     job.parts.map(async (p) => {
-      const seg = 'stored' in p ? await readSegment(job.dir, { ...p.stored, docs: p.docs, dead: [] }) : new Segment(p.data, p.stream);
+      const seg =
+        'stored' in p
+          ? await readSegment(job.dir, { ...p.stored, docs: p.docs, dead: [] })
+          : new Segment(p.data, p.stream);
       seg.alive.set(p.alive);
       return seg;
     }),

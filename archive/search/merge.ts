@@ -123,7 +123,17 @@ export function mergeSegments(parts: Segment[]): { data: SegmentData; stream: St
     }
   });
   starts[pairTotal] = positions.length;
-  const data = { ids, stamps, langList, docLang: Uint8Array.from(langs), terms: terms.join('\n'), offsets, docs, tfs, lengths };
+  const data = {
+    ids,
+    stamps,
+    langList,
+    docLang: Uint8Array.from(langs),
+    terms: terms.join('\n'),
+    offsets,
+    docs,
+    tfs,
+    lengths,
+  };
   return {
     data: { ...data, norms: docNorms(data) },
     stream: { termOffsets, docs: pairDocs, starts, positions },

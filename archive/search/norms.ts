@@ -36,7 +36,15 @@ export function vectorTerm(term: string): boolean {
   return /^\p{L}+$/u.test(bare) && !analyzerFor(languageOfTerm(term)).isStop(bare, bare);
 }
 
-export function docNorms(data: { terms: string; offsets: Uint32Array; docs: Uint16Array; tfs: Uint8Array; ids: string[]; docLang: Uint8Array; langList: string[] }): Float32Array {
+export function docNorms(data: {
+  terms: string;
+  offsets: Uint32Array;
+  docs: Uint16Array;
+  tfs: Uint8Array;
+  ids: string[];
+  docLang: Uint8Array;
+  langList: string[];
+}): Float32Array {
   const n = data.ids.length;
   const sq = new Float64Array(n);
   const acc = new Float64Array(n);

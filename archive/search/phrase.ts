@@ -10,7 +10,14 @@ export type PhrasePattern = Array<string[] | null>;
 
 /** Marks in `out` the slots holding the pattern at consecutive positions; false when the
  *  pattern is empty. Stop words are terms with positions, so "Take That" needs "that". */
-export function phraseMatches(input: PhrasePattern, segments: Segment[], total: number, stamp: Int32Array, count: Uint8Array, out: Uint8Array): boolean {
+export function phraseMatches(
+  input: PhrasePattern,
+  segments: Segment[],
+  total: number,
+  stamp: Int32Array,
+  count: Uint8Array,
+  out: Uint8Array,
+): boolean {
   const pattern = [...input];
   while (pattern.length && pattern[0] === null) pattern.shift();
   while (pattern.length && pattern[pattern.length - 1] === null) pattern.pop();
@@ -21,7 +28,9 @@ export function phraseMatches(input: PhrasePattern, segments: Segment[], total: 
   count.fill(0, 0, total);
   const needed = pattern.filter((p) => p !== null).length;
   for (const seg of segments) {
-    const ords: Array<number[] | null> = pattern.map((p) => (p ? p.map((t) => seg.find(t)).filter((o) => o >= 0) : null));
+    const ords: Array<number[] | null> = pattern.map((p) =>
+      p ? p.map((t) => seg.find(t)).filter((o) => o >= 0) : null,
+    );
     if (ords.some((o) => o !== null && o.length === 0)) continue;
     // Only the phrase's own terms' positions are read (a stored segment reads them by term).
     const terms: Array<TermPositions[] | null> = ords.map((o) => (o ? o.map((t) => seg.termPositions(t)) : null));
@@ -82,7 +91,8 @@ export function phraseMatches(input: PhrasePattern, segments: Segment[], total: 
             const tl = terms[j];
             if (j === anchor || !tl) continue;
             ok = false;
-            for (let y = 0; y < tl.length && !ok; y++) if (contains(tl[y].positions, lo[j][y], hi[j][y], start + j)) ok = true;
+            for (let y = 0; y < tl.length && !ok; y++)
+              if (contains(tl[y].positions, lo[j][y], hi[j][y], start + j)) ok = true;
           }
           if (ok) {
             out[seg.base + d] = 1;

@@ -16,7 +16,21 @@ const TEXTS = [
 ];
 
 function docs(): AnalysedDoc[] {
-  return TEXTS.map((body, i) => analyse({ id: `d${i}`, stamp: '1', language: 'en', title: `Title ${i}`, body, tags: ['News'], source: null, byline: null, notes: i === 1 ? 'a note on rates' : '', url: null, excerpt: '' }));
+  return TEXTS.map((body, i) =>
+    analyse({
+      id: `d${i}`,
+      stamp: '1',
+      language: 'en',
+      title: `Title ${i}`,
+      body,
+      tags: ['News'],
+      source: null,
+      byline: null,
+      notes: i === 1 ? 'a note on rates' : '',
+      url: null,
+      excerpt: '',
+    }),
+  );
 }
 
 let dir = '';
@@ -58,7 +72,9 @@ describe('term positions', () => {
       const got = file.term(t);
       expect(Array.from(got.docs)).toEqual(Array.from(want.docs));
       for (let i = 0; i < want.docs.length; i++) {
-        expect(Array.from(got.positions.subarray(got.starts[i], got.starts[i + 1]))).toEqual(Array.from(want.positions.subarray(want.starts[i], want.starts[i + 1])));
+        expect(Array.from(got.positions.subarray(got.starts[i], got.starts[i + 1]))).toEqual(
+          Array.from(want.positions.subarray(want.starts[i], want.starts[i + 1])),
+        );
       }
     }
     expect(cache.weight).toBeGreaterThan(0);

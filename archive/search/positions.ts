@@ -20,7 +20,11 @@ export interface PositionSource {
   term(t: number): TermPositions;
 }
 
-export const NO_POSITIONS: TermPositions = { docs: new Uint16Array(0), starts: new Uint32Array(1), positions: new Uint32Array(0) };
+export const NO_POSITIONS: TermPositions = {
+  docs: new Uint16Array(0),
+  starts: new Uint32Array(1),
+  positions: new Uint32Array(0),
+};
 
 /** The term's positions as views into a whole in-memory stream (no copy). */
 export function memoryTerm(s: StreamData, t: number): TermPositions {
@@ -86,7 +90,8 @@ export class FilePositions implements PositionSource {
       const starts = typedFrom(Uint32Array, (into) => read(ss.at + 4 * a, 4 * (n + 1), into), n + 1);
       let prev = -1;
       for (let i = 0; i < n; i++) {
-        if (docs[i] <= prev || docs[i] >= this.items || starts[i + 1] < starts[i]) throw new Error('positions file is damaged');
+        if (docs[i] <= prev || docs[i] >= this.items || starts[i + 1] < starts[i])
+          throw new Error('positions file is damaged');
         prev = docs[i];
       }
       const first = starts[0];
@@ -103,7 +108,8 @@ export class FilePositions implements PositionSource {
   private readSections(read: (at: number, length: number) => Buffer, size: number): ReturnType<typeof streamSections> {
     const sections = streamSections(read, size);
     const pairs = sections.docs.bytes / 2;
-    if (sections.termOffsets.bytes !== 4 * (this.terms + 1) || sections.starts.bytes !== 4 * (pairs + 1)) throw new Error('positions file does not match its segment');
+    if (sections.termOffsets.bytes !== 4 * (this.terms + 1) || sections.starts.bytes !== 4 * (pairs + 1))
+      throw new Error('positions file does not match its segment');
     return sections;
   }
 }

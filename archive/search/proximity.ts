@@ -14,7 +14,13 @@ export type Sequence = Map<string, Array<{ term: string; qpos: number }>>;
 
 /** Raises `scores` of the best of `slots[0..count)` by how many neighbouring query words
  *  stand together in them. */
-export function proximityBoost(slots: ArrayLike<number>, count: number, scores: Float64Array, segs: Segment[], sequence: Sequence): void {
+export function proximityBoost(
+  slots: ArrayLike<number>,
+  count: number,
+  scores: Float64Array,
+  segs: Segment[],
+  sequence: Sequence,
+): void {
   let any = false;
   for (const s of sequence.values()) if (s.length >= 2) any = true;
   if (!any || count === 0) return;

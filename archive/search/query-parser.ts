@@ -79,9 +79,13 @@ export function parseQuery(input: string): ParsedQuery {
 
   if (wordCount >= PASSAGE_WORDS) {
     // A pasted passage: its quotes, dashes and colons are the passage's own punctuation.
-    if (SYNTAX.test(rest)) notices.push('The text was searched as a passage of plain words; its quotes, dashes and other signs were not read as search syntax.');
+    if (SYNTAX.test(rest))
+      notices.push(
+        'The text was searched as a passage of plain words; its quotes, dashes and other signs were not read as search syntax.',
+      );
     const words = rest.match(WORD) ?? [];
-    if (words.length > MAX_WORDS) notices.push(`Only the first ${MAX_WORDS} of its ${words.length} words were searched.`);
+    if (words.length > MAX_WORDS)
+      notices.push(`Only the first ${MAX_WORDS} of its ${words.length} words were searched.`);
     for (const w of words.slice(0, MAX_WORDS)) qpos = addWord(clauses, w, ALL_FIELDS, 'optional', 1, 0, 'none', qpos);
     return { clauses, filters, parsedAs: 'plain', notices, passage: true };
   }
@@ -132,28 +136,62 @@ export function parseQuery(input: string): ParsedQuery {
         .join('*')
         .replace(/\*+/g, '*');
       if (pattern.replace(/\*/g, '').length > 0) {
-        clauses.push({ kind: 'word', text: pattern, fields, presence, boost, editDistance: 0, prefix: 'explicit', qpos: qpos++ });
+        clauses.push({
+          kind: 'word',
+          text: pattern,
+          fields,
+          presence,
+          boost,
+          editDistance: 0,
+          prefix: 'explicit',
+          qpos: qpos++,
+        });
       }
       continue;
     }
-    for (const w of chunk.match(WORD) ?? []) qpos = addWord(clauses, w, fields, presence, boost, editDistance, 'none', qpos);
+    for (const w of chunk.match(WORD) ?? [])
+      qpos = addWord(clauses, w, fields, presence, boost, editDistance, 'none', qpos);
   }
   if (stray) notices.push('A quote mark without its pair was read as punctuation.');
   if (/(^|\s)[-\u2013\u2014](\s|$)/.test(rest) && clauses.length > 0) {
-    notices.push('A dash between spaces was read as punctuation; to leave a word out, put the minus sign against it (-word).');
+    notices.push(
+      'A dash between spaces was read as punctuation; to leave a word out, put the minus sign against it (-word).',
+    );
   }
   // The word being typed also matches longer words, unless a space says it is finished.
   const last = clauses[clauses.length - 1];
   // An acronym typed in capitals ("US", "WHO") is a whole word, not the start of "used".
-  const acronym = last?.kind === 'word' && last.text.length >= 2 && last.text === last.text.toUpperCase() && last.text !== last.text.toLowerCase() && last.text.length <= 5;
-  if (last && last.kind === 'word' && !acronym && last.prefix === 'none' && last.editDistance === 0 && last.presence !== 'prohibited' && /[\p{L}\p{N}]$/u.test(text)) {
+  const acronym =
+    last?.kind === 'word' &&
+    last.text.length >= 2 &&
+    last.text === last.text.toUpperCase() &&
+    last.text !== last.text.toLowerCase() &&
+    last.text.length <= 5;
+  if (
+    last &&
+    last.kind === 'word' &&
+    !acronym &&
+    last.prefix === 'none' &&
+    last.editDistance === 0 &&
+    last.presence !== 'prohibited' &&
+    /[\p{L}\p{N}]$/u.test(text)
+  ) {
     last.prefix = 'last';
   }
   return { clauses, filters, parsedAs: 'query', notices, passage: false };
 }
 
 /** One WORD match as a clause: a plain word, or a compound read as its words side by side. */
-function addWord(clauses: Clause[], w: string, fields: number[], presence: Presence, boost: number, editDistance: number, prefix: WordClause['prefix'], qpos: number): number {
+function addWord(
+  clauses: Clause[],
+  w: string,
+  fields: number[],
+  presence: Presence,
+  boost: number,
+  editDistance: number,
+  prefix: WordClause['prefix'],
+  qpos: number,
+): number {
   const word = plainWord(w);
   // A run of Chinese or Japanese is several bigram terms in a row: a phrase of them.
   if (word !== null && !(CJK.test(word) && [...word].length > 2)) {

@@ -52,7 +52,13 @@ export class QueryRunner {
       if (fixed) {
         const second = this.attempt(req, fixed, segs);
         if (second.result.total > 0) {
-          result = { ...second.result, query: q, notice: [`No results for “${q.trim()}”. Showing results for “${fixed.trim()}”.`, second.result.notice].filter(Boolean).join(' ') };
+          result = {
+            ...second.result,
+            query: q,
+            notice: [`No results for “${q.trim()}”. Showing results for “${fixed.trim()}”.`, second.result.notice]
+              .filter(Boolean)
+              .join(' '),
+          };
         }
       }
     }
@@ -74,7 +80,11 @@ export class QueryRunner {
   }
 
   /** One run of a query text; `retry` when it found nothing and a spelling fix may help. */
-  private attempt(req: SearchRequest, q: string, segs: Segment[]): { result: SearchResult; retry: boolean; words: string[] } {
+  private attempt(
+    req: SearchRequest,
+    q: string,
+    segs: Segment[],
+  ): { result: SearchResult; retry: boolean; words: string[] } {
     const parsed = parseQuery(q);
     const notices = [...parsed.notices];
     const languages = this.items.languages();
@@ -96,7 +106,8 @@ export class QueryRunner {
     } else {
       const ev = evaluate(segs, parsed.clauses, languages, this.scratch, { stopWords: stopOnly });
       terms = ev.terms;
-      for (const w of ev.truncated) notices.push(`“${w}” matches so many words that the items were found through the most common of them.`);
+      for (const w of ev.truncated)
+        notices.push(`“${w}” matches so many words that the items were found through the most common of them.`);
       if (ev.slots === null) {
         // Only exclusions: everything else matches.
         for (const seg of segs) {
@@ -126,7 +137,15 @@ export class QueryRunner {
         }
       }
     }
-    if (m.n === 0) explainEmpty(parsed, filters, textMatches, notices, (f) => compileFilters([f], table, []), () => this.textMatchNos(segs, parsed, languages, stopOnly));
+    if (m.n === 0)
+      explainEmpty(
+        parsed,
+        filters,
+        textMatches,
+        notices,
+        (f) => compileFilters([f], table, []),
+        () => this.textMatchNos(segs, parsed, languages, stopOnly),
+      );
 
     const sort = sortOf(parsed.filters, notices) ?? req.sort ?? 'relevance';
     let noScores = true;
@@ -138,16 +157,32 @@ export class QueryRunner {
     const termsKey = [...terms].sort().join(' ');
     const hits = page.map((i) => this.hit(views[m.nos[i]], m.scores[i], terms, termsKey));
     const facets = table.facets(m.nos, m.n);
-    const words = parsed.clauses.flatMap((c) => (c.kind === 'word' && c.presence !== 'prohibited' && c.prefix !== 'explicit' && c.editDistance === 0 ? [c.text] : []));
+    const words = parsed.clauses.flatMap((c) =>
+      c.kind === 'word' && c.presence !== 'prohibited' && c.prefix !== 'explicit' && c.editDistance === 0
+        ? [c.text]
+        : [],
+    );
     return {
-      result: { query: q, total: m.n, hits, facets, parsedAs: parsed.parsedAs, notice: notices.length ? notices.join(' ') : null },
+      result: {
+        query: q,
+        total: m.n,
+        hits,
+        facets,
+        parsedAs: parsed.parsedAs,
+        notice: notices.length ? notices.join(' ') : null,
+      },
       retry: m.n === 0 && textMatches === 0 && words.length > 0,
       words,
     };
   }
 
   /** The item numbers the query's words match, before filters (for explaining an empty result). */
-  private textMatchNos(segs: Segment[], parsed: ReturnType<typeof parseQuery>, languages: string[], stopOnly: boolean): number[] {
+  private textMatchNos(
+    segs: Segment[],
+    parsed: ReturnType<typeof parseQuery>,
+    languages: string[],
+    stopOnly: boolean,
+  ): number[] {
     if (parsed.clauses.length === 0) return Array.from(this.items.nos());
     const ev = evaluate(segs, parsed.clauses, languages, this.scratch, { stopWords: stopOnly });
     const out: number[] = [];
@@ -169,7 +204,9 @@ export class QueryRunner {
     let snippets = this.snippets.get(key);
     if (!snippets) {
       // Frozen, so that results sharing them cannot change what a later result shows.
-      snippets = this.makeSnippets(meta, terms).map((x) => Object.freeze({ text: x.text, marks: Object.freeze(x.marks.map((m) => Object.freeze(m))) as Snippet['marks'] }));
+      snippets = this.makeSnippets(meta, terms).map((x) =>
+        Object.freeze({ text: x.text, marks: Object.freeze(x.marks.map((m) => Object.freeze(m))) as Snippet['marks'] }),
+      );
       this.snippets.set(key, snippets);
     }
     return {
@@ -198,14 +235,22 @@ export class QueryRunner {
       const n = makeSnippet(meta.notes, terms, analyzer);
       if (n) snippets.push(n);
     }
-    if (snippets.length === 0) snippets.push(leadSnippet(body || meta.notes || [meta.url, meta.title].filter(Boolean).join(' — ')));
+    if (snippets.length === 0)
+      snippets.push(leadSnippet(body || meta.notes || [meta.url, meta.title].filter(Boolean).join(' — ')));
     return snippets;
   }
 }
 
 /** The answer when a query could not be run at all. */
 export function emptyResult(q: string): SearchResult {
-  return { query: q, total: 0, hits: [], facets: { tags: [], sources: [], kinds: [], years: [] }, parsedAs: 'query', notice: null };
+  return {
+    query: q,
+    total: 0,
+    hits: [],
+    facets: { tags: [], sources: [], kinds: [], years: [] },
+    parsedAs: 'query',
+    notice: null,
+  };
 }
 
 /** A caller's number as an integer within [min, max]; anything but a finite number gives `dflt`. */

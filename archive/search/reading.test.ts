@@ -27,22 +27,87 @@ async function openWith(items: Fixture[]): Promise<SearchIndex> {
 const ids = async (idx: SearchIndex, q: string) => (await idx.query({ q, limit: 50 })).hits.map((h) => h.id);
 
 const NEWS: Fixture[] = [
-  item({ id: 'diplo', title: 'Envoys meet', body: 'A diplomatic row broke out between the two capitals over trade.', published: '2024-01-02' }),
-  item({ id: 'britain', title: 'Exports rise', body: "Britain's exports rose sharply, said the Treasury.", published: '2024-01-03' }),
-  item({ id: 'tax', title: 'Tax rise', body: 'The tax on fuel will rise in April, the government said.', published: '2024-01-04' }),
-  item({ id: 'taxi', title: 'Cab drivers protest', body: 'Taxi drivers protested in the capital against new licences.', published: '2024-01-05' }),
-  item({ id: 'who', title: 'The Who play Hyde Park', body: 'The Who played their hits to a crowd of thousands.', published: '2024-01-06' }),
-  item({ id: 'many', title: 'Who knows', body: 'Many people who came said they did not know who played.', published: '2024-01-07' }),
-  item({ id: 'takethat', title: 'Take That reunion tour', body: 'Take That announced a tour. Fans rushed to buy tickets.', published: '2024-01-08' }),
-  item({ id: 'take', title: 'Take a break', body: 'Doctors say you should take a walk every day.', published: '2024-01-09' }),
-  item({ id: 'us', title: 'US trade deficit widens', body: 'The US deficit grew as imports rose.', published: '2024-01-10' }),
+  item({
+    id: 'diplo',
+    title: 'Envoys meet',
+    body: 'A diplomatic row broke out between the two capitals over trade.',
+    published: '2024-01-02',
+  }),
+  item({
+    id: 'britain',
+    title: 'Exports rise',
+    body: "Britain's exports rose sharply, said the Treasury.",
+    published: '2024-01-03',
+  }),
+  item({
+    id: 'tax',
+    title: 'Tax rise',
+    body: 'The tax on fuel will rise in April, the government said.',
+    published: '2024-01-04',
+  }),
+  item({
+    id: 'taxi',
+    title: 'Cab drivers protest',
+    body: 'Taxi drivers protested in the capital against new licences.',
+    published: '2024-01-05',
+  }),
+  item({
+    id: 'who',
+    title: 'The Who play Hyde Park',
+    body: 'The Who played their hits to a crowd of thousands.',
+    published: '2024-01-06',
+  }),
+  item({
+    id: 'many',
+    title: 'Who knows',
+    body: 'Many people who came said they did not know who played.',
+    published: '2024-01-07',
+  }),
+  item({
+    id: 'takethat',
+    title: 'Take That reunion tour',
+    body: 'Take That announced a tour. Fans rushed to buy tickets.',
+    published: '2024-01-08',
+  }),
+  item({
+    id: 'take',
+    title: 'Take a break',
+    body: 'Doctors say you should take a walk every day.',
+    published: '2024-01-09',
+  }),
+  item({
+    id: 'us',
+    title: 'US trade deficit widens',
+    body: 'The US deficit grew as imports rose.',
+    published: '2024-01-10',
+  }),
   item({ id: 'usall', title: 'Tell us your views', body: 'Write to us with your stories.', published: '2024-01-11' }),
-  item({ id: 'zurich', title: 'Bank results', body: 'The bank, based in Zürich, reported results at 10:30 on 2024/10/06; growth was 3.5 per cent.', published: '2024-01-12' }),
+  item({
+    id: 'zurich',
+    title: 'Bank results',
+    body: 'The bank, based in Zürich, reported results at 10:30 on 2024/10/06; growth was 3.5 per cent.',
+    published: '2024-01-12',
+  }),
   item({ id: 'cafe1', title: 'A café in Paris', body: 'The café opened in spring.', published: '2024-01-13' }),
   item({ id: 'cafe2', title: 'A cafe in Leeds', body: 'The cafe opened in spring.', published: '2024-01-14' }),
-  item({ id: 'art', title: 'Gallery', body: 'A state-of-the-art gallery opened. Re:budget notes at bbc.co.uk and https://www.example.org/news/gallery-plan.', published: '2024-01-15' }),
-  item({ id: 'scatter', title: 'Long report', body: 'The state said work continues. ' + 'filler words here. '.repeat(30) + 'Art lovers came.', published: '2024-01-16' }),
-  item({ id: 'gov', title: 'Government plans', body: 'The government unveiled its plans for schools.', published: '2024-01-17' }),
+  item({
+    id: 'art',
+    title: 'Gallery',
+    body: 'A state-of-the-art gallery opened. Re:budget notes at bbc.co.uk and https://www.example.org/news/gallery-plan.',
+    published: '2024-01-15',
+  }),
+  item({
+    id: 'scatter',
+    title: 'Long report',
+    body: 'The state said work continues. ' + 'filler words here. '.repeat(30) + 'Art lovers came.',
+    published: '2024-01-16',
+  }),
+  item({
+    id: 'gov',
+    title: 'Government plans',
+    body: 'The government unveiled its plans for schools.',
+    published: '2024-01-17',
+  }),
 ];
 
 describe('as you type', () => {
@@ -112,11 +177,25 @@ describe('languages kept apart', () => {
     item({ id: 'china', title: 'China trade grows', body: 'China exported more goods to Europe this year.' }),
     item({ id: 'chin', title: 'Boxer hurt', body: 'The boxer took a blow to the chin and a cut to the chin.' }),
     item({ id: 'rates', title: 'Interest rate held', body: 'The bank kept the interest rate at 4%.' }),
-    item({ id: 'rats', title: 'Rats in the city', body: 'The city has more rats than people, and they rate highly in surveys of interest.' }),
+    item({
+      id: 'rats',
+      title: 'Rats in the city',
+      body: 'The city has more rats than people, and they rate highly in surveys of interest.',
+    }),
   ];
   const FR: Fixture[] = [
-    item({ id: 'fr1', title: 'Le projet de loi sur le renseignement approuvé à l’Assemblée', body: 'La Chine et le menton du boxeur. Les députés ont voté le projet de loi.', language: 'fr' }),
-    item({ id: 'fr2', title: 'Taux d’intérêt', body: 'La banque centrale a maintenu ses taux. Les rats de la ville.', language: 'fr' }),
+    item({
+      id: 'fr1',
+      title: 'Le projet de loi sur le renseignement approuvé à l’Assemblée',
+      body: 'La Chine et le menton du boxeur. Les députés ont voté le projet de loi.',
+      language: 'fr',
+    }),
+    item({
+      id: 'fr2',
+      title: 'Taux d’intérêt',
+      body: 'La banque centrale a maintenu ses taux. Les rats de la ville.',
+      language: 'fr',
+    }),
   ];
 
   it('never changes English rankings when foreign items join, and finds French phrases and elided words', async () => {
@@ -127,7 +206,10 @@ describe('languages kept apart', () => {
       for (const q of ['China', 'interest rate', 'rats', 'chin', 'the rate']) {
         const mixed = (await idx.query({ q })).hits.filter((h) => !h.id.startsWith('fr'));
         const alone = (await only.query({ q })).hits;
-        expect(mixed.map((h) => [h.id, h.score]), q).toEqual(alone.map((h) => [h.id, h.score]));
+        expect(
+          mixed.map((h) => [h.id, h.score]),
+          q,
+        ).toEqual(alone.map((h) => [h.id, h.score]));
       }
       expect(await ids(idx, '"projet de loi"')).toEqual(['fr1']);
       expect(await ids(idx, 'Assemblée')).toEqual(['fr1']);
@@ -142,8 +224,21 @@ describe('languages kept apart', () => {
 describe('ranking', () => {
   it('counts a tag twice a body word, ranks adjacent words first, and breaks ties by date', async () => {
     const items = [
-      item({ id: 'tagged', title: 'Mobile networks', body: 'Operators upgraded their networks.', tags: ['telecoms'], published: '2020-01-01' }),
-      ...Array.from({ length: 8 }, (_, i) => item({ id: `b${i}`, title: `Story ${i}`, body: `A long story that mentions telecoms once among many other words number ${i}.`, published: `2021-01-0${i + 1}` })),
+      item({
+        id: 'tagged',
+        title: 'Mobile networks',
+        body: 'Operators upgraded their networks.',
+        tags: ['telecoms'],
+        published: '2020-01-01',
+      }),
+      ...Array.from({ length: 8 }, (_, i) =>
+        item({
+          id: `b${i}`,
+          title: `Story ${i}`,
+          body: `A long story that mentions telecoms once among many other words number ${i}.`,
+          published: `2021-01-0${i + 1}`,
+        }),
+      ),
     ];
     const idx = await openWith(items);
     expect((await ids(idx, 'telecoms '))[0]).toBe('tagged');
@@ -176,7 +271,14 @@ describe('when nothing matches', () => {
 
 describe('bookmarks and the index format', () => {
   it('gives a bookmark a snippet from its description and finds it by its address', async () => {
-    const bm = item({ id: 'bm', kind: 'bookmark', title: 'Rail timetable', body: '', url: 'https://trains.example.com/timetable', excerpt: 'Departures and arrivals for every station.' });
+    const bm = item({
+      id: 'bm',
+      kind: 'bookmark',
+      title: 'Rail timetable',
+      body: '',
+      url: 'https://trains.example.com/timetable',
+      excerpt: 'Departures and arrivals for every station.',
+    });
     const idx = await openWith([bm]);
     const r = await idx.query({ q: 'trains.example.com' });
     expect(r.hits[0].id).toBe('bm');
@@ -206,9 +308,24 @@ describe('bookmarks and the index format', () => {
 describe('related items', () => {
   it('lists each shared word once per stem and no stop words, in any language', async () => {
     const fr = [
-      item({ id: 'f1', title: 'Le budget de la défense', body: 'Le gouvernement veut donner plus de moyens à la défense. Dans ce cas, le budget de la défense augmente d’un tiers.', language: 'fr' }),
-      item({ id: 'f2', title: 'Défense: le budget voté', body: 'Les députés ont voté le budget de la défense. Dans ce cas, il faut donner d’un coup les moyens.', language: 'fr' }),
-      item({ id: 'e1', title: "China's exports", body: "China's exports to China's neighbours rose. China trades more.", language: 'en' }),
+      item({
+        id: 'f1',
+        title: 'Le budget de la défense',
+        body: 'Le gouvernement veut donner plus de moyens à la défense. Dans ce cas, le budget de la défense augmente d’un tiers.',
+        language: 'fr',
+      }),
+      item({
+        id: 'f2',
+        title: 'Défense: le budget voté',
+        body: 'Les députés ont voté le budget de la défense. Dans ce cas, il faut donner d’un coup les moyens.',
+        language: 'fr',
+      }),
+      item({
+        id: 'e1',
+        title: "China's exports",
+        body: "China's exports to China's neighbours rose. China trades more.",
+        language: 'en',
+      }),
       item({ id: 'e2', title: 'China trade', body: 'Trade with China rose; China exports grew.', language: 'en' }),
     ];
     const idx = await openWith(fr);

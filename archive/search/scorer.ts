@@ -122,7 +122,13 @@ export interface EvalOptions {
   stopWords?: boolean;
 }
 
-export function evaluate(segments: Segment[], clauses: Clause[], languages: string[], scratch = new Scratch(), opts: EvalOptions = {}): Evaluation {
+export function evaluate(
+  segments: Segment[],
+  clauses: Clause[],
+  languages: string[],
+  scratch = new Scratch(),
+  opts: EvalOptions = {},
+): Evaluation {
   let total = 0;
   for (const s of segments) total += s.size;
   const stats = collectionStats(segments);
@@ -146,7 +152,13 @@ export function evaluate(segments: Segment[], clauses: Clause[], languages: stri
   };
   const { best, bestTouched } = scratch;
   let nb = 0;
-  const accumulate = (hits: Hits, fields: readonly number[], boost: number, only: Uint8Array | null, mark: ((slot: number) => void) | null) => {
+  const accumulate = (
+    hits: Hits,
+    fields: readonly number[],
+    boost: number,
+    only: Uint8Array | null,
+    mark: ((slot: number) => void) | null,
+  ) => {
     // Very many alternatives (a wildcard like "a*") score as one constant, as full-text
     // engines rewrite such queries: ranking by thousands of words costs more than it tells.
     const constant = hits.alternatives.size > MAX_SCORED_ALTERNATIVES;

@@ -74,7 +74,9 @@ export class SegmentBuilder {
   finish(): { data: SegmentData; stream: StreamData } {
     const termList = this.termList;
     const T = termList.length;
-    const order = termList.map((_, i) => i).sort((a, b) => (termList[a] < termList[b] ? -1 : termList[a] > termList[b] ? 1 : 0));
+    const order = termList
+      .map((_, i) => i)
+      .sort((a, b) => (termList[a] < termList[b] ? -1 : termList[a] > termList[b] ? 1 : 0));
     const rank = new Uint32Array(T);
     order.forEach((local, r) => (rank[local] = r));
 

@@ -67,18 +67,25 @@ export interface PlacedSection extends Section {
 /** Reads a file's header (which `head`, the file's first bytes, must hold whole: see
  *  headerBytes) and places its sections; a file of `size` bytes must hold all of them. */
 export function layoutOf(head: Buffer, kind: string, size: number): PlacedSection[] {
-  if (head.length < MAGIC.length + 4 || head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Dossier segment file');
+  if (head.length < MAGIC.length + 4 || head.toString('latin1', 0, MAGIC.length) !== MAGIC)
+    throw new Error('not a Dossier segment file');
   const hlen = head.readUInt32LE(MAGIC.length);
   let at = MAGIC.length + 4;
   if (at + hlen > head.length) throw new Error(`${kind} file is truncated`);
-  const header = JSON.parse(head.toString('utf8', at, at + hlen)) as { kind?: string; version?: number; sections?: Section[] };
+  const header = JSON.parse(head.toString('utf8', at, at + hlen)) as {
+    kind?: string;
+    version?: number;
+    sections?: Section[];
+  };
   if (header.kind !== kind) throw new Error(`not a ${kind} file`);
-  if (header.version !== FILE_VERSION) throw new Error(`${kind} file version ${String(header.version)} is not ${FILE_VERSION}`);
+  if (header.version !== FILE_VERSION)
+    throw new Error(`${kind} file version ${String(header.version)} is not ${FILE_VERSION}`);
   at += hlen;
   at += pad(at);
   const placed: PlacedSection[] = [];
   for (const s of header.sections ?? []) {
-    if (!Number.isSafeInteger(s.bytes) || s.bytes < 0 || at + s.bytes > size) throw new Error(`${kind} file is truncated`);
+    if (!Number.isSafeInteger(s.bytes) || s.bytes < 0 || at + s.bytes > size)
+      throw new Error(`${kind} file is truncated`);
     placed.push({ ...s, at });
     at += s.bytes + pad(s.bytes);
   }
@@ -128,11 +135,19 @@ export const STREAM = 'dossier-positions';
 
 export function encodeSegment(data: SegmentData): Buffer {
   const { ids, stamps, langList, terms, docLang, offsets, docs, tfs, lengths, norms } = data;
-  return encode(SEGMENT, { ids: ids.join('\n'), stamps: stamps.join('\n'), langList: langList.join('\n'), terms }, { docLang, offsets, docs, tfs, lengths, norms });
+  return encode(
+    SEGMENT,
+    { ids: ids.join('\n'), stamps: stamps.join('\n'), langList: langList.join('\n'), terms },
+    { docLang, offsets, docs, tfs, lengths, norms },
+  );
 }
 
 export function encodeStream(data: StreamData): Buffer {
-  return encode(STREAM, {}, { termOffsets: data.termOffsets, docs: data.docs, starts: data.starts, positions: data.positions });
+  return encode(
+    STREAM,
+    {},
+    { termOffsets: data.termOffsets, docs: data.docs, starts: data.starts, positions: data.positions },
+  );
 }
 
 export function checksum(bytes: Uint8Array): number {
@@ -175,7 +190,13 @@ export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
     norms: need(arrays, 'norms', Float32Array),
   };
   const n = data.ids.length;
-  if (data.stamps.length !== n || data.docLang.length !== n || data.norms.length !== n || data.lengths.length !== n * F || data.offsets.length !== countTerms(data.terms) * F + 1) {
+  if (
+    data.stamps.length !== n ||
+    data.docLang.length !== n ||
+    data.norms.length !== n ||
+    data.lengths.length !== n * F ||
+    data.offsets.length !== countTerms(data.terms) * F + 1
+  ) {
     throw new Error('segment file is inconsistent');
   }
   return data;
@@ -193,9 +214,13 @@ export interface SectionAt {
  * its sections lies, without reading them: a phrase then reads only its terms' ranges.
  * Throws when the header is not a positions file's, or promises more bytes than `size`.
  */
-export function streamSections(read: (at: number, length: number) => Buffer, size: number): Record<'termOffsets' | 'docs' | 'starts' | 'positions', SectionAt> {
+export function streamSections(
+  read: (at: number, length: number) => Buffer,
+  size: number,
+): Record<'termOffsets' | 'docs' | 'starts' | 'positions', SectionAt> {
   const head = read(0, MAGIC.length + 4);
-  if (head.length < MAGIC.length + 4 || head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Dossier segment file');
+  if (head.length < MAGIC.length + 4 || head.toString('latin1', 0, MAGIC.length) !== MAGIC)
+    throw new Error('not a Dossier segment file');
   const hlen = head.readUInt32LE(MAGIC.length);
   if (hlen > size) throw new Error(`${STREAM} file is truncated`);
   let at = MAGIC.length + 4;
@@ -206,7 +231,8 @@ export function streamSections(read: (at: number, length: number) => Buffer, siz
     throw new Error(`${STREAM} file has a damaged header`);
   }
   if (header.kind !== STREAM) throw new Error(`not a ${STREAM} file`);
-  if (header.version !== FILE_VERSION) throw new Error(`${STREAM} file version ${String(header.version)} is not ${FILE_VERSION}`);
+  if (header.version !== FILE_VERSION)
+    throw new Error(`${STREAM} file version ${String(header.version)} is not ${FILE_VERSION}`);
   at += hlen;
   at += pad(at);
   const out: Partial<Record<string, SectionAt>> = {};
@@ -217,13 +243,18 @@ export function streamSections(read: (at: number, length: number) => Buffer, siz
   }
   const want = { termOffsets: 'u32', docs: 'u16', starts: 'u32', positions: 'u32' } as const;
   for (const [name, type] of Object.entries(want)) {
-    if (out[name]?.type !== type || out[name]!.bytes % TYPES[type].BYTES_PER_ELEMENT !== 0) throw new Error(`segment file lacks ${name}`);
+    if (out[name]?.type !== type || out[name]!.bytes % TYPES[type].BYTES_PER_ELEMENT !== 0)
+      throw new Error(`segment file lacks ${name}`);
   }
   return out as Record<keyof typeof want, SectionAt>;
 }
 
 /** Bytes read from a file as a typed array of its own (aligned, in this machine's byte order). */
-export function typedFrom<T extends Uint16Array | Uint32Array>(Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, fill: (into: Buffer) => unknown, count: number): T {
+export function typedFrom<T extends Uint16Array | Uint32Array>(
+  Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  fill: (into: Buffer) => unknown,
+  count: number,
+): T {
   const ab = new ArrayBuffer(count * Ctor.BYTES_PER_ELEMENT);
   const b = Buffer.from(ab);
   fill(b);

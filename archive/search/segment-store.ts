@@ -20,7 +20,10 @@ export interface Stored {
  * A segment a worker just built, with where it was stored; `stored` is null when the disk
  * refused it (read-only or full), and the engine then keeps it in memory and retries on flush.
  */
-export async function withStorage<T extends { data: SegmentData; stream: StreamData }>(dir: string, built: T): Promise<T & { stored: Stored | null }> {
+export async function withStorage<T extends { data: SegmentData; stream: StreamData }>(
+  dir: string,
+  built: T,
+): Promise<T & { stored: Stored | null }> {
   if (!dir) return { ...built, stored: null };
   try {
     return { ...built, stored: await storeSegment(dir, built.data, built.stream) };

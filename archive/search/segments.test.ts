@@ -7,7 +7,8 @@ import type { SearchIndex } from './types';
 // Real news text (the BBC corpus in ../shared) when it is there; else articles written from
 // the repository's own sentences, so that a lone clone runs these tests too.
 const corpus = bbcPath();
-if (!corpus) console.warn('../shared/corpora/news/bbc.jsonl is missing: the segment tests run on synthetic news instead');
+if (!corpus)
+  console.warn('../shared/corpora/news/bbc.jsonl is missing: the segment tests run on synthetic news instead');
 const newsItems = (n: number) => (corpus ? bbcItems(n) : syntheticNews(n));
 const TEXT = corpus ? 'real news text' : 'synthetic news';
 
@@ -36,11 +37,17 @@ describe(`segments on ${TEXT}`, () => {
     one = await tempArchive(items);
     many = await tempArchive(items);
     // Everything in one segment, built on this thread...
-    single = new Engine({ dir: one.dir, contentDir: one.contentDir, metas: metasOf(items) }, { inlineLimit: 10_000, deltaLimit: 100_000 });
+    single = new Engine(
+      { dir: one.dir, contentDir: one.contentDir, metas: metasOf(items) },
+      { inlineLimit: 10_000, deltaLimit: 100_000 },
+    );
     await single.open();
     // ...and the same items in worker-built segments of 150, with the last 40 arriving as edits.
     const early = items.slice(0, 760);
-    segmented = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(early) }, { inlineLimit: 10, chunk: 150, small: 0 });
+    segmented = new Engine(
+      { dir: many.dir, contentDir: many.contentDir, metas: metasOf(early) },
+      { inlineLimit: 10, chunk: 150, small: 0 },
+    );
     await segmented.open();
     for (const it of items.slice(760)) segmented.upsert(it);
   });
@@ -56,7 +63,10 @@ describe(`segments on ${TEXT}`, () => {
     for (const q of QUERIES) {
       const [ra, rb] = await Promise.all([a.query({ q, limit: 50 }), b.query({ q, limit: 50 })]);
       expect(rb.total, q).toBe(ra.total);
-      expect(rb.hits.map((h) => h.id), q).toEqual(ra.hits.map((h) => h.id));
+      expect(
+        rb.hits.map((h) => h.id),
+        q,
+      ).toEqual(ra.hits.map((h) => h.id));
       rb.hits.forEach((h, i) => expect(h.score, q).toBeCloseTo(ra.hits[i].score, 3));
       expect(rb.facets, q).toEqual(ra.facets);
     }
@@ -89,7 +99,10 @@ describe(`segments on ${TEXT}`, () => {
   it('gives the same hits after reopening, after compaction folds the segments into one, and after reopening that', async () => {
     await segmented.flush();
     await same(single, segmented);
-    const reopened = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) }, { small: 100_000 });
+    const reopened = new Engine(
+      { dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) },
+      { small: 100_000 },
+    );
     await reopened.open();
     expect(reopened.layout().analysed).toBe(0);
     await same(single, reopened);
@@ -129,10 +142,16 @@ describe(`compaction on a worker thread (${TEXT})`, () => {
     one = await tempArchive(items.slice(0, 800));
     many = await tempArchive(items);
     // The reference: the first 800 items in one segment built on this thread.
-    single = new Engine({ dir: one.dir, contentDir: one.contentDir, metas: metasOf(items.slice(0, 800)) }, { inlineLimit: 10_000, deltaLimit: 100_000 });
+    single = new Engine(
+      { dir: one.dir, contentDir: one.contentDir, metas: metasOf(items.slice(0, 800)) },
+      { inlineLimit: 10_000, deltaLimit: 100_000 },
+    );
     await single.open();
     // The whole set in worker-built segments of 400, saved uncompacted.
-    const built = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) }, { inlineLimit: 10, chunk: 400, small: 0 });
+    const built = new Engine(
+      { dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) },
+      { inlineLimit: 10, chunk: 400, small: 0 },
+    );
     await built.open();
     await built.flush();
     expect(built.layout().segments).toEqual([400, 400, 400, 400, 400]);
@@ -148,7 +167,10 @@ describe(`compaction on a worker thread (${TEXT})`, () => {
   const answers = async (idx: SearchIndex) => Promise.all(QUERIES.map((q) => idx.query({ q, limit: 50 })));
 
   it('merges on a worker, not this thread, answering from the old segments until the merged one is adopted', async () => {
-    const engine = new Engine({ dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) }, { small: 100_000 });
+    const engine = new Engine(
+      { dir: many.dir, contentDir: many.contentDir, metas: metasOf(items) },
+      { small: 100_000 },
+    );
     await engine.open();
     const before = await answers(engine);
     let done = false;
@@ -159,7 +181,12 @@ describe(`compaction on a worker thread (${TEXT})`, () => {
       await new Promise((r) => setTimeout(r, 5));
       const during = await answers(engine);
       if (!done && engine.layout().segments.length === 5) answeredDuringMerge++;
-      during.forEach((r, i) => expect(r.hits.map((h) => h.id), QUERIES[i]).toEqual(before[i].hits.map((h) => h.id)));
+      during.forEach((r, i) =>
+        expect(
+          r.hits.map((h) => h.id),
+          QUERIES[i],
+        ).toEqual(before[i].hits.map((h) => h.id)),
+      );
     }
     await flushing;
     expect(engine.layout().segments).toEqual([2000]);
@@ -169,7 +196,10 @@ describe(`compaction on a worker thread (${TEXT})`, () => {
     const after = await answers(engine);
     after.forEach((r, i) => {
       expect(r.total, QUERIES[i]).toBe(before[i].total);
-      expect(r.hits.map((h) => h.id), QUERIES[i]).toEqual(before[i].hits.map((h) => h.id));
+      expect(
+        r.hits.map((h) => h.id),
+        QUERIES[i],
+      ).toEqual(before[i].hits.map((h) => h.id));
       r.hits.forEach((h, k) => expect(h.score, QUERIES[i]).toBeCloseTo(before[i].hits[k].score, 3));
       expect(r.facets, QUERIES[i]).toEqual(before[i].facets);
     });
@@ -187,7 +217,10 @@ describe(`compaction on a worker thread (${TEXT})`, () => {
     const [ra, rb] = [await answers(single), await answers(engine)];
     rb.forEach((r, i) => {
       expect(r.total, QUERIES[i]).toBe(ra[i].total);
-      expect(r.hits.map((h) => h.id), QUERIES[i]).toEqual(ra[i].hits.map((h) => h.id));
+      expect(
+        r.hits.map((h) => h.id),
+        QUERIES[i],
+      ).toEqual(ra[i].hits.map((h) => h.id));
       r.hits.forEach((h, k) => expect(h.score, QUERIES[i]).toBeCloseTo(ra[i].hits[k].score, 3));
       expect(r.facets, QUERIES[i]).toEqual(ra[i].facets);
     });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SortedTerms } from './sorted-terms';
 
 describe('sorted terms', () => {
-  const words = ['', 'a', 'ab', 'abc', 'b', 'ba', 'été', 'z\u00e9', '\u4e2d\u6587'].filter(Boolean).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const words = ['', 'a', 'ab', 'abc', 'b', 'ba', 'été', 'z\u00e9', '\u4e2d\u6587']
+    .filter(Boolean)
+    .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const terms = new SortedTerms(words.join('\n'));
 
   it('gives back each term, and finds each where a sorted array of strings would', () => {

@@ -8,7 +8,13 @@ import { rng } from '../../bench/corpus';
 
 const SECTIONS: Record<string, { heads: string[]; lines: string[] }> = {
   business: {
-    heads: ['Oil prices climb as supply tightens', 'Central bank holds interest rates', 'Economy grows faster than expected', 'Retail sales slow in the spring', 'Shares fall after profit warning'],
+    heads: [
+      'Oil prices climb as supply tightens',
+      'Central bank holds interest rates',
+      'Economy grows faster than expected',
+      'Retail sales slow in the spring',
+      'Shares fall after profit warning',
+    ],
     lines: [
       'Oil prices rose again on Monday as traders weighed the latest supply figures.',
       'The central bank kept interest rates unchanged and said inflation was easing.',
@@ -21,7 +27,13 @@ const SECTIONS: Record<string, { heads: string[]; lines: string[] }> = {
     ],
   },
   politics: {
-    heads: ['Prime minister faces questions over budget', 'Election date set for the autumn', 'Government unveils housing plan', 'Opposition calls for inquiry', 'Minister resigns over remarks'],
+    heads: [
+      'Prime minister faces questions over budget',
+      'Election date set for the autumn',
+      'Government unveils housing plan',
+      'Opposition calls for inquiry',
+      'Minister resigns over remarks',
+    ],
     lines: [
       'The prime minister told parliament that the budget would protect public services.',
       'The government said it would build more homes in the next five years.',
@@ -34,7 +46,13 @@ const SECTIONS: Record<string, { heads: string[]; lines: string[] }> = {
     ],
   },
   sport: {
-    heads: ['Chelsea beat Arsenal in London derby', 'Late goal settles cup tie', 'Coach praises young squad', 'Champion retains title in final', 'Injury rules striker out of match'],
+    heads: [
+      'Chelsea beat Arsenal in London derby',
+      'Late goal settles cup tie',
+      'Coach praises young squad',
+      'Champion retains title in final',
+      'Injury rules striker out of match',
+    ],
     lines: [
       'Chelsea scored twice in the second half to beat Arsenal at Stamford Bridge.',
       'Arsenal had the better of the opening minutes but could not find a goal.',
@@ -47,7 +65,13 @@ const SECTIONS: Record<string, { heads: string[]; lines: string[] }> = {
     ],
   },
   entertainment: {
-    heads: ['Film wins top prize at festival', 'Band announces reunion tour', 'Music awards shortlist revealed', 'Director returns with new film', 'Singer tops the charts again'],
+    heads: [
+      'Film wins top prize at festival',
+      'Band announces reunion tour',
+      'Music awards shortlist revealed',
+      'Director returns with new film',
+      'Singer tops the charts again',
+    ],
     lines: [
       'The film won the top prize at the festival after a standing ovation.',
       'The band will play twenty dates next year, their first tour in a decade.',
@@ -60,7 +84,13 @@ const SECTIONS: Record<string, { heads: string[]; lines: string[] }> = {
     ],
   },
   tech: {
-    heads: ['Phone maker unveils new handset', 'Broadband speeds rise across the country', 'Games console sales break records', 'Security flaw found in popular software', 'Start-up raises funds for electric cars'],
+    heads: [
+      'Phone maker unveils new handset',
+      'Broadband speeds rise across the country',
+      'Games console sales break records',
+      'Security flaw found in popular software',
+      'Start-up raises funds for electric cars',
+    ],
     lines: [
       'The new handset has a larger screen and a longer battery life.',
       'Average broadband speeds rose by a fifth over the past year.',

@@ -66,7 +66,15 @@ export interface WordExpansion {
 
 /** Surface terms are grouped by the stem of the word they spell, so "tory" and "tory's" or
  *  "government" and "governments" count as one term, as a stem match would. */
-function addSurfaceGroup(h: Hits, a: ReturnType<typeof analyzerFor>, seg: Segment, ords: number[], skipStem: string | null, weight: number, cap: number | undefined): void {
+function addSurfaceGroup(
+  h: Hits,
+  a: ReturnType<typeof analyzerFor>,
+  seg: Segment,
+  ords: number[],
+  skipStem: string | null,
+  weight: number,
+  cap: number | undefined,
+): void {
   for (const o of ords) {
     const stem = a.stem(bareTerm(seg.terms.at(o)));
     if (stem === skipStem) continue;
@@ -110,7 +118,11 @@ export function expandWord(
       // in a query made of nothing else.
       if (c.text.length >= 2 && c.text === c.text.toUpperCase() && c.text !== low) main = a.ns + c.text.toUpperCase();
       else if (stopWords) main = a.ns + folded;
-    } else if (c.prefix !== 'last' || !a.word(c.text).kinds.includes(SURFACE) || segments.some((seg) => seg.find(head + folded) >= 0)) {
+    } else if (
+      c.prefix !== 'last' ||
+      !a.word(c.text).kinds.includes(SURFACE) ||
+      segments.some((seg) => seg.find(head + folded) >= 0)
+    ) {
       // (A word still being typed counts as a word only if some item has it as written:
       // "mani" is the stem of "many", but whoever types it is on the way to "manics".)
       const w = a.word(c.text);
@@ -130,7 +142,8 @@ export function expandWord(
     }
     if (c.editDistance > 0 && folded.length > 1) {
       meaningful = true;
-      for (const seg of segments) addSurfaceGroup(hits, a, seg, seg.fuzzy(folded, c.editDistance, head), stem, 1, undefined);
+      for (const seg of segments)
+        addSurfaceGroup(hits, a, seg, seg.fuzzy(folded, c.editDistance, head), stem, 1, undefined);
     }
     if (c.prefix === 'last' && [...folded].length >= 3) {
       meaningful = true;
@@ -187,7 +200,12 @@ export interface PhraseExpansion {
   sequence: Array<[string, string]>;
 }
 
-export function expandPhrase(text: string, compound: boolean, segments: Segment[], languages: string[]): PhraseExpansion {
+export function expandPhrase(
+  text: string,
+  compound: boolean,
+  segments: Segment[],
+  languages: string[],
+): PhraseExpansion {
   const patterns: PhrasePattern[] = [];
   const wholes: TermList[] = [];
   const hits = newHits();

@@ -5,7 +5,10 @@
  *  and keeping the first k, without allocating anything proportional to n. */
 export function selectTop(n: number, k: number, cmp: (a: number, b: number) => number): number[] {
   if (k <= 0 || n <= 0) return [];
-  if (n <= k * 4) return Array.from({ length: n }, (_, i) => i).sort(cmp).slice(0, k);
+  if (n <= k * 4)
+    return Array.from({ length: n }, (_, i) => i)
+      .sort(cmp)
+      .slice(0, k);
   type T = number;
   // A max-heap of the best k so far: its root is the worst of them.
   const heap: T[] = [];

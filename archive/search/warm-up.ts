@@ -13,9 +13,18 @@ import { SegmentBuilder } from './segment-builder';
 import type { SearchMeta } from './types';
 
 const TEXTS = [
-  ['Prime minister sets out interest rates plan', 'The prime minister said interest rates would stay low as the government set out its plan for the economy and elections.'],
-  ['World cup football final', 'The world cup final drew millions of football fans; the government and the minister praised the technology behind it.'],
-  ['Mobile phone makers report growth', 'Mobile phone makers reported growth in technology sales, and the economy grew faster than the government expected.'],
+  [
+    'Prime minister sets out interest rates plan',
+    'The prime minister said interest rates would stay low as the government set out its plan for the economy and elections.',
+  ],
+  [
+    'World cup football final',
+    'The world cup final drew millions of football fans; the government and the minister praised the technology behind it.',
+  ],
+  [
+    'Mobile phone makers report growth',
+    'Mobile phone makers reported growth in technology sales, and the economy grew faster than the government expected.',
+  ],
 ];
 
 /** Made-up items (variations of TEXTS), items built per turn, and rounds of the queries: enough
@@ -24,7 +33,19 @@ const ITEMS = 240;
 const BUILD_PER_TURN = 8;
 const ROUNDS = 12;
 
-const QUERIES = ['economy', '"prime minister"', 'elect*', 'interest ra', 'gov*ment', 'goverment~1', 'tag:sport year:2020', 'source:Reuters market', 'parliment', '+mobile -football', 'title:world'];
+const QUERIES = [
+  'economy',
+  '"prime minister"',
+  'elect*',
+  'interest ra',
+  'gov*ment',
+  'goverment~1',
+  'tag:sport year:2020',
+  'source:Reuters market',
+  'parliment',
+  '+mobile -football',
+  'title:world',
+];
 
 /** Starts the warm-up; `stop()` says when the engine has closed and the rest can be skipped. */
 export function warmUp(stop: () => boolean): void {
@@ -59,7 +80,8 @@ export function warmUp(stop: () => boolean): void {
   const steps: Array<() => void> = [];
   for (let i = 0; i < ITEMS; i += BUILD_PER_TURN) {
     steps.push(() => {
-      for (const m of metas.slice(i, i + BUILD_PER_TURN)) builder.add(analyse({ ...m, url: null, excerpt: '', body: bodies.get(m.id)!, notes: '' }));
+      for (const m of metas.slice(i, i + BUILD_PER_TURN))
+        builder.add(analyse({ ...m, url: null, excerpt: '', body: bodies.get(m.id)!, notes: '' }));
     });
   }
   steps.push(() => {
@@ -71,7 +93,16 @@ export function warmUp(stop: () => boolean): void {
   for (let r = 0; r < ROUNDS; r++) {
     for (const q of QUERIES) steps.push(() => void runner!.run({ q, limit: 50 }, [seg!], []));
     const m = metas[r];
-    steps.push(() => void relatedTo({ ...m, url: null, excerpt: '', notes: '', body: bodies.get(m.id)! }, [seg!], (id) => items.get(id)?.meta, new Set(), 5));
+    steps.push(
+      () =>
+        void relatedTo(
+          { ...m, url: null, excerpt: '', notes: '', body: bodies.get(m.id)! },
+          [seg!],
+          (id) => items.get(id)?.meta,
+          new Set(),
+          5,
+        ),
+    );
   }
   const next = (): void => {
     const step = steps.shift();

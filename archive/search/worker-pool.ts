@@ -29,7 +29,10 @@ export class WorkerPool {
   constructor(private readonly size = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length))) {}
 
   /** Builds every job, calling onBuilt as each finishes (in any order). */
-  async run(jobs: Array<Omit<BuildJob, 'id'>>, onBuilt: (built: Built, job: Omit<BuildJob, 'id'>) => void): Promise<void> {
+  async run(
+    jobs: Array<Omit<BuildJob, 'id'>>,
+    onBuilt: (built: Built, job: Omit<BuildJob, 'id'>) => void,
+  ): Promise<void> {
     const queue = jobs.map((j, i) => ({ ...j, id: i }));
     const script = workerScript();
     const lane = async (): Promise<void> => {

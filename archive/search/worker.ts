@@ -18,5 +18,20 @@ parentPort?.on('message', async (job: BuildJob | MergeJob) => {
 function transferList(built: BuildOutput): ArrayBuffer[] {
   const { data, stream } = built;
   // Arrays decoded from a file may share one buffer; each buffer is listed once.
-  return [...new Set([data.docLang, data.norms, data.offsets, data.docs, data.tfs, data.lengths, stream.termOffsets, stream.docs, stream.starts, stream.positions].map((a) => a.buffer as ArrayBuffer))];
+  return [
+    ...new Set(
+      [
+        data.docLang,
+        data.norms,
+        data.offsets,
+        data.docs,
+        data.tfs,
+        data.lengths,
+        stream.termOffsets,
+        stream.docs,
+        stream.starts,
+        stream.positions,
+      ].map((a) => a.buffer as ArrayBuffer),
+    ),
+  ];
 }

@@ -26,7 +26,9 @@ export function projectRoot(from = path.dirname(fileURLToPath(import.meta.url)))
 }
 
 export function rendererDir(): string {
-  return process.env.DOSSIER_RENDERER_DIR ? path.resolve(process.env.DOSSIER_RENDERER_DIR) : path.join(projectRoot(), 'out', 'renderer');
+  return process.env.DOSSIER_RENDERER_DIR
+    ? path.resolve(process.env.DOSSIER_RENDERER_DIR)
+    : path.join(projectRoot(), 'out', 'renderer');
 }
 
 /** Builds out/renderer with Vite unless its index.html is already there. */
@@ -34,15 +36,23 @@ export async function ensureRendererBuilt(dir = rendererDir()): Promise<void> {
   if (existsSync(path.join(dir, 'index.html'))) return;
   const root = projectRoot();
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  if (!existsSync(vite)) throw new Error(`the renderer is not built (${dir}) and Vite is not installed to build it; run npm ci`);
+  if (!existsSync(vite))
+    throw new Error(`the renderer is not built (${dir}) and Vite is not installed to build it; run npm ci`);
   process.stderr.write('dossier: building the renderer (first run)…\n');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(root, 'renderer', 'vite.config.ts'), '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: ['ignore', process.stderr, process.stderr],
-    });
+    const child = spawn(
+      process.execPath,
+      [vite, 'build', '--config', path.join(root, 'renderer', 'vite.config.ts'), '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: ['ignore', process.stderr, process.stderr],
+      },
+    );
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`building the renderer failed (vite exited with ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`building the renderer failed (vite exited with ${code})`)),
+    );
   });
-  if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`the renderer build did not produce ${dir}/index.html`);
+  if (!existsSync(path.join(dir, 'index.html')))
+    throw new Error(`the renderer build did not produce ${dir}/index.html`);
 }

@@ -50,7 +50,10 @@ afterAll(async () => {
 describe('dossier serve as the archive’s host', () => {
   it('takes a command run beside it, and tells the page at once', async () => {
     const controller = new AbortController();
-    const events = await fetch(`${origin}/api/events`, { headers: { [TOKEN_HEADER]: token }, signal: controller.signal });
+    const events = await fetch(`${origin}/api/events`, {
+      headers: { [TOKEN_HEADER]: token },
+      signal: controller.signal,
+    });
     expect(events.status).toBe(200);
     const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
     await reader.read(); // the stream's opening comment: subscribed
@@ -62,7 +65,10 @@ describe('dossier serve as the archive’s host', () => {
     let text = '';
     for (let reads = 0; reads < 20 && !text.includes('"changed"'); reads++) text += (await reader.read()).value ?? '';
     const data = text.split('\n').find((l) => l.startsWith('data: ') && l.includes('"changed"'))!;
-    expect(JSON.parse(data.slice(6))).toEqual({ name: 'changed', payload: { method: 'tags.add', by: expect.stringMatching(/^socket:\d+$/) } });
+    expect(JSON.parse(data.slice(6))).toEqual({
+      name: 'changed',
+      payload: { method: 'tags.add', by: expect.stringMatching(/^socket:\d+$/) },
+    });
     controller.abort();
 
     // The page sees the tag through its own API too.

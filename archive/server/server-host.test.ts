@@ -29,7 +29,10 @@ beforeAll(async () => {
       const signal = options?.signal;
       seen.push({ method, by: options?.by, aborted: () => Boolean(signal?.aborted) });
       // A slow search: it waits until it is released or its caller gives up.
-      if (method === 'search.query') await new Promise<void>((resolve) => ((releaseSlow = resolve), signal?.addEventListener('abort', () => resolve())));
+      if (method === 'search.query')
+        await new Promise<void>(
+          (resolve) => ((releaseSlow = resolve), signal?.addEventListener('abort', () => resolve())),
+        );
       return { ok: true, value: { method, args } };
     },
     events: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
@@ -40,11 +43,21 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const headers = () => ({ Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', [TOKEN_HEADER]: 'test-token' });
+const headers = () => ({
+  Host: `127.0.0.1:${server.port}`,
+  'Content-Type': 'application/json',
+  [TOKEN_HEADER]: 'test-token',
+});
 
 describe('the browser host, serving the archive to pages', () => {
   it('aborts the call of a request the page dropped', async () => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/search.query', headers: headers() });
+    const req = http.request({
+      host: '127.0.0.1',
+      port: server.port,
+      method: 'POST',
+      path: '/api/search.query',
+      headers: headers(),
+    });
     req.on('error', () => undefined);
     req.end(JSON.stringify({ q: 'superseded' }));
     await expect.poll(() => seen.filter((s) => s.method === 'search.query').length).toBe(1);
@@ -56,18 +69,31 @@ describe('the browser host, serving the archive to pages', () => {
   });
 
   it('names each page’s calls after the page', async () => {
-    const reply = await fetch(`http://127.0.0.1:${server.port}/api/items.list`, { method: 'POST', headers: { ...headers(), 'X-Dossier-Client': 'page1' }, body: '{}' });
+    const reply = await fetch(`http://127.0.0.1:${server.port}/api/items.list`, {
+      method: 'POST',
+      headers: { ...headers(), 'X-Dossier-Client': 'page1' },
+      body: '{}',
+    });
     expect(reply.status).toBe(200);
     expect(seen.at(-1)).toMatchObject({ method: 'items.list', by: 'browser:page1' });
-    await fetch(`http://127.0.0.1:${server.port}/api/items.list`, { method: 'POST', headers: { ...headers(), 'X-Dossier-Client': '../../x' }, body: '{}' });
+    await fetch(`http://127.0.0.1:${server.port}/api/items.list`, {
+      method: 'POST',
+      headers: { ...headers(), 'X-Dossier-Client': '../../x' },
+      body: '{}',
+    });
     expect(seen.at(-1)).toMatchObject({ by: 'browser' });
   });
 
   it('streams the archive’s events to a page with the token, and to nobody without it', async () => {
-    const refused = await fetch(`http://127.0.0.1:${server.port}/api/events`, { headers: { Host: `127.0.0.1:${server.port}` } });
+    const refused = await fetch(`http://127.0.0.1:${server.port}/api/events`, {
+      headers: { Host: `127.0.0.1:${server.port}` },
+    });
     expect(refused.status).toBe(401);
     const controller = new AbortController();
-    const response = await fetch(`http://127.0.0.1:${server.port}/api/events`, { headers: headers(), signal: controller.signal });
+    const response = await fetch(`http://127.0.0.1:${server.port}/api/events`, {
+      headers: headers(),
+      signal: controller.signal,
+    });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     await expect.poll(() => listeners.size).toBe(1);

@@ -13,13 +13,21 @@ interface Reply {
 }
 
 /** A raw request, so that paths and headers reach the server exactly as written. */
-function request(port: number, options: { method?: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer }): Promise<Reply> {
+function request(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
@@ -76,28 +84,55 @@ describe('the loopback browser host', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     const csp = String(page.headers['content-security-policy']);
-    for (const directive of ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'none'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(page.headers['referrer-policy']).toBe('no-referrer');
-    expect((await request(server.port, { path: '/assets/app-1234.js', headers: own })).headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect((await request(server.port, { path: '/assets/app-1234.css', headers: own })).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await request(server.port, { path: '/assets/app-1234.js', headers: own })).headers['content-type']).toBe(
+      'text/javascript; charset=utf-8',
+    );
+    expect((await request(server.port, { path: '/assets/app-1234.css', headers: own })).headers['content-type']).toBe(
+      'text/css; charset=utf-8',
+    );
     expect((await request(server.port, { path: '/nothing.js', headers: own })).status).toBe(404);
   });
 
   it('passes a call with the token to the contract, untouched', async () => {
     const reply = await post('items.get', { id: '0123456789abcdef' });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { method: 'items.get', args: { id: '0123456789abcdef' } } });
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: true,
+      value: { method: 'items.get', args: { id: '0123456789abcdef' } },
+    });
     expect(calls.at(-1)).toEqual({ method: 'items.get', args: { id: '0123456789abcdef' } });
   });
 
   it('refuses API calls without the token or with a wrong one', async () => {
     const before = calls.length;
     expect((await post('archive.info', {}, { 'X-Dossier-Token': '' })).status).toBe(401);
-    expect((await post('archive.info', {}, { 'X-Dossier-Token': server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A') })).status).toBe(401);
-    const noHeader = await request(server.port, { method: 'POST', path: '/api/archive.info', headers: { ...own, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(
+      (
+        await post(
+          'archive.info',
+          {},
+          { 'X-Dossier-Token': server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A') },
+        )
+      ).status,
+    ).toBe(401);
+    const noHeader = await request(server.port, {
+      method: 'POST',
+      path: '/api/archive.info',
+      headers: { ...own, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(noHeader.status).toBe(401);
     expect(JSON.parse(noHeader.body).ok).toBe(false);
     expect(calls.length).toBe(before);
@@ -113,11 +148,26 @@ describe('the loopback browser host', () => {
     expect((await post('archive.info', {}, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
     expect((await request(server.port, { path: '/', headers: { Host: 'rebound.example' } })).status).toBe(403);
     expect(calls.length).toBe(before);
-    expect((await post('archive.info', {}, { Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` })).status).toBe(200);
+    expect(
+      (await post('archive.info', {}, { Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` }))
+        .status,
+    ).toBe(200);
   });
 
   it('keeps static paths inside the build', async () => {
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/%2E%2E%2Fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%252e%252e/secret.txt', '/..\\secret.txt', '/%5c..%5csecret.txt', '//etc/passwd', '/index.html%00.js', '/link.txt', '/C:/Windows/win.ini']) {
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E%2Fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%252e%252e/secret.txt',
+      '/..\\secret.txt',
+      '/%5c..%5csecret.txt',
+      '//etc/passwd',
+      '/index.html%00.js',
+      '/link.txt',
+      '/C:/Windows/win.ini',
+    ]) {
       const reply = await request(server.port, { path: p, headers: own });
       expect(reply.status, p).toBeGreaterThanOrEqual(400);
       expect(reply.body, p).not.toContain('SECRET');
@@ -143,7 +193,10 @@ describe('the loopback browser host', () => {
     expect((await post('import.paths', { paths: ['/etc/passwd'] })).status).toBe(404);
     expect((await post('export.archive', { out: '/tmp/x.dossier' })).status).toBe(404);
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect((await request(server.port, { path: '/api/archive.info', headers: { ...own, 'X-Dossier-Token': server.token } })).status).toBe(405);
+    expect(
+      (await request(server.port, { path: '/api/archive.info', headers: { ...own, 'X-Dossier-Token': server.token } }))
+        .status,
+    ).toBe(405);
     expect((await post('archive.info', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);
     const broken = await request(server.port, {
       method: 'POST',

@@ -17,7 +17,11 @@ import type { ArchiveEvent } from '../api/events';
 const EVENTS_KEEPALIVE_MS = 25_000;
 
 /** Runs one contract call as an untrusted caller and returns its Outcome. */
-export type CallApi = (method: string, args: unknown, options?: { signal?: AbortSignal; by?: string }) => Promise<unknown>;
+export type CallApi = (
+  method: string,
+  args: unknown,
+  options?: { signal?: AbortSignal; by?: string },
+) => Promise<unknown>;
 
 /** Subscribes to the archive's events; returns the unsubscribe. */
 export type SubscribeEvents = (listener: (event: ArchiveEvent) => void) => () => void;
@@ -48,8 +52,20 @@ export const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 
 class BodyTooLarge extends Error {}
 
-function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body), ...extra });
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -89,9 +105,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed', undefined, { Allow: 'POST' });
-    if (!hasToken(req, token)) return sendJson(res, 401, refusal('invalid_argument', 'This page has no valid session token. Open the address Dossier printed.'));
+    if (!hasToken(req, token))
+      return sendJson(
+        res,
+        401,
+        refusal('invalid_argument', 'This page has no valid session token. Open the address Dossier printed.'),
+      );
     const type = String(req.headers['content-type'] ?? '');
-    if (!/^application\/json\b/i.test(type)) return sendJson(res, 415, refusal('invalid_argument', 'Requests must be JSON.'));
+    if (!/^application\/json\b/i.test(type))
+      return sendJson(res, 415, refusal('invalid_argument', 'Requests must be JSON.'));
     let args: unknown;
     try {
       const body = await readBody(req, maxBody);
@@ -99,7 +121,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         res.setHeader('Connection', 'close');
-        return sendJson(res, 413, refusal('invalid_argument', `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MB. Import fewer files at once.`));
+        return sendJson(
+          res,
+          413,
+          refusal(
+            'invalid_argument',
+            `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MB. Import fewer files at once.`,
+          ),
+        );
       }
       return sendJson(res, 400, refusal('invalid_argument', 'The request body is not valid JSON.'));
     }
@@ -117,10 +146,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   function events(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (req.method !== 'GET') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET' });
-    if (!hasToken(req, token)) return sendJson(res, 401, refusal('invalid_argument', 'This page has no valid session token. Open the address Dossier printed.'));
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    if (!hasToken(req, token))
+      return sendJson(
+        res,
+        401,
+        refusal('invalid_argument', 'This page has no valid session token. Open the address Dossier printed.'),
+      );
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     res.write(': dossier events\n\n');
-    const unsubscribe = options.events?.((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined);
+    const unsubscribe =
+      options.events?.((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined);
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), EVENTS_KEEPALIVE_MS);
     keepalive.unref();
     res.on('close', () => {
@@ -130,7 +170,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   async function files(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
     const found = await lookupStatic(options.rendererDir, rawPath);
     if (found.kind === 'refused') return send(res, 400, 'Bad path');
     if (found.kind === 'missing') return send(res, 404, 'Not found');
@@ -142,7 +183,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       'Cache-Control': html ? 'no-store' : 'public, max-age=31536000, immutable',
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(found.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   const server = http.createServer((req, res) => {

@@ -25,7 +25,11 @@ describe('background sync', () => {
     await syncRound(a.archive, new FolderTarget(folder), { remember });
 
     const rounds: RoundReport[] = [];
-    const background = new BackgroundSync(b.archive, { debounceMs: 50, intervalMs: 60_000, onRound: (r) => rounds.push(r) });
+    const background = new BackgroundSync(b.archive, {
+      debounceMs: 50,
+      intervalMs: 60_000,
+      onRound: (r) => rounds.push(r),
+    });
     background.start();
     // A round on the timer's behalf brings A's item; applying it schedules nothing more.
     await background.round();
@@ -60,7 +64,11 @@ describe('background sync', () => {
   it('runs an explicit round, a choice or a setting only after the round under way, never beside it', async () => {
     const a = await tempArchive({ seeded: false });
     const log: string[] = [];
-    const report = { published: { operations: 1 }, received: { operations: 0 }, applied: { changes: 0 } } as RoundReport;
+    const report = {
+      published: { operations: 1 },
+      received: { operations: 0 },
+      applied: { changes: 0 },
+    } as RoundReport;
     const background = new BackgroundSync(a.archive, {
       debounceMs: 10_000,
       run: async () => {
@@ -82,7 +90,9 @@ describe('background sync', () => {
     expect(log).toEqual(['background starts', 'background ends', 'explicit runs', 'choice runs']);
     expect([background.running, background.moved?.report]).toEqual([false, report]);
     // A failed explicit round is thrown to its caller and shown on the status line.
-    await expect(background.runNow(async () => Promise.reject(new Error('Cannot reach 127.0.0.1:9: refused.\nstack')))).rejects.toThrow(/^Cannot reach/);
+    await expect(
+      background.runNow(async () => Promise.reject(new Error('Cannot reach 127.0.0.1:9: refused.\nstack'))),
+    ).rejects.toThrow(/^Cannot reach/);
     expect(background.error).toBe('Cannot reach 127.0.0.1:9: refused.');
     await background.stop();
     await a.cleanup();

@@ -119,7 +119,8 @@ export class BackgroundSync {
     this.last = report;
     this.lastAt = new Date().toISOString();
     this.error = null;
-    if (report.published.operations || report.received.operations || report.applied.changes) this.moved = { at: this.lastAt, report };
+    if (report.published.operations || report.received.operations || report.applied.changes)
+      this.moved = { at: this.lastAt, report };
     this.options.onRound?.(report);
   }
 

@@ -16,10 +16,13 @@ export async function conflictsOf(archive: Archive): Promise<Conflict[]> {
 /** Chooses value `pick` (0: the current one, 1...: the others, newest first) for a conflict. */
 export async function chooseConflict(archive: Archive, entity: string, field: string, pick: number): Promise<Conflict> {
   const { local, merge } = await openSession(archive);
-  const conflict = listConflicts(merge).find((c) => (c.entity === entity || c.itemId === entity.replace(/^i:/, '')) && c.field === field);
+  const conflict = listConflicts(merge).find(
+    (c) => (c.entity === entity || c.itemId === entity.replace(/^i:/, '')) && c.field === field,
+  );
   if (!conflict) throw new ArchiveError('not_found', `No conflict on ${field} of ${entity}.`);
   const values = [conflict.current, ...conflict.others];
-  if (!Number.isInteger(pick) || pick < 0 || pick >= values.length) throw new ArchiveError('invalid_argument', `Choose 0 (the current value) to ${values.length - 1}.`);
+  if (!Number.isInteger(pick) || pick < 0 || pick >= values.length)
+    throw new ArchiveError('invalid_argument', `Choose 0 (the current value) to ${values.length - 1}.`);
   const value = values[pick].value;
   const id = conflict.entity.slice(2);
   switch (conflict.entity[0]) {

@@ -63,13 +63,22 @@ export function openKeyParams(passphrase: string, params: KeyParams): Codec {
   } catch {
     throw new SyncRefused('The passphrase does not open this sync target (it was set up with another one).');
   }
-  if (!opened.ok || Buffer.from(opened.bytes).toString() !== CHECK_TEXT) throw new SyncRefused('The passphrase does not open this sync target (it was set up with another one).');
+  if (!opened.ok || Buffer.from(opened.bytes).toString() !== CHECK_TEXT)
+    throw new SyncRefused('The passphrase does not open this sync target (it was set up with another one).');
   return codec;
 }
 
-function deriveKeys(passphrase: string, p: { N: number; r: number; p: number; salt: string }): { enc: Buffer; mac: Buffer } {
+function deriveKeys(
+  passphrase: string,
+  p: { N: number; r: number; p: number; salt: string },
+): { enc: Buffer; mac: Buffer } {
   if (!passphrase) throw new SyncRefused('The passphrase is empty.');
-  const bytes = scryptSync(passphrase.normalize('NFC'), Buffer.from(p.salt, 'base64'), 64, { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r });
+  const bytes = scryptSync(passphrase.normalize('NFC'), Buffer.from(p.salt, 'base64'), 64, {
+    N: p.N,
+    r: p.r,
+    p: p.p,
+    maxmem: 256 * p.N * p.r,
+  });
   return { enc: bytes.subarray(0, 32), mac: bytes.subarray(32) };
 }
 
@@ -90,16 +99,23 @@ function encryptedCodec(keys: { enc: Buffer; mac: Buffer }): Codec {
         if (MAGIC.subarray(0, Math.min(bytes.length, 4)).equals(bytes.subarray(0, 4))) return { ok: false, torn: true };
         throw new SyncRefused(`${what} is not an encrypted Dossier file; it was not applied.`);
       }
-      if (!bytes.subarray(0, 4).equals(MAGIC)) throw new SyncRefused(`${what} is not an encrypted Dossier file; it was not applied.`);
+      if (!bytes.subarray(0, 4).equals(MAGIC))
+        throw new SyncRefused(`${what} is not an encrypted Dossier file; it was not applied.`);
       const length = bytes.readUInt32BE(4);
       if (bytes.length < HEAD + length) return { ok: false, torn: true };
-      if (bytes.length > HEAD + length || length < 16) throw new SyncRefused(`${what} was changed outside Dossier (its length does not match); it was not applied.`);
+      if (bytes.length > HEAD + length || length < 16)
+        throw new SyncRefused(`${what} was changed outside Dossier (its length does not match); it was not applied.`);
       const decipher = createDecipheriv('aes-256-gcm', keys.enc, bytes.subarray(8, HEAD));
       decipher.setAuthTag(bytes.subarray(bytes.length - 16));
       try {
-        return { ok: true, bytes: Buffer.concat([decipher.update(bytes.subarray(HEAD, bytes.length - 16)), decipher.final()]) };
+        return {
+          ok: true,
+          bytes: Buffer.concat([decipher.update(bytes.subarray(HEAD, bytes.length - 16)), decipher.final()]),
+        };
       } catch {
-        throw new SyncRefused(`${what} was changed outside Dossier or sealed with another passphrase; it was not applied.`);
+        throw new SyncRefused(
+          `${what} was changed outside Dossier or sealed with another passphrase; it was not applied.`,
+        );
       }
     },
     sealBlob(plain) {
@@ -110,4 +126,3 @@ function encryptedCodec(keys: { enc: Buffer; mac: Buffer }): Codec {
     },
   };
 }
-

@@ -21,7 +21,8 @@ describe('compaction', () => {
     const folder = await tempDir('dossier-sync-compact-');
     const target = new FolderTarget(folder);
     const [a, b, away, late] = await Promise.all([0, 1, 2, 3].map(() => tempArchive({ seeded: false })));
-    const round = (t: { archive: Archive }, compaction = { compactAfter: 3 }) => syncRound(t.archive, target, { compaction });
+    const round = (t: { archive: Archive }, compaction = { compactAfter: 3 }) =>
+      syncRound(t.archive, target, { compaction });
 
     const x = await addItem(a.archive, draft('Item', TEXT));
     await round(a);
@@ -48,7 +49,9 @@ describe('compaction', () => {
     expect(compacting.compacted.snapshot).toBe(8);
     expect(compacting.compacted.removedSegments).toBe(7);
     expect((await fs.readdir(mineDir)).filter((n) => n.endsWith('.seg'))).toEqual(['00000008.seg']);
-    expect(await fs.readdir(path.join(folder, 'snapshots'))).toEqual([expect.stringMatching(/^[0-9a-f]{16}-00000008\.snap$/)]);
+    expect(await fs.readdir(path.join(folder, 'snapshots'))).toEqual([
+      expect.stringMatching(/^[0-9a-f]{16}-00000008\.snap$/),
+    ]);
 
     // A brand-new device starts from the snapshot.
     const joined = await round(late);

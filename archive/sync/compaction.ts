@@ -4,7 +4,17 @@
 // is not waited for: it catches up by joining the snapshots, then reads on from there.
 
 import { SyncRefused, type Codec } from './codec';
-import { deviceDir, deviceStateFile, parseSnapshotName, segmentFile, segmentSeq, snapshotFile, SNAPSHOTS, isDevice, DEVICES } from './layout';
+import {
+  deviceDir,
+  deviceStateFile,
+  parseSnapshotName,
+  segmentFile,
+  segmentSeq,
+  snapshotFile,
+  SNAPSHOTS,
+  isDevice,
+  DEVICES,
+} from './layout';
 import type { LocalState } from './local-state';
 import type { MergeState } from './merge-state';
 import { decodeSnapshot, encodeSnapshot, type Snapshot } from './snapshot';
@@ -18,9 +28,15 @@ export interface CompactionOptions {
   staleAfterMs?: number;
 }
 
-
 /** Compacts this device's own segments when they are many and everyone has read them. */
-export async function compactOwn(target: SyncTarget, codec: Codec, local: LocalState, merge: MergeState, options: CompactionOptions = {}, now = Date.now()): Promise<CompactionReport> {
+export async function compactOwn(
+  target: SyncTarget,
+  codec: Codec,
+  local: LocalState,
+  merge: MergeState,
+  options: CompactionOptions = {},
+  now = Date.now(),
+): Promise<CompactionReport> {
   const report: CompactionReport = { snapshot: null, removedSegments: 0 };
   const compactAfter = options.compactAfter ?? 100;
   const staleAfter = options.staleAfterMs ?? 30 * 24 * 3600 * 1000;
@@ -40,10 +56,17 @@ export async function compactOwn(target: SyncTarget, codec: Codec, local: LocalS
   if (removable.length < compactAfter) return report;
 
   // A snapshot of ours that covers them, so a newcomer (or a long-absent device) can start there.
-  const snapshots = (await target.list(SNAPSHOTS)).map(parseSnapshotName).filter((s): s is { device: string; seq: number } => s?.device === me);
+  const snapshots = (await target.list(SNAPSHOTS))
+    .map(parseSnapshotName)
+    .filter((s): s is { device: string; seq: number } => s?.device === me);
   let newest = Math.max(0, ...snapshots.map((s) => s.seq));
   if (newest < safe) {
-    const snapshot: Snapshot = { device: me, seq: local.published, cursors: { ...local.cursors, [me]: local.published }, entities: [...merge.entities] };
+    const snapshot: Snapshot = {
+      device: me,
+      seq: local.published,
+      cursors: { ...local.cursors, [me]: local.published },
+      entities: [...merge.entities],
+    };
     await target.write(snapshotFile(me, local.published), codec.seal(encodeSnapshot(snapshot)));
     newest = local.published;
     report.snapshot = newest;
@@ -93,10 +116,20 @@ export async function snapshotsNeeded(
   const newest = new Map<string, number>();
   for (const name of await target.list(SNAPSHOTS)) {
     const parsed = parseSnapshotName(name);
-    if (parsed && parsed.device !== me && parsed.seq > (newest.get(parsed.device) ?? 0)) newest.set(parsed.device, parsed.seq);
+    if (parsed && parsed.device !== me && parsed.seq > (newest.get(parsed.device) ?? 0))
+      newest.set(parsed.device, parsed.seq);
   }
-  const gap = [...newest].some(([device, seq]) => seq > (cursors[device] ?? 0) && !segmentsOf.get(device)?.has((cursors[device] ?? 0) + 1))
-    || [...segmentsOf].some(([device, seqs]) => device !== me && seqs.size > 0 && !seqs.has((cursors[device] ?? 0) + 1) && Math.min(...seqs) > (cursors[device] ?? 0) + 1);
+  const gap =
+    [...newest].some(
+      ([device, seq]) => seq > (cursors[device] ?? 0) && !segmentsOf.get(device)?.has((cursors[device] ?? 0) + 1),
+    ) ||
+    [...segmentsOf].some(
+      ([device, seqs]) =>
+        device !== me &&
+        seqs.size > 0 &&
+        !seqs.has((cursors[device] ?? 0) + 1) &&
+        Math.min(...seqs) > (cursors[device] ?? 0) + 1,
+    );
   if (!gap) return out;
   for (const [device, seq] of newest) {
     const file = snapshotFile(device, seq);

@@ -18,8 +18,6 @@ const ASKED: Record<string, readonly string[]> = {
   t: ['color'],
 };
 
-
-
 export function listConflicts(merge: MergeState): Conflict[] {
   const view = merge.view;
   const out: Conflict[] = [];
@@ -28,13 +26,20 @@ export function listConflicts(merge: MergeState): Conflict[] {
     if (!fields || entity.w === null) continue;
     const itemId = itemOf(key, entity, view.alias);
     if (key[0] === 'i' && !itemId) continue;
-    if (key[0] !== 't' && key[0] !== 'i' && !view[({ n: 'notes', h: 'highlights', r: 'relations' } as const)[key[0] as 'n' | 'h' | 'r']].has(key.slice(2))) continue;
+    if (
+      key[0] !== 't' &&
+      key[0] !== 'i' &&
+      !view[({ n: 'notes', h: 'highlights', r: 'relations' } as const)[key[0] as 'n' | 'h' | 'r']].has(key.slice(2))
+    )
+      continue;
     for (const field of fields) {
       const losers = losersOf(entity, field);
       if (losers.length === 0) continue;
       const winner = fieldOf(entity, field)!;
       out.push({
-        entity: key, field, itemId,
+        entity: key,
+        field,
+        itemId,
         current: describe(winner.v, winner.s),
         others: losers.reverse().map((h) => describe(h.v, h.s)),
       });

@@ -105,7 +105,9 @@ export function joinEntity(entities: EntityMap, key: string, other: Entity): voi
     const register = (entity.f[field] ??= { heads: [], mb: '' });
     if (theirs.mb > register.mb) register.mb = theirs.mb;
     const known = new Set(register.heads.map((h) => h.s));
-    const heads = [...register.heads, ...theirs.heads.filter((h) => !known.has(h.s))].sort((x, y) => (x.s < y.s ? -1 : 1));
+    const heads = [...register.heads, ...theirs.heads.filter((h) => !known.has(h.s))].sort((x, y) =>
+      x.s < y.s ? -1 : 1,
+    );
     const open = heads.filter((h) => h.s > register.mb);
     register.heads = open.length > 0 ? open : heads.slice(-1);
   }
@@ -156,6 +158,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a as object);
   const kb = Object.keys(b as object);
   if (ka.length !== kb.length) return false;
-  for (const k of ka) if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  for (const k of ka)
+    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   return true;
 }

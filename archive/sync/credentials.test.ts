@@ -18,7 +18,10 @@ describe('sync secrets', () => {
   it('takes the session first, then the environment, and says when nothing keeps them', async () => {
     const none = { unavailable: 'No keychain found.' };
     const secrets = new Secrets(none, { DOSSIER_WEBDAV_PASSWORD: 'from-env' });
-    expect(await secrets.get('webdav-password', 'me@https://dav.example/')).toEqual({ value: 'from-env', from: 'environment' });
+    expect(await secrets.get('webdav-password', 'me@https://dav.example/')).toEqual({
+      value: 'from-env',
+      from: 'environment',
+    });
     expect(await secrets.get('passphrase', '/sync')).toBeNull();
     expect(await secrets.set('passphrase', '/sync', 'typed')).toBe('No keychain found.');
     expect(await secrets.get('passphrase', '/sync')).toEqual({ value: 'typed', from: 'session' });
@@ -41,18 +44,30 @@ describe('sync secrets', () => {
     const secrets = new Secrets(keychain, {});
     expect(await secrets.set('passphrase', '/a', 'one')).toBeNull();
     expect(await new Secrets(keychain, {}).get('passphrase', '/a')).toEqual({ value: 'one', from: 'keychain' });
-    expect(await new Secrets(keychain, { DOSSIER_SYNC_PASSPHRASE: 'env' }).get('passphrase', '/a')).toEqual({ value: 'env', from: 'environment' });
+    expect(await new Secrets(keychain, { DOSSIER_SYNC_PASSPHRASE: 'env' }).get('passphrase', '/a')).toEqual({
+      value: 'env',
+      from: 'environment',
+    });
     refuse = true;
-    expect(await secrets.set('passphrase', '/b', 'two')).toBe('The keychain did not keep the secret: locked. It is kept until Dossier closes.');
+    expect(await secrets.set('passphrase', '/b', 'two')).toBe(
+      'The keychain did not keep the secret: locked. It is kept until Dossier closes.',
+    );
     expect(await secrets.get('passphrase', '/b')).toEqual({ value: 'two', from: 'session' });
   });
 
   it('names the environment variables on Windows, where no keychain is supported', () => {
-    expect(systemKeychain('win32')).toEqual({ unavailable: expect.stringMatching(/^The Windows credential store is not supported yet; use DOSSIER_WEBDAV_PASSWORD/) });
+    expect(systemKeychain('win32')).toEqual({
+      unavailable: expect.stringMatching(
+        /^The Windows credential store is not supported yet; use DOSSIER_WEBDAV_PASSWORD/,
+      ),
+    });
   });
 
   const tool = secretToolPath();
-  if (!tool) console.warn('keychain test skipped: secret-tool is not installed (apt-get install libsecret-tools, with a Secret Service such as gnome-keyring running).');
+  if (!tool)
+    console.warn(
+      'keychain test skipped: secret-tool is not installed (apt-get install libsecret-tools, with a Secret Service such as gnome-keyring running).',
+    );
   it.skipIf(!tool)('stores and finds a secret with secret-tool', async () => {
     const keychain = secretTool(tool!);
     const account = `test-${process.pid}-${Date.now()}`;

@@ -12,7 +12,10 @@ export type { SecretSource };
 export type SecretKind = 'passphrase' | 'webdav-password';
 
 /** The environment variable that supplies each secret (and overrides the keychain). */
-export const SECRET_ENV: Record<SecretKind, string> = { passphrase: 'DOSSIER_SYNC_PASSPHRASE', 'webdav-password': 'DOSSIER_WEBDAV_PASSWORD' };
+export const SECRET_ENV: Record<SecretKind, string> = {
+  passphrase: 'DOSSIER_SYNC_PASSPHRASE',
+  'webdav-password': 'DOSSIER_WEBDAV_PASSWORD',
+};
 
 export interface Keychain {
   readonly name: string;
@@ -21,7 +24,10 @@ export interface Keychain {
   set(kind: SecretKind, account: string, value: string): Promise<void>;
 }
 
-const LABEL: Record<SecretKind, string> = { passphrase: 'Dossier sync passphrase', 'webdav-password': 'Dossier WebDAV password' };
+const LABEL: Record<SecretKind, string> = {
+  passphrase: 'Dossier sync passphrase',
+  'webdav-password': 'Dossier WebDAV password',
+};
 const CHILD_TIMEOUT_MS = 10_000;
 
 function onPath(name: string): string | null {
@@ -41,7 +47,11 @@ function run(program: string, args: string[], input?: string): Promise<string> {
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(err.trim().split('\n')[0] || `${path.basename(program)} exited with ${code}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(err.trim().split('\n')[0] || `${path.basename(program)} exited with ${code}`)),
+    );
     child.stdin.end(input ?? '');
   });
 }
@@ -51,11 +61,17 @@ export function secretTool(program: string): Keychain {
   const attrs = (kind: SecretKind, account: string) => ['application', 'dossier', 'kind', kind, 'account', account];
   return {
     name: 'the Secret Service (secret-tool)',
-    get: (kind, account) => run(program, ['lookup', ...attrs(kind, account)]).then((s) => s || null, () => null),
+    get: (kind, account) =>
+      run(program, ['lookup', ...attrs(kind, account)]).then(
+        (s) => s || null,
+        () => null,
+      ),
     async set(kind, account, value) {
-      await run(program, ['store', `--label=${LABEL[kind]} (${account})`, ...attrs(kind, account)], value).catch((error: Error) => {
-        throw new Error(`The keychain did not keep the secret: ${error.message}`);
-      });
+      await run(program, ['store', `--label=${LABEL[kind]} (${account})`, ...attrs(kind, account)], value).catch(
+        (error: Error) => {
+          throw new Error(`The keychain did not keep the secret: ${error.message}`);
+        },
+      );
     },
   };
 }
@@ -67,12 +83,26 @@ function macKeychain(): Keychain {
     name: 'the macOS keychain',
     get: (kind, account) =>
       new Promise((resolve) =>
-        execFile('/usr/bin/security', ['find-generic-password', '-s', service(kind), '-a', account, '-w'], { timeout: CHILD_TIMEOUT_MS }, (error, stdout) =>
-          resolve(error ? null : stdout.replace(/\n$/, '') || null),
+        execFile(
+          '/usr/bin/security',
+          ['find-generic-password', '-s', service(kind), '-a', account, '-w'],
+          { timeout: CHILD_TIMEOUT_MS },
+          (error, stdout) => resolve(error ? null : stdout.replace(/\n$/, '') || null),
         ),
       ),
     async set(kind, account, value) {
-      await run('/usr/bin/security', ['add-generic-password', '-U', '-s', service(kind), '-a', account, '-l', LABEL[kind], '-w', value]).catch((error: Error) => {
+      await run('/usr/bin/security', [
+        'add-generic-password',
+        '-U',
+        '-s',
+        service(kind),
+        '-a',
+        account,
+        '-l',
+        LABEL[kind],
+        '-w',
+        value,
+      ]).catch((error: Error) => {
         throw new Error(`The keychain did not keep the secret: ${error.message}`);
       });
     },
@@ -82,10 +112,17 @@ function macKeychain(): Keychain {
 /** The keychain of this machine, or why there is none (one line). */
 export function systemKeychain(platform: NodeJS.Platform = process.platform): Keychain | { unavailable: string } {
   if (platform === 'darwin' && existsSync('/usr/bin/security')) return macKeychain();
-  if (platform === 'win32') return { unavailable: 'The Windows credential store is not supported yet; use DOSSIER_WEBDAV_PASSWORD and DOSSIER_SYNC_PASSPHRASE.' };
+  if (platform === 'win32')
+    return {
+      unavailable:
+        'The Windows credential store is not supported yet; use DOSSIER_WEBDAV_PASSWORD and DOSSIER_SYNC_PASSPHRASE.',
+    };
   const tool = platform === 'linux' ? onPath('secret-tool') : null;
   if (tool) return secretTool(tool);
-  return { unavailable: 'No keychain found (install libsecret-tools for secret-tool); secrets typed here last until Dossier closes, or use DOSSIER_WEBDAV_PASSWORD and DOSSIER_SYNC_PASSPHRASE.' };
+  return {
+    unavailable:
+      'No keychain found (install libsecret-tools for secret-tool); secrets typed here last until Dossier closes, or use DOSSIER_WEBDAV_PASSWORD and DOSSIER_SYNC_PASSPHRASE.',
+  };
 }
 
 /** The secrets one host knows: typed this session, from the environment, or from the keychain. */

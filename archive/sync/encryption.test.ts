@@ -38,16 +38,21 @@ describe('encrypted sync', () => {
     expect(await b.archive.store.readContent(x, 'txt')).toBe(TEXT);
 
     for (const file of await everyFile(folder)) {
-      expect(file).toMatch(/^(dossier-sync\.json|devices\/[0-9a-f]{16}\/(state\.json|\d{8}\.seg)|blobs\/[0-9a-f]{64})$/);
+      expect(file).toMatch(
+        /^(dossier-sync\.json|devices\/[0-9a-f]{16}\/(state\.json|\d{8}\.seg)|blobs\/[0-9a-f]{64})$/,
+      );
       if (file === 'dossier-sync.json') continue;
       const bytes = await fs.readFile(path.join(folder, file));
-      for (const secret of ['Confidential', 'classified', 'secret.example', 'China', 'title']) expect(bytes.includes(secret)).toBe(false);
+      for (const secret of ['Confidential', 'classified', 'secret.example', 'China', 'title'])
+        expect(bytes.includes(secret)).toBe(false);
       expect(bytes.subarray(0, 4).toString()).toBe('DSE1');
     }
 
     // A wrong passphrase, or none, is refused before anything is read or written.
     const c = await tempArchive({ seeded: false });
-    await expect(syncRound(c.archive, target, { passphrase: 'wrong horse' })).rejects.toThrow(/^The passphrase does not open this sync target/);
+    await expect(syncRound(c.archive, target, { passphrase: 'wrong horse' })).rejects.toThrow(
+      /^The passphrase does not open this sync target/,
+    );
     await expect(syncRound(c.archive, target, {})).rejects.toThrow(/is encrypted; give its passphrase/);
     expect(c.archive.data.items).toHaveLength(0);
 
@@ -59,7 +64,11 @@ describe('encrypted sync', () => {
     bytes[bytes.length - 20] ^= 1;
     await fs.writeFile(seg, bytes);
     const refused = await syncRound(b.archive, target, { passphrase: 'correct horse' });
-    expect(refused.refused).toEqual([expect.stringMatching(/00000002\.seg: .* was changed outside Dossier or sealed with another passphrase; it was not applied\./)]);
+    expect(refused.refused).toEqual([
+      expect.stringMatching(
+        /00000002\.seg: .* was changed outside Dossier or sealed with another passphrase; it was not applied\./,
+      ),
+    ]);
     expect(b.archive.has(y)).toBe(false);
     for (const t of [a, b, c]) await t.cleanup();
     await fs.rm(folder, { recursive: true, force: true });

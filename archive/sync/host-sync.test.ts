@@ -33,10 +33,14 @@ describe('sync in a host', () => {
     const folder = await tempDir('dossier-sync-host-');
     const a = await tempArchive({ seeded: false });
     const b = await tempArchive({ seeded: false });
-    const service = new ArchiveService(a.archive, undefined, { debounceMs: 50, intervalMs: 400, secrets: new Secrets({ unavailable: 'No keychain here.' }, {}) });
+    const service = new ArchiveService(a.archive, undefined, {
+      debounceMs: 50,
+      intervalMs: 400,
+      secrets: new Secrets({ unavailable: 'No keychain here.' }, {}),
+    });
     const events: ArchiveEvent[] = [];
     service.on((e) => events.push(e));
-    const call = async <T,>(method: string, args: unknown = {}): Promise<T> => {
+    const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
       const outcome = await service.call(method, args, { trusted: false, by: 'window' });
       if (!outcome.ok) throw new Error(outcome.error.message);
       return outcome.value as T;
@@ -44,29 +48,64 @@ describe('sync in a host', () => {
     const status = () => call<SyncStatus>('sync.status');
     service.sync.start();
     try {
-      expect(await status()).toMatchObject({ target: null, background: true, running: false, last: null, error: null, paused: false });
+      expect(await status()).toMatchObject({
+        target: null,
+        background: true,
+        running: false,
+        last: null,
+        error: null,
+        paused: false,
+      });
       // A path that is not a full one, and a folder inside the archive, are refused in one line.
-      const relative = await service.call('sync.configure', { target: { kind: 'folder', folder: 'Sync' } }, { trusted: false });
-      expect(relative).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/^The sync folder must be a full path/) } });
-      const inside = await service.call('sync.configure', { target: { kind: 'folder', folder: path.join(a.dir, 'x') } }, { trusted: false });
-      expect(inside).toMatchObject({ ok: false, error: { message: 'The sync folder must be outside the archive folder (and not hold it).' } });
+      const relative = await service.call(
+        'sync.configure',
+        { target: { kind: 'folder', folder: 'Sync' } },
+        { trusted: false },
+      );
+      expect(relative).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: expect.stringMatching(/^The sync folder must be a full path/) },
+      });
+      const inside = await service.call(
+        'sync.configure',
+        { target: { kind: 'folder', folder: path.join(a.dir, 'x') } },
+        { trusted: false },
+      );
+      expect(inside).toMatchObject({
+        ok: false,
+        error: { message: 'The sync folder must be outside the archive folder (and not hold it).' },
+      });
 
       const x = await addItem(a.archive, draft('Written on A', TEXT));
-      const set = await call<SyncStatus & { notice: string | null }>('sync.configure', { target: { kind: 'folder', folder }, passphrase: 'correct horse' });
-      expect(set).toMatchObject({ target: { kind: 'folder', folder }, passphrase: 'session', notice: 'No keychain here.' });
+      const set = await call<SyncStatus & { notice: string | null }>('sync.configure', {
+        target: { kind: 'folder', folder },
+        passphrase: 'correct horse',
+      });
+      expect(set).toMatchObject({
+        target: { kind: 'folder', folder },
+        passphrase: 'session',
+        notice: 'No keychain here.',
+      });
       // The first round runs by itself, encrypted with the passphrase typed.
       const first = await until('the first round', async () => (await status()).last);
       expect(first.report.published.operations).toBeGreaterThan(0);
       expect(await status()).toMatchObject({ encrypted: true, error: null });
-      expect(JSON.stringify(await fs.readFile(path.join(a.dir, 'sync', 'state.json'), 'utf8'))).not.toContain('correct horse');
+      expect(JSON.stringify(await fs.readFile(path.join(a.dir, 'sync', 'state.json'), 'utf8'))).not.toContain(
+        'correct horse',
+      );
 
       // Another machine gets it, edits it; A's timer round brings the edit in and says so.
-      await syncRound(b.archive, new FolderTarget(folder), { passphrase: 'correct horse', remember: { kind: 'folder', folder } });
+      await syncRound(b.archive, new FolderTarget(folder), {
+        passphrase: 'correct horse',
+        remember: { kind: 'folder', folder },
+      });
       expect(b.archive.item(x).title).toBe('Written on A');
       updateItem(b.archive, x, { title: 'Retitled on B about zeppelins' });
       await syncRound(b.archive, new FolderTarget(folder), { passphrase: 'correct horse' });
       await until('B’s edit on A', async () => a.archive.item(x).title === 'Retitled on B about zeppelins');
-      await until('a changed event from sync', async () => events.some((e) => e.name === 'changed' && e.payload.by === 'sync'));
+      await until('a changed event from sync', async () =>
+        events.some((e) => e.name === 'changed' && e.payload.by === 'sync'),
+      );
       const found = await call<{ hits: Array<{ id: string }> }>('search.query', { q: 'zeppelins' });
       expect(found.hits.map((h) => h.id)).toEqual([x]);
       const line = await status();
@@ -78,12 +117,18 @@ describe('sync in a host', () => {
       updateItem(b.archive, x, { title: 'B says' });
       await syncRound(b.archive, new FolderTarget(folder), { passphrase: 'correct horse' });
       updateItem(a.archive, x, { title: 'A says' });
-      const conflicted = await until('the conflict', async () => (await call<{ conflicts: ConflictView[] }>('sync.conflicts')).conflicts[0]);
+      const conflicted = await until(
+        'the conflict',
+        async () => (await call<{ conflicts: ConflictView[] }>('sync.conflicts')).conflicts[0],
+      );
       expect(conflicted).toMatchObject({ entity: `i:${x}`, field: 'title', title: a.archive.item(x).title });
       const values = [conflicted.current.value, ...conflicted.others.map((o) => o.value)];
       expect(values.sort()).toEqual(['A says', 'B says']);
       const pick = [conflicted.current, ...conflicted.others].findIndex((v) => v.value === 'A says');
-      expect((await call<{ conflicts: ConflictView[] }>('sync.choose', { entity: `i:${x}`, field: 'title', pick })).conflicts).toEqual([]);
+      expect(
+        (await call<{ conflicts: ConflictView[] }>('sync.choose', { entity: `i:${x}`, field: 'title', pick }))
+          .conflicts,
+      ).toEqual([]);
       expect(a.archive.item(x).title).toBe('A says');
       // The choice goes out with the next round by itself; B settles on it too.
       await until('the choice on B', async () => {
@@ -104,9 +149,20 @@ describe('sync in a host', () => {
 
       // Another target is refused while this one is set; stopping sets the state aside.
       const other = await tempDir('dossier-sync-other-');
-      const switched = await service.call('sync.configure', { target: { kind: 'folder', folder: other } }, { trusted: false });
-      expect(switched).toMatchObject({ ok: false, error: { code: 'conflict', message: `This archive syncs with ${folder}; stop syncing with it first.` } });
-      expect(await call<SyncStatus>('sync.configure', { target: null })).toMatchObject({ target: null, last: null, encrypted: false });
+      const switched = await service.call(
+        'sync.configure',
+        { target: { kind: 'folder', folder: other } },
+        { trusted: false },
+      );
+      expect(switched).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: `This archive syncs with ${folder}; stop syncing with it first.` },
+      });
+      expect(await call<SyncStatus>('sync.configure', { target: null })).toMatchObject({
+        target: null,
+        last: null,
+        encrypted: false,
+      });
       expect(existsSync(path.join(a.dir, 'sync'))).toBe(false);
       expect((await fs.readdir(a.dir)).some((n) => n.startsWith('sync-stopped-'))).toBe(true);
       await fs.rm(other, { recursive: true, force: true });

@@ -46,7 +46,13 @@ export class HostSync {
 
   status(): Promise<SyncStatus> {
     const b = this.background;
-    return syncStatus(this.archive, { secrets: this.secrets, running: b.running, last: b.last && b.lastAt ? { at: b.lastAt, report: b.last } : null, moved: b.moved, error: b.error });
+    return syncStatus(this.archive, {
+      secrets: this.secrets,
+      running: b.running,
+      last: b.last && b.lastAt ? { at: b.lastAt, report: b.last } : null,
+      moved: b.moved,
+      error: b.error,
+    });
   }
 
   run(options: GivenSecrets & { target?: SyncTargetConfig } = {}): Promise<RoundReport> {

@@ -18,7 +18,8 @@ export const deviceDir = (device: string) => `${DEVICES}/${device}`;
 export const deviceStateFile = (device: string) => `${DEVICES}/${device}/state.json`;
 export const segmentFile = (device: string, seq: number) => `${DEVICES}/${device}/${String(seq).padStart(8, '0')}.seg`;
 export const blobFile = (name: string) => `${BLOBS}/${name}`;
-export const snapshotFile = (device: string, seq: number) => `${SNAPSHOTS}/${device}-${String(seq).padStart(8, '0')}.snap`;
+export const snapshotFile = (device: string, seq: number) =>
+  `${SNAPSHOTS}/${device}-${String(seq).padStart(8, '0')}.snap`;
 
 export const isDevice = (name: string) => DEVICE_PATTERN.test(name);
 export const isBlobName = (name: string) => BLOB.test(name);
@@ -36,6 +37,12 @@ export function parseSnapshotName(name: string): { device: string; seq: number }
 /** What a name we did not write is: a sync engine's conflict copy, a file still arriving, or something else. */
 export function strayKind(name: string): 'conflict copy' | 'temporary file' | 'unknown file' {
   if (/conflict|conflicted copy|\(\d+\)|\bcase conflict\b/i.test(name)) return 'conflict copy';
-  if (name.startsWith('.') || name.startsWith('~') || /\.(tmp|part|partial|crdownload|download)$/i.test(name) || name.includes('.syncthing.')) return 'temporary file';
+  if (
+    name.startsWith('.') ||
+    name.startsWith('~') ||
+    /\.(tmp|part|partial|crdownload|download)$/i.test(name) ||
+    name.includes('.syncthing.')
+  )
+    return 'temporary file';
   return 'unknown file';
 }

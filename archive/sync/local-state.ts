@@ -23,7 +23,11 @@ const EntitySchema = z.object({
   ks: z.string(),
   f: z.record(z.string(), z.object({ heads: z.array(Head), mb: z.string() })),
 });
-const FilesSchema = z.object({ html: z.string().nullable(), txt: z.string().nullable(), assets: z.record(z.string(), z.string()) });
+const FilesSchema = z.object({
+  html: z.string().nullable(),
+  txt: z.string().nullable(),
+  assets: z.record(z.string(), z.string()),
+});
 
 export const SyncTargetConfig = z.union([
   z.object({ kind: z.literal('folder'), folder: z.string() }),
@@ -71,22 +75,44 @@ export async function loadLocalState(archiveDir: string): Promise<LocalState> {
   try {
     text = await fs.readFile(stateFile(archiveDir), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ArchiveError('io_error', `Cannot read ${stateFile(archiveDir)}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new ArchiveError('io_error', `Cannot read ${stateFile(archiveDir)}: ${(error as Error).message}`);
     return {
-      version: LOCAL_STATE_VERSION, generation: 0, device: randomBytes(8).toString('hex'), clock: null, target: null, keySalt: null,
-      published: 0, cursors: {}, entities: [], files: {}, lastRound: null, outbox: [], waitingFor: [], conflicts: 0, paused: false,
+      version: LOCAL_STATE_VERSION,
+      generation: 0,
+      device: randomBytes(8).toString('hex'),
+      clock: null,
+      target: null,
+      keySalt: null,
+      published: 0,
+      cursors: {},
+      entities: [],
+      files: {},
+      lastRound: null,
+      outbox: [],
+      waitingFor: [],
+      conflicts: 0,
+      paused: false,
     };
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new ArchiveError('corrupt_archive', `${stateFile(archiveDir)} is not JSON; move it away to start sync afresh (nothing in the archive is lost).`);
+    throw new ArchiveError(
+      'corrupt_archive',
+      `${stateFile(archiveDir)} is not JSON; move it away to start sync afresh (nothing in the archive is lost).`,
+    );
   }
   const version = (raw as { version?: unknown })?.version;
-  if (typeof version === 'number' && version > LOCAL_STATE_VERSION) throw new ArchiveError('unsupported_version', 'The sync state was written by a newer Dossier; update Dossier.');
+  if (typeof version === 'number' && version > LOCAL_STATE_VERSION)
+    throw new ArchiveError('unsupported_version', 'The sync state was written by a newer Dossier; update Dossier.');
   const parsed = LocalStateSchema.safeParse(raw);
-  if (!parsed.success) throw new ArchiveError('corrupt_archive', `${stateFile(archiveDir)} is not a valid sync state; move it away to start sync afresh (nothing in the archive is lost).`);
+  if (!parsed.success)
+    throw new ArchiveError(
+      'corrupt_archive',
+      `${stateFile(archiveDir)} is not a valid sync state; move it away to start sync afresh (nothing in the archive is lost).`,
+    );
   return parsed.data;
 }
 

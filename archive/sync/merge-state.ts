@@ -28,7 +28,8 @@ export class MergeState {
   private touched = new Set<string>();
 
   get view(): SyncView {
-    if (this.cached && this.touched.size > 0 && !updateView(this.cached, this.entities, this.touched)) this.cached = null;
+    if (this.cached && this.touched.size > 0 && !updateView(this.cached, this.entities, this.touched))
+      this.cached = null;
     this.touched.clear();
     this.cached ??= buildView(this.entities);
     return this.cached;

@@ -19,9 +19,26 @@ const NO_FILES: Files = { html: null, txt: null, assets: {} };
 
 function newItem(id: string, url: string | null, title: string, now: string): Item {
   return {
-    id, kind: 'article', title, byline: null, source: null, url, published: null, added: now, updated: now,
-    language: 'en', excerpt: '', wordCount: 0, tags: [], readAt: null, archivedAt: null, favourite: false,
-    progress: 0, content: { html: false, text: true }, assets: [], textHash: null,
+    id,
+    kind: 'article',
+    title,
+    byline: null,
+    source: null,
+    url,
+    published: null,
+    added: now,
+    updated: now,
+    language: 'en',
+    excerpt: '',
+    wordCount: 0,
+    tags: [],
+    readAt: null,
+    archivedAt: null,
+    favourite: false,
+    progress: 0,
+    content: { html: false, text: true },
+    assets: [],
+    textHash: null,
   };
 }
 
@@ -64,7 +81,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 );
 
 /** Ids that cannot collide between replicas (as random ids do not in practice). */
-const idFor = (replica: number, n: number, salt: number) => (salt * 0x10 + replica).toString(16).padStart(8, '0') + n.toString(16).padStart(8, '0');
+const idFor = (replica: number, n: number, salt: number) =>
+  (salt * 0x10 + replica).toString(16).padStart(8, '0') + n.toString(16).padStart(8, '0');
 
 function run(actions: Action[], skews: number[], watched = false) {
   let time = 1_700_000_000_000;
@@ -77,7 +95,9 @@ function run(actions: Action[], skews: number[], watched = false) {
   const log: SyncOp[] = [];
   const round = (rep: Replica, incoming: SyncOp[]) => {
     // Watched: only the records the edits touched are compared, as in a long-running host.
-    log.push(...rep.state.record(rep.data, (item) => rep.files.get(item.id) ?? NO_FILES, watched ? new Set(rep.dirty) : null));
+    log.push(
+      ...rep.state.record(rep.data, (item) => rep.files.get(item.id) ?? NO_FILES, watched ? new Set(rep.dirty) : null),
+    );
     rep.dirty.clear();
     rep.state.apply(incoming);
     const done = reconcile(rep.data, rep.state.view, (id) => rep.files.get(id) ?? NO_FILES);
@@ -107,7 +127,8 @@ function run(actions: Action[], skews: number[], watched = false) {
       case 'tag':
         if (item && !item.tags.some((t) => tagKey(t) === tagKey(act.tag))) {
           item.tags = [...item.tags, act.tag];
-          if (!rep.data.tags.some((t) => tagKey(t.name) === tagKey(act.tag))) rep.data.tags.push({ name: act.tag, color: null, created: now });
+          if (!rep.data.tags.some((t) => tagKey(t.name) === tagKey(act.tag)))
+            rep.data.tags.push({ name: act.tag, color: null, created: now });
           rep.dirty.add(`items:${item.id}`).add('tags');
         }
         break;
@@ -123,11 +144,19 @@ function run(actions: Action[], skews: number[], watched = false) {
           // What the core's deleteItem records: the item and everything that hung off it.
           rep.dirty.add(`items:${item.id}`);
           for (const n of rep.state.view.notes.values()) if (n.itemId === item.id) rep.dirty.add(`notes:${n.id}`);
-          for (const l of rep.state.view.relations.values()) if (l.a === item.id || l.b === item.id) rep.dirty.add(`relations:${l.id}`);
+          for (const l of rep.state.view.relations.values())
+            if (l.a === item.id || l.b === item.id) rep.dirty.add(`relations:${l.id}`);
         }
         break;
       case 'note':
-        if (item && !rep.data.notes.some((n) => n.id === idFor(act.r, act.id, 2))) rep.data.notes.push({ id: idFor(act.r, act.id, 2), itemId: item.id, text: act.text, created: now, updated: now });
+        if (item && !rep.data.notes.some((n) => n.id === idFor(act.r, act.id, 2)))
+          rep.data.notes.push({
+            id: idFor(act.r, act.id, 2),
+            itemId: item.id,
+            text: act.text,
+            created: now,
+            updated: now,
+          });
         rep.dirty.add(`notes:${idFor(act.r, act.id, 2)}`);
         break;
       case 'editNote': {
@@ -140,7 +169,8 @@ function run(actions: Action[], skews: number[], watched = false) {
         const other = items[act.j % Math.max(1, items.length)];
         if (item && other && other !== item) {
           const [a, b] = item.id < other.id ? [item.id, other.id] : [other.id, item.id];
-          if (!rep.data.relations.some((l) => (l.a === a && l.b === b) || l.id === idFor(act.r, act.id, 3))) rep.data.relations.push({ id: idFor(act.r, act.id, 3), a, b, label: null, created: now });
+          if (!rep.data.relations.some((l) => (l.a === a && l.b === b) || l.id === idFor(act.r, act.id, 3)))
+            rep.data.relations.push({ id: idFor(act.r, act.id, 3), a, b, label: null, created: now });
           rep.dirty.add(`relations:${idFor(act.r, act.id, 3)}`);
         }
         break;
@@ -162,42 +192,70 @@ function run(actions: Action[], skews: number[], watched = false) {
 }
 
 const viewText = (view: SyncView) =>
-  JSON.stringify(sortKeys(Object.fromEntries(Object.entries(view).map(([k, m]) => [k, [...(m as Map<string, unknown>)].sort(([a], [b]) => (a < b ? -1 : 1))]))));
+  JSON.stringify(
+    sortKeys(
+      Object.fromEntries(
+        Object.entries(view).map(([k, m]) => [
+          k,
+          [...(m as Map<string, unknown>)].sort(([a], [b]) => (a < b ? -1 : 1)),
+        ]),
+      ),
+    ),
+  );
 
 /** Key order aside (JSON objects are unordered), the same document. */
 const sortKeys = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)])) : v;
-const canonical = (d: SyncedData) => JSON.stringify(sortKeys({
-  items: [...d.items].sort((a, b) => (a.id < b.id ? -1 : 1)),
-  notes: [...d.notes].sort((a, b) => (a.id < b.id ? -1 : 1)),
-  relations: [...d.relations].sort((a, b) => (a.id < b.id ? -1 : 1)),
-  tags: d.tags,
-  settings: d.settings,
-}));
+  Array.isArray(v)
+    ? v.map(sortKeys)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, x]) => [k, sortKeys(x)]),
+        )
+      : v;
+const canonical = (d: SyncedData) =>
+  JSON.stringify(
+    sortKeys({
+      items: [...d.items].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      notes: [...d.notes].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      relations: [...d.relations].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      tags: d.tags,
+      settings: d.settings,
+    }),
+  );
 
 describe('the merge', () => {
   it('converges: three replicas, random edits and deliveries, identical archives and no newest write lost (comparing all records, or only those the edits touched)', () => {
     fc.assert(
-      fc.property(fc.array(action, { minLength: 5, maxLength: 80 }), fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 3, maxLength: 3 }), fc.boolean(), (actions, skews, watched) => {
-        const { replicas, log } = run(actions, skews, watched);
-        const first = canonical(replicas[0].data);
-        for (const rep of replicas) expect(canonical(rep.data)).toBe(first);
-        // The view kept up to date change by change is the view built afresh.
-        for (const rep of replicas) expect(viewText(rep.state.view)).toBe(viewText(buildView(rep.state.entities)));
-        // Nothing new to say after convergence.
-        for (const rep of replicas) expect(rep.state.record(rep.data, (i) => rep.files.get(i.id) ?? NO_FILES)).toEqual([]);
-        // Last writer wins, per field, by the brute-force reading of the whole log.
-        const view = replicas[0].state.view;
-        for (const [id, item] of view.items) {
-          const members = new Set(view.members.get(id));
-          for (const field of ['title', 'favourite']) {
-            const writes = log.filter((op) => members.has(op.e.slice(2)) && op.e.startsWith('i:') && (op.f === field || op.f === WHOLE));
-            const newest = writes.reduce((a, b) => (b.s > a.s ? b : a));
-            const expected = newest.f === WHOLE ? (newest.v as Record<string, unknown>)[field] : newest.v;
-            expect((item as Record<string, unknown>)[field]).toEqual(expected);
+      fc.property(
+        fc.array(action, { minLength: 5, maxLength: 80 }),
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 3, maxLength: 3 }),
+        fc.boolean(),
+        (actions, skews, watched) => {
+          const { replicas, log } = run(actions, skews, watched);
+          const first = canonical(replicas[0].data);
+          for (const rep of replicas) expect(canonical(rep.data)).toBe(first);
+          // The view kept up to date change by change is the view built afresh.
+          for (const rep of replicas) expect(viewText(rep.state.view)).toBe(viewText(buildView(rep.state.entities)));
+          // Nothing new to say after convergence.
+          for (const rep of replicas)
+            expect(rep.state.record(rep.data, (i) => rep.files.get(i.id) ?? NO_FILES)).toEqual([]);
+          // Last writer wins, per field, by the brute-force reading of the whole log.
+          const view = replicas[0].state.view;
+          for (const [id, item] of view.items) {
+            const members = new Set(view.members.get(id));
+            for (const field of ['title', 'favourite']) {
+              const writes = log.filter(
+                (op) => members.has(op.e.slice(2)) && op.e.startsWith('i:') && (op.f === field || op.f === WHOLE),
+              );
+              const newest = writes.reduce((a, b) => (b.s > a.s ? b : a));
+              const expected = newest.f === WHOLE ? (newest.v as Record<string, unknown>)[field] : newest.v;
+              expect((item as Record<string, unknown>)[field]).toEqual(expected);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: Number(process.env.SYNC_RUNS ?? 300) },
     );
   });

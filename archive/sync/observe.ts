@@ -46,7 +46,8 @@ export function observe(
   dirty: Dirty = null,
 ): SyncOp[] {
   const ops: SyncOp[] = [];
-  const stampOf = (entity: string, field: string) => (entities.get(entity) ? (fieldOf(entities.get(entity)!, field)?.s ?? '') : '');
+  const stampOf = (entity: string, field: string) =>
+    entities.get(entity) ? (fieldOf(entities.get(entity)!, field)?.s ?? '') : '';
   const write = (e: string, f: string, v: unknown, b: string) => ops.push({ s: clock.tick(), b, e, f, v });
   const full = dirty === null || dirty.has('reset');
   const dirtyIds = (coll: string) => {
@@ -58,15 +59,23 @@ export function observe(
   const observeItem = (item: Item) => {
     const seen = view.items.get(item.id);
     if (!seen) {
-      ops.push({ s: clock.tick(), b: '', e: `i:${item.id}`, f: WHOLE, v: { ...item, files: filesOf(item) }, k: sameArticleKey(item) });
+      ops.push({
+        s: clock.tick(),
+        b: '',
+        e: `i:${item.id}`,
+        f: WHOLE,
+        v: { ...item, files: filesOf(item) },
+        k: sameArticleKey(item),
+      });
       return;
     }
     if (sameItem(item, seen)) return;
     const members = view.members.get(item.id) ?? [item.id];
-    const groupStamp = (field: string) => members.reduce((best, m) => {
-      const s = stampOf(`i:${m}`, field);
-      return s > best ? s : best;
-    }, '');
+    const groupStamp = (field: string) =>
+      members.reduce((best, m) => {
+        const s = stampOf(`i:${m}`, field);
+        return s > best ? s : best;
+      }, '');
     let changed = false;
     for (const field of ITEM_FIELDS) {
       if (field === 'files') continue;
@@ -122,9 +131,14 @@ export function observe(
     for (const record of list) {
       ids.add(record.id);
       if (wanted && !wanted.has(record.id)) continue;
-      compareRecord(`${prefix}:${record.id}`, record as Record<string, unknown>, seenMap.get(record.id) as Record<string, unknown> | undefined);
+      compareRecord(
+        `${prefix}:${record.id}`,
+        record as Record<string, unknown>,
+        seenMap.get(record.id) as Record<string, unknown> | undefined,
+      );
     }
-    for (const id of wanted ?? seenMap.keys()) if (!ids.has(id) && seenMap.has(id)) write(`${prefix}:${id}`, GONE, true, stampOf(`${prefix}:${id}`, GONE));
+    for (const id of wanted ?? seenMap.keys())
+      if (!ids.has(id) && seenMap.has(id)) write(`${prefix}:${id}`, GONE, true, stampOf(`${prefix}:${id}`, GONE));
   }
 
   // The tag registry, by tag identity, and the settings, by key.
@@ -135,11 +149,17 @@ export function observe(
     compareRecord(`t:${key}`, tag, view.tags.get(key));
   }
   for (const key of view.tags.keys()) if (!tagKeys.has(key)) write(`t:${key}`, GONE, true, stampOf(`t:${key}`, GONE));
-  for (const [key, value] of Object.entries(data.settings)) compareRecord(`s:${key}`, { v: value }, view.settings.has(key) ? { v: view.settings.get(key) } : undefined);
-  for (const key of view.settings.keys()) if (!(key in data.settings)) write(`s:${key}`, GONE, true, stampOf(`s:${key}`, GONE));
+  for (const [key, value] of Object.entries(data.settings))
+    compareRecord(`s:${key}`, { v: value }, view.settings.has(key) ? { v: view.settings.get(key) } : undefined);
+  for (const key of view.settings.keys())
+    if (!(key in data.settings)) write(`s:${key}`, GONE, true, stampOf(`s:${key}`, GONE));
   return ops;
 
-  function compareRecord(entity: string, record: Record<string, unknown>, seen: Record<string, unknown> | undefined): void {
+  function compareRecord(
+    entity: string,
+    record: Record<string, unknown>,
+    seen: Record<string, unknown> | undefined,
+  ): void {
     if (!seen) {
       ops.push({ s: clock.tick(), b: '', e: entity, f: WHOLE, v: record });
       return;

@@ -21,9 +21,16 @@ export interface Reconciled {
 
 export function countChanges(r: Reconciled): number {
   return (
-    r.items.put.length + r.items.removed.length + r.notes.put.length + r.notes.removed.length +
-    r.highlights.put.length + r.highlights.removed.length + r.relations.put.length + r.relations.removed.length +
-    (r.tags ? 1 : 0) + (r.settings ? 1 : 0)
+    r.items.put.length +
+    r.items.removed.length +
+    r.notes.put.length +
+    r.notes.removed.length +
+    r.highlights.put.length +
+    r.highlights.removed.length +
+    r.relations.put.length +
+    r.relations.removed.length +
+    (r.tags ? 1 : 0) +
+    (r.settings ? 1 : 0)
   );
 }
 
@@ -31,19 +38,26 @@ export function countChanges(r: Reconciled): number {
  * Applies `view` to `data`. `localFiles` says which files each local item holds now; an item
  * whose files differ from the view's is listed in `files` (the caller fetches the blobs).
  */
-export function reconcile(
-  data: SyncedData,
-  view: SyncView,
-  localFiles: (id: string) => Files | undefined,
-): Reconciled {
+export function reconcile(data: SyncedData, view: SyncView, localFiles: (id: string) => Files | undefined): Reconciled {
   const out: Reconciled = {
-    items: { put: [], removed: [] }, notes: { put: [], removed: [] }, highlights: { put: [], removed: [] },
-    relations: { put: [], removed: [] }, tags: false, settings: false, files: new Map(),
+    items: { put: [], removed: [] },
+    notes: { put: [], removed: [] },
+    highlights: { put: [], removed: [] },
+    relations: { put: [], removed: [] },
+    tags: false,
+    settings: false,
+    files: new Map(),
   };
-  const items = syncCollection(data.items, view.items, out.items, (v) => {
-    const { files: _files, ...item } = v;
-    return item as Item;
-  }, sameItem);
+  const items = syncCollection(
+    data.items,
+    view.items,
+    out.items,
+    (v) => {
+      const { files: _files, ...item } = v;
+      return item as Item;
+    },
+    sameItem,
+  );
   if (items) data.items = items;
   for (const [id, v] of view.items) if (!sameValue(localFiles(id), v.files)) out.files.set(id, v.files);
   const notes = syncCollection(data.notes, view.notes, out.notes, (n) => n);

@@ -25,7 +25,10 @@ async function pair() {
   const b = await tempArchive({ seeded: false });
   const target = new FolderTarget(folder);
   return {
-    folder, a: a.archive, b: b.archive, target,
+    folder,
+    a: a.archive,
+    b: b.archive,
+    target,
     round: (archive: Archive, options = {}) => syncRound(archive, target, options),
     cleanup: async () => {
       await a.cleanup();
@@ -84,7 +87,10 @@ describe('a sync round through a folder', () => {
 
     // Every name in the folder is a device id, a segment number, or a content hash.
     const names = await listAll(folder);
-    for (const name of names) expect(name).toMatch(/^(dossier-sync\.json|devices\/[0-9a-f]{16}\/(state\.json|\d{8}\.seg)|blobs\/[0-9a-f]{64})$/);
+    for (const name of names)
+      expect(name).toMatch(
+        /^(dossier-sync\.json|devices\/[0-9a-f]{16}\/(state\.json|\d{8}\.seg)|blobs\/[0-9a-f]{64})$/,
+      );
     await cleanup();
   });
 
@@ -103,7 +109,9 @@ describe('a sync round through a folder', () => {
     const { merge } = await openSession(a);
     const [conflict] = listConflicts(merge);
     expect(conflict).toMatchObject({ entity: `i:${x}`, field: 'title', itemId: x });
-    expect(new Set([conflict.current.value, conflict.others[0].value])).toEqual(new Set(['Title from A', 'Title from B']));
+    expect(new Set([conflict.current.value, conflict.others[0].value])).toEqual(
+      new Set(['Title from A', 'Title from B']),
+    );
     // Choosing is an ordinary edit made after seeing both: it wins and the conflict is gone everywhere.
     await updateItem(b, x, { title: 'Title from A' });
     await round(b);
@@ -142,7 +150,10 @@ describe('a sync round through a folder', () => {
     await fs.writeFile(seg, whole.subarray(0, whole.length - 30));
     // A sync engine's conflict copies of a segment, with other content, are never applied.
     await fs.writeFile(path.join(folder, 'devices', report.device, '00000001 (conflicted copy).seg'), whole);
-    await fs.writeFile(path.join(folder, 'devices', report.device, '00000002.sync-conflict-20240101-000000-ABCDEFG.seg'), whole);
+    await fs.writeFile(
+      path.join(folder, 'devices', report.device, '00000002.sync-conflict-20240101-000000-ABCDEFG.seg'),
+      whole,
+    );
     const torn = await round(b);
     expect(b.has(x)).toBe(false);
     expect(torn.waiting.join()).toMatch(/00000001\.seg \(still arriving\)/);
@@ -173,7 +184,10 @@ describe('bodies and images', () => {
     const x = await addItem(a, draft('Fetched again', TEXT_A));
     await round(a);
     await round(b);
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201b1b1a1c50000000049454e44ae426082', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201b1b1a1c50000000049454e44ae426082',
+      'hex',
+    );
     const image = `${'ab'.repeat(16)}.png`;
     await a.store.writeContent(x, 'txt', TEXT_B);
     await a.store.writeContent(x, 'html', `<p>${TEXT_B}</p><img src="${image}">`);
@@ -212,14 +226,24 @@ describe('the sync state on disk', () => {
     expect(log.trim().split('\n').length).toBeGreaterThanOrEqual(3);
     const sorted = (m: Map<string, unknown>) => JSON.stringify([...m].sort(([p], [q]) => (p < q ? -1 : 1)));
     const before = await openSession(a);
-    const memory = { entities: sorted(before.merge.entities), files: before.local.files, cursors: before.local.cursors, published: before.local.published };
+    const memory = {
+      entities: sorted(before.merge.entities),
+      files: before.local.files,
+      cursors: before.local.cursors,
+      published: before.local.published,
+    };
     // Reopen the archive: the state is read back from state.json and the log.
     const dir = a.dir;
     await a.close();
     const { Archive } = await import('../core/archive');
     const again = await Archive.open(dir);
     const after = await openSession(again);
-    expect({ entities: sorted(after.merge.entities), files: after.local.files, cursors: after.local.cursors, published: after.local.published }).toEqual(memory);
+    expect({
+      entities: sorted(after.merge.entities),
+      files: after.local.files,
+      cursors: after.local.cursors,
+      published: after.local.published,
+    }).toEqual(memory);
     // And it goes on from there: one more round on the reopened archive finds nothing to do.
     expect((await syncRound(again, new FolderTarget(folder))).published.operations).toBe(0);
     await again.close();

@@ -9,7 +9,18 @@ import type { Archive } from '../core/archive';
 import type { Item } from '../core/model';
 import { SyncRefused, sha256, type Codec } from './codec';
 import type { SyncOp } from './crdt';
-import { BLOBS, DEVICES, blobFile, deviceDir, deviceStateFile, isBlobName, isDevice, segmentFile, segmentSeq, strayKind } from './layout';
+import {
+  BLOBS,
+  DEVICES,
+  blobFile,
+  deviceDir,
+  deviceStateFile,
+  isBlobName,
+  isDevice,
+  segmentFile,
+  segmentSeq,
+  strayKind,
+} from './layout';
 import type { LocalState, SyncTargetConfig } from './local-state';
 import { dropSession, openSession, saveSession, takeChanges } from './session';
 import { countChanges, reconcile } from './reconcile';
@@ -32,8 +43,11 @@ export interface RoundOptions {
   compaction?: CompactionOptions;
 }
 
-
-export async function syncRound(archive: Archive, target: SyncTarget, options: RoundOptions = {}): Promise<RoundReport> {
+export async function syncRound(
+  archive: Archive,
+  target: SyncTarget,
+  options: RoundOptions = {},
+): Promise<RoundReport> {
   try {
     return await round(archive, target, options);
   } catch (error) {
@@ -47,17 +61,26 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
   const { local, merge } = await openSession(archive, options.now);
   const { codec, salt } = await openTargetFile(target, options.passphrase ?? null);
   if (local.keySalt !== null && local.keySalt !== salt) {
-    throw new SyncRefused(`${target.label} is not the sync target this archive used before (its key differs); sync it to a new folder or start sync afresh.`);
+    throw new SyncRefused(
+      `${target.label} is not the sync target this archive used before (its key differs); sync it to a new folder or start sync afresh.`,
+    );
   }
   local.keySalt = salt;
-  const changedTarget = options.remember !== undefined && JSON.stringify(options.remember) !== JSON.stringify(local.target);
+  const changedTarget =
+    options.remember !== undefined && JSON.stringify(options.remember) !== JSON.stringify(local.target);
   if (options.remember) local.target = options.remember;
   const report: RoundReport = {
-    device: local.device, target: target.label,
+    device: local.device,
+    target: target.label,
     published: { operations: 0, segment: null, blobs: 0, bytes: 0 },
     received: { operations: 0, segments: 0, devices: 0 },
     applied: { items: 0, removed: 0, annotations: 0, changes: 0 },
-    conflicts: 0, waiting: [], ignored: [], refused: [], compacted: { snapshot: null, removedSegments: 0 }, ms: 0,
+    conflicts: 0,
+    waiting: [],
+    ignored: [],
+    refused: [],
+    compacted: { snapshot: null, removedSegments: 0 },
+    ms: 0,
   };
   const bytesBefore = target.bytesWritten;
   const cursorsBefore = { ...local.cursors };
@@ -110,7 +133,10 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
       took = true;
     }
     const later = [...seqs].filter((n) => n > cursor + 1);
-    if (!seqs.has(cursor + 1) && later.length > 0) report.waiting.push(`${segmentFile(device, cursor + 1)} (not here yet; ${later.length} later segment(s) wait for it)`);
+    if (!seqs.has(cursor + 1) && later.length > 0)
+      report.waiting.push(
+        `${segmentFile(device, cursor + 1)} (not here yet; ${later.length} later segment(s) wait for it)`,
+      );
     local.cursors[device] = cursor;
     if (took) report.received.devices += 1;
   }
@@ -129,7 +155,13 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
   report.received.operations = merge.join(catchUp.snapshots.flatMap((snap) => snap.entities)) + merge.apply(incoming);
   const moved = Object.keys(local.cursors).some((d) => local.cursors[d] !== cursorsBefore[d]);
   // (Items still waiting for a body keep the rounds going until it comes.)
-  if (ops.length === 0 && report.received.operations === 0 && !moved && !changedTarget && local.waitingFor.length === 0) {
+  if (
+    ops.length === 0 &&
+    report.received.operations === 0 &&
+    !moved &&
+    !changedTarget &&
+    local.waitingFor.length === 0
+  ) {
     report.conflicts = local.conflicts;
     report.ms = Math.round(performance.now() - started);
     return report;
@@ -210,7 +242,13 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
   local.lastRound = new Date().toISOString();
   await saveSession(archive, local, merge);
   if (ops.length > 0 || report.received.segments > 0 || (await target.read(deviceStateFile(local.device))) === null) {
-    const state = { version: 1, device: local.device, published: local.published, seen: local.cursors, at: local.lastRound };
+    const state = {
+      version: 1,
+      device: local.device,
+      published: local.published,
+      seen: local.cursors,
+      at: local.lastRound,
+    };
     await target.write(deviceStateFile(local.device), codec.seal(Buffer.from(JSON.stringify(state))));
   }
   report.compacted = await compactOwn(target, codec, local, merge, options.compaction);
@@ -220,7 +258,12 @@ async function round(archive: Archive, target: SyncTarget, options: RoundOptions
 }
 
 /** An item's files as blob names, remembering where each blob's bytes are for the upload. */
-function localFiles(archive: Archive, item: Item, codec: Codec, sources: Map<string, { id: string; file: string }>): Files {
+function localFiles(
+  archive: Archive,
+  item: Item,
+  codec: Codec,
+  sources: Map<string, { id: string; file: string }>,
+): Files {
   const hash = (file: string): string | null => {
     let bytes: Buffer;
     try {
@@ -245,7 +288,13 @@ function localFiles(archive: Archive, item: Item, codec: Codec, sources: Map<str
 }
 
 /** Reads one segment: its operations, 'torn' while it is still arriving, or why it was refused. */
-async function readSegment(target: SyncTarget, codec: Codec, file: string, device: string, seq: number): Promise<SyncOp[] | 'torn' | string> {
+async function readSegment(
+  target: SyncTarget,
+  codec: Codec,
+  file: string,
+  device: string,
+  seq: number,
+): Promise<SyncOp[] | 'torn' | string> {
   const bytes = await target.read(file);
   if (bytes === null) return 'torn';
   let plain: Uint8Array;
@@ -263,7 +312,14 @@ async function readSegment(target: SyncTarget, codec: Codec, file: string, devic
 }
 
 /** Writes an item's files from blobs (ours if we have them, else the target's); returns the blobs still missing. */
-async function writeFiles(archive: Archive, target: SyncTarget, codec: Codec, id: string, files: Files, blobs: Map<string, { id: string; kind: 'html' | 'txt' | { asset: string } }>): Promise<string[]> {
+async function writeFiles(
+  archive: Archive,
+  target: SyncTarget,
+  codec: Codec,
+  id: string,
+  files: Files,
+  blobs: Map<string, { id: string; kind: 'html' | 'txt' | { asset: string } }>,
+): Promise<string[]> {
   const missing: string[] = [];
   const fetch = async (name: string): Promise<Uint8Array | null> => {
     const mine = readLocal(archive, codec, blobs.get(name), name);
@@ -286,10 +342,13 @@ async function writeFiles(archive: Archive, target: SyncTarget, codec: Codec, id
   }
   if (missing.length) return missing;
   for (const [bytes, kind] of got) {
-    if (kind === 'html' || kind === 'txt') await archive.store.writeContent(id, kind, Buffer.from(bytes).toString('utf8'));
+    if (kind === 'html' || kind === 'txt')
+      await archive.store.writeContent(id, kind, Buffer.from(bytes).toString('utf8'));
   }
   if (!files.html) await archive.store.removeHtml(id);
-  const images = got.filter(([, k]) => typeof k === 'object').map(([bytes, k]) => ({ name: (k as { asset: string }).asset, bytes }));
+  const images = got
+    .filter(([, k]) => typeof k === 'object')
+    .map(([bytes, k]) => ({ name: (k as { asset: string }).asset, bytes }));
   await archive.store.writeAssets(id, images);
   return [];
 }
@@ -306,9 +365,17 @@ function localBlobs(local: LocalState): Map<string, { id: string; kind: 'html' |
 }
 
 /** A blob's plain bytes from the local file that holds it, checked against its name; null if it is not there. */
-function readLocal(archive: Archive, codec: Codec, at: { id: string; kind: 'html' | 'txt' | { asset: string } } | undefined, name: string): Uint8Array | null {
+function readLocal(
+  archive: Archive,
+  codec: Codec,
+  at: { id: string; kind: 'html' | 'txt' | { asset: string } } | undefined,
+  name: string,
+): Uint8Array | null {
   if (!at) return null;
-  const file = typeof at.kind === 'object' ? archive.store.assetPath(at.id, at.kind.asset) : archive.store.contentPath(at.id, at.kind);
+  const file =
+    typeof at.kind === 'object'
+      ? archive.store.assetPath(at.id, at.kind.asset)
+      : archive.store.contentPath(at.id, at.kind);
   try {
     const bytes = readFileSync(file);
     return codec.sealBlob(bytes).name === name ? bytes : null;

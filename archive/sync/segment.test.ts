@@ -19,7 +19,11 @@ describe('segments', () => {
     const altered = Buffer.from(bytes);
     altered[40] ^= 1;
     expect(decodeSegment(altered, DEVICE, 3)).toEqual({ ok: false, torn: true });
-    expect(decodeSegment(bytes, DEVICE, 4)).toMatchObject({ ok: false, torn: false, problem: expect.stringMatching(/another device or place/) });
+    expect(decodeSegment(bytes, DEVICE, 4)).toMatchObject({
+      ok: false,
+      torn: false,
+      problem: expect.stringMatching(/another device or place/),
+    });
   });
 
   it('refuses operations whose values their schema refuses', () => {
@@ -28,9 +32,23 @@ describe('segments', () => {
     expect(checkOp(op('s:__proto__', 'v', { polluted: true }))).toMatch(/bad entity/);
     expect(checkOp(op('i:../../etc/passwd', 'title', 'x'))).toMatch(/bad entity/);
     expect(checkOp(op('i:00000000000000aa', 'wordCount', -3))).toMatch(/not valid/);
-    expect(checkOp(op('i:00000000000000aa', 'files', { html: null, txt: null, assets: { '../x.png': 'a'.repeat(64) } }))).toMatch(/not valid/);
-    expect(checkOp(op('n:00000000000000bb', '*', { id: '00000000000000cc', itemId: '00000000000000aa', text: 't', created: 'x', updated: 'x' }))).toMatch(/another id/);
-    expect(checkOp(op('i:00000000000000aa', 'tag:news', 'News'))).toEqual({ op: op('i:00000000000000aa', 'tag:news', 'News') });
+    expect(
+      checkOp(op('i:00000000000000aa', 'files', { html: null, txt: null, assets: { '../x.png': 'a'.repeat(64) } })),
+    ).toMatch(/not valid/);
+    expect(
+      checkOp(
+        op('n:00000000000000bb', '*', {
+          id: '00000000000000cc',
+          itemId: '00000000000000aa',
+          text: 't',
+          created: 'x',
+          updated: 'x',
+        }),
+      ),
+    ).toMatch(/another id/);
+    expect(checkOp(op('i:00000000000000aa', 'tag:news', 'News'))).toEqual({
+      op: op('i:00000000000000aa', 'tag:news', 'News'),
+    });
     expect(checkOp(op('i:00000000000000aa', 'gone', true))).toEqual({ op: op('i:00000000000000aa', 'gone', true) });
   });
 });

@@ -15,11 +15,22 @@ export const SEGMENT_VERSION = 1;
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const BlobName = z.string().regex(/^[0-9a-f]{64}$/);
-const Files = z.object({ html: BlobName.nullable(), txt: BlobName.nullable(), assets: z.record(z.string().regex(ASSET_NAME), BlobName) });
+const Files = z.object({
+  html: BlobName.nullable(),
+  txt: BlobName.nullable(),
+  assets: z.record(z.string().regex(ASSET_NAME), BlobName),
+});
 const SyncItem = Item.extend({ files: Files });
 const TagName = z.string().min(1).max(MAX_TAG_LENGTH);
 
-const WHOLE_SCHEMAS: Record<string, z.ZodType> = { i: SyncItem, n: Note, h: Highlight, r: Relation, t: Tag, s: z.object({ v: z.unknown() }) };
+const WHOLE_SCHEMAS: Record<string, z.ZodType> = {
+  i: SyncItem,
+  n: Note,
+  h: Highlight,
+  r: Relation,
+  t: Tag,
+  s: z.object({ v: z.unknown() }),
+};
 const FIELD_SCHEMAS: Record<string, Record<string, z.ZodType>> = {
   i: { ...Item.shape, files: Files },
   n: Note.shape,
@@ -33,7 +44,8 @@ export function encodeSegment(device: string, seq: number, ops: readonly SyncOp[
   return sealLines({ format: 'dossier-sync-segment', version: SEGMENT_VERSION, device, seq, count: ops.length }, ops);
 }
 
-export type Decoded = { ok: true; ops: SyncOp[] } | { ok: false; torn: true } | { ok: false; torn: false; problem: string };
+export type Decoded =
+  { ok: true; ops: SyncOp[] } | { ok: false; torn: true } | { ok: false; torn: false; problem: string };
 
 /** Reads a segment of `device` numbered `seq`; never throws. */
 export function decodeSegment(bytes: Uint8Array, device: string, seq: number): Decoded {
@@ -46,10 +58,18 @@ export function decodeSegment(bytes: Uint8Array, device: string, seq: number): D
   } catch {
     return { ok: false, torn: false, problem: 'its first line is not a segment header' };
   }
-  if (header.format !== 'dossier-sync-segment') return { ok: false, torn: false, problem: 'it is not a Dossier sync segment' };
-  if (typeof header.version !== 'number' || header.version > SEGMENT_VERSION) return { ok: false, torn: false, problem: `it was written by a newer Dossier (format ${String(header.version)}); update Dossier` };
-  if (header.device !== device || header.seq !== seq) return { ok: false, torn: false, problem: 'it names another device or place (copied by hand?)' };
-  if (header.count !== lines.length - 1 || sealed.count !== lines.length - 1) return { ok: false, torn: false, problem: 'its count of operations does not match' };
+  if (header.format !== 'dossier-sync-segment')
+    return { ok: false, torn: false, problem: 'it is not a Dossier sync segment' };
+  if (typeof header.version !== 'number' || header.version > SEGMENT_VERSION)
+    return {
+      ok: false,
+      torn: false,
+      problem: `it was written by a newer Dossier (format ${String(header.version)}); update Dossier`,
+    };
+  if (header.device !== device || header.seq !== seq)
+    return { ok: false, torn: false, problem: 'it names another device or place (copied by hand?)' };
+  if (header.count !== lines.length - 1 || sealed.count !== lines.length - 1)
+    return { ok: false, torn: false, problem: 'its count of operations does not match' };
   const ops: SyncOp[] = [];
   for (let i = 1; i < lines.length; i++) {
     let raw: unknown;
@@ -73,15 +93,22 @@ export function checkOp(raw: unknown): { op: SyncOp } | string {
   const kind = op.e[0];
   const key = op.e.slice(2);
   if (op.e[1] !== ':' || !Object.hasOwn(WHOLE_SCHEMAS, kind)) return `unknown entity ${op.e.slice(0, 40)}`;
-  if ('inhr'.includes(kind) ? !ID_PATTERN.test(key) : key.length === 0 || key.length > 200 || UNSAFE_KEYS.has(key)) return `bad entity ${op.e.slice(0, 40)}`;
+  if ('inhr'.includes(kind) ? !ID_PATTERN.test(key) : key.length === 0 || key.length > 200 || UNSAFE_KEYS.has(key))
+    return `bad entity ${op.e.slice(0, 40)}`;
   let schema: z.ZodType | undefined;
   if (op.f === WHOLE) schema = WHOLE_SCHEMAS[kind];
   else if (op.f === GONE) schema = z.boolean();
   else if (kind === 'i' && op.f.startsWith('tag:')) schema = TagName.nullable();
-  else if (op.f !== 'id' && Object.hasOwn(FIELD_SCHEMAS[kind], op.f) && (kind !== 'i' || (ITEM_FIELDS as readonly string[]).includes(op.f))) schema = FIELD_SCHEMAS[kind][op.f];
+  else if (
+    op.f !== 'id' &&
+    Object.hasOwn(FIELD_SCHEMAS[kind], op.f) &&
+    (kind !== 'i' || (ITEM_FIELDS as readonly string[]).includes(op.f))
+  )
+    schema = FIELD_SCHEMAS[kind][op.f];
   if (!schema) return `unknown field ${op.f.slice(0, 40)}`;
   const value = schema.safeParse(op.v);
   if (!value.success) return `the value of ${op.e.slice(0, 20)} ${op.f} is not valid`;
-  if (op.f === WHOLE && kind !== 's' && kind !== 't' && (value.data as { id: string }).id !== key) return 'a record filed under another id';
+  if (op.f === WHOLE && kind !== 's' && kind !== 't' && (value.data as { id: string }).id !== key)
+    return 'a record filed under another id';
   return { op: { ...op, v: value.data } };
 }

@@ -24,7 +24,10 @@ describe('sync through the contract', () => {
     };
 
     const none = await dispatch(a.archive, 'sync.run', {});
-    expect(none).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/^Choose a sync folder/) } });
+    expect(none).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringMatching(/^Choose a sync folder/) },
+    });
     // The target is chosen once (by the CLI, or the app's setting) and remembered.
     const remember = { kind: 'folder' as const, folder };
     const x = await addItem(a.archive, draft('Shared', TEXT));
@@ -37,19 +40,32 @@ describe('sync through the contract', () => {
     await call(a.archive, 'sync.run');
     const report = (await call(b.archive, 'sync.run')) as { conflicts: number; received: { segments: number } };
     expect(report).toMatchObject({ conflicts: 1, received: { segments: 1 } });
-    const { conflicts } = (await call(b.archive, 'sync.conflicts')) as { conflicts: Array<{ entity: string; field: string; title: string; current: { value: string }; others: Array<{ value: string }> }> };
+    const { conflicts } = (await call(b.archive, 'sync.conflicts')) as {
+      conflicts: Array<{
+        entity: string;
+        field: string;
+        title: string;
+        current: { value: string };
+        others: Array<{ value: string }>;
+      }>;
+    };
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ entity: `i:${x}`, field: 'title', title: b.archive.item(x).title });
     const loser = conflicts[0].others[0].value;
 
-    const after = (await call(b.archive, 'sync.choose', { entity: `i:${x}`, field: 'title', pick: 1 })) as { conflicts: unknown[] };
+    const after = (await call(b.archive, 'sync.choose', { entity: `i:${x}`, field: 'title', pick: 1 })) as {
+      conflicts: unknown[];
+    };
     expect(after.conflicts).toEqual([]);
     expect(b.archive.item(x).title).toBe(loser);
     await call(b.archive, 'sync.run');
     await call(a.archive, 'sync.run');
     expect(a.archive.item(x).title).toBe(loser);
     expect(((await call(a.archive, 'sync.conflicts')) as { conflicts: unknown[] }).conflicts).toEqual([]);
-    expect(await dispatch(a.archive, 'sync.choose', { entity: 'x:1', field: 'title', pick: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await dispatch(a.archive, 'sync.choose', { entity: 'x:1', field: 'title', pick: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
 
     await a.cleanup();
     await b.cleanup();

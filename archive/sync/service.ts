@@ -67,9 +67,14 @@ export function checkTarget(config: SyncTargetConfig, archiveDir: string): SyncT
     return { kind: 'webdav', url: config.url, ...(config.user ? { user: config.user } : {}) };
   }
   const folder = config.folder.trim();
-  if (!path.isAbsolute(folder)) throw new ArchiveError('invalid_argument', `The sync folder must be a full path (like /home/me/Sync/dossier), not “${folder}”.`);
+  if (!path.isAbsolute(folder))
+    throw new ArchiveError(
+      'invalid_argument',
+      `The sync folder must be a full path (like /home/me/Sync/dossier), not “${folder}”.`,
+    );
   const resolved = path.resolve(folder);
-  if (!existsSync(path.dirname(resolved))) throw new ArchiveError('invalid_argument', `There is no folder ${path.dirname(resolved)} to sync into.`);
+  if (!existsSync(path.dirname(resolved)))
+    throw new ArchiveError('invalid_argument', `There is no folder ${path.dirname(resolved)} to sync into.`);
   const archive = path.resolve(archiveDir);
   if (resolved === archive || resolved.startsWith(archive + path.sep) || archive.startsWith(resolved + path.sep)) {
     throw new ArchiveError('invalid_argument', 'The sync folder must be outside the archive folder (and not hold it).');
@@ -78,11 +83,18 @@ export function checkTarget(config: SyncTargetConfig, archiveDir: string): SyncT
 }
 
 /** The target a configuration names, with the WebDAV password given, kept, or from the environment. */
-export async function targetOf(config: SyncTargetConfig, secrets: Secrets = defaultSecrets(), given: GivenSecrets = {}): Promise<SyncTarget> {
+export async function targetOf(
+  config: SyncTargetConfig,
+  secrets: Secrets = defaultSecrets(),
+  given: GivenSecrets = {},
+): Promise<SyncTarget> {
   if (config.kind === 'folder') return new FolderTarget(config.folder);
   const user = given.user ?? config.user ?? process.env.DOSSIER_WEBDAV_USER;
   if (user === undefined) return new WebDavTarget(config.url, null);
-  const password = given.password ?? (await secrets.get('webdav-password', accountOf('webdav-password', { ...config, user })))?.value ?? '';
+  const password =
+    given.password ??
+    (await secrets.get('webdav-password', accountOf('webdav-password', { ...config, user })))?.value ??
+    '';
   return new WebDavTarget(config.url, { user, password });
 }
 
@@ -90,10 +102,15 @@ export async function syncStatus(archive: Archive, host?: HostSyncState): Promis
   const { local } = await openSession(archive);
   const secrets = host?.secrets ?? defaultSecrets();
   const target = local.target;
-  const source = async (kind: SecretKind) => (target ? ((await secrets.get(kind, accountOf(kind, target)))?.from ?? null) : null);
+  const source = async (kind: SecretKind) =>
+    target ? ((await secrets.get(kind, accountOf(kind, target)))?.from ?? null) : null;
   return {
-    device: local.device, target, encrypted: local.keySalt !== null, lastRound: local.lastRound,
-    conflicts: local.conflicts, waitingFor: local.waitingFor.length,
+    device: local.device,
+    target,
+    encrypted: local.keySalt !== null,
+    lastRound: local.lastRound,
+    conflicts: local.conflicts,
+    waitingFor: local.waitingFor.length,
     published: local.published,
     devices: Object.fromEntries(Object.entries(local.cursors).filter(([d]) => d !== local.device)),
     paused: local.paused,
@@ -110,10 +127,20 @@ export async function syncStatus(archive: Archive, host?: HostSyncState): Promis
 
 export async function listSyncConflicts(archive: Archive): Promise<{ conflicts: ConflictView[] }> {
   const conflicts = await conflictsOf(archive);
-  return { conflicts: conflicts.map((c) => ({ ...c, title: c.itemId && archive.has(c.itemId) ? archive.item(c.itemId).title : c.entity })) };
+  return {
+    conflicts: conflicts.map((c) => ({
+      ...c,
+      title: c.itemId && archive.has(c.itemId) ? archive.item(c.itemId).title : c.entity,
+    })),
+  };
 }
 
-export async function chooseSyncValue(archive: Archive, entity: string, field: string, pick: number): Promise<{ conflicts: ConflictView[] }> {
+export async function chooseSyncValue(
+  archive: Archive,
+  entity: string,
+  field: string,
+  pick: number,
+): Promise<{ conflicts: ConflictView[] }> {
   await chooseConflict(archive, entity, field, pick);
   return listSyncConflicts(archive);
 }
@@ -128,14 +155,27 @@ export interface RunOptions extends GivenSecrets {
 export async function runSync(archive: Archive, options: RunOptions = {}): Promise<RoundReport> {
   const { local } = await openSession(archive);
   const config = options.target ? checkTarget(options.target, archive.dir) : local.target;
-  if (!config) throw new ArchiveError('invalid_argument', 'Choose a sync folder or WebDAV address first (dossier sync --folder DIR).');
+  if (!config)
+    throw new ArchiveError(
+      'invalid_argument',
+      'Choose a sync folder or WebDAV address first (dossier sync --folder DIR).',
+    );
   if (local.target && !sameTarget(local.target, config)) {
     // Another target: what this device has read from the old one does not apply to the new one.
-    throw new ArchiveError('conflict', `This archive syncs with ${describeTarget(local.target)}; to switch, stop syncing with it first (in the app's Sync setting, or move ${path.join(archive.dir, 'sync')} away).`);
+    throw new ArchiveError(
+      'conflict',
+      `This archive syncs with ${describeTarget(local.target)}; to switch, stop syncing with it first (in the app's Sync setting, or move ${path.join(archive.dir, 'sync')} away).`,
+    );
   }
-  const remember = local.target?.kind === 'webdav' && config.kind === 'webdav' && !config.user && local.target.user ? local.target : config;
+  const remember =
+    local.target?.kind === 'webdav' && config.kind === 'webdav' && !config.user && local.target.user
+      ? local.target
+      : config;
   const secrets = options.secrets ?? defaultSecrets();
-  const passphrase = options.passphrase !== undefined ? options.passphrase : ((await secrets.get('passphrase', accountOf('passphrase', remember)))?.value ?? null);
+  const passphrase =
+    options.passphrase !== undefined
+      ? options.passphrase
+      : ((await secrets.get('passphrase', accountOf('passphrase', remember)))?.value ?? null);
   try {
     return await syncRound(archive, await targetOf(remember, secrets, options), { passphrase, remember });
   } catch (error) {
@@ -158,10 +198,15 @@ export interface Settings {
  * state aside (kept beside it, never deleted) so the next target starts afresh.
  * Returns a one-line notice when a secret could not be kept beyond this session.
  */
-export async function configureSync(archive: Archive, settings: Settings, secrets: Secrets = defaultSecrets()): Promise<{ notice: string | null }> {
+export async function configureSync(
+  archive: Archive,
+  settings: Settings,
+  secrets: Secrets = defaultSecrets(),
+): Promise<{ notice: string | null }> {
   if (settings.target === null) {
     const dir = path.join(archive.dir, 'sync');
-    if (existsSync(dir)) await fs.rename(dir, path.join(archive.dir, `sync-stopped-${new Date().toISOString().replace(/[:.]/g, '-')}`));
+    if (existsSync(dir))
+      await fs.rename(dir, path.join(archive.dir, `sync-stopped-${new Date().toISOString().replace(/[:.]/g, '-')}`));
     dropSession(archive);
     return { notice: null };
   }
@@ -169,7 +214,10 @@ export async function configureSync(archive: Archive, settings: Settings, secret
   if (settings.target) {
     const config = checkTarget(settings.target, archive.dir);
     if (local.target && !sameTarget(local.target, config)) {
-      throw new ArchiveError('conflict', `This archive syncs with ${describeTarget(local.target)}; stop syncing with it first.`);
+      throw new ArchiveError(
+        'conflict',
+        `This archive syncs with ${describeTarget(local.target)}; stop syncing with it first.`,
+      );
     }
     local.target = config;
   }
@@ -177,8 +225,11 @@ export async function configureSync(archive: Archive, settings: Settings, secret
   await saveSession(archive, local, merge);
   const notices: string[] = [];
   const target = local.target;
-  if (!target && (settings.passphrase || settings.password)) throw new ArchiveError('invalid_argument', 'Choose a sync folder or WebDAV address first.');
-  if (target && settings.passphrase) notices.push((await secrets.set('passphrase', accountOf('passphrase', target), settings.passphrase)) ?? '');
-  if (target?.kind === 'webdav' && settings.password) notices.push((await secrets.set('webdav-password', accountOf('webdav-password', target), settings.password)) ?? '');
+  if (!target && (settings.passphrase || settings.password))
+    throw new ArchiveError('invalid_argument', 'Choose a sync folder or WebDAV address first.');
+  if (target && settings.passphrase)
+    notices.push((await secrets.set('passphrase', accountOf('passphrase', target), settings.passphrase)) ?? '');
+  if (target?.kind === 'webdav' && settings.password)
+    notices.push((await secrets.set('webdav-password', accountOf('webdav-password', target), settings.password)) ?? '');
   return { notice: notices.find(Boolean) ?? null };
 }

@@ -71,7 +71,10 @@ function restoreMerge(local: LocalState, now?: () => number): MergeState {
   return merge;
 }
 
-export async function openSession(archive: Archive, now?: () => number): Promise<{ local: LocalState; merge: MergeState }> {
+export async function openSession(
+  archive: Archive,
+  now?: () => number,
+): Promise<{ local: LocalState; merge: MergeState }> {
   const cached = sessions.get(archive);
   if (cached && cached.written === (await stateStamp(archive.dir))) return cached;
   sessions.delete(archive);
@@ -108,7 +111,11 @@ export async function saveSession(archive: Archive, local: LocalState, merge: Me
   const { ops, joined } = merge.takeApplied();
   const before = savedFiles.get(local);
   const logBytes = (await fs.stat(logFile(archive.dir)).catch(() => null))?.size ?? 0;
-  const whole = !before || joined || !existsSync(stateFile(archive.dir)) || logBytes > Math.max(LOG_MAX_BYTES, (stateBytes.get(local) ?? 0) / 5);
+  const whole =
+    !before ||
+    joined ||
+    !existsSync(stateFile(archive.dir)) ||
+    logBytes > Math.max(LOG_MAX_BYTES, (stateBytes.get(local) ?? 0) / 5);
   if (whole) {
     local.generation += 1;
     local.entities = [...merge.entities];

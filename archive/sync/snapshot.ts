@@ -19,10 +19,14 @@ export interface Snapshot {
 
 export function encodeSnapshot(snapshot: Snapshot): Uint8Array {
   const { device, seq, cursors, entities } = snapshot;
-  return sealLines({ format: 'dossier-sync-snapshot', version: SNAPSHOT_VERSION, device, seq, cursors, count: entities.length }, entities);
+  return sealLines(
+    { format: 'dossier-sync-snapshot', version: SNAPSHOT_VERSION, device, seq, cursors, count: entities.length },
+    entities,
+  );
 }
 
-export type DecodedSnapshot = { ok: true; snapshot: Snapshot } | { ok: false; torn: true } | { ok: false; torn: false; problem: string };
+export type DecodedSnapshot =
+  { ok: true; snapshot: Snapshot } | { ok: false; torn: true } | { ok: false; torn: false; problem: string };
 
 /** Reads a snapshot; every value in it passes the schema an operation writing it would. Never throws. */
 export function decodeSnapshot(bytes: Uint8Array, device: string, seq: number): DecodedSnapshot {
@@ -30,13 +34,27 @@ export function decodeSnapshot(bytes: Uint8Array, device: string, seq: number): 
   if (sealed === 'torn') return { ok: false, torn: true };
   const { lines } = sealed;
   try {
-    const header = JSON.parse(lines[0]) as { format?: unknown; version?: unknown; device?: unknown; seq?: unknown; cursors?: unknown; count?: unknown };
-    if (header.format !== 'dossier-sync-snapshot') return { ok: false, torn: false, problem: 'it is not a Dossier sync snapshot' };
-    if (typeof header.version !== 'number' || header.version > SNAPSHOT_VERSION) return { ok: false, torn: false, problem: 'it was written by a newer Dossier; update Dossier' };
-    if (header.device !== device || header.seq !== seq) return { ok: false, torn: false, problem: 'it names another device or place' };
+    const header = JSON.parse(lines[0]) as {
+      format?: unknown;
+      version?: unknown;
+      device?: unknown;
+      seq?: unknown;
+      cursors?: unknown;
+      count?: unknown;
+    };
+    if (header.format !== 'dossier-sync-snapshot')
+      return { ok: false, torn: false, problem: 'it is not a Dossier sync snapshot' };
+    if (typeof header.version !== 'number' || header.version > SNAPSHOT_VERSION)
+      return { ok: false, torn: false, problem: 'it was written by a newer Dossier; update Dossier' };
+    if (header.device !== device || header.seq !== seq)
+      return { ok: false, torn: false, problem: 'it names another device or place' };
     if (header.count !== lines.length - 1) return { ok: false, torn: false, problem: 'its count does not match' };
     const cursors = header.cursors as Record<string, unknown>;
-    if (!cursors || typeof cursors !== 'object' || Object.entries(cursors).some(([d, n]) => !/^[0-9a-f]{16}$/.test(d) || !Number.isInteger(n) || (n as number) < 0)) {
+    if (
+      !cursors ||
+      typeof cursors !== 'object' ||
+      Object.entries(cursors).some(([d, n]) => !/^[0-9a-f]{16}$/.test(d) || !Number.isInteger(n) || (n as number) < 0)
+    ) {
       return { ok: false, torn: false, problem: 'its positions are not valid' };
     }
     const entities: Array<[string, Entity]> = [];
@@ -54,9 +72,24 @@ export function decodeSnapshot(bytes: Uint8Array, device: string, seq: number): 
 
 /** Checks an entity as the operations that could have built it. */
 function checkEntity(key: string, entity: Entity): string | null {
-  if (typeof key !== 'string' || !entity || typeof entity !== 'object' || typeof entity.ws !== 'string' || typeof entity.ks !== 'string' || typeof entity.f !== 'object') return 'not an entity';
+  if (
+    typeof key !== 'string' ||
+    !entity ||
+    typeof entity !== 'object' ||
+    typeof entity.ws !== 'string' ||
+    typeof entity.ks !== 'string' ||
+    typeof entity.f !== 'object'
+  )
+    return 'not an entity';
   if (entity.w !== null) {
-    const whole = checkOp({ s: entity.ws, b: '', e: key, f: WHOLE, v: entity.w, ...(key.startsWith('i:') ? { k: entity.k } : {}) });
+    const whole = checkOp({
+      s: entity.ws,
+      b: '',
+      e: key,
+      f: WHOLE,
+      v: entity.w,
+      ...(key.startsWith('i:') ? { k: entity.k } : {}),
+    });
     if (typeof whole === 'string') return whole;
   }
   for (const [field, register] of Object.entries(entity.f)) {

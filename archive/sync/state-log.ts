@@ -15,7 +15,12 @@ export const LogLine = z.object({
   g: z.number().int().min(0),
   ops: z.array(SyncOp),
   local: z.record(z.string(), z.unknown()),
-  files: z.record(z.string(), z.object({ html: z.string().nullable(), txt: z.string().nullable(), assets: z.record(z.string(), z.string()) }).nullable()),
+  files: z.record(
+    z.string(),
+    z
+      .object({ html: z.string().nullable(), txt: z.string().nullable(), assets: z.record(z.string(), z.string()) })
+      .nullable(),
+  ),
 });
 export type LogLine = z.infer<typeof LogLine>;
 

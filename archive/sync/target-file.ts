@@ -12,11 +12,27 @@ export const TARGET_VERSION = 1;
 const TargetDoc = z.object({
   format: z.literal('dossier-sync'),
   version: z.number().int(),
-  encryption: z.object({ kdf: z.literal('scrypt'), N: z.number().int().min(1024).max(1 << 20), r: z.number().int().min(1).max(32), p: z.number().int().min(1).max(16), salt: z.string(), check: z.string() }).nullable(),
+  encryption: z
+    .object({
+      kdf: z.literal('scrypt'),
+      N: z
+        .number()
+        .int()
+        .min(1024)
+        .max(1 << 20),
+      r: z.number().int().min(1).max(32),
+      p: z.number().int().min(1).max(16),
+      salt: z.string(),
+      check: z.string(),
+    })
+    .nullable(),
 });
 
 /** Opens (or sets up) the target; returns how to read and write its files. */
-export async function openTargetFile(target: SyncTarget, passphrase: string | null): Promise<{ codec: Codec; salt: string | null; created: boolean }> {
+export async function openTargetFile(
+  target: SyncTarget,
+  passphrase: string | null,
+): Promise<{ codec: Codec; salt: string | null; created: boolean }> {
   const bytes = await target.read(TARGET_FILE);
   if (bytes === null) {
     const setup = passphrase ? newKeyParams(passphrase) : null;
@@ -29,16 +45,27 @@ export async function openTargetFile(target: SyncTarget, passphrase: string | nu
   try {
     raw = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch {
-    throw new SyncRefused(`${target.label} has a ${TARGET_FILE} that is not JSON (still arriving, or damaged); try again in a moment.`);
+    throw new SyncRefused(
+      `${target.label} has a ${TARGET_FILE} that is not JSON (still arriving, or damaged); try again in a moment.`,
+    );
   }
   const parsed = TargetDoc.safeParse(raw);
   if (!parsed.success) throw new SyncRefused(`${target.label} has a ${TARGET_FILE} that Dossier does not recognise.`);
   const doc = parsed.data;
-  if (doc.version > TARGET_VERSION) throw new SyncRefused(`${target.label} was set up by a newer Dossier (sync format ${doc.version}); update Dossier.`);
+  if (doc.version > TARGET_VERSION)
+    throw new SyncRefused(
+      `${target.label} was set up by a newer Dossier (sync format ${doc.version}); update Dossier.`,
+    );
   if (doc.encryption === null) {
-    if (passphrase) throw new SyncRefused(`${target.label} is not encrypted; sync without a passphrase, or use a new, empty target for an encrypted sync.`);
+    if (passphrase)
+      throw new SyncRefused(
+        `${target.label} is not encrypted; sync without a passphrase, or use a new, empty target for an encrypted sync.`,
+      );
     return { codec: plainCodec, salt: null, created: false };
   }
-  if (!passphrase) throw new SyncRefused(`${target.label} is encrypted; give its passphrase (in the app's Sync setting, or DOSSIER_SYNC_PASSPHRASE, or --passphrase-env NAME).`);
+  if (!passphrase)
+    throw new SyncRefused(
+      `${target.label} is encrypted; give its passphrase (in the app's Sync setting, or DOSSIER_SYNC_PASSPHRASE, or --passphrase-env NAME).`,
+    );
   return { codec: openKeyParams(passphrase, doc.encryption as KeyParams), salt: doc.encryption.salt, created: false };
 }

@@ -32,7 +32,8 @@ export class FolderTarget implements SyncTarget {
 
   private resolve(file: string): string {
     const full = path.resolve(this.root, ...file.split('/'));
-    if (full !== this.root && !full.startsWith(this.root + path.sep)) throw new Error(`“${file}” is outside the sync folder.`);
+    if (full !== this.root && !full.startsWith(this.root + path.sep))
+      throw new Error(`“${file}” is outside the sync folder.`);
     return full;
   }
 

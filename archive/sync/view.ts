@@ -59,8 +59,15 @@ export interface SyncView {
 
 export function buildView(entities: EntityMap): SyncView {
   const view: SyncView = {
-    items: new Map(), alias: new Map(), members: new Map(), groups: new Map(),
-    notes: new Map(), highlights: new Map(), relations: new Map(), tags: new Map(), settings: new Map(),
+    items: new Map(),
+    alias: new Map(),
+    members: new Map(),
+    groups: new Map(),
+    notes: new Map(),
+    highlights: new Map(),
+    relations: new Map(),
+    tags: new Map(),
+    settings: new Map(),
   };
   const groups = new Map<string, Array<[string, Entity]>>();
   const rest: Array<[string, Entity]> = [];
@@ -80,8 +87,17 @@ export function buildView(entities: EntityMap): SyncView {
   for (const list of groups.values()) {
     list.sort((x, y) => (x[0] < y[0] ? -1 : 1));
     const id = list[0][0];
-    view.items.set(id, mergeItem(id, list.map((m) => m[1])));
-    view.members.set(id, list.map((m) => m[0]));
+    view.items.set(
+      id,
+      mergeItem(
+        id,
+        list.map((m) => m[1]),
+      ),
+    );
+    view.members.set(
+      id,
+      list.map((m) => m[0]),
+    );
     for (const [member] of list) view.alias.set(member, id);
   }
   const pairs = new Map<string, string>();
@@ -154,7 +170,8 @@ export function updateView(view: SyncView, entities: EntityMap, keys: Iterable<s
       const live = isLive(entity);
       const was = view.groups.get(id);
       // Only an item that stood alone and still does, live before and after, is simple.
-      if (!live || was === undefined || was !== groupKey(id, entity) || view.members.get(id)?.length !== 1) return false;
+      if (!live || was === undefined || was !== groupKey(id, entity) || view.members.get(id)?.length !== 1)
+        return false;
       view.items.set(id, mergeItem(id, [entity]));
     } else if (key[0] === 'r') {
       return false;
@@ -210,7 +227,9 @@ function mergeItem(id: string, members: Entity[]): SyncItem {
   }
   out.tags = [...tags.entries()]
     .filter(([, t]) => t.name !== null)
-    .sort(([ka, a], [kb, b]) => (a.s !== b.s ? (a.s < b.s ? -1 : 1) : a.pos !== b.pos ? a.pos - b.pos : ka < kb ? -1 : 1))
+    .sort(([ka, a], [kb, b]) =>
+      a.s !== b.s ? (a.s < b.s ? -1 : 1) : a.pos !== b.pos ? a.pos - b.pos : ka < kb ? -1 : 1,
+    )
     .map(([, t]) => t.name as string);
   return out as SyncItem;
 }

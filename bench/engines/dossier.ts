@@ -21,7 +21,13 @@ export function dossier(): BenchEngine {
   const totals = new Map<string, number>();
   const ask = async (q: BenchQuery) => {
     // What renderer/src/hooks/useSearch.ts sends for the first page.
-    const outcome = await dispatch(archive!, 'search.query', { q: q.text, sort: 'relevance', tags: undefined, offset: 0, limit: LIMIT });
+    const outcome = await dispatch(archive!, 'search.query', {
+      q: q.text,
+      sort: 'relevance',
+      tags: undefined,
+      offset: 0,
+      limit: LIMIT,
+    });
     if (!outcome.ok) throw new Error(outcome.error.message);
     totals.set(q.text, outcome.value.total);
     return outcome.value;

@@ -49,7 +49,12 @@ export function passes(m: BenchMeta | undefined, f: Filter | undefined): boolean
 }
 
 /** Filters ranked ids, stopping at `limit`; a query of filters only lists the matching items newest first. */
-export function applyFilter(ranked: Iterable<string> | null, q: BenchQuery, metas: Map<string, BenchMeta>, limit = LIMIT): string[] {
+export function applyFilter(
+  ranked: Iterable<string> | null,
+  q: BenchQuery,
+  metas: Map<string, BenchMeta>,
+  limit = LIMIT,
+): string[] {
   if (ranked === null) {
     const all = [...metas.values()].filter((m) => passes(m, q.filter));
     all.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));

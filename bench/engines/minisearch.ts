@@ -31,7 +31,11 @@ function toQuery(q: BenchQuery): Query | null {
   for (const p of q.phrase ?? []) must.push({ queries: [p] });
   const optional = q.words.filter((w) => !w.op).map(one);
   const not = q.words.filter((w) => w.op === 'not').map(one);
-  const positive: Query | null = must.length ? { combineWith: 'AND', queries: must } : optional.length ? { combineWith: 'OR', queries: optional } : null;
+  const positive: Query | null = must.length
+    ? { combineWith: 'AND', queries: must }
+    : optional.length
+      ? { combineWith: 'OR', queries: optional }
+      : null;
   if (!positive) return null;
   return not.length ? { combineWith: 'AND_NOT', queries: [positive, ...not] } : positive;
 }

@@ -19,7 +19,10 @@ function buildIndex(docs: BenchDoc[]): lunr.Index {
 }
 
 export function lunrQuery(q: BenchQuery): string {
-  const parts = q.words.map((w) => `${w.op === 'must' ? '+' : w.op === 'not' ? '-' : ''}${w.field ? w.field + ':' : ''}${w.w}${w.prefix ? '*' : ''}${w.fuzzy ? '~' + w.fuzzy : ''}`);
+  const parts = q.words.map(
+    (w) =>
+      `${w.op === 'must' ? '+' : w.op === 'not' ? '-' : ''}${w.field ? w.field + ':' : ''}${w.w}${w.prefix ? '*' : ''}${w.fuzzy ? '~' + w.fuzzy : ''}`,
+  );
   for (const p of q.phrase ?? []) parts.push(`+${p}`);
   return parts.join(' ');
 }

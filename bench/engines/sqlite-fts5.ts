@@ -12,7 +12,8 @@ import { LIMIT, type BenchEngine } from './engine';
 const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
 
 export function ftsQuery(q: BenchQuery): string {
-  const term = (w: BenchQuery['words'][number]) => `${w.field ? w.field + ' : ' : ''}${quote(w.w)}${w.prefix ? '*' : ''}`;
+  const term = (w: BenchQuery['words'][number]) =>
+    `${w.field ? w.field + ' : ' : ''}${quote(w.w)}${w.prefix ? '*' : ''}`;
   const must = q.words.filter((w) => w.op === 'must').map(term);
   if (q.phrase) must.push(quote(q.phrase.join(' ')));
   const optional = q.words.filter((w) => !w.op).map(term);
@@ -46,8 +47,16 @@ export function sqliteFts5(): BenchEngine {
     if (!s) statements.set(sql, (s = db!.prepare(sql)));
     return s;
   };
-  const insertDoc = (rowid: number, d: { id: string; title: string; body: string; tags: string[]; source: string; published: string }) => {
-    stmt('INSERT INTO docs(rowid, id, source, published) VALUES (?, ?, ?, ?)').run(rowid, d.id, d.source.toLowerCase(), d.published);
+  const insertDoc = (
+    rowid: number,
+    d: { id: string; title: string; body: string; tags: string[]; source: string; published: string },
+  ) => {
+    stmt('INSERT INTO docs(rowid, id, source, published) VALUES (?, ?, ?, ?)').run(
+      rowid,
+      d.id,
+      d.source.toLowerCase(),
+      d.published,
+    );
     for (const t of d.tags) stmt('INSERT INTO doc_tags(doc, tag) VALUES (?, ?)').run(rowid, t.toLowerCase());
     stmt('INSERT INTO fts(rowid, title, body, tags) VALUES (?, ?, ?, ?)').run(rowid, d.title, d.body, d.tags.join(' '));
   };
@@ -57,12 +66,18 @@ export function sqliteFts5(): BenchEngine {
     if (!match) {
       return what === 'count'
         ? { sql: `SELECT count(*) AS n FROM docs d WHERE 1${f.sql}`, params: f.params }
-        : { sql: `SELECT d.id AS id FROM docs d WHERE 1${f.sql} ORDER BY d.published DESC LIMIT ${LIMIT}`, params: f.params };
+        : {
+            sql: `SELECT d.id AS id FROM docs d WHERE 1${f.sql} ORDER BY d.published DESC LIMIT ${LIMIT}`,
+            params: f.params,
+          };
     }
     const from = `FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?${f.sql}`;
     return what === 'count'
       ? { sql: `SELECT count(*) AS n ${from}`, params: [match, ...f.params] }
-      : { sql: `SELECT d.id AS id ${from} ORDER BY bm25(fts, 3.0, 1.0, 1.0) LIMIT ${LIMIT}`, params: [match, ...f.params] };
+      : {
+          sql: `SELECT d.id AS id ${from} ORDER BY bm25(fts, 3.0, 1.0, 1.0) LIMIT ${LIMIT}`,
+          params: [match, ...f.params],
+        };
   };
   return {
     needsDocs: true,

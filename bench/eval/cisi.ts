@@ -47,7 +47,9 @@ export async function cisi(): Promise<{ docs: number; queries: number; map: numb
     if (!qrels.has(q)) qrels.set(q, new Set());
     qrels.get(q)!.add(d);
   }
-  const opened = await openDocs(docs.map((d) => ({ id: d.id, title: d.title, body: d.text, byline: d.author ?? null })));
+  const opened = await openDocs(
+    docs.map((d) => ({ id: d.id, title: d.title, body: d.text, byline: d.author ?? null })),
+  );
   try {
     let map = 0;
     let ndcg = 0;

@@ -20,17 +20,38 @@ export function foreignPages(): EvalDoc[] {
     const metaFile = path.join(dir, name, 'expected-metadata.json');
     const htmlFile = path.join(dir, name, 'expected.html');
     if (!existsSync(metaFile) || !existsSync(htmlFile)) continue;
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { title?: string; lang?: string; byline?: string | null };
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as {
+      title?: string;
+      lang?: string;
+      byline?: string | null;
+    };
     const lang = (meta.lang ?? '').toLowerCase().split('-')[0];
     if (!LANGS.has(lang)) continue;
-    out.push({ id: `page-${name}`, title: meta.title ?? name, body: htmlToText(readFileSync(htmlFile, 'utf8')), language: lang, byline: meta.byline ?? null });
+    out.push({
+      id: `page-${name}`,
+      title: meta.title ?? name,
+      body: htmlToText(readFileSync(htmlFile, 'utf8')),
+      language: lang,
+      byline: meta.byline ?? null,
+    });
   }
   return out;
 }
 
 /** English queries: the issue's examples, then pairs of words from sampled titles. */
 function englishQueries(articles: BbcArticle[], rand: () => number): string[] {
-  const qs = ['China', 'interest rate', 'tories', 'Britain', 'election', 'chin', 'rats', 'mobile phone', 'the economy', 'film award'];
+  const qs = [
+    'China',
+    'interest rate',
+    'tories',
+    'Britain',
+    'election',
+    'chin',
+    'rats',
+    'mobile phone',
+    'the economy',
+    'film award',
+  ];
   for (const a of sample(articles, 190, rand)) {
     const words = plainWords(a.title).filter((w) => w.length > 3 && !isEnglishStopWord(w));
     if (words.length >= 2) qs.push(`${words[0]} ${words[1]}`);
@@ -41,12 +62,24 @@ function englishQueries(articles: BbcArticle[], rand: () => number): string[] {
 
 async function rankings(index: SearchIndex, queries: string[]): Promise<string[][]> {
   const out: string[][] = [];
-  for (const q of queries) out.push((await index.query({ q, limit: 40 })).hits.map((h) => h.id).filter((id) => !id.startsWith('page-')).slice(0, 20));
+  for (const q of queries)
+    out.push(
+      (await index.query({ q, limit: 40 })).hits
+        .map((h) => h.id)
+        .filter((id) => !id.startsWith('page-'))
+        .slice(0, 20),
+    );
   return out;
 }
 
 /** Quoted runs of `len` words from each text: found when the text's item is among the hits. */
-async function quoted(index: SearchIndex, docs: EvalDoc[], perDoc: number, len: number, rand: () => number): Promise<{ tried: number; found: number }> {
+async function quoted(
+  index: SearchIndex,
+  docs: EvalDoc[],
+  perDoc: number,
+  len: number,
+  rand: () => number,
+): Promise<{ tried: number; found: number }> {
   let tried = 0;
   let found = 0;
   for (const d of docs) {
@@ -58,7 +91,8 @@ async function quoted(index: SearchIndex, docs: EvalDoc[], perDoc: number, len: 
       for (let attempt = 0; attempt < 50 && !phrase; attempt++) {
         const start = Math.floor(rand() * (tokens.length - len));
         const run = tokens.slice(start, start + len);
-        if (run.every((t) => /[\p{L}\p{N}]/u.test(t) && !/["“”«»„]/.test(t))) phrase = run.join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+        if (run.every((t) => /[\p{L}\p{N}]/u.test(t) && !/["“”«»„]/.test(t)))
+          phrase = run.join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
       }
       if (!phrase) continue;
       const r = await index.query({ q: `"${phrase}"`, limit: 100 });

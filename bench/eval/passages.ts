@@ -41,5 +41,11 @@ export async function passageTest(index: SearchIndex, articles: BbcArticle[], ra
       if (syntax) withSyntaxFirst++;
     } else if (misses.length < 5) misses.push(`“${passage}” → ${top?.title ?? 'nothing'}`);
   }
-  return { tried, share: first / tried, withSyntax, syntaxShare: withSyntax ? withSyntaxFirst / withSyntax : 1, misses };
+  return {
+    tried,
+    share: first / tried,
+    withSyntax,
+    syntaxShare: withSyntax ? withSyntaxFirst / withSyntax : 1,
+    misses,
+  };
 }

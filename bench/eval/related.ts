@@ -11,7 +11,8 @@ import { timed } from './timing';
 export function tfidfPrecision(articles: BbcArticle[], k = 5): number {
   const vectors = articles.map((a) => {
     const tf = new Map<string, number>();
-    for (const w of `${a.title} ${a.body}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) if (!isEnglishStopWord(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    for (const w of `${a.title} ${a.body}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+      if (!isEnglishStopWord(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
     return tf;
   });
   const df = new Map<string, number>();

@@ -21,7 +21,17 @@ export const WILDCARDS = ['a*', 's*', 'con*', '*tion', '*e*', 'st* pr*', 'c*t*',
 
 export async function timing10k(rand: () => number) {
   const docs = makeCorpus(10_000);
-  const opened = await openDocs(docs.map((d) => ({ id: d.id, title: d.title, body: d.body, tags: d.tags, published: d.published, source: d.source, notes: d.notes })));
+  const opened = await openDocs(
+    docs.map((d) => ({
+      id: d.id,
+      title: d.title,
+      body: d.body,
+      tags: d.tags,
+      published: d.published,
+      source: d.source,
+      notes: d.notes,
+    })),
+  );
   try {
     const ids = docs.map((d) => d.id);
     const t0 = performance.now();
@@ -69,8 +79,23 @@ export async function timing10k(rand: () => number) {
     qWall.sort((x, y) => x - y);
     qCpu.sort((x, y) => x - y);
     const at = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-    const queries = { wallP50: at(qWall, 0.5), wallP95: at(qWall, 0.95), cpuP50: at(qCpu, 0.5), cpuP95: at(qCpu, 0.95) };
-    return { queries, firstRelated, relatedP50: times[100], relatedP95: times[190], relatedMax: times[199], relatedCpuP95: cpu[190], wildcardMax, wildcardCpuMax, perQuery };
+    const queries = {
+      wallP50: at(qWall, 0.5),
+      wallP95: at(qWall, 0.95),
+      cpuP50: at(qCpu, 0.5),
+      cpuP95: at(qCpu, 0.95),
+    };
+    return {
+      queries,
+      firstRelated,
+      relatedP50: times[100],
+      relatedP95: times[190],
+      relatedMax: times[199],
+      relatedCpuP95: cpu[190],
+      wildcardMax,
+      wildcardCpuMax,
+      perQuery,
+    };
   } finally {
     await opened.close();
   }

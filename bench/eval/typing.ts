@@ -8,7 +8,8 @@ import { plainWords, sample, type BbcArticle } from './harness';
 
 export async function typingTest(index: SearchIndex, articles: BbcArticle[], rand: () => number, n = 100) {
   const df = new Map<string, number>();
-  for (const a of articles) for (const w of new Set(plainWords(`${a.title} ${a.body}`))) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const a of articles)
+    for (const w of new Set(plainWords(`${a.title} ${a.body}`))) df.set(w, (df.get(w) ?? 0) + 1);
   const sameTitle = new Map<string, Set<string>>();
   for (const a of articles) {
     if (!sameTitle.has(a.title)) sameTitle.set(a.title, new Set());

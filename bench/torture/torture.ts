@@ -34,18 +34,30 @@ export interface TortureReport {
 }
 
 /** What an acknowledged edit left behind, checked against the archive afterwards. */
-type Expect = { kind: 'tag'; id: string; tag: string } | { kind: 'note'; id: string; text: string } | { kind: 'title'; title: string };
+type Expect =
+  | { kind: 'tag'; id: string; tag: string }
+  | { kind: 'note'; id: string; text: string }
+  | { kind: 'title'; title: string };
 
 function random(seed: number): () => number {
   let s = seed >>> 0 || 1;
-  return () => ((s = (s * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
 }
 
 export async function runTorture(options: TortureOptions): Promise<TortureReport> {
   const log = options.log ?? (() => undefined);
   const rand = random(options.seed ?? Date.now());
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'dossier-torture-'));
-  const report: TortureReport = { kills: 0, acknowledged: 0, lost: 0, failedOpens: 0, failedVerifies: 0, lockRounds: 0, doubleHolders: 0, lostDetails: [] };
+  const report: TortureReport = {
+    kills: 0,
+    acknowledged: 0,
+    lost: 0,
+    failedOpens: 0,
+    failedVerifies: 0,
+    lockRounds: 0,
+    doubleHolders: 0,
+    lostDetails: [],
+  };
   try {
     const dir = path.join(tmp, 'archive');
     const init = await dossier(['init', '--archive', dir, '--json']).done;
@@ -68,7 +80,10 @@ export async function runTorture(options: TortureOptions): Promise<TortureReport
       } else if (op === 2) {
         const file = path.join(tmp, `story-${i}.txt`);
         expect = { kind: 'title', title: `Torture story ${i}` };
-        await writeFile(file, `${expect.title}\n\nA report number ${i} on harbour traffic, grain prices and the weather at sea.`);
+        await writeFile(
+          file,
+          `${expect.title}\n\nA report number ${i} on harbour traffic, grain prices and the weather at sea.`,
+        );
         args = ['import', file];
       } else {
         expect = { kind: 'title', title: 'Bundled story one' };
@@ -161,7 +176,10 @@ async function makeBundle(tmp: string): Promise<string> {
   const src = path.join(tmp, 'bundle-src');
   const text = path.join(tmp, 'bundled.txt');
   await writeFile(text, 'Bundled story one\n\nA story that travels inside a bundle, about rail freight and canals.');
-  for (const args of [['import', text, '--archive', src], ['export', 'archive', '--out', path.join(tmp, 'small.dossier'), '--archive', src]]) {
+  for (const args of [
+    ['import', text, '--archive', src],
+    ['export', 'archive', '--out', path.join(tmp, 'small.dossier'), '--archive', src],
+  ]) {
     const done = await dossier(args).done;
     if (done.code !== 0) throw new Error(`preparing the bundle failed: ${done.stderr}`);
   }
@@ -169,7 +187,13 @@ async function makeBundle(tmp: string): Promise<string> {
 }
 
 /** Starts `dossier serve`, has clients post edits until it is killed, and returns the acknowledged ones. */
-async function serveRound(dir: string, seedId: string, round: number, clients: number, killAfterMs: number): Promise<Expect[]> {
+async function serveRound(
+  dir: string,
+  seedId: string,
+  round: number,
+  clients: number,
+  killAfterMs: number,
+): Promise<Expect[]> {
   const server = dossier(['serve', '--port', '0', '--archive', dir]);
   const url = await new Promise<URL | null>((resolve) => {
     let out = '';
@@ -203,9 +227,14 @@ async function serveRound(dir: string, seedId: string, round: number, clients: n
     Array.from({ length: clients }, async (_, client) => {
       for (let n = 0; !killed; n++) {
         const edit: Expect =
-          n % 2 === 0 ? { kind: 'tag', id: seedId, tag: `s${round}-c${client}-${n}` } : { kind: 'note', id: seedId, text: `serve note ${round}/${client}/${n}` };
+          n % 2 === 0
+            ? { kind: 'tag', id: seedId, tag: `s${round}-c${client}-${n}` }
+            : { kind: 'note', id: seedId, text: `serve note ${round}/${client}/${n}` };
         try {
-          const ok = edit.kind === 'tag' ? await call('tags.add', { id: seedId, tags: [edit.tag] }) : await call('notes.create', { itemId: seedId, text: (edit as { text: string }).text });
+          const ok =
+            edit.kind === 'tag'
+              ? await call('tags.add', { id: seedId, tags: [edit.tag] })
+              : await call('notes.create', { itemId: seedId, text: (edit as { text: string }).text });
           if (ok) acked.push(edit);
         } catch {
           break; // the connection died with the server

@@ -14,7 +14,11 @@ export interface AppOrigin {
   entry: string;
 }
 
-export const BUILT_APP: AppOrigin = { protocol: `${APP_SCHEME}:`, host: APP_HOST, entry: `${APP_SCHEME}://${APP_HOST}/index.html` };
+export const BUILT_APP: AppOrigin = {
+  protocol: `${APP_SCHEME}:`,
+  host: APP_HOST,
+  entry: `${APP_SCHEME}://${APP_HOST}/index.html`,
+};
 
 /**
  * The dev server's origin when electron-vite runs `dev` (ELECTRON_RENDERER_URL) in an
@@ -30,7 +34,13 @@ export function appOrigin(devServerUrl: string | undefined, packaged: boolean): 
 /** True when `url` is a page of the app itself (same scheme and host). */
 export function isAppUrl(url: string | undefined | null, origin: AppOrigin = BUILT_APP): boolean {
   const parsed = url ? parseUrl(url) : null;
-  return parsed !== null && parsed.protocol === origin.protocol && parsed.host === origin.host && !parsed.username && !parsed.password;
+  return (
+    parsed !== null &&
+    parsed.protocol === origin.protocol &&
+    parsed.host === origin.host &&
+    !parsed.username &&
+    !parsed.password
+  );
 }
 
 export function parseUrl(text: string): URL | null {

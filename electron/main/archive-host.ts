@@ -10,7 +10,13 @@ import type { AppHost } from './archive-session';
 import type { Log } from './log';
 
 export interface HostDeps {
-  utilityProcess: { fork(modulePath: string, args?: string[], options?: { serviceName?: string; stdio?: 'pipe' | 'ignore' | 'inherit' }): UtilityProcess };
+  utilityProcess: {
+    fork(
+      modulePath: string,
+      args?: string[],
+      options?: { serviceName?: string; stdio?: 'pipe' | 'ignore' | 'inherit' },
+    ): UtilityProcess;
+  };
   MessageChannelMain: new () => MessageChannelMainType;
   /** The built host entry (out/main/host-process.js). */
   entry: string;
@@ -19,10 +25,14 @@ export interface HostDeps {
   stopTimeoutMs?: number;
 }
 
-export async function startArchiveHost(dir: string, { utilityProcess, MessageChannelMain, entry, log, stopTimeoutMs = 10_000 }: HostDeps): Promise<{ host: AppHost; start: HostStart }> {
+export async function startArchiveHost(
+  dir: string,
+  { utilityProcess, MessageChannelMain, entry, log, stopTimeoutMs = 10_000 }: HostDeps,
+): Promise<{ host: AppHost; start: HostStart }> {
   const child = utilityProcess.fork(entry, [dir], { serviceName: 'Dossier archive', stdio: 'pipe' });
   // Both are read, so that a chatty child never blocks on a full pipe; both go to the log.
-  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => log(`archive process: ${String(chunk).trimEnd()}`));
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk: Buffer) => log(`archive process: ${String(chunk).trimEnd()}`));
   const { port1, port2 } = new MessageChannelMain();
   const link = new HostLink({
     post: (message) => port2.postMessage(message),

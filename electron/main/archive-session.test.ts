@@ -8,7 +8,9 @@ vi.mock('electron', () => ({}));
 describe('the archive folder', () => {
   it('is userData/archive unless DOSSIER_ARCHIVE says otherwise', () => {
     expect(archiveDir({}, '/home/u/.config/Dossier')).toBe(path.join('/home/u/.config/Dossier', 'archive'));
-    expect(archiveDir({ DOSSIER_ARCHIVE: '/tmp/elsewhere' }, '/home/u/.config/Dossier')).toBe(path.resolve('/tmp/elsewhere'));
+    expect(archiveDir({ DOSSIER_ARCHIVE: '/tmp/elsewhere' }, '/home/u/.config/Dossier')).toBe(
+      path.resolve('/tmp/elsewhere'),
+    );
   });
 });
 
@@ -23,13 +25,21 @@ describe('opening the archive', () => {
   it('returns the running host when the archive opens', async () => {
     const h = host();
     const d = deps();
-    expect(await openAppArchive('/a', { ...d, startHost: async () => ({ host: h, start: { ok: true, pid: 1, socket: null } }) })).toBe(h);
+    expect(
+      await openAppArchive('/a', {
+        ...d,
+        startHost: async () => ({ host: h, start: { ok: true, pid: 1, socket: null } }),
+      }),
+    ).toBe(h);
     expect(d.showErrorBox).not.toHaveBeenCalled();
   });
 
   it('explains a lock conflict in a dialog, stops the host and returns null instead of crashing', async () => {
     const d = deps();
-    const { h, startHost } = failing('conflict', 'The archive at /a is open in another Dossier process (pid 42); close it first.');
+    const { h, startHost } = failing(
+      'conflict',
+      'The archive at /a is open in another Dossier process (pid 42); close it first.',
+    );
     expect(await openAppArchive('/a', { ...d, startHost })).toBeNull();
     expect(h.stop).toHaveBeenCalled();
     expect(d.showErrorBox).toHaveBeenCalledTimes(1);

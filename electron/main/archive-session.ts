@@ -33,7 +33,10 @@ export async function openAppArchive(dir: string, { startHost, showErrorBox, log
     started = await startHost(dir);
   } catch (error) {
     log(`could not start the archive process for ${dir}`, error);
-    showErrorBox('Dossier could not open its archive', `Something went wrong while opening ${dir}. The details are in the log.`);
+    showErrorBox(
+      'Dossier could not open its archive',
+      `Something went wrong while opening ${dir}. The details are in the log.`,
+    );
     return null;
   }
   const { host, start } = started;
@@ -48,7 +51,10 @@ export async function openAppArchive(dir: string, { startHost, showErrorBox, log
   } else if (start.error.code !== 'internal') {
     showErrorBox('Dossier could not open its archive', `${start.error.message}\n\nArchive: ${dir}`);
   } else {
-    showErrorBox('Dossier could not open its archive', `Something went wrong while opening ${dir}. The details are in the log.`);
+    showErrorBox(
+      'Dossier could not open its archive',
+      `Something went wrong while opening ${dir}. The details are in the log.`,
+    );
   }
   return null;
 }
@@ -57,7 +63,12 @@ export async function openAppArchive(dir: string, { startHost, showErrorBox, log
  * Holds the quit until the host has flushed and closed the archive (at most `timeoutMs`),
  * so no change is lost and the lock is released; then lets the quit go ahead.
  */
-export function closeArchiveOnQuit(app: Pick<App, 'on' | 'quit'>, host: Pick<AppHost, 'stop'>, log: Log, timeoutMs = 10_000): void {
+export function closeArchiveOnQuit(
+  app: Pick<App, 'on' | 'quit'>,
+  host: Pick<AppHost, 'stop'>,
+  log: Log,
+  timeoutMs = 10_000,
+): void {
   let state: 'open' | 'closing' | 'closed' = 'open';
   app.on('will-quit', (event) => {
     if (state === 'closed') return;

@@ -17,12 +17,16 @@ const out = path.join(base, 'out');
 let build: ReturnType<typeof spawnSync>;
 
 beforeAll(() => {
-  build = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    env: { ...process.env, DOSSIER_OUT_DIR: out, DOSSIER_ELECTRON_TARGETS: 'main,preload' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  build = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      env: { ...process.env, DOSSIER_OUT_DIR: out, DOSSIER_ELECTRON_TARGETS: 'main,preload' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
 }, 130_000);
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -62,13 +66,25 @@ setTimeout(async () => {
 
 /** Output without stack frames (vitest would try to read source maps of the files they name). */
 function withoutStack(text: string): string {
-  return text.split('\n').filter((l) => !/^\s+at /.test(l)).slice(0, 40).join('\n');
+  return text
+    .split('\n')
+    .filter((l) => !/^\s+at /.test(l))
+    .slice(0, 40)
+    .join('\n');
 }
 
 describe('the built desktop app', () => {
   it('builds main (ESM, with the search and import workers and the seed files beside it) and a CommonJS preload', () => {
     expect(build.status, withoutStack(String(build.stderr))).toBe(0);
-    for (const file of ['main/index.js', 'main/host-process.js', 'main/worker.js', 'main/import-worker.js', 'main/000_058561fa2592a63d.txt', 'main/welcome-note.md', 'preload/index.cjs']) {
+    for (const file of [
+      'main/index.js',
+      'main/host-process.js',
+      'main/worker.js',
+      'main/import-worker.js',
+      'main/000_058561fa2592a63d.txt',
+      'main/welcome-note.md',
+      'preload/index.cjs',
+    ]) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
     const preload = readFileSync(path.join(out, 'preload/index.cjs'), 'utf8');
@@ -82,12 +98,22 @@ describe('the built desktop app', () => {
     writeFileSync(path.join(base, 'hooks.mjs'), hooks);
     writeFileSync(path.join(base, 'register.mjs'), register);
     writeFileSync(path.join(base, 'fake.mjs'), fake);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--import', pathToFileURL(path.join(base, 'register.mjs')).href, path.join(out, 'main/index.js')], {
-      cwd: root,
-      env: { ...process.env, DOSSIER_ARCHIVE: path.join(base, 'archive'), ELECTRON_RENDERER_URL: '' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--import',
+        pathToFileURL(path.join(base, 'register.mjs')).href,
+        path.join(out, 'main/index.js'),
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, DOSSIER_ARCHIVE: path.join(base, 'archive'), ELECTRON_RENDERER_URL: '' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
     expect(line, `no result; the child said:\n${withoutStack(child.stdout + child.stderr)}`).toBeDefined();
     const result = JSON.parse(line!.slice('RESULT '.length));
@@ -110,7 +136,14 @@ describe('the built desktop app', () => {
     try {
       const page = `<!doctype html><html><head><title>Built</title></head><body><article><h1>Built</h1><p>${'The import worker of the built app parsed this page. '.repeat(5)}</p></article></body></html>`;
       const answer = await new Promise<any>((resolve, reject) => {
-        worker.on('message', (msg) => (msg.ready ? worker.postMessage({ id: 1, job: { kind: 'file', file: { name: 'built.html', bytes: new TextEncoder().encode(page) } } }) : resolve(msg)));
+        worker.on('message', (msg) =>
+          msg.ready
+            ? worker.postMessage({
+                id: 1,
+                job: { kind: 'file', file: { name: 'built.html', bytes: new TextEncoder().encode(page) } },
+              })
+            : resolve(msg),
+        );
         worker.on('error', reject);
       });
       expect(answer).toMatchObject({ id: 1, ok: true });

@@ -234,7 +234,8 @@ export function createFakeElectron() {
       registeredSchemes,
       handlers: protocolHandlers,
       registerSchemesAsPrivileged: (schemes: unknown[]) => void registeredSchemes.push(...schemes),
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void protocolHandlers.set(scheme, handler),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        void protocolHandlers.set(scheme, handler),
     },
     dialog: {
       errorBoxes,
@@ -256,11 +257,21 @@ export function createFakeElectron() {
       setApplicationMenu: (menu: unknown) => void menus.push(menu),
     },
     // Preload side.
-    contextBridge: { exposed: new Map<string, unknown>(), exposeInMainWorld(key: string, api: unknown) { this.exposed.set(key, api); } },
+    contextBridge: {
+      exposed: new Map<string, unknown>(),
+      exposeInMainWorld(key: string, api: unknown) {
+        this.exposed.set(key, api);
+      },
+    },
     ipcRenderer: Object.assign(new EventEmitter(), {
       invoked: [] as Array<{ channel: string; args: unknown; callId?: unknown }>,
       sent: [] as Array<{ channel: string; args: unknown[] }>,
-      async invoke(this: { invoked: Array<{ channel: string; args: unknown; callId?: unknown }> }, channel: string, args: unknown, callId?: unknown) {
+      async invoke(
+        this: { invoked: Array<{ channel: string; args: unknown; callId?: unknown }> },
+        channel: string,
+        args: unknown,
+        callId?: unknown,
+      ) {
         this.invoked.push(callId === undefined ? { channel, args } : { channel, args, callId });
         return { ok: true, value: channel };
       },

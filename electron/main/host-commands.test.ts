@@ -5,19 +5,41 @@ import type { CallArchive } from './ipc';
 
 vi.mock('electron', () => ({}));
 
-function setup(choice: { canceled: boolean; filePaths: string[]; filePath?: string }, outcome: Awaited<ReturnType<CallArchive>>) {
+function setup(
+  choice: { canceled: boolean; filePaths: string[]; filePath?: string },
+  outcome: Awaited<ReturnType<CallArchive>>,
+) {
   const win = new FakeBrowserWindow({});
-  const dialog = { showOpenDialog: vi.fn(async () => choice), showSaveDialog: vi.fn(async () => choice), showMessageBox: vi.fn(async (_win: unknown, _options: Record<string, unknown>) => ({ response: 0, checkboxChecked: false })) };
+  const dialog = {
+    showOpenDialog: vi.fn(async () => choice),
+    showSaveDialog: vi.fn(async () => choice),
+    showMessageBox: vi.fn(async (_win: unknown, _options: Record<string, unknown>) => ({
+      response: 0,
+      checkboxChecked: false,
+    })),
+  };
   const dispatch = vi.fn<CallArchive>(async () => outcome);
   const deps = { dialog: dialog as never, call: dispatch };
-  return { win, dialog, dispatch, run: () => importWithDialog(win as never, deps), exportArchive: () => exportArchiveWithDialog(win as never, deps, new Date('2026-11-27T10:00:00Z')) };
+  return {
+    win,
+    dialog,
+    dispatch,
+    run: () => importWithDialog(win as never, deps),
+    exportArchive: () => exportArchiveWithDialog(win as never, deps, new Date('2026-11-27T10:00:00Z')),
+  };
 }
 
 describe('Import… from the File menu', () => {
   it('imports the chosen paths through the trusted import.paths, as the menu', async () => {
-    const s = setup({ canceled: false, filePaths: ['/x/a.txt', '/x/b.md'] }, { ok: true, value: { imported: ['i1', 'i2'], skipped: [] } });
+    const s = setup(
+      { canceled: false, filePaths: ['/x/a.txt', '/x/b.md'] },
+      { ok: true, value: { imported: ['i1', 'i2'], skipped: [] } },
+    );
     await s.run();
-    expect(s.dialog.showOpenDialog).toHaveBeenCalledWith(s.win, expect.objectContaining({ properties: ['openFile', 'multiSelections'] }));
+    expect(s.dialog.showOpenDialog).toHaveBeenCalledWith(
+      s.win,
+      expect.objectContaining({ properties: ['openFile', 'multiSelections'] }),
+    );
     const [method, args, ctx] = s.dispatch.mock.calls[0];
     expect(method).toBe('import.paths');
     expect(args).toEqual({ paths: ['/x/a.txt', '/x/b.md'] });
@@ -36,7 +58,10 @@ describe('Import… from the File menu', () => {
 
   it('names each file that failed, with its reason', async () => {
     const skipped = [{ file: 'a.pdf', reason: 'unsupported format' }];
-    const s = setup({ canceled: false, filePaths: ['/x/a.pdf', '/x/b.txt'] }, { ok: true, value: { imported: ['i1'], skipped } });
+    const s = setup(
+      { canceled: false, filePaths: ['/x/a.pdf', '/x/b.txt'] },
+      { ok: true, value: { imported: ['i1'], skipped } },
+    );
     await s.run();
     const [, options] = s.dialog.showMessageBox.mock.calls[0];
     expect(options.message).toBe('Imported 1 item; 1 file could not be imported.');
@@ -44,7 +69,10 @@ describe('Import… from the File menu', () => {
   });
 
   it('shows a failed import as its message', async () => {
-    const s = setup({ canceled: false, filePaths: ['/x/a.txt'] }, { ok: false, error: { code: 'io_error', message: 'The disk is full.' } });
+    const s = setup(
+      { canceled: false, filePaths: ['/x/a.txt'] },
+      { ok: false, error: { code: 'io_error', message: 'The disk is full.' } },
+    );
     await s.run();
     expect(s.dialog.showMessageBox.mock.calls[0][1]).toMatchObject({ type: 'error', detail: 'The disk is full.' });
   });
@@ -57,12 +85,21 @@ describe('Import… from the File menu', () => {
 
 describe('Export Archive… from the File menu', () => {
   it('writes the bundle where the user chose, through the trusted export.archive', async () => {
-    const s = setup({ canceled: false, filePaths: [], filePath: '/x/backup.dossier' }, { ok: true, value: { out: '/x/backup.dossier', items: 2, bytes: 10 } });
+    const s = setup(
+      { canceled: false, filePaths: [], filePath: '/x/backup.dossier' },
+      { ok: true, value: { out: '/x/backup.dossier', items: 2, bytes: 10 } },
+    );
     await s.exportArchive();
-    expect(s.dialog.showSaveDialog.mock.calls[0]).toEqual([s.win, expect.objectContaining({ defaultPath: 'Dossier 2026-11-27.dossier' })]);
+    expect(s.dialog.showSaveDialog.mock.calls[0]).toEqual([
+      s.win,
+      expect.objectContaining({ defaultPath: 'Dossier 2026-11-27.dossier' }),
+    ]);
     const [method, args, ctx] = s.dispatch.mock.calls[0];
     expect([method, args, ctx?.trusted]).toEqual(['export.archive', { out: '/x/backup.dossier' }, true]);
-    expect(s.dialog.showMessageBox.mock.calls[0][1]).toMatchObject({ type: 'info', detail: '2 items in /x/backup.dossier' });
+    expect(s.dialog.showMessageBox.mock.calls[0][1]).toMatchObject({
+      type: 'info',
+      detail: '2 items in /x/backup.dossier',
+    });
   });
 
   it('does nothing when the dialog is cancelled', async () => {
@@ -74,7 +111,11 @@ describe('Export Archive… from the File menu', () => {
 
 describe('About', () => {
   it('names the version and the archive folder', () => {
-    const about = aboutMessage({ version: '1.2.3', archiveDir: '/home/u/.config/Dossier/archive', versions: { electron: '45.5.0' } });
+    const about = aboutMessage({
+      version: '1.2.3',
+      archiveDir: '/home/u/.config/Dossier/archive',
+      versions: { electron: '45.5.0' },
+    });
     expect(about.message).toBe('Dossier 1.2.3');
     expect(about.detail).toContain('/home/u/.config/Dossier/archive');
     expect(about.detail).toContain('Electron 45.5.0');

@@ -9,7 +9,10 @@ import type { CallArchive } from './ipc';
 
 /** What the open dialog offers; "All files" last, since importers recognise content too. */
 export const IMPORT_FILTERS = [
-  { name: 'Articles, notes and exports', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json', 'csv', 'dossier'] },
+  {
+    name: 'Articles, notes and exports',
+    extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json', 'csv', 'dossier'],
+  },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -42,7 +45,11 @@ export async function importWithDialog(win: BrowserWindow, { dialog, call }: Hos
 }
 
 /** Export Archive… from the File menu: the whole archive as one .dossier bundle. */
-export async function exportArchiveWithDialog(win: BrowserWindow, { dialog, call }: HostCommandDeps, today = new Date()): Promise<void> {
+export async function exportArchiveWithDialog(
+  win: BrowserWindow,
+  { dialog, call }: HostCommandDeps,
+  today = new Date(),
+): Promise<void> {
   const choice = await dialog.showSaveDialog(win, {
     title: 'Export the whole archive',
     buttonLabel: 'Export',
@@ -55,7 +62,11 @@ export async function exportArchiveWithDialog(win: BrowserWindow, { dialog, call
   await dialog.showMessageBox(
     win,
     outcome.ok
-      ? { type: 'info', message: 'The archive was exported.', detail: `${plural((outcome.value as { items: number }).items, 'item')} in ${choice.filePath}` }
+      ? {
+          type: 'info',
+          message: 'The archive was exported.',
+          detail: `${plural((outcome.value as { items: number }).items, 'item')} in ${choice.filePath}`,
+        }
       : { type: 'error', message: 'The export failed.', detail: outcome.error.message },
   );
 }

@@ -20,7 +20,9 @@ describe('the main process', () => {
     const electron = await startMain(dir);
 
     // Before ready: the scheme is privileged and every web contents gets hardened.
-    expect(electron.protocol.registeredSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(electron.protocol.registeredSchemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
     const stray = new FakeWebContents();
     electron.app.emit('web-contents-created', {}, stray);
     expect(stray.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
@@ -31,7 +33,12 @@ describe('the main process', () => {
     await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1), { timeout: 20_000 });
     const win = electron.BrowserWindow.instances[0];
     expect(win.loaded).toEqual(['app://dossier/index.html']);
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(path.isAbsolute(win.options.webPreferences.preload)).toBe(true);
     expect(win.options.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
     expect(electron.protocol.handlers.has('app')).toBe(true);
@@ -44,13 +51,23 @@ describe('the main process', () => {
 
     // The contract: every renderer method bound, trusted ones not; app frames reach the real archive.
     const channels = [...electron.ipcMain.handlers.keys()];
-    expect(channels.sort()).toEqual(METHODS.filter((m) => !(TRUSTED_METHODS as readonly string[]).includes(m)).map((m) => `dossier:${m}`).sort());
-    const list = await electron.ipcMain.handlers.get('dossier:items.list')!(invokeEvent('app://dossier/index.html'), {});
+    expect(channels.sort()).toEqual(
+      METHODS.filter((m) => !(TRUSTED_METHODS as readonly string[]).includes(m))
+        .map((m) => `dossier:${m}`)
+        .sort(),
+    );
+    const list = await electron.ipcMain.handlers.get('dossier:items.list')!(
+      invokeEvent('app://dossier/index.html'),
+      {},
+    );
     expect(list.ok).toBe(true);
     expect(list.value.items.map((i: { title: string }) => i.title)).toEqual(
       expect.arrayContaining(['Welcome to Dossier', expect.stringContaining('Wang Yi')]),
     );
-    const foreign = await electron.ipcMain.handlers.get('dossier:items.list')!(invokeEvent('https://evil.example/'), {});
+    const foreign = await electron.ipcMain.handlers.get('dossier:items.list')!(
+      invokeEvent('https://evil.example/'),
+      {},
+    );
     expect(foreign.ok).toBe(false);
 
     // One writer, and not this process: the archive is locked by the host process the app started.
@@ -65,11 +82,18 @@ describe('the main process', () => {
     const seed = list.value.items.find((i: { kind: string }) => i.kind === 'article');
     expect(await cli.call('tags.add', { id: seed.id, tags: ['From the CLI'] })).toMatchObject({ ok: true });
     cli.close();
-    await vi.waitFor(() => expect(win.webContents.sent).toContainEqual({ channel: 'dossier:changed', payload: { reason: 'edit', method: 'tags.add' } }));
+    await vi.waitFor(() =>
+      expect(win.webContents.sent).toContainEqual({
+        channel: 'dossier:changed',
+        payload: { reason: 'edit', method: 'tags.add' },
+      }),
+    );
     // The window's own change is not echoed back to it.
     const before = win.webContents.sent.length;
     const own = invokeEvent('app://dossier/index.html', win.webContents);
-    expect(await electron.ipcMain.handlers.get('dossier:tags.add')!(own, { id: seed.id, tags: ['Mine'] })).toMatchObject({ ok: true });
+    expect(
+      await electron.ipcMain.handlers.get('dossier:tags.add')!(own, { id: seed.id, tags: ['Mine'] }),
+    ).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 200));
     expect(win.webContents.sent.slice(before)).toEqual([]);
 

@@ -6,7 +6,18 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, nativeTheme, protocol, session, shell, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  MessageChannelMain,
+  nativeTheme,
+  protocol,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import { appOrigin } from './app-origin';
 import { archiveDir, closeArchiveOnQuit, openAppArchive } from './archive-session';
 import { startArchiveHost } from './archive-host';
@@ -32,7 +43,9 @@ const origin = appOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 // Both must happen before `ready`: the scheme's privileges, and hardening every web
 // contents the moment it exists (before it can navigate anywhere).
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origin, (url) => shell.openExternal(url)));
+app.on('web-contents-created', (_event, contents) =>
+  hardenWebContents(contents, origin, (url) => shell.openExternal(url)),
+);
 
 let mainWindow: BrowserWindow | null = null;
 /** Set once the archive is open: shows the window, opening it again if it was closed. */
@@ -76,13 +89,25 @@ async function run(log: Log): Promise<void> {
   keepSpellcheckOffline(session.defaultSession, process.platform);
   guardDownloads(session.defaultSession, origin);
   bindContract({ ipcMain, origin, call });
-  host.link.onEvent((event) => relayHostEvent(event, BrowserWindow.getAllWindows().map((w) => w.webContents)));
+  host.link.onEvent((event) =>
+    relayHostEvent(
+      event,
+      BrowserWindow.getAllWindows().map((w) => w.webContents),
+    ),
+  );
 
   const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
   const state = await readWindowState(stateFile);
   nativeTheme.themeSource = state.theme;
   const openWindow = () => {
-    const win = createMainWindow({ origin, preloadPath: PRELOAD_PATH, state, stateFile, dark: nativeTheme.shouldUseDarkColors, log });
+    const win = createMainWindow({
+      origin,
+      preloadPath: PRELOAD_PATH,
+      state,
+      stateFile,
+      dark: nativeTheme.shouldUseDarkColors,
+      log,
+    });
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
@@ -106,9 +131,13 @@ async function run(log: Log): Promise<void> {
     dev: !app.isPackaged,
     platform: process.platform,
     actions: {
-      importFiles: () => void importWithDialog(target(), deps).catch((error) => log('import from the menu failed', error)),
+      importFiles: () =>
+        void importWithDialog(target(), deps).catch((error) => log('import from the menu failed', error)),
       exportNotes: () => sendHostEvent(target().webContents, 'dossier:menu', { command: 'export-notes' }),
-      exportArchive: () => void exportArchiveWithDialog(target(), deps).catch((error) => log('archive export from the menu failed', error)),
+      exportArchive: () =>
+        void exportArchiveWithDialog(target(), deps).catch((error) =>
+          log('archive export from the menu failed', error),
+        ),
       focusSearch: () => sendHostEvent(target().webContents, 'dossier:menu', { command: 'focus-search' }),
       restoreBackup: () => sendHostEvent(target().webContents, 'dossier:menu', { command: 'restore-backup' }),
       setTheme: (theme: Theme) => {
@@ -116,7 +145,11 @@ async function run(log: Log): Promise<void> {
         state.theme = theme;
         writeWindowState(stateFile, state).catch((error) => log('could not save the theme', error));
       },
-      about: () => void dialog.showMessageBox(target(), aboutMessage({ version: app.getVersion(), archiveDir: dir, versions: process.versions })),
+      about: () =>
+        void dialog.showMessageBox(
+          target(),
+          aboutMessage({ version: app.getVersion(), archiveDir: dir, versions: process.versions }),
+        ),
     },
   });
 }

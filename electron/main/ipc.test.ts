@@ -1,7 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { BUILT_APP } from './app-origin';
-import { FOREIGN_SENDER, RENDERER_METHODS, bindContract, isAppSender, sendHostEvent, windowCaller, type CallArchive } from './ipc';
+import {
+  FOREIGN_SENDER,
+  RENDERER_METHODS,
+  bindContract,
+  isAppSender,
+  sendHostEvent,
+  windowCaller,
+  type CallArchive,
+} from './ipc';
 import { FakeIpcMain, FakeWebContents, invokeEvent } from './fake-electron';
 import { CANCEL_CHANNEL } from '../preload/host-events';
 
@@ -22,7 +30,9 @@ describe('withdrawing a call', () => {
     const call: CallArchive = (_method, _args, ctx) =>
       new Promise((resolve) => {
         signals.push(ctx.signal);
-        ctx.signal?.addEventListener('abort', () => resolve({ ok: false, error: { code: 'cancelled', message: 'The call was cancelled.' } }));
+        ctx.signal?.addEventListener('abort', () =>
+          resolve({ ok: false, error: { code: 'cancelled', message: 'The call was cancelled.' } }),
+        );
         if (!ctx.signal) resolve({ ok: true, value: 'unnumbered' });
       });
     bindContract({ ipcMain, origin: BUILT_APP, call });
@@ -46,14 +56,19 @@ describe('withdrawing a call', () => {
     ipcMain.emit(CANCEL_CHANNEL, invokeEvent('https://evil.example/', event.sender), 3); // a foreign frame in it
     ipcMain.emit(CANCEL_CHANNEL, event, '3'); // not a number
     expect(signals[0]?.aborted).toBe(false);
-    expect(await ipcMain.handlers.get('dossier:search.query')!(event, { q: 'x' })).toEqual({ ok: true, value: 'unnumbered' });
+    expect(await ipcMain.handlers.get('dossier:search.query')!(event, { q: 'x' })).toEqual({
+      ok: true,
+      value: 'unnumbered',
+    });
   });
 });
 
 describe('binding the contract', () => {
   it('binds every method a renderer may call, and no host-only one', () => {
     const { ipcMain } = bound();
-    const expected = METHODS.filter((m) => !(TRUSTED_METHODS as readonly string[]).includes(m)).map((m) => `dossier:${m}`);
+    const expected = METHODS.filter((m) => !(TRUSTED_METHODS as readonly string[]).includes(m)).map(
+      (m) => `dossier:${m}`,
+    );
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...expected].sort());
     expect(RENDERER_METHODS.length).toBe(METHODS.length - TRUSTED_METHODS.length);
     for (const trusted of TRUSTED_METHODS) expect(ipcMain.handlers.has(`dossier:${trusted}`)).toBe(false);
@@ -95,7 +110,10 @@ describe('binding the contract', () => {
     const { ipcMain, dispatch } = bound();
     const handler = ipcMain.handlers.get('dossier:items.list')!;
     expect(await handler(invokeEvent(null), {})).toEqual(FOREIGN_SENDER);
-    const destroyed = { sender: new FakeWebContents(), senderFrame: { url: 'app://dossier/index.html', isDestroyed: () => true } };
+    const destroyed = {
+      sender: new FakeWebContents(),
+      senderFrame: { url: 'app://dossier/index.html', isDestroyed: () => true },
+    };
     expect(await handler(destroyed, {})).toEqual(FOREIGN_SENDER);
     expect(dispatch).not.toHaveBeenCalled();
   });

@@ -10,7 +10,12 @@ import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'ele
 import { RENDERER_METHODS, type Method } from '../../archive/api/methods';
 import type { Outcome } from '../../archive/api/types';
 import type { LinkCall } from '../../archive/host/host-link';
-import { CANCEL_CHANNEL, METHOD_CHANNEL_PREFIX, type HostEventName, type HostEventPayloads } from '../preload/host-events';
+import {
+  CANCEL_CHANNEL,
+  METHOD_CHANNEL_PREFIX,
+  type HostEventName,
+  type HostEventPayloads,
+} from '../preload/host-events';
 import { isAppUrl, type AppOrigin } from './app-origin';
 
 /** One contract call, run by the archive host (in its own process) with the given trust. */
@@ -76,6 +81,10 @@ export function bindContract({ ipcMain, origin, call }: BindOptions): () => void
 }
 
 /** Sends one of the whitelisted host events to a renderer, if it is still there. */
-export function sendHostEvent<N extends HostEventName>(contents: WebContents | null | undefined, name: N, payload: HostEventPayloads[N]): void {
+export function sendHostEvent<N extends HostEventName>(
+  contents: WebContents | null | undefined,
+  name: N,
+  payload: HostEventPayloads[N],
+): void {
   if (contents && !contents.isDestroyed()) contents.send(name, payload);
 }

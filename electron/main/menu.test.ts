@@ -6,7 +6,15 @@ vi.mock('electron', async () => (await import('./fake-electron')).createFakeElec
 const { menuTemplate, installMenu } = await import('./menu');
 
 function actions() {
-  return { importFiles: vi.fn(), exportNotes: vi.fn(), exportArchive: vi.fn(), restoreBackup: vi.fn(), focusSearch: vi.fn(), setTheme: vi.fn(), about: vi.fn() };
+  return {
+    importFiles: vi.fn(),
+    exportNotes: vi.fn(),
+    exportArchive: vi.fn(),
+    restoreBackup: vi.fn(),
+    focusSearch: vi.fn(),
+    setTheme: vi.fn(),
+    about: vi.fn(),
+  };
 }
 function submenu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
   const menu = template.find((m) => m.label?.replace('&', '') === label);
@@ -35,7 +43,9 @@ describe('the menu', () => {
   it('has Edit roles, zoom and theme under View, and About under Help', () => {
     const a = actions();
     const template = menuTemplate({ actions: a, theme: 'dark', dev: false, platform: 'linux' });
-    expect(roles(submenu(template, 'Edit'))).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    expect(roles(submenu(template, 'Edit'))).toEqual(
+      expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']),
+    );
     const view = submenu(template, 'View');
     expect(roles(view)).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom']));
     const themes = view.find((i) => i.label === 'Theme')!.submenu as MenuItemConstructorOptions[];

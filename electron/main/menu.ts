@@ -30,7 +30,22 @@ export function menuTemplate({ actions, theme, dev, platform }: MenuInput): Menu
     ? [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }]
     : [];
   return [
-    ...(mac ? [{ label: 'Dossier', submenu: [{ label: 'About Dossier', click: actions.about }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] } satisfies MenuItemConstructorOptions] : []),
+    ...(mac
+      ? [
+          {
+            label: 'Dossier',
+            submenu: [
+              { label: 'About Dossier', click: actions.about },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
+      : []),
     {
       label: '&File',
       submenu: [
@@ -66,7 +81,12 @@ export function menuTemplate({ actions, theme, dev, platform }: MenuInput): Menu
         { type: 'separator' },
         {
           label: 'Theme',
-          submenu: THEMES.map((t) => ({ label: THEME_LABELS[t], type: 'radio', checked: t === theme, click: () => actions.setTheme(t) })),
+          submenu: THEMES.map((t) => ({
+            label: THEME_LABELS[t],
+            type: 'radio',
+            checked: t === theme,
+            click: () => actions.setTheme(t),
+          })),
         },
         { type: 'separator' },
         { role: 'togglefullscreen' },

@@ -52,8 +52,14 @@ describe('the app:// handler', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }
     for (const directive of [
-      "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:",
-      "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data: blob:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
     ]) {
       expect(CONTENT_SECURITY_POLICY).toContain(directive);
     }
@@ -128,7 +134,10 @@ describe('registration', () => {
       privileges: expect.objectContaining({ standard: true, secure: true }),
     });
     const handlers = new Map<string, (r: Request) => Promise<Response>>();
-    serveApp({ handle: (scheme: string, h: (r: Request) => Promise<Response>) => void handlers.set(scheme, h) } as never, build);
+    serveApp(
+      { handle: (scheme: string, h: (r: Request) => Promise<Response>) => void handlers.set(scheme, h) } as never,
+      build,
+    );
     const res = await handlers.get('app')!(new Request('app://dossier/index.html'));
     expect(res.status).toBe(200);
   });

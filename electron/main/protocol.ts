@@ -20,7 +20,10 @@ function securityHeaders(contentType?: string): Headers {
 }
 
 function refuse(status: 404 | 405): Response {
-  return new Response(status === 404 ? 'Not found' : 'Method not allowed', { status, headers: securityHeaders('text/plain; charset=utf-8') });
+  return new Response(status === 404 ? 'Not found' : 'Method not allowed', {
+    status,
+    headers: securityHeaders('text/plain; charset=utf-8'),
+  });
 }
 
 /**

@@ -1,6 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BUILT_APP, appOrigin, isAppUrl } from './app-origin';
-import { denyAllPermissions, externalUrl, guardDownloads, hardenWebContents, isDownloadAllowed, isNavigationAllowed, keepSpellcheckOffline, OFFLINE_DICTIONARY_URL } from './security';
+import {
+  denyAllPermissions,
+  externalUrl,
+  guardDownloads,
+  hardenWebContents,
+  isDownloadAllowed,
+  isNavigationAllowed,
+  keepSpellcheckOffline,
+  OFFLINE_DICTIONARY_URL,
+} from './security';
 import { FakeSession, FakeWebContents } from './fake-electron';
 
 vi.mock('electron', () => ({}));
@@ -128,7 +137,15 @@ describe('hardening a web contents', () => {
 
   it('denies every window.open, handing only http(s) to the OS browser', () => {
     const { contents, opened } = hardened();
-    for (const url of ['https://example.com/', 'http://example.org/x', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'app://dossier/index.html', 'custom://x']) {
+    for (const url of [
+      'https://example.com/',
+      'http://example.org/x',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      'app://dossier/index.html',
+      'custom://x',
+    ]) {
       expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual(['https://example.com/', 'http://example.org/x']);
@@ -144,7 +161,15 @@ describe('permissions', () => {
   it('denies every permission request and check', () => {
     const session = new FakeSession();
     denyAllPermissions(session as never);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'openExternal', 'midi']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'fullscreen',
+      'openExternal',
+      'midi',
+    ]) {
       const callback = vi.fn();
       session.permissionRequestHandler!({}, permission, callback, {});
       expect(callback).toHaveBeenCalledWith(false);

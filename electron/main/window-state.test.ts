@@ -2,7 +2,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_WINDOW_STATE, readWindowState, toStoredBounds, visibleBounds, writeWindowState, type WindowState } from './window-state';
+import {
+  DEFAULT_WINDOW_STATE,
+  readWindowState,
+  toStoredBounds,
+  visibleBounds,
+  writeWindowState,
+  type WindowState,
+} from './window-state';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -12,7 +19,12 @@ function tempFile(): string {
 }
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const saved: WindowState = { version: 1, bounds: { x: 40, y: 30, width: 1100, height: 800 }, maximized: false, theme: 'dark' };
+const saved: WindowState = {
+  version: 1,
+  bounds: { x: 40, y: 30, width: 1100, height: 800 },
+  maximized: false,
+  theme: 'dark',
+};
 
 describe('the remembered window state', () => {
   it('reads back what was written, and leaves no temporary file', async () => {
@@ -52,11 +64,21 @@ describe('the remembered window state', () => {
     expect(visibleBounds(saved.bounds, screens)).toEqual(saved.bounds);
     expect(visibleBounds({ x: 3000, y: 0, width: 800, height: 600 }, screens)).toBeNull();
     expect(visibleBounds({ x: 100, y: -500, width: 800, height: 600 }, screens)).toBeNull();
-    expect(visibleBounds({ x: 2000, y: 100, width: 800, height: 600 }, [...screens, { x: 1920, y: 0, width: 1280, height: 1024 }])).not.toBeNull();
+    expect(
+      visibleBounds({ x: 2000, y: 100, width: 800, height: 600 }, [
+        ...screens,
+        { x: 1920, y: 0, width: 1280, height: 1024 },
+      ]),
+    ).not.toBeNull();
     expect(visibleBounds(null, screens)).toBeNull();
   });
 
   it('stores whole pixels within the allowed sizes', () => {
-    expect(toStoredBounds({ x: 1.4, y: 2.6, width: 300, height: 100.2 })).toEqual({ x: 1, y: 3, width: 720, height: 480 });
+    expect(toStoredBounds({ x: 1.4, y: 2.6, width: 300, height: 100.2 })).toEqual({
+      x: 1,
+      y: 3,
+      width: 720,
+      height: 480,
+    });
   });
 });

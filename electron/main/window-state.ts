@@ -37,7 +37,12 @@ const WindowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof WindowStateSchema>;
 
-export const DEFAULT_WINDOW_STATE: WindowState = { version: WINDOW_STATE_VERSION, bounds: null, maximized: false, theme: 'system' };
+export const DEFAULT_WINDOW_STATE: WindowState = {
+  version: WINDOW_STATE_VERSION,
+  bounds: null,
+  maximized: false,
+  theme: 'system',
+};
 export const DEFAULT_SIZE = { width: 1280, height: 820 };
 
 /** The remembered state, or the defaults when the file is missing, unreadable or invalid. */

@@ -30,7 +30,8 @@ describe('the window options', () => {
   });
 
   it('spellcheck with the OS’s own checker on macOS, and not at all elsewhere (it would download dictionaries)', () => {
-    const on = (platform: NodeJS.Platform) => windowOptions({ preloadPath: 'p', bounds: null, dark: false, platform }).webPreferences?.spellcheck;
+    const on = (platform: NodeJS.Platform) =>
+      windowOptions({ preloadPath: 'p', bounds: null, dark: false, platform }).webPreferences?.spellcheck;
     expect(on('darwin')).toBe(true);
     expect(on('linux')).toBe(false);
     expect(on('win32')).toBe(false);
@@ -52,20 +53,44 @@ describe('the main window', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-window-'));
     dirs.push(dir);
     const stateFile = path.join(dir, 'window-state.json');
-    const state = { ...DEFAULT_WINDOW_STATE, bounds: { x: 100, y: 100, width: 1000, height: 700 }, theme: 'dark' as const };
-    const win = createMainWindow({ origin: BUILT_APP, preloadPath: '/p/index.cjs', state, stateFile, dark: true, log: () => undefined }) as unknown as FakeBrowserWindow;
+    const state = {
+      ...DEFAULT_WINDOW_STATE,
+      bounds: { x: 100, y: 100, width: 1000, height: 700 },
+      theme: 'dark' as const,
+    };
+    const win = createMainWindow({
+      origin: BUILT_APP,
+      preloadPath: '/p/index.cjs',
+      state,
+      stateFile,
+      dark: true,
+      log: () => undefined,
+    }) as unknown as FakeBrowserWindow;
     expect(win.loaded).toEqual(['app://dossier/index.html']);
-    expect(win.options.webPreferences).toMatchObject({ preload: '/p/index.cjs', sandbox: true, contextIsolation: true });
+    expect(win.options.webPreferences).toMatchObject({
+      preload: '/p/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+    });
     expect(win.options).toMatchObject({ x: 100, y: 100, width: 1000, height: 700 });
     win.maximized = true;
     win.emit('close');
-    await vi.waitFor(() => expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toMatchObject({ maximized: true, theme: 'dark' }));
+    await vi.waitFor(() =>
+      expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toMatchObject({ maximized: true, theme: 'dark' }),
+    );
     expect(JSON.parse(readFileSync(stateFile, 'utf8')).bounds).toEqual({ x: 100, y: 100, width: 1000, height: 700 });
   });
 
   it('ignores remembered bounds that are off every screen', () => {
     const state = { ...DEFAULT_WINDOW_STATE, bounds: { x: 5000, y: 5000, width: 1000, height: 700 } };
-    const win = createMainWindow({ origin: BUILT_APP, preloadPath: 'p', state, stateFile: '/nonexistent/x.json', dark: false, log: () => undefined }) as unknown as FakeBrowserWindow;
+    const win = createMainWindow({
+      origin: BUILT_APP,
+      preloadPath: 'p',
+      state,
+      stateFile: '/nonexistent/x.json',
+      dark: false,
+      log: () => undefined,
+    }) as unknown as FakeBrowserWindow;
     expect(win.options).toMatchObject({ width: 1280, height: 820 });
     expect(win.options.x).toBeUndefined();
   });

@@ -4,7 +4,14 @@
 
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
 import {
-  DEFAULT_SIZE, MIN_HEIGHT, MIN_WIDTH, toStoredBounds, visibleBounds, writeWindowState, type Rectangle, type WindowState,
+  DEFAULT_SIZE,
+  MIN_HEIGHT,
+  MIN_WIDTH,
+  toStoredBounds,
+  visibleBounds,
+  writeWindowState,
+  type Rectangle,
+  type WindowState,
 } from './window-state';
 import type { AppOrigin } from './app-origin';
 import { spellcheckFromOs } from './security';
@@ -19,7 +26,12 @@ export interface WindowOptionsInput {
 }
 
 /** The BrowserWindow options; every flag that keeps the renderer boxed in is set explicitly. */
-export function windowOptions({ preloadPath, bounds, dark, platform = process.platform }: WindowOptionsInput): BrowserWindowConstructorOptions {
+export function windowOptions({
+  preloadPath,
+  bounds,
+  dark,
+  platform = process.platform,
+}: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     ...(bounds ?? DEFAULT_SIZE),
     minWidth: MIN_WIDTH,

@@ -41,7 +41,9 @@ describe('the preload (source)', () => {
     for (const method of rendererMethods) {
       await bridge[method]({ probe: method }, 5, 'extra ignored');
     }
-    expect(electron.ipcRenderer.invoked).toEqual(rendererMethods.map((m) => ({ channel: `dossier:${m}`, args: { probe: m }, callId: 5 })));
+    expect(electron.ipcRenderer.invoked).toEqual(
+      rendererMethods.map((m) => ({ channel: `dossier:${m}`, args: { probe: m }, callId: 5 })),
+    );
   });
 
   it('withdraws a call by sending its number on dossier-cancel, and nothing more', () => {
@@ -74,12 +76,24 @@ describe('the preload (source)', () => {
 // when `npm run build` has produced it from the current sources (a stale build is skipped).
 const here = path.dirname(fileURLToPath(import.meta.url));
 const built = path.resolve(here, '../../out/preload/index.cjs');
-const sources = [path.join(here, 'index.ts'), path.join(here, 'host-events.ts'), path.resolve(here, '../../archive/api/methods.ts')];
+const sources = [
+  path.join(here, 'index.ts'),
+  path.join(here, 'host-events.ts'),
+  path.resolve(here, '../../archive/api/methods.ts'),
+];
 const upToDate = existsSync(built) && sources.every((file) => statSync(file).mtimeMs <= statSync(built).mtimeMs);
 
 describe.skipIf(!upToDate)('the preload (built out/preload/index.cjs)', () => {
   it('is CommonJS that requires only electron and exposes the same surface', () => {
-    const fake = { ...electron, contextBridge: { exposed: new Map<string, unknown>(), exposeInMainWorld(k: string, v: unknown) { this.exposed.set(k, v); } } };
+    const fake = {
+      ...electron,
+      contextBridge: {
+        exposed: new Map<string, unknown>(),
+        exposeInMainWorld(k: string, v: unknown) {
+          this.exposed.set(k, v);
+        },
+      },
+    };
     const required: string[] = [];
     const module = { exports: {} };
     const code = readFileSync(built, 'utf8');

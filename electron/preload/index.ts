@@ -4,11 +4,23 @@
 
 import { contextBridge, ipcRenderer } from 'electron';
 import { RENDERER_METHODS } from '../../archive/api/methods';
-import { CANCEL_CHANNEL, HOST_EVENTS, METHOD_CHANNEL_PREFIX, type CancelCall, type DesktopBridge, type HostEvent, type OnHostEvent, type RendererApi } from './host-events';
+import {
+  CANCEL_CHANNEL,
+  HOST_EVENTS,
+  METHOD_CHANNEL_PREFIX,
+  type CancelCall,
+  type DesktopBridge,
+  type HostEvent,
+  type OnHostEvent,
+  type RendererApi,
+} from './host-events';
 
 // A call may carry a number of the renderer's choosing, by which `cancelCall` withdraws it.
 const methods = Object.fromEntries(
-  RENDERER_METHODS.map((method) => [method, (args: unknown, callId?: number) => ipcRenderer.invoke(METHOD_CHANNEL_PREFIX + method, args, callId)]),
+  RENDERER_METHODS.map((method) => [
+    method,
+    (args: unknown, callId?: number) => ipcRenderer.invoke(METHOD_CHANNEL_PREFIX + method, args, callId),
+  ]),
 ) as RendererApi;
 
 const cancelCall: CancelCall = (callId) => ipcRenderer.send(CANCEL_CHANNEL, callId);

@@ -24,8 +24,16 @@ async function show(ok: boolean, message: string, tabId?: number): Promise<void>
 ext.contextMenus.onClicked.addListener((info, tab) => {
   void (async () => {
     if (info.menuItemId === MENU_LINK && info.linkUrl) {
-      const outcome = await call<{ title: string }>('import.page', { url: info.linkUrl, title: info.selectionText ?? info.linkUrl, bookmarkOnly: true });
-      return show(outcome.ok, outcome.ok ? `Saved “${outcome.value.title}” to Dossier` : outcome.error.message, tab?.id);
+      const outcome = await call<{ title: string }>('import.page', {
+        url: info.linkUrl,
+        title: info.selectionText ?? info.linkUrl,
+        bookmarkOnly: true,
+      });
+      return show(
+        outcome.ok,
+        outcome.ok ? `Saved “${outcome.value.title}” to Dossier` : outcome.error.message,
+        tab?.id,
+      );
     }
     if (info.menuItemId !== MENU_PAGE || !tab) return;
     const outcome = await saveTab(tab, {}, info.selectionText);

@@ -47,10 +47,14 @@ async function post<T>(port: number, path: string, body: unknown, token: string 
   try {
     const outcome = (await response.json()) as Outcome<T>;
     // 401: the token (or the code) is not accepted; the popup offers pairing again.
-    if (response.status === 401 && !outcome.ok) return { ok: false, error: { code: 'not_paired', message: outcome.error.message } };
+    if (response.status === 401 && !outcome.ok)
+      return { ok: false, error: { code: 'not_paired', message: outcome.error.message } };
     return outcome;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `Something else answered on port ${port}; check the port Dossier shows.` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Something else answered on port ${port}; check the port Dossier shows.` },
+    };
   }
 }
 

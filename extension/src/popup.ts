@@ -38,7 +38,11 @@ let savedTags: string[] = [];
 function showSaved(page: SavedPage, tags: string[]): void {
   saved = page;
   savedTags = tags;
-  $('saved-label').textContent = page.created ? (page.kind === 'bookmark' ? 'Saved as a bookmark' : 'Saved') : 'Already in Dossier';
+  $('saved-label').textContent = page.created
+    ? page.kind === 'bookmark'
+      ? 'Saved as a bookmark'
+      : 'Saved'
+    : 'Already in Dossier';
   $('saved-title').textContent = page.title;
   $('saved-tags').textContent = savedTags.length ? `Tags: ${savedTags.join(', ')}` : '';
   say([page.highlighted ? 'The selected passage is highlighted.' : '', page.note ?? ''].filter(Boolean).join(' '));

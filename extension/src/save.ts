@@ -27,18 +27,37 @@ async function capture(tabId: number): Promise<CapturedPage | null> {
 }
 
 /** Saves the page in `tab`; `selection` overrides the one read from the page (context menu). */
-export async function saveTab(tab: chrome.tabs.Tab, options: SaveOptions = {}, selection?: string): Promise<Outcome<SavedPage>> {
-  if (tab.id === undefined) return { ok: false, error: { code: 'invalid_argument', message: 'There is no page to save here.' } };
+export async function saveTab(
+  tab: chrome.tabs.Tab,
+  options: SaveOptions = {},
+  selection?: string,
+): Promise<Outcome<SavedPage>> {
+  if (tab.id === undefined)
+    return { ok: false, error: { code: 'invalid_argument', message: 'There is no page to save here.' } };
   const page = options.bookmarkOnly ? null : await capture(tab.id);
   const url = page?.url ?? tab.url;
-  if (!isWebPage(url)) return { ok: false, error: { code: 'invalid_argument', message: 'Only web pages (http and https) can be saved.' } };
+  if (!isWebPage(url))
+    return { ok: false, error: { code: 'invalid_argument', message: 'Only web pages (http and https) can be saved.' } };
   const tags = options.tags?.length ? options.tags : undefined;
   if (page === null) return call<SavedPage>('import.page', { url, title: tab.title ?? url, bookmarkOnly: true, tags });
   const chosen = (selection ?? page.selection).slice(0, 20_000);
-  return call<SavedPage>('import.page', { url, title: page.title, html: page.html, selection: chosen || undefined, tags });
+  return call<SavedPage>('import.page', {
+    url,
+    title: page.title,
+    html: page.html,
+    selection: chosen || undefined,
+    tags,
+  });
 }
 
 /** Splits what the reader typed into tags: commas separate, spaces may be inside a tag. */
 export function parseTags(input: string): string[] {
-  return [...new Set(input.split(',').map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      input
+        .split(',')
+        .map((t) => t.replace(/\s+/g, ' ').trim())
+        .filter(Boolean),
+    ),
+  ];
 }

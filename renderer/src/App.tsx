@@ -88,7 +88,11 @@ function Library() {
   const [editTag, setEditTag] = useState<TagCount | null>(null);
   const [sidebarWidth, setSidebarWidth] = usePersistentState('sidebarWidth', 220);
   const [listWidth, setListWidth] = usePersistentState('listWidth', 400);
-  const [theme, setTheme] = usePersistentState<Theme>('theme', 'system', (v) => v === 'system' || v === 'light' || v === 'dark');
+  const [theme, setTheme] = usePersistentState<Theme>(
+    'theme',
+    'system',
+    (v) => v === 'system' || v === 'light' || v === 'dark',
+  );
   const [fontSize, setFontSize] = usePersistentState('fontSize', 19);
 
   // Which panes fit, and in the one-pane layout which of list and reader is shown.
@@ -144,7 +148,8 @@ function Library() {
     if (!readIntent || readIntent !== openId || !showReader) return;
     setReadIntent(null);
     void call('items.get', { id: readIntent }).then((o) => {
-      if (o.ok && o.value.readAt === null) void call('items.setRead', { id: readIntent, read: true }).then(() => changed());
+      if (o.ok && o.value.readAt === null)
+        void call('items.setRead', { id: readIntent, read: true }).then(() => changed());
     });
   }, [readIntent, openId, showReader, changed]);
 
@@ -154,7 +159,10 @@ function Library() {
     autoOpened.current = true;
     if (openId) return;
     const page = results.pages.get(0) ?? [];
-    const index = Math.max(0, page.findIndex((h) => h.kind === 'article'));
+    const index = Math.max(
+      0,
+      page.findIndex((h) => h.kind === 'article'),
+    );
     if (page[index]) {
       setActiveIndex(index);
       setOpenId(page[index].id);
@@ -193,7 +201,10 @@ function Library() {
 
   const resultsRef = useRef(results);
   resultsRef.current = results;
-  const openById = useCallback((id: string) => open(resultsRef.current ? indexOfHit(resultsRef.current, id) : -1, { id }), [open]);
+  const openById = useCallback(
+    (id: string) => open(resultsRef.current ? indexOfHit(resultsRef.current, id) : -1, { id }),
+    [open],
+  );
 
   const pendingRow = useRef<number | null>(null);
   useEffect(() => {
@@ -318,7 +329,10 @@ function Library() {
 
   // Made once per width, so typing in the search box never re-renders the memoised sidebar.
   const sidebarResizer = useMemo(
-    () => layout === 'three' && <Splitter label="Resize sidebar" width={sidebarWidth} min={160} max={360} onChange={setSidebarWidth} />,
+    () =>
+      layout === 'three' && (
+        <Splitter label="Resize sidebar" width={sidebarWidth} min={160} max={360} onChange={setSidebarWidth} />
+      ),
     [layout, sidebarWidth, setSidebarWidth],
   );
 
@@ -338,7 +352,10 @@ function Library() {
   const savedSection = useSavedSearches(exportQuery, runSaved);
 
   const fetchRun = fetcher.run;
-  const fetchOne = useCallback((id: string, title: string) => void fetchRun({ ids: [id] }, `“${title.slice(0, 60)}”`), [fetchRun]);
+  const fetchOne = useCallback(
+    (id: string, title: string) => void fetchRun({ ids: [id] }, `“${title.slice(0, 60)}”`),
+    [fetchRun],
+  );
   const resultsActions = useResultsActions({
     q,
     tags,
@@ -365,23 +382,44 @@ function Library() {
   }, [changed, closeReader]);
 
   // Shift+j/k: the active row joins the selection, and so does each row moved onto.
-  const openTitle = (results && openId ? Array.from(results.pages.values()).flat().find((h) => h.id === openId)?.title : null) ?? null;
+  const openTitle =
+    (results && openId
+      ? Array.from(results.pages.values())
+          .flat()
+          .find((h) => h.id === openId)?.title
+      : null) ?? null;
 
   const emptyResults =
     total === 0 ? (
       <EmptyState title="Your archive is empty.">
-        <p>Press Import, or drop article files (.html, .txt, .md) or exports from Pocket, Instapaper, wallabag or your browser anywhere on this window.</p>
+        <p>
+          Press Import, or drop article files (.html, .txt, .md) or exports from Pocket, Instapaper, wallabag or your
+          browser anywhere on this window.
+        </p>
       </EmptyState>
     ) : (
       <EmptyState title={text.trim() ? `Nothing matches “${text.trim()}”.` : 'Nothing here.'}>
-        <p>{filters.active.length ? 'Try removing a filter above, or use fewer words.' : 'Try fewer or different words, or a prefix like elect*.'}</p>
+        <p>
+          {filters.active.length
+            ? 'Try removing a filter above, or use fewer words.'
+            : 'Try fewer or different words, or a prefix like elect*.'}
+        </p>
       </EmptyState>
     );
 
   return (
-    <div className={`app app-${layout}`} data-layout={layout} data-pane={layout === 'one' ? pane : undefined} style={{ gridTemplateColumns: gridColumns(layout, sidebarWidth, listWidth) }}>
+    <div
+      className={`app app-${layout}`}
+      data-layout={layout}
+      data-pane={layout === 'one' ? pane : undefined}
+      style={{ gridTemplateColumns: gridColumns(layout, sidebarWidth, listWidth) }}
+    >
       <TopBar
-        drawer={layout === 'three' ? null : { open: drawerOpen, onToggle: () => setDrawerOpen((o) => !o), buttonRef: drawerToggleRef }}
+        drawer={
+          layout === 'three'
+            ? null
+            : { open: drawerOpen, onToggle: () => setDrawerOpen((o) => !o), buttonRef: drawerToggleRef }
+        }
         search={{ ref: searchRef, value: text, onChange: onText, onDown: focusList }}
         onSkipToResults={focusList}
         onSkipToItem={readerVisible ? () => articleRef.current?.focus() : null}
@@ -389,7 +427,16 @@ function Library() {
         onAddPage={() => setUrlOpen(true)}
         onExport={() => setExportOpen(true)}
         onHelp={() => setHelpOpen(true)}
-        viewSettings={<ViewSettings theme={theme} onTheme={setTheme} fontSize={fontSize} onFontSize={setFontSize} onRestore={() => setBackupsOpen(true)} onSync={() => openSync('settings')} />}
+        viewSettings={
+          <ViewSettings
+            theme={theme}
+            onTheme={setTheme}
+            fontSize={fontSize}
+            onFontSize={setFontSize}
+            onRestore={() => setBackupsOpen(true)}
+            onSync={() => openSync('settings')}
+          />
+        }
       />
       <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
       <FetchStatus state={fetcher.state} onDismiss={fetcher.dismiss} onOpen={openById} />
@@ -413,7 +460,12 @@ function Library() {
         resizer={sidebarResizer}
         footer={<SyncStatusLine status={sync.status} onOpen={openSync} />}
       />
-      <section className="results-pane" aria-label="Search results" hidden={!showList} role={layout === 'one' ? 'main' : undefined}>
+      <section
+        className="results-pane"
+        aria-label="Search results"
+        hidden={!showList}
+        role={layout === 'one' ? 'main' : undefined}
+      >
         {layout === 'one' && <h1 className="visually-hidden">Dossier</h1>}
         <ResultsHeader
           total={results?.total ?? null}
@@ -442,7 +494,9 @@ function Library() {
           empty={emptyResults}
           tagColors={tagColors}
         />
-        {layout !== 'one' && <Splitter label="Resize result list" width={listWidth} min={280} max={720} onChange={setListWidth} />}
+        {layout !== 'one' && (
+          <Splitter label="Resize result list" width={listWidth} min={280} max={720} onChange={setListWidth} />
+        )}
       </section>
       <main className="reader-pane" id="reader" hidden={!showReader}>
         {layout === 'one' && (
@@ -481,7 +535,13 @@ function Library() {
         preferSelection={exportSelection}
       />
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onRestored={afterRestore} />
-      <SyncDialog open={syncOpen !== null} section={syncOpen ?? 'settings'} onClose={() => setSyncOpen(null)} sync={sync} onChanged={changed} />
+      <SyncDialog
+        open={syncOpen !== null}
+        section={syncOpen ?? 'settings'}
+        onClose={() => setSyncOpen(null)}
+        sync={sync}
+        onChanged={changed}
+      />
       {resultsActions.dialogs}
       <UrlImportDialog open={urlOpen} onClose={() => setUrlOpen(false)} onImport={importUrl} />
       <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -80,7 +80,8 @@ describe.skipIf(!bin)('two archives kept in step by two Syncthing daemons', () =
     expect(a.item(x).title).toBe(b.item(x).title);
     const last = await roundA();
     expect(last.conflicts).toBe(1);
-    const canonical = (archive: Archive) => JSON.stringify([...archive.data.items].sort((p, q) => (p.id < q.id ? -1 : 1)));
+    const canonical = (archive: Archive) =>
+      JSON.stringify([...archive.data.items].sort((p, q) => (p.id < q.id ? -1 : 1)));
     expect(canonical(a)).toBe(canonical(b));
 
     // Each device wrote only its own files: Syncthing never had two writers on one file.

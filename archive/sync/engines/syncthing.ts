@@ -20,7 +20,10 @@ export interface Daemon {
   process: ChildProcess | null;
 }
 
-export async function startPair(bin: string, root: string): Promise<{ daemons: [Daemon, Daemon]; stop: () => Promise<void>; rescan: () => Promise<void> }> {
+export async function startPair(
+  bin: string,
+  root: string,
+): Promise<{ daemons: [Daemon, Daemon]; stop: () => Promise<void>; rescan: () => Promise<void> }> {
   const env = { ...process.env, STNODEFAULTFOLDER: '1', STNOUPGRADE: '1', HOME: root };
   const daemons: Daemon[] = [];
   for (const name of ['one', 'two']) {
@@ -29,7 +32,14 @@ export async function startPair(bin: string, root: string): Promise<{ daemons: [
     await fs.mkdir(path.join(folder, '.stfolder'), { recursive: true });
     await run(bin, ['generate', `--home=${home}`, '--no-default-folder'], { env });
     const { stdout } = await run(bin, [`--home=${home}`, '--device-id'], { env });
-    daemons.push({ home, folder, id: stdout.trim(), gui: await freePort(), apiKey: `key-${name}-${Date.now()}`, process: null });
+    daemons.push({
+      home,
+      folder,
+      id: stdout.trim(),
+      gui: await freePort(),
+      apiKey: `key-${name}-${Date.now()}`,
+      process: null,
+    });
   }
   const ports = [await freePort(), await freePort()];
   for (const [i, d] of daemons.entries()) {
@@ -39,13 +49,27 @@ export async function startPair(bin: string, root: string): Promise<{ daemons: [
       xml = xml.replace(new RegExp(`<${tag}>[^<]*</${tag}>`), `<${tag}>${value}</${tag}>`);
     };
     set('listenAddress', `tcp://127.0.0.1:${ports[i]}`);
-    for (const off of ['globalAnnounceEnabled', 'localAnnounceEnabled', 'relaysEnabled', 'natEnabled', 'startBrowser', 'crashReportingEnabled']) set(off, 'false');
+    for (const off of [
+      'globalAnnounceEnabled',
+      'localAnnounceEnabled',
+      'relaysEnabled',
+      'natEnabled',
+      'startBrowser',
+      'crashReportingEnabled',
+    ])
+      set(off, 'false');
     set('urAccepted', '-1');
     set('autoUpgradeIntervalH', '0');
-    xml = xml.replace(/(<gui[^>]*>\s*<address>)[^<]*(<\/address>)/, (_, open: string, close: string) => `${open}127.0.0.1:${d.gui}${close}`);
+    xml = xml.replace(
+      /(<gui[^>]*>\s*<address>)[^<]*(<\/address>)/,
+      (_, open: string, close: string) => `${open}127.0.0.1:${d.gui}${close}`,
+    );
     set('apikey', d.apiKey);
     const devices = daemons
-      .map((x, j) => `<device id="${x.id}" name="d${j}" compression="metadata" introducer="false" skipIntroductionRemovals="false" introducedBy=""><address>${x === d ? 'dynamic' : `tcp://127.0.0.1:${ports[j]}`}</address><paused>false</paused><autoAcceptFolders>false</autoAcceptFolders></device>`)
+      .map(
+        (x, j) =>
+          `<device id="${x.id}" name="d${j}" compression="metadata" introducer="false" skipIntroductionRemovals="false" introducedBy=""><address>${x === d ? 'dynamic' : `tcp://127.0.0.1:${ports[j]}`}</address><paused>false</paused><autoAcceptFolders>false</autoAcceptFolders></device>`,
+      )
       .join('\n');
     const folder = `<folder id="${FOLDER_ID}" label="dossier" path="${d.folder}" type="sendreceive" rescanIntervalS="1" fsWatcherEnabled="true" fsWatcherDelayS="1" ignorePerms="false" autoNormalize="true">${daemons.map((x) => `<device id="${x.id}" introducedBy=""></device>`).join('')}</folder>`;
     // Replace the generated device entry (only our own) with both, and add the shared folder.
@@ -53,12 +77,21 @@ export async function startPair(bin: string, root: string): Promise<{ daemons: [
     await fs.writeFile(file, xml);
   }
   for (const d of daemons) {
-    d.process = spawn(bin, ['serve', `--home=${d.home}`, '--no-browser', '--no-restart', '--no-upgrade'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    d.process = spawn(bin, ['serve', `--home=${d.home}`, '--no-browser', '--no-restart', '--no-upgrade'], {
+      env,
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
   }
   const rescan = async () => {
     await Promise.all(
       daemons.map((d) =>
-        fetch(`http://127.0.0.1:${d.gui}/rest/db/scan?folder=${FOLDER_ID}`, { method: 'POST', headers: { 'X-API-Key': d.apiKey } }).then((r) => r.body?.cancel(), () => undefined),
+        fetch(`http://127.0.0.1:${d.gui}/rest/db/scan?folder=${FOLDER_ID}`, {
+          method: 'POST',
+          headers: { 'X-API-Key': d.apiKey },
+        }).then(
+          (r) => r.body?.cancel(),
+          () => undefined,
+        ),
       ),
     );
   };

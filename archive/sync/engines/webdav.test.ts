@@ -28,7 +28,23 @@ describe.skipIf(!bin)('sync through a WebDAV server (rclone serve webdav)', () =
     await fs.mkdir(`${root}/served`);
     const port = await freePort();
     url = `http://127.0.0.1:${port}/dossier/`;
-    server = spawn(bin as string, ['serve', 'webdav', `${root}/served`, '--addr', `127.0.0.1:${port}`, '--user', 'reader', '--pass', 'secret word', '--config', `${root}/rclone.conf`], { stdio: 'ignore' });
+    server = spawn(
+      bin as string,
+      [
+        'serve',
+        'webdav',
+        `${root}/served`,
+        '--addr',
+        `127.0.0.1:${port}`,
+        '--user',
+        'reader',
+        '--pass',
+        'secret word',
+        '--config',
+        `${root}/rclone.conf`,
+      ],
+      { stdio: 'ignore' },
+    );
     await waitFor('rclone to listen', 30_000, async () => {
       try {
         const r = await fetch(`http://127.0.0.1:${port}/`, { method: 'OPTIONS' });
@@ -64,9 +80,14 @@ describe.skipIf(!bin)('sync through a WebDAV server (rclone serve webdav)', () =
 
     // What the server holds: device ids, segment numbers and hashes, all sealed.
     const served = await fs.readdir(`${root}/served/dossier`, { recursive: true });
-    for (const name of served.map(String)) expect(name).toMatch(/^(dossier-sync\.json|devices|blobs|devices\/[0-9a-f]{16}(\/(state\.json|\d{8}\.seg))?|blobs\/[0-9a-f]{64})$/);
+    for (const name of served.map(String))
+      expect(name).toMatch(
+        /^(dossier-sync\.json|devices|blobs|devices\/[0-9a-f]{16}(\/(state\.json|\d{8}\.seg))?|blobs\/[0-9a-f]{64})$/,
+      );
 
-    await expect(syncRound(a.archive, new WebDavTarget(url, { user: 'reader', password: 'wrong' }), { passphrase: 'pass phrase' })).rejects.toThrow(
+    await expect(
+      syncRound(a.archive, new WebDavTarget(url, { user: 'reader', password: 'wrong' }), { passphrase: 'pass phrase' }),
+    ).rejects.toThrow(
       /^http:\/\/127\.0\.0\.1:\d+ refused the credentials \(check the user and password in the Sync setting, or DOSSIER_WEBDAV_USER and DOSSIER_WEBDAV_PASSWORD\)\.$/,
     );
     await a.cleanup();
@@ -75,7 +96,11 @@ describe.skipIf(!bin)('sync through a WebDAV server (rclone serve webdav)', () =
 
   it('is set up in the app with an address, a user and a password that never reach the archive', async () => {
     const a = await tempArchive({ seeded: false });
-    const service = new ArchiveService(a.archive, undefined, { debounceMs: 10_000, intervalMs: 60_000, secrets: new Secrets({ unavailable: 'No keychain here.' }, {}) });
+    const service = new ArchiveService(a.archive, undefined, {
+      debounceMs: 10_000,
+      intervalMs: 60_000,
+      secrets: new Secrets({ unavailable: 'No keychain here.' }, {}),
+    });
     const call = async (method: string, args: unknown = {}) => {
       const outcome = await service.call(method, args, { trusted: false });
       if (!outcome.ok) throw new Error(outcome.error.message);
@@ -84,9 +109,14 @@ describe.skipIf(!bin)('sync through a WebDAV server (rclone serve webdav)', () =
     const app = `${url}app/`;
     await addItem(a.archive, draft('Set up in the app', TEXT));
     await call('sync.configure', { target: { kind: 'webdav', url: app, user: 'reader' }, password: 'not it' });
-    await expect(call('sync.run')).rejects.toThrow(/refused the credentials \(check the user and password in the Sync setting/);
+    await expect(call('sync.run')).rejects.toThrow(
+      /refused the credentials \(check the user and password in the Sync setting/,
+    );
     expect((await call('sync.status')).error).toMatch(/refused the credentials/);
-    expect(await call('sync.configure', { password: 'secret word' })).toMatchObject({ target: { kind: 'webdav', url: app, user: 'reader' }, password: 'session' });
+    expect(await call('sync.configure', { password: 'secret word' })).toMatchObject({
+      target: { kind: 'webdav', url: app, user: 'reader' },
+      password: 'session',
+    });
     const report = (await call('sync.run')) as unknown as { published: { operations: number } };
     expect(report.published.operations).toBeGreaterThan(0);
     expect(await call('sync.status')).toMatchObject({ error: null, running: false });

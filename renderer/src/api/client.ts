@@ -63,13 +63,19 @@ function httpTransport(token: string | null): Transport {
       });
     } catch {
       if (signal?.aborted) return CANCELLED;
-      return { ok: false, error: { code: 'io_error', message: 'Dossier is not reachable. Is `dossier serve` still running?' } };
+      return {
+        ok: false,
+        error: { code: 'io_error', message: 'Dossier is not reachable. Is `dossier serve` still running?' },
+      };
     }
     if (response.status === 401) setSession(token ? 'refused' : 'missing');
     try {
       return (await response.json()) as Outcome<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} ${response.statusText}.` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `The server answered ${response.status} ${response.statusText}.` },
+      };
     }
   };
 }
@@ -79,7 +85,8 @@ let nextCallId = 0;
 function preloadTransport(api: DesktopBridge): Transport {
   return async (method, args, signal) => {
     const fn = (api as Partial<Record<Method, (a: unknown, callId?: number) => Promise<Outcome<unknown>>>>)[method];
-    if (!fn) return { ok: false, error: { code: 'invalid_argument', message: `The app does not offer ${method} here.` } };
+    if (!fn)
+      return { ok: false, error: { code: 'invalid_argument', message: `The app does not offer ${method} here.` } };
     if (signal?.aborted) return CANCELLED;
     try {
       // A call that may be withdrawn is numbered, and the number withdraws it in the host.
@@ -98,7 +105,11 @@ const token = desktop ? null : sessionToken();
 const transport: Transport = desktop ? preloadTransport(desktop) : httpTransport(token);
 
 /** Calls one contract method; the result is an Outcome, never an exception. */
-export function call<M extends Method>(method: M, args: Args<M>, options: { signal?: AbortSignal } = {}): Promise<Outcome<Result<M>>> {
+export function call<M extends Method>(
+  method: M,
+  args: Args<M>,
+  options: { signal?: AbortSignal } = {},
+): Promise<Outcome<Result<M>>> {
   return transport(method, args, options.signal) as Promise<Outcome<Result<M>>>;
 }
 
@@ -121,9 +132,13 @@ export async function request<M extends Method>(method: M, args: Args<M>): Promi
 
 /** The host's events as the desktop preload names them, whichever host sent them. */
 function asHostEvent(event: ArchiveEvent): HostEvent {
-  if (event.name === 'progress') return { name: 'dossier:progress', payload: { done: event.payload.done, total: event.payload.total } };
+  if (event.name === 'progress')
+    return { name: 'dossier:progress', payload: { done: event.payload.done, total: event.payload.total } };
   const { method, imported, skipped } = event.payload;
-  return { name: 'dossier:changed', payload: imported ? { reason: 'import', imported, skipped: skipped ?? [] } : { reason: 'edit', method } };
+  return {
+    name: 'dossier:changed',
+    payload: imported ? { reason: 'import', imported, skipped: skipped ?? [] } : { reason: 'edit', method },
+  };
 }
 
 /**

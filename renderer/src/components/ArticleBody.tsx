@@ -74,7 +74,11 @@ export function ArticleBody({ itemId, html, text, highlights, terms, bodyRef, on
       body.replaceChildren(plainParagraphs(text));
       map = buildTextMap(body, text);
     }
-    if (map) markSpans(map, JSON.parse(spansKey).map(([id, start, end]: [string, number, number]) => ({ id, start, end })));
+    if (map)
+      markSpans(
+        map,
+        JSON.parse(spansKey).map(([id, start, end]: [string, number, number]) => ({ id, start, end })),
+      );
     markTerms(body, JSON.parse(termsKey) as string[]);
     mapRef.current = map ? buildTextMap(body, text) : null;
     const release = showArticleImages(body, itemId);
@@ -134,8 +138,18 @@ export function ArticleBody({ itemId, html, text, highlights, terms, bodyRef, on
 }
 
 /** Where to draw the caret: a collapsed selection inside the focused text, else nowhere. */
-function drawnCaret(body: HTMLElement, selection: Selection | null): { top: number; left: number; height: number } | null {
-  if (!selection || !selection.isCollapsed || selection.rangeCount === 0 || document.activeElement !== body || !selectionInside(body)) return null;
+function drawnCaret(
+  body: HTMLElement,
+  selection: Selection | null,
+): { top: number; left: number; height: number } | null {
+  if (
+    !selection ||
+    !selection.isCollapsed ||
+    selection.rangeCount === 0 ||
+    document.activeElement !== body ||
+    !selectionInside(body)
+  )
+    return null;
   const rect = selection.getRangeAt(0).getClientRects()[0] ?? selection.getRangeAt(0).getBoundingClientRect();
   if (!rect || rect.height === 0) return null;
   const origin = body.getBoundingClientRect();

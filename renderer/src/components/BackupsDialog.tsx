@@ -38,7 +38,9 @@ export function BackupsDialog({ open, onClose, onRestored }: Props) {
     const outcome = await call('backups.restore', { id });
     setBusy(false);
     if (!outcome.ok) return notify.error(outcome.error.message);
-    const safety = outcome.value.safety ? ` What it replaced is kept as the backup of ${when(backups?.find((b) => b.id === outcome.value.safety)?.created ?? new Date().toISOString())}.` : '';
+    const safety = outcome.value.safety
+      ? ` What it replaced is kept as the backup of ${when(backups?.find((b) => b.id === outcome.value.safety)?.created ?? new Date().toISOString())}.`
+      : '';
     notify.info(`Restored the backup (${outcome.value.items} items).${safety}`);
     onRestored();
     onClose();
@@ -64,17 +66,29 @@ export function BackupsDialog({ open, onClose, onRestored }: Props) {
               {backups.map((b) => (
                 <li key={b.id}>
                   <label className="radio">
-                    <input type="radio" name="backup" value={b.id} disabled={!b.valid || busy} checked={chosen === b.id} onChange={() => setChosen(b.id)} />
+                    <input
+                      type="radio"
+                      name="backup"
+                      value={b.id}
+                      disabled={!b.valid || busy}
+                      checked={chosen === b.id}
+                      onChange={() => setChosen(b.id)}
+                    />
                     <span>{when(b.created)}</span>{' '}
                     <span className="backup-facts">
-                      {b.valid ? `${b.items} items · ${(b.bytes / 1024).toFixed(0)} KiB · ${b.reason}` : `damaged: ${b.problem ?? 'unreadable'}`}
+                      {b.valid
+                        ? `${b.items} items · ${(b.bytes / 1024).toFixed(0)} KiB · ${b.reason}`
+                        : `damaged: ${b.problem ?? 'unreadable'}`}
                     </span>
                   </label>
                 </li>
               ))}
             </ul>
           </fieldset>
-          <p className="dialog-hint">Restoring replaces everything in the archive with the backup; the current state is backed up first, so this can be undone.</p>
+          <p className="dialog-hint">
+            Restoring replaces everything in the archive with the backup; the current state is backed up first, so this
+            can be undone.
+          </p>
           <div className="button-row">
             <button type="submit" className="primary-button" disabled={!chosen || busy}>
               {busy ? 'Restoring…' : 'Restore this backup'}

@@ -49,7 +49,12 @@ export function BrowserExtensionSettings() {
   return (
     <>
       {/* An icon, so the toolbar still fits a 720 px window; its name is read out in full. */}
-      <button type="button" className="toolbar-button icon-text" onClick={() => setOpen(true)} title="Browser extension: save pages from your browser">
+      <button
+        type="button"
+        className="toolbar-button icon-text"
+        onClick={() => setOpen(true)}
+        title="Browser extension: save pages from your browser"
+      >
         <span aria-hidden="true">⤓</span>
         <span className="visually-hidden">Browser extension</span>
       </button>
@@ -59,12 +64,24 @@ export function BrowserExtensionSettings() {
         ) : (
           <div className="browser-extension">
             <label className="field checkbox-field">
-              <input type="checkbox" checked={status?.enabled ?? false} disabled={busy || status === null} onChange={(e) => void configure(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={status?.enabled ?? false}
+                disabled={busy || status === null}
+                onChange={(e) => void configure(e.target.checked)}
+              />
               Let the Save to Dossier extension save pages here
             </label>
             <label className="field">
               Port on 127.0.0.1
-              <input type="number" min={1024} max={65535} value={port} disabled={busy || status?.enabled} onChange={(e) => setPort(e.target.value)} />
+              <input
+                type="number"
+                min={1024}
+                max={65535}
+                value={port}
+                disabled={busy || status?.enabled}
+                onChange={(e) => setPort(e.target.value)}
+              />
             </label>
             {status?.enabled && status.code && (
               <div className="pairing-code" aria-label="Pairing code">
@@ -74,7 +91,8 @@ export function BrowserExtensionSettings() {
             )}
             {(error ?? status?.error) && <p className="error-text">{error ?? status?.error}</p>}
             <p className="dialog-hint">
-              The extension talks only to Dossier on this computer, and only after pairing. Nothing is sent anywhere else.
+              The extension talks only to Dossier on this computer, and only after pairing. Nothing is sent anywhere
+              else.
             </p>
             <div className="button-row">
               <button type="button" onClick={() => void unpair()}>

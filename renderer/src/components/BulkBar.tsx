@@ -70,7 +70,13 @@ export function BulkBar({ count, onAction, onTag, onFetch, onExport, onClear }: 
             Untag…
           </button>
           {SIMPLE.map(([action, label]) => (
-            <button key={action} type="button" className="small-button" disabled={busy} onClick={() => void run(action)}>
+            <button
+              key={action}
+              type="button"
+              className="small-button"
+              disabled={busy}
+              onClick={() => void run(action)}
+            >
               {label}
             </button>
           ))}
@@ -80,7 +86,12 @@ export function BulkBar({ count, onAction, onTag, onFetch, onExport, onClear }: 
           <button type="button" className="small-button" disabled={busy} onClick={onExport}>
             Export notes…
           </button>
-          <button type="button" className="small-button danger-button" disabled={busy} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="small-button danger-button"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+          >
             Delete…
           </button>
         </div>

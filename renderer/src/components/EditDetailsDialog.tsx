@@ -48,7 +48,8 @@ export function EditDetailsDialog({ item, open, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   // Reset only when it opens (or for another item): a refetch while typing must not wipe the edits.
   useResetOnOpen(open, item.id, () => setFields(fieldsOf(item)));
-  const set = (key: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement>) => setFields((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setFields((f) => ({ ...f, [key]: e.target.value }));
   return (
     <Dialog title="Edit details" open={open} onClose={onClose}>
       <form
@@ -74,7 +75,13 @@ export function EditDetailsDialog({ item, open, onClose }: Props) {
           </label>
           <label className="field">
             Published
-            <input type="text" value={fields.published} onChange={set('published')} placeholder="YYYY-MM-DD" pattern="\d{4}(-\d{2}(-\d{2}.*)?)?" />
+            <input
+              type="text"
+              value={fields.published}
+              onChange={set('published')}
+              placeholder="YYYY-MM-DD"
+              pattern="\d{4}(-\d{2}(-\d{2}.*)?)?"
+            />
           </label>
         </div>
         <label className="field">
@@ -88,7 +95,13 @@ export function EditDetailsDialog({ item, open, onClose }: Props) {
           </label>
           <label className="field field-short">
             Language
-            <input type="text" value={fields.language} onChange={set('language')} pattern="[A-Za-z]{2,3}" placeholder="en" />
+            <input
+              type="text"
+              value={fields.language}
+              onChange={set('language')}
+              pattern="[A-Za-z]{2,3}"
+              placeholder="en"
+            />
           </label>
         </div>
         <div className="button-row">

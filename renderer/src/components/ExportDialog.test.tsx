@@ -8,13 +8,25 @@ let unmount: (() => void) | null = null;
 afterEach(() => unmount?.());
 
 type Props = Parameters<typeof ExportDialog>[0];
-const base: Props = { open: true, onClose: () => undefined, itemId: '0123456789abcdef', itemTitle: 'Harbour reopens', query: 'harbour tag:ports', tags: ['ports', 'trade'], selection: [], preferSelection: false };
+const base: Props = {
+  open: true,
+  onClose: () => undefined,
+  itemId: '0123456789abcdef',
+  itemTitle: 'Harbour reopens',
+  query: 'harbour tag:ports',
+  tags: ['ports', 'trade'],
+  selection: [],
+  preferSelection: false,
+};
 
 async function dialog(props: Partial<Props> = {}) {
   answerWith(() => ({ files: [], items: 0 }));
   const view = await render(<ExportDialog {...base} {...props} />);
   unmount = view.unmount;
-  const radio = (label: RegExp) => [...view.container.querySelectorAll('label.radio')].find((l) => label.test(l.textContent ?? ''))?.querySelector('input') as HTMLInputElement;
+  const radio = (label: RegExp) =>
+    [...view.container.querySelectorAll('label.radio')]
+      .find((l) => label.test(l.textContent ?? ''))
+      ?.querySelector('input') as HTMLInputElement;
   const submit = async () => {
     await click(view.container.querySelector('button[type="submit"]') as Element);
     await settle();
@@ -28,7 +40,9 @@ describe('ExportDialog', () => {
     expect(radio(/^This item: Harbour reopens/).checked).toBe(true);
     expect(container.textContent).toContain('The current results (harbour tag:ports)');
     await submit();
-    expect(calls).toEqual([{ method: 'export.notes', args: { scope: { kind: 'item', id: base.itemId }, format: 'digest' } }]);
+    expect(calls).toEqual([
+      { method: 'export.notes', args: { scope: { kind: 'item', id: base.itemId }, format: 'digest' } },
+    ]);
     expect(container.querySelector('[role="status"]')?.textContent).toBe('There was nothing to export.');
   });
 
@@ -46,7 +60,9 @@ describe('ExportDialog', () => {
       { scope: { kind: 'item', id: '0000000000000001' }, format: 'digest' },
       { scope: { kind: 'item', id: '0000000000000002' }, format: 'digest' },
     ]);
-    expect(second.container.querySelector('[role="status"]')?.textContent).toBe('The selected items have no highlights or notes to export.');
+    expect(second.container.querySelector('[role="status"]')?.textContent).toBe(
+      'The selected items have no highlights or notes to export.',
+    );
   });
 
   it('exports a tag or the current results as the archive’s scopes', async () => {

@@ -57,7 +57,8 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
     }
     setBusy(false);
     const files = mergeExports(format, parts);
-    if (files.length === 0 || items === 0) return setResult('The selected items have no highlights or notes to export.');
+    if (files.length === 0 || items === 0)
+      return setResult('The selected items have no highlights or notes to export.');
     const name = downloadFiles(files, `dossier-notes-${new Date().toISOString().slice(0, 10)}.zip`);
     setResult(`Saved ${name} (${items} item${items === 1 ? '' : 's'}).`);
   };
@@ -65,7 +66,13 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
   const run = async () => {
     if (scope === 'selection') return runSelection();
     const chosen =
-      scope === 'item' && itemId ? { kind: 'item' as const, id: itemId } : scope === 'tag' && tag ? { kind: 'tag' as const, tag } : scope === 'query' ? { kind: 'query' as const, q: query } : { kind: 'all' as const };
+      scope === 'item' && itemId
+        ? { kind: 'item' as const, id: itemId }
+        : scope === 'tag' && tag
+          ? { kind: 'tag' as const, tag }
+          : scope === 'query'
+            ? { kind: 'query' as const, q: query }
+            : { kind: 'all' as const };
     setBusy(true);
     const outcome = await call('export.notes', { scope: chosen, format });
     setBusy(false);
@@ -87,7 +94,13 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
         <fieldset>
           <legend>What</legend>
           <label className="radio">
-            <input type="radio" name="scope" checked={scope === 'item'} disabled={!itemId} onChange={() => setScope('item')} />
+            <input
+              type="radio"
+              name="scope"
+              checked={scope === 'item'}
+              disabled={!itemId}
+              onChange={() => setScope('item')}
+            />
             This item{itemTitle ? `: ${itemTitle.slice(0, 48)}${itemTitle.length > 48 ? '…' : ''}` : ''}
           </label>
           {selection.length > 0 && (
@@ -101,9 +114,20 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
             The current results{query ? ` (${query.slice(0, 40)})` : ''}
           </label>
           <label className="radio">
-            <input type="radio" name="scope" checked={scope === 'tag'} disabled={tags.length === 0} onChange={() => setScope('tag')} />
+            <input
+              type="radio"
+              name="scope"
+              checked={scope === 'tag'}
+              disabled={tags.length === 0}
+              onChange={() => setScope('tag')}
+            />
             A tag
-            <select aria-label="Tag to export" value={tag} disabled={scope !== 'tag'} onChange={(e) => setTag(e.target.value)}>
+            <select
+              aria-label="Tag to export"
+              value={tag}
+              disabled={scope !== 'tag'}
+              onChange={(e) => setTag(e.target.value)}
+            >
               {tags.map((t) => (
                 <option key={t}>{t}</option>
               ))}
@@ -123,7 +147,11 @@ export function ExportDialog({ open, onClose, itemId, itemTitle, query, tags, se
             <option value="csv">CSV</option>
           </select>
         </label>
-        {result && <p className="export-result" role="status">{result}</p>}
+        {result && (
+          <p className="export-result" role="status">
+            {result}
+          </p>
+        )}
         <div className="button-row">
           <button type="submit" className="primary-button" disabled={busy}>
             {busy ? 'Exporting…' : 'Export'}

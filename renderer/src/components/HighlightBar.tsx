@@ -40,10 +40,25 @@ export function HighlightBar({ itemId, pending, formRef, onDone }: Props) {
         void submit();
       }}
     >
-      <span className="highlight-hint">{pending ? `“${pending.quote.slice(0, 60)}${pending.quote.length > 60 ? '…' : ''}”` : 'Select a passage (or Shift+arrows in the text), then h.'}</span>
-      {pending && <input className="highlight-comment" aria-label="Highlight comment" placeholder="Comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} />}
+      <span className="highlight-hint">
+        {pending
+          ? `“${pending.quote.slice(0, 60)}${pending.quote.length > 60 ? '…' : ''}”`
+          : 'Select a passage (or Shift+arrows in the text), then h.'}
+      </span>
+      {pending && (
+        <input
+          className="highlight-comment"
+          aria-label="Highlight comment"
+          placeholder="Comment (optional)"
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      )}
       <button type="submit" className="primary-button" disabled={!pending} onMouseDown={(e) => e.preventDefault()}>
-        Highlight <kbd className="key-hint" aria-hidden="true">h</kbd>
+        Highlight{' '}
+        <kbd className="key-hint" aria-hidden="true">
+          h
+        </kbd>
       </button>
     </form>
   );

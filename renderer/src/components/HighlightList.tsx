@@ -16,7 +16,10 @@ interface Props {
 export function HighlightList({ item, focused, bodyRef }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
-    if (focused) listRef.current?.querySelector<HTMLElement>(`[data-highlight="${focused}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (focused)
+      listRef.current
+        ?.querySelector<HTMLElement>(`[data-highlight="${focused}"]`)
+        ?.scrollIntoView({ block: 'nearest' });
   }, [focused]);
   return (
     <section className="panel" id="panel-highlights" tabIndex={-1} aria-label="Highlights">
@@ -34,7 +37,17 @@ export function HighlightList({ item, focused, bodyRef }: Props) {
   );
 }
 
-function HighlightEntry({ highlight, itemId, focused, bodyRef }: { highlight: Highlight; itemId: string; focused: boolean; bodyRef: React.RefObject<HTMLDivElement | null> }) {
+function HighlightEntry({
+  highlight,
+  itemId,
+  focused,
+  bodyRef,
+}: {
+  highlight: Highlight;
+  itemId: string;
+  focused: boolean;
+  bodyRef: React.RefObject<HTMLDivElement | null>;
+}) {
   const act = useAction();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
@@ -54,12 +67,24 @@ function HighlightEntry({ highlight, itemId, focused, bodyRef }: { highlight: Hi
     notify.info('Highlight deleted.', {
       label: 'Undo',
       run: () =>
-        void act('highlights.create', { itemId, quote: highlight.quote, start: highlight.start, end: highlight.end, comment: highlight.comment, color: highlight.color }),
+        void act('highlights.create', {
+          itemId,
+          quote: highlight.quote,
+          start: highlight.start,
+          end: highlight.end,
+          comment: highlight.comment,
+          color: highlight.color,
+        }),
     });
   };
   return (
     <li className={`highlight-entry${focused ? ' highlight-entry-focused' : ''}`} data-highlight={highlight.id}>
-      <button type="button" className="quote-button" onClick={show} aria-label={`Show highlight in text: ${highlight.quote.slice(0, 80)}`}>
+      <button
+        type="button"
+        className="quote-button"
+        onClick={show}
+        aria-label={`Show highlight in text: ${highlight.quote.slice(0, 80)}`}
+      >
         <blockquote className="quote">{highlight.quote}</blockquote>
       </button>
       {editing ? (
@@ -67,7 +92,8 @@ function HighlightEntry({ highlight, itemId, focused, bodyRef }: { highlight: Hi
           className="inline-form"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (await act('highlights.update', { id: highlight.id, comment: comment.trim() || null })) setEditing(false);
+            if (await act('highlights.update', { id: highlight.id, comment: comment.trim() || null }))
+              setEditing(false);
           }}
         >
           <textarea

@@ -15,7 +15,13 @@ export function LinkFinder({ itemId, linked, onLink }: Props) {
   const hits = (found.value?.hits ?? []).filter((h) => h.id !== itemId && !linked.includes(h.id));
   return (
     <div className="link-finder">
-      <input type="search" aria-label="Find an item to link" placeholder="Link another item…" value={q} onChange={(e) => setQ(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Find an item to link"
+        placeholder="Link another item…"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
       {q.trim() && (
         <ul className="related-list" aria-label="Items to link">
           {hits.length === 0 && !found.loading && <li className="panel-empty">No other item matches.</li>}

@@ -22,7 +22,9 @@ export function NotesPanel({ item, inputRef }: Props) {
   return (
     <section className="panel" id="panel-notes" tabIndex={-1} aria-label="Notes">
       <h2 className="panel-heading">Notes</h2>
-      {item.notes.length === 0 && <p className="panel-empty">No notes yet. Write one below (press n); Markdown works.</p>}
+      {item.notes.length === 0 && (
+        <p className="panel-empty">No notes yet. Write one below (press n); Markdown works.</p>
+      )}
       {item.notes.length > 0 && (
         <ul className="note-list">
           {item.notes.map((note) => (

@@ -30,7 +30,10 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
   const notify = useMemo<Notify>(
-    () => ({ error: (text) => push({ text, tone: 'error' }), info: (text, action) => push({ text, tone: 'info', action }) }),
+    () => ({
+      error: (text) => push({ text, tone: 'error' }),
+      info: (text, action) => push({ text, tone: 'info', action }),
+    }),
     [push],
   );
   return (

@@ -33,7 +33,19 @@ interface Props {
 }
 
 /** Memoised: typing in the search box re-renders the App, never the open article. */
-export const Reader = memo(function Reader({ id, allTags, tagColors, onOpenItem, onDeleted, onFetch, terms, tagInputRef, noteInputRef, articleRef, empty }: Props) {
+export const Reader = memo(function Reader({
+  id,
+  allTags,
+  tagColors,
+  onOpenItem,
+  onDeleted,
+  onFetch,
+  terms,
+  tagInputRef,
+  noteInputRef,
+  articleRef,
+  empty,
+}: Props) {
   const item = useQuery('items.get', id ? { id } : null);
   // Kept while a refetch runs, so the text (and the reader's place in it) does not flicker.
   const content = useQuery('items.content', id ? { id } : null);
@@ -90,7 +102,9 @@ export const Reader = memo(function Reader({ id, allTags, tagColors, onOpenItem,
         <ReaderJumps item={view} />
         <HighlightBar itemId={view.id} pending={pending} formRef={highlightForm} onDone={() => setPending(null)} />
         {view.kind === 'bookmark' && view.url && text && !text.text.trim() && (
-          <p className="bookmark-hint">Only this page’s address is kept so far. “Fetch article” above keeps the article itself, to read offline.</p>
+          <p className="bookmark-hint">
+            Only this page’s address is kept so far. “Fetch article” above keeps the article itself, to read offline.
+          </p>
         )}
         {text ? (
           <ArticleBody

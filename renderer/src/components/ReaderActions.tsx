@@ -28,7 +28,8 @@ export function ReaderActions({ item, onDeleted, onFetch }: Props) {
     <div className="reader-actions" role="group" aria-label="Item actions">
       {refetching ? (
         <span className="confirm" role="group" aria-label="Confirm fetching again">
-          Fetching again replaces the text; its {item.highlights.length === 1 ? 'highlight' : `${item.highlights.length} highlights`} may no longer line up.
+          Fetching again replaces the text; its{' '}
+          {item.highlights.length === 1 ? 'highlight' : `${item.highlights.length} highlights`} may no longer line up.
           <button
             type="button"
             className="text-button danger-button"
@@ -61,7 +62,11 @@ export function ReaderActions({ item, onDeleted, onFetch }: Props) {
         </span>
       ) : (
         <>
-          <button type="button" className="text-button" onClick={() => void act('items.setState', { id: item.id, archived: !archived })}>
+          <button
+            type="button"
+            className="text-button"
+            onClick={() => void act('items.setState', { id: item.id, archived: !archived })}
+          >
             {archived ? 'Move to inbox' : 'Archive'}
           </button>
           <button
@@ -72,14 +77,20 @@ export function ReaderActions({ item, onDeleted, onFetch }: Props) {
           >
             <span aria-hidden="true">{item.favourite ? '★' : '☆'}</span> Favourite
           </button>
-          <button type="button" className="text-button" onClick={() => void act('items.setState', { id: item.id, read: !read })}>
+          <button
+            type="button"
+            className="text-button"
+            onClick={() => void act('items.setState', { id: item.id, read: !read })}
+          >
             {read ? 'Mark unread' : 'Mark read'}
           </button>
           {item.url && (
             <button
               type="button"
               className={isBookmark ? 'text-button fetch-button' : 'text-button'}
-              onClick={() => (!isBookmark && item.highlights.length > 0 ? setRefetching(true) : onFetch(item.id, item.title))}
+              onClick={() =>
+                !isBookmark && item.highlights.length > 0 ? setRefetching(true) : onFetch(item.id, item.title)
+              }
             >
               {isBookmark ? 'Fetch article' : 'Fetch again'}
             </button>

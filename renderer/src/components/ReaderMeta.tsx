@@ -6,7 +6,11 @@ import { formatDate, hostOf, readingTime } from '../lib/format';
 
 export function ReaderMeta({ item }: { item: ItemView }) {
   const host = hostOf(item.url);
-  const facts = [item.source, item.byline ? `By ${item.byline.replace(/^by\s+/i, '')}` : null, formatDate(item.published)].filter(Boolean);
+  const facts = [
+    item.source,
+    item.byline ? `By ${item.byline.replace(/^by\s+/i, '')}` : null,
+    formatDate(item.published),
+  ].filter(Boolean);
   return (
     <header className="reader-header">
       {item.kind !== 'article' && <span className="kind-badge">{item.kind}</span>}

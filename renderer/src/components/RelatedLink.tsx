@@ -9,7 +9,15 @@ import { MAX_LABEL_LENGTH } from '../../../archive/api/rules';
 
 type Related = ItemView['related'][number];
 
-export function RelatedLink({ itemId, related, onOpen }: { itemId: string; related: Related; onOpen: (id: string) => void }) {
+export function RelatedLink({
+  itemId,
+  related,
+  onOpen,
+}: {
+  itemId: string;
+  related: Related;
+  onOpen: (id: string) => void;
+}) {
   const act = useAction();
   const [editing, setEditing] = useState(false);
   const [label, setLabel] = useState(related.label ?? '');
@@ -25,7 +33,8 @@ export function RelatedLink({ itemId, related, onOpen }: { itemId: string; relat
           className="label-form"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (await act('relations.link', { a: itemId, b: related.id, label: label.trim() || null })) setEditing(false);
+            if (await act('relations.link', { a: itemId, b: related.id, label: label.trim() || null }))
+              setEditing(false);
           }}
         >
           <label className="field">
@@ -54,14 +63,22 @@ export function RelatedLink({ itemId, related, onOpen }: { itemId: string; relat
   return (
     <li className="related">
       <button type="button" className="link-button" onClick={() => onOpen(related.id)}>
-        {related.kind !== 'article' && <span className="kind-badge" aria-hidden="true">{related.kind}</span>}
+        {related.kind !== 'article' && (
+          <span className="kind-badge" aria-hidden="true">
+            {related.kind}
+          </span>
+        )}
         {title}
       </button>
       <button type="button" className="related-label text-button" onClick={() => setEditing(true)}>
         {related.label ?? '+ label'}
         <span className="visually-hidden">: edit the label of the link to {title}</span>
       </button>
-      <button type="button" className="icon-button" onClick={() => void act('relations.unlink', { a: itemId, b: related.id })}>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => void act('relations.unlink', { a: itemId, b: related.id })}
+      >
         <span aria-hidden="true">×</span>
         <span className="visually-hidden">Unlink {title}</span>
       </button>

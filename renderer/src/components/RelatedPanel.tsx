@@ -35,10 +35,20 @@ export function RelatedPanel({ item, onOpen }: Props) {
           <ul className="related-list" aria-label="Suggested items">
             {suggested.value.suggestions.map((s) => (
               <li key={s.id} className="related">
-                <button type="button" className="link-button" onClick={() => onOpen(s.id)} title={s.terms.length ? `Shares: ${s.terms.join(', ')}` : undefined}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onOpen(s.id)}
+                  title={s.terms.length ? `Shares: ${s.terms.join(', ')}` : undefined}
+                >
                   {s.title || 'Untitled'}
                 </button>
-                <button type="button" className="small-button" aria-label={`Link ${s.title}`} onClick={() => void link(s.id)}>
+                <button
+                  type="button"
+                  className="small-button"
+                  aria-label={`Link ${s.title}`}
+                  onClick={() => void link(s.id)}
+                >
                   Link
                 </button>
               </li>

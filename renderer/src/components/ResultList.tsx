@@ -29,7 +29,20 @@ interface Props {
 /** Fixed: rows are clamped to this height in the stylesheet (.result). */
 export const ROW_HEIGHT = 118;
 
-export function ResultList({ view, activeIndex, openId, onMove: move, onOpen, selected, onSelect, onExtend, ensureRows, listRef, empty, tagColors }: Props) {
+export function ResultList({
+  view,
+  activeIndex,
+  openId,
+  onMove: move,
+  onOpen,
+  selected,
+  onSelect,
+  onExtend,
+  ensureRows,
+  listRef,
+  empty,
+  tagColors,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = view?.total ?? 0;
   const virtualizer = useVirtualizer({

@@ -21,7 +21,16 @@ interface Props {
   tagColors: ReadonlyMap<string, string | null>;
 }
 
-export const ResultRow = memo(function ResultRow({ hit, index, active, open, onOpen, selected, onSelect, tagColors }: Props) {
+export const ResultRow = memo(function ResultRow({
+  hit,
+  index,
+  active,
+  open,
+  onOpen,
+  selected,
+  onSelect,
+  tagColors,
+}: Props) {
   const meta = [hit.source, formatDate(hit.published)].filter(Boolean).join(' · ');
   return (
     <div
@@ -56,7 +65,11 @@ export const ResultRow = memo(function ResultRow({ hit, index, active, open, onO
         onChange={() => onSelect(index, hit, 'toggle')}
       />
       <button type="button" className="result-title" tabIndex={-1}>
-        {hit.kind !== 'article' && <span className="kind-badge" aria-hidden="true">{hit.kind}</span>}
+        {hit.kind !== 'article' && (
+          <span className="kind-badge" aria-hidden="true">
+            {hit.kind}
+          </span>
+        )}
         {hit.title || 'Untitled'}
       </button>
       {(meta || hit.tags.length > 0) && (

@@ -21,7 +21,13 @@ export function ResultsMenu({ canSave, total, onSave, onMarkAllRead, onTagAll, o
       <button type="button" className="small-button results-menu-button" popoverTarget="results-menu">
         Results <span aria-hidden="true">▾</span>
       </button>
-      <div id="results-menu" className="menu-popover results-menu" popover="auto" role="group" aria-label="Results actions">
+      <div
+        id="results-menu"
+        className="menu-popover results-menu"
+        popover="auto"
+        role="group"
+        aria-label="Results actions"
+      >
         <button type="button" className="menu-item" disabled={!canSave} onClick={close(onSave)}>
           Save this search…
         </button>

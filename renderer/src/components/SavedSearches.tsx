@@ -19,10 +19,21 @@ export function SavedSearches({ searches, active, onRun, onDelete }: Props) {
       <ul className="sidebar-list">
         {searches.map((s) => (
           <li key={s.name} className="saved-search">
-            <button type="button" className="sidebar-item" aria-pressed={active === s.name} title={s.q} onClick={() => onRun(s)}>
+            <button
+              type="button"
+              className="sidebar-item"
+              aria-pressed={active === s.name}
+              title={s.q}
+              onClick={() => onRun(s)}
+            >
               <span className="sidebar-label">{s.name}</span>
             </button>
-            <button type="button" className="icon-button saved-search-delete" aria-label={`Delete saved search ${s.name}`} onClick={() => onDelete(s)}>
+            <button
+              type="button"
+              className="icon-button saved-search-delete"
+              aria-label={`Delete saved search ${s.name}`}
+              onClick={() => onDelete(s)}
+            >
               ×
             </button>
           </li>

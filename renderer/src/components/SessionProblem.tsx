@@ -8,7 +8,9 @@ export function SessionProblem({ state }: { state: Exclude<SessionState, 'ok'> }
   return (
     <main className="session-problem">
       <div className="session-card">
-        <h1 className="empty-title">{state === 'missing' ? 'This page has no session token.' : 'This page’s session token is no longer valid.'}</h1>
+        <h1 className="empty-title">
+          {state === 'missing' ? 'This page has no session token.' : 'This page’s session token is no longer valid.'}
+        </h1>
         <p className="error-text">
           {state === 'missing'
             ? 'Dossier only answers the address it printed when it started, which carries a session token.'

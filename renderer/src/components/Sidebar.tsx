@@ -56,7 +56,12 @@ export const Sidebar = memo(function Sidebar(props: Props) {
       <div className="sidebar-scroll">
         <LibraryViews view={props.view} onView={props.onView} counts={props.counts} />
         {props.saved}
-        <TagList tags={props.tags} selected={props.selectedTags} onToggle={props.onToggleTag} onEdit={props.onEditTag} />
+        <TagList
+          tags={props.tags}
+          selected={props.selectedTags}
+          onToggle={props.onToggleTag}
+          onEdit={props.onEditTag}
+        />
         <SourceList sources={props.sources} selected={props.source} onSelect={props.onSource} />
       </div>
       {props.footer}

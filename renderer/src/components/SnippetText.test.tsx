@@ -19,13 +19,20 @@ async function shown(text: string, marks: Array<[number, number]>) {
 describe('SnippetText', () => {
   it('wraps each matched range in <mark>, in text order, and keeps the words between', async () => {
     const text = 'Wang Yi met the Russian minister in Moscow';
-    const p = await shown(text, [[text.indexOf('Moscow'), text.length], [0, 7]]);
+    const p = await shown(text, [
+      [text.indexOf('Moscow'), text.length],
+      [0, 7],
+    ]);
     expect([...p.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Wang Yi', 'Moscow']);
     expect(p.textContent).toBe('Wang Yi met the Russian minister in Moscow');
   });
 
   it('ignores overlapping and empty ranges rather than repeating text', async () => {
-    const p = await shown('harbour reopens', [[0, 7], [3, 10], [8, 8]]);
+    const p = await shown('harbour reopens', [
+      [0, 7],
+      [3, 10],
+      [8, 8],
+    ]);
     expect([...p.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['harbour']);
     expect(p.textContent).toBe('harbour reopens');
   });

@@ -13,9 +13,5 @@ export function SnippetText({ snippet }: { snippet: Snippet }) {
     at = e;
   }
   if (at < snippet.text.length) parts.push(snippet.text.slice(at));
-  return (
-    <>
-      {parts.map((p, i) => (typeof p === 'string' ? <span key={i}>{p}</span> : <mark key={i}>{p.mark}</mark>))}
-    </>
-  );
+  return <>{parts.map((p, i) => (typeof p === 'string' ? <span key={i}>{p}</span> : <mark key={i}>{p.mark}</mark>))}</>;
 }

@@ -15,7 +15,12 @@ export function SourceList({ sources, selected, onSelect }: Props) {
       <ul className="sidebar-list">
         {sources.map((s) => (
           <li key={s.name}>
-            <button type="button" className="sidebar-item" aria-pressed={selected === s.name} onClick={() => onSelect(selected === s.name ? null : s.name)}>
+            <button
+              type="button"
+              className="sidebar-item"
+              aria-pressed={selected === s.name}
+              onClick={() => onSelect(selected === s.name ? null : s.name)}
+            >
               <span className="sidebar-label">{s.name}</span>
               <span className="count">{s.count.toLocaleString()}</span>
             </button>

@@ -37,7 +37,8 @@ export function SyncConflicts({ count, onChosen }: Props) {
     onChosen();
   };
 
-  if (conflicts === null) return error ? <p className="error-text">{error}</p> : <p aria-busy="true">Reading the conflicts…</p>;
+  if (conflicts === null)
+    return error ? <p className="error-text">{error}</p> : <p aria-busy="true">Reading the conflicts…</p>;
   return (
     <section className="sync-conflicts" aria-labelledby="sync-conflicts-heading">
       <h3 id="sync-conflicts-heading" className="sync-heading">
@@ -59,7 +60,12 @@ export function SyncConflicts({ count, onChosen }: Props) {
                     <span className="sync-value-facts">
                       {i === 0 ? 'shown now · ' : 'kept aside · '}from {v.device.slice(0, 8)}, {when(v.at)}
                     </span>
-                    <button type="button" disabled={busy} onClick={() => void choose(c, i)} aria-label={`Keep this: ${showValue(v.value)} as the ${fieldLabel(c.entity, c.field)} of ${c.title}`}>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => void choose(c, i)}
+                      aria-label={`Keep this: ${showValue(v.value)} as the ${fieldLabel(c.entity, c.field)} of ${c.title}`}
+                    >
                       Keep this
                     </button>
                   </li>

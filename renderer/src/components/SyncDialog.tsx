@@ -63,13 +63,17 @@ export function SyncDialog({ open, section, onClose, sync, onChanged }: Props) {
 
   const start = (e: FormEvent) => {
     e.preventDefault();
-    const target = kind === 'folder' ? { kind, folder: folder.trim() } : { kind, url: url.trim(), ...(user.trim() ? { user: user.trim() } : {}) };
+    const target =
+      kind === 'folder'
+        ? { kind, folder: folder.trim() }
+        : { kind, url: url.trim(), ...(user.trim() ? { user: user.trim() } : {}) };
     void configure({ target, enabled: true, ...(passphrase ? { passphrase } : {}), ...(password ? { password } : {}) });
   };
 
   const saveSecrets = (e: FormEvent) => {
     e.preventDefault();
-    if (passphrase || password) void configure({ ...(passphrase ? { passphrase } : {}), ...(password ? { password } : {}) });
+    if (passphrase || password)
+      void configure({ ...(passphrase ? { passphrase } : {}), ...(password ? { password } : {}) });
   };
 
   const syncNow = async () => {
@@ -93,28 +97,43 @@ export function SyncDialog({ open, section, onClose, sync, onChanged }: Props) {
         ) : !target ? (
           <form className="sync-form" onSubmit={start}>
             <p className="dialog-hint">
-              Keep this archive in step with your other machines through a folder a sync program already keeps in step (Syncthing, Dropbox, iCloud Drive,
-              OneDrive, Nextcloud) or a WebDAV server. Each machine writes only its own files there; Dossier merges the changes itself.
+              Keep this archive in step with your other machines through a folder a sync program already keeps in step
+              (Syncthing, Dropbox, iCloud Drive, OneDrive, Nextcloud) or a WebDAV server. Each machine writes only its
+              own files there; Dossier merges the changes itself.
             </p>
             <fieldset>
               <legend>Sync through</legend>
               <label className="radio">
-                <input type="radio" name="sync-kind" checked={kind === 'folder'} onChange={() => setKind('folder')} /> A folder on this computer
+                <input type="radio" name="sync-kind" checked={kind === 'folder'} onChange={() => setKind('folder')} /> A
+                folder on this computer
               </label>
               <label className="radio">
-                <input type="radio" name="sync-kind" checked={kind === 'webdav'} onChange={() => setKind('webdav')} /> A WebDAV server
+                <input type="radio" name="sync-kind" checked={kind === 'webdav'} onChange={() => setKind('webdav')} /> A
+                WebDAV server
               </label>
             </fieldset>
             {kind === 'folder' ? (
               <label className="field">
                 Sync folder (its full path)
-                <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/home/you/Sync/Dossier" required spellCheck={false} />
+                <input
+                  value={folder}
+                  onChange={(e) => setFolder(e.target.value)}
+                  placeholder="/home/you/Sync/Dossier"
+                  required
+                  spellCheck={false}
+                />
               </label>
             ) : (
               <>
                 <label className="field">
                   WebDAV address
-                  <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://cloud.example.org/remote.php/dav/files/you/Dossier/" required />
+                  <input
+                    type="url"
+                    value={url}
+                    onChange={(e) => setUrl(e.target.value)}
+                    placeholder="https://cloud.example.org/remote.php/dav/files/you/Dossier/"
+                    required
+                  />
                 </label>
                 <div className="form-row">
                   <label className="field">
@@ -123,16 +142,29 @@ export function SyncDialog({ open, section, onClose, sync, onChanged }: Props) {
                   </label>
                   <label className="field">
                     Password
-                    <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+                    <input
+                      type="password"
+                      value={password}
+                      onChange={(e) => setPassword(e.target.value)}
+                      autoComplete="current-password"
+                    />
                   </label>
                 </div>
               </>
             )}
             <label className="field">
               Passphrase (optional: encrypts everything written there; every machine needs the same one)
-              <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" />
+              <input
+                type="password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                autoComplete="new-password"
+              />
             </label>
-            <p className="dialog-hint">Passwords and the passphrase go to your system keychain (without one, they last until Dossier closes), never into the archive.</p>
+            <p className="dialog-hint">
+              Passwords and the passphrase go to your system keychain (without one, they last until Dossier closes),
+              never into the archive.
+            </p>
             <div className="button-row">
               <button type="submit" className="primary-button" disabled={busy}>
                 Start syncing
@@ -148,22 +180,42 @@ export function SyncDialog({ open, section, onClose, sync, onChanged }: Props) {
               Syncs with <strong>{targetLabel(target)}</strong>
               {status.encrypted ? ' (encrypted)' : ''}
             </p>
-            <p className="sync-status" data-state={status.running ? 'running' : status.error ? 'failed' : 'ok'} role="status">
+            <p
+              className="sync-status"
+              data-state={status.running ? 'running' : status.error ? 'failed' : 'ok'}
+              role="status"
+            >
               {line}
             </p>
             <label className="field checkbox-field">
-              <input type="checkbox" checked={!status.paused} disabled={busy} onChange={(e) => void configure({ enabled: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={!status.paused}
+                disabled={busy}
+                onChange={(e) => void configure({ enabled: e.target.checked })}
+              />
               Sync this archive by itself (soon after each change, and every few minutes)
             </label>
             <form className="form-row" onSubmit={saveSecrets}>
               <label className="field">
-                Passphrase {status.passphrase ? `(${SOURCE[status.passphrase]})` : status.encrypted ? '(needed)' : '(none)'}
-                <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />
+                Passphrase{' '}
+                {status.passphrase ? `(${SOURCE[status.passphrase]})` : status.encrypted ? '(needed)' : '(none)'}
+                <input
+                  type="password"
+                  value={passphrase}
+                  onChange={(e) => setPassphrase(e.target.value)}
+                  autoComplete="off"
+                />
               </label>
               {target.kind === 'webdav' && (
                 <label className="field">
                   Password {status.password ? `(${SOURCE[status.password]})` : ''}
-                  <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+                  <input
+                    type="password"
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                    autoComplete="current-password"
+                  />
                 </label>
               )}
               <button type="submit" disabled={busy || (!passphrase && !password)}>
@@ -175,7 +227,12 @@ export function SyncDialog({ open, section, onClose, sync, onChanged }: Props) {
                 {status.running ? 'Syncing…' : 'Sync now'}
               </button>
               {confirmStop ? (
-                <button type="button" className="danger-button" disabled={busy} onClick={() => void configure({ target: null })}>
+                <button
+                  type="button"
+                  className="danger-button"
+                  disabled={busy}
+                  onClick={() => void configure({ target: null })}
+                >
                   Stop syncing (this machine starts afresh next time)
                 </button>
               ) : (

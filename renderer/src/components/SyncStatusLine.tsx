@@ -17,7 +17,12 @@ export function SyncStatusLine({ status, onOpen }: Props) {
   const state = status.running ? 'running' : status.error ? 'failed' : status.paused ? 'off' : 'ok';
   return (
     <footer className="sync-line" data-state={line ? state : 'none'}>
-      <button type="button" className="text-button sync-line-text" aria-label={line ? `Sync: ${line}` : 'Set up sync'} onClick={() => onOpen('settings')}>
+      <button
+        type="button"
+        className="text-button sync-line-text"
+        aria-label={line ? `Sync: ${line}` : 'Set up sync'}
+        onClick={() => onOpen('settings')}
+      >
         <span className="sync-dot" aria-hidden="true" />
         {line ?? 'Set up sync…'}
       </button>

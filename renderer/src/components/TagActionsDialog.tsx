@@ -29,7 +29,12 @@ export function TagActionsDialog({ tag, tags, onClose, onRenamed }: Props) {
     setConfirmDelete(false);
     setConfirmMerge(null);
   }, [tag]);
-  if (!tag) return <Dialog title="Tag" open={false} onClose={onClose}>{null}</Dialog>;
+  if (!tag)
+    return (
+      <Dialog title="Tag" open={false} onClose={onClose}>
+        {null}
+      </Dialog>
+    );
 
   const done = (ok: unknown, renamedTo?: string) => {
     if (ok === null) return;
@@ -43,7 +48,11 @@ export function TagActionsDialog({ tag, tags, onClose, onRenamed }: Props) {
           <span>
             “{confirmMerge}” exists already. Merge “{tag.name}” into it ({tag.count} item{tag.count === 1 ? '' : 's'})?
           </span>
-          <button type="button" className="primary-button" onClick={async () => done(await act('tags.merge', { from: [tag.name], into: confirmMerge }), confirmMerge)}>
+          <button
+            type="button"
+            className="primary-button"
+            onClick={async () => done(await act('tags.merge', { from: [tag.name], into: confirmMerge }), confirmMerge)}
+          >
             Merge
           </button>
           <button type="button" onClick={() => setConfirmMerge(null)}>
@@ -114,8 +123,14 @@ export function TagActionsDialog({ tag, tags, onClose, onRenamed }: Props) {
       <div className="form-row danger">
         {confirmDelete ? (
           <>
-            <span>Remove “{tag.name}” from {tag.count} item{tag.count === 1 ? '' : 's'}?</span>
-            <button type="button" className="danger-button" onClick={async () => done(await act('tags.delete', { name: tag.name }))}>
+            <span>
+              Remove “{tag.name}” from {tag.count} item{tag.count === 1 ? '' : 's'}?
+            </span>
+            <button
+              type="button"
+              className="danger-button"
+              onClick={async () => done(await act('tags.delete', { name: tag.name }))}
+            >
               Delete tag
             </button>
             <button type="button" onClick={() => setConfirmDelete(false)}>

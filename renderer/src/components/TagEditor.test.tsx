@@ -44,12 +44,18 @@ afterEach(() => unmount?.());
 
 async function editor() {
   answerWith(() => item);
-  const view = await render(<TagEditor item={item} allTags={allTags} tagColors={colors} inputRef={createRef<HTMLInputElement>()} />);
+  const view = await render(
+    <TagEditor item={item} allTags={allTags} tagColors={colors} inputRef={createRef<HTMLInputElement>()} />,
+  );
   unmount = view.unmount;
-  return { container: view.container, input: view.container.querySelector('input[aria-label="Add tag"]') as HTMLInputElement };
+  return {
+    container: view.container,
+    input: view.container.querySelector('input[aria-label="Add tag"]') as HTMLInputElement,
+  };
 }
 
-const suggestions = (container: HTMLElement) => [...container.querySelectorAll('#tag-suggestions button')].map((b) => b.textContent);
+const suggestions = (container: HTMLElement) =>
+  [...container.querySelectorAll('#tag-suggestions button')].map((b) => b.textContent);
 
 describe('TagEditor', () => {
   it('shows the item’s tags as chips with their colours, looked up the way tags compare', async () => {

@@ -34,16 +34,21 @@ export function TagEditor({ item, allTags, tagColors, inputRef }: Props) {
     <div className="tag-editor">
       {item.tags.length > 0 && (
         <ul className="tag-chips" aria-label="Tags on this item">
-        {item.tags.map((t) => (
-          <li key={t} className="tag-chip">
-            <TagSwatch color={colorOf(tagColors, t)} />
-            <span>{t}</span>
-            <button type="button" className="chip-x" aria-label={`Remove tag ${t}`} onClick={() => void act('tags.remove', { id: item.id, tags: [t] })}>
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
+          {item.tags.map((t) => (
+            <li key={t} className="tag-chip">
+              <TagSwatch color={colorOf(tagColors, t)} />
+              <span>{t}</span>
+              <button
+                type="button"
+                className="chip-x"
+                aria-label={`Remove tag ${t}`}
+                onClick={() => void act('tags.remove', { id: item.id, tags: [t] })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
       <div className="tag-input-wrap">
         <input
@@ -78,7 +83,13 @@ export function TagEditor({ item, allTags, tagColors, inputRef }: Props) {
           <ul className="suggestions" id="tag-suggestions" aria-label="Suggested tags">
             {suggestions.map((s, i) => (
               <li key={s}>
-                <button type="button" tabIndex={-1} className={i === choice ? 'suggestion suggestion-chosen' : 'suggestion'} onMouseDown={(e) => e.preventDefault()} onClick={() => void add(s)}>
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className={i === choice ? 'suggestion suggestion-chosen' : 'suggestion'}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => void add(s)}
+                >
                   {s}
                 </button>
               </li>

@@ -8,7 +8,9 @@ export function TagSwatch({ color }: { color: string | null | undefined }) {
 }
 
 /** Tags' colours keyed by tag identity, for colorOf. */
-export function colorMap(tags: ReadonlyArray<{ name: string; color: string | null }>): ReadonlyMap<string, string | null> {
+export function colorMap(
+  tags: ReadonlyArray<{ name: string; color: string | null }>,
+): ReadonlyMap<string, string | null> {
   return new Map(tags.map((t) => [tagKey(t.name), t.color]));
 }
 

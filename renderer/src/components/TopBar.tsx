@@ -10,7 +10,12 @@ import { ImportButton } from './ImportButton';
 interface Props {
   /** The drawer's button, when the sidebar is a drawer. */
   drawer: { open: boolean; onToggle: () => void; buttonRef: React.RefObject<HTMLButtonElement | null> } | null;
-  search: { ref: React.RefObject<HTMLInputElement | null>; value: string; onChange: (value: string) => void; onDown: () => void };
+  search: {
+    ref: React.RefObject<HTMLInputElement | null>;
+    value: string;
+    onChange: (value: string) => void;
+    onDown: () => void;
+  };
   onSkipToResults: () => void;
   /** Set while an item is open and on screen. */
   onSkipToItem: (() => void) | null;
@@ -36,7 +41,17 @@ function SkipLink({ href, onSkip, children }: { href: string; onSkip: () => void
   );
 }
 
-export function TopBar({ drawer, search, onSkipToResults, onSkipToItem, onFiles, onAddPage, onExport, onHelp, viewSettings }: Props) {
+export function TopBar({
+  drawer,
+  search,
+  onSkipToResults,
+  onSkipToItem,
+  onFiles,
+  onAddPage,
+  onExport,
+  onHelp,
+  viewSettings,
+}: Props) {
   return (
     <>
       <SkipLink href="#results" onSkip={onSkipToResults}>
@@ -49,7 +64,14 @@ export function TopBar({ drawer, search, onSkipToResults, onSkipToItem, onFiles,
       )}
       <header className="topbar">
         {drawer && (
-          <button ref={drawer.buttonRef} type="button" className="toolbar-button icon-text" aria-expanded={drawer.open} aria-controls="library" onClick={drawer.onToggle}>
+          <button
+            ref={drawer.buttonRef}
+            type="button"
+            className="toolbar-button icon-text"
+            aria-expanded={drawer.open}
+            aria-controls="library"
+            onClick={drawer.onToggle}
+          >
             <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
               <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
             </svg>

@@ -37,14 +37,24 @@ export function ViewSettings({ theme, onTheme, fontSize, onFontSize, onRestore, 
             Text size
           </span>
           <div className="view-settings" role="group" aria-labelledby="text-size-label">
-            <button type="button" className="icon-button" disabled={fontSize <= FONT_SIZES.min} onClick={() => onFontSize(fontSize - 1)}>
+            <button
+              type="button"
+              className="icon-button"
+              disabled={fontSize <= FONT_SIZES.min}
+              onClick={() => onFontSize(fontSize - 1)}
+            >
               <span aria-hidden="true">A−</span>
               <span className="visually-hidden">Smaller text</span>
             </button>
             <span className="menu-value" aria-live="polite">
               {fontSize}px
             </span>
-            <button type="button" className="icon-button" disabled={fontSize >= FONT_SIZES.max} onClick={() => onFontSize(fontSize + 1)}>
+            <button
+              type="button"
+              className="icon-button"
+              disabled={fontSize >= FONT_SIZES.max}
+              onClick={() => onFontSize(fontSize + 1)}
+            >
               <span aria-hidden="true">A+</span>
               <span className="visually-hidden">Larger text</span>
             </button>

@@ -20,7 +20,6 @@ export function quote(value: string): string {
   return /[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value;
 }
 
-
 export function useFilters() {
   const [view, setView] = useState<LibraryView>('all');
   const [tags, setTags] = useState<string[]>([]);
@@ -28,18 +27,33 @@ export function useFilters() {
 
   /** The typed words with the view and facet filters added (tags travel apart). */
   const queryFor = (typed: string) =>
-    [typed.trim(), VIEW_FILTERS[view], facets.source && `source:${quote(facets.source)}`, facets.kind && `kind:${facets.kind}`, facets.year && `year:${facets.year}`]
+    [
+      typed.trim(),
+      VIEW_FILTERS[view],
+      facets.source && `source:${quote(facets.source)}`,
+      facets.kind && `kind:${facets.kind}`,
+      facets.year && `year:${facets.year}`,
+    ]
       .filter(Boolean)
       .join(' ');
 
-  const toggleTag = useCallback((name: string) => setTags((all) => (all.some((t) => sameTag(t, name)) ? all.filter((t) => !sameTag(t, name)) : [...all, name])), []);
+  const toggleTag = useCallback(
+    (name: string) =>
+      setTags((all) => (all.some((t) => sameTag(t, name)) ? all.filter((t) => !sameTag(t, name)) : [...all, name])),
+    [],
+  );
   const chooseSource = useCallback((source: string | null) => setFacets((f) => ({ ...f, source })), []);
-  const renameTag = useCallback((from: string, to: string) => setTags((all) => all.map((t) => (sameTag(t, from) ? to : t))), []);
+  const renameTag = useCallback(
+    (from: string, to: string) => setTags((all) => all.map((t) => (sameTag(t, from) ? to : t))),
+    [],
+  );
 
   const active: ActiveFilter[] = [
     ...(view !== 'all' ? [{ label: VIEW_LABELS[view], remove: () => setView('all') }] : []),
     ...tags.map((t) => ({ label: `tag: ${t}`, remove: () => toggleTag(t) })),
-    ...(facets.source ? [{ label: `source: ${facets.source}`, remove: () => setFacets((f) => ({ ...f, source: null })) }] : []),
+    ...(facets.source
+      ? [{ label: `source: ${facets.source}`, remove: () => setFacets((f) => ({ ...f, source: null })) }]
+      : []),
     ...(facets.kind ? [{ label: `kind: ${facets.kind}`, remove: () => setFacets((f) => ({ ...f, kind: null })) }] : []),
     ...(facets.year ? [{ label: `year: ${facets.year}`, remove: () => setFacets((f) => ({ ...f, year: null })) }] : []),
   ];
@@ -57,5 +71,17 @@ export function useFilters() {
     setFacets({ source: null, kind: null, year: null });
   }, []);
 
-  return { view, setView, tags, source: facets.source, queryFor, toggleTag, chooseSource, renameTag, active, chooseFacet, clear };
+  return {
+    view,
+    setView,
+    tags,
+    source: facets.source,
+    queryFor,
+    toggleTag,
+    chooseSource,
+    renameTag,
+    active,
+    chooseFacet,
+    clear,
+  };
 }

@@ -28,8 +28,16 @@ export function useImport() {
     async (files: File[]) => {
       if (files.length === 0) return;
       selfRunning.current = true;
-      const tooLarge = files.filter((f) => f.size > MAX_FILE_BYTES).map((f) => ({ file: f.name, reason: 'the file is larger than 45 MB' }));
-      let current: ImportState = { ...IDLE, running: true, total: files.length, done: tooLarge.length, skipped: tooLarge };
+      const tooLarge = files
+        .filter((f) => f.size > MAX_FILE_BYTES)
+        .map((f) => ({ file: f.name, reason: 'the file is larger than 45 MB' }));
+      let current: ImportState = {
+        ...IDLE,
+        running: true,
+        total: files.length,
+        done: tooLarge.length,
+        skipped: tooLarge,
+      };
       setState(current);
       try {
         for (const batch of batches(files.filter((f) => f.size <= MAX_FILE_BYTES))) {
@@ -45,7 +53,12 @@ export function useImport() {
             )
           ).filter((u) => u !== null);
           const outcome = uploads.length ? await call('import.files', { files: uploads }) : null;
-          const failed = outcome && !outcome.ok ? batch.filter((f) => !unreadable.some((u) => u.file === f.name)).map((f) => ({ file: f.name, reason: outcome.error.message })) : [];
+          const failed =
+            outcome && !outcome.ok
+              ? batch
+                  .filter((f) => !unreadable.some((u) => u.file === f.name))
+                  .map((f) => ({ file: f.name, reason: outcome.error.message }))
+              : [];
           current = {
             ...current,
             done: current.done + batch.length,
@@ -83,7 +96,13 @@ export function useImport() {
   }, []);
   const hostFinished = useCallback((imported: string[], skipped: ImportState['skipped']) => {
     if (selfRunning.current) return;
-    setState({ running: false, done: imported.length + skipped.length, total: imported.length + skipped.length, imported, skipped });
+    setState({
+      running: false,
+      done: imported.length + skipped.length,
+      total: imported.length + skipped.length,
+      imported,
+      skipped,
+    });
   }, []);
 
   const dismiss = useCallback(() => setState(null), []);

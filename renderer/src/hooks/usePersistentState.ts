@@ -5,7 +5,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { onPreferenceChange, readPreference, writePreference } from '../lib/preferences';
 
-export function usePersistentState<T>(key: string, initial: T, valid: (value: unknown) => boolean = (v) => typeof v === typeof initial): [T, (value: T | ((old: T) => T)) => void] {
+export function usePersistentState<T>(
+  key: string,
+  initial: T,
+  valid: (value: unknown) => boolean = (v) => typeof v === typeof initial,
+): [T, (value: T | ((old: T) => T)) => void] {
   const [value, setValue] = useState<T>(() => {
     const stored = readPreference(key);
     return stored !== undefined && valid(stored) ? (stored as T) : initial;

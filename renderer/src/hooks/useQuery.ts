@@ -20,7 +20,13 @@ export interface Loaded<T> {
 /** `args` null means "nothing to load". The JSON of args is the dependency. */
 export function useQuery<M extends Method>(method: M, args: Args<M> | null): Loaded<Result<M>> {
   const { version } = useArchiveVersion();
-  const [state, setState] = useState<Loaded<Result<M>>>({ value: null, for: null, error: null, code: null, loading: args !== null });
+  const [state, setState] = useState<Loaded<Result<M>>>({
+    value: null,
+    for: null,
+    error: null,
+    code: null,
+    loading: args !== null,
+  });
   const generation = useRef(0);
   const key = args === null ? null : JSON.stringify(args);
   useEffect(() => {

@@ -23,7 +23,12 @@ function progressOf(pane: HTMLElement): number {
 }
 
 /** `saved` is the item's stored progress; `ready` turns true once its text is rendered. */
-export function useReadingProgress(id: string | null, saved: number | null, ready: boolean, anchorRef: React.RefObject<HTMLElement | null>): void {
+export function useReadingProgress(
+  id: string | null,
+  saved: number | null,
+  ready: boolean,
+  anchorRef: React.RefObject<HTMLElement | null>,
+): void {
   const last = useRef<number | null>(null);
   const restoredFor = useRef<string | null>(null);
 
@@ -64,7 +69,12 @@ export function useReadingProgress(id: string | null, saved: number | null, read
     const intent = () => (intentAt = performance.now());
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
-      if (SCROLL_KEYS.has(e.key) && !t.isContentEditable && !['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(t.tagName)) intent();
+      if (
+        SCROLL_KEYS.has(e.key) &&
+        !t.isContentEditable &&
+        !['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(t.tagName)
+      )
+        intent();
     };
     // The scrollbar: a press on the pane itself, not on a link or button inside it.
     const onPointer = (e: PointerEvent) => e.target === pane && intent();

@@ -17,5 +17,8 @@ export function useSavedSearches(current: string, onRun: (q: string) => void) {
   const active = searches?.find((s) => s.q === current)?.name ?? null;
   const run = useCallback((s: SavedSearchView) => onRun(s.q), [onRun]);
   const remove = useCallback((s: SavedSearchView) => void act('searches.delete', { name: s.name }), [act]);
-  return useMemo(() => <SavedSearches searches={searches ?? []} active={active} onRun={run} onDelete={remove} />, [searches, active, run, remove]);
+  return useMemo(
+    () => <SavedSearches searches={searches ?? []} active={active} onRun={run} onDelete={remove} />,
+    [searches, active, run, remove],
+  );
 }

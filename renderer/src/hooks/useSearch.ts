@@ -43,7 +43,13 @@ export function useSearch(request: SearchRequestState) {
     current.current = controller;
     inFlight.current = new Set([0]);
     const req = JSON.parse(key) as SearchRequestState;
-    const args = { q: req.q, sort: req.sort, tags: req.tags.length ? req.tags : undefined, offset: 0, limit: PAGE_SIZE };
+    const args = {
+      q: req.q,
+      sort: req.sort,
+      tags: req.tags.length ? req.tags : undefined,
+      offset: 0,
+      limit: PAGE_SIZE,
+    };
     void call('search.query', args, { signal: controller.signal }).then((outcome) => {
       if (mine !== generation.current) return;
       // For the latency bench: when the answer arrived, apart from when it was drawn.
@@ -55,7 +61,14 @@ export function useSearch(request: SearchRequestState) {
       }
       setError(null);
       const r = outcome.value;
-      setView({ request: req, total: r.total, facets: r.facets, parsedAs: r.parsedAs, notice: r.notice, pages: new Map([[0, r.hits]]) });
+      setView({
+        request: req,
+        total: r.total,
+        facets: r.facets,
+        parsedAs: r.parsedAs,
+        notice: r.notice,
+        pages: new Map([[0, r.hits]]),
+      });
     });
     return () => controller.abort();
   }, [key, version]);
@@ -69,15 +82,19 @@ export function useSearch(request: SearchRequestState) {
         if (view.pages.has(page) || inFlight.current.has(page) || page * PAGE_SIZE >= view.total) continue;
         inFlight.current.add(page);
         const req = view.request;
-        const args = { q: req.q, sort: req.sort, tags: req.tags.length ? req.tags : undefined, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
-        void call('search.query', args, { signal: current.current.signal }).then(
-          (outcome) => {
-            if (mine !== generation.current) return;
-            inFlight.current.delete(page);
-            if (!outcome.ok) return;
-            setView((v) => (v ? { ...v, pages: new Map(v.pages).set(page, outcome.value.hits) } : v));
-          },
-        );
+        const args = {
+          q: req.q,
+          sort: req.sort,
+          tags: req.tags.length ? req.tags : undefined,
+          offset: page * PAGE_SIZE,
+          limit: PAGE_SIZE,
+        };
+        void call('search.query', args, { signal: current.current.signal }).then((outcome) => {
+          if (mine !== generation.current) return;
+          inFlight.current.delete(page);
+          if (!outcome.ok) return;
+          setView((v) => (v ? { ...v, pages: new Map(v.pages).set(page, outcome.value.hits) } : v));
+        });
       }
     },
     [view],

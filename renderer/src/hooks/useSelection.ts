@@ -7,7 +7,12 @@ import type { SearchHit } from '../../../archive/api/types';
 import { hitAt, type SearchView } from './useSearch';
 
 /** `activeIndex` is the list's active row, which Shift+j/k move as they extend. */
-export function useSelection(view: SearchView | null, requestKey: string, activeIndex: number, setActiveIndex: (index: number) => void) {
+export function useSelection(
+  view: SearchView | null,
+  requestKey: string,
+  activeIndex: number,
+  setActiveIndex: (index: number) => void,
+) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const anchor = useRef<number | null>(null);
   const viewRef = useRef(view);
@@ -48,10 +53,17 @@ export function useSelection(view: SearchView | null, requestKey: string, active
   }, []);
 
   /** Forgets ids that are gone (after a bulk delete). */
-  const drop = useCallback((ids: readonly string[]) => setSelected((old) => new Set([...old].filter((id) => !ids.includes(id)))), []);
+  const drop = useCallback(
+    (ids: readonly string[]) => setSelected((old) => new Set([...old].filter((id) => !ids.includes(id)))),
+    [],
+  );
 
   /** A row's box or Ctrl-click ('toggle'), or Shift-click ('range'). */
-  const selectRow = useCallback((index: number, hit: SearchHit, mode: 'toggle' | 'range') => (mode === 'range' ? extendTo(index) : toggle(index, hit.id)), [toggle, extendTo]);
+  const selectRow = useCallback(
+    (index: number, hit: SearchHit, mode: 'toggle' | 'range') =>
+      mode === 'range' ? extendTo(index) : toggle(index, hit.id),
+    [toggle, extendTo],
+  );
 
   /** Shift+j/k: the active row joins the selection, and so does each row moved onto. */
   const extend = useCallback(

@@ -10,7 +10,9 @@ export function formatDate(iso: string | null | undefined): string {
   const date = new Date(iso.length === 7 ? `${iso}-01T00:00:00Z` : iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
   if (iso.length === 7) return monthFormat.format(date);
-  return iso.length === 10 ? dateFormat.format(new Date(date.getTime() + date.getTimezoneOffset() * 60_000)) : dateFormat.format(date);
+  return iso.length === 10
+    ? dateFormat.format(new Date(date.getTime() + date.getTimezoneOffset() * 60_000))
+    : dateFormat.format(date);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

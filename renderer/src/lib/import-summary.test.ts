@@ -11,19 +11,31 @@ describe('importHeadline', () => {
   });
 
   it('counts entries inside one export file as entries, not files', () => {
-    const skipped = Array.from({ length: 10 }, (_, i) => ({ file: `pocket.html › Link ${i}`, reason: 'the entry has no web address' }));
+    const skipped = Array.from({ length: 10 }, (_, i) => ({
+      file: `pocket.html › Link ${i}`,
+      reason: 'the entry has no web address',
+    }));
     expect(importHeadline(countImport(3, skipped))).toBe('Imported 3 items. 10 entries left out.');
   });
 
   it('names each kind once, files apart from entries and duplicates', () => {
-    const counts = countImport(1, [dup('a.txt'), dup('b.html › B'), { file: 'mystery.bin', reason: 'not a format Dossier reads' }, { file: 'x.json › X', reason: 'no title' }]);
+    const counts = countImport(1, [
+      dup('a.txt'),
+      dup('b.html › B'),
+      { file: 'mystery.bin', reason: 'not a format Dossier reads' },
+      { file: 'x.json › X', reason: 'no title' },
+    ]);
     expect(counts).toEqual({ imported: 1, duplicates: 2, entries: 1, files: 1 });
-    expect(importHeadline(counts)).toBe('Imported 1 item. 2 already in the archive, 1 entry left out, 1 file left out.');
+    expect(importHeadline(counts)).toBe(
+      'Imported 1 item. 2 already in the archive, 1 entry left out, 1 file left out.',
+    );
     expect(hasFailures(counts)).toBe(true);
   });
 
   it('says plainly when everything went in', () => {
     expect(importHeadline(countImport(4, []))).toBe('Imported 4 items.');
-    expect(importHeadline(countImport(0, [dup('a'), dup('b')]))).toBe('Nothing new: all 2 were already in the archive.');
+    expect(importHeadline(countImport(0, [dup('a'), dup('b')]))).toBe(
+      'Nothing new: all 2 were already in the archive.',
+    );
   });
 });

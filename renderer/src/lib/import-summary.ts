@@ -33,7 +33,9 @@ export function hasFailures(counts: ImportCounts): boolean {
 export function importHeadline(counts: ImportCounts): string {
   const { imported, duplicates, entries, files } = counts;
   if (imported === 0 && duplicates > 0 && !hasFailures(counts)) {
-    return duplicates === 1 ? 'Nothing new: this was already in the archive.' : `Nothing new: all ${duplicates.toLocaleString()} were already in the archive.`;
+    return duplicates === 1
+      ? 'Nothing new: this was already in the archive.'
+      : `Nothing new: all ${duplicates.toLocaleString()} were already in the archive.`;
   }
   const rest = [
     duplicates > 0 && `${duplicates.toLocaleString()} already in the archive`,

@@ -38,14 +38,19 @@ export function placeCaretOnScreen(body: HTMLElement): void {
 /** Whether the selection (caret or range) lies inside `body`. */
 export function selectionInside(body: HTMLElement): boolean {
   const selection = document.getSelection();
-  return !!selection && selection.rangeCount > 0 && body.contains(selection.anchorNode) && body.contains(selection.focusNode);
+  return (
+    !!selection && selection.rangeCount > 0 && body.contains(selection.anchorNode) && body.contains(selection.focusNode)
+  );
 }
 
 /**
  * Handles one key press on the focused article text; true when it moved the caret or
  * changed the selection (the caller then prevents the default scroll).
  */
-export function moveSelection(body: HTMLElement, e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean {
+export function moveSelection(
+  body: HTMLElement,
+  e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'>,
+): boolean {
   const step = KEYS[e.key];
   if (!step || e.metaKey) return false;
   const selection = document.getSelection();

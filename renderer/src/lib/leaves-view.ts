@@ -22,7 +22,12 @@ function hasFilter(query: string, filter: string): boolean {
   return query.toLowerCase().split(/\s+/).includes(filter);
 }
 
-export function leavesView(action: BulkAction, query: string, tags: readonly string[], actionTags: readonly string[] = []): boolean {
+export function leavesView(
+  action: BulkAction,
+  query: string,
+  tags: readonly string[],
+  actionTags: readonly string[] = [],
+): boolean {
   if (action === 'delete') return true;
   // Untagging leaves a view filtered by that tag in the sidebar.
   if (action === 'untag') return actionTags.some((t) => tags.some((v) => sameTag(v, t)));

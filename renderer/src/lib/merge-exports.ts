@@ -24,7 +24,9 @@ function joinJson(files: ExportFile[]): string {
 
 function joinCsv(files: ExportFile[]): string {
   const [first, ...rest] = files.map((f) => f.content.replace(/\r?\n$/, ''));
-  const rows = rest.map((c) => c.slice(c.search(/\r?\n/) < 0 ? c.length : c.search(/\r?\n/)).replace(/^\r?\n/, '')).filter(Boolean);
+  const rows = rest
+    .map((c) => c.slice(c.search(/\r?\n/) < 0 ? c.length : c.search(/\r?\n/)).replace(/^\r?\n/, ''))
+    .filter(Boolean);
   return `${[first, ...rows].join('\r\n')}\r\n`;
 }
 

@@ -18,7 +18,12 @@ describe('paneLayout', () => {
   it('never asks for more than the window in the layouts it picks', () => {
     for (let width = 720; width <= 1600; width += 10) {
       const layout = paneLayout(width, 220);
-      const minimum = layout === 'three' ? 220 + 2 * SPLITTER + LIST_MIN + READER_MIN : layout === 'two' ? SPLITTER + LIST_MIN + READER_MIN : 0;
+      const minimum =
+        layout === 'three'
+          ? 220 + 2 * SPLITTER + LIST_MIN + READER_MIN
+          : layout === 'two'
+            ? SPLITTER + LIST_MIN + READER_MIN
+            : 0;
       expect(minimum).toBeLessThanOrEqual(width);
     }
   });

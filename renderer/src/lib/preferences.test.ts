@@ -1,6 +1,14 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ARCHIVE_WRITE_MS, connectArchive, disconnectArchive, flushPreferences, onPreferenceChange, readPreference, writePreference } from './preferences';
+import {
+  ARCHIVE_WRITE_MS,
+  connectArchive,
+  disconnectArchive,
+  flushPreferences,
+  onPreferenceChange,
+  readPreference,
+  writePreference,
+} from './preferences';
 
 describe('preferences', () => {
   beforeEach(() => {

@@ -11,14 +11,20 @@ function html(fragment: DocumentFragment): string {
 
 describe('sanitising HTML before it reaches the DOM', () => {
   it('drops scripts, handlers and non-web links', () => {
-    const out = html(sanitizeArticle('<p onclick="x()">Hi<script>alert(1)</script> <a href="javascript:alert(1)">a</a> <a href="https://example.com">b</a></p>'));
+    const out = html(
+      sanitizeArticle(
+        '<p onclick="x()">Hi<script>alert(1)</script> <a href="javascript:alert(1)">a</a> <a href="https://example.com">b</a></p>',
+      ),
+    );
     expect(out).not.toMatch(/script|onclick|javascript:/);
     expect(out).toContain('href="https://example.com"');
     expect(out).toContain('rel="noopener noreferrer"');
   });
 
   it('does not load remote images, keeping their alt text', () => {
-    const out = html(sanitizeArticle('<img src="https://tracker.example/pixel.gif" srcset="https://x/1.png 2x" alt="A chart">'));
+    const out = html(
+      sanitizeArticle('<img src="https://tracker.example/pixel.gif" srcset="https://x/1.png 2x" alt="A chart">'),
+    );
     expect(out).not.toMatch(/\s(src|srcset)=/);
     expect(out).toContain('data-missing=');
     expect(out).toContain('alt="A chart"');
@@ -26,7 +32,9 @@ describe('sanitising HTML before it reaches the DOM', () => {
   });
 
   it('renders Markdown notes safely', () => {
-    const out = renderMarkdown('**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1)) [y](https://example.com)');
+    const out = renderMarkdown(
+      '**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1)) [y](https://example.com)',
+    );
     expect(out).toContain('<strong>bold</strong>');
     // Raw HTML is shown as the text it is, never as an element.
     expect(out).not.toMatch(/<img/);

@@ -30,7 +30,20 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
 });
 
 const ARTICLE_CONFIG = {
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'video', 'audio', 'script', 'svg', 'math'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'iframe',
+    'video',
+    'audio',
+    'script',
+    'svg',
+    'math',
+  ],
   FORBID_ATTR: ['style', 'class', 'id'],
   ALLOW_DATA_ATTR: false,
   ADD_ATTR: ['data-dossier-asset', 'data-original-src', 'data-missing'],

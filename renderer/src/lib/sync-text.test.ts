@@ -6,21 +6,51 @@ import { ago, moved, showValue, statusLine } from './sync-text';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 const report = (sent: number, received: number): RoundReport => ({
-  device: 'a', target: '/s', published: { operations: sent, segment: 1, blobs: 0, bytes: 0 }, received: { operations: received, segments: 1, devices: 1 },
-  applied: { items: 0, removed: 0, annotations: 0, changes: 0 }, conflicts: 0, waiting: [], ignored: [], refused: [], compacted: { snapshot: null, removedSegments: 0 }, ms: 5,
+  device: 'a',
+  target: '/s',
+  published: { operations: sent, segment: 1, blobs: 0, bytes: 0 },
+  received: { operations: received, segments: 1, devices: 1 },
+  applied: { items: 0, removed: 0, annotations: 0, changes: 0 },
+  conflicts: 0,
+  waiting: [],
+  ignored: [],
+  refused: [],
+  compacted: { snapshot: null, removedSegments: 0 },
+  ms: 5,
 });
 const base: SyncStatus = {
-  device: 'a', target: { kind: 'folder', folder: '/home/me/Sync' }, encrypted: false, lastRound: null, conflicts: 0, waitingFor: 0, published: 0, devices: {},
-  paused: false, background: true, running: false, last: null, moved: null, error: null, passphrase: null, password: null, keychain: null,
+  device: 'a',
+  target: { kind: 'folder', folder: '/home/me/Sync' },
+  encrypted: false,
+  lastRound: null,
+  conflicts: 0,
+  waitingFor: 0,
+  published: 0,
+  devices: {},
+  paused: false,
+  background: true,
+  running: false,
+  last: null,
+  moved: null,
+  error: null,
+  passphrase: null,
+  password: null,
+  keychain: null,
 };
 
 describe('sync status line', () => {
   it('says what the last round moved and when', () => {
-    expect(statusLine({ ...base, last: { at: '2026-12-01T11:57:00Z', report: report(2, 1) } }, NOW)).toBe('Synced 3 min ago: sent 2 changes, received 1 change.');
-    expect(statusLine({ ...base, last: { at: '2026-12-01T11:59:50Z', report: report(0, 0) } }, NOW)).toBe('Synced just now: nothing new.');
+    expect(statusLine({ ...base, last: { at: '2026-12-01T11:57:00Z', report: report(2, 1) } }, NOW)).toBe(
+      'Synced 3 min ago: sent 2 changes, received 1 change.',
+    );
+    expect(statusLine({ ...base, last: { at: '2026-12-01T11:59:50Z', report: report(0, 0) } }, NOW)).toBe(
+      'Synced just now: nothing new.',
+    );
     // An idle round does not hide what the last busy one moved.
     const busy = { at: '2026-12-01T11:50:00Z', report: report(0, 4) };
-    expect(statusLine({ ...base, last: { at: '2026-12-01T11:59:50Z', report: report(0, 0) }, moved: busy }, NOW)).toBe('Synced just now. Before that: received 4 changes (10 min ago).');
+    expect(statusLine({ ...base, last: { at: '2026-12-01T11:59:50Z', report: report(0, 0) }, moved: busy }, NOW)).toBe(
+      'Synced just now. Before that: received 4 changes (10 min ago).',
+    );
   });
 
   it('puts syncing first, then a failure in one sentence, then off', () => {

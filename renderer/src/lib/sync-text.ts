@@ -33,7 +33,8 @@ export function statusLine(status: SyncStatus, now = Date.now()): string | null 
   if (status.last) {
     const synced = `Synced ${ago(status.last.at, now)}`;
     // An idle round says "nothing new"; the last one that moved something is still worth telling.
-    if (status.moved && status.moved.at !== status.last.at) return `${synced}. Before that: ${moved(status.moved.report)} (${ago(status.moved.at, now)}).`;
+    if (status.moved && status.moved.at !== status.last.at)
+      return `${synced}. Before that: ${moved(status.moved.report)} (${ago(status.moved.at, now)}).`;
     return `${synced}: ${moved(status.last.report)}.`;
   }
   if (status.lastRound) return `Last synced ${ago(status.lastRound, now)}.`;

@@ -13,7 +13,9 @@ const TEXT = 'China and Russia\n\nThe ties are strong. Trade grew.';
 
 describe('lining the reader up with the plain text', () => {
   it('maps HTML whose words match the text, whatever the spacing', () => {
-    expect(buildTextMap(body('<p>China and <b>Russia</b></p><p>The ties are   strong. Trade grew.</p>'), TEXT)).not.toBeNull();
+    expect(
+      buildTextMap(body('<p>China and <b>Russia</b></p><p>The ties are   strong. Trade grew.</p>'), TEXT),
+    ).not.toBeNull();
   });
 
   it('refuses HTML whose words differ, so the reader falls back to the text', () => {
@@ -40,7 +42,10 @@ describe('lining the reader up with the plain text', () => {
       { id: 'a', start: 0, end: 8 },
       { id: 'b', start: 4, end: 12 },
     ]);
-    expect(Array.from(root.querySelectorAll('mark')).map((m) => `${m.dataset.highlightId}:${m.textContent}`)).toEqual(['a:The ties', 'b: are']);
+    expect(Array.from(root.querySelectorAll('mark')).map((m) => `${m.dataset.highlightId}:${m.textContent}`)).toEqual([
+      'a:The ties',
+      'b: are',
+    ]);
   });
 
   it('turns a selection into the offsets of the text it covers', () => {
@@ -66,7 +71,12 @@ describe('lining the reader up with the plain text', () => {
 
 describe('marking what was searched for', () => {
   it('reads the words of a query, leaving filters and operators out', () => {
-    expect(queryTerms('+strategic "coordination" tag:Diplomacy -weak elect* a Wang~1')).toEqual(['strategic', 'coordination', 'elect', 'Wang']);
+    expect(queryTerms('+strategic "coordination" tag:Diplomacy -weak elect* a Wang~1')).toEqual([
+      'strategic',
+      'coordination',
+      'elect',
+      'Wang',
+    ]);
   });
 
   it('marks words by prefix without regard to case, outside highlights, keeping the text map aligned', () => {

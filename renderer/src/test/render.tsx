@@ -16,7 +16,9 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
   };
 }
 
-export async function render(ui: ReactNode): Promise<{ container: HTMLElement; rerender: (ui: ReactNode) => Promise<void>; unmount: () => void }> {
+export async function render(
+  ui: ReactNode,
+): Promise<{ container: HTMLElement; rerender: (ui: ReactNode) => Promise<void>; unmount: () => void }> {
   const container = document.createElement('div');
   document.body.append(container);
   const root = createRoot(container);
