@@ -5,6 +5,9 @@ import { handlers } from './handlers';
 import { METHODS, TRUSTED_METHODS } from './methods';
 import { tempArchive } from '../core/test-archive';
 import type { Archive } from '../core/archive';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 
 let archive: Archive;
 let cleanup: () => Promise<void>;
@@ -66,6 +69,20 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'invalid_argument', message: expect.stringMatching(/only be called by the app/) },
     });
+  });
+
+  it('lets a window sync only with the Sync setting, never to a target it names itself', async () => {
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'dossier-elsewhere-'));
+    try {
+      const outcome = await dispatch(archive, 'sync.run', { target: { kind: 'folder', folder: elsewhere } });
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: expect.stringMatching(/Sync setting/) },
+      });
+      expect(await readdir(elsewhere)).toEqual([]);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('returns archive errors as data with their own code', async () => {

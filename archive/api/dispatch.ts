@@ -13,8 +13,6 @@ import { METHODS, isTrusted, type Method } from './methods';
 import type { Outcome } from './types';
 
 export interface DispatchContext extends CallContext {
-  /** Only the host's own code is trusted; calls from a renderer never are. */
-  trusted?: boolean;
   /** Where unexpected errors are reported (with their stacks); stderr by default. */
   log?: (error: unknown, method: string) => void;
   /** Aborted when the caller no longer wants the answer (a superseded search). */

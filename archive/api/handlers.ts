@@ -74,6 +74,8 @@ async function exportNotes(...args: Parameters<typeof import('../core/export-not
 }
 
 export interface CallContext {
+  /** The host's own code or the user's `dossier` command; a window's calls never are. */
+  trusted?: boolean;
   onProgress?: ImportProgress;
   /** The browser extension listener, when the host runs one (the app, `dossier serve`). */
   clipper?: ClipperControl;
@@ -282,7 +284,13 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'export.notes': (archive, { scope, format }) => exportNotes(archive, scope, format),
   'export.archive': (archive, { out }) => writeBundleFile(archive, path.resolve(out)),
   'sync.status': (archive, _args, ctx) => ctx.sync?.status() ?? syncStatus(archive),
-  'sync.run': (archive, options, ctx) => ctx.sync?.run(options) ?? runSync(archive, options),
+  'sync.run': (archive, options, ctx) => {
+    // A page may start a round to the target the user set up, never copy the archive to a
+    // place it names itself: that is the dossier command's (trusted) alone.
+    if (options.target && !ctx.trusted)
+      throw new ArchiveError('invalid_argument', 'A window syncs only with the Sync setting; choose the target there.');
+    return ctx.sync?.run(options) ?? runSync(archive, options);
+  },
   'sync.conflicts': (archive) => listSyncConflicts(archive),
   'sync.choose': (archive, { entity, field, pick }, ctx) =>
     ctx.sync?.choose(entity, field, pick) ?? chooseSyncValue(archive, entity, field, pick),

@@ -23,7 +23,7 @@ import { archiveDir, closeArchiveOnQuit, openAppArchive } from './archive-sessio
 import { startArchiveHost } from './archive-host';
 import { aboutMessage, exportArchiveWithDialog, importWithDialog, type HostCommandDeps } from './host-commands';
 import { relayHostEvent } from './host-events-relay';
-import { bindContract, sendHostEvent, type CallArchive } from './ipc';
+import { bindContract, sendHostEvent, type AskUser, type CallArchive } from './ipc';
 import { createLog, type Log } from './log';
 import { installMenu } from './menu';
 import { APP_SCHEME_PRIVILEGES, serveApp } from './protocol';
@@ -88,7 +88,14 @@ async function run(log: Log): Promise<void> {
   denyAllPermissions(session.defaultSession);
   keepSpellcheckOffline(session.defaultSession, process.platform);
   guardDownloads(session.defaultSession, origin);
-  bindContract({ ipcMain, origin, call });
+  // A native dialog, which no page can draw or answer, before a window points sync elsewhere.
+  const ask: AskUser = async (question, contents) => {
+    const options = { type: 'question' as const, buttons: ['Sync', 'Cancel'], defaultId: 1, cancelId: 1, ...question };
+    const parent = BrowserWindow.fromWebContents(contents);
+    const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+    return response === 0;
+  };
+  bindContract({ ipcMain, origin, call, ask });
   host.link.onEvent((event) =>
     relayHostEvent(
       event,

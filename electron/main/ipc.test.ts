@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { BUILT_APP } from './app-origin';
 import {
+  DECLINED,
   FOREIGN_SENDER,
   RENDERER_METHODS,
   bindContract,
@@ -21,6 +22,40 @@ function bound() {
   const unbind = bindContract({ ipcMain, origin: BUILT_APP, call: dispatch });
   return { ipcMain, dispatch, unbind };
 }
+
+describe('asking the user first', () => {
+  const event = () => invokeEvent('app://dossier/index.html');
+  const folder = { target: { kind: 'folder', folder: '/home/me/Sync/dossier' } };
+
+  it('runs a window’s new sync target only after the user agrees in a native dialog', async () => {
+    const ipcMain = new FakeIpcMain();
+    const dispatch = vi.fn<CallArchive>(async () => ({ ok: true, value: 'configured' }));
+    const asked: string[] = [];
+    let answer = false;
+    bindContract({ ipcMain, origin: BUILT_APP, call: dispatch, ask: async (q) => (asked.push(q.message), answer) });
+    const configure = ipcMain.handlers.get('dossier:sync.configure')!;
+    expect(await configure(event(), folder)).toEqual(DECLINED);
+    expect(dispatch).not.toHaveBeenCalled();
+    answer = true;
+    expect(await configure(event(), folder)).toEqual({ ok: true, value: 'configured' });
+    expect(asked).toEqual([
+      'Sync this archive with the folder /home/me/Sync/dossier?',
+      'Sync this archive with the folder /home/me/Sync/dossier?',
+    ]);
+    // Turning sync off or on asks nothing.
+    expect(await configure(event(), { enabled: false })).toEqual({ ok: true, value: 'configured' });
+    expect(asked).toHaveLength(2);
+  });
+
+  it('declines it when there is nobody to ask', async () => {
+    const ipcMain = new FakeIpcMain();
+    const dispatch = vi.fn<CallArchive>(async () => ({ ok: true, value: 'configured' }));
+    bindContract({ ipcMain, origin: BUILT_APP, call: dispatch });
+    const webdav = { target: { kind: 'webdav', url: 'https://dav.example/' } };
+    expect(await ipcMain.handlers.get('dossier:sync.configure')!(event(), webdav)).toEqual(DECLINED);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+});
 
 describe('withdrawing a call', () => {
   /** A host whose calls wait until their signal aborts, and say so. */

@@ -17,6 +17,7 @@ import {
   type HostEventPayloads,
 } from '../preload/host-events';
 import { isAppUrl, type AppOrigin } from './app-origin';
+import { consentQuestion, type ConsentQuestion } from './consent';
 
 /** One contract call, run by the archive host (in its own process) with the given trust. */
 export type CallArchive = (method: Method, args: unknown, call: LinkCall) => Promise<Outcome<unknown>>;
@@ -39,7 +40,17 @@ export function isAppSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, orig
   return frame !== null && frame !== undefined && !frame.isDestroyed() && isAppUrl(frame.url, origin);
 }
 
+/** Asked before the archive host hears a call that needs the user's consent (consent.ts). */
+export type AskUser = (question: ConsentQuestion, contents: WebContents) => Promise<boolean>;
+
+export const DECLINED: Outcome<never> = {
+  ok: false,
+  error: { code: 'cancelled', message: 'You chose not to; nothing was changed.' },
+};
+
 export interface BindOptions {
+  /** Without it, a call that needs consent is declined. */
+  ask?: AskUser;
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'> & {
     on(channel: string, listener: (event: IpcMainEvent, callId: unknown) => void): unknown;
     removeListener(channel: string, listener: (event: IpcMainEvent, callId: unknown) => void): unknown;
@@ -49,13 +60,15 @@ export interface BindOptions {
 }
 
 /** Binds every renderer method; returns a function that unbinds them all. */
-export function bindContract({ ipcMain, origin, call }: BindOptions): () => void {
+export function bindContract({ ipcMain, origin, call, ask }: BindOptions): () => void {
   // Calls that can still be withdrawn, by window and the number that window gave them.
   const running = new Map<string, AbortController>();
   const key = (sender: Pick<WebContents, 'id'> | undefined, callId: number) => `${sender?.id}:${callId}`;
   for (const method of RENDERER_METHODS) {
     ipcMain.handle(METHOD_CHANNEL_PREFIX + method, async (event, args: unknown, callId?: unknown) => {
       if (!isAppSender(event, origin)) return FOREIGN_SENDER;
+      const question = consentQuestion(method, args);
+      if (question && !(ask && event.sender && (await ask(question, event.sender)))) return DECLINED;
       const by = event.sender ? windowCaller(event.sender) : null;
       if (!Number.isSafeInteger(callId)) return call(method, args, { trusted: false, by });
       const id = key(event.sender, callId as number);
