@@ -5,7 +5,7 @@
 // `run` (memory after load, the query mix with wall and CPU time, total match counts, stop-word
 // queries apart, a new article). Prints one JSON line.
 
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -97,6 +97,8 @@ async function prepare(): Promise<object> {
 async function build(): Promise<object> {
   const e = await engine();
   const docs = e.needsDocs ? readCorpus() : [];
+  // A build starts from nothing: an index left by an earlier run (SQLite's tables, say) is not reused.
+  rmSync(indexDir(), { recursive: true, force: true });
   const stop = monitor();
   const t = performance.now();
   await e.build(docs, indexDir(), workdir);
