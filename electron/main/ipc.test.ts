@@ -12,7 +12,7 @@ import {
   type CallArchive,
 } from './ipc';
 import { FakeIpcMain, FakeWebContents, invokeEvent } from './fake-electron';
-import { CANCEL_CHANNEL } from '../preload/host-events';
+import { CANCEL_CHANNEL } from '../../archive/api/host-events';
 
 vi.mock('electron', () => ({}));
 

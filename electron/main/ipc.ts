@@ -15,7 +15,7 @@ import {
   METHOD_CHANNEL_PREFIX,
   type HostEventName,
   type HostEventPayloads,
-} from '../preload/host-events';
+} from '../../archive/api/host-events';
 import { isAppUrl, type AppOrigin } from './app-origin';
 import { consentQuestion, type ConsentQuestion } from './consent';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
-import { HOST_EVENTS, type HostEvent } from './host-events';
+import { HOST_EVENTS, type HostEvent } from '../../archive/api/host-events';
 import type { FakeElectron } from '../main/fake-electron';
 
 vi.mock('electron', async () => (await import('../main/fake-electron')).createFakeElectron());
@@ -78,7 +78,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const built = path.resolve(here, '../../out/preload/index.cjs');
 const sources = [
   path.join(here, 'index.ts'),
-  path.join(here, 'host-events.ts'),
+  path.resolve(here, '../../archive/api/host-events.ts'),
   path.resolve(here, '../../archive/api/methods.ts'),
 ];
 const upToDate = existsSync(built) && sources.every((file) => statSync(file).mtimeMs <= statSync(built).mtimeMs);

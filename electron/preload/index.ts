@@ -13,7 +13,7 @@ import {
   type HostEvent,
   type OnHostEvent,
   type RendererApi,
-} from './host-events';
+} from '../../archive/api/host-events';
 
 // A call may carry a number of the renderer's choosing, by which `cancelCall` withdraws it.
 const methods = Object.fromEntries(
