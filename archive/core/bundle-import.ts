@@ -7,7 +7,7 @@ import type { Archive } from './archive';
 import type { Bundle } from './bundle';
 import type { Item } from './model';
 import { findTag, withTags } from './tags';
-import { urlKey } from '../interop/canonical-url';
+import { duplicateIndex } from './duplicate-index';
 import type { ImportSummary } from './reports';
 
 function isEmpty(archive: Archive): boolean {
@@ -57,22 +57,13 @@ async function restore(archive: Archive, bundle: Bundle): Promise<ImportSummary>
 
 async function merge(archive: Archive, bundle: Bundle): Promise<ImportSummary> {
   const data = archive.data;
-  const byUrl = new Map<string, string>();
-  const byText = new Map<string, string>();
-  for (const item of data.items) {
-    const url = urlKey(item.url);
-    if (url) byUrl.set(url, item.id);
-    if (item.textHash) byText.set(item.textHash, item.id);
-  }
-  const known = new Set(data.items.map((i) => i.id));
+  // Only what the archive held before this bundle: its own items are added after the loop.
+  const duplicates = duplicateIndex(archive);
   const idMap = new Map<string, string>();
   const added: Item[] = [];
   const summary: ImportSummary = { imported: [], skipped: [] };
   for (const item of bundle.data.items) {
-    const url = urlKey(item.url);
-    const existing = known.has(item.id)
-      ? item.id
-      : (url && byUrl.get(url)) || (item.textHash && byText.get(item.textHash)) || null;
+    const existing = archive.has(item.id) ? item.id : (duplicates.duplicateOf(item.url, item.textHash)?.id ?? null);
     if (existing) {
       idMap.set(item.id, existing);
       summary.skipped.push({
