@@ -24,6 +24,10 @@ const CANCELLED: Outcome<never> = { ok: false, error: { code: 'cancelled', messa
 /** Methods whose answer is dropped the moment their caller gives up (they change nothing). */
 const ABANDONABLE = new Set<string>(['search.query', 'search.related']);
 
+/** Methods answered by the search index alone: a reader opened from the index's catalog
+ *  runs them without reading the archive's metadata (every other method waits for it). */
+const INDEX_ONLY = new Set<string>(['search.query']);
+
 /** The answer of `running`, or CANCELLED as soon as `signal` aborts. */
 function raceAbort<T>(running: Promise<T>, signal: AbortSignal): Promise<Outcome<T>> {
   return new Promise((resolve, reject) => {
@@ -89,6 +93,7 @@ export async function dispatch(
   }
   try {
     const handler = handlers[method] as (a: Archive, args: unknown, c: CallContext) => unknown;
+    if (!INDEX_ONLY.has(method)) await archive.loaded();
     const before = archive.store.changes;
     const running = Promise.resolve(handler(archive, parsed.data, ctx));
     if (ctx.signal && ABANDONABLE.has(method)) {

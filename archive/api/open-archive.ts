@@ -1,6 +1,7 @@
 // Opens an archive folder the way every host does: seeded when new, read-only when asked.
 // A read-only open of a folder with no archive fails (a mistyped --archive creates
-// nothing); a writable one creates and seeds it only when `create` allows.
+// nothing); a writable one creates and seeds it only when `create` allows. A read-only
+// archive is used through dispatch(), which reads its metadata when a method needs it.
 
 import { Archive } from '../core/archive';
 
@@ -22,6 +23,7 @@ export interface OpenArchiveOptions {
 export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
   return Archive.open(dir, {
     readOnly: Boolean(options.readOnly),
+    searchFirst: Boolean(options.readOnly),
     create: options.create,
     lockWaitMs: options.lockWaitMs,
     seed: options.seed === false ? undefined : seedArchive,

@@ -12,12 +12,17 @@ import type { RecordCollection } from './journal';
 import { ensureTag } from './tags';
 import { BackupSchedule } from './backup-schedule';
 import { promises as fs } from 'node:fs';
+import { readCatalog, writeCatalog } from './search-catalog';
 
 export interface OpenOptions {
   readOnly?: boolean;
   /** False: refuse to create an archive where there is none. */
   create?: boolean;
   lockWaitMs?: number;
+  /** Read-only: when the index's catalog is of the archive's present state, open the index
+   *  from it and read dossier.json only at `loaded()` (dispatch() calls it for every method
+   *  but a search). */
+  searchFirst?: boolean;
   /** Called once on a brand-new archive, before the index opens (the seed goes here). */
   seed?: (archive: Archive) => Promise<void>;
 }
@@ -36,6 +41,7 @@ export class Archive {
       readOnly: options.readOnly,
       create: options.create,
       lockWaitMs: options.lockWaitMs,
+      deferRead: options.readOnly && options.searchFirst,
     });
     const archive = new Archive(store, null);
     try {
@@ -43,7 +49,11 @@ export class Archive {
         await options.seed(archive);
         await archive.durable();
       }
-      await archive.openIndex();
+      // A reader whose archive is as the last writer left it searches from the index's
+      // catalog, and reads dossier.json only if it is asked for more than a search.
+      const catalog = store.readOnly && options.searchFirst ? await readCatalog(store) : null;
+      if (!catalog) await store.load();
+      await archive.openIndex(catalog ?? undefined);
       if (!store.readOnly) {
         archive.backups = new BackupSchedule(archive);
         if (!store.created) archive.backups.start();
@@ -84,6 +94,11 @@ export class Archive {
 
   get data(): ArchiveData {
     return this.store.data;
+  }
+
+  /** Resolves once `data` can be read (a reader that opened from the catalog reads it now). */
+  loaded(): Promise<void> {
+    return this.store.load();
   }
 
   get index(): SearchIndex {
@@ -205,16 +220,21 @@ export class Archive {
     await Promise.all([this.durable(), this.searchIndex?.flush()]);
   }
 
-  private async openIndex(): Promise<void> {
+  /** What the search index knows of every item. */
+  private searchMetas(): SearchMeta[] {
     // Notes and highlights grouped once: asking each item for its own would scan them all per item.
     const notes = groupBy(this.data.notes, (n) => n.itemId, byCreated);
     const highlights = groupBy(this.data.highlights, (h) => h.itemId, byStart);
+    return this.data.items.map((item) =>
+      this.searchMeta(item, notes.get(item.id) ?? [], highlights.get(item.id) ?? []),
+    );
+  }
+
+  private async openIndex(metas = this.searchMetas()): Promise<void> {
     this.searchIndex = await openSearchIndex({
       dir: this.store.indexDir,
       contentDir: this.store.contentDir,
-      metas: this.data.items.map((item) =>
-        this.searchMeta(item, notes.get(item.id) ?? [], highlights.get(item.id) ?? []),
-      ),
+      metas,
       readOnly: this.store.readOnly,
     });
   }
@@ -247,6 +267,8 @@ export class Archive {
     } finally {
       await this.store.close();
     }
+    // Once every edit is durable: the next reader searches without reading dossier.json.
+    if (!this.store.readOnly) await writeCatalog(this.store, () => this.searchMetas()).catch(() => undefined);
   }
 }
 

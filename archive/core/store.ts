@@ -36,6 +36,9 @@ export interface StoreOptions {
   create?: boolean;
   /** How long to wait for another writer to close the archive. */
   lockWaitMs?: number;
+  /** Read-only: read the files only when `load()` is first called (a search answered from
+   *  the index's catalog never needs them). */
+  deferRead?: boolean;
 }
 
 type Pending =
@@ -81,6 +84,9 @@ export class Store {
   private folding: Promise<void> | null = null;
   private io: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The read of the files, once started (a deferred read-only store starts it in load()). */
+  private reading: Promise<void> | null = null;
+  private loaded = false;
 
   private constructor(
     readonly dir: string,
@@ -120,10 +126,16 @@ export class Store {
     try {
       const snapshot = new SnapshotFile(dataFile);
       const db = new Low<ArchiveData>(snapshot, emptyArchiveData());
+      if (readOnly) {
+        const reader = new Store(dir, true, db, snapshot, null, null, 0);
+        if (!options.deferRead) await reader.load();
+        return reader;
+      }
       const journals = await readConsistently(db, dir, readOnly);
-      if (readOnly) return new Store(dir, true, db, snapshot, null, null, db.data.seq);
 
       const store = new Store(dir, false, db, snapshot, lock, null, db.data.seq);
+      store.loaded = true;
+      store.reading = Promise.resolve();
       store.created = !exists;
       store.snapshotBytes = (await fs.stat(dataFile).catch(() => null))?.size ?? 0;
       if (journals.old || !exists) {
@@ -147,7 +159,17 @@ export class Store {
   }
 
   get data(): ArchiveData {
+    if (!this.loaded) throw new ArchiveError('internal', 'The archive was read before it was loaded.');
     return this.db.data;
+  }
+
+  /** Reads the snapshot and the journal, once (a writer's store has read them at open). */
+  load(): Promise<void> {
+    this.reading ??= readConsistently(this.db, this.dir, this.readOnly).then(() => {
+      this.seq = this.db.data.seq;
+      this.loaded = true;
+    });
+    return this.reading;
   }
 
   // --- recording changes ----------------------------------------------------------------

@@ -32,6 +32,10 @@ export class ItemTable {
   private tagLen = new Int32Array(1024);
   private tags = new Int32Array(2048);
   private tagsUsed = 0;
+  /** Tag and source spellings seen so far and their keys: a large archive has 100,000 items
+   *  but a few thousand tags and sources, and folding each again would cost the open. */
+  private readonly tagKeys = new Map<string, string>();
+  private readonly sourceKeys = new Map<string, string>();
   /** The publication date as YYYYMMDD (missing parts 00; 0 for an undated item, which date
    *  filters skip), so date filters compare integers. */
   dateKey = new Int32Array(1024);
@@ -42,8 +46,8 @@ export class ItemTable {
   add(meta: SearchMeta): ItemView {
     const no = this.views.length;
     const date = itemDate(meta);
-    const tagKeys = meta.tags.map(tagKey);
-    const sourceKey = meta.source ? fold(meta.source) : null;
+    const tagKeys = meta.tags.map((t) => memo(this.tagKeys, t, tagKey));
+    const sourceKey = meta.source ? memo(this.sourceKeys, meta.source, fold) : null;
     const view: ItemView = { meta, date, tagKeys, sourceKey, no };
     this.views.push(view);
     if (no >= this.kind.length) {
@@ -65,17 +69,24 @@ export class ItemTable {
       (meta.unread ? FLAG_UNREAD : 0) |
       (meta.archived ? FLAG_ARCHIVED : 0) |
       (meta.favourite ? FLAG_FAVOURITE : 0);
-    const ids = [...new Set(tagKeys.map((k, i) => this.dicts.tags.id(k, meta.tags[i])))];
-    if (this.tagsUsed + ids.length > this.tags.length)
-      this.tags = grow(this.tags, Math.max(this.tags.length * 2, this.tagsUsed + ids.length));
-    this.tagOff[no] = this.tagsUsed;
-    this.tagLen[no] = ids.length;
-    for (const id of ids) this.tags[this.tagsUsed++] = id;
+    if (this.tagsUsed + tagKeys.length > this.tags.length)
+      this.tags = grow(this.tags, Math.max(this.tags.length * 2, this.tagsUsed + tagKeys.length));
+    const off = this.tagsUsed;
+    for (let i = 0; i < tagKeys.length; i++) {
+      const id = this.dicts.tags.id(tagKeys[i], meta.tags[i]);
+      // Two spellings of one tag count once.
+      let seen = false;
+      for (let k = off; k < this.tagsUsed; k++) if (this.tags[k] === id) seen = true;
+      if (!seen) this.tags[this.tagsUsed++] = id;
+    }
+    this.tagOff[no] = off;
+    this.tagLen[no] = this.tagsUsed - off;
     this.kind[no] = this.dicts.kinds.id(meta.kind, meta.kind);
     this.source[no] = sourceKey && meta.source ? this.dicts.sources.id(sourceKey, meta.source) : -1;
     // An undated item has no year: the day it was imported says nothing of when it was written.
-    const y = (meta.published ?? '').slice(0, 4);
-    this.year[no] = /^\d{4}$/.test(y) ? this.dicts.years.id(y, y) : -1;
+    const published = meta.published ?? '';
+    const y = digits(published, 0, 4) >= 0 ? published.slice(0, 4) : '';
+    this.year[no] = y ? this.dicts.years.id(y, y) : -1;
     return view;
   }
 
@@ -125,11 +136,37 @@ export const FLAG_UNREAD = 4;
 export const FLAG_ARCHIVED = 8;
 export const FLAG_FAVOURITE = 16;
 
-/** "2024-06-15…" → 20240615, "2024-06" → 20240600, "2024" → 20240000; anything else → 0. */
+/** "2024-06-15…" → 20240615, "2024-06" → 20240600, "2024" → 20240000; anything else → 0.
+ *  Read digit by digit: it runs for every item when an archive opens. */
 export function dateKeyOf(date: string): number {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date);
-  if (!m) return 0;
-  return Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
+  const year = digits(date, 0, 4);
+  if (year < 0) return 0;
+  const month = date.charCodeAt(4) === DASH ? digits(date, 5, 2) : -1;
+  if (month < 0) return year * 10000;
+  const day = date.charCodeAt(7) === DASH ? digits(date, 8, 2) : -1;
+  return year * 10000 + month * 100 + Math.max(day, 0);
+}
+
+const DASH = 45;
+
+/** The number `n` decimal digits at `from` spell, or -1 if any is not a digit. */
+function digits(s: string, from: number, n: number): number {
+  let value = 0;
+  for (let i = from; i < from + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+function memo(cache: Map<string, string>, value: string, key: (v: string) => string): string {
+  let k = cache.get(value);
+  if (k === undefined) {
+    k = key(value);
+    if (cache.size < 100_000) cache.set(value, k);
+  }
+  return k;
 }
 
 function grow(a: Int32Array, n: number): Int32Array<ArrayBuffer> {

@@ -1,0 +1,133 @@
+import { describe, it, expect } from 'vitest';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { rm } from 'node:fs/promises';
+import { Archive } from './archive';
+import { tempDir, draft } from './test-archive';
+import { addItem, updateItem } from './items';
+import { createNote } from './notes';
+import { tagItem } from './tagging';
+import { dispatch } from '../api/dispatch';
+
+const TEXT = 'Wang Yi said the relationship between China and Russia has reached an unprecedented level.';
+
+/** An archive with three items (one tagged, one with a note, one a bookmark), closed by its writer. */
+async function closedArchive(): Promise<string> {
+  const dir = await tempDir();
+  const archive = await Archive.open(dir);
+  const a = await addItem(archive, draft('Beijing and Moscow', TEXT, { source: 'Reuters', published: '2024-05-16' }));
+  await addItem(archive, draft('Grain exports', 'Russia sells grain to China across the Amur river.'));
+  await addItem(
+    archive,
+    draft('A bookmark on Russia', '', { kind: 'bookmark', url: 'https://example.org/r', excerpt: 'Russia and trade' }),
+  );
+  tagItem(archive, a, ['China–Russia']);
+  createNote(archive, a, 'Compare with the 2019 visit to Russia.');
+  await archive.close();
+  return dir;
+}
+
+const search = async (archive: Archive, q: string) => {
+  const out = await dispatch(archive, 'search.query', { q, limit: 50 });
+  if (!out.ok) throw new Error(out.error.message);
+  return out.value;
+};
+
+describe('the index catalog', () => {
+  it('answers a reader’s search without reading dossier.json, exactly as a full open does', async () => {
+    const dir = await closedArchive();
+    await expect(fs.stat(path.join(dir, 'index', 'catalog'))).resolves.toBeTruthy();
+    const full = await Archive.open(dir, { readOnly: true });
+    const lazy = await Archive.open(dir, { readOnly: true, searchFirst: true });
+    // Opened from the catalog: the metadata has not been read.
+    expect(() => lazy.data).toThrow(/before it was loaded/);
+    for (const q of ['russia', 'tag:china–russia', 'trade', '"unprecedented level"', 'compare visit', 'has:notes']) {
+      const expected = await search(full, q);
+      expect(expected.total).toBeGreaterThan(0);
+      expect(await search(lazy, q)).toEqual(expected);
+    }
+    expect(() => lazy.data).toThrow(/before it was loaded/);
+    // Any other method reads it first.
+    const listed = await dispatch(lazy, 'items.list', {});
+    expect(listed.ok && listed.value.items.map((i) => i.title).sort()).toEqual(
+      full.data.items.map((i) => i.title).sort(),
+    );
+    expect(lazy.data.items).toHaveLength(3);
+    await full.close();
+    await lazy.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is not used once the archive has changed since it was written', async () => {
+    const dir = await closedArchive();
+    const catalog = await fs.readFile(path.join(dir, 'index', 'catalog'));
+    // A writer that edits and is killed before it closes leaves the old catalog behind.
+    const writer = await Archive.open(dir);
+    const id = writer.data.items.find((i) => i.title === 'Grain exports')!.id;
+    await updateItem(writer, id, { title: 'Soybean exports' });
+    await writer.durable();
+    await writer.close();
+    await fs.writeFile(path.join(dir, 'index', 'catalog'), catalog);
+
+    const reader = await Archive.open(dir, { readOnly: true, searchFirst: true });
+    expect(reader.data.items.some((i) => i.title === 'Soybean exports')).toBe(true);
+    const hits = (await search(reader, 'soybean')).hits;
+    expect(hits.map((h) => h.title)).toEqual(['Soybean exports']);
+    await reader.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is ignored when damaged or foreign, and a damaged line of long fields only loses a snippet', async () => {
+    const dir = await closedArchive();
+    const file = path.join(dir, 'index', 'catalog');
+    const good = await fs.readFile(file, 'utf8');
+    const [header, rows, ...texts] = good.split('\n');
+    const expected = await (async () => {
+      const a = await Archive.open(dir, { readOnly: true });
+      const r = await search(a, 'russia');
+      await a.close();
+      return r;
+    })();
+
+    const hostileRows = JSON.parse(rows) as unknown[][];
+    hostileRows[0][0] = { not: 'an id' };
+    const cases = {
+      truncated: good.slice(0, good.length / 2),
+      'not JSON': 'garbage\n[[',
+      'another schema': [header.replace(/"schema":"[0-9a-f]+"/, '"schema":"00000000"'), rows, ...texts].join('\n'),
+      'a row of the wrong shape': [
+        header.replace(/"rowBytes":\d+/, `"rowBytes":${Buffer.byteLength(JSON.stringify(hostileRows))}`),
+        JSON.stringify(hostileRows),
+        ...texts,
+      ].join('\n'),
+    };
+    for (const [what, text] of Object.entries(cases)) {
+      await fs.writeFile(file, text);
+      const reader = await Archive.open(dir, { readOnly: true, searchFirst: true });
+      expect(reader.data.items, what).toHaveLength(3); // read from dossier.json instead
+      expect(await search(reader, 'russia'), what).toEqual(expected);
+      await reader.close();
+    }
+
+    // A line of long fields spoilt (same length, so the other lines stay where they were).
+    await fs.writeFile(file, [header, rows, ...texts.map((t) => '#'.repeat(Buffer.byteLength(t)))].join('\n'));
+    const reader = await Archive.open(dir, { readOnly: true, searchFirst: true });
+    expect(() => reader.data).toThrow(/before it was loaded/);
+    const result = await search(reader, 'russia');
+    expect(result.hits.map((h) => h.id).sort()).toEqual(expected.hits.map((h) => h.id).sort());
+    await reader.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is written once per state, and not by a reader', async () => {
+    const dir = await closedArchive();
+    const file = path.join(dir, 'index', 'catalog');
+    const before = await fs.stat(file);
+    const reader = await Archive.open(dir, { readOnly: true, searchFirst: true });
+    await reader.close();
+    const writer = await Archive.open(dir);
+    await writer.close();
+    expect((await fs.stat(file)).mtimeMs).toBe(before.mtimeMs);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
