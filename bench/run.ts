@@ -24,8 +24,8 @@ const ENGINES = (process.env.BENCH_ENGINES ?? 'dossier,lunr,minisearch,flexsearc
 const ROOT = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'dossier-bench');
 /** BENCH_RESULTS: the results file (default bench/results.json); `<file>.partial` holds the sizes done so far. */
 const RESULTS = path.resolve(process.env.BENCH_RESULTS ?? path.join(here, 'results.json'));
-/** BENCH_PARTS=search,storage,import,cli (the default runs them all). */
-const PARTS = (process.env.BENCH_PARTS ?? 'search,storage,import,cli').split(',');
+/** BENCH_PARTS=search,storage,import,cli,serve (the default runs them all). */
+const PARTS = (process.env.BENCH_PARTS ?? 'search,storage,import,cli,serve').split(',');
 
 function prepare(size: number): string {
   const dir = path.join(ROOT, String(size));
@@ -256,6 +256,36 @@ async function main(): Promise<void> {
     writeFileSync(
       path.join(here, 'cli-results.json'),
       JSON.stringify({ date: new Date().toISOString(), table: cliTable(cli), cli }, null, 2) + '\n',
+    );
+  }
+  if (PARTS.includes('serve')) {
+    const size = Number(process.env.BENCH_SERVE_SIZE ?? 50_000);
+    process.stderr.write(`dossier serve at ${size}… `);
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(here, 'serve-session.ts'),
+        String(size),
+        prepare(size),
+        path.join(ROOT, `cli-${size}`),
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60 * 60 * 1000 },
+    );
+    let serve: Figures;
+    try {
+      serve = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Figures;
+      process.stderr.write('done\n');
+    } catch {
+      serve = { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
+      process.stderr.write(`error: ${String(serve.error)}\n`);
+    }
+    console.log(`\nThe built \`dossier serve\` through a session of searches, edits and imports (load ${load()})\n`);
+    console.log(JSON.stringify(serve, null, 2));
+    writeFileSync(
+      path.join(here, 'serve-results.json'),
+      JSON.stringify({ date: new Date().toISOString(), serve }, null, 2) + '\n',
     );
   }
   const storage: Record<string, Figures> = {};
