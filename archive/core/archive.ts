@@ -265,10 +265,9 @@ export class Archive {
       await this.backups?.stop();
       await this.searchIndex?.close();
     } finally {
-      await this.store.close();
+      // Once every edit is durable, under the lock: the next reader searches without reading dossier.json.
+      await this.store.close(() => writeCatalog(this.store, () => this.searchMetas()).catch(() => undefined));
     }
-    // Once every edit is durable: the next reader searches without reading dossier.json.
-    if (!this.store.readOnly) await writeCatalog(this.store, () => this.searchMetas()).catch(() => undefined);
   }
 }
 

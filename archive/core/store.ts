@@ -362,7 +362,9 @@ export class Store {
     await this.durable();
   }
 
-  async close(): Promise<void> {
+  /** `last` runs once every edit is durable and the journal closed, while the lock is
+   *  still held: no other writer can have changed the files it looks at. */
+  async close(last?: () => Promise<void>): Promise<void> {
     if (this.closed) return;
     try {
       if (!this.readOnly) {
@@ -371,6 +373,7 @@ export class Store {
         // A large journal is folded now, so the next open replays little; a small one stays.
         if (this.journalOutgrown()) await this.fold();
         await this.exclusive(async () => this.writer?.close());
+        await last?.();
       }
     } finally {
       this.closed = true;
