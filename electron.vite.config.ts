@@ -43,7 +43,7 @@ const main: MainViteConfig = {
       input: {
         index: path.join(root, 'electron/main/index.ts'),
         worker: path.join(root, 'archive/search/worker.ts'),
-        'import-worker': path.join(root, 'archive/core/import-worker.ts'),
+        'import-worker': path.join(root, 'archive/flows/import-worker.ts'),
         'host-process': path.join(root, 'archive/host/host-process.ts'),
       },
       // Every chunk beside index.js, so `new URL('./x', import.meta.url)` means out/main/x.

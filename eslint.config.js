@@ -21,7 +21,9 @@ const CORE_MODEL = ['model', 'limits', 'same-tag', 'fields', 'ids', 'errors', 'a
 const TIERS = [
   ['web', 'interop', 'search'], // serving the renderer; file formats; the search engine
   ['core'], // the archive and its services
-  ['seed', 'sync'], // what a new archive holds; keeping archives in step
+  // what runs across the archive and the file formats (importing files, web pages and
+  // bundles, exporting notes); what a new archive holds; keeping archives in step
+  ['flows', 'seed', 'sync'],
   ['api'], // the contract, dispatch() and opening an archive the way hosts do
   ['clipper'], // the browser extension's listener
   ['host'], // the archive host process and its socket

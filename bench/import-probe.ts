@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { Archive } from '../archive/core/archive';
 import { dispatch } from '../archive/api/dispatch';
-import { importPool } from '../archive/core/import-pool';
+import { importPool } from '../archive/flows/import-pool';
 import { bbcAvailable, makeCorpus, type BenchDoc } from './corpus';
 import { writeCorpusArchive } from './corpus-archive';
 

@@ -55,6 +55,6 @@ describe('electron.builder.json', () => {
     expect(config.asarUnpack ?? []).not.toContainEqual(expect.stringMatching(/^out\/main\/.*\.js$/));
     const vite = readFileSync(path.join(root, 'electron.vite.config.ts'), 'utf8');
     expect(vite).toContain("worker: path.join(root, 'archive/search/worker.ts')");
-    expect(vite).toContain("'import-worker': path.join(root, 'archive/core/import-worker.ts')");
+    expect(vite).toContain("'import-worker': path.join(root, 'archive/flows/import-worker.ts')");
   });
 });

@@ -79,7 +79,7 @@ try {
   });
   await build({
     ...common,
-    entryPoints: [path.join(root, 'archive/core/import-worker.ts')],
+    entryPoints: [path.join(root, 'archive/flows/import-worker.ts')],
     outfile: path.join(outDir, 'import-worker.js'),
   });
 } catch {

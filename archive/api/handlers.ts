@@ -22,14 +22,14 @@ import {
 import { link, unlink } from '../core/relations';
 import { createNote, updateNote, deleteNote } from '../core/notes';
 import { createHighlight, updateHighlight, deleteHighlight } from '../core/highlights';
-import { importDrafts, importFiles, type ImportProgress } from '../core/importing';
+import { importDrafts, importFiles, type ImportProgress } from '../flows/importing';
 
 const URL_TIMEOUT_MS = 20_000;
 import { verifyArchive } from '../core/verify';
 import { localImageReader, webImageFetcher, ASSET_TYPES } from '../interop/page-images';
 import { setState, setProgress } from '../core/reading';
 import { applyBulk } from '../core/bulk';
-import { fetchArticles, bookmarkIds } from '../core/fetch-articles';
+import { fetchArticles, bookmarkIds } from '../flows/fetch-articles';
 import { listSavedSearches, saveSearch, deleteSavedSearch } from '../core/saved-searches';
 import { getPreferences, setPreference } from '../core/preferences';
 import { repairArchive } from '../core/repair';
@@ -41,7 +41,7 @@ import type { HostSync } from '../sync/host-sync';
 import { ArchiveError } from '../core/errors';
 import type { SourceFile } from '../interop/types';
 import type { ClipperControl } from './types';
-import { importPool } from '../core/import-pool';
+import { importPool } from '../flows/import-pool';
 import { fetchPage } from '../interop/fetch-page';
 
 /**
@@ -68,8 +68,8 @@ async function allResults(archive: Archive, query: { q: string; tags?: string[] 
 }
 
 /** Exporting notes loads the Markdown and YAML writers: only an export pays for them. */
-async function exportNotes(...args: Parameters<typeof import('../core/export-notes').exportNotes>) {
-  const { exportNotes: run } = await import('../core/export-notes');
+async function exportNotes(...args: Parameters<typeof import('../flows/export-notes').exportNotes>) {
+  const { exportNotes: run } = await import('../flows/export-notes');
   return run(...args);
 }
 
@@ -265,7 +265,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   },
   'import.page': async (archive, page) => {
     const [{ savePage }, { parseWebPage }] = await Promise.all([
-      import('../core/save-page'),
+      import('../flows/save-page'),
       import('../interop/web-page'),
     ]);
     return savePage(archive, page, (html, url) =>

@@ -55,7 +55,7 @@ export type {
 
 export type { ExportFile as ExportedFile } from '../interop/export-types';
 
-export type { SavedPage } from '../core/save-page';
+export type { SavedPage } from '../flows/save-page';
 export type { SyncStatus, ConflictView, ConflictValue, RoundReport, SyncTargetDescription } from '../sync/types';
 
 /** The browser extension listener's state, as a settings screen shows it. */

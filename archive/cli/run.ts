@@ -63,7 +63,7 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
   const restoring =
     name === 'import' &&
     args.positional.length > 1 &&
-    args.positional.slice(1).every((await import('../core/importing')).isBundle);
+    args.positional.slice(1).every((await import('../flows/importing')).isBundle);
   const writes = typeof command.writes === 'function' ? command.writes(args) : command.writes;
   // A writer waits a while for the lock; meanwhile a host that was still opening the archive
   // when we looked may put its socket up: look again between short waits.

@@ -11,7 +11,7 @@ import { tagItem } from './tagging';
 import { link } from './relations';
 import { createNote } from './notes';
 import { writeBundle } from './bundle';
-import { importFiles } from './importing';
+import { importFiles } from '../flows/importing';
 
 type Files = Record<string, Uint8Array>;
 let valid: Files;

@@ -11,7 +11,7 @@ import { link } from './relations';
 import { createNote } from './notes';
 import { createHighlight } from './highlights';
 import { writeBundle, readBundle } from './bundle';
-import { importBundle } from './bundle-import';
+import { importBundle } from '../flows/bundle-import';
 
 const WORDS = [
   'china',

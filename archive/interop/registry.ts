@@ -47,7 +47,7 @@ export const importers: Importer[] = [
 /**
  * Parses a file with the first importer that accepts it; throws a one-line Error for a file
  * none accepts, for binary content whatever the file's name, and for JSON nested too deeply. (Hosts call this through
- * core/import-job.ts, which also turns a stack overflow into a reason.)
+ * flows/import-job.ts, which also turns a stack overflow into a reason.)
  */
 export async function parseSourceFile(file: SourceFile): Promise<ParsedFile & { format: string }> {
   const binary = binaryReason(file.bytes);

@@ -16,7 +16,7 @@ export interface Connection {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-/** What import.page answers (archive/core/save-page.ts). */
+/** What import.page answers (archive/flows/save-page.ts). */
 export interface SavedPage {
   id: string;
   title: string;

@@ -3,8 +3,8 @@
 // bookmark, and a page with no article (kept as a bookmark, with the reason).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { dispatch } from '../api/dispatch';
-import { tempArchive } from './test-archive';
-import type { Archive } from './archive';
+import { tempArchive } from '../core/test-archive';
+import type { Archive } from '../core/archive';
 
 const para = (s: string) => `<p>${s}</p>`;
 const PAGE = `<!doctype html><html lang="en"><head><title>River tides rise in the delta – Example News</title></head><body>

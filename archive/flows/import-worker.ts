@@ -7,9 +7,11 @@ import { runImportJob, type ImportJob } from './import-job';
 
 // The importers (jsdom and all) load first, then the pool hears "ready" before any job runs:
 // a job's deadline counts from there, and a worker that fails before it never could start.
-const loaded = Promise.all([import('../interop/registry'), import('../interop/web-page'), import('./bundle')]).then(
-  () => parentPort?.postMessage({ ready: true }),
-);
+const loaded = Promise.all([
+  import('../interop/registry'),
+  import('../interop/web-page'),
+  import('../core/bundle'),
+]).then(() => parentPort?.postMessage({ ready: true }));
 
 parentPort?.on('message', async ({ id, job }: { id: number; job: ImportJob }) => {
   await loaded;

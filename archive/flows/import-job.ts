@@ -5,7 +5,7 @@
 
 import type { WebPageOptions } from '../interop/web-page';
 import type { ParsedFile, SourceFile } from '../interop/types';
-import type { Bundle } from './bundle';
+import type { Bundle } from '../core/bundle';
 
 export type ImportJob =
   | { kind: 'file'; file: SourceFile }
@@ -25,7 +25,7 @@ export async function runImportJob<J extends ImportJob>(job: J): Promise<ImportJ
 export async function runImportJob(job: ImportJob): Promise<ParsedFile | Bundle> {
   try {
     if (job.kind === 'file') return await (await import('../interop/registry')).parseSourceFile(job.file);
-    if (job.kind === 'bundle') return (await import('./bundle')).readBundle(job.bytes);
+    if (job.kind === 'bundle') return (await import('../core/bundle')).readBundle(job.bytes);
     return { drafts: [(await import('../interop/web-page')).parseWebPage(job.bytes, job.options)], skipped: [] };
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message))

@@ -4,14 +4,14 @@
 // then found to be a duplicate, and every item on disk when the call answers.
 import { describe, it, expect } from 'vitest';
 import { strToU8 } from 'fflate';
-import { Archive } from './archive';
-import { tempArchive, draft } from './test-archive';
-import { addItem, deleteItem, updateItem } from './items';
+import { Archive } from '../core/archive';
+import { tempArchive, draft } from '../core/test-archive';
+import { addItem, deleteItem, updateItem } from '../core/items';
 import { importFiles, importDrafts } from './importing';
-import { writeBundle } from './bundle';
-import { verifyArchive } from './verify';
-import { duplicateIndex } from './duplicate-index';
-import { textHash } from './text-stats';
+import { writeBundle } from '../core/bundle';
+import { verifyArchive } from '../core/verify';
+import { duplicateIndex } from '../core/duplicate-index';
+import { textHash } from '../core/text-stats';
 import { parseSourceFile } from '../interop/registry';
 import type { ParsedFile, SourceFile } from '../interop/types';
 

@@ -4,10 +4,10 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import os from 'node:os';
 import { strToU8 } from 'fflate';
-import { tempArchive, draft } from './test-archive';
-import { addItem } from './items';
-import { readBundle, writeBundle } from './bundle';
-import { deflatedZeros, rawZip } from './zip-fixtures';
+import { tempArchive, draft } from '../core/test-archive';
+import { addItem } from '../core/items';
+import { readBundle, writeBundle } from '../core/bundle';
+import { deflatedZeros, rawZip } from '../core/zip-fixtures';
 import { dispatch } from '../api/dispatch';
 import { ImportPool, importPool } from './import-pool';
 import { parseWebPage } from '../interop/web-page';

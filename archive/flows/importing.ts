@@ -2,10 +2,10 @@
 // draft whose canonical URL or text the archive already holds is reported and skipped; a
 // file or entry that cannot be read is named with its reason and the rest go in.
 
-import type { Archive } from './archive';
+import type { Archive } from '../core/archive';
 import type { ParsedFile, SourceFile } from '../interop/types';
 import type { ImageSource } from '../interop/page-images';
-import { readBundle, type Bundle } from './bundle';
+import { readBundle, type Bundle } from '../core/bundle';
 import { importBundle } from './bundle-import';
 import { importInOrder, importParsed, type ImportEntry, type ImportProgress } from './import-pipeline';
 
@@ -14,7 +14,7 @@ export function isBundle(name: string): boolean {
   return /\.dossier$/i.test(name);
 }
 
-import type { ImportSummary } from './reports';
+import type { ImportSummary } from '../core/reports';
 export type { ImportSummary };
 
 export type { ImportProgress };

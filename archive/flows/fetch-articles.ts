@@ -3,10 +3,10 @@
 // where it was empty. Politely: one page at a time, a pause between pages of one site.
 // An item whose page cannot be had is left exactly as it was, with the reason reported.
 
-import type { Archive } from './archive';
+import type { Archive } from '../core/archive';
 import type { ImportDraft } from '../interop/types';
-import { countWords, excerptOf, textHash } from './text-stats';
-import type { FetchResult } from './reports';
+import { countWords, excerptOf, textHash } from '../core/text-stats';
+import type { FetchResult } from '../core/reports';
 import { collectImages, type ImageSource } from '../interop/page-images';
 
 /** Fetches one address and extracts it (the web-page importer, injected by the caller). */

@@ -7,12 +7,12 @@
 // that turns out to be a duplicate is removed. (Beside importing.ts: it orchestrates interop
 // and core like it does.)
 
-import type { Archive } from './archive';
+import type { Archive } from '../core/archive';
 import type { ImportDraft, ParsedFile, SourceFile } from '../interop/types';
-import type { ImportSummary } from './reports';
-import { commitItem, discardItemBodies, writeItemBodies, type WrittenItem } from './items';
-import { duplicateIndex } from './duplicate-index';
-import { textHash } from './text-stats';
+import type { ImportSummary } from '../core/reports';
+import { commitItem, discardItemBodies, writeItemBodies, type WrittenItem } from '../core/items';
+import { duplicateIndex } from '../core/duplicate-index';
+import { textHash } from '../core/text-stats';
 import { collectImages, type ImageSource } from '../interop/page-images';
 
 /** Files read and parsed ahead of the one being added. */

@@ -6,9 +6,9 @@
 
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { workerEntry, type WorkerEntry } from './worker-entry';
+import { workerEntry, type WorkerEntry } from '../core/worker-entry';
 import { jobName, runImportJob, type ImportJob, type ImportJobResult } from './import-job';
-import type { Bundle } from './bundle';
+import type { Bundle } from '../core/bundle';
 import type { ParsedFile, SourceFile } from '../interop/types';
 import type { WebPageOptions } from '../interop/web-page';
 

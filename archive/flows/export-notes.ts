@@ -1,10 +1,10 @@
 // Gathers what a notes export covers — one item, a tag, a search's results, or everything —
 // with each item's highlights, notes and related items, and hands it to the format's writer.
 
-import type { Archive } from './archive';
+import type { Archive } from '../core/archive';
 import type { ExportEntry } from '../interop/export-types';
-import { hasTag } from './tags';
-import type { ExportScope } from './fields';
+import { hasTag } from '../core/tags';
+import type { ExportScope } from '../core/fields';
 import { hasAnnotations, writeNotesExport, type NotesFormat } from '../interop/export-notes';
 
 export type { ExportScope };

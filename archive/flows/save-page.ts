@@ -3,17 +3,17 @@
 // importDrafts; a page already in the archive (same canonical URL or same text) is never
 // added twice: the selection becomes a highlight and the tags are added on the item it has.
 
-import type { Archive } from './archive';
-import type { Item } from './model';
+import type { Archive } from '../core/archive';
+import type { Item } from '../core/model';
 import type { ImportDraft } from '../interop/types';
 import { makeDraft } from '../interop/draft';
 import { importDrafts } from './importing';
-import { textHash } from './text-stats';
-import { duplicateIndex } from './duplicate-index';
-import { tagItem } from './tagging';
-import { createHighlight } from './highlights';
-import { locatePassage } from './passage';
-import { invalid } from './errors';
+import { textHash } from '../core/text-stats';
+import { duplicateIndex } from '../core/duplicate-index';
+import { tagItem } from '../core/tagging';
+import { createHighlight } from '../core/highlights';
+import { locatePassage } from '../core/passage';
+import { invalid } from '../core/errors';
 
 export interface PageInput {
   url: string;

@@ -3,12 +3,12 @@
 // (same id, canonical URL or text) gains the bundle's tags, notes, highlights and links
 // instead of being added twice. Bodies are written first, so a failure changes nothing.
 
-import type { Archive } from './archive';
-import type { Bundle } from './bundle';
-import type { Item } from './model';
-import { findTag, withTags } from './tags';
-import { duplicateIndex } from './duplicate-index';
-import type { ImportSummary } from './reports';
+import type { Archive } from '../core/archive';
+import type { Bundle } from '../core/bundle';
+import type { Item } from '../core/model';
+import { findTag, withTags } from '../core/tags';
+import { duplicateIndex } from '../core/duplicate-index';
+import type { ImportSummary } from '../core/reports';
 
 function isEmpty(archive: Archive): boolean {
   const d = archive.data;
