@@ -15,8 +15,6 @@ import type { Outcome } from './types';
 export interface DispatchContext extends CallContext {
   /** Where unexpected errors are reported (with their stacks); stderr by default. */
   log?: (error: unknown, method: string) => void;
-  /** Aborted when the caller no longer wants the answer (a superseded search). */
-  signal?: AbortSignal;
 }
 
 const CANCELLED: Outcome<never> = { ok: false, error: { code: 'cancelled', message: 'The call was cancelled.' } };

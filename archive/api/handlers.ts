@@ -81,6 +81,8 @@ export interface CallContext {
   clipper?: ClipperControl;
   /** Sync with background rounds and this session's secrets, when the host keeps the archive open. */
   sync?: HostSync;
+  /** Aborted when the caller no longer wants the answer (a superseded search, a cancelled export). */
+  signal?: AbortSignal;
 }
 
 /** The setting that keeps the extension listener on across starts (off by default). */
@@ -282,7 +284,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   },
   'clipper.unpairAll': (_archive, _args, ctx) => clipperOf(ctx).unpairAll(),
   'export.notes': (archive, { scope, format }) => exportNotes(archive, scope, format),
-  'export.archive': (archive, { out }) => writeBundleFile(archive, path.resolve(out)),
+  'export.archive': (archive, { out }, ctx) => writeBundleFile(archive, path.resolve(out), { signal: ctx.signal }),
   'sync.status': (archive, _args, ctx) => ctx.sync?.status() ?? syncStatus(archive),
   'sync.run': (archive, options, ctx) => {
     // A page may start a round to the target the user set up, never copy the archive to a

@@ -47,15 +47,17 @@ export interface AtomicWriteOptions {
   beforeRename?: () => Promise<void>;
 }
 
+/** `data` may be a function that writes the temporary file through its handle (at positions of its choosing). */
 export async function writeFileAtomic(
   file: string,
-  data: string | Uint8Array | AsyncIterable<string>,
+  data: string | Uint8Array | AsyncIterable<string> | ((handle: fs.FileHandle) => Promise<void>),
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(tmp, 'w');
   try {
     if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else if (typeof data === 'function') await data(handle);
     else for await (const chunk of data) await handle.write(chunk);
     if (options.syncFile !== false) await handle.sync();
   } catch (error) {

@@ -1,11 +1,14 @@
 // The whole archive as one .dossier file: a zip holding manifest.json (format version,
-// sha-256 of every other entry), dossier.json and content/. Reading a bundle checks all of
+// sha-256 of every other entry), dossier.json and content/, written an entry at a time into
+// a temporary file that replaces the target only when whole. Reading a bundle checks all of
 // it before touching the archive: a zip bomb, a bad checksum, a path that would leave the
 // archive, a bad id, a malformed manifest or dossier.json, or a newer format refuses it whole.
 
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { zipSync, strToU8, strFromU8 } from 'fflate';
+import os from 'node:os';
+import path from 'node:path';
+import { strToU8, strFromU8 } from 'fflate';
 import { z } from 'zod';
 import type { Archive } from './archive';
 import { upgrade } from './migrations';
@@ -15,6 +18,9 @@ import { parseArchiveData, firstIssue } from './archive-schema';
 import { safeUnzip, UnzipRefused } from './safe-unzip';
 import { binaryReason } from '../interop/sniff';
 import { sniffImage } from '../interop/page-images';
+import { writeFileAtomic } from './atomic-file';
+import { compactArchiveJson } from './snapshot-file';
+import { ZipWriter } from './zip-writer';
 
 export const BUNDLE_VERSION = 1;
 
@@ -37,30 +43,6 @@ export interface Bundle {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-export async function writeBundle(archive: Archive): Promise<Uint8Array> {
-  await archive.flush();
-  const entries: Record<string, Uint8Array> = { 'dossier.json': strToU8(JSON.stringify(archive.data)) };
-  for (const item of archive.data.items) {
-    for (const ext of ['txt', 'html'] as const) {
-      if (!(ext === 'txt' ? item.content.text : item.content.html)) continue;
-      const body = await archive.store.readContent(item.id, ext);
-      if (body !== null) entries[`content/${item.id}.${ext}`] = strToU8(body);
-    }
-    for (const asset of item.assets) {
-      const bytes = await archive.store.readAsset(item.id, asset);
-      if (bytes) entries[`content/${item.id}/${asset}`] = bytes;
-    }
-  }
-  const manifest: BundleManifest = {
-    format: 'dossier-bundle',
-    version: BUNDLE_VERSION,
-    created: archive.now(),
-    items: archive.data.items.length,
-    checksums: Object.fromEntries(Object.entries(entries).map(([p, bytes]) => [p, sha256(bytes)])),
-  };
-  return zipSync({ 'manifest.json': strToU8(JSON.stringify(manifest, null, 1)), ...entries }, { level: 6 });
 }
 
 function refuse(reason: string): never {
@@ -186,11 +168,142 @@ function readData(bytes: Uint8Array): ArchiveData {
   }
 }
 
+export interface BundleWritten {
+  out: string;
+  items: number;
+  /** The bundle's length. */
+  bytes: number;
+}
+
+/** Times an export starts again when an edit lands in the middle of it, before giving up. */
+const ATTEMPTS = 3;
+
+/** An edit landed while the bundle was being written: it would not be one state of the archive. */
+class ChangedMeanwhile extends Error {}
+
+/**
+ * Writes the archive as a .dossier bundle at `out` an entry at a time, so memory stays flat
+ * however large the archive is (beyond a checksum and ~100 bytes of zip directory per file).
+ * Atomic: the bundle is written beside `out` under a temporary name, flushed and renamed over
+ * it; a failed or cancelled export leaves `out` as it was and no temporary file. An edit made
+ * while dossier.json is written, or one that removes a body still to be read, starts it over.
+ */
 export async function writeBundleFile(
   archive: Archive,
   out: string,
-): Promise<{ out: string; items: number; bytes: number }> {
-  const bytes = await writeBundle(archive);
-  await fs.writeFile(out, bytes);
-  return { out, items: archive.data.items.length, bytes: bytes.length };
+  options: { signal?: AbortSignal } = {},
+): Promise<BundleWritten> {
+  await archive.flush();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeBundleOnce(archive, out, options.signal);
+    } catch (error) {
+      if (!(error instanceof ChangedMeanwhile)) throw writeFailure(error, out, options.signal);
+      if (attempt === ATTEMPTS)
+        throw new ArchiveError(
+          'conflict',
+          `The archive kept changing while it was exported to ${out}; nothing was written. Export again when it is quiet.`,
+        );
+    }
+  }
+}
+
+async function writeBundleOnce(archive: Archive, out: string, signal?: AbortSignal): Promise<BundleWritten> {
+  const before = archive.store.changes;
+  const changed = (): boolean => archive.store.changes !== before;
+  const data = archive.data;
+  // The items as dossier.json starts: the bodies to write, and the count the manifest promises.
+  const items = data.items.slice();
+  let bytes = 0;
+  await writeFileAtomic(out, async (file) => {
+    const zip = new ZipWriter(file, { modified: new Date(archive.now()) });
+    const checksums: Record<string, string> = {};
+    const json = createHash('sha256');
+    await zip.addStream('dossier.json', hashing(compactArchiveJson(data), json));
+    if (changed()) throw new ChangedMeanwhile();
+    checksums['dossier.json'] = json.digest('hex');
+    const add = async (name: string, body: Uint8Array): Promise<void> => {
+      checksums[name] = sha256(body);
+      await zip.add(name, body);
+    };
+    for (const item of items) {
+      signal?.throwIfAborted();
+      for (const ext of ['txt', 'html'] as const) {
+        if (!(ext === 'txt' ? item.content.text : item.content.html)) continue;
+        const body = await archive.store.readContent(item.id, ext);
+        if (body === null && changed()) throw new ChangedMeanwhile();
+        // A bundle without a body its dossier.json promises would be refused when imported.
+        if (body === null) throw missingBody(archive, item.id, ext);
+        await add(`content/${item.id}.${ext}`, strToU8(body));
+      }
+      for (const asset of item.assets) {
+        const image = await archive.store.readAsset(item.id, asset);
+        if (image) await add(`content/${item.id}/${asset}`, image);
+      }
+    }
+    const manifest: BundleManifest = {
+      format: 'dossier-bundle',
+      version: BUNDLE_VERSION,
+      created: archive.now(),
+      items: items.length,
+      checksums,
+    };
+    // Last, once every checksum is known: readers find entries by name in the directory.
+    await zip.add('manifest.json', strToU8(JSON.stringify(manifest, null, 1)));
+    bytes = await zip.finish();
+  });
+  return { out, items: items.length, bytes };
+}
+
+/** Passes `chunks` through, adding each to `hash` (as the UTF-8 the zip holds). */
+async function* hashing(chunks: AsyncIterable<string>, hash: Hash): AsyncGenerator<string> {
+  for await (const chunk of chunks) {
+    hash.update(chunk, 'utf8');
+    yield chunk;
+  }
+}
+
+function missingBody(archive: Archive, id: string, ext: 'txt' | 'html'): ArchiveError {
+  return new ArchiveError(
+    'corrupt_archive',
+    `The ${ext === 'txt' ? 'text' : 'HTML'} of item ${id} is missing from ${archive.store.contentDir}, so no bundle was written; \`dossier verify\` checks the archive.`,
+  );
+}
+
+/** Why writing `out` failed, in one line; an ArchiveError passes through as it is. */
+function writeFailure(error: unknown, out: string, signal?: AbortSignal): unknown {
+  if (error instanceof ArchiveError) return error;
+  if (signal?.aborted) return new ArchiveError('cancelled', `The export to ${out} was cancelled; nothing was written.`);
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'ENOTDIR'
+        ? 'its folder is a file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'ENOSPC'
+              ? 'the disk is full'
+              : code === 'EROFS'
+                ? 'the disk is read-only'
+                : null;
+  if (reason) return new ArchiveError('io_error', `Cannot write ${out}: ${reason}; nothing was written.`);
+  if (typeof code === 'string')
+    return new ArchiveError('io_error', `Cannot write ${out}: ${(error as Error).message}.`);
+  return error;
+}
+
+/** The bundle as bytes, for callers that want it in memory (tests, small archives): written by
+ *  writeBundleFile to a temporary folder and read back. */
+export async function writeBundle(archive: Archive): Promise<Uint8Array> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-bundle-'));
+  try {
+    const file = path.join(dir, 'archive.dossier');
+    await writeBundleFile(archive, file);
+    return new Uint8Array(await fs.readFile(file));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }

@@ -85,6 +85,12 @@ export function serialiseSnapshot(data: ArchiveData, seq: number): AsyncGenerato
   return sealed(snapshotBody(data, seq));
 }
 
+/** Compact JSON of `data` as it stands (no seal), in slices, yielding to the event loop between them. */
+export async function* compactArchiveJson(data: ArchiveData): AsyncGenerator<string> {
+  yield* snapshotBody(data, data.seq);
+  yield '}';
+}
+
 /** The snapshot's members, without the closing brace (the seal closes it). */
 async function* snapshotBody(data: ArchiveData, seq: number): AsyncGenerator<string> {
   yield `{"version":${JSON.stringify(data.version)},"seq":${seq}`;

@@ -2,6 +2,8 @@
 // sizes and where its data starts, without inflating anything. Throws a plain Error for
 // anything that is not a well-formed zip; every offset is bounds-checked against the file.
 
+import { FULL_32, SIGNATURE } from './zip-records';
+
 export interface ZipEntry {
   name: string;
   method: number;
@@ -11,11 +13,7 @@ export interface ZipEntry {
   dataStart: number;
 }
 
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+const { end: EOCD, zip64Locator: ZIP64_LOCATOR, zip64End: ZIP64_EOCD, central: CENTRAL, local: LOCAL } = SIGNATURE;
 
 function u64(view: DataView, at: number): number {
   const value = view.getBigUint64(at, true);
@@ -75,9 +73,9 @@ export function readZipDirectory(bytes: Uint8Array, onEntry: (entry: ZipEntry, i
           field += 8;
           return v;
         };
-        if (size === 0xffffffff) size = take();
-        if (compressedSize === 0xffffffff) compressedSize = take();
-        if (local === 0xffffffff) local = take();
+        if (size === FULL_32) size = take();
+        if (compressedSize === FULL_32) compressedSize = take();
+        if (local === FULL_32) local = take();
       }
       at += 4 + length;
     }

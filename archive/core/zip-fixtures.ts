@@ -1,7 +1,9 @@
-// Test support only: writes zips byte by byte, so tests can make the ones no honest tool
-// would (sizes that lie, bombs), and a deflate stream of many zeros without holding them.
+// Test support only: writes zips in the record layouts of zip-records.ts but with whatever
+// sizes a test declares, so tests can make the ones no honest tool would (sizes that lie,
+// bombs), and a deflate stream of many zeros without holding them.
 
 import { deflateRawSync, createDeflateRaw } from 'node:zlib';
+import { centralHeader, endRecords, localHeader, type EntryFields } from './zip-records';
 
 export interface RawEntry {
   name: string;
@@ -27,52 +29,24 @@ export function rawZip(entries: RawEntry[], options: { zip64?: boolean } = {}): 
   const central: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.stored.length, 18);
-    local.writeUInt32LE(e.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(e.method, 10);
-    header.writeUInt32LE(e.stored.length, 20);
-    header.writeUInt32LE(e.declaredSize, 24);
-    header.writeUInt16LE(name.length, 28);
-    header.writeUInt32LE(offset, 42);
-    parts.push(local, name, Buffer.from(e.stored));
-    central.push(header, name);
-    offset += local.length + name.length + e.stored.length;
+    const fields: EntryFields = {
+      name: Buffer.from(e.name, 'utf8'),
+      method: e.method,
+      crc: 0,
+      compressedSize: e.stored.length,
+      size: e.declaredSize,
+      offset,
+      time: 0,
+      date: 0,
+    };
+    const local = localHeader(fields);
+    parts.push(local, Buffer.from(e.stored));
+    central.push(centralHeader(fields));
+    offset += local.length + e.stored.length;
   }
   const dir = Buffer.concat(central);
-  const records: Buffer[] = [];
-  if (options.zip64) {
-    const record = Buffer.alloc(56);
-    record.writeUInt32LE(0x06064b50, 0);
-    record.writeBigUInt64LE(44n, 4);
-    record.writeBigUInt64LE(BigInt(entries.length), 24);
-    record.writeBigUInt64LE(BigInt(entries.length), 32);
-    record.writeBigUInt64LE(BigInt(dir.length), 40);
-    record.writeBigUInt64LE(BigInt(offset), 48);
-    const locator = Buffer.alloc(20);
-    locator.writeUInt32LE(0x07064b50, 0);
-    locator.writeBigUInt64LE(BigInt(offset + dir.length), 8);
-    locator.writeUInt32LE(1, 16);
-    records.push(record, locator);
-  }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(options.zip64 ? 0xffff : entries.length & 0xffff, 8);
-  end.writeUInt16LE(options.zip64 ? 0xffff : entries.length & 0xffff, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(options.zip64 ? 0xffffffff : offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, dir, ...records, end]));
+  const end = endRecords({ count: entries.length, size: dir.length, offset }, options.zip64 ?? false);
+  return new Uint8Array(Buffer.concat([...parts, dir, end]));
 }
 
 /** A raw deflate stream of `bytes` zeros (about bytes / 1,030 long), made a megabyte at a time. */
