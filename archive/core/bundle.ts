@@ -193,7 +193,8 @@ export async function writeBundleFile(
   out: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<BundleWritten> {
-  await archive.flush();
+  // Every change made before the export began is on disk; the search index is not needed.
+  await archive.durable();
   for (let attempt = 1; ; attempt++) {
     try {
       return await writeBundleOnce(archive, out, options.signal);

@@ -11,6 +11,8 @@ import { centralHeader, dosTime, endRecords, localHeader, sizesNeedZip64, type E
 
 /** Bytes gathered before one write to the file: small entries share a system call. */
 const WRITE_AT_ONCE = 1024 * 1024;
+/** The central directory is kept in blocks of this size, not as a buffer per entry (each costs ~100 bytes more). */
+const DIRECTORY_BLOCK = 256 * 1024;
 const LEVEL = 6;
 
 export class ZipWriter {
@@ -20,8 +22,12 @@ export class ZipWriter {
   private written: number;
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
+  /** The central directory so far: full blocks, then the one being filled. */
   private readonly central: Buffer[] = [];
+  private block = Buffer.allocUnsafe(DIRECTORY_BLOCK);
+  private blockUsed = 0;
   private centralBytes = 0;
+  private entries = 0;
   private readonly stamp: { time: number; date: number };
   private finished = false;
 
@@ -39,7 +45,7 @@ export class ZipWriter {
 
   /** Entries added so far. */
   get count(): number {
-    return this.central.length;
+    return this.entries;
   }
 
   /** Adds an entry whose bytes are at hand: deflated, or stored when deflating does not shrink them. */
@@ -109,8 +115,8 @@ export class ZipWriter {
   async finish(): Promise<number> {
     this.assertOpen();
     this.finished = true;
-    const directory = { count: this.central.length, size: this.centralBytes, offset: this.offset };
-    for (const header of this.central) await this.append(header);
+    const directory = { count: this.entries, size: this.centralBytes, offset: this.offset };
+    for (const block of [...this.central, this.block.subarray(0, this.blockUsed)]) await this.append(block);
     await this.append(endRecords(directory));
     await this.flush();
     return this.offset;
@@ -118,8 +124,14 @@ export class ZipWriter {
 
   private remember(fields: EntryFields, zip64Local: boolean): void {
     const header = centralHeader(fields, zip64Local);
-    this.central.push(header);
+    if (this.blockUsed + header.length > this.block.length) {
+      this.central.push(this.block.subarray(0, this.blockUsed));
+      this.block = Buffer.allocUnsafe(Math.max(DIRECTORY_BLOCK, header.length));
+      this.blockUsed = 0;
+    }
+    this.blockUsed += header.copy(this.block, this.blockUsed);
     this.centralBytes += header.length;
+    this.entries += 1;
   }
 
   private async append(...parts: Uint8Array[]): Promise<void> {
