@@ -47,6 +47,9 @@ export interface AtomicWriteOptions {
   beforeRename?: () => Promise<void>;
 }
 
+/** The name writeFileAtomic writes a file under first, beside it: `.<name>.<8 hex digits>.tmp`. */
+const TEMPORARY = /^\.(.+)\.[0-9a-f]{8}\.tmp$/;
+
 /** `data` may be a function that writes the temporary file through its handle (at positions of its choosing). */
 export async function writeFileAtomic(
   file: string,
@@ -74,4 +77,32 @@ export async function writeFileAtomic(
     throw error;
   }
   if (options.syncFolder !== false) await syncDir(path.dirname(file));
+}
+
+/**
+ * Removes the temporary files a writeFileAtomic of `file` left behind when its process was
+ * killed mid-write, if none has been written to for `staleMs` (a writer at work touches its
+ * file as it goes, so only abandoned ones are that old). Returns the names removed.
+ */
+export async function removeStaleTemporaries(file: string, staleMs: number): Promise<string[]> {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return []; // no folder, no leftovers: writing will say what is wrong
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (TEMPORARY.exec(name)?.[1] !== base) continue;
+    const stale = await fs
+      .stat(path.join(dir, name))
+      .then((s) => s.isFile() && Date.now() - s.mtimeMs > staleMs)
+      .catch(() => false);
+    if (!stale) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

@@ -2,7 +2,7 @@
 // cancelled or interrupted export leaves the target as it was and no temporary file beside it.
 
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Archive } from './archive';
@@ -91,6 +91,20 @@ describe('exporting the archive to a file', () => {
     await expect(writeBundleFile(archive, out)).rejects.toMatchObject({ code: 'io_error' });
     expect(await readdir(outDir)).toEqual(['all.dossier']);
     expect((await stat(out)).isDirectory()).toBe(true);
+  });
+
+  it('removes the temporary file an export killed long ago left, and not one being written now', async () => {
+    const out = path.join(outDir, 'all.dossier');
+    const [abandoned, current, other] = [
+      '.all.dossier.0badc0de.tmp',
+      '.all.dossier.12345678.tmp',
+      '.other.dossier.0badc0de.tmp',
+    ];
+    for (const name of [abandoned, current, other]) await writeFile(path.join(outDir, name), 'half a zip');
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    for (const name of [abandoned, other]) await utimes(path.join(outDir, name), hourAgo, hourAgo);
+    await writeBundleFile(archive, out);
+    expect((await readdir(outDir)).sort()).toEqual([current, other, 'all.dossier'].sort());
   });
 
   it('starts over when an item is deleted while its body is still to be written', async () => {

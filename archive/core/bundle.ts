@@ -18,7 +18,7 @@ import { parseArchiveData, firstIssue } from './archive-schema';
 import { safeUnzip, UnzipRefused } from './safe-unzip';
 import { binaryReason } from '../interop/sniff';
 import { sniffImage } from '../interop/page-images';
-import { writeFileAtomic } from './atomic-file';
+import { removeStaleTemporaries, writeFileAtomic } from './atomic-file';
 import { compactArchiveJson } from './snapshot-file';
 import { ZipWriter } from './zip-writer';
 
@@ -175,6 +175,9 @@ export interface BundleWritten {
   bytes: number;
 }
 
+/** A temporary bundle untouched this long was left by an export whose process was killed. */
+const ABANDONED_MS = 15 * 60 * 1000;
+
 /** Times an export starts again when an edit lands in the middle of it, before giving up. */
 const ATTEMPTS = 3;
 
@@ -185,7 +188,8 @@ class ChangedMeanwhile extends Error {}
  * Writes the archive as a .dossier bundle at `out` an entry at a time, so memory stays flat
  * however large the archive is (beyond a checksum and ~100 bytes of zip directory per file).
  * Atomic: the bundle is written beside `out` under a temporary name, flushed and renamed over
- * it; a failed or cancelled export leaves `out` as it was and no temporary file. An edit made
+ * it; a failed or cancelled export leaves `out` as it was and no temporary file (one whose
+ * process was killed leaves one, which the next export to `out` removes). An edit made
  * while dossier.json is written, or one that removes a body still to be read, starts it over.
  */
 export async function writeBundleFile(
@@ -195,6 +199,7 @@ export async function writeBundleFile(
 ): Promise<BundleWritten> {
   // Every change made before the export began is on disk; the search index is not needed.
   await archive.durable();
+  await removeStaleTemporaries(out, ABANDONED_MS);
   for (let attempt = 1; ; attempt++) {
     try {
       return await writeBundleOnce(archive, out, options.signal);
