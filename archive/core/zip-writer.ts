@@ -15,6 +15,7 @@ const WRITE_AT_ONCE = 1024 * 1024;
 const DIRECTORY_BLOCK = 256 * 1024;
 const LEVEL = 6;
 
+/** A zip being written: await each call before the next; the bytes given are written as they are, later. */
 export class ZipWriter {
   /** Where the next byte goes (pending bytes included). */
   private offset: number;
