@@ -112,8 +112,10 @@ export class BaseSegments {
     return killed;
   }
 
-  /** Takes a freshly built segment in, keeping only the items it holds the current version of. */
-  adopt(built: { data: SegmentData; stream: StreamData }, stored: Stored | null = null): Segment {
+  /** Takes a freshly built segment in, keeping only the items it holds the current version of.
+   *  A stored one may come without its term positions (they are read from its file). */
+  adopt(built: { data: SegmentData; stream: StreamData | null }, stored: Stored | null = null): Segment {
+    if (!built.stream && !stored) throw new Error('a segment never stored needs its term positions');
     const seg = new Segment(built.data, built.stream);
     for (let d = 0; d < seg.size; d++) {
       const id = seg.ids[d];
@@ -159,7 +161,11 @@ export class BaseSegments {
    *  step, so a query sees either all the old segments or the new one. Items edited or
    *  deleted while the merge ran stay dead in it. False (and the result is dropped, its
    *  files left as strays) when the set changed meanwhile, say by a rebuild. */
-  replaceMerged(group: Segment[], merged: { data: SegmentData; stream: StreamData }, stored: Stored | null): boolean {
+  replaceMerged(
+    group: Segment[],
+    merged: { data: SegmentData; stream: StreamData | null },
+    stored: Stored | null,
+  ): boolean {
     if (!group.every((s) => this.list.includes(s))) return false;
     const drop = new Set(group);
     this.list = this.list.filter((s) => !drop.has(s));
