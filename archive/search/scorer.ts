@@ -83,6 +83,8 @@ export class Scratch {
   reqHits = new Uint16Array(0);
   banned = new Uint8Array(0);
   matched = new Uint8Array(0);
+  /** `matched` read four slots at a time, to skip the long runs of slots nothing matched. */
+  matchedWords = new Uint32Array(0);
   alive = new Uint8Array(0);
   verified = new Uint8Array(0);
   slots = new Int32Array(0);
@@ -100,7 +102,8 @@ export class Scratch {
       this.seen = new Int32Array(this.size);
       this.reqHits = new Uint16Array(this.size);
       this.banned = new Uint8Array(this.size);
-      this.matched = new Uint8Array(this.size);
+      this.matched = new Uint8Array(this.size + 3);
+      this.matchedWords = new Uint32Array(this.matched.buffer, 0, this.matched.length >>> 2);
       this.alive = new Uint8Array(this.size);
       this.verified = new Uint8Array(this.size);
       this.slots = new Int32Array(this.size);
@@ -313,11 +316,16 @@ export function evaluate(
     return { slots: null, count: 0, scores, banned, terms, sequence, truncated };
   }
   const slots = scratch.slots;
+  const words = scratch.matchedWords;
   let count = 0;
-  for (let s = 0; s < total; s++) {
-    if (!matched[s] || banned[s]) continue;
-    if (required > 0 && reqHits[s] < required) continue;
-    slots[count++] = s;
+  // Most slots match nothing: whole words of four unmatched slots are skipped at once.
+  for (let w = 0, n = (total + 3) >>> 2; w < n; w++) {
+    if (words[w] === 0) continue;
+    for (let s = w << 2, end = Math.min(s + 4, total); s < end; s++) {
+      if (!matched[s] || banned[s]) continue;
+      if (required > 0 && reqHits[s] < required) continue;
+      slots[count++] = s;
+    }
   }
   return { slots, count, scores, banned, terms, sequence, truncated };
 }
