@@ -26,6 +26,22 @@ export const NO_POSITIONS: TermPositions = {
   positions: new Uint32Array(0),
 };
 
+const EMPTY = new Uint32Array(0);
+
+/** The positions in item `doc` of a term whose positions are `p` (empty when it has none). */
+export function positionsIn(p: TermPositions, doc: number): Uint32Array {
+  let lo = 0;
+  let hi = p.docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = p.docs[mid];
+    if (d === doc) return p.positions.subarray(p.starts[mid], p.starts[mid + 1]);
+    if (d < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return EMPTY;
+}
+
 /** The term's positions as views into a whole in-memory stream (no copy). */
 export function memoryTerm(s: StreamData, t: number): TermPositions {
   const a = s.termOffsets[t];

@@ -2,6 +2,7 @@
 // among the best-scored matches, each pair of neighbouring query words found at most one
 // word further apart than typed raises the item's score a little.
 
+import { positionsIn, type TermPositions } from './positions';
 import type { Segment } from './segment';
 import { selectTop } from './top';
 
@@ -25,7 +26,8 @@ export function proximityBoost(
   for (const s of sequence.values()) if (s.length >= 2) any = true;
   if (!any || count === 0) return;
   const top = selectTop(count, Math.min(CANDIDATES, count), (a, b) => scores[slots[b]] - scores[slots[a]]);
-  const ordCache = new Map<Segment, Map<string, number[]>>();
+  // Each (segment, term)'s positions are looked up once per query, not once per candidate.
+  const termCache = new Map<Segment, Map<string, TermPositions | null>>();
   for (const i of top) {
     const slot = slots[i];
     let seg = segs[0];
@@ -33,8 +35,8 @@ export function proximityBoost(
     const d = slot - seg.base;
     const seq = sequence.get(seg.languageOf(d));
     if (!seq || seq.length < 2) continue;
-    let ords = ordCache.get(seg);
-    if (!ords) ordCache.set(seg, (ords = new Map()));
+    let ords = termCache.get(seg);
+    if (!ords) termCache.set(seg, (ords = new Map()));
     let pairs = 0;
     let together = 0;
     for (let k = 0; k + 1 < seq.length; k++) {
@@ -49,10 +51,18 @@ export function proximityBoost(
   }
 }
 
-function positions(seg: Segment, cache: Map<string, number[]>, term: string, d: number): Uint32Array | null {
-  let o = cache.get(term);
-  if (!o) cache.set(term, (o = [seg.find(term)]));
-  return o[0] >= 0 ? seg.positionsOf(o[0], d) : null;
+function positions(
+  seg: Segment,
+  cache: Map<string, TermPositions | null>,
+  term: string,
+  d: number,
+): Uint32Array | null {
+  let p = cache.get(term);
+  if (p === undefined) {
+    const o = seg.find(term);
+    cache.set(term, (p = o >= 0 ? seg.termPositions(o) : null));
+  }
+  return p ? positionsIn(p, d) : null;
 }
 
 /** Whether some y in b follows some x in a by 1..max positions (both ascending). */
