@@ -208,11 +208,14 @@ export function evaluate(
         for (const [seg, o] of list.at) {
           const end = seg.offsets[o * F + f + 1];
           const { docs, tfs, lengths, base } = seg;
+          const norms = lengthNorms(seg, f, avg);
           for (let i = seg.offsets[o * F + f]; i < end; i++) {
             const d = docs[i];
             const slot = base + d;
             if (tfw[slot] === 0) touched[nt++] = slot;
-            tfw[slot] += (fb * tfs[i]) / (1 - B + (B * lengths[d * F + f]) / avg);
+            let norm = norms[d];
+            if (norm !== norm) norm = norms[d] = 1 - B + (B * lengths[d * F + f]) / avg;
+            tfw[slot] += (fb * tfs[i]) / norm;
           }
         }
       }
@@ -328,6 +331,23 @@ export function evaluate(
     }
   }
   return { slots, count, scores, banned, terms, sequence, truncated };
+}
+
+/** Per segment and field, each item's BM25 length normalisation for the average field
+ *  length it was computed with (NaN: not yet), kept until that average changes (any edit
+ *  changes it): common terms then cost a lookup per posting instead of two divisions. */
+const normCache = new WeakMap<Segment, Array<{ avg: number; norms: Float64Array } | undefined>>();
+
+function lengthNorms(seg: Segment, f: number, avg: number): Float64Array {
+  let perField = normCache.get(seg);
+  if (!perField) normCache.set(seg, (perField = []));
+  let c = perField[f];
+  if (!c) perField[f] = c = { avg, norms: new Float64Array(seg.size).fill(NaN) };
+  else if (c.avg !== avg) {
+    c.avg = avg;
+    c.norms.fill(NaN);
+  }
+  return c.norms;
 }
 
 /** The index terms a query matched, for marking snippets. */
