@@ -28,18 +28,25 @@ export const NO_POSITIONS: TermPositions = {
 
 const EMPTY = new Uint32Array(0);
 
-/** The positions in item `doc` of a term whose positions are `p` (empty when it has none). */
-export function positionsIn(p: TermPositions, doc: number): Uint32Array {
+/** Where item `doc` stands in `p.docs` (its positions are p.positions[p.starts[i] ..
+ *  p.starts[i + 1])), or -1 when the term is not in it. */
+export function docIndex(p: TermPositions, doc: number): number {
   let lo = 0;
   let hi = p.docs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const d = p.docs[mid];
-    if (d === doc) return p.positions.subarray(p.starts[mid], p.starts[mid + 1]);
+    if (d === doc) return mid;
     if (d < doc) lo = mid + 1;
     else hi = mid;
   }
-  return EMPTY;
+  return -1;
+}
+
+/** The positions in item `doc` of a term whose positions are `p` (empty when it has none). */
+export function positionsIn(p: TermPositions, doc: number): Uint32Array {
+  const i = docIndex(p, doc);
+  return i < 0 ? EMPTY : p.positions.subarray(p.starts[i], p.starts[i + 1]);
 }
 
 /** The term's positions as views into a whole in-memory stream (no copy). */
