@@ -18,6 +18,11 @@ export type CurrentNo = (id: string, stamp: string) => number;
 export class BaseSegments {
   private list: Segment[] = [];
   private readonly stored = new Map<Segment, Stored>();
+  /** Names of stored segments taken out of service, whose files the next write removes. */
+  private readonly dropped = new Set<string>();
+  /** Files older than this that no manifest names are left from an earlier session. Newer
+   *  unnamed files may be a build's or a merge's, written on a worker and not yet adopted. */
+  private readonly openedAt = Date.now();
   /** Where the live copy of each item is. */
   private readonly location = new Map<string, { seg: Segment; ord: number }>();
 
@@ -51,6 +56,7 @@ export class BaseSegments {
 
   clear(): void {
     this.list = [];
+    for (const st of this.stored.values()) this.dropped.add(st.name);
     this.stored.clear();
     this.location.clear();
   }
@@ -112,8 +118,10 @@ export class BaseSegments {
     return killed;
   }
 
-  /** Takes a freshly built segment in, keeping only the items it holds the current version of. */
-  adopt(built: { data: SegmentData; stream: StreamData }, stored: Stored | null = null): Segment {
+  /** Takes a freshly built segment in, keeping only the items it holds the current version of.
+   *  A stored one may come without its term positions (they are read from its file). */
+  adopt(built: { data: SegmentData; stream: StreamData | null }, stored: Stored | null = null): Segment {
+    if (!built.stream && !stored) throw new Error('a segment never stored needs its term positions');
     const seg = new Segment(built.data, built.stream);
     for (let d = 0; d < seg.size; d++) {
       const id = seg.ids[d];
@@ -141,7 +149,7 @@ export class BaseSegments {
     if (empty.length) {
       const drop = new Set(empty);
       this.list = this.list.filter((s) => !drop.has(s));
-      for (const s of empty) this.stored.delete(s);
+      for (const s of empty) this.forget(s);
     }
     const changed = empty.length > 0;
     if (group.length === 0) return { changed, group, job: null };
@@ -159,11 +167,15 @@ export class BaseSegments {
    *  step, so a query sees either all the old segments or the new one. Items edited or
    *  deleted while the merge ran stay dead in it. False (and the result is dropped, its
    *  files left as strays) when the set changed meanwhile, say by a rebuild. */
-  replaceMerged(group: Segment[], merged: { data: SegmentData; stream: StreamData }, stored: Stored | null): boolean {
+  replaceMerged(
+    group: Segment[],
+    merged: { data: SegmentData; stream: StreamData | null },
+    stored: Stored | null,
+  ): boolean {
     if (!group.every((s) => this.list.includes(s))) return false;
     const drop = new Set(group);
     this.list = this.list.filter((s) => !drop.has(s));
-    for (const s of group) this.stored.delete(s);
+    for (const s of group) this.forget(s);
     for (const s of group) {
       for (let d = 0; d < s.size; d++) {
         if (s.alive[d] && this.location.get(s.ids[d])?.seg === s) this.location.delete(s.ids[d]);
@@ -199,6 +211,15 @@ export class BaseSegments {
     await this.removeStrayFiles(new Set(live.map((seg) => this.stored.get(seg)!.name)));
   }
 
+  /** Takes a segment out of service: its files go at the next write. */
+  private forget(seg: Segment): void {
+    const st = this.stored.get(seg);
+    if (st) this.dropped.add(st.name);
+    this.stored.delete(seg);
+  }
+
+  /** Removes the files of segments taken out of service, and files from an earlier session
+   *  that no manifest names; never a file a build or merge still running may have written. */
   private async removeStrayFiles(keep: Set<string>): Promise<void> {
     let names: string[];
     try {
@@ -206,11 +227,25 @@ export class BaseSegments {
     } catch {
       return;
     }
+    const current = new Set([...keep, ...[...this.stored.values()].map((st) => st.name)]);
+    const removable = async (file: string, name: string): Promise<boolean> => {
+      if (current.has(name)) return false;
+      if (this.dropped.has(name)) return true;
+      try {
+        return (await fs.stat(file)).mtimeMs < this.openedAt;
+      } catch {
+        return false;
+      }
+    };
     await Promise.all(
       names
-        .filter((n) => /\.(seg|pos)$/.test(n) && !keep.has(n.replace(/\.(seg|pos)$/, '')))
-        .map((n) => fs.rm(path.join(this.dir, n), { force: true }).catch(() => {})),
+        .filter((n) => /\.(seg|pos)$/.test(n))
+        .map(async (n) => {
+          const file = path.join(this.dir, n);
+          if (await removable(file, n.replace(/\.(seg|pos)$/, ''))) await fs.rm(file, { force: true }).catch(() => {});
+        }),
     );
+    for (const name of [...this.dropped]) if (!current.has(name)) this.dropped.delete(name);
   }
 }
 

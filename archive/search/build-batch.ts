@@ -20,7 +20,8 @@ export interface BuildJob {
 
 export interface BuildOutput {
   data: SegmentData;
-  stream: StreamData;
+  /** Null when a worker built and stored it: the engine reads positions from the file. */
+  stream: StreamData | null;
   /** Null when the files could not be written; the engine then writes them on flush. */
   stored: Stored | null;
 }

@@ -290,11 +290,13 @@ export class Engine implements SearchIndex {
     }
   }
 
+  /** Ranks in one turn and makes the page's snippets in as many more as they take (they
+   *  may read bodies from disk), so that a first search never holds the thread long. */
   async query(req: SearchRequest): Promise<SearchResult> {
     return this.answer(
       () => {
         this.syncDelta();
-        return this.queries.run(req, this.liveSegments(), this.openNotices);
+        return this.queries.runInTurns(req, this.liveSegments(), this.openNotices, nextTurn);
       },
       (err) => {
         const why = err instanceof Error ? err.message : String(err);

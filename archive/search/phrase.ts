@@ -51,48 +51,54 @@ export function phraseMatches(
     }
     // Candidates ascend, and so does each word's list of items: walk them side by side.
     candidates.sort((x, y) => x - y);
-    const cursor = terms.map((tl) => new Int32Array(tl ? tl.length : 0));
-    // The candidate's positions of each alternative term, as a range [lo, hi) of that term's
-    // positions array (empty when the candidate lacks it): no view is made per candidate.
-    const lo = terms.map((tl) => new Int32Array(tl ? tl.length : 0));
-    const hi = terms.map((tl) => new Int32Array(tl ? tl.length : 0));
-    for (const d of candidates) {
+    // Every position's alternative terms in one flat list: position j's are
+    // flat[first[j] .. first[j + 1]). Per alternative, a cursor into its items and the
+    // candidate's positions as a range [lo, hi) of its positions array (empty when the
+    // candidate lacks it): flat typed arrays, so no view or array is made per candidate.
+    const first = new Int32Array(terms.length + 1);
+    const flat: TermPositions[] = [];
+    for (let j = 0; j < terms.length; j++) {
+      first[j] = flat.length;
+      for (const tp of terms[j] ?? []) flat.push(tp);
+    }
+    first[terms.length] = flat.length;
+    const cursor = new Int32Array(flat.length);
+    const lo = new Int32Array(flat.length);
+    const hi = new Int32Array(flat.length);
+    for (let c = 0; c < candidates.length; c++) {
+      const d = candidates[c];
       let anchor = -1;
       let fewest = Infinity;
       for (let j = 0; j < terms.length; j++) {
-        const tl = terms[j];
-        if (!tl) continue;
-        const cur = cursor[j];
+        if (!terms[j]) continue;
         let n = 0;
-        for (let x = 0; x < tl.length; x++) {
-          const tp = tl[x];
-          let i = cur[x];
+        for (let x = first[j]; x < first[j + 1]; x++) {
+          const tp = flat[x];
+          let i = cursor[x];
           while (i < tp.docs.length && tp.docs[i] < d) i++;
-          cur[x] = i;
+          cursor[x] = i;
           if (i < tp.docs.length && tp.docs[i] === d) {
-            lo[j][x] = tp.starts[i];
-            hi[j][x] = tp.starts[i + 1];
-            n += hi[j][x] - lo[j][x];
-          } else lo[j][x] = hi[j][x] = 0;
+            lo[x] = tp.starts[i];
+            hi[x] = tp.starts[i + 1];
+            n += hi[x] - lo[x];
+          } else lo[x] = hi[x] = 0;
         }
         if (n < fewest) {
           fewest = n;
           anchor = j;
         }
       }
-      const at = terms[anchor]!;
-      search: for (let x = 0; x < at.length; x++) {
-        const list = at[x].positions;
-        for (let i = lo[anchor][x]; i < hi[anchor][x]; i++) {
+      search: for (let x = first[anchor]; x < first[anchor + 1]; x++) {
+        const list = flat[x].positions;
+        for (let i = lo[x]; i < hi[x]; i++) {
           const start = list[i] - anchor;
           if (start < 0) continue;
           let ok = true;
           for (let j = 0; j < terms.length && ok; j++) {
-            const tl = terms[j];
-            if (j === anchor || !tl) continue;
+            if (j === anchor || !terms[j]) continue;
             ok = false;
-            for (let y = 0; y < tl.length && !ok; y++)
-              if (contains(tl[y].positions, lo[j][y], hi[j][y], start + j)) ok = true;
+            for (let y = first[j]; y < first[j + 1] && !ok; y++)
+              if (contains(flat[y].positions, lo[y], hi[y], start + j)) ok = true;
           }
           if (ok) {
             out[seg.base + d] = 1;

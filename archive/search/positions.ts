@@ -26,6 +26,29 @@ export const NO_POSITIONS: TermPositions = {
   positions: new Uint32Array(0),
 };
 
+const EMPTY = new Uint32Array(0);
+
+/** Where item `doc` stands in `p.docs` (its positions are p.positions[p.starts[i] ..
+ *  p.starts[i + 1])), or -1 when the term is not in it. */
+export function docIndex(p: TermPositions, doc: number): number {
+  let lo = 0;
+  let hi = p.docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = p.docs[mid];
+    if (d === doc) return mid;
+    if (d < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/** The positions in item `doc` of a term whose positions are `p` (empty when it has none). */
+export function positionsIn(p: TermPositions, doc: number): Uint32Array {
+  const i = docIndex(p, doc);
+  return i < 0 ? EMPTY : p.positions.subarray(p.starts[i], p.starts[i + 1]);
+}
+
 /** The term's positions as views into a whole in-memory stream (no copy). */
 export function memoryTerm(s: StreamData, t: number): TermPositions {
   const a = s.termOffsets[t];
@@ -45,20 +68,26 @@ export class PositionCache extends SizedCache<TermPositions> {
   }
 }
 
+/** Reads `length` bytes at `at` into `into` (a fresh buffer when not given); throws when
+ *  the source ends first. */
+type RangeReader = (at: number, length: number, into?: Buffer) => Buffer;
+
 /** A stored segment's positions file, read by term: its header once (where the sections
- *  lie), then per term its two offsets, items, starts and positions, a few small reads. */
+ *  lie), then per term its two offsets, items, starts and positions, a few small reads.
+ *  The warm-up reads the same layout from bytes in memory, through the same code. */
 export class FilePositions implements PositionSource {
   private sections: ReturnType<typeof streamSections> | null = null;
 
   constructor(
-    private readonly file: string,
+    private readonly file: string | Buffer,
     private readonly terms: number,
     private readonly items: number,
     private readonly cache: PositionCache,
+    private readonly key: string = typeof file === 'string' ? file : 'memory',
   ) {}
 
   term(t: number): TermPositions {
-    const key = this.file + '\n' + t;
+    const key = this.key + '\n' + t;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const v = this.read(t);
@@ -68,48 +97,65 @@ export class FilePositions implements PositionSource {
 
   private read(t: number): TermPositions {
     if (t < 0 || t >= this.terms) throw new Error('no such term');
-    const fd = openSync(this.file, 'r');
+    const file = this.file;
+    if (typeof file !== 'string') return this.readTerm(t, bufferRange(file), file.length);
+    const fd = openSync(file, 'r');
     try {
-      const read = (at: number, length: number, into: Buffer = Buffer.alloc(length)): Buffer => {
-        let got = 0;
-        while (got < length) {
-          const n = readSync(fd, into, got, length - got, at + got);
-          if (n === 0) throw new Error('positions file is truncated');
-          got += n;
-        }
-        return into;
-      };
-      const sections = (this.sections ??= this.readSections(read, fstatSync(fd).size));
-      const { termOffsets: to, docs: ds, starts: ss, positions: ps } = sections;
-      const ab = typedFrom(Uint32Array, (into) => read(to.at + 4 * t, 8, into), 2);
-      const a = ab[0];
-      const n = ab[1] - a;
-      if (ab[1] < a || ab[1] > ds.bytes / 2) throw new Error('positions file is damaged');
-      if (n === 0) return NO_POSITIONS;
-      const docs = typedFrom(Uint16Array, (into) => read(ds.at + 2 * a, 2 * n, into), n);
-      const starts = typedFrom(Uint32Array, (into) => read(ss.at + 4 * a, 4 * (n + 1), into), n + 1);
-      let prev = -1;
-      for (let i = 0; i < n; i++) {
-        if (docs[i] <= prev || docs[i] >= this.items || starts[i + 1] < starts[i])
-          throw new Error('positions file is damaged');
-        prev = docs[i];
-      }
-      const first = starts[0];
-      const count = starts[n] - first;
-      if (starts[n] > ps.bytes / 4) throw new Error('positions file is damaged');
-      const positions = typedFrom(Uint32Array, (into) => read(ps.at + 4 * first, 4 * count, into), count);
-      for (let i = 0; i <= n; i++) starts[i] -= first;
-      return { docs, starts, positions };
+      return this.readTerm(t, fileRange(fd), this.sections ? 0 : fstatSync(fd).size);
     } finally {
       closeSync(fd);
     }
   }
 
-  private readSections(read: (at: number, length: number) => Buffer, size: number): ReturnType<typeof streamSections> {
+  private readTerm(t: number, read: RangeReader, size: number): TermPositions {
+    const sections = (this.sections ??= this.readSections(read, size));
+    const { termOffsets: to, docs: ds, starts: ss, positions: ps } = sections;
+    const ab = typedFrom(Uint32Array, (into) => read(to.at + 4 * t, 8, into), 2);
+    const a = ab[0];
+    const n = ab[1] - a;
+    if (ab[1] < a || ab[1] > ds.bytes / 2) throw new Error('positions file is damaged');
+    if (n === 0) return NO_POSITIONS;
+    const docs = typedFrom(Uint16Array, (into) => read(ds.at + 2 * a, 2 * n, into), n);
+    const starts = typedFrom(Uint32Array, (into) => read(ss.at + 4 * a, 4 * (n + 1), into), n + 1);
+    let prev = -1;
+    for (let i = 0; i < n; i++) {
+      if (docs[i] <= prev || docs[i] >= this.items || starts[i + 1] < starts[i])
+        throw new Error('positions file is damaged');
+      prev = docs[i];
+    }
+    const first = starts[0];
+    const count = starts[n] - first;
+    if (starts[n] > ps.bytes / 4) throw new Error('positions file is damaged');
+    const positions = typedFrom(Uint32Array, (into) => read(ps.at + 4 * first, 4 * count, into), count);
+    for (let i = 0; i <= n; i++) starts[i] -= first;
+    return { docs, starts, positions };
+  }
+
+  private readSections(read: RangeReader, size: number): ReturnType<typeof streamSections> {
     const sections = streamSections(read, size);
     const pairs = sections.docs.bytes / 2;
     if (sections.termOffsets.bytes !== 4 * (this.terms + 1) || sections.starts.bytes !== 4 * (pairs + 1))
       throw new Error('positions file does not match its segment');
     return sections;
   }
+}
+
+function fileRange(fd: number): RangeReader {
+  return (at, length, into = Buffer.alloc(length)) => {
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, into, got, length - got, at + got);
+      if (n === 0) throw new Error('positions file is truncated');
+      got += n;
+    }
+    return into;
+  };
+}
+
+function bufferRange(bytes: Buffer): RangeReader {
+  return (at, length, into = Buffer.alloc(length)) => {
+    if (at + length > bytes.length) throw new Error('positions file is truncated');
+    bytes.copy(into, 0, at, at + length);
+    return into;
+  };
 }

@@ -2,6 +2,7 @@
 // among the best-scored matches, each pair of neighbouring query words found at most one
 // word further apart than typed raises the item's score a little.
 
+import { docIndex, type TermPositions } from './positions';
 import type { Segment } from './segment';
 import { selectTop } from './top';
 
@@ -25,7 +26,8 @@ export function proximityBoost(
   for (const s of sequence.values()) if (s.length >= 2) any = true;
   if (!any || count === 0) return;
   const top = selectTop(count, Math.min(CANDIDATES, count), (a, b) => scores[slots[b]] - scores[slots[a]]);
-  const ordCache = new Map<Segment, Map<string, number[]>>();
+  // Each (segment, term)'s positions are looked up once per query, not once per candidate.
+  const termCache = new Map<Segment, Map<string, TermPositions | null>>();
   for (const i of top) {
     const slot = slots[i];
     let seg = segs[0];
@@ -33,35 +35,45 @@ export function proximityBoost(
     const d = slot - seg.base;
     const seq = sequence.get(seg.languageOf(d));
     if (!seq || seq.length < 2) continue;
-    let ords = ordCache.get(seg);
-    if (!ords) ordCache.set(seg, (ords = new Map()));
+    let ords = termCache.get(seg);
+    if (!ords) termCache.set(seg, (ords = new Map()));
     let pairs = 0;
     let together = 0;
     for (let k = 0; k + 1 < seq.length; k++) {
       const gap = seq[k + 1].qpos - seq[k].qpos;
       if (gap <= 0 || seq[k].term === seq[k + 1].term) continue;
       pairs++;
-      const a = positions(seg, ords, seq[k].term, d);
-      const b = positions(seg, ords, seq[k + 1].term, d);
-      if (a && b && near(a, b, gap + 1)) together++;
+      const a = positions(seg, ords, seq[k].term);
+      const b = positions(seg, ords, seq[k + 1].term);
+      if (a && b && near(a, docIndex(a, d), b, docIndex(b, d), gap + 1)) together++;
     }
     if (pairs > 0 && together > 0) scores[slot] *= 1 + (PROXIMITY * together) / pairs;
   }
 }
 
-function positions(seg: Segment, cache: Map<string, number[]>, term: string, d: number): Uint32Array | null {
-  let o = cache.get(term);
-  if (!o) cache.set(term, (o = [seg.find(term)]));
-  return o[0] >= 0 ? seg.positionsOf(o[0], d) : null;
+/** A term's positions in a segment (null: not in it), looked up once per query. */
+function positions(seg: Segment, cache: Map<string, TermPositions | null>, term: string): TermPositions | null {
+  let p = cache.get(term);
+  if (p === undefined) {
+    const o = seg.find(term);
+    cache.set(term, (p = o >= 0 ? seg.termPositions(o) : null));
+  }
+  return p;
 }
 
-/** Whether some y in b follows some x in a by 1..max positions (both ascending). */
-function near(a: Uint32Array, b: Uint32Array, max: number): boolean {
-  let j = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    while (j < b.length && b[j] <= x) j++;
-    if (j < b.length && b[j] - x <= max) return true;
+/** Whether, in one item (index ia of a's items, ib of b's; -1: absent), some position of b
+ *  follows some position of a by 1..max (both ascending). Reads the ranges in place. */
+function near(a: TermPositions, ia: number, b: TermPositions, ib: number, max: number): boolean {
+  if (ia < 0 || ib < 0) return false;
+  const pa = a.positions;
+  const pb = b.positions;
+  const endA = a.starts[ia + 1];
+  const endB = b.starts[ib + 1];
+  let j = b.starts[ib];
+  for (let i = a.starts[ia]; i < endA; i++) {
+    const x = pa[i];
+    while (j < endB && pb[j] <= x) j++;
+    if (j < endB && pb[j] - x <= max) return true;
   }
   return false;
 }

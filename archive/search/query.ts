@@ -19,9 +19,20 @@ import { selectTop } from './top';
 import type { SearchHit, SearchMeta, SearchRequest, SearchResult, Snippet } from './types';
 
 const DEFAULT_LIMIT = 20;
+/** The longest a query holds the thread before giving it back between the page's hits. */
+const SLICE_MS = 8;
+
 /** Snippets of recent hits, by item version and the query's matched terms: typing re-runs
  *  a query on every keystroke over mostly the same hits. About this many bytes at most. */
 const SNIPPET_CACHE_BYTES = 4 * 1024 * 1024;
+
+/** A ranked result whose page of hits (item versions and scores) is yet to be made. */
+interface Ranked {
+  result: SearchResult;
+  page: Array<{ view: ItemView; score: number }>;
+  terms: Set<string>;
+  termsKey: string;
+}
 
 export class QueryRunner {
   // Matches as parallel typed arrays of item numbers and scores, and the scorer's working
@@ -43,28 +54,63 @@ export class QueryRunner {
   /** `segs` are every live segment with their bases set. `indexNotices` (sentences about
    *  the index itself) are taken into this result, so each is said once. */
   run(req: SearchRequest, segs: Segment[], indexNotices: string[]): SearchResult {
+    const ranked = this.rank(req, segs, indexNotices);
+    return { ...ranked.result, hits: ranked.page.map((p) => this.hit(p.view, p.score, ranked.terms, ranked.termsKey)) };
+  }
+
+  /**
+   * The same answer as `run`, giving the thread back (`nextTurn`) whenever it has held it for
+   * SLICE_MS: matching and ranking take one turn, and the page's snippets, which may read
+   * bodies from disk and analyse them, follow in as many turns as they need. A result
+   * already ranked never changes; later turns read only its item versions and bodies.
+   */
+  async runInTurns(
+    req: SearchRequest,
+    segs: Segment[],
+    indexNotices: string[],
+    nextTurn: () => Promise<void>,
+  ): Promise<SearchResult> {
+    let turn = performance.now();
+    const ranked = this.rank(req, segs, indexNotices);
+    const hits: SearchHit[] = [];
+    for (const p of ranked.page) {
+      if (performance.now() - turn > SLICE_MS) {
+        await nextTurn();
+        turn = performance.now();
+      }
+      hits.push(this.hit(p.view, p.score, ranked.terms, ranked.termsKey));
+    }
+    return { ...ranked.result, hits };
+  }
+
+  /** Matches, ranks and pages a query (with a spelling fix when nothing matched), leaving
+   *  the page's hits to be made. */
+  private rank(req: SearchRequest, segs: Segment[], indexNotices: string[]): Ranked {
     const q = typeof req.q === 'string' ? req.q : '';
     const first = this.attempt(req, q, segs);
-    let result = first.result;
+    let ranked = first.ranked;
     if (first.retry) {
       // Nothing found: try the words as they are most likely spelt.
       const fixed = this.corrected(q, first.words, segs);
       if (fixed) {
-        const second = this.attempt(req, fixed, segs);
+        const second = this.attempt(req, fixed, segs).ranked;
         if (second.result.total > 0) {
-          result = {
-            ...second.result,
-            query: q,
-            notice: [`No results for “${q.trim()}”. Showing results for “${fixed.trim()}”.`, second.result.notice]
-              .filter(Boolean)
-              .join(' '),
+          ranked = {
+            ...second,
+            result: {
+              ...second.result,
+              query: q,
+              notice: [`No results for “${q.trim()}”. Showing results for “${fixed.trim()}”.`, second.result.notice]
+                .filter(Boolean)
+                .join(' '),
+            },
           };
         }
       }
     }
     const notices = [...indexNotices.splice(0)];
-    if (result.notice) notices.push(result.notice);
-    return { ...result, notice: notices.length ? notices.join(' ') : null };
+    if (ranked.result.notice) notices.push(ranked.result.notice);
+    return { ...ranked, result: { ...ranked.result, notice: notices.length ? notices.join(' ') : null } };
   }
 
   private corrected(q: string, words: string[], segs: Segment[]): string | null {
@@ -80,11 +126,7 @@ export class QueryRunner {
   }
 
   /** One run of a query text; `retry` when it found nothing and a spelling fix may help. */
-  private attempt(
-    req: SearchRequest,
-    q: string,
-    segs: Segment[],
-  ): { result: SearchResult; retry: boolean; words: string[] } {
+  private attempt(req: SearchRequest, q: string, segs: Segment[]): { ranked: Ranked; retry: boolean; words: string[] } {
     const parsed = parseQuery(q);
     const notices = [...parsed.notices];
     const languages = this.items.languages();
@@ -155,7 +197,8 @@ export class QueryRunner {
     const cmp = comparator(noScores && sort === 'relevance' ? 'newest' : sort, m.nos, m.scores, views);
     const page = selectTop(m.n, offset + limit, cmp).slice(offset);
     const termsKey = [...terms].sort().join(' ');
-    const hits = page.map((i) => this.hit(views[m.nos[i]], m.scores[i], terms, termsKey));
+    // Copied out of the reused match arrays: the hits may be made in later turns.
+    const pageHits = page.map((i) => ({ view: views[m.nos[i]], score: m.scores[i] }));
     const facets = table.facets(m.nos, m.n);
     const words = parsed.clauses.flatMap((c) =>
       c.kind === 'word' && c.presence !== 'prohibited' && c.prefix !== 'explicit' && c.editDistance === 0
@@ -163,13 +206,18 @@ export class QueryRunner {
         : [],
     );
     return {
-      result: {
-        query: q,
-        total: m.n,
-        hits,
-        facets,
-        parsedAs: parsed.parsedAs,
-        notice: notices.length ? notices.join(' ') : null,
+      ranked: {
+        result: {
+          query: q,
+          total: m.n,
+          hits: [],
+          facets,
+          parsedAs: parsed.parsedAs,
+          notice: notices.length ? notices.join(' ') : null,
+        },
+        page: pageHits,
+        terms,
+        termsKey,
       },
       retry: m.n === 0 && textMatches === 0 && words.length > 0,
       words,

@@ -83,6 +83,8 @@ export class Scratch {
   reqHits = new Uint16Array(0);
   banned = new Uint8Array(0);
   matched = new Uint8Array(0);
+  /** `matched` read four slots at a time, to skip the long runs of slots nothing matched. */
+  matchedWords = new Uint32Array(0);
   alive = new Uint8Array(0);
   verified = new Uint8Array(0);
   slots = new Int32Array(0);
@@ -100,7 +102,8 @@ export class Scratch {
       this.seen = new Int32Array(this.size);
       this.reqHits = new Uint16Array(this.size);
       this.banned = new Uint8Array(this.size);
-      this.matched = new Uint8Array(this.size);
+      this.matched = new Uint8Array(this.size + 3);
+      this.matchedWords = new Uint32Array(this.matched.buffer, 0, this.matched.length >>> 2);
       this.alive = new Uint8Array(this.size);
       this.verified = new Uint8Array(this.size);
       this.slots = new Int32Array(this.size);
@@ -205,11 +208,14 @@ export function evaluate(
         for (const [seg, o] of list.at) {
           const end = seg.offsets[o * F + f + 1];
           const { docs, tfs, lengths, base } = seg;
+          const norms = lengthNorms(seg, f, avg);
           for (let i = seg.offsets[o * F + f]; i < end; i++) {
             const d = docs[i];
             const slot = base + d;
             if (tfw[slot] === 0) touched[nt++] = slot;
-            tfw[slot] += (fb * tfs[i]) / (1 - B + (B * lengths[d * F + f]) / avg);
+            let norm = norms[d];
+            if (norm !== norm) norm = norms[d] = 1 - B + (B * lengths[d * F + f]) / avg;
+            tfw[slot] += (fb * tfs[i]) / norm;
           }
         }
       }
@@ -313,13 +319,35 @@ export function evaluate(
     return { slots: null, count: 0, scores, banned, terms, sequence, truncated };
   }
   const slots = scratch.slots;
+  const words = scratch.matchedWords;
   let count = 0;
-  for (let s = 0; s < total; s++) {
-    if (!matched[s] || banned[s]) continue;
-    if (required > 0 && reqHits[s] < required) continue;
-    slots[count++] = s;
+  // Most slots match nothing: whole words of four unmatched slots are skipped at once.
+  for (let w = 0, n = (total + 3) >>> 2; w < n; w++) {
+    if (words[w] === 0) continue;
+    for (let s = w << 2, end = Math.min(s + 4, total); s < end; s++) {
+      if (!matched[s] || banned[s]) continue;
+      if (required > 0 && reqHits[s] < required) continue;
+      slots[count++] = s;
+    }
   }
   return { slots, count, scores, banned, terms, sequence, truncated };
+}
+
+/** Per segment and field, each item's BM25 length normalisation for the average field
+ *  length it was computed with (NaN: not yet), kept until that average changes (any edit
+ *  changes it): common terms then cost a lookup per posting instead of two divisions. */
+const normCache = new WeakMap<Segment, Array<{ avg: number; norms: Float64Array } | undefined>>();
+
+function lengthNorms(seg: Segment, f: number, avg: number): Float64Array {
+  let perField = normCache.get(seg);
+  if (!perField) normCache.set(seg, (perField = []));
+  let c = perField[f];
+  if (!c) perField[f] = c = { avg, norms: new Float64Array(seg.size).fill(NaN) };
+  else if (c.avg !== avg) {
+    c.avg = avg;
+    c.norms.fill(NaN);
+  }
+  return c.norms;
 }
 
 /** The index terms a query matched, for marking snippets. */

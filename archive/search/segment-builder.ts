@@ -8,21 +8,44 @@ import { docNorms } from './norms';
 import { MAX_SEGMENT_DOCS, type SegmentData, type StreamData } from './segment';
 import type { AnalysedDoc } from './build';
 
-/** A Uint32Array that doubles when full. */
+/**
+ * Pairs of numbers appended to chunks that grow (to CHUNK_MAX at most) but are never copied:
+ * a doubling array needs its old and new copies at once and ends up to twice what it holds
+ * (a build worker's two logs then took some 100 MB at 5,000 items).
+ */
 class Log {
-  a = new Uint32Array(1 << 16);
+  chunks: Uint32Array[] = [];
+  private cur = new Uint32Array(0);
+  private at = 0;
   n = 0;
   push2(x: number, y: number): void {
-    if (this.n + 2 > this.a.length) this.grow();
-    this.a[this.n++] = x;
-    this.a[this.n++] = y;
+    if (this.at === this.cur.length) this.grow();
+    this.cur[this.at++] = x;
+    this.cur[this.at++] = y;
+    this.n += 2;
+  }
+  /** How many numbers chunk k holds (every chunk is full but the last). */
+  used(k: number): number {
+    return k === this.chunks.length - 1 ? this.at : this.chunks[k].length;
+  }
+  /** Lets the chunks go once they are read. */
+  clear(): void {
+    this.chunks = [];
+    this.cur = new Uint32Array(0);
+    this.at = 0;
+    this.n = 0;
   }
   private grow(): void {
-    const b = new Uint32Array(this.a.length * 2);
-    b.set(this.a);
-    this.a = b;
+    // Even sizes, so a pair never straddles two chunks.
+    this.cur = new Uint32Array(Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, 2 * this.cur.length)));
+    this.chunks.push(this.cur);
+    this.at = 0;
   }
 }
+
+/** A log's first chunk holds this many numbers (a delta segment's whole log), its largest this many. */
+const CHUNK_MIN = 1 << 16;
+const CHUNK_MAX = 1 << 20;
 
 export class SegmentBuilder {
   private readonly termIds = new Map<string, number>();
@@ -82,42 +105,60 @@ export class SegmentBuilder {
 
     // Postings: count per (term rank, field), then place in log order, which keeps each
     // list's items ascending because items were added in order.
-    const P = this.postings.a;
-    const np = this.postings.n;
+    const postings = this.postings;
     const offsets = new Uint32Array(T * F + 1);
-    for (let i = 0; i < np; i += 2) offsets[rank[P[i]] * F + ((P[i + 1] >>> 8) & 7) + 1]++;
+    for (let k = 0; k < postings.chunks.length; k++) {
+      const P = postings.chunks[k];
+      const m = postings.used(k);
+      for (let i = 0; i < m; i += 2) offsets[rank[P[i]] * F + ((P[i + 1] >>> 8) & 7) + 1]++;
+    }
     for (let k = 1; k <= T * F; k++) offsets[k] += offsets[k - 1];
     const total = offsets[T * F];
     const docs = new Uint16Array(total);
     const tfs = new Uint8Array(total);
     const cursor = offsets.slice(0, T * F);
-    for (let i = 0; i < np; i += 2) {
-      const v = P[i + 1];
-      const c = cursor[rank[P[i]] * F + ((v >>> 8) & 7)]++;
-      docs[c] = v >>> 11;
-      tfs[c] = v & 0xff;
+    for (let k = 0; k < postings.chunks.length; k++) {
+      const P = postings.chunks[k];
+      const m = postings.used(k);
+      for (let i = 0; i < m; i += 2) {
+        const v = P[i + 1];
+        const c = cursor[rank[P[i]] * F + ((v >>> 8) & 7)]++;
+        docs[c] = v >>> 11;
+        tfs[c] = v & 0xff;
+      }
     }
+    postings.clear();
 
     // Positions: per term, its (term, item) pairs in item order, each with its positions.
-    const Q = this.positions.a;
-    const nq = this.positions.n;
+    // The log holds each item's run in item order; item d's starts at posDocStart[d].
+    const log = this.positions;
     const n = this.ids.length;
     const starts0 = this.posDocStart;
+    /** Calls `visit(term, position, item)` for every logged position, in log order. */
+    const eachPosition = (visit: (t: number, pos: number, d: number) => void): void => {
+      let d = -1;
+      let next = 0;
+      let g = 0;
+      for (let k = 0; k < log.chunks.length; k++) {
+        const Q = log.chunks[k];
+        const m = log.used(k);
+        for (let i = 0; i < m; i += 2, g += 2) {
+          while (g >= next) next = ++d + 1 < n ? starts0[d + 1] : Infinity;
+          visit(Q[i], Q[i + 1], d);
+        }
+      }
+    };
     const lastDoc = new Int32Array(T).fill(-1);
     const pairCount = new Uint32Array(T + 1);
     const posCount = new Uint32Array(T + 1);
-    for (let d = 0; d < n; d++) {
-      const end = d + 1 < n ? starts0[d + 1] : nq;
-      for (let i = starts0[d]; i < end; i += 2) {
-        const t = Q[i];
-        const r = rank[t] + 1;
-        if (lastDoc[t] !== d) {
-          lastDoc[t] = d;
-          pairCount[r]++;
-        }
-        posCount[r]++;
+    eachPosition((t, _pos, d) => {
+      const r = rank[t] + 1;
+      if (lastDoc[t] !== d) {
+        lastDoc[t] = d;
+        pairCount[r]++;
       }
-    }
+      posCount[r]++;
+    });
     for (let r = 1; r <= T; r++) {
       pairCount[r] += pairCount[r - 1];
       posCount[r] += posCount[r - 1];
@@ -130,21 +171,18 @@ export class SegmentBuilder {
     const pairCursor = termOffsets.slice(0, T);
     const posCursor = posCount.slice(0, T);
     lastDoc.fill(-1);
-    for (let d = 0; d < n; d++) {
-      const end = d + 1 < n ? starts0[d + 1] : nq;
-      for (let i = starts0[d]; i < end; i += 2) {
-        const t = Q[i];
-        const r = rank[t];
-        if (lastDoc[t] !== d) {
-          lastDoc[t] = d;
-          const k = pairCursor[r]++;
-          pairDocs[k] = d;
-          starts[k] = posCursor[r];
-        }
-        flat[posCursor[r]++] = Q[i + 1];
+    eachPosition((t, pos, d) => {
+      const r = rank[t];
+      if (lastDoc[t] !== d) {
+        lastDoc[t] = d;
+        const k = pairCursor[r]++;
+        pairDocs[k] = d;
+        starts[k] = posCursor[r];
       }
-    }
+      flat[posCursor[r]++] = pos;
+    });
     starts[pairTotal] = flat.length;
+    log.clear();
 
     const langList = [...new Set(this.languages)].sort();
     const data = {

@@ -3,7 +3,7 @@
 // than a parse. Deletions only clear `alive`; the data itself never changes.
 
 import { F } from './fields';
-import { memoryTerm, type PositionSource, type TermPositions } from './positions';
+import { memoryTerm, positionsIn, type PositionSource, type TermPositions } from './positions';
 import { SortedTerms } from './sorted-terms';
 
 /** A segment never holds more items than a doc ordinal (Uint16) can address. */
@@ -228,17 +228,7 @@ export class Segment {
 
   /** The positions of term `t` in item `doc` (empty when it has none). */
   positionsOf(t: number, doc: number): Uint32Array {
-    const p = this.termPositions(t);
-    let lo = 0;
-    let hi = p.docs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const d = p.docs[mid];
-      if (d === doc) return p.positions.subarray(p.starts[mid], p.starts[mid + 1]);
-      if (d < doc) lo = mid + 1;
-      else hi = mid;
-    }
-    return EMPTY;
+    return positionsIn(this.termPositions(t), doc);
   }
 
   /** Whether ordinal `doc` has term `t` in field `f` (postings are sorted by ordinal). */
@@ -255,8 +245,6 @@ export class Segment {
     return false;
   }
 }
-
-const EMPTY = new Uint32Array(0);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

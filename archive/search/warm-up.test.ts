@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { warmUp, WARM_UP_TURNS } from './warm-up';
+import { warmUp, WARM_UP_STEPS } from './warm-up';
 
 const settle = () => new Promise((r) => setTimeout(r, 3000));
 
 describe('warm-up', () => {
-  it('runs every kind of search through to the end, one per turn, without an error cutting it short', async () => {
-    let turns = 0;
+  it('runs every kind of search through to the end, a few per turn, without an error cutting it short', async () => {
+    let steps = 0;
     warmUp(() => {
-      turns++;
+      steps++;
       return false;
     });
     await settle();
-    // Building, then rounds of every query and a related-items call, each turn asking first
+    // Building, then rounds of every query and a related-items call, each step asking first
     // whether to stop.
-    expect(turns).toBe(WARM_UP_TURNS);
-    expect(turns).toBeGreaterThan(100);
+    expect(steps).toBe(WARM_UP_STEPS);
+    expect(steps).toBeGreaterThan(100);
   });
 
   it('stops at the next turn once the engine has closed', async () => {
