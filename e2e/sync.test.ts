@@ -123,10 +123,12 @@ describe.skipIf(!executable)('sync in the app', () => {
       seed.id,
     ]);
 
-    // Both machines change the title before seeing each other's change.
+    // Both machines change the title before seeing each other's change. (The laptop syncs only
+    // after both edits: the app's rounds run every 1.5 s here, and one that came between a sync
+    // and the desktop's edit would bring the laptop's title first, leaving nothing in conflict.)
     await laptop(other, 'edit', seed.id, '--title', 'The laptop’s title');
-    await laptop(other, 'sync');
     await apiValue(served, 'items.update', { id: seed.id, patch: { title: 'The desktop’s title' } });
+    await laptop(other, 'sync');
     const conflicts = statusLine().getByRole('button', { name: '1 field changed on both machines' });
     await conflicts.waitFor({ timeout: 20_000 });
     await conflicts.click();
