@@ -18,6 +18,8 @@ export interface OpenArchiveOptions {
   /** False to start a new archive empty (to restore a bundle into it exactly). */
   seed?: boolean;
   lockWaitMs?: number;
+  /** The archive serves one command and closes (the CLI without a host). */
+  oneCommand?: boolean;
 }
 
 export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
@@ -26,6 +28,7 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
     searchFirst: Boolean(options.readOnly),
     create: options.create,
     lockWaitMs: options.lockWaitMs,
+    oneCommand: options.oneCommand,
     seed: options.seed === false ? undefined : seedArchive,
   });
 }

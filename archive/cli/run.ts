@@ -76,6 +76,7 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
         create: Boolean(command.creates),
         seed: !restoring,
         lockWaitMs: LOCK_POLL_MS,
+        oneCommand: true,
       });
       break;
     } catch (error) {

@@ -23,6 +23,8 @@ export interface OpenOptions {
    *  from it and read dossier.json only at `loaded()` (dispatch() calls it for every method
    *  but a search). */
   searchFirst?: boolean;
+  /** The archive serves one command and closes (the CLI): no warm-up of the search code. */
+  oneCommand?: boolean;
   /** Called once on a brand-new archive, before the index opens (the seed goes here). */
   seed?: (archive: Archive) => Promise<void>;
 }
@@ -30,6 +32,8 @@ export interface OpenOptions {
 export class Archive {
   /** Backups during the session; null for a read-only archive. */
   backups: BackupSchedule | null = null;
+  /** Whether the search index warms its code up after opening (not for one command). */
+  private warmUp = true;
 
   private constructor(
     readonly store: Store,
@@ -53,6 +57,7 @@ export class Archive {
       // catalog, and reads dossier.json only if it is asked for more than a search.
       const catalog = store.readOnly && options.searchFirst ? await readCatalog(store) : null;
       if (!catalog) await store.load();
+      archive.warmUp = !options.oneCommand;
       await archive.openIndex(catalog ?? undefined);
       if (!store.readOnly) {
         archive.backups = new BackupSchedule(archive);
@@ -236,6 +241,7 @@ export class Archive {
       contentDir: this.store.contentDir,
       metas,
       readOnly: this.store.readOnly,
+      warmUp: this.warmUp,
     });
   }
 

@@ -103,7 +103,7 @@ export class Engine implements SearchIndex {
     if (!loaded) this.base.clear();
     this.catchUp(loaded === 'repaired');
     // Compiles each kind of query's code in idle turns, not in the first real search of it.
-    warmUp(() => this.closed);
+    if (this.opts.warmUp !== false) warmUp(() => this.closed);
   }
 
   /** Indexes the items the segments lack or hold at another stamp: a few in the delta,

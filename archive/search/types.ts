@@ -93,6 +93,9 @@ export interface SearchIndexOptions {
   metas: SearchMeta[];
   /** A read-only process (a CLI query while another process writes) persists nothing. */
   readOnly?: boolean;
+  /** False for a process that answers one command and exits (the CLI): warming up the code
+   *  for searches that will never come would only hold up the one it runs. */
+  warmUp?: boolean;
 }
 
 /**
