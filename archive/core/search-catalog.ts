@@ -7,6 +7,7 @@
 // foreign catalog or a failed write costs speed, never an answer from the wrong state.
 
 import { promises as fs, closeSync, existsSync, openSync, readSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { writeFileAtomic } from './atomic-file';
@@ -41,21 +42,17 @@ export async function readCatalog(files: ArchiveFiles): Promise<SearchMeta[] | n
   try {
     const state = await filesState(files);
     if (!state) return null;
-    const header = await readHeader(file);
-    if (!header || !headerMatches(header.value, state)) return null;
-    const rowBytes = header.value.rowBytes;
-    const handle = await fs.open(file, 'r');
-    let rows: unknown;
-    try {
+    const read = await withFile(file, async (handle) => {
+      const header = await readHeader(handle);
+      if (!header || !headerMatches(header.value, state)) return null;
+      const rowBytes = header.value.rowBytes;
       const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(rowBytes), position: header.bytes });
       if (bytesRead !== rowBytes) return null;
-      rows = JSON.parse(buffer.toString('utf8'));
-    } finally {
-      await handle.close();
-    }
-    if (!Array.isArray(rows) || !rows.every(isRow)) return null;
-    const texts = new Texts(file, header.bytes + rowBytes + 1, rows as Row[]);
-    return rows.map((row, i) => new CatalogMeta(row, texts, i));
+      return { rows: JSON.parse(buffer.toString('utf8')) as unknown, textsFrom: header.bytes + rowBytes + 1 };
+    });
+    if (!read || !Array.isArray(read.rows) || !read.rows.every(isRow)) return null;
+    const texts = new Texts(file, read.textsFrom, read.rows as Row[]);
+    return read.rows.map((row, i) => new CatalogMeta(row, texts, i));
   } catch {
     return null;
   }
@@ -67,7 +64,7 @@ export async function writeCatalog(files: ArchiveFiles, metas: () => SearchMeta[
   const state = await filesState(files);
   if (!state) return;
   const file = path.join(files.indexDir, FILE);
-  if (headerMatches((await readHeader(file))?.value, state)) return;
+  if (headerMatches((await withFile(file, readHeader))?.value, state)) return;
   await fs.mkdir(files.indexDir, { recursive: true });
   const list = metas();
   const texts = list.map((m) => JSON.stringify([m.byline, m.notes, m.url ?? null, m.excerpt ?? '']));
@@ -222,18 +219,25 @@ function headerMatches(header: unknown, state: string): header is Header {
   );
 }
 
-/** The first line, parsed, and how many bytes it takes with its line end. */
-async function readHeader(file: string): Promise<{ value: unknown; bytes: number } | null> {
+/** `fn` over `file` opened for reading, closed after; null when the file cannot be opened. */
+async function withFile<T>(file: string, fn: (handle: FileHandle) => Promise<T>): Promise<T | null> {
   const handle = await fs.open(file, 'r').catch(() => null);
   if (!handle) return null;
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The first line, parsed, and how many bytes it takes with its line end. */
+async function readHeader(handle: FileHandle): Promise<{ value: unknown; bytes: number } | null> {
   try {
     const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(512), position: 0 });
     const lineEnd = buffer.subarray(0, bytesRead).indexOf(NL);
     return lineEnd < 0 ? null : { value: JSON.parse(buffer.toString('utf8', 0, lineEnd)), bytes: lineEnd + 1 };
   } catch {
     return null;
-  } finally {
-    await handle.close();
   }
 }
 
@@ -250,17 +254,13 @@ async function filesState(files: ArchiveFiles): Promise<string | null> {
   return [snapshot.size, crc32(snapshot.tail), journal?.size ?? 0, journal ? crc32(journal.tail) : 0].join(':');
 }
 
-async function tailOf(file: string, bytes: number): Promise<{ size: number; tail: Buffer } | null> {
-  const handle = await fs.open(file, 'r').catch(() => null);
-  if (!handle) return null;
-  try {
+function tailOf(file: string, bytes: number): Promise<{ size: number; tail: Buffer } | null> {
+  return withFile(file, async (handle) => {
     const { size } = await handle.stat();
     const length = Math.min(size, bytes);
     const { buffer } = await handle.read({ buffer: Buffer.alloc(length), position: size - length });
     return { size, tail: buffer };
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 const KINDS = new Set<string>(ITEM_KINDS);
