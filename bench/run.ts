@@ -41,22 +41,23 @@ function prepare(size: number): string {
   return dir;
 }
 
-function child(phase: string, engine: string, dir: string, arg?: string): Figures {
+/** Runs bench/`script` in a fresh process: the figures of its last line of output (JSON),
+ *  or `{ error }` with the last lines it wrote to stderr. */
+function runScript(script: string, args: string[], timeoutMs: number, gc = true): Figures {
   const r = spawnSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', path.join(here, 'child.ts'), phase, engine, dir, ...(arg ? [arg] : [])],
-    {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 30 * 60 * 1000,
-    },
+    [...(gc ? ['--expose-gc'] : []), '--import', 'tsx', path.join(here, script), ...args],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs },
   );
-  const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
-    return JSON.parse(line) as Figures;
+    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Figures;
   } catch {
     return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
   }
+}
+
+function child(phase: string, engine: string, dir: string, arg?: string): Figures {
+  return runScript('child.ts', [phase, engine, dir, ...(arg ? [arg] : [])], 30 * 60 * 1000);
 }
 
 const load = () =>
@@ -87,27 +88,7 @@ function measure(engine: string, dir: string): Figures {
 }
 
 function storageChild(size: number): Figures {
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--import',
-      'tsx',
-      path.join(here, 'storage.ts'),
-      prepare(size),
-      path.join(ROOT, `storage-${size}`),
-    ],
-    {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 30 * 60 * 1000,
-    },
-  );
-  try {
-    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Figures;
-  } catch {
-    return { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
-  }
+  return runScript('storage.ts', [prepare(size), path.join(ROOT, `storage-${size}`)], 30 * 60 * 1000);
 }
 
 const num = (v: unknown, digits: number) => (typeof v === 'number' ? v.toFixed(digits) : '—');
@@ -215,29 +196,13 @@ async function main(): Promise<void> {
       process.env.BENCH_IMPORT_BUDGET_S ?? '3600',
     ];
     process.stderr.write(`import into a growing archive, up to ${max}… `);
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(here, 'import-growth.ts'),
-        prepare(Math.max(max, 10_000)),
-        path.join(ROOT, 'import-growth'),
-        ...args,
-      ],
-      {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-        timeout: 3 * 60 * 60 * 1000,
-      },
+    growth = runScript(
+      'import-growth.ts',
+      [prepare(Math.max(max, 10_000)), path.join(ROOT, 'import-growth'), ...args],
+      3 * 60 * 60 * 1000,
+      false,
     );
-    try {
-      growth = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Figures;
-      process.stderr.write('done\n');
-    } catch {
-      growth = { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
-      process.stderr.write(`error: ${String(growth.error)}\n`);
-    }
+    process.stderr.write(growth.error ? `error: ${String(growth.error)}\n` : 'done\n');
     console.log(`\nImport through the product's path into a growing archive (load ${load()})\n`);
     console.log(importTable(growth));
     for (const g of goalLines(importGoals(growth))) console.log(g);
@@ -261,26 +226,13 @@ async function main(): Promise<void> {
   if (PARTS.includes('serve')) {
     const size = Number(process.env.BENCH_SERVE_SIZE ?? 50_000);
     process.stderr.write(`dossier serve at ${size}… `);
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(here, 'serve-session.ts'),
-        String(size),
-        prepare(size),
-        path.join(ROOT, `cli-${size}`),
-      ],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60 * 60 * 1000 },
+    const serve = runScript(
+      'serve-session.ts',
+      [String(size), prepare(size), path.join(ROOT, `cli-${size}`)],
+      60 * 60 * 1000,
+      false,
     );
-    let serve: Figures;
-    try {
-      serve = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Figures;
-      process.stderr.write('done\n');
-    } catch {
-      serve = { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
-      process.stderr.write(`error: ${String(serve.error)}\n`);
-    }
+    process.stderr.write(serve.error ? `error: ${String(serve.error)}\n` : 'done\n');
     console.log(`\nThe built \`dossier serve\` through a session of searches, edits and imports (load ${load()})\n`);
     console.log(JSON.stringify(serve, null, 2));
     writeFileSync(
