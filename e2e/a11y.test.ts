@@ -10,6 +10,7 @@ import {
   buildRendererIfStale,
   chromiumOrSkip,
   launchBrowser,
+  openPage,
   removeArchive,
   screenshot,
   startServe,
@@ -82,13 +83,11 @@ describe.skipIf(!executable)('accessibility (axe-core)', () => {
     theme: Theme,
     url = served.url,
   ): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await browser.newContext({
+    const { context, page } = await openPage(browser, {
       viewport: { width, height },
       colorScheme: theme,
       reducedMotion: 'reduce',
     });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8_000);
     await page.goto(url);
     return { page, context };
   }

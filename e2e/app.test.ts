@@ -5,12 +5,14 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   buildRendererIfStale,
   chromiumOrSkip,
   launchBrowser,
+  openPage,
   removeArchive,
+  SEED_TITLE,
   screenshot,
   startServe,
   type Served,
@@ -18,14 +20,12 @@ import {
 
 const executable = chromiumOrSkip();
 
-const SEED_TITLE = /^Wang Yi says China–Russia relationship/;
 const DROPPED_TITLE = 'River levels rise across the valley';
 const DROPPED_TEXT = `${DROPPED_TITLE}\n\nHeavy rain over the weekend pushed river levels in the valley to their highest point in a decade. Engineers inspected the flood barriers on Monday and said they held.\n\nResidents were asked to keep sandbags ready while the forecast remains uncertain.\n`;
 
 describe.skipIf(!executable)('Dossier in Chromium', () => {
   let served: Served;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
 
@@ -45,9 +45,7 @@ describe.skipIf(!executable)('Dossier in Chromium', () => {
     await buildRendererIfStale();
     served = await startServe();
     browser = await launchBrowser(executable as string);
-    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    ({ page } = await openPage(browser, { viewport: { width: 1600, height: 1000 }, acceptDownloads: true }));
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) pageErrors.push(message.text());

@@ -4,20 +4,21 @@
 // read as a click does, and Esc cancelling an edit.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   apiValue,
   buildRendererIfStale,
   chromiumOrSkip,
   launchBrowser,
+  openPage,
   removeArchive,
+  SEED_TITLE,
   screenshot,
   startServe,
   type Served,
 } from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
-const SEED_TITLE = /^Wang Yi says China–Russia relationship/;
 const MANY_TAGS = [
   'Agriculture',
   'Banking',
@@ -38,7 +39,6 @@ const MANY_TAGS = [
 describe.skipIf(!executable)('keyboard', () => {
   let served: Served;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let seedId: string;
   let noteId: string;
@@ -59,9 +59,7 @@ describe.skipIf(!executable)('keyboard', () => {
     noteId = hits.find((h) => h.kind === 'note')!.id;
     await apiValue(served, 'tags.add', { id: noteId, tags: MANY_TAGS });
     browser = await launchBrowser(executable as string);
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    ({ page } = await openPage(browser, { viewport: { width: 1440, height: 900 } }));
     await page.goto(served.url);
     await page.locator('.article-body[data-ready="true"]').waitFor();
   });

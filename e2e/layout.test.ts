@@ -10,14 +10,15 @@ import {
   buildRendererIfStale,
   chromiumOrSkip,
   launchBrowser,
+  openPage,
   removeArchive,
+  SEED_TITLE,
   screenshot,
   startServe,
   type Served,
 } from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
-const SEED_TITLE = /^Wang Yi says China–Russia relationship/;
 
 /** Whether the element lies wholly inside the window and is what a click at its centre hits. */
 async function onScreen(page: Page, locator: Locator): Promise<string | null> {
@@ -84,13 +85,11 @@ describe.skipIf(!executable)('layout', () => {
   async function fresh(width: number, height: number, theme: 'light' | 'dark' = 'light') {
     const served = await startServe();
     servers.push(served);
-    const context = await browser.newContext({
+    const { context, page } = await openPage(browser, {
       viewport: { width, height },
       colorScheme: theme,
       acceptDownloads: true,
     });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(served.url);

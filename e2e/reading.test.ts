@@ -8,13 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   apiValue,
   buildRendererIfStale,
   chromiumOrSkip,
   launchBrowser,
+  openPage,
   removeArchive,
+  SEED_TITLE,
   screenshot,
   startServe,
   type Served,
@@ -22,7 +24,6 @@ import {
 
 const executable = chromiumOrSkip({ quiet: true });
 
-const SEED_TITLE = /^Wang Yi says China–Russia relationship/;
 const LONG_TITLE = 'A long report on the valley';
 const PARAGRAPH =
   'The committee heard evidence from farmers, engineers and residents about the flood defences along the river, and about who should pay for them. ';
@@ -38,7 +39,6 @@ const base64 = (text: string) => Buffer.from(text).toString('base64');
 describe.skipIf(!executable)('the reading workflow', () => {
   let served: Served;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let site: Server;
   let siteUrl: string;
@@ -105,9 +105,7 @@ describe.skipIf(!executable)('the reading workflow', () => {
       ],
     });
     browser = await launchBrowser(executable as string);
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    ({ page } = await openPage(browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true }));
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(served.url);
     await results().locator('.result').first().waitFor();

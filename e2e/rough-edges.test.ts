@@ -12,14 +12,15 @@ import {
   buildRendererIfStale,
   chromiumOrSkip,
   launchBrowser,
+  openPage,
   removeArchive,
+  SEED_TITLE,
   screenshot,
   startServe,
   type Served,
 } from './harness';
 
 const executable = chromiumOrSkip({ quiet: true });
-const SEED_TITLE = /^Wang Yi says China–Russia relationship/;
 const ARTICLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour pilots approve the new tugboats</title></head><body><article><h1>Harbour pilots approve the new tugboats</h1>
 ${Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: the harbour pilots tested the two new tugboats through a week of spring tides, towing container ships into the inner basin and reporting that the boats answered quickly in crosswinds.</p>`).join('\n')}
 </article></body></html>`;
@@ -49,9 +50,7 @@ describe.skipIf(!executable)('rough edges', () => {
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/tugboats.html`;
     served = await startServe();
     browser = await launchBrowser(executable as string);
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    ({ context, page } = await openPage(browser, { viewport: { width: 1440, height: 900 } }));
     await page.goto(served.url);
     await page.locator('.article-body[data-ready="true"]').waitFor();
   });

@@ -12,6 +12,7 @@ import {
   buildRendererIfStale,
   chromiumOrSkip,
   launchBrowser,
+  openPage,
   removeArchive,
   ROOT,
   startServe,
@@ -53,8 +54,7 @@ describe.skipIf(!executable)('the results list', () => {
     await buildRendererIfStale();
     served = await startServe(archive);
     browser = await launchBrowser(executable as string);
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 800 } })).newPage();
-    page.setDefaultTimeout(8_000);
+    ({ page } = await openPage(browser, { viewport: { width: 1400, height: 800 } }));
     await page.goto(served.url);
   }, 120_000);
 
