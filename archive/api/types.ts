@@ -1,8 +1,10 @@
 // The shapes results take as they cross the contract. Types only, with no runtime code,
 // so the renderer can import them without importing the archive.
 
-import type { Item, ItemView, Highlight, Note } from '../core/model';
-import type {
+import type { ErrorCode } from '../core/errors';
+
+export type { Item, ItemView, Highlight, Note } from '../core/model';
+export type {
   SearchResult,
   RelatedHit,
   SearchRequest,
@@ -11,22 +13,7 @@ import type {
   FacetCount,
   SearchSort,
 } from '../search/types';
-import type { ErrorCode } from '../core/errors';
-
-export type {
-  Item,
-  ItemView,
-  Highlight,
-  Note,
-  SearchResult,
-  RelatedHit,
-  SearchRequest,
-  SearchHit,
-  Snippet,
-  FacetCount,
-  SearchSort,
-  ErrorCode,
-};
+export type { ErrorCode };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
