@@ -11,7 +11,17 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 /** The part of core/ every layer may use: the data model and the file primitives. */
-const CORE_MODEL = ['model', 'limits', 'same-tag', 'fields', 'ids', 'errors', 'atomic-file', 'worker-entry'];
+const CORE_MODEL = [
+  'model',
+  'item-kinds',
+  'limits',
+  'same-tag',
+  'fields',
+  'ids',
+  'errors',
+  'atomic-file',
+  'worker-entry',
+];
 
 /**
  * archive/'s tiers, lowest first. A folder may import from its own folder and from lower
@@ -103,7 +113,7 @@ function archiveLayers() {
       ['^\\.\\./', `^\\./(?!(${CORE_MODEL.join('|')})$)`],
       {
         message:
-          "core's model (model, limits, same-tag, fields, ids, errors, atomic-file, worker-entry) imports only itself.",
+          "core's model (model, item-kinds, limits, same-tag, fields, ids, errors, atomic-file, worker-entry) imports only itself.",
       },
     ),
   );

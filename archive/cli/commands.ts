@@ -27,6 +27,8 @@ export interface Command {
   writes: boolean | ((args: ParsedArgs) => boolean);
   /** Whether the command may create an archive where there is none (only init and import do). */
   creates?: boolean;
+  /** Whether it asks for nothing but a search, which the index catalog can answer. */
+  searchOnly?: boolean;
   run(api: Api, args: ParsedArgs): Promise<Output>;
 }
 
@@ -170,6 +172,7 @@ export const commands: Record<string, Command> = {
 
   search: {
     writes: false,
+    searchOnly: true,
     async run(api, args) {
       const q = args.positional.slice(1).join(' ');
       const limit = args.options.limit ? Number(args.options.limit) : 20;

@@ -37,6 +37,39 @@ async function forward(host: HostClient, command: Command, args: ParsedArgs, jso
   }
 }
 
+/** Thrown out of a command run on the catalog that asked for more than a plain search. */
+class NeedsArchive extends Error {}
+
+/**
+ * Runs a search-only command on the index catalog, without opening the archive; false when
+ * there is no catalog of the archive's present state or the command asked for more, and it
+ * must run the usual way (which then says what, if anything, is wrong).
+ */
+async function fromCatalog(dir: string, command: Command, args: ParsedArgs, json: boolean): Promise<boolean> {
+  const { openCatalogSearch } = await import('../api/catalog-search');
+  const index = await openCatalogSearch(dir).catch(() => null);
+  if (!index) return false;
+  try {
+    const output = await command.run(
+      {
+        async call(method, a) {
+          const result = method === 'search.query' ? await index.query(a) : null;
+          if (!result) throw new NeedsArchive();
+          return result as never;
+        },
+      },
+      args,
+    );
+    print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    return true;
+  } catch (error) {
+    if (error instanceof NeedsArchive) return false;
+    throw error;
+  } finally {
+    await index.close();
+  }
+}
+
 export async function runCommand(name: string, dir: string, args: ParsedArgs): Promise<void> {
   const json = args.flags.has('json');
   if (name === 'serve') {
@@ -57,6 +90,7 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
 
   const host = await connectHost(dir);
   if (host) return forward(host, command, args, json);
+  if (command.searchOnly && (await fromCatalog(dir, command, args, json))) return;
 
   const [{ openArchive }, { dispatch }] = await Promise.all([import('../api/open-archive'), import('../api/dispatch')]);
   // Restoring a bundle into a new folder should give back exactly what was exported.

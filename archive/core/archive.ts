@@ -7,6 +7,7 @@ import type { ArchiveData, Item, ItemView, Note, Highlight, Relation, RelatedIte
 import { Store } from './store';
 import { ArchiveError, notFound } from './errors';
 import type { SearchIndex, SearchMeta } from '../search/types';
+import type { ItemColumns } from '../search/item-columns';
 import { openSearchIndex } from '../search/index';
 import type { RecordCollection } from './journal';
 import { ensureTag } from './tags';
@@ -235,7 +236,7 @@ export class Archive {
     );
   }
 
-  private async openIndex(metas = this.searchMetas()): Promise<void> {
+  private async openIndex(metas: SearchMeta[] | ItemColumns = this.searchMetas()): Promise<void> {
     this.searchIndex = await openSearchIndex({
       dir: this.store.indexDir,
       contentDir: this.store.contentDir,

@@ -4,8 +4,9 @@
 
 import { z } from 'zod';
 
-export const ITEM_KINDS = ['article', 'note', 'bookmark', 'document'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
+import { ITEM_KINDS, type ItemKind } from './item-kinds';
+
+export { ITEM_KINDS, type ItemKind };
 
 import { COLOR_PATTERN, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './limits';
 

@@ -8,6 +8,8 @@ import { addItem, updateItem } from './items';
 import { createNote } from './notes';
 import { tagItem } from './tagging';
 import { dispatch } from '../api/dispatch';
+import { crc32 } from 'node:zlib';
+import { decodeSections, encodeSections } from '../search/segment-file';
 
 const TEXT = 'Wang Yi said the relationship between China and Russia has reached an unprecedented level.';
 
@@ -80,37 +82,59 @@ describe('the index catalog', () => {
   it('is ignored when damaged or foreign, and a damaged line of long fields only loses a snippet', async () => {
     const dir = await closedArchive();
     const file = path.join(dir, 'index', 'catalog');
-    const good = await fs.readFile(file, 'utf8');
-    const [header, rows, ...texts] = good.split('\n');
+    const good = await fs.readFile(file);
+    const lineEnd = good.indexOf(0x0a);
+    const header = JSON.parse(good.toString('utf8', 0, lineEnd)) as { bodyBytes: number; crc: number };
+    const bodyAt = lineEnd + 1;
+    const body = good.subarray(bodyAt, bodyAt + header.bodyBytes);
+    const texts = good.subarray(bodyAt + header.bodyBytes);
     const expected = await (async () => {
       const a = await Archive.open(dir, { readOnly: true });
       const r = await search(a, 'russia');
       await a.close();
       return r;
     })();
-
-    const hostileRows = JSON.parse(rows) as unknown[][];
-    hostileRows[0][0] = { not: 'an id' };
-    const cases = {
-      truncated: good.slice(0, good.length / 2),
-      'not JSON': 'garbage\n[[',
-      'another schema': [header.replace(/"schema":"[0-9a-f]+"/, '"schema":"00000000"'), rows, ...texts].join('\n'),
-      'a row of the wrong shape': [
-        header.replace(/"rowBytes":\d+/, `"rowBytes":${Buffer.byteLength(JSON.stringify(hostileRows))}`),
-        JSON.stringify(hostileRows),
-        ...texts,
-      ].join('\n'),
+    /** A catalog of these sections, with a header that vouches for them. */
+    const catalogOf = (sections: ReturnType<typeof decodeSections>, changes: object = {}) => {
+      const bytes = encodeSections('dossier-catalog', sections.text, sections.arrays);
+      const head = { ...header, bodyBytes: bytes.length, crc: crc32(bytes), ...changes };
+      return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), bytes, texts]);
     };
-    for (const [what, text] of Object.entries(cases)) {
-      await fs.writeFile(file, text);
+    const hostile = (change: (s: ReturnType<typeof decodeSections>) => void) => {
+      const sections = decodeSections(Buffer.from(body), 'dossier-catalog');
+      change(sections);
+      return catalogOf(sections);
+    };
+
+    const cases: Record<string, Buffer | string> = {
+      truncated: good.subarray(0, good.length / 2),
+      'not a catalog': 'garbage\n[[',
+      'an older format': catalogOf(decodeSections(Buffer.from(body), 'dossier-catalog'), { format: 1 }),
+      'a flipped byte': Buffer.concat([
+        good.subarray(0, bodyAt + 40),
+        Buffer.from([good[bodyAt + 40] ^ 1]),
+        good.subarray(bodyAt + 41),
+      ]),
+      'a kind out of range': hostile((s) => ((s.arrays.kind as Int32Array)[0] = 99)),
+      'a kind it does not know': hostile((s) => {
+        const values = JSON.parse(s.text.values) as Record<string, string[]>;
+        values.kind[0] = 'weapon';
+        s.text.values = JSON.stringify(values);
+      }),
+      'a string running past its end': hostile((s) => ((s.arrays.titleStarts as Uint32Array)[3] = 1e6)),
+      'a column too short': hostile((s) => (s.arrays.flags = new Uint8Array(2))),
+    };
+    for (const [what, bytes] of Object.entries(cases)) {
+      await fs.writeFile(file, bytes);
       const reader = await Archive.open(dir, { readOnly: true, searchFirst: true });
       expect(reader.data.items, what).toHaveLength(3); // read from dossier.json instead
       expect(await search(reader, 'russia'), what).toEqual(expected);
       await reader.close();
     }
 
-    // A line of long fields spoilt (same length, so the other lines stay where they were).
-    await fs.writeFile(file, [header, rows, ...texts.map((t) => '#'.repeat(Buffer.byteLength(t)))].join('\n'));
+    // The lines of long fields spoilt (same length, so the other lines stay where they were).
+    const spoilt = Buffer.from(texts.toString('utf8').replace(/[^\n]/g, '#'));
+    await fs.writeFile(file, Buffer.concat([good.subarray(0, bodyAt + header.bodyBytes), spoilt]));
     const reader = await Archive.open(dir, { readOnly: true, searchFirst: true });
     expect(() => reader.data).toThrow(/before it was loaded/);
     const result = await search(reader, 'russia');

@@ -23,6 +23,7 @@ import {
   type RecordCollection,
 } from './journal';
 import { replay } from './replay';
+import { archiveFiles, type ArchiveFiles } from './archive-files';
 
 /** The journal is folded into a fresh snapshot once it is this large (or a fifth of the snapshot). */
 const FOLD_MIN_BYTES = 4 * 1024 * 1024;
@@ -62,7 +63,7 @@ function newBatch(): Batch {
   return { promise, resolve, reject };
 }
 
-export class Store {
+export class Store implements ArchiveFiles {
   readonly dataFile: string;
   readonly journalFile: string;
   readonly contentDir: string;
@@ -98,17 +99,19 @@ export class Store {
     /** The last journal record on disk. */
     public seq: number,
   ) {
-    this.dataFile = path.join(dir, 'dossier.json');
-    this.journalFile = path.join(dir, 'journal');
-    this.contentDir = path.join(dir, 'content');
-    this.indexDir = path.join(dir, 'index');
-    this.backupsDir = path.join(dir, 'backups');
+    ({
+      dataFile: this.dataFile,
+      journalFile: this.journalFile,
+      contentDir: this.contentDir,
+      indexDir: this.indexDir,
+      backupsDir: this.backupsDir,
+    } = archiveFiles(dir));
   }
 
   static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
     const readOnly = options.readOnly ?? false;
-    const dataFile = path.join(dir, 'dossier.json');
-    const exists = existsSync(dataFile) || existsSync(path.join(dir, 'journal'));
+    const { dataFile, journalFile } = archiveFiles(dir);
+    const exists = existsSync(dataFile) || existsSync(journalFile);
     if (!exists && (readOnly || options.create === false)) {
       throw new ArchiveError(
         'not_found',

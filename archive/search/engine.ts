@@ -9,6 +9,7 @@ import { BodyCache } from './body-cache';
 import { readBodySync } from './body-file';
 import { analyse, buildSegment, type AnalysedDoc } from './build';
 import { type IndexableMeta } from './build-batch';
+import { isItemColumns } from './item-columns';
 import { itemDate } from './item-table';
 import { LiveItems } from './live-items';
 import { PositionCache } from './positions';
@@ -81,13 +82,16 @@ export class Engine implements SearchIndex {
     this.base = new BaseSegments(
       opts.dir,
       (id, stamp) => {
-        const v = this.items.get(id);
-        return v && v.meta.stamp === stamp && !this.pending.has(id) && !this.delta.has(id) ? v.no : -1;
+        const no = this.items.noOf(id);
+        return no >= 0 && this.items.table.stampOf(no) === stamp && !this.pending.has(id) && !this.delta.has(id)
+          ? no
+          : -1;
       },
       new PositionCache(POSITION_CACHE_BYTES),
     );
     this.queries = new QueryRunner(this.items, (id) => this.body(id));
-    for (const m of opts.metas) this.items.set(stripBody(m));
+    if (isItemColumns(opts.metas)) this.items.adopt(opts.metas);
+    else for (const m of opts.metas) this.items.set(stripBody(m));
   }
 
   // ---------------------------------------------------------------- opening
@@ -111,9 +115,8 @@ export class Engine implements SearchIndex {
   private catchUp(persist: boolean): void {
     if (this.base.reconcile()) this.dirty = true;
     const todo: SearchMeta[] = [];
-    for (const v of this.items.values()) {
-      const id = v.meta.id;
-      if (!this.base.holds(id) && !this.delta.has(id) && !this.pending.has(id)) todo.push(v.meta);
+    for (const id of this.items.ids()) {
+      if (!this.base.holds(id) && !this.delta.has(id) && !this.pending.has(id)) todo.push(this.items.get(id)!.meta);
     }
     if (todo.length === 0) {
       if (persist) this.persistLater();
@@ -210,7 +213,7 @@ export class Engine implements SearchIndex {
     else {
       const built = buildSegment([...this.delta.values()].map((d) => d.doc));
       const seg = new Segment(built.data, built.stream);
-      for (let d = 0; d < seg.size; d++) seg.nos[d] = this.items.get(seg.ids[d])?.no ?? -1;
+      for (let d = 0; d < seg.size; d++) seg.nos[d] = this.items.noOf(seg.ids[d]);
       this.deltaSegment = seg;
     }
     this.deltaDirty = false;

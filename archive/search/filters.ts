@@ -4,7 +4,7 @@
 // 2024 on; items with no publication date pass no date filter. Invalid values are dropped
 // with a notice rather than silently matching nothing.
 
-import { ITEM_KINDS } from '../core/model';
+import { ITEM_KINDS } from '../core/item-kinds';
 import { tagKey } from '../core/same-tag';
 import {
   dateKeyOf,
@@ -17,7 +17,7 @@ import {
 } from './item-table';
 import { fold } from './facets';
 import type { Filter } from './query-parser';
-import { SEARCH_SORTS, type SearchSort } from './request';
+import { SEARCH_SORTS, type SearchSort } from './request-bounds';
 
 export type ItemPredicate = (no: number) => boolean;
 

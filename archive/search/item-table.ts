@@ -4,6 +4,7 @@
 
 import { FacetDictionaries, fold, type FacetDictionary } from './facets';
 import { tagKey } from '../core/same-tag';
+import type { ItemColumns } from './item-columns';
 import type { FacetCount, SearchMeta, SearchResult } from './types';
 
 /** An item's metadata with the keys sorting compares, computed once per change rather
@@ -24,7 +25,10 @@ export function itemDate(m: Pick<SearchMeta, 'published' | 'added'>): string {
 
 export class ItemTable {
   readonly dicts = new FacetDictionaries();
-  readonly views: ItemView[] = [];
+  /** Each number's view, made when first asked for if it came from columns. */
+  private readonly views: Array<ItemView | undefined> = [];
+  /** Numbers adopted from columns: [first, first + cols.count) are cols' items in order. */
+  private readonly adopted: Array<{ first: number; cols: ItemColumns }> = [];
   private kind = new Int32Array(1024);
   private source = new Int32Array(1024);
   private year = new Int32Array(1024);
@@ -42,16 +46,109 @@ export class ItemTable {
   /** FLAG_NOTES | FLAG_HIGHLIGHTS | FLAG_UNREAD | FLAG_ARCHIVED | FLAG_FAVOURITE. */
   flags = new Uint8Array(1024);
 
+  /** How many numbers have been given out. */
+  get size(): number {
+    return this.views.length;
+  }
+
   /** Adds a version of an item's metadata; its number never changes or gets reused. */
   add(meta: SearchMeta): ItemView {
     const no = this.views.length;
-    const date = itemDate(meta);
-    const tagKeys = meta.tags.map((t) => memo(this.tagKeys, t, tagKey));
-    const sourceKey = meta.source ? memo(this.sourceKeys, meta.source, fold) : null;
-    const view: ItemView = { meta, date, tagKeys, sourceKey, no };
+    const view = this.viewOf(meta, no);
     this.views.push(view);
-    if (no >= this.kind.length) {
-      const n = this.kind.length * 2;
+    this.reserve(no + 1, view.tagKeys.length);
+    this.dateKey[no] = dateKeyOf(meta.published ?? '');
+    this.flags[no] =
+      (meta.hasNotes ? FLAG_NOTES : 0) |
+      (meta.hasHighlights ? FLAG_HIGHLIGHTS : 0) |
+      (meta.unread ? FLAG_UNREAD : 0) |
+      (meta.archived ? FLAG_ARCHIVED : 0) |
+      (meta.favourite ? FLAG_FAVOURITE : 0);
+    const off = this.tagsUsed;
+    for (let i = 0; i < view.tagKeys.length; i++) this.addTag(off, this.dicts.tags.id(view.tagKeys[i], meta.tags[i]));
+    this.tagOff[no] = off;
+    this.tagLen[no] = this.tagsUsed - off;
+    this.kind[no] = this.dicts.kinds.id(meta.kind, meta.kind);
+    this.source[no] = view.sourceKey && meta.source ? this.dicts.sources.id(view.sourceKey, meta.source) : -1;
+    this.year[no] = this.yearId(meta.published ?? '');
+    return view;
+  }
+
+  /**
+   * Numbers every item of `cols` in order and returns the first number. Each distinct value
+   * is keyed once and each item costs a few array writes: its view (and SearchMeta) is made
+   * only when a query asks for it.
+   */
+  adopt(cols: ItemColumns): number {
+    const first = this.views.length;
+    const n = cols.count;
+    this.reserve(first + n, cols.tags.codes.length);
+    this.views.length = first + n;
+    this.adopted.push({ first, cols });
+    const d = this.dicts;
+    const kinds = cols.kind.values.map((k) => d.kinds.id(k, k));
+    const sources = cols.source.values.map((s) => d.sources.id(memo(this.sourceKeys, s, fold), s));
+    const tags = cols.tags.values.map((t) => d.tags.id(memo(this.tagKeys, t, tagKey), t));
+    const dateKeys = cols.published.values.map(dateKeyOf);
+    const years = cols.published.values.map((p) => this.yearId(p));
+    const { starts, codes } = cols.tags;
+    for (let i = 0; i < n; i++) {
+      const no = first + i;
+      this.kind[no] = kinds[cols.kind.codes[i]] ?? -1;
+      const s = cols.source.codes[i];
+      this.source[no] = s >= 0 ? sources[s] : -1;
+      const p = cols.published.codes[i];
+      this.dateKey[no] = p >= 0 ? dateKeys[p] : 0;
+      this.year[no] = p >= 0 ? years[p] : -1;
+      this.flags[no] = cols.flags[i];
+      const off = this.tagsUsed;
+      for (let k = starts[i]; k < starts[i + 1]; k++) this.addTag(off, tags[codes[k]]);
+      this.tagOff[no] = off;
+      this.tagLen[no] = this.tagsUsed - off;
+    }
+    return first;
+  }
+
+  /** The view of number `no` (made now if it came from columns). */
+  view(no: number): ItemView {
+    return this.views[no] ?? this.made(no);
+  }
+
+  /** The stamp of number `no`, without making its view. */
+  stampOf(no: number): string {
+    const v = this.views[no];
+    if (v) return v.meta.stamp;
+    const a = this.adoptedAt(no);
+    return a.cols.stamp(no - a.first);
+  }
+
+  private made(no: number): ItemView {
+    const a = this.adoptedAt(no);
+    const view = this.viewOf(a.cols.meta(no - a.first), no);
+    this.views[no] = view;
+    return view;
+  }
+
+  private adoptedAt(no: number): { first: number; cols: ItemColumns } {
+    for (const a of this.adopted) if (no >= a.first && no < a.first + a.cols.count) return a;
+    throw new RangeError(`no item numbered ${no}`);
+  }
+
+  private viewOf(meta: SearchMeta, no: number): ItemView {
+    return {
+      meta,
+      date: itemDate(meta),
+      tagKeys: meta.tags.map((t) => memo(this.tagKeys, t, tagKey)),
+      sourceKey: meta.source ? memo(this.sourceKeys, meta.source, fold) : null,
+      no,
+    };
+  }
+
+  /** Room for `items` numbers and `tags` more tag ids. */
+  private reserve(items: number, tags: number): void {
+    if (items > this.kind.length) {
+      let n = this.kind.length;
+      while (n < items) n *= 2;
       this.kind = grow(this.kind, n);
       this.source = grow(this.source, n);
       this.year = grow(this.year, n);
@@ -62,32 +159,21 @@ export class ItemTable {
       f.set(this.flags);
       this.flags = f;
     }
-    this.dateKey[no] = dateKeyOf(meta.published ?? '');
-    this.flags[no] =
-      (meta.hasNotes ? FLAG_NOTES : 0) |
-      (meta.hasHighlights ? FLAG_HIGHLIGHTS : 0) |
-      (meta.unread ? FLAG_UNREAD : 0) |
-      (meta.archived ? FLAG_ARCHIVED : 0) |
-      (meta.favourite ? FLAG_FAVOURITE : 0);
-    if (this.tagsUsed + tagKeys.length > this.tags.length)
-      this.tags = grow(this.tags, Math.max(this.tags.length * 2, this.tagsUsed + tagKeys.length));
-    const off = this.tagsUsed;
-    for (let i = 0; i < tagKeys.length; i++) {
-      const id = this.dicts.tags.id(tagKeys[i], meta.tags[i]);
-      // Two spellings of one tag count once.
-      let seen = false;
-      for (let k = off; k < this.tagsUsed; k++) if (this.tags[k] === id) seen = true;
-      if (!seen) this.tags[this.tagsUsed++] = id;
-    }
-    this.tagOff[no] = off;
-    this.tagLen[no] = this.tagsUsed - off;
-    this.kind[no] = this.dicts.kinds.id(meta.kind, meta.kind);
-    this.source[no] = sourceKey && meta.source ? this.dicts.sources.id(sourceKey, meta.source) : -1;
-    // An undated item has no year: the day it was imported says nothing of when it was written.
-    const published = meta.published ?? '';
-    const y = digits(published, 0, 4) >= 0 ? published.slice(0, 4) : '';
-    this.year[no] = y ? this.dicts.years.id(y, y) : -1;
-    return view;
+    if (this.tagsUsed + tags > this.tags.length)
+      this.tags = grow(this.tags, Math.max(this.tags.length * 2, this.tagsUsed + tags));
+  }
+
+  /** Adds tag `id` to the item whose tags start at `off`; two spellings of one tag count once. */
+  private addTag(off: number, id: number): void {
+    for (let k = off; k < this.tagsUsed; k++) if (this.tags[k] === id) return;
+    this.tags[this.tagsUsed++] = id;
+  }
+
+  /** An undated item has no year: the day it was imported says nothing of when it was written. */
+  private yearId(published: string): number {
+    if (digits(published, 0, 4) < 0) return -1;
+    const y = published.slice(0, 4);
+    return this.dicts.years.id(y, y);
   }
 
   kindOf(no: number): number {

@@ -11,24 +11,24 @@ export function comparator(
   sort: string,
   nos: Int32Array,
   scores: Float64Array,
-  views: ItemView[],
+  view: (no: number) => ItemView,
 ): (a: number, b: number) => number {
   const newest = (i: number, j: number) => {
-    const a = views[nos[i]];
-    const b = views[nos[j]];
+    const a = view(nos[i]);
+    const b = view(nos[j]);
     return a.date < b.date ? 1 : a.date > b.date ? -1 : a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0;
   };
   if (sort === 'newest') return newest;
   if (sort === 'oldest') return (i, j) => -newest(i, j);
   if (sort === 'added') {
     return (i, j) => {
-      const a = views[nos[i]].meta.added;
-      const b = views[nos[j]].meta.added;
+      const a = view(nos[i]).meta.added;
+      const b = view(nos[j]).meta.added;
       return a < b ? 1 : a > b ? -1 : newest(i, j);
     };
   }
   if (sort === 'title')
-    return (i, j) => collator.compare(views[nos[i]].meta.title, views[nos[j]].meta.title) || newest(i, j);
+    return (i, j) => collator.compare(view(nos[i]).meta.title, view(nos[j]).meta.title) || newest(i, j);
   return (i, j) => scores[j] - scores[i] || newest(i, j);
 }
 

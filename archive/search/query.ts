@@ -139,7 +139,7 @@ export class QueryRunner {
     let total = 0;
     for (const v of segs) total += v.size;
     const m = this.matches.reset(Math.max(total, this.items.size));
-    const views = table.views;
+    const view = (no: number) => table.view(no);
     let terms = new Set<string>();
     let textMatches = -1;
     if (parsed.clauses.length === 0) {
@@ -194,11 +194,11 @@ export class QueryRunner {
     for (let i = 0; i < m.n && noScores; i++) if (m.scores[i] !== 0) noScores = false;
     const offset = clampInt(req.offset, 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = clampInt(req.limit, DEFAULT_LIMIT, 0, 10_000);
-    const cmp = comparator(noScores && sort === 'relevance' ? 'newest' : sort, m.nos, m.scores, views);
+    const cmp = comparator(noScores && sort === 'relevance' ? 'newest' : sort, m.nos, m.scores, view);
     const page = selectTop(m.n, offset + limit, cmp).slice(offset);
     const termsKey = [...terms].sort().join(' ');
     // Copied out of the reused match arrays: the hits may be made in later turns.
-    const pageHits = page.map((i) => ({ view: views[m.nos[i]], score: m.scores[i] }));
+    const pageHits = page.map((i) => ({ view: view(m.nos[i]), score: m.scores[i] }));
     const facets = table.facets(m.nos, m.n);
     const words = parsed.clauses.flatMap((c) =>
       c.kind === 'word' && c.presence !== 'prohibited' && c.prefix !== 'explicit' && c.editDistance === 0

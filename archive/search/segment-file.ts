@@ -13,8 +13,8 @@ export const FILE_VERSION = 1;
 const MAGIC = 'DOSSIER-SEGMENT\n';
 const BIG_ENDIAN = os.endianness() === 'BE';
 
-type Typed = Uint8Array | Uint16Array | Uint32Array | Float32Array;
-const TYPES = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, f32: Float32Array } as const;
+export type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
+const TYPES = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array, f32: Float32Array } as const;
 type TypeName = keyof typeof TYPES;
 
 interface Section {
@@ -27,12 +27,14 @@ function typeOf(a: Typed): TypeName {
   if (a instanceof Uint8Array) return 'u8';
   if (a instanceof Uint16Array) return 'u16';
   if (a instanceof Uint32Array) return 'u32';
+  if (a instanceof Int32Array) return 'i32';
   return 'f32';
 }
 
 const pad = (n: number) => (8 - (n % 8)) % 8;
 
-function encode(kind: string, text: Record<string, string>, arrays: Record<string, Typed>): Buffer {
+/** Text and typed arrays as one buffer of `kind` (the catalog's and the segments' layout). */
+export function encodeSections(kind: string, text: Record<string, string>, arrays: Record<string, Typed>): Buffer {
   const sections: Section[] = [];
   const chunks: Buffer[] = [];
   for (const [name, s] of Object.entries(text)) {
@@ -97,7 +99,11 @@ export function headerBytes(first: Buffer): number {
   return first.length < MAGIC.length + 4 ? MAGIC.length + 4 : MAGIC.length + 4 + first.readUInt32LE(MAGIC.length);
 }
 
-function decode(bytes: Buffer, kind: string): { text: Record<string, string>; arrays: Record<string, Typed> } {
+/** What encodeSections wrote; throws when `bytes` are not a `kind` or are cut short. */
+export function decodeSections(
+  bytes: Buffer,
+  kind: string,
+): { text: Record<string, string>; arrays: Record<string, Typed> } {
   const text: Record<string, string> = {};
   const arrays: Record<string, Typed> = {};
   for (const s of layoutOf(bytes, kind, bytes.length)) {
@@ -135,7 +141,7 @@ export const STREAM = 'dossier-positions';
 
 export function encodeSegment(data: SegmentData): Buffer {
   const { ids, stamps, langList, terms, docLang, offsets, docs, tfs, lengths, norms } = data;
-  return encode(
+  return encodeSections(
     SEGMENT,
     { ids: ids.join('\n'), stamps: stamps.join('\n'), langList: langList.join('\n'), terms },
     { docLang, offsets, docs, tfs, lengths, norms },
@@ -143,7 +149,7 @@ export function encodeSegment(data: SegmentData): Buffer {
 }
 
 export function encodeStream(data: StreamData): Buffer {
-  return encode(
+  return encodeSections(
     STREAM,
     {},
     { termOffsets: data.termOffsets, docs: data.docs, starts: data.starts, positions: data.positions },
@@ -175,7 +181,7 @@ function countTerms(terms: string): number {
 
 export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
   check(bytes, crc, 'segment');
-  const { text, arrays } = decode(bytes, SEGMENT);
+  const { text, arrays } = decodeSections(bytes, SEGMENT);
   if (typeof text.terms !== 'string') throw new Error('segment file lacks terms');
   const data: SegmentData = {
     ids: lines(text.ids),
@@ -265,7 +271,7 @@ export function typedFrom<T extends Uint16Array | Uint32Array>(
 
 export function decodeStream(bytes: Buffer, crc: number): StreamData {
   check(bytes, crc, 'positions file');
-  const { arrays } = decode(bytes, STREAM);
+  const { arrays } = decodeSections(bytes, STREAM);
   return {
     termOffsets: need(arrays, 'termOffsets', Uint32Array),
     docs: need(arrays, 'docs', Uint16Array),

@@ -2,7 +2,8 @@
 // The core knows nothing of lunr; the engine knows nothing of lowdb. Results are plain
 // JSON, so they cross the contract unchanged.
 
-import type { ItemKind } from '../core/model';
+import type { ItemKind } from '../core/item-kinds';
+import type { ItemColumns } from './item-columns';
 
 /** Everything the engine needs to index and filter one item. */
 export interface SearchDoc {
@@ -90,7 +91,7 @@ export interface SearchIndexOptions {
   contentDir: string;
   /** Every item as the archive holds it now. The engine catches its persisted segments up
    *  to this (stale, missing or corrupt segments are rebuilt in the background). */
-  metas: SearchMeta[];
+  metas: SearchMeta[] | ItemColumns;
   /** A read-only process (a CLI query while another process writes) persists nothing. */
   readOnly?: boolean;
   /** False for a process that answers one command and exits (the CLI): warming up the code

@@ -1,0 +1,266 @@
+// The index catalog's items as columns: strings as one UTF-8 run with where each value
+// starts, few-valued fields as a list of values and an index per item, flags as bits. Read
+// back, every column is checked against the others before the engine sees it (the catalog
+// is a file on disk, so it is read like any other); a SearchMeta is made only for an item a
+// search shows, and its long fields (byline, notes, address, description) are read from the
+// file then, a line each.
+
+import { closeSync, openSync, readSync } from 'node:fs';
+import { FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD } from '../search/item-table';
+import { FacetDictionary } from '../search/facets';
+import type { CodedColumn, ItemColumns } from '../search/item-columns';
+import type { Typed } from '../search/segment-file';
+import type { SearchMeta } from '../search/types';
+
+/** The fields kept out of the columns, one JSON line per item in this order. */
+export const LONG_FIELDS_KEYS = ['byline', 'notes', 'url', 'excerpt'] as const;
+type LongFields = [byline: string | null, notes: string, url: string | null, excerpt: string];
+
+const STRINGS = ['id', 'stamp', 'title', 'added'] as const;
+const CODED = ['kind', 'language', 'source', 'published'] as const;
+type Coded = (typeof CODED)[number];
+
+/** The sections of a catalog of `metas`; `texts` are their lines of long fields. Null when
+ *  the archive is too large for 32-bit offsets (it is then read whole instead). */
+export function catalogSections(
+  metas: SearchMeta[],
+  texts: string[],
+): { text: Record<string, string>; arrays: Record<string, Typed> } | null {
+  const n = metas.length;
+  const arrays: Record<string, Typed> = {};
+  for (const key of STRINGS) {
+    const values = metas.map((m) => m[key]);
+    const bytes = Buffer.from(values.join(''), 'utf8');
+    const starts = offsets(values);
+    if (!starts || starts[n] !== bytes.length) return null;
+    arrays[`${key}Starts`] = starts;
+    arrays[`${key}Bytes`] = bytes;
+  }
+  const values: Record<string, string[]> = {};
+  for (const key of CODED) {
+    const dict = new FacetDictionary();
+    arrays[key] = Int32Array.from(metas, (m) => code(dict, m[key]));
+    values[key] = dict.values;
+  }
+  const tags = new FacetDictionary();
+  const tagStarts = new Uint32Array(n + 1);
+  const tagCodes: number[] = [];
+  metas.forEach((m, i) => {
+    for (const t of m.tags) tagCodes.push(code(tags, t));
+    tagStarts[i + 1] = tagCodes.length;
+  });
+  values.tags = tags.values;
+  arrays.tagStarts = tagStarts;
+  arrays.tagCodes = Int32Array.from(tagCodes);
+  arrays.flags = Uint8Array.from(
+    metas,
+    (m) =>
+      (m.hasNotes ? FLAG_NOTES : 0) |
+      (m.hasHighlights ? FLAG_HIGHLIGHTS : 0) |
+      (m.unread ? FLAG_UNREAD : 0) |
+      (m.archived ? FLAG_ARCHIVED : 0) |
+      (m.favourite ? FLAG_FAVOURITE : 0),
+  );
+  // Each line is followed by its '\n'.
+  const textStarts = offsets(texts.map((t) => `${t}\n`));
+  if (!textStarts) return null;
+  arrays.textStarts = textStarts;
+  return { text: { values: JSON.stringify(values) }, arrays };
+}
+
+/** Distinct values are numbered in the order first met, exactly as spelt; null is -1. */
+const code = (dict: FacetDictionary, value: string | null) => (value === null ? -1 : dict.id(value, value));
+
+/** Where each of `values` starts in their UTF-8 run, and its end; null past 4 GB. */
+function offsets(values: string[]): Uint32Array | null {
+  const starts = new Uint32Array(values.length + 1);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += Buffer.byteLength(values[i]);
+    if (at > 0xffffffff) return null;
+    starts[i + 1] = at;
+  }
+  return starts;
+}
+
+/** Where the catalog's lines of long fields are. */
+interface TextsAt {
+  file: string;
+  textsFrom: number;
+}
+
+/** A string column: one UTF-8 run and where each value starts (its end is the next start). */
+class Strings {
+  constructor(
+    private readonly starts: Uint32Array,
+    private readonly bytes: Buffer,
+  ) {}
+  at(i: number): string {
+    return this.bytes.toString('utf8', this.starts[i], this.starts[i + 1]);
+  }
+}
+
+export class CatalogColumns implements ItemColumns {
+  readonly kind: CodedColumn;
+  readonly language: CodedColumn;
+  readonly source: CodedColumn;
+  readonly published: CodedColumn;
+  readonly tags: ItemColumns['tags'];
+  private readonly ids: string[];
+  /** The last line of long fields read: a meta's four are usually asked for together. */
+  private lastText: { at: number; value: LongFields } | null = null;
+
+  private constructor(
+    readonly count: number,
+    private readonly strings: Record<(typeof STRINGS)[number], Strings>,
+    coded: Record<Coded, CodedColumn>,
+    tags: ItemColumns['tags'],
+    readonly flags: Uint8Array,
+    private readonly textStarts: Uint32Array,
+    private readonly texts: TextsAt,
+  ) {
+    ({ kind: this.kind, language: this.language, source: this.source, published: this.published } = coded);
+    this.tags = tags;
+    // Every id is wanted at open (the engine maps ids to items): made once, here.
+    this.ids = Array.from({ length: count }, (_, i) => strings.id.at(i));
+  }
+
+  /**
+   * The columns `decodeSections` read, checked: every column as long as the item count,
+   * every offset within its run and in order, every code within its values, kinds among
+   * `kinds`. Throws on anything else.
+   */
+  static from(
+    text: Record<string, string>,
+    arrays: Record<string, Typed>,
+    texts: TextsAt,
+    kinds: readonly string[],
+  ): CatalogColumns {
+    const values = JSON.parse(text.values ?? 'null') as Record<string, unknown> | null;
+    const list = (key: string): string[] => {
+      const v = values?.[key];
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new Error(`catalog lacks ${key} values`);
+      return v as string[];
+    };
+    const need = <T extends Typed>(name: string, Ctor: new (n: number) => T, length?: number): T => {
+      const a = arrays[name];
+      if (!(a instanceof Ctor) || (length !== undefined && a.length !== length))
+        throw new Error(`catalog's ${name} is missing or of the wrong length`);
+      return a as T;
+    };
+    const flags = need('flags', Uint8Array);
+    const n = flags.length;
+    const strings = {} as Record<(typeof STRINGS)[number], Strings>;
+    for (const key of STRINGS) {
+      const bytes = need(`${key}Bytes`, Uint8Array);
+      const starts = need(`${key}Starts`, Uint32Array, n + 1);
+      ascending(starts, bytes.length, key);
+      strings[key] = new Strings(starts, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }
+    const coded = {} as Record<Coded, CodedColumn>;
+    for (const key of CODED) {
+      coded[key] = { values: list(key), codes: need(key, Int32Array, n) };
+      within(coded[key].codes, coded[key].values.length, key);
+    }
+    if (!coded.kind.values.every((k) => kinds.includes(k))) throw new Error('catalog has an unknown kind');
+    for (const c of [...coded.kind.codes, ...coded.language.codes])
+      if (c < 0) throw new Error('catalog has an item with no kind or language');
+    const tagStarts = need('tagStarts', Uint32Array, n + 1);
+    const tagCodes = need('tagCodes', Int32Array);
+    ascending(tagStarts, tagCodes.length, 'tags');
+    const tags = { values: list('tags'), starts: tagStarts, codes: tagCodes };
+    within(tagCodes, tags.values.length, 'tags');
+    for (const c of tagCodes) if (c < 0) throw new Error('catalog has a tag with no value');
+    const textStarts = need('textStarts', Uint32Array, n + 1);
+    ascending(textStarts, Infinity, 'texts');
+    return new CatalogColumns(n, strings, coded, tags, flags, textStarts, texts);
+  }
+
+  id(i: number): string {
+    return this.ids[i];
+  }
+
+  stamp(i: number): string {
+    return this.strings.stamp.at(i);
+  }
+
+  meta(i: number): SearchMeta {
+    const flags = this.flags[i];
+    const value = (c: CodedColumn) => (c.codes[i] >= 0 ? c.values[c.codes[i]] : null);
+    const tags: string[] = [];
+    for (let k = this.tags.starts[i]; k < this.tags.starts[i + 1]; k++) tags.push(this.tags.values[this.tags.codes[k]]);
+    const long = () => this.longFields(i);
+    return {
+      id: this.ids[i],
+      kind: value(this.kind) as SearchMeta['kind'],
+      title: this.strings.title.at(i),
+      tags,
+      source: value(this.source),
+      published: value(this.published),
+      added: this.strings.added.at(i),
+      language: value(this.language) ?? 'en',
+      hasNotes: (flags & FLAG_NOTES) !== 0,
+      hasHighlights: (flags & FLAG_HIGHLIGHTS) !== 0,
+      unread: (flags & FLAG_UNREAD) !== 0,
+      archived: (flags & FLAG_ARCHIVED) !== 0,
+      favourite: (flags & FLAG_FAVOURITE) !== 0,
+      stamp: this.stamp(i),
+      get byline() {
+        return long()[0];
+      },
+      get notes() {
+        return long()[1];
+      },
+      get url() {
+        return long()[2];
+      },
+      get excerpt() {
+        return long()[3];
+      },
+    };
+  }
+
+  private longFields(i: number): LongFields {
+    if (this.lastText?.at === i) return this.lastText.value;
+    const value = this.readLongFields(i);
+    this.lastText = { at: i, value };
+    return value;
+  }
+
+  private readLongFields(i: number): LongFields {
+    try {
+      const bytes = Buffer.alloc(this.textStarts[i + 1] - this.textStarts[i] - 1);
+      const fd = openSync(this.texts.file, 'r');
+      try {
+        readSync(fd, bytes, 0, bytes.length, this.texts.textsFrom + this.textStarts[i]);
+      } finally {
+        closeSync(fd);
+      }
+      const t: unknown = JSON.parse(bytes.toString('utf8'));
+      if (
+        Array.isArray(t) &&
+        (t[0] === null || typeof t[0] === 'string') &&
+        typeof t[1] === 'string' &&
+        (t[2] === null || typeof t[2] === 'string') &&
+        typeof t[3] === 'string'
+      )
+        return t as LongFields;
+    } catch {
+      // a damaged line, or a catalog replaced since: the item is shown by its short fields
+    }
+    return [null, '', null, ''];
+  }
+}
+
+/** Throws unless `starts` begins at 0, never goes back, and ends within `end`. */
+function ascending(starts: Uint32Array, end: number, what: string): void {
+  if (starts[0] !== 0) throw new Error(`catalog's ${what} do not start at 0`);
+  for (let i = 1; i < starts.length; i++)
+    if (starts[i] < starts[i - 1]) throw new Error(`catalog's ${what} go backwards`);
+  if (starts[starts.length - 1] > end) throw new Error(`catalog's ${what} run past their end`);
+}
+
+/** Throws unless every code is -1 or an index into `count` values. */
+function within(codes: Int32Array, count: number, what: string): void {
+  for (const c of codes) if (c < -1 || c >= count) throw new Error(`catalog's ${what} codes are out of range`);
+}
