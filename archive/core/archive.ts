@@ -273,7 +273,9 @@ export class Archive {
       await this.searchIndex?.close();
     } finally {
       // Once every edit is durable, under the lock: the next reader searches without reading dossier.json.
-      await this.store.close(() => writeCatalog(this.store, () => this.searchMetas()).catch(() => undefined));
+      // With where the index holds each item live, so that the reader need not work it out.
+      const layout = this.searchIndex?.storedLayout() ?? null;
+      await this.store.close(() => writeCatalog(this.store, () => this.searchMetas(), layout).catch(() => undefined));
     }
   }
 }

@@ -8,9 +8,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD } from '../search/item-table';
 import { FacetDictionary } from '../search/facets';
-import type { CodedColumn, ItemColumns } from '../search/item-columns';
+import type { CodedColumn, ItemColumns, Placement } from '../search/item-columns';
 import type { Typed } from '../search/segment-file';
-import type { SearchMeta } from '../search/types';
+import type { SearchMeta, StoredLayout } from '../search/types';
 
 /** The fields kept out of the columns, one JSON line per item in this order. */
 export const LONG_FIELDS_KEYS = ['byline', 'notes', 'url', 'excerpt'] as const;
@@ -25,9 +25,22 @@ type Coded = (typeof CODED)[number];
 export function catalogSections(
   metas: SearchMeta[],
   texts: string[],
+  layout: StoredLayout | null,
 ): { text: Record<string, string>; arrays: Record<string, Typed> } | null {
   const n = metas.length;
   const arrays: Record<string, Typed> = {};
+  const text: Record<string, string> = {};
+  if (layout) {
+    // Each stored segment's live items as indexes into these columns (placement, item-columns.ts).
+    const index = new Map(metas.map((m, i) => [m.id, i]));
+    text.placement = JSON.stringify({
+      manifestCrc: layout.manifestCrc,
+      segments: layout.segments.map((seg) => seg.name),
+    });
+    layout.segments.forEach((seg, k) => {
+      arrays[`placed${k}`] = Int32Array.from(seg.alive, (alive, d) => (alive ? (index.get(seg.ids[d]) ?? -1) : -1));
+    });
+  }
   for (const key of STRINGS) {
     const values = metas.map((m) => m[key]);
     const bytes = Buffer.from(values.join(''), 'utf8');
@@ -65,7 +78,8 @@ export function catalogSections(
   const textStarts = offsets(texts.map((t) => `${t}\n`));
   if (!textStarts) return null;
   arrays.textStarts = textStarts;
-  return { text: { values: JSON.stringify(values) }, arrays };
+  text.values = JSON.stringify(values);
+  return { text, arrays };
 }
 
 /** Distinct values are numbered in the order first met, exactly as spelt; null is -1. */
@@ -106,7 +120,7 @@ export class CatalogColumns implements ItemColumns {
   readonly source: CodedColumn;
   readonly published: CodedColumn;
   readonly tags: ItemColumns['tags'];
-  private readonly ids: string[];
+  readonly placement: Placement | null;
   /** The last line of long fields read: a meta's four are usually asked for together. */
   private lastText: { at: number; value: LongFields } | null = null;
 
@@ -118,11 +132,11 @@ export class CatalogColumns implements ItemColumns {
     readonly flags: Uint8Array,
     private readonly textStarts: Uint32Array,
     private readonly texts: TextsAt,
+    placement: Placement | null,
   ) {
     ({ kind: this.kind, language: this.language, source: this.source, published: this.published } = coded);
     this.tags = tags;
-    // Every id is wanted at open (the engine maps ids to items): made once, here.
-    this.ids = Array.from({ length: count }, (_, i) => strings.id.at(i));
+    this.placement = placement;
   }
 
   /**
@@ -163,8 +177,9 @@ export class CatalogColumns implements ItemColumns {
       within(coded[key].codes, coded[key].values.length, key);
     }
     if (!coded.kind.values.every((k) => kinds.includes(k))) throw new Error('catalog has an unknown kind');
-    for (const c of [...coded.kind.codes, ...coded.language.codes])
-      if (c < 0) throw new Error('catalog has an item with no kind or language');
+    for (let i = 0; i < n; i++)
+      if (coded.kind.codes[i] < 0 || coded.language.codes[i] < 0)
+        throw new Error('catalog has an item with no kind or language');
     const tagStarts = need('tagStarts', Uint32Array, n + 1);
     const tagCodes = need('tagCodes', Int32Array);
     ascending(tagStarts, tagCodes.length, 'tags');
@@ -173,11 +188,11 @@ export class CatalogColumns implements ItemColumns {
     for (const c of tagCodes) if (c < 0) throw new Error('catalog has a tag with no value');
     const textStarts = need('textStarts', Uint32Array, n + 1);
     ascending(textStarts, Infinity, 'texts');
-    return new CatalogColumns(n, strings, coded, tags, flags, textStarts, texts);
+    return new CatalogColumns(n, strings, coded, tags, flags, textStarts, texts, placementOf(text, arrays));
   }
 
   id(i: number): string {
-    return this.ids[i];
+    return this.strings.id.at(i);
   }
 
   stamp(i: number): string {
@@ -191,7 +206,7 @@ export class CatalogColumns implements ItemColumns {
     for (let k = this.tags.starts[i]; k < this.tags.starts[i + 1]; k++) tags.push(this.tags.values[this.tags.codes[k]]);
     const long = () => this.longFields(i);
     return {
-      id: this.ids[i],
+      id: this.id(i),
       kind: value(this.kind) as SearchMeta['kind'],
       title: this.strings.title.at(i),
       tags,
@@ -250,6 +265,21 @@ export class CatalogColumns implements ItemColumns {
     }
     return [null, '', null, ''];
   }
+}
+
+/** The placement saved with the columns, if any; its values are checked by the engine
+ *  against the segments it loads (base-segments.ts), which ignores one that does not fit. */
+function placementOf(text: Record<string, string>, arrays: Record<string, Typed>): Placement | null {
+  if (text.placement === undefined) return null;
+  const p = JSON.parse(text.placement) as { manifestCrc?: unknown; segments?: unknown };
+  if (!Number.isInteger(p.manifestCrc) || !Array.isArray(p.segments)) throw new Error('catalog has a bad placement');
+  const segments = new Map<string, Int32Array>();
+  p.segments.forEach((name, k) => {
+    const items = arrays[`placed${k}`];
+    if (typeof name !== 'string' || !(items instanceof Int32Array)) throw new Error('catalog has a bad placement');
+    segments.set(name, items);
+  });
+  return { manifestCrc: p.manifestCrc as number, segments };
 }
 
 /** Throws unless `starts` begins at 0, never goes back, and ends within `end`. */

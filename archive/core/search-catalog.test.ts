@@ -143,6 +143,42 @@ describe('the index catalog', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('says where each item is live in the index, and is still right when the index has changed since', async () => {
+    const dir = await closedArchive();
+    const file = path.join(dir, 'index', 'catalog');
+    const header = (bytes: Buffer) => JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(0x0a))) as { index: unknown };
+    const old = await fs.readFile(file);
+    const manifest = await fs.readFile(path.join(dir, 'index', 'manifest.json'));
+    expect(header(old).index).toBe(crc32(manifest));
+    const expected = async () => {
+      const a = await Archive.open(dir, { readOnly: true });
+      const r = await Promise.all(['russia', 'grain', 'tag:china–russia'].map((q) => search(a, q)));
+      await a.close();
+      return r;
+    };
+    const before = await expected();
+
+    // The index rebuilt by a writer that edits nothing: the archive is in the same state, and
+    // the catalog it saves is of the new index.
+    const writer = await Archive.open(dir);
+    await writer.reopenIndex({ discard: true });
+    await writer.index.flush();
+    await writer.close();
+    const rewritten = await fs.readFile(file);
+    expect(header(rewritten).index).not.toBe(header(old).index);
+    expect(await expected()).toEqual(before);
+
+    // The old catalog put back: it is of the archive's state but not of the index; its
+    // placement is not used, and the reader works out where each item is.
+    await fs.writeFile(file, old);
+    const reader = await Archive.open(dir, { readOnly: true, searchFirst: true });
+    expect(() => reader.data).toThrow(/before it was loaded/);
+    const got = await Promise.all(['russia', 'grain', 'tag:china–russia'].map((q) => search(reader, q)));
+    expect(got).toEqual(before);
+    await reader.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('is written once per state, and not by a reader', async () => {
     const dir = await closedArchive();
     const file = path.join(dir, 'index', 'catalog');

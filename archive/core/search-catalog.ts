@@ -14,9 +14,9 @@ import type { ArchiveFiles } from './archive-files';
 import { writeFileAtomic } from './atomic-file';
 import { ITEM_KINDS } from './item-kinds';
 import { CatalogColumns, catalogSections, LONG_FIELDS_KEYS } from './catalog-columns';
-import { decodeSections, encodeSections } from '../search/segment-file';
+import { decodeSections, encodeSections, FILE_VERSION } from '../search/segment-file';
 import type { ItemColumns } from '../search/item-columns';
-import type { SearchMeta } from '../search/types';
+import type { SearchMeta, StoredLayout } from '../search/types';
 
 /** Bump when the layout or what a SearchMeta is made of changes: an older catalog is then
  *  ignored (and the archive read instead) rather than misread. */
@@ -34,7 +34,12 @@ type CatalogFiles = Pick<ArchiveFiles, 'dir' | 'dataFile' | 'journalFile' | 'ind
 /** The first line: what the catalog is of, and the length and checksum of the columns after it. */
 interface Header {
   format: number;
+  /** The version of the layout the columns are encoded in (segment-file.ts), which a
+   *  catalog of another cannot be read in. */
+  sections: number;
   state: string;
+  /** The checksum of the index manifest the placement is of (null: none saved). */
+  index: number | null;
   bodyBytes: number;
   crc: number;
 }
@@ -62,18 +67,30 @@ export async function readCatalog(files: CatalogFiles): Promise<ItemColumns | nu
 
 /** Saves `metas` as the catalog of the archive's present state (a writer, after its last
  *  edit is durable). Skipped when the saved one is of this state already. */
-export async function writeCatalog(files: CatalogFiles, metas: () => SearchMeta[]): Promise<void> {
+export async function writeCatalog(
+  files: CatalogFiles,
+  metas: () => SearchMeta[],
+  layout: StoredLayout | null = null,
+): Promise<void> {
   const state = await filesState(files);
   if (!state) return;
   const file = path.join(files.indexDir, FILE);
-  if (headerMatches((await withFile(file, readHeader))?.value, state)) return;
+  const saved = (await withFile(file, readHeader))?.value;
+  if (headerMatches(saved, state) && saved.index === (layout?.manifestCrc ?? null)) return;
   await fs.mkdir(files.indexDir, { recursive: true });
   const list = metas();
   const texts = list.map((m) => JSON.stringify(LONG_FIELDS_KEYS.map((k) => m[k] ?? null)));
-  const sections = catalogSections(list, texts);
+  const sections = catalogSections(list, texts, layout);
   if (!sections) return;
   const body = encodeSections(KIND, sections.text, sections.arrays);
-  const header: Header = { format: FORMAT, state, bodyBytes: body.length, crc: crc32(body) };
+  const header: Header = {
+    format: FORMAT,
+    sections: FILE_VERSION,
+    state,
+    index: layout?.manifestCrc ?? null,
+    bodyBytes: body.length,
+    crc: crc32(body),
+  };
   // No fsync: after a crash a torn catalog fails its checksum and the archive is read instead.
   await writeFileAtomic(
     file,
@@ -90,6 +107,7 @@ function headerMatches(header: unknown, state: string): header is Header {
   return (
     !!h &&
     h.format === FORMAT &&
+    h.sections === FILE_VERSION &&
     h.state === state &&
     Number.isSafeInteger(h.bodyBytes) &&
     (h.bodyBytes as number) > 0 &&

@@ -9,6 +9,8 @@ import { planCompaction } from './compaction-plan';
 import type { MergeJob, MergePart } from './merge-job';
 import { Segment, type SegmentData, type StreamData } from './segment';
 import type { PositionCache } from './positions';
+import type { Placement } from './item-columns';
+import type { StoredLayout } from './types';
 import { readSegment, storeSegment, storedPositions, streamLoader, type Stored } from './segment-store';
 
 /** The item-table number of the item's current metadata if (id, stamp) is the version a
@@ -23,8 +25,10 @@ export class BaseSegments {
   /** Files older than this that no manifest names are left from an earlier session. Newer
    *  unnamed files may be a build's or a merge's, written on a worker and not yet adopted. */
   private readonly openedAt = Date.now();
-  /** Where the live copy of each item is. */
-  private readonly location = new Map<string, { seg: Segment; ord: number }>();
+  /** Where the live copy of each item is; null until first needed after a placed load. */
+  private locationMap: Map<string, { seg: Segment; ord: number }> | null = new Map();
+  /** The checksum of the manifest last read or written: the name of the state on disk. */
+  private manifestCrc: number | null = null;
 
   constructor(
     private readonly dir: string,
@@ -35,6 +39,18 @@ export class BaseSegments {
 
   get segments(): readonly Segment[] {
     return this.list;
+  }
+
+  /** Where the live copy of each item is, mapped from the live flags when first needed
+   *  (a load that knew each item's copy from the catalog's placement skips it). */
+  private get location(): Map<string, { seg: Segment; ord: number }> {
+    if (!this.locationMap) {
+      const map = new Map<string, { seg: Segment; ord: number }>();
+      for (const seg of this.list)
+        for (let d = 0; d < seg.size; d++) if (seg.alive[d]) map.set(seg.ids[d], { seg, ord: d });
+      this.locationMap = map;
+    }
+    return this.locationMap;
   }
 
   locate(id: string): { seg: Segment; ord: number } | undefined {
@@ -58,13 +74,21 @@ export class BaseSegments {
     this.list = [];
     for (const st of this.stored.values()) this.dropped.add(st.name);
     this.stored.clear();
-    this.location.clear();
+    this.locationMap = new Map();
+    this.manifestCrc = null;
   }
 
-  /** Loads the persisted segments; false when there are none or they cannot be trusted
-   *  (with a sentence for the user in `notices` when there were some). 'repaired' when an
-   *  item was live in two segments and the older copy was dropped. */
-  async load(notices: string[]): Promise<false | 'ok' | 'repaired'> {
+  /**
+   * Loads the persisted segments; false when there are none or they cannot be trusted (with
+   * a sentence for the user in `notices` when there were some). 'repaired' when an item was
+   * live in two segments and the older copy was dropped. 'placed' when `placed` (the
+   * catalog's placement, its items numbered from `first`) is of this very manifest: every
+   * live copy then already points at its item, and there is nothing to reconcile.
+   */
+  async load(
+    notices: string[],
+    placed: { placement: Placement; first: number; count: number } | null = null,
+  ): Promise<false | 'ok' | 'repaired' | 'placed'> {
     const manifest = await readManifest(this.dir);
     if (manifest === 'other-version') {
       notices.push('The search index was made by another version of Dossier, and was rebuilt for this one.');
@@ -91,19 +115,65 @@ export class BaseSegments {
       notices.push('The search index was damaged and was rebuilt.');
       return false;
     }
+    this.manifestCrc = manifest.crc;
+    if (placed && placed.placement.manifestCrc === manifest.crc && this.place(placed)) return 'placed';
     let repaired = false;
+    const location = new Map<string, { seg: Segment; ord: number }>();
     for (const seg of this.list) {
       for (let d = 0; d < seg.size; d++) {
         if (!seg.alive[d]) continue;
-        const prev = this.location.get(seg.ids[d]);
+        const prev = location.get(seg.ids[d]);
         if (prev) {
           prev.seg.alive[prev.ord] = 0;
           repaired = true;
         }
-        this.location.set(seg.ids[d], { seg, ord: d });
+        location.set(seg.ids[d], { seg, ord: d });
       }
     }
+    this.locationMap = location;
     return repaired ? 'repaired' : 'ok';
+  }
+
+  /** Points every live copy at its item as the placement says; false (changing nothing)
+   *  when the placement does not fit the segments or places an item twice. */
+  private place({ placement, first, count }: { placement: Placement; first: number; count: number }): boolean {
+    const held = new Uint8Array(count);
+    const at = this.list.map((seg) => placement.segments.get(this.stored.get(seg)!.name));
+    for (const [k, seg] of this.list.entries()) {
+      const items = at[k];
+      if (!items || items.length !== seg.size) return false;
+      for (let d = 0; d < seg.size; d++) {
+        const i = items[d];
+        if (i < -1 || i >= count || (i >= 0 && held[i]++)) return false;
+      }
+    }
+    for (const [k, seg] of this.list.entries()) {
+      const items = at[k]!;
+      for (let d = 0; d < seg.size; d++) {
+        if (items[d] < 0) seg.alive[d] = 0;
+        else if (seg.alive[d]) seg.nos[d] = first + items[d];
+      }
+    }
+    this.locationMap = null;
+    return true;
+  }
+
+  /** The stored segments as the manifest last read or written names them, with their live
+   *  flags; null when a segment is not stored or no manifest was written since a change. */
+  storedLayout(): StoredLayout | null {
+    if (this.manifestCrc === null || !this.list.every((seg) => this.stored.has(seg))) return null;
+    return {
+      manifestCrc: this.manifestCrc,
+      segments: this.list.map((seg) => ({ name: this.stored.get(seg)!.name, ids: seg.ids, alive: seg.alive })),
+    };
+  }
+
+  /** 1 for every item-table number a live copy points at (the others need indexing). */
+  held(size: number): Uint8Array {
+    const held = new Uint8Array(size);
+    for (const seg of this.list)
+      for (let d = 0; d < seg.size; d++) if (seg.alive[d] && seg.nos[d] >= 0) held[seg.nos[d]] = 1;
+    return held;
   }
 
   /** After a load, keeps live only the copies that are still current, pointing them at
@@ -207,7 +277,12 @@ export class BaseSegments {
       const e = byName.get(this.stored.get(seg)!.name)!;
       for (let d = 0; d < seg.size; d++) if (!seg.alive[d]) e.dead.push(d);
     }
-    await writeManifest(dir, newManifest(live.map((seg) => byName.get(this.stored.get(seg)!.name)!)));
+    this.manifestCrc = null;
+    // (The engine knows whether anything changed while it was written: see Engine.storedLayout.)
+    this.manifestCrc = await writeManifest(
+      dir,
+      newManifest(live.map((seg) => byName.get(this.stored.get(seg)!.name)!)),
+    );
     await this.removeStrayFiles(new Set(live.map((seg) => this.stored.get(seg)!.name)));
   }
 

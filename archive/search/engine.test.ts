@@ -3,6 +3,7 @@ import { readdir, writeFile, readFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { layoutOf, POSTINGS_BLOCK, SEGMENT } from './segment-file';
 import { openSearchIndex } from './index';
 import { Engine } from './engine';
 import { analyzerFor } from './analyzer';
@@ -135,6 +136,25 @@ describe('opening', () => {
     expect(r.hits.map((h) => h.id)).toEqual(['energy']);
     expect(r.notice).toMatch(/rebuilt/);
     expect((await idx.query({ q: '"power of siberia"' })).notice).toBeNull();
+  });
+
+  it('reads postings by block when a query needs them, and rebuilds when one turns out damaged', async () => {
+    const first = await openWith(ITEMS);
+    await first.close();
+    open = [];
+    const name = (await readdir(arch!.dir)).find((f) => f.endsWith('.seg'))!;
+    const file = path.join(arch!.dir, name);
+    const bytes = await readFile(file);
+    const docs = layoutOf(bytes, SEGMENT, bytes.length).find((s) => s.name === 'docs')!;
+    // One byte spoilt in every block of postings; the head (terms, checksums) is intact.
+    for (let at = docs.at; at < bytes.length; at += POSTINGS_BLOCK) bytes[at + 1] ^= 0xff;
+    await writeFile(file, bytes);
+    const idx = await openWith(ITEMS, arch!);
+    // Opening read only the head, so nothing was noticed yet; the first query's postings are.
+    const r = await idx.query({ q: 'pipeline' });
+    expect(r.hits.map((h) => h.id)).toEqual(['energy']);
+    expect(r.notice).toMatch(/rebuilt/);
+    expect((await idx.query({ q: 'pipeline' })).notice).toBeNull();
   });
 
   it('searches from memory when the index folder cannot be written, and still closes cleanly', async () => {

@@ -9,7 +9,7 @@ import { BodyCache } from './body-cache';
 import { readBodySync } from './body-file';
 import { analyse, buildSegment, type AnalysedDoc } from './build';
 import { type IndexableMeta } from './build-batch';
-import { isItemColumns } from './item-columns';
+import { isItemColumns, type Placement } from './item-columns';
 import { itemDate } from './item-table';
 import { LiveItems } from './live-items';
 import { PositionCache } from './positions';
@@ -18,7 +18,15 @@ import { relatedTo } from './related';
 import { Segment, MAX_SEGMENT_DOCS } from './segment';
 import { warmUp } from './warm-up';
 import { WorkerPool } from './worker-pool';
-import type { RelatedHit, SearchIndex, SearchIndexOptions, SearchMeta, SearchRequest, SearchResult } from './types';
+import type {
+  RelatedHit,
+  SearchIndex,
+  SearchIndexOptions,
+  SearchMeta,
+  SearchRequest,
+  SearchResult,
+  StoredLayout,
+} from './types';
 
 /** Up to this many items to (re)index on open go to the delta instead of a worker build. */
 const INLINE_LIMIT = 300;
@@ -71,6 +79,8 @@ export class Engine implements SearchIndex {
   private readonly openNotices: string[] = [];
 
   private readonly tuning: Tuning;
+  /** Where the catalog says each item is live in the stored segments, if it says. */
+  private placed: { placement: Placement; first: number; count: number } | null = null;
 
   constructor(
     private readonly opts: SearchIndexOptions,
@@ -90,8 +100,11 @@ export class Engine implements SearchIndex {
       new PositionCache(POSITION_CACHE_BYTES),
     );
     this.queries = new QueryRunner(this.items, (id) => this.body(id));
-    if (isItemColumns(opts.metas)) this.items.adopt(opts.metas);
-    else for (const m of opts.metas) this.items.set(stripBody(m));
+    if (isItemColumns(opts.metas)) {
+      const cols = opts.metas;
+      const first = this.items.adopt(cols);
+      if (cols.placement) this.placed = { placement: cols.placement, first, count: cols.count };
+    } else for (const m of opts.metas) this.items.set(stripBody(m));
   }
 
   // ---------------------------------------------------------------- opening
@@ -103,20 +116,24 @@ export class Engine implements SearchIndex {
     } catch {
       // An unusable index folder leaves search working from memory; flush() reports it.
     }
-    const loaded = await this.base.load(this.openNotices);
+    const loaded = await this.base.load(this.openNotices, this.placed);
+    this.placed = null;
     if (!loaded) this.base.clear();
-    this.catchUp(loaded === 'repaired');
+    this.catchUp(loaded === 'repaired', loaded !== 'placed');
     // Compiles each kind of query's code in idle turns, not in the first real search of it.
     if (this.opts.warmUp !== false) warmUp(() => this.closed);
   }
 
   /** Indexes the items the segments lack or hold at another stamp: a few in the delta,
    *  many on workers (queries wait for those). */
-  private catchUp(persist: boolean): void {
-    if (this.base.reconcile()) this.dirty = true;
+  private catchUp(persist: boolean, reconcile = true): void {
+    if (reconcile && this.base.reconcile()) this.dirty = true;
+    const held = this.base.held(this.items.table.size);
     const todo: SearchMeta[] = [];
-    for (const id of this.items.ids()) {
-      if (!this.base.holds(id) && !this.delta.has(id) && !this.pending.has(id)) todo.push(this.items.get(id)!.meta);
+    for (const no of this.items.nos()) {
+      if (held[no]) continue;
+      const meta = this.items.table.view(no).meta;
+      if (!this.delta.has(meta.id) && !this.pending.has(meta.id)) todo.push(meta);
     }
     if (todo.length === 0) {
       if (persist) this.persistLater();
@@ -401,6 +418,12 @@ export class Engine implements SearchIndex {
     } finally {
       this.closedHard = true;
     }
+  }
+
+  storedLayout(): StoredLayout | null {
+    // Only after close, and only if every change reached the manifest last written.
+    if (!this.closedHard || this.dirty || this.pending.size > 0 || this.delta.size > 0) return null;
+    return this.base.storedLayout();
   }
 
   /** For tests and the benchmark: how the index is laid out now. */

@@ -24,6 +24,19 @@ export interface ItemColumns {
   flags: Uint8Array;
   /** Item i's whole metadata, made when it is asked for. */
   meta(i: number): SearchMeta;
+  /** Where the items stood in the index's stored segments when the columns were saved. */
+  placement: Placement | null;
+}
+
+/**
+ * For each stored segment (by file name), the item at each of its ordinals, as an index
+ * into the columns (-1: none live there). True only of the manifest whose bytes have
+ * `manifestCrc` as their checksum; with it, an opening engine knows which copy of each
+ * item is live without comparing ids and stamps.
+ */
+export interface Placement {
+  manifestCrc: number;
+  segments: Map<string, Int32Array>;
 }
 
 export function isItemColumns(metas: SearchMeta[] | ItemColumns): metas is ItemColumns {

@@ -1,6 +1,7 @@
 // The metadata of every item the archive holds now: one current item-table number per id,
 // plus what queries derive from the whole set (the item numbers a listing shows, the
-// languages to stem in), kept in step with every change.
+// languages to stem in), kept in step with every change. Items adopted from the catalog's
+// columns are mapped by id only once something asks for one by id: a search never does.
 
 import { analyzerFor } from './analyzer';
 import type { ItemColumns } from './item-columns';
@@ -12,26 +13,24 @@ export class LiveItems {
   readonly table = new ItemTable();
   /** Every item the archive holds now, by its current item-table number. */
   private readonly nosById = new Map<string, number>();
+  /** Items adopted whose ids are not in nosById yet: numbers [first, first + cols.count). */
+  private unmapped: { first: number; cols: ItemColumns } | null = null;
   /** How many items use each analysis language, so queries know which stems to try. */
   private readonly languageCount = new Map<string, number>();
   private nosCache: Int32Array | null = null;
 
   get size(): number {
-    return this.nosById.size;
+    return this.unmapped ? this.unmapped.cols.count : this.nosById.size;
   }
 
   get(id: string): ItemView | undefined {
-    const no = this.nosById.get(id);
+    const no = this.byId().get(id);
     return no === undefined ? undefined : this.table.view(no);
   }
 
   /** The item's current item-table number, or -1. */
   noOf(id: string): number {
-    return this.nosById.get(id) ?? -1;
-  }
-
-  ids(): IterableIterator<string> {
-    return this.nosById.keys();
+    return this.byId().get(id) ?? -1;
   }
 
   /** Makes `meta` the item's current metadata, under a new item-table number. */
@@ -44,31 +43,36 @@ export class LiveItems {
     return v;
   }
 
-  /** Makes every item of `cols` current at once (an archive opening from its catalog). */
-  adopt(cols: ItemColumns): void {
+  /** Makes every item of `cols` current at once (an archive opening from its catalog, with
+   *  no item yet); returns the item-table number of the first. */
+  adopt(cols: ItemColumns): number {
+    if (this.size > 0 || this.unmapped) throw new Error('items are adopted into an empty set only');
     this.nosCache = null;
     const first = this.table.adopt(cols);
-    for (let i = 0; i < cols.count; i++) {
-      const id = cols.id(i);
-      if (this.nosById.has(id)) this.delete(id);
-      this.nosById.set(id, first + i);
-    }
+    this.unmapped = { first, cols };
     const perValue = new Int32Array(cols.language.values.length);
     for (let i = 0; i < cols.count; i++) perValue[cols.language.codes[i]]++;
     cols.language.values.forEach((l, k) => this.countLanguage(l, perValue[k]));
+    return first;
   }
 
   delete(id: string): void {
-    const no = this.nosById.get(id);
+    const map = this.byId();
+    const no = map.get(id);
     if (no === undefined) return;
-    this.nosById.delete(id);
+    map.delete(id);
     this.nosCache = null;
     this.countLanguage(this.table.view(no).meta.language, -1);
   }
 
   /** The item-table numbers of every item now, for listings; rebuilt after changes. */
   nos(): Int32Array {
-    if (!this.nosCache) this.nosCache = Int32Array.from(this.nosById.values());
+    if (!this.nosCache) {
+      const u = this.unmapped;
+      this.nosCache = u
+        ? Int32Array.from({ length: u.cols.count }, (_, i) => u.first + i)
+        : Int32Array.from(this.nosById.values());
+    }
     return this.nosCache;
   }
 
@@ -77,6 +81,17 @@ export class LiveItems {
     const langs = new Set<string>(['en']);
     for (const l of this.languageCount.keys()) langs.add(l);
     return [...langs];
+  }
+
+  /** The id map, with adopted items put in when first needed (a later copy of an id wins). */
+  private byId(): Map<string, number> {
+    const u = this.unmapped;
+    if (u) {
+      this.unmapped = null;
+      for (let i = 0; i < u.cols.count; i++) this.nosById.set(u.cols.id(i), u.first + i);
+      if (this.nosById.size !== u.cols.count) this.nosCache = null;
+    }
+    return this.nosById;
   }
 
   private countLanguage(language: string, by: number): void {

@@ -6,14 +6,16 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import lunr from 'lunr';
 import { writeFileAtomic } from '../core/atomic-file';
 import { FIELDS } from './fields';
 
 /** Bumped whenever the segment layout, fields or the terms an index holds change; older
  *  indexes are rebuilt (3: Unicode trimmer, CJK bigrams; 4: portable files, one
- *  normalisation, per-language terms, stop words and word forms, related-vector norms). */
-export const FORMAT_VERSION = 4;
+ *  normalisation, per-language terms, stop words and word forms, related-vector norms; 5: postings
+ *  read by block, each with its checksum). */
+export const FORMAT_VERSION = 5;
 export const FORMAT_NAME = 'dossier-index';
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -48,15 +50,15 @@ export function newManifest(segments: SegmentEntry[]): Manifest {
 
 /** The manifest, null when there is none or it cannot be read, or 'other-version' when it
  *  was written by a Dossier with another index format (older or newer). */
-export async function readManifest(dir: string): Promise<Manifest | null | 'other-version'> {
-  let text: string;
+export async function readManifest(dir: string): Promise<(Manifest & { crc: number }) | null | 'other-version'> {
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8');
+    bytes = await fs.readFile(path.join(dir, MANIFEST_FILE));
   } catch {
     return null;
   }
   try {
-    const m = JSON.parse(text) as Manifest;
+    const m = JSON.parse(bytes.toString('utf8')) as Manifest;
     if (
       typeof m.version === 'number' &&
       (m.version !== FORMAT_VERSION || m.format !== FORMAT_NAME || m.lunr !== lunr.version)
@@ -67,14 +69,17 @@ export async function readManifest(dir: string): Promise<Manifest | null | 'othe
       if (typeof s.name !== 'string' || !/^[\w.-]+$/.test(s.name) || !Array.isArray(s.dead)) return null;
       if (typeof s.crc !== 'number' || typeof s.streamCrc !== 'number') return null;
     }
-    return m;
+    return { ...m, crc: crc32(bytes) };
   } catch {
     return null;
   }
 }
 
-export async function writeManifest(dir: string, m: Manifest): Promise<void> {
-  await writeFileAtomic(path.join(dir, MANIFEST_FILE), JSON.stringify(m));
+/** Writes the manifest; returns the checksum of its bytes, which names this state of the index. */
+export async function writeManifest(dir: string, m: Manifest): Promise<number> {
+  const bytes = Buffer.from(JSON.stringify(m));
+  await writeFileAtomic(path.join(dir, MANIFEST_FILE), bytes);
+  return crc32(bytes);
 }
 
 export const segmentFile = (dir: string, name: string): string => path.join(dir, `${name}.seg`);

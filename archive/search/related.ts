@@ -348,6 +348,7 @@ function rankSegment(query: Weighted[], seg: Segment, base: number, slots: numbe
     const at = q.at.find(([s]) => s === seg);
     if (!at) continue;
     const o: number = at[1];
+    seg.loadPostings(o);
     let nt = 0;
     for (const [f, w] of RELATED_FIELDS) {
       for (let i = seg.offsets[o * F + f]; i < seg.offsets[o * F + f + 1]; i++) {

@@ -7,9 +7,10 @@ import { crc32 } from 'node:zlib';
 import os from 'node:os';
 import { F } from './fields';
 import type { SegmentData, StreamData } from './segment';
+import { SortedTerms } from './sorted-terms';
 
 /** Bump when the byte layout changes (not the terms: that is the manifest's FORMAT_VERSION). */
-export const FILE_VERSION = 1;
+export const FILE_VERSION = 2;
 const MAGIC = 'DOSSIER-SEGMENT\n';
 const BIG_ENDIAN = os.endianness() === 'BE';
 
@@ -99,15 +100,22 @@ export function headerBytes(first: Buffer): number {
   return first.length < MAGIC.length + 4 ? MAGIC.length + 4 : MAGIC.length + 4 + first.readUInt32LE(MAGIC.length);
 }
 
-/** What encodeSections wrote; throws when `bytes` are not a `kind` or are cut short. */
+/**
+ * What encodeSections wrote; throws when `bytes` are not a `kind` or are cut short. `bytes`
+ * may be the first bytes of a file of `fileSize`: sections past them are only placed, in
+ * `layout`, for the caller to read when it needs them.
+ */
 export function decodeSections(
   bytes: Buffer,
   kind: string,
-): { text: Record<string, string>; arrays: Record<string, Typed> } {
+  fileSize = bytes.length,
+): { text: Record<string, string>; arrays: Record<string, Typed>; layout: PlacedSection[] } {
   const text: Record<string, string> = {};
   const arrays: Record<string, Typed> = {};
-  for (const s of layoutOf(bytes, kind, bytes.length)) {
+  const layout = layoutOf(bytes, kind, fileSize);
+  for (const s of layout) {
     const at = s.at;
+    if (at + s.bytes > bytes.length) continue;
     if (s.type === 'text') text[s.name] = bytes.toString('utf8', at, at + s.bytes);
     else {
       const Ctor = TYPES[s.type];
@@ -127,7 +135,7 @@ export function decodeSections(
       }
     }
   }
-  return { text, arrays };
+  return { text, arrays, layout };
 }
 
 /** Whether `b` has its ArrayBuffer to itself (a file read whole, not a slice of Node's
@@ -136,16 +144,58 @@ function owns(b: Buffer): boolean {
   return b.buffer instanceof ArrayBuffer && b.buffer.byteLength === b.byteLength;
 }
 
-const SEGMENT = 'dossier-segment';
+export const SEGMENT = 'dossier-segment';
 export const STREAM = 'dossier-positions';
 
+/**
+ * A segment file: its terms, statistics and per-item columns first, then the postings
+ * (docs, tfs), which a query reads a term at a time. The postings are checked in blocks of
+ * POSTINGS_BLOCK bytes, each against its own checksum in the `blockCrcs` section before
+ * them; everything before the postings is checked whole (segmentChecksum).
+ */
 export function encodeSegment(data: SegmentData): Buffer {
   const { ids, stamps, langList, terms, docLang, offsets, docs, tfs, lengths, norms } = data;
-  return encodeSections(
+  const lazyBytes = docs.byteLength + pad(docs.byteLength) + tfs.byteLength + pad(tfs.byteLength);
+  const bytes = encodeSections(
     SEGMENT,
     { ids: ids.join('\n'), stamps: stamps.join('\n'), langList: langList.join('\n'), terms },
-    { docLang, offsets, docs, tfs, lengths, norms },
+    {
+      termStarts: new SortedTerms(terms).termStarts,
+      docLang,
+      offsets,
+      lengths,
+      norms,
+      blockCrcs: new Uint32Array(Math.ceil(lazyBytes / POSTINGS_BLOCK)),
+      docs,
+      tfs,
+    },
   );
+  const layout = layoutOf(bytes, SEGMENT, bytes.length);
+  const crcs = placed(layout, 'blockCrcs');
+  const from = placed(layout, 'docs').at;
+  for (let b = 0, at = from; at < bytes.length; b++, at += POSTINGS_BLOCK)
+    bytes.writeUInt32LE(checksum(bytes.subarray(at, Math.min(at + POSTINGS_BLOCK, bytes.length))), crcs.at + 4 * b);
+  return bytes;
+}
+
+/** The postings are read and checked in blocks of this many bytes. */
+export const POSTINGS_BLOCK = 32 * 1024;
+
+function placed(layout: PlacedSection[], name: string): PlacedSection {
+  const s = layout.find((x) => x.name === name);
+  if (!s) throw new Error(`segment file lacks ${name}`);
+  return s;
+}
+
+/** Where a segment file's postings start: what comes before is its head. */
+export function headBytes(layout: PlacedSection[]): number {
+  return placed(layout, 'docs').at;
+}
+
+/** The checksum a manifest keeps for a segment file: of its head, which holds the checksums
+ *  of the postings' blocks. */
+export function segmentChecksum(bytes: Buffer): number {
+  return checksum(bytes.subarray(0, headBytes(layoutOf(bytes, SEGMENT, bytes.length))));
 }
 
 export function encodeStream(data: StreamData): Buffer {
@@ -164,48 +214,104 @@ function check(bytes: Uint8Array, crc: number, what: string): void {
   if (checksum(bytes) !== crc) throw new Error(`${what} does not match its checksum`);
 }
 
-function need<T extends Typed>(arrays: Record<string, Typed>, name: string, Ctor: new (n: number) => T): T {
+function need<T extends Typed>(
+  arrays: Record<string, Typed>,
+  name: string,
+  Ctor: new (n: number) => T,
+  length?: number,
+): T {
   const a = arrays[name];
   if (!(a instanceof Ctor)) throw new Error(`segment file lacks ${name}`);
+  if (length !== undefined && a.length !== length) throw new Error('segment file is inconsistent');
   return a as T;
 }
 
 const lines = (s: string | undefined): string[] => (s ? s.split('\n') : []);
 
-function countTerms(terms: string): number {
-  if (!terms) return 0;
+function countLines(s: string | undefined): number {
+  if (!s) return 0;
   let n = 1;
-  for (let i = terms.indexOf('\n'); i >= 0; i = terms.indexOf('\n', i + 1)) n++;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
   return n;
 }
 
+/** A whole segment file, every block checked (a merge reads its parts this way). */
 export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
-  check(bytes, crc, 'segment');
-  const { text, arrays } = decodeSections(bytes, SEGMENT);
+  const head = decodeSegmentHead(bytes, crc, bytes.length);
+  const { from, crcs } = head.postings;
+  for (let b = 0, at = from; at < bytes.length; b++, at += POSTINGS_BLOCK)
+    if (checksum(bytes.subarray(at, Math.min(at + POSTINGS_BLOCK, bytes.length))) !== crcs[b])
+      throw new Error('segment does not match its checksum');
+  const { arrays } = decodeSections(bytes, SEGMENT);
+  return {
+    ...head.data,
+    docs: need(arrays, 'docs', Uint16Array, head.data.docs.length),
+    tfs: need(arrays, 'tfs', Uint8Array, head.data.tfs.length),
+  };
+}
+
+/** Where a segment file's postings lie, and the checksums of their blocks. */
+export interface PostingsLayout {
+  /** The first byte of the postings, where block 0 starts; the blocks run to `size`. */
+  from: number;
+  size: number;
+  crcs: Uint32Array;
+  docsAt: number;
+  tfsAt: number;
+}
+
+/**
+ * A segment from its file's head (`head`: at least its first headBytes bytes, checked
+ * against `crc`), its postings still to be read: `docs` and `tfs` are zeros, to be filled
+ * by block from `postings` as queries need them (postings-file.ts).
+ */
+export function decodeSegmentHead(
+  head: Buffer,
+  crc: number,
+  fileSize: number,
+): { data: SegmentData; postings: PostingsLayout } {
+  const { text, arrays, layout } = decodeSections(head, SEGMENT, fileSize);
+  const from = headBytes(layout);
+  check(head.subarray(0, from), crc, 'segment');
   if (typeof text.terms !== 'string') throw new Error('segment file lacks terms');
+  const docs = placed(layout, 'docs');
+  const tfs = placed(layout, 'tfs');
+  if (docs.type !== 'u16' || tfs.type !== 'u8' || docs.bytes !== 2 * tfs.bytes)
+    throw new Error('segment file is inconsistent');
+  const crcs = need(arrays, 'blockCrcs', Uint32Array, Math.ceil((fileSize - from) / POSTINGS_BLOCK));
+  // The offsets' length against the terms is checked by the Segment, which counts the terms.
+  let ids: string[] | null = null;
+  let stamps: string[] | null = null;
   const data: SegmentData = {
-    ids: lines(text.ids),
-    stamps: lines(text.stamps),
+    // Split when first asked for (segment.ts); their counts are checked now.
+    get ids() {
+      return (ids ??= lines(text.ids));
+    },
+    get stamps() {
+      return (stamps ??= lines(text.stamps));
+    },
     langList: lines(text.langList),
     terms: text.terms,
+    termStarts: need(arrays, 'termStarts', Uint32Array),
     docLang: need(arrays, 'docLang', Uint8Array),
     offsets: need(arrays, 'offsets', Uint32Array),
-    docs: need(arrays, 'docs', Uint16Array),
-    tfs: need(arrays, 'tfs', Uint8Array),
+    docs: new Uint16Array(tfs.bytes),
+    tfs: new Uint8Array(tfs.bytes),
     lengths: need(arrays, 'lengths', Uint16Array),
     norms: need(arrays, 'norms', Float32Array),
   };
-  const n = data.ids.length;
+  const n = data.docLang.length;
   if (
-    data.stamps.length !== n ||
+    countLines(text.ids) !== n ||
+    countLines(text.stamps) !== n ||
     data.docLang.length !== n ||
     data.norms.length !== n ||
     data.lengths.length !== n * F ||
-    data.offsets.length !== countTerms(data.terms) * F + 1
+    data.offsets[data.offsets.length - 1] !== tfs.bytes
   ) {
     throw new Error('segment file is inconsistent');
   }
-  return data;
+  return { data, postings: { from, size: fileSize, crcs, docsAt: docs.at, tfsAt: tfs.at } };
 }
 
 /** Where one section of a file lies: its element type, first byte and length in bytes. */

@@ -4,11 +4,26 @@
 
 import { randomBytes } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { writeFileAtomic } from '../core/atomic-file';
 import { segmentFile, streamFile, type SegmentEntry } from './manifest';
 import { FilePositions, type PositionCache } from './positions';
 import { Segment, type SegmentData, type StreamData } from './segment';
-import { checksum, decodeSegment, decodeStream, encodeSegment, encodeStream } from './segment-file';
+import { PostingsFile } from './postings-file';
+import {
+  checksum,
+  decodeSegment,
+  decodeSegmentHead,
+  decodeStream,
+  encodeSegment,
+  encodeStream,
+  headBytes,
+  headerBytes,
+  layoutOf,
+  segmentChecksum,
+  SEGMENT,
+  type PostingsLayout,
+} from './segment-file';
 
 export interface Stored {
   name: string;
@@ -38,18 +53,51 @@ export async function storeSegment(dir: string, data: SegmentData, stream: Strea
   const streamBytes = encodeStream(stream);
   await writeFileAtomic(streamFile(dir, name), streamBytes);
   await writeFileAtomic(segmentFile(dir, name), segBytes);
-  return { name, crc: checksum(segBytes), streamCrc: checksum(streamBytes) };
+  return { name, crc: segmentChecksum(segBytes), streamCrc: checksum(streamBytes) };
 }
 
-/** Reads the segment a manifest entry names (its deleted ordinals are the caller's to
- *  apply); throws when the file is missing, damaged or not the size the entry says. With a
- *  cache, its queries read term positions by term; without, a merge reads them whole. */
+/** A segment file's first bytes, in which its header lies whole unless it is unusually long. */
+const FIRST_READ = 64 * 1024;
+
+/**
+ * Reads the segment a manifest entry names (its deleted ordinals are the caller's to apply);
+ * throws when the file is missing, damaged or not the size the entry says. With a cache (a
+ * query's segment), it reads the file's head now and its postings and term positions by
+ * term as queries need them; without (a merge), it reads and checks all of it.
+ */
 export async function readSegment(dir: string, e: SegmentEntry, cache: PositionCache | null = null): Promise<Segment> {
-  const data = decodeSegment(await fs.readFile(segmentFile(dir, e.name)), e.crc);
-  if (data.ids.length !== e.docs) throw new Error('segment size does not match the manifest');
-  const seg = new Segment(data, null, streamLoader(dir, e));
-  if (cache) seg.releaseStream(streamLoader(dir, e), storedPositions(dir, e, seg, cache));
+  const file = segmentFile(dir, e.name);
+  if (!cache) {
+    const data = decodeSegment(await fs.readFile(file), e.crc);
+    if (data.ids.length !== e.docs) throw new Error('segment size does not match the manifest');
+    return new Segment(data, null, streamLoader(dir, e));
+  }
+  const handle = await fs.open(file, 'r');
+  let head: { data: SegmentData; postings: PostingsLayout };
+  try {
+    const { size } = await handle.stat();
+    const first = await readAt(handle, 0, Math.min(size, FIRST_READ));
+    const layout = layoutOf(await readAt(handle, 0, Math.max(first.length, headerBytes(first))), SEGMENT, size);
+    head = decodeSegmentHead(await readAt(handle, 0, headBytes(layout)), e.crc, size);
+  } finally {
+    await handle.close();
+  }
+  if (head.data.docLang.length !== e.docs) throw new Error('segment size does not match the manifest');
+  const seg = new Segment(head.data, null);
+  seg.readPostingsFrom(new PostingsFile(file, head.postings, head.data.docs, head.data.tfs));
+  seg.releaseStream(streamLoader(dir, e), storedPositions(dir, e, seg, cache));
   return seg;
+}
+
+/** `length` bytes of an open file from `at`, in a buffer of their own; throws if it ends first. */
+async function readAt(handle: FileHandle, at: number, length: number): Promise<Buffer> {
+  const bytes = Buffer.alloc(length);
+  for (let got = 0; got < length;) {
+    const { bytesRead } = await handle.read(bytes, got, length - got, at + got);
+    if (bytesRead === 0) throw new Error('segment file is truncated');
+    got += bytesRead;
+  }
+  return bytes;
 }
 
 /** Reads all of a stored segment's term positions back (checked against their checksum),

@@ -5,6 +5,7 @@
 import { F } from './fields';
 import { memoryTerm, positionsIn, type PositionSource, type TermPositions } from './positions';
 import { SortedTerms } from './sorted-terms';
+import type { PostingsFile } from './postings-file';
 
 /** A segment never holds more items than a doc ordinal (Uint16) can address. */
 export const MAX_SEGMENT_DOCS = 65_535;
@@ -18,6 +19,8 @@ export interface SegmentData {
   docLang: Uint8Array;
   /** Sorted terms joined by '\n' (terms never contain whitespace). */
   terms: string;
+  /** Where each term starts in `terms` (and its end + 1 last), when a segment file gave them. */
+  termStarts?: Uint32Array;
   /** Postings of (term t, field f) are docs[offsets[t*F+f] .. offsets[t*F+f+1]). */
   offsets: Uint32Array;
   docs: Uint16Array;
@@ -44,8 +47,6 @@ export interface StreamData {
 }
 
 export class Segment {
-  readonly ids: string[];
-  readonly stamps: string[];
   readonly terms: SortedTerms;
   readonly offsets: Uint32Array;
   readonly docs: Uint16Array;
@@ -61,6 +62,7 @@ export class Segment {
   /** The item-table number of each live ordinal's current metadata (-1: none), kept by the engine. */
   readonly nos: Int32Array;
   private streamData: StreamData | null;
+  private postingsFile: PostingsFile | null = null;
   constructor(
     readonly data: SegmentData,
     stream: StreamData | null,
@@ -68,22 +70,21 @@ export class Segment {
     /** Reads one term's positions without loading them all (a stored segment's file). */
     private positionSource: PositionSource | null = null,
   ) {
-    this.ids = data.ids;
-    this.stamps = data.stamps;
-    this.terms = new SortedTerms(data.terms);
+    this.terms = new SortedTerms(data.terms, data.termStarts);
+    if (data.offsets.length !== this.terms.length * F + 1) throw new Error('segment file is inconsistent');
     this.offsets = data.offsets;
     this.docs = data.docs;
     this.tfs = data.tfs;
     this.lengths = data.lengths;
-    this.alive = new Uint8Array(this.ids.length).fill(1);
-    this.nos = new Int32Array(this.ids.length).fill(-1);
+    this.alive = new Uint8Array(data.docLang.length).fill(1);
+    this.nos = new Int32Array(data.docLang.length).fill(-1);
     this.langTotals = new Map();
     const byIndex = data.langList.map((l) => {
       const t = { n: 0, len: new Float64Array(F), nonEmpty: new Float64Array(F) };
       this.langTotals.set(l, t);
       return t;
     });
-    for (let d = 0; d < this.ids.length; d++) {
+    for (let d = 0; d < data.docLang.length; d++) {
       const t = byIndex[data.docLang[d]];
       t.n++;
       for (let f = 0; f < F; f++) {
@@ -101,7 +102,16 @@ export class Segment {
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.alive.length;
+  }
+
+  /** Each ordinal's item id and stamp (a stored segment's are split from its file's text
+   *  when first asked for: a search from the catalog never does). */
+  get ids(): string[] {
+    return this.data.ids;
+  }
+  get stamps(): string[] {
+    return this.data.stamps;
   }
 
   liveCount(): number {
@@ -132,6 +142,23 @@ export class Segment {
     this.loadStream = load;
     this.positionSource = source;
     this.streamData = null;
+  }
+
+  /** Reads the postings from the file by term (a stored segment opened lazily): callers
+   *  ask for a term's with loadPostings before reading `docs` and `tfs` for it. */
+  readPostingsFrom(file: PostingsFile): void {
+    this.postingsFile = file;
+  }
+
+  /** Makes term `o`'s postings (every field's) readable in `docs` and `tfs`. */
+  loadPostings(o: number): void {
+    this.postingsFile?.load(this.offsets[o * F], this.offsets[o * F + F]);
+  }
+
+  /** Makes every posting readable (a merge, which reads them all). */
+  loadAllPostings(): void {
+    this.postingsFile?.loadAll();
+    this.postingsFile = null;
   }
 
   /** Ordinal of `term`, or -1. */
@@ -233,6 +260,7 @@ export class Segment {
 
   /** Whether ordinal `doc` has term `t` in field `f` (postings are sorted by ordinal). */
   has(t: number, f: number, doc: number): boolean {
+    this.loadPostings(t);
     let lo = this.offsets[t * F + f];
     let hi = this.offsets[t * F + f + 1];
     while (lo < hi) {

@@ -8,7 +8,17 @@ export class SortedTerms {
   /** Term i is text[starts[i] .. starts[i+1] - 1). */
   private readonly starts: Uint32Array;
 
-  constructor(private readonly text: string) {
+  /** `known` (where each term starts, and its end + 1 last), as a segment file keeps them,
+   *  spares scanning the text for them; they are used if they fit the text's length. */
+  constructor(
+    private readonly text: string,
+    known?: Uint32Array,
+  ) {
+    if (known && known.length > 1 && known[0] === 0 && known[known.length - 1] === text.length + 1) {
+      this.length = known.length - 1;
+      this.starts = known;
+      return;
+    }
     let n = text.length ? 1 : 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
     this.length = n;
@@ -19,6 +29,11 @@ export class SortedTerms {
     }
     starts[n] = text.length + 1;
     this.starts = starts;
+  }
+
+  /** Where each term starts (and its end + 1 last), for a segment file to keep. */
+  get termStarts(): Uint32Array {
+    return this.starts;
   }
 
   /** Term `i` as a string. */

@@ -38,6 +38,8 @@ const newHits = (): Hits => ({ list: new Map(), weight: new Map(), idfCap: new M
 function add(h: Hits, key: string, language: string, seg: Segment, o: number): void {
   let l = h.list.get(key);
   if (!l) h.list.set(key, (l = { language, at: [] }));
+  // Every consumer of a term list reads its postings.
+  seg.loadPostings(o);
   l.at.push([seg, o]);
 }
 
@@ -237,7 +239,9 @@ export function expandPhrase(
         const l: TermList = { language: a.language, at: [] };
         for (const seg of segments) {
           const o = seg.find(t);
-          if (o >= 0) l.at.push([seg, o]);
+          if (o < 0) continue;
+          seg.loadPostings(o);
+          l.at.push([seg, o]);
         }
         if (l.at.length) wholes.push(l);
       }

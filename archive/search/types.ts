@@ -84,6 +84,11 @@ export interface SearchMeta extends Omit<SearchDoc, 'body'> {
   stamp: string;
 }
 
+export interface StoredLayout {
+  manifestCrc: number;
+  segments: Array<{ name: string; ids: readonly string[]; alive: Uint8Array }>;
+}
+
 export interface SearchIndexOptions {
   /** The archive's index/ folder; created if missing. */
   dir: string;
@@ -111,5 +116,8 @@ export interface SearchIndex {
   related(id: string, opts: { exclude: string[]; limit: number }): Promise<RelatedHit[]>;
   /** Resolves once every change so far is persisted under dir. */
   flush(): Promise<void>;
+  /** After close: the stored segments as the manifest with checksum `manifestCrc` names
+   *  them, and which of each one's items are live; null when not everything was stored. */
+  storedLayout(): StoredLayout | null;
   close(): Promise<void>;
 }

@@ -12,7 +12,7 @@ import { QueryRunner } from './query';
 import { relatedTo } from './related';
 import { Segment } from './segment';
 import { SegmentBuilder } from './segment-builder';
-import { checksum, decodeSegment, encodeSegment, encodeStream } from './segment-file';
+import { decodeSegment, encodeSegment, encodeStream, segmentChecksum } from './segment-file';
 import type { SearchMeta } from './types';
 
 const TEXTS = [
@@ -92,7 +92,7 @@ export function warmUp(stop: () => boolean): void {
     const built = builder.finish();
     builder = new SegmentBuilder();
     const bytes = encodeSegment(built.data);
-    const seg = new Segment(decodeSegment(bytes, checksum(bytes)), null, () => built.stream);
+    const seg = new Segment(decodeSegment(bytes, segmentChecksum(bytes)), null, () => built.stream);
     const positions = encodeStream(built.stream);
     seg.releaseStream(() => built.stream, new FilePositions(positions, seg.terms.length, seg.size, positionCache));
     for (let d = 0; d < seg.size; d++) seg.nos[d] = items.get(seg.ids[d])!.no;
