@@ -12,9 +12,13 @@ import type { CodedColumn, ItemColumns, Placement } from '../search/item-columns
 import type { Typed } from '../search/segment-file';
 import type { SearchMeta, StoredLayout } from '../search/types';
 
-/** The fields kept out of the columns, one JSON line per item in this order. */
-export const LONG_FIELDS_KEYS = ['byline', 'notes', 'url', 'excerpt'] as const;
 type LongFields = [byline: string | null, notes: string, url: string | null, excerpt: string];
+
+/** An item's fields kept out of the columns, as its line: its id first, so that a line read
+ *  from a catalog replaced since (another file at the same offset) is known not to be its. */
+export function longFieldsLine(m: SearchMeta): string {
+  return JSON.stringify([m.id, m.byline, m.notes, m.url ?? null, m.excerpt ?? '']);
+}
 
 const STRINGS = ['id', 'stamp', 'title', 'added'] as const;
 const CODED = ['kind', 'language', 'source', 'published'] as const;
@@ -254,12 +258,13 @@ export class CatalogColumns implements ItemColumns {
       const t: unknown = JSON.parse(bytes.toString('utf8'));
       if (
         Array.isArray(t) &&
-        (t[0] === null || typeof t[0] === 'string') &&
-        typeof t[1] === 'string' &&
-        (t[2] === null || typeof t[2] === 'string') &&
-        typeof t[3] === 'string'
+        t[0] === this.id(i) &&
+        (t[1] === null || typeof t[1] === 'string') &&
+        typeof t[2] === 'string' &&
+        (t[3] === null || typeof t[3] === 'string') &&
+        typeof t[4] === 'string'
       )
-        return t as LongFields;
+        return t.slice(1) as LongFields;
     } catch {
       // a damaged line, or a catalog replaced since: the item is shown by its short fields
     }

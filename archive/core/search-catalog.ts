@@ -13,14 +13,14 @@ import { crc32 } from 'node:zlib';
 import type { ArchiveFiles } from './archive-files';
 import { writeFileAtomic } from './atomic-file';
 import { ITEM_KINDS } from './item-kinds';
-import { CatalogColumns, catalogSections, LONG_FIELDS_KEYS } from './catalog-columns';
+import { CatalogColumns, catalogSections, longFieldsLine } from './catalog-columns';
 import { decodeSections, encodeSections, FILE_VERSION } from '../search/segment-file';
 import type { ItemColumns } from '../search/item-columns';
 import type { SearchMeta, StoredLayout } from '../search/types';
 
 /** Bump when the layout or what a SearchMeta is made of changes: an older catalog is then
  *  ignored (and the archive read instead) rather than misread. */
-const FORMAT = 2;
+const FORMAT = 3;
 const KIND = 'dossier-catalog';
 const FILE = 'catalog';
 /** The snapshot's seal lies in its last 80 bytes; a journal record ends with its checksum. */
@@ -79,7 +79,7 @@ export async function writeCatalog(
   if (headerMatches(saved, state) && saved.index === (layout?.manifestCrc ?? null)) return;
   await fs.mkdir(files.indexDir, { recursive: true });
   const list = metas();
-  const texts = list.map((m) => JSON.stringify(LONG_FIELDS_KEYS.map((k) => m[k] ?? null)));
+  const texts = list.map(longFieldsLine);
   const sections = catalogSections(list, texts, layout);
   if (!sections) return;
   const body = encodeSections(KIND, sections.text, sections.arrays);

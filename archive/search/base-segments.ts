@@ -4,11 +4,12 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_FILE, newManifest, readManifest, writeManifest, type SegmentEntry } from './manifest';
+import { MANIFEST_FILE, newManifest, readManifest, segmentFile, writeManifest, type SegmentEntry } from './manifest';
 import { planCompaction } from './compaction-plan';
 import type { MergeJob, MergePart } from './merge-job';
 import { Segment, type SegmentData, type StreamData } from './segment';
 import type { PositionCache } from './positions';
+import { PostingsFile } from './postings-file';
 import type { Placement } from './item-columns';
 import type { StoredLayout } from './types';
 import { readSegment, storeSegment, storedPositions, streamLoader, type Stored } from './segment-store';
@@ -192,7 +193,13 @@ export class BaseSegments {
    *  A stored one may come without its term positions (they are read from its file). */
   adopt(built: { data: SegmentData; stream: StreamData | null }, stored: Stored | null = null): Segment {
     if (!built.stream && !stored) throw new Error('a segment never stored needs its term positions');
-    const seg = new Segment(built.data, built.stream);
+    // A segment just written reads its postings from its file by block, as one opened does.
+    const postings = stored?.postings;
+    const total = built.data.offsets[built.data.offsets.length - 1];
+    const data = postings ? { ...built.data, docs: new Uint16Array(total), tfs: new Uint8Array(total) } : built.data;
+    const seg = new Segment(data, built.stream);
+    if (stored && postings)
+      seg.readPostingsFrom(new PostingsFile(segmentFile(this.dir, stored.name), postings, data.docs, data.tfs));
     for (let d = 0; d < seg.size; d++) {
       const id = seg.ids[d];
       const no = this.location.has(id) ? -1 : this.currentNo(id, seg.stamps[d]);

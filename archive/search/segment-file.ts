@@ -187,6 +187,20 @@ function placed(layout: PlacedSection[], name: string): PlacedSection {
   return s;
 }
 
+/** Where the postings of a whole segment file lie (the file just written, say). */
+export function postingsLayoutOf(bytes: Buffer): PostingsLayout {
+  const layout = layoutOf(bytes, SEGMENT, bytes.length);
+  const crcs = placed(layout, 'blockCrcs');
+  return {
+    from: headBytes(layout),
+    size: bytes.length,
+    // A copy: a view would carry the whole file's buffer wherever it is sent.
+    crcs: new Uint32Array(bytes.buffer.slice(bytes.byteOffset + crcs.at, bytes.byteOffset + crcs.at + crcs.bytes)),
+    docsAt: placed(layout, 'docs').at,
+    tfsAt: placed(layout, 'tfs').at,
+  };
+}
+
 /** Where a segment file's postings start: what comes before is its head. */
 export function headBytes(layout: PlacedSection[]): number {
   return placed(layout, 'docs').at;

@@ -20,6 +20,7 @@ import {
   headBytes,
   headerBytes,
   layoutOf,
+  postingsLayoutOf,
   segmentChecksum,
   SEGMENT,
   type PostingsLayout,
@@ -29,6 +30,9 @@ export interface Stored {
   name: string;
   crc: number;
   streamCrc: number;
+  /** Where its postings lie in its file, when it was just written: the engine then reads
+   *  them from there by block, as from a segment it opened, rather than keeping them. */
+  postings?: PostingsLayout;
 }
 
 /**
@@ -53,7 +57,12 @@ export async function storeSegment(dir: string, data: SegmentData, stream: Strea
   const streamBytes = encodeStream(stream);
   await writeFileAtomic(streamFile(dir, name), streamBytes);
   await writeFileAtomic(segmentFile(dir, name), segBytes);
-  return { name, crc: segmentChecksum(segBytes), streamCrc: checksum(streamBytes) };
+  return {
+    name,
+    crc: segmentChecksum(segBytes),
+    streamCrc: checksum(streamBytes),
+    postings: postingsLayoutOf(segBytes),
+  };
 }
 
 /** A segment file's first bytes, in which its header lies whole unless it is unusually long. */

@@ -10,9 +10,15 @@ import { runMerge, type MergeJob } from './merge-job';
 parentPort?.on('message', async (job: BuildJob | MergeJob) => {
   try {
     const made = 'kind' in job && job.kind === 'merge' ? await runMerge(job) : await buildBatch(job as BuildJob);
-    // A stored segment's term positions stay here: the engine reads them from its file by
-    // term, and would only hold them as garbage (most of a segment's bytes) until its next GC.
-    const built = made.stored ? { ...made, stream: null } : made;
+    // A stored segment's term positions and postings stay here: the engine reads them from
+    // its files by term, and would only hold them as garbage (most of a segment's bytes).
+    const built = made.stored
+      ? {
+          ...made,
+          stream: null,
+          data: made.stored.postings ? { ...made.data, docs: new Uint16Array(0), tfs: new Uint8Array(0) } : made.data,
+        }
+      : made;
     parentPort!.postMessage({ id: job.id, ok: true, built }, transferList(built));
   } catch (err) {
     parentPort!.postMessage({ id: job.id, ok: false, error: err instanceof Error ? err.message : String(err) });
