@@ -35,16 +35,22 @@ export class WorkerPool {
   ): Promise<void> {
     const queue = jobs.map((j, i) => ({ ...j, id: i }));
     const script = workerScript();
-    const lane = async (): Promise<void> => {
-      let worker: Worker | null = null;
-      if (script) {
-        try {
-          worker = new Worker(script.code, { eval: script.eval });
-          this.workers.add(worker);
-        } catch {
-          worker = null;
-        }
+    const spawn = (): Worker | null => {
+      if (!script) return null;
+      try {
+        const worker = new Worker(script.code, { eval: script.eval });
+        this.workers.add(worker);
+        return worker;
+      } catch {
+        return null;
       }
+    };
+    const retire = async (worker: Worker): Promise<void> => {
+      this.workers.delete(worker);
+      await worker.terminate();
+    };
+    const lane = async (): Promise<void> => {
+      let worker = spawn();
       try {
         while (queue.length > 0 && !this.stopped) {
           const job = queue.shift()!;
@@ -64,12 +70,15 @@ export class WorkerPool {
           if (!built) built = await buildBatch(job);
           if (this.stopped) return;
           onBuilt(built, job);
+          // Each job on a fresh worker: a worker's heap grows to its largest job's and is kept
+          // while it lives, so two long-lived workers held ~60 MB more at 50,000 items.
+          if (worker && queue.length > 0) {
+            await retire(worker);
+            worker = this.stopped ? null : spawn();
+          }
         }
       } finally {
-        if (worker) {
-          this.workers.delete(worker);
-          await worker.terminate();
-        }
+        if (worker) await retire(worker);
       }
     };
     const lanes = Math.min(this.size, queue.length);
