@@ -22,7 +22,7 @@ export interface OpenOptions {
   lockWaitMs?: number;
   /** Read-only: when the index's catalog is of the archive's present state, open the index
    *  from it and read dossier.json only at `loaded()` (dispatch() calls it for every method
-   *  but a search). */
+   *  but a search). A writer opens its index from the catalog whenever it can. */
   searchFirst?: boolean;
   /** The archive serves one command and closes (the CLI): no warm-up of the search code. */
   oneCommand?: boolean;
@@ -54,9 +54,10 @@ export class Archive {
         await options.seed(archive);
         await archive.durable();
       }
-      // A reader whose archive is as the last writer left it searches from the index's
-      // catalog, and reads dossier.json only if it is asked for more than a search.
-      const catalog = store.readOnly && options.searchFirst ? await readCatalog(store) : null;
+      // An archive as the last writer left it opens its search index from the index's
+      // catalog: a writer (which has read dossier.json) makes no metadata per item for it,
+      // and a reader reads dossier.json only if it is asked for more than a search.
+      const catalog = store.readOnly && !options.searchFirst ? null : await readCatalog(store);
       if (!catalog) await store.load();
       archive.warmUp = !options.oneCommand;
       await archive.openIndex(catalog ?? undefined);
