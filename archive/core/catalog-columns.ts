@@ -9,7 +9,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD } from '../search/item-table';
 import { FacetDictionary } from '../search/facets';
 import type { CodedColumn, ItemColumns, Placement } from '../search/item-columns';
-import type { Typed } from '../search/segment-file';
+import type { Typed } from '../search/sections-file';
 import type { SearchMeta, StoredLayout } from '../search/types';
 
 type LongFields = [byline: string | null, notes: string, url: string | null, excerpt: string];

@@ -9,7 +9,7 @@ import { createNote } from './notes';
 import { tagItem } from './tagging';
 import { dispatch } from '../api/dispatch';
 import { crc32 } from 'node:zlib';
-import { decodeSections, encodeSections } from '../search/segment-file';
+import { decodeSections, encodeSections } from '../search/sections-file';
 
 const TEXT = 'Wang Yi said the relationship between China and Russia has reached an unprecedented level.';
 

@@ -14,7 +14,7 @@ import type { ArchiveFiles } from './archive-files';
 import { writeFileAtomic } from './atomic-file';
 import { ITEM_KINDS } from './item-kinds';
 import { CatalogColumns, catalogSections, longFieldsLine } from './catalog-columns';
-import { decodeSections, encodeSections, FILE_VERSION } from '../search/segment-file';
+import { decodeSections, encodeSections, FILE_VERSION } from '../search/sections-file';
 import type { ItemColumns } from '../search/item-columns';
 import type { SearchMeta, StoredLayout } from '../search/types';
 

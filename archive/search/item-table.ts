@@ -83,7 +83,9 @@ export class ItemTable {
     const first = this.views.length;
     const n = cols.count;
     this.reserve(first + n, cols.tags.codes.length);
-    this.views.length = first + n;
+    // Pushed, not `length = first + n`: a long array given its length turns into a slow
+    // dictionary, and views are read on every comparison a sort makes.
+    for (let i = 0; i < n; i++) this.views.push(undefined);
     this.adopted.push({ first, cols });
     const d = this.dicts;
     const kinds = cols.kind.values.map((k) => d.kinds.id(k, k));

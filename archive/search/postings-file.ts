@@ -5,10 +5,8 @@
 // throws, and the engine rebuilds the index as for any damaged file.
 
 import { closeSync, openSync, readSync } from 'node:fs';
-import os from 'node:os';
+import { BIG_ENDIAN } from './sections-file';
 import { checksum, POSTINGS_BLOCK, type PostingsLayout } from './segment-file';
-
-const BIG_ENDIAN = os.endianness() === 'BE';
 
 export class PostingsFile {
   /** 1 for each block already read into the arrays. */

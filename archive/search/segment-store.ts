@@ -10,6 +10,7 @@ import { segmentFile, streamFile, type SegmentEntry } from './manifest';
 import { FilePositions, type PositionCache } from './positions';
 import { Segment, type SegmentData, type StreamData } from './segment';
 import { PostingsFile } from './postings-file';
+import { headerBytes, layoutOf } from './sections-file';
 import {
   checksum,
   decodeSegment,
@@ -18,8 +19,6 @@ import {
   encodeSegment,
   encodeStream,
   headBytes,
-  headerBytes,
-  layoutOf,
   postingsLayoutOf,
   segmentChecksum,
   SEGMENT,
