@@ -5,10 +5,28 @@
 import { analyse, type IndexableDoc } from './build';
 import { readBody } from './body-file';
 import type { SegmentData, StreamData } from './segment';
+import type { SearchMeta } from './types';
 import { SegmentBuilder } from './segment-builder';
 import { withStorage, type Stored } from './segment-store';
 
 export type IndexableMeta = Omit<IndexableDoc, 'body'> & { body?: string };
+
+/** What indexing reads of an item's metadata (and its body, when given). */
+export function toIndexable(m: SearchMeta & { body?: string }): IndexableMeta {
+  return {
+    id: m.id,
+    stamp: m.stamp,
+    language: m.language,
+    title: m.title ?? '',
+    tags: m.tags ?? [],
+    source: m.source,
+    byline: m.byline,
+    notes: m.notes ?? '',
+    url: m.url ?? null,
+    excerpt: m.excerpt ?? '',
+    ...(m.body !== undefined ? { body: m.body } : {}),
+  };
+}
 
 export interface BuildJob {
   id: number;

@@ -7,15 +7,16 @@ import { promises as fs } from 'node:fs';
 import { BaseSegments } from './base-segments';
 import { BodyCache } from './body-cache';
 import { readBodySync } from './body-file';
-import { analyse, buildSegment, type AnalysedDoc } from './build';
-import { type IndexableMeta } from './build-batch';
+import { buildSegment } from './build';
+import { toIndexable } from './build-batch';
+import { Delta, type Changed } from './delta';
 import { isItemColumns, type Placement } from './item-columns';
 import { itemDate } from './item-table';
 import { LiveItems } from './live-items';
 import { PositionCache } from './positions';
 import { clampInt, emptyResult, QueryRunner } from './query';
 import { relatedTo } from './related';
-import { Segment, MAX_SEGMENT_DOCS } from './segment';
+import { MAX_SEGMENT_DOCS, type Segment } from './segment';
 import { warmUp } from './warm-up';
 import { WorkerPool } from './worker-pool';
 import type {
@@ -52,18 +53,13 @@ export interface Tuning {
   small: number;
 }
 
-type Upserted = SearchMeta & { body?: string };
-
 export class Engine implements SearchIndex {
   private readonly items = new LiveItems();
   private readonly bodies = new BodyCache(BODY_CACHE_BYTES);
   private readonly base: BaseSegments;
   private readonly queries: QueryRunner;
-  /** Changed items not yet analysed, then analysed items of the delta, with their bodies. */
-  private readonly pending = new Map<string, Upserted>();
-  private readonly delta = new Map<string, { doc: AnalysedDoc; body: string }>();
-  private deltaSegment: Segment | null = null;
-  private deltaDirty = false;
+  /** Changes since the base segments, analysed here. */
+  private readonly delta: Delta;
   /** Something changed since the last write (a deletion, a new segment, a rebuild). */
   private dirty = false;
   private ready: Promise<void> = Promise.resolve();
@@ -73,8 +69,6 @@ export class Engine implements SearchIndex {
   private readonly pool = new WorkerPool();
   private closed = false;
   private closedHard = false;
-  /** Items analysed on this thread since open (the rest came from disk or a worker). */
-  private analysed = 0;
   /** Sentences for the next results (e.g. that the index was rebuilt). */
   private readonly openNotices: string[] = [];
 
@@ -87,15 +81,14 @@ export class Engine implements SearchIndex {
     tuning: Partial<Tuning> = {},
   ) {
     this.tuning = { inlineLimit: INLINE_LIMIT, chunk: CHUNK, deltaLimit: DELTA_LIMIT, small: SMALL, ...tuning };
+    this.delta = new Delta(opts.contentDir);
     // A base segment holds an item live only while that version is current and no newer
     // change to it waits in the delta.
     this.base = new BaseSegments(
       opts.dir,
       (id, stamp) => {
         const no = this.items.noOf(id);
-        return no >= 0 && this.items.table.stampOf(no) === stamp && !this.pending.has(id) && !this.delta.has(id)
-          ? no
-          : -1;
+        return no >= 0 && this.items.table.stampOf(no) === stamp && !this.delta.has(id) ? no : -1;
       },
       new PositionCache(POSITION_CACHE_BYTES),
     );
@@ -133,15 +126,14 @@ export class Engine implements SearchIndex {
     for (const no of this.items.nos()) {
       if (held[no]) continue;
       const meta = this.items.table.view(no).meta;
-      if (!this.delta.has(meta.id) && !this.pending.has(meta.id)) todo.push(meta);
+      if (!this.delta.has(meta.id)) todo.push(meta);
     }
     if (todo.length === 0) {
       if (persist) this.persistLater();
       return;
     }
     if (todo.length <= this.tuning.inlineLimit) {
-      for (const m of todo) this.pending.set(m.id, m);
-      this.deltaDirty = true;
+      for (const m of todo) this.delta.change(m);
       this.dirty = true;
       this.persistLater();
       return;
@@ -159,7 +151,7 @@ export class Engine implements SearchIndex {
     await this.ready;
   }
 
-  private async buildInBackground(todo: Upserted[]): Promise<void> {
+  private async buildInBackground(todo: Changed[]): Promise<void> {
     // Newest first, so that if anything reads partial results they are the recent items.
     todo.sort((a, b) => (itemDate(a) < itemDate(b) ? 1 : itemDate(a) > itemDate(b) ? -1 : 0));
     const jobs = [];
@@ -193,9 +185,7 @@ export class Engine implements SearchIndex {
       return;
     }
     this.base.kill(doc.id);
-    this.delta.delete(doc.id);
-    this.pending.set(doc.id, { ...meta, ...(doc.body !== undefined ? { body: doc.body } : {}) });
-    this.deltaDirty = true;
+    this.delta.change({ ...meta, ...(doc.body !== undefined ? { body: doc.body } : {}) });
     this.dirty = true;
   }
 
@@ -203,53 +193,32 @@ export class Engine implements SearchIndex {
     this.items.delete(id);
     this.bodies.delete(id);
     this.base.kill(id);
-    if (this.delta.delete(id)) this.deltaDirty = true;
-    this.pending.delete(id);
+    this.delta.remove(id);
     this.dirty = true;
   }
 
-  /** Analyses pending changes and rebuilds the delta segment if it changed. */
+  /** Analyses pending changes; past its limit, the delta becomes a base segment. */
   private syncDelta(): void {
-    if (this.pending.size > 0) {
-      for (const [id, doc] of this.pending) {
-        const body = doc.body !== undefined ? doc.body : readBodySync(this.opts.contentDir, id);
-        this.delta.set(id, { doc: analyse({ ...toIndexable(doc), body }), body });
-        this.analysed++;
-      }
-      this.pending.clear();
-      this.deltaDirty = true;
-    }
-    if (this.delta.size >= this.tuning.deltaLimit) {
+    this.delta.analysePending();
+    if (this.delta.analysedSize >= this.tuning.deltaLimit) {
       this.freezeDelta();
       // Frozen segments hold their term positions in memory until written: write them (and
       // let compaction fold the small ones together on a worker) now, not at close.
       this.persistLater();
     }
-    if (!this.deltaDirty) return;
-    if (this.delta.size === 0) this.deltaSegment = null;
-    else {
-      const built = buildSegment([...this.delta.values()].map((d) => d.doc));
-      const seg = new Segment(built.data, built.stream);
-      for (let d = 0; d < seg.size; d++) seg.nos[d] = this.items.noOf(seg.ids[d]);
-      this.deltaSegment = seg;
-    }
-    this.deltaDirty = false;
   }
 
   /** Turns the delta into a base segment (to be persisted) and starts an empty delta. */
   private freezeDelta(): void {
-    if (this.delta.size === 0) return;
-    const docs = [...this.delta.values()].map((d) => d.doc);
-    this.delta.clear();
+    const docs = this.delta.freeze();
     for (let i = 0; i < docs.length; i += MAX_SEGMENT_DOCS)
       this.base.adopt(buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
-    this.deltaSegment = null;
-    this.deltaDirty = false;
   }
 
   /** Every segment a query reads, numbered one after another in a global slot space. */
   private liveSegments(): Segment[] {
-    const segs = this.deltaSegment ? [...this.base.segments, this.deltaSegment] : [...this.base.segments];
+    const delta = this.delta.segment((id) => this.items.noOf(id));
+    const segs = delta ? [...this.base.segments, delta] : [...this.base.segments];
     let base = 0;
     for (const s of segs) {
       s.base = base;
@@ -261,9 +230,7 @@ export class Engine implements SearchIndex {
   /** An item's body, for snippets and related items: from the delta, else the cache, else
    *  its file (read synchronously: see readBodySync). */
   private body(id: string): string {
-    const d = this.delta.get(id);
-    if (d) return d.body;
-    let body = this.bodies.get(id);
+    let body = this.delta.body(id) ?? this.bodies.get(id);
     if (body === undefined) {
       body = readBodySync(this.opts.contentDir, id);
       this.bodies.set(id, body);
@@ -281,9 +248,8 @@ export class Engine implements SearchIndex {
     for (;;) {
       const current = this.ready;
       await current;
-      if (this.pending.size > this.tuning.inlineLimit && !this.closed) {
-        const docs = [...this.pending.values()];
-        this.pending.clear();
+      if (this.delta.pending.size > this.tuning.inlineLimit && !this.closed) {
+        const docs = this.delta.takePending();
         // Once built, the new segments are committed to the manifest and compacted in the
         // background, so a long session's imports do not pile up small segments.
         this.ready = this.buildInBackground(docs).then(() => this.persistLater());
@@ -422,7 +388,7 @@ export class Engine implements SearchIndex {
 
   storedLayout(): StoredLayout | null {
     // Only after close, and only if every change reached the manifest last written.
-    if (!this.closedHard || this.dirty || this.pending.size > 0 || this.delta.size > 0) return null;
+    if (!this.closedHard || this.dirty || this.delta.size > 0) return null;
     return this.base.storedLayout();
   }
 
@@ -437,8 +403,8 @@ export class Engine implements SearchIndex {
   } {
     return {
       segments: this.base.segments.map((s) => s.size),
-      delta: this.delta.size + this.pending.size,
-      analysed: this.analysed,
+      delta: this.delta.size,
+      analysed: this.delta.analysed,
       workerBuilds: this.pool.workerBuilds,
       workerMerges: this.pool.workerMerges,
       inlineMerges: this.pool.inlineMerges,
@@ -453,20 +419,4 @@ function stripBody(doc: SearchMeta & { body?: string }): SearchMeta {
   if (!('body' in doc)) return doc;
   const { body: _body, ...meta } = doc;
   return meta;
-}
-
-function toIndexable(m: SearchMeta & { body?: string }): IndexableMeta {
-  return {
-    id: m.id,
-    stamp: m.stamp,
-    language: m.language,
-    title: m.title ?? '',
-    tags: m.tags ?? [],
-    source: m.source,
-    byline: m.byline,
-    notes: m.notes ?? '',
-    url: m.url ?? null,
-    excerpt: m.excerpt ?? '',
-    ...(m.body !== undefined ? { body: m.body } : {}),
-  };
 }

@@ -1,0 +1,102 @@
+// The changes since the base segments, kept on the engine's own thread: items changed and not
+// yet analysed, then analysed into one small in-memory segment that every query reads (rebuilt
+// after a change, so each change shows in the next query) until the engine freezes them into
+// a base segment. It holds each analysed item's body too, for its snippets.
+
+import { analyse, buildSegment, type AnalysedDoc } from './build';
+import { toIndexable } from './build-batch';
+import { readBodySync } from './body-file';
+import { Segment } from './segment';
+import type { SearchMeta } from './types';
+
+/** A changed item as the engine was given it: its metadata, and its body when given. */
+export type Changed = SearchMeta & { body?: string };
+
+export class Delta {
+  /** Changed items not yet analysed. */
+  readonly pending = new Map<string, Changed>();
+  /** Analysed items, with their bodies. */
+  private readonly analysedDocs = new Map<string, { doc: AnalysedDoc; body: string }>();
+  private built: Segment | null = null;
+  /** The analysed items changed since `built` was made. */
+  private stale = false;
+  /** Items analysed here since open (the rest came from disk or a worker). */
+  analysed = 0;
+
+  constructor(private readonly contentDir: string) {}
+
+  /** Items in the delta, analysed or not. */
+  get size(): number {
+    return this.analysedDocs.size + this.pending.size;
+  }
+
+  /** Analysed items, which the engine freezes into a base segment past a size. */
+  get analysedSize(): number {
+    return this.analysedDocs.size;
+  }
+
+  has(id: string): boolean {
+    return this.pending.has(id) || this.analysedDocs.has(id);
+  }
+
+  /** Takes a change to an item in; it is analysed before the next query. */
+  change(doc: Changed): void {
+    this.analysedDocs.delete(doc.id);
+    this.pending.set(doc.id, doc);
+    this.stale = true;
+  }
+
+  remove(id: string): void {
+    if (this.analysedDocs.delete(id)) this.stale = true;
+    this.pending.delete(id);
+  }
+
+  /** Every pending change, taken out (a bulk import, which workers build instead). */
+  takePending(): Changed[] {
+    const docs = [...this.pending.values()];
+    this.pending.clear();
+    return docs;
+  }
+
+  /** An analysed item's body, if the delta holds it. */
+  body(id: string): string | undefined {
+    return this.analysedDocs.get(id)?.body;
+  }
+
+  /** Analyses the pending changes (reading a body from content/ when none was given). */
+  analysePending(): void {
+    if (this.pending.size === 0) return;
+    for (const [id, doc] of this.pending) {
+      const body = doc.body !== undefined ? doc.body : readBodySync(this.contentDir, id);
+      this.analysedDocs.set(id, { doc: analyse({ ...toIndexable(doc), body }), body });
+      this.analysed++;
+    }
+    this.pending.clear();
+    this.stale = true;
+  }
+
+  /** The analysed items, taken out to become a base segment; the delta starts empty. */
+  freeze(): AnalysedDoc[] {
+    const docs = [...this.analysedDocs.values()].map((d) => d.doc);
+    this.analysedDocs.clear();
+    this.built = null;
+    this.stale = false;
+    return docs;
+  }
+
+  /** The segment of the analysed items, made again if they changed (its ordinals pointed at
+   *  their items by `noOf`); null when there are none. */
+  segment(noOf: (id: string) => number): Segment | null {
+    if (this.stale) {
+      this.stale = false;
+      this.built = null;
+      if (this.analysedDocs.size > 0) {
+        const made = buildSegment([...this.analysedDocs.values()].map((d) => d.doc));
+        const seg = new Segment(made.data, made.stream);
+        for (let d = 0; d < seg.size; d++) seg.nos[d] = noOf(seg.ids[d]);
+        this.built = seg;
+      }
+    }
+    return this.built;
+  }
+}
