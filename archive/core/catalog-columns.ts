@@ -6,7 +6,7 @@
 // file then, a line each.
 
 import { closeSync, openSync, readSync } from 'node:fs';
-import { FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD } from '../search/item-table';
+import { FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD, flagsOf } from '../search/item-table';
 import { FacetDictionary } from '../search/facets';
 import type { CodedColumn, ItemColumns, Placement } from '../search/item-columns';
 import type { Typed } from '../search/sections-file';
@@ -69,15 +69,7 @@ export function catalogSections(
   values.tags = tags.values;
   arrays.tagStarts = tagStarts;
   arrays.tagCodes = Int32Array.from(tagCodes);
-  arrays.flags = Uint8Array.from(
-    metas,
-    (m) =>
-      (m.hasNotes ? FLAG_NOTES : 0) |
-      (m.hasHighlights ? FLAG_HIGHLIGHTS : 0) |
-      (m.unread ? FLAG_UNREAD : 0) |
-      (m.archived ? FLAG_ARCHIVED : 0) |
-      (m.favourite ? FLAG_FAVOURITE : 0),
-  );
+  arrays.flags = Uint8Array.from(metas, flagsOf);
   // Each line is followed by its '\n'.
   const textStarts = offsets(texts.map((t) => `${t}\n`));
   if (!textStarts) return null;

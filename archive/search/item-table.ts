@@ -58,12 +58,7 @@ export class ItemTable {
     this.views.push(view);
     this.reserve(no + 1, view.tagKeys.length);
     this.dateKey[no] = dateKeyOf(meta.published ?? '');
-    this.flags[no] =
-      (meta.hasNotes ? FLAG_NOTES : 0) |
-      (meta.hasHighlights ? FLAG_HIGHLIGHTS : 0) |
-      (meta.unread ? FLAG_UNREAD : 0) |
-      (meta.archived ? FLAG_ARCHIVED : 0) |
-      (meta.favourite ? FLAG_FAVOURITE : 0);
+    this.flags[no] = flagsOf(meta);
     const off = this.tagsUsed;
     for (let i = 0; i < view.tagKeys.length; i++) this.addTag(off, this.dicts.tags.id(view.tagKeys[i], meta.tags[i]));
     this.tagOff[no] = off;
@@ -223,6 +218,19 @@ export const FLAG_HIGHLIGHTS = 2;
 export const FLAG_UNREAD = 4;
 export const FLAG_ARCHIVED = 8;
 export const FLAG_FAVOURITE = 16;
+
+/** An item's FLAG_* bits, as the table and the index catalog keep them. */
+export function flagsOf(
+  m: Pick<SearchMeta, 'hasNotes' | 'hasHighlights' | 'unread' | 'archived' | 'favourite'>,
+): number {
+  return (
+    (m.hasNotes ? FLAG_NOTES : 0) |
+    (m.hasHighlights ? FLAG_HIGHLIGHTS : 0) |
+    (m.unread ? FLAG_UNREAD : 0) |
+    (m.archived ? FLAG_ARCHIVED : 0) |
+    (m.favourite ? FLAG_FAVOURITE : 0)
+  );
+}
 
 /** "2024-06-15…" → 20240615, "2024-06" → 20240600, "2024" → 20240000; anything else → 0.
  *  Read digit by digit: it runs for every item when an archive opens. */
