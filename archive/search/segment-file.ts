@@ -50,10 +50,17 @@ export function encodeSegment(data: SegmentData): Buffer {
   );
   const layout = layoutOf(bytes, SEGMENT, bytes.length);
   const crcs = placed(layout, 'blockCrcs');
-  const from = placed(layout, 'docs').at;
-  for (let b = 0, at = from; at < bytes.length; b++, at += POSTINGS_BLOCK)
-    bytes.writeUInt32LE(checksum(bytes.subarray(at, Math.min(at + POSTINGS_BLOCK, bytes.length))), crcs.at + 4 * b);
+  blockChecksums(bytes, headBytes(layout)).forEach((crc, b) => bytes.writeUInt32LE(crc, crcs.at + 4 * b));
   return bytes;
+}
+
+/** The checksum of each POSTINGS_BLOCK bytes of a whole segment file from `from` (the
+ *  postings' start), the last block running to the file's end. */
+function blockChecksums(bytes: Buffer, from: number): number[] {
+  const crcs: number[] = [];
+  for (let at = from; at < bytes.length; at += POSTINGS_BLOCK)
+    crcs.push(checksum(bytes.subarray(at, at + POSTINGS_BLOCK)));
+  return crcs;
 }
 
 /** The postings are read and checked in blocks of this many bytes. */
@@ -131,15 +138,8 @@ function countLines(s: string | undefined): number {
 export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
   const head = decodeSegmentHead(bytes, crc, bytes.length);
   const { from, crcs } = head.postings;
-  for (let b = 0, at = from; at < bytes.length; b++, at += POSTINGS_BLOCK)
-    if (checksum(bytes.subarray(at, Math.min(at + POSTINGS_BLOCK, bytes.length))) !== crcs[b])
-      throw new Error('segment does not match its checksum');
-  const { arrays } = decodeSections(bytes, SEGMENT);
-  return {
-    ...head.data,
-    docs: need(arrays, 'docs', Uint16Array, head.data.docs.length),
-    tfs: need(arrays, 'tfs', Uint8Array, head.data.tfs.length),
-  };
+  if (blockChecksums(bytes, from).some((c, b) => c !== crcs[b])) throw new Error('segment does not match its checksum');
+  return head.data;
 }
 
 /** Where a segment file's postings lie, and the checksums of their blocks. */
@@ -154,8 +154,9 @@ export interface PostingsLayout {
 
 /**
  * A segment from its file's head (`head`: at least its first headBytes bytes, checked
- * against `crc`), its postings still to be read: `docs` and `tfs` are zeros, to be filled
- * by block from `postings` as queries need them (postings-file.ts).
+ * against `crc`). When `head` is the whole file, `docs` and `tfs` are its postings (whose
+ * blocks the caller checks); else they are zeros, to be filled by block from `postings` as
+ * queries need them (postings-file.ts).
  */
 export function decodeSegmentHead(
   head: Buffer,
@@ -187,8 +188,8 @@ export function decodeSegmentHead(
     termStarts: need(arrays, 'termStarts', Uint32Array),
     docLang: need(arrays, 'docLang', Uint8Array),
     offsets: need(arrays, 'offsets', Uint32Array),
-    docs: new Uint16Array(tfs.bytes),
-    tfs: new Uint8Array(tfs.bytes),
+    docs: 'docs' in arrays ? need(arrays, 'docs', Uint16Array) : new Uint16Array(tfs.bytes),
+    tfs: 'tfs' in arrays ? need(arrays, 'tfs', Uint8Array) : new Uint8Array(tfs.bytes),
     lengths: need(arrays, 'lengths', Uint16Array),
     norms: need(arrays, 'norms', Float32Array),
   };

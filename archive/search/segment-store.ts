@@ -85,7 +85,8 @@ export async function readSegment(dir: string, e: SegmentEntry, cache: PositionC
   try {
     const { size } = await handle.stat();
     const first = await readAt(handle, 0, Math.min(size, FIRST_READ));
-    const layout = layoutOf(await readAt(handle, 0, Math.max(first.length, headerBytes(first))), SEGMENT, size);
+    const header = headerBytes(first) <= first.length ? first : await readAt(handle, 0, headerBytes(first));
+    const layout = layoutOf(header, SEGMENT, size);
     head = decodeSegmentHead(await readAt(handle, 0, headBytes(layout)), e.crc, size);
   } finally {
     await handle.close();
