@@ -5,11 +5,11 @@
 // search shows, and its long fields (byline, notes, address, description) are read from the
 // file then, a line each.
 
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD, flagsOf } from '../search/item-table';
 import { FacetDictionary } from '../search/facets';
 import type { CodedColumn, ItemColumns, Placement } from '../search/item-columns';
-import type { Typed } from '../search/sections-file';
+import { readRange, type Typed } from '../search/sections-file';
 import type { SearchMeta, StoredLayout } from '../search/types';
 
 type LongFields = [byline: string | null, notes: string, url: string | null, excerpt: string];
@@ -240,10 +240,11 @@ export class CatalogColumns implements ItemColumns {
 
   private readLongFields(i: number): LongFields {
     try {
-      const bytes = Buffer.alloc(this.textStarts[i + 1] - this.textStarts[i] - 1);
       const fd = openSync(this.texts.file, 'r');
+      let bytes: Buffer;
       try {
-        readSync(fd, bytes, 0, bytes.length, this.texts.textsFrom + this.textStarts[i]);
+        const length = this.textStarts[i + 1] - this.textStarts[i] - 1;
+        bytes = readRange(fd, this.texts.textsFrom + this.textStarts[i], length, 'catalog');
       } finally {
         closeSync(fd);
       }

@@ -3,8 +3,9 @@
 // its positions file (a few small reads, never the whole file), kept in a cache of bounded
 // size. A range that is not the shape the file promises throws, as a damaged file does.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { StreamData } from './segment';
+import { readRange } from './sections-file';
 import { streamSections, typedFrom } from './segment-file';
 import { SizedCache } from './sized-cache';
 
@@ -141,15 +142,7 @@ export class FilePositions implements PositionSource {
 }
 
 function fileRange(fd: number): RangeReader {
-  return (at, length, into = Buffer.alloc(length)) => {
-    let got = 0;
-    while (got < length) {
-      const n = readSync(fd, into, got, length - got, at + got);
-      if (n === 0) throw new Error('positions file is truncated');
-      got += n;
-    }
-    return into;
-  };
+  return (at, length, into) => readRange(fd, at, length, 'positions file', into);
 }
 
 function bufferRange(bytes: Buffer): RangeReader {

@@ -4,8 +4,8 @@
 // is checked against its checksum before use; a block that fails (or a file that is gone)
 // throws, and the engine rebuilds the index as for any damaged file.
 
-import { closeSync, openSync, readSync } from 'node:fs';
-import { BIG_ENDIAN } from './sections-file';
+import { closeSync, openSync } from 'node:fs';
+import { BIG_ENDIAN, readRange } from './sections-file';
 import { checksum, POSTINGS_BLOCK, type PostingsLayout } from './segment-file';
 
 export class PostingsFile {
@@ -61,14 +61,10 @@ export class PostingsFile {
   private readBlocks(first: number, end: number): void {
     const { from: base, size, crcs } = this.layout;
     const at = base + first * POSTINGS_BLOCK;
-    const bytes = Buffer.alloc(Math.min(size, base + end * POSTINGS_BLOCK) - at);
     const fd = openSync(this.file, 'r');
+    let bytes: Buffer;
     try {
-      for (let got = 0; got < bytes.length;) {
-        const n = readSync(fd, bytes, got, bytes.length - got, at + got);
-        if (n === 0) throw new Error('segment file is truncated');
-        got += n;
-      }
+      bytes = readRange(fd, at, Math.min(size, base + end * POSTINGS_BLOCK) - at, 'segment file');
     } finally {
       closeSync(fd);
     }

@@ -4,6 +4,7 @@
 // little-endian typed arrays, each 8-byte aligned. Segment files and the index catalog use
 // it; a file of another kind, version or shape throws.
 
+import { readSync } from 'node:fs';
 import os from 'node:os';
 
 /** Bump when the byte layout changes (not the terms: that is the manifest's FORMAT_VERSION). */
@@ -147,4 +148,21 @@ export function decodeSections(
  *  shared pool), so views into it keep nothing else alive. */
 function owns(b: Buffer): boolean {
   return b.buffer instanceof ArrayBuffer && b.buffer.byteLength === b.byteLength;
+}
+
+/** Reads `length` bytes at `at` of the open file `fd` into `into` (a fresh buffer when not
+ *  given); throws, naming the file as `what`, when it ends first. */
+export function readRange(
+  fd: number,
+  at: number,
+  length: number,
+  what: string,
+  into: Buffer = Buffer.alloc(length),
+): Buffer {
+  for (let got = 0; got < length;) {
+    const n = readSync(fd, into, got, length - got, at + got);
+    if (n === 0) throw new Error(`${what} is truncated`);
+    got += n;
+  }
+  return into;
 }
