@@ -9,7 +9,7 @@ import { closeSync, openSync } from 'node:fs';
 import { FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD, flagsOf } from '../search/item-table';
 import { FacetDictionary } from '../search/facets';
 import type { CodedColumn, ItemColumns, Placement } from '../search/item-columns';
-import { readRange, type Typed } from '../search/sections-file';
+import { arrayOf, readRange, type Typed } from '../search/sections-file';
 import type { SearchMeta, StoredLayout } from '../search/types';
 
 type LongFields = [byline: string | null, notes: string, url: string | null, excerpt: string];
@@ -152,12 +152,8 @@ export class CatalogColumns implements ItemColumns {
       if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new Error(`catalog lacks ${key} values`);
       return v as string[];
     };
-    const need = <T extends Typed>(name: string, Ctor: new (n: number) => T, length?: number): T => {
-      const a = arrays[name];
-      if (!(a instanceof Ctor) || (length !== undefined && a.length !== length))
-        throw new Error(`catalog's ${name} is missing or of the wrong length`);
-      return a as T;
-    };
+    const need = <T extends Typed>(name: string, Ctor: new (n: number) => T, length?: number): T =>
+      arrayOf(arrays, 'catalog', name, Ctor, length);
     const flags = need('flags', Uint8Array);
     const n = flags.length;
     const strings = {} as Record<(typeof STRINGS)[number], Strings>;

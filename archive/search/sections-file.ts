@@ -144,6 +144,21 @@ export function decodeSections(
   return { text, arrays, layout };
 }
 
+/** The decoded array `name` of the type `Ctor` makes (of `length` items, when given); throws,
+ *  naming the file as `what`, when it is missing, of another type or of another length. */
+export function arrayOf<T extends Typed>(
+  arrays: Record<string, Typed>,
+  what: string,
+  name: string,
+  Ctor: new (n: number) => T,
+  length?: number,
+): T {
+  const a = arrays[name];
+  if (!(a instanceof Ctor)) throw new Error(`${what} lacks ${name}`);
+  if (length !== undefined && a.length !== length) throw new Error(`${what} has a ${name} of the wrong length`);
+  return a as T;
+}
+
 /** Whether `b` has its ArrayBuffer to itself (a file read whole, not a slice of Node's
  *  shared pool), so views into it keep nothing else alive. */
 function owns(b: Buffer): boolean {

@@ -6,6 +6,7 @@
 import { crc32 } from 'node:zlib';
 import { F } from './fields';
 import {
+  arrayOf,
   BIG_ENDIAN,
   decodeSections,
   encodeSections,
@@ -113,17 +114,12 @@ function check(bytes: Uint8Array, crc: number, what: string): void {
   if (checksum(bytes) !== crc) throw new Error(`${what} does not match its checksum`);
 }
 
-function need<T extends Typed>(
+const need = <T extends Typed>(
   arrays: Record<string, Typed>,
   name: string,
   Ctor: new (n: number) => T,
   length?: number,
-): T {
-  const a = arrays[name];
-  if (!(a instanceof Ctor)) throw new Error(`segment file lacks ${name}`);
-  if (length !== undefined && a.length !== length) throw new Error('segment file is inconsistent');
-  return a as T;
-}
+): T => arrayOf(arrays, 'segment file', name, Ctor, length);
 
 const lines = (s: string | undefined): string[] => (s ? s.split('\n') : []);
 
