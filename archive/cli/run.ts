@@ -2,7 +2,7 @@
 // (the desktop app, `dossier serve`), so the CLI works beside them with the same output and
 // exit codes; otherwise by opening the archive here (read-only for commands that only look).
 
-import { commands, type Api, type Command } from './commands';
+import { commands, type Api, type Command, type Output } from './commands';
 import { CommandError } from './failure';
 import { UsageError, type ParsedArgs } from './args';
 import { print } from './pipes';
@@ -25,13 +25,18 @@ function apiOver(call: (method: string, args: unknown) => Promise<Outcome<unknow
   };
 }
 
+/** A command's output as the user asked for it: its JSON document, or its text. */
+function printOutput(output: Output, json: boolean): void {
+  print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+}
+
 async function forward(host: HostClient, command: Command, args: ParsedArgs, json: boolean): Promise<void> {
   try {
     const output = await command.run(
       apiOver((method, a) => host.call(method, a)),
       args,
     );
-    print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    printOutput(output, json);
   } finally {
     host.close();
   }
@@ -60,7 +65,7 @@ async function fromCatalog(dir: string, command: Command, args: ParsedArgs, json
       },
       args,
     );
-    print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    printOutput(output, json);
     return true;
   } catch (error) {
     if (error instanceof NeedsArchive) return false;
@@ -125,7 +130,7 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
       apiOver((method, a) => dispatch(archive, method, a, { trusted: true })),
       args,
     );
-    print(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    printOutput(output, json);
   } finally {
     await archive.close();
   }
