@@ -4,7 +4,7 @@
 
 import { docIndex, type TermPositions } from './positions';
 import type { Segment } from './segment';
-import { selectTop } from './top';
+import { selectTopByKey } from './top';
 
 /** How much an item whose every pair of query words stands together gains. */
 export const PROXIMITY = 0.35;
@@ -16,7 +16,7 @@ export type Sequence = Map<string, Array<{ term: string; qpos: number }>>;
 /** Raises `scores` of the best of `slots[0..count)` by how many neighbouring query words
  *  stand together in them. */
 export function proximityBoost(
-  slots: ArrayLike<number>,
+  slots: Int32Array,
   count: number,
   scores: Float64Array,
   segs: Segment[],
@@ -25,7 +25,7 @@ export function proximityBoost(
   let any = false;
   for (const s of sequence.values()) if (s.length >= 2) any = true;
   if (!any || count === 0) return;
-  const top = selectTop(count, Math.min(CANDIDATES, count), (a, b) => scores[slots[b]] - scores[slots[a]]);
+  const top = selectTopByKey(count, CANDIDATES, scores, slots, (a, b) => scores[slots[b]] - scores[slots[a]]);
   // Each (segment, term)'s positions are looked up once per query, not once per candidate.
   const termCache = new Map<Segment, Map<string, TermPositions | null>>();
   for (const i of top) {

@@ -15,7 +15,7 @@ import { proximityBoost } from './proximity';
 import { correction } from './typo';
 import type { Segment } from './segment';
 import { leadSnippet, makeSnippet } from './snippets';
-import { selectTop } from './top';
+import { selectTop, selectTopByKey } from './top';
 import type { SearchHit, SearchMeta, SearchRequest, SearchResult, Snippet } from './types';
 
 const DEFAULT_LIMIT = 20;
@@ -160,23 +160,31 @@ export class QueryRunner {
         }
       } else {
         textMatches = ev.count;
-        const slots = ev.slots;
+        const { slots, scores } = ev;
         let kept = 0;
-        let si = 0;
-        for (let i = 0; i < ev.count; i++) {
-          const slot = slots[i];
-          while (slot >= segs[si].base + segs[si].size) si++;
-          const no = segs[si].nos[slot - segs[si].base];
-          if (no >= 0 && (!keep || keep(no))) slots[kept++] = slot;
+        // Slots ascend, so each segment's matches are one run, read with its arrays at hand.
+        for (let i = 0, si = 0; i < ev.count; si++) {
+          const { base, nos } = segs[si];
+          const end = base + nos.length;
+          for (; i < ev.count && slots[i] < end; i++) {
+            const no = nos[slots[i] - base];
+            if (no >= 0 && (!keep || keep(no))) slots[kept++] = slots[i];
+          }
         }
-        proximityBoost(slots, kept, ev.scores, segs, ev.sequence);
-        si = 0;
-        for (let i = 0; i < kept; i++) {
-          const slot = slots[i];
-          while (slot >= segs[si].base + segs[si].size) si++;
-          // Scores equal to six digits are a tie, which the newer item wins.
-          m.push(segs[si].nos[slot - segs[si].base], Math.round(ev.scores[slot] * 1e6) / 1e6);
+        proximityBoost(slots, kept, scores, segs, ev.sequence);
+        const out = m.nos;
+        const outScores = m.scores;
+        for (let i = 0, si = 0; i < kept; si++) {
+          const { base, nos } = segs[si];
+          const end = base + nos.length;
+          for (; i < kept && slots[i] < end; i++) {
+            const slot = slots[i];
+            out[i] = nos[slot - base];
+            // Scores equal to six digits are a tie, which the newer item wins.
+            outScores[i] = Math.round(scores[slot] * 1e6) / 1e6;
+          }
         }
+        m.n = kept;
       }
     }
     if (m.n === 0)
@@ -194,8 +202,13 @@ export class QueryRunner {
     for (let i = 0; i < m.n && noScores; i++) if (m.scores[i] !== 0) noScores = false;
     const offset = clampInt(req.offset, 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = clampInt(req.limit, DEFAULT_LIMIT, 0, 10_000);
-    const cmp = comparator(noScores && sort === 'relevance' ? 'newest' : sort, m.nos, m.scores, view);
-    const page = selectTop(m.n, offset + limit, cmp).slice(offset);
+    const order = noScores && sort === 'relevance' ? 'newest' : sort;
+    const cmp = comparator(order, m.nos, m.scores, view);
+    const page = (
+      order === 'relevance'
+        ? selectTopByKey(m.n, offset + limit, m.scores, null, cmp)
+        : selectTop(m.n, offset + limit, cmp)
+    ).slice(offset);
     const termsKey = [...terms].sort().join(' ');
     // Copied out of the reused match arrays: the hits may be made in later turns.
     const pageHits = page.map((i) => ({ view: view(m.nos[i]), score: m.scores[i] }));
