@@ -24,6 +24,29 @@ const STRINGS = ['id', 'stamp', 'title', 'added'] as const;
 const CODED = ['kind', 'language', 'source', 'published'] as const;
 type Coded = (typeof CODED)[number];
 
+/**
+ * `metas` in the order the catalog keeps them: the stored segments' live items first, in
+ * the order the segments hold them, then the rest. The engine numbers items in catalog
+ * order, so a query, which reads its matches segment by segment, then walks the item
+ * table front to back instead of jumping across it (a bulk build puts the newest items
+ * first, which is rarely the archive's own order).
+ */
+export function inSegmentOrder(metas: SearchMeta[], layout: StoredLayout | null): SearchMeta[] {
+  if (!layout) return metas;
+  const rest = new Map(metas.map((m) => [m.id, m]));
+  const out: SearchMeta[] = [];
+  for (const seg of layout.segments) {
+    for (let d = 0; d < seg.alive.length; d++) {
+      const m = seg.alive[d] ? rest.get(seg.ids[d]) : undefined;
+      if (!m) continue;
+      out.push(m);
+      rest.delete(m.id);
+    }
+  }
+  for (const m of rest.values()) out.push(m);
+  return out;
+}
+
 /** The sections of a catalog of `metas`; `texts` are their lines of long fields. Null when
  *  the archive is too large for 32-bit offsets (it is then read whole instead). */
 export function catalogSections(

@@ -10,6 +10,8 @@ import { tagItem } from './tagging';
 import { dispatch } from '../api/dispatch';
 import { crc32 } from 'node:zlib';
 import { decodeSections, encodeSections } from '../search/sections-file';
+import { inSegmentOrder } from './catalog-columns';
+import type { SearchMeta } from '../search/types';
 
 const TEXT = 'Wang Yi said the relationship between China and Russia has reached an unprecedented level.';
 
@@ -189,5 +191,19 @@ describe('the index catalog', () => {
     await writer.close();
     expect((await fs.stat(file)).mtimeMs).toBe(before.mtimeMs);
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps items in the order the stored segments hold them live, then the rest in their own order', () => {
+    const metas = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id }) as SearchMeta);
+    const layout = {
+      manifestCrc: 1,
+      segments: [
+        // "b" is dead here and live in the second segment; "x" is not an item any more.
+        { name: 's1', ids: ['e', 'b', 'x', 'c'], alive: Uint8Array.from([1, 0, 1, 1]) },
+        { name: 's2', ids: ['b', 'a'], alive: Uint8Array.from([1, 1]) },
+      ],
+    };
+    expect(inSegmentOrder(metas, layout).map((m) => m.id)).toEqual(['e', 'c', 'b', 'a', 'd', 'f']);
+    expect(inSegmentOrder(metas, null)).toBe(metas);
   });
 });

@@ -13,7 +13,7 @@ import { crc32 } from 'node:zlib';
 import type { ArchiveFiles } from './archive-files';
 import { writeFileAtomic } from './atomic-file';
 import { ITEM_KINDS } from './item-kinds';
-import { CatalogColumns, catalogSections, longFieldsLine } from './catalog-columns';
+import { CatalogColumns, catalogSections, inSegmentOrder, longFieldsLine } from './catalog-columns';
 import { decodeSections, encodeSections, FILE_VERSION } from '../search/sections-file';
 import type { ItemColumns } from '../search/item-columns';
 import type { SearchMeta, StoredLayout } from '../search/types';
@@ -78,7 +78,7 @@ export async function writeCatalog(
   const saved = (await withFile(file, readHeader))?.value;
   if (headerMatches(saved, state) && saved.index === (layout?.manifestCrc ?? null)) return;
   await fs.mkdir(files.indexDir, { recursive: true });
-  const list = metas();
+  const list = inSegmentOrder(metas(), layout);
   const texts = list.map(longFieldsLine);
   const sections = catalogSections(list, texts, layout);
   if (!sections) return;

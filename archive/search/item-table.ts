@@ -23,17 +23,18 @@ export function itemDate(m: Pick<SearchMeta, 'published' | 'added'>): string {
   return m.published || m.added || '';
 }
 
+/** Ints per number in ItemTable's rows. */
+const ROW = 4;
+
 export class ItemTable {
   readonly dicts = new FacetDictionaries();
   /** Each number's view, made when first asked for if it came from columns. */
   private readonly views: Array<ItemView | undefined> = [];
   /** Numbers adopted from columns: [first, first + cols.count) are cols' items in order. */
   private readonly adopted: Array<{ first: number; cols: ItemColumns }> = [];
-  private kind = new Int32Array(1024);
-  private source = new Int32Array(1024);
-  private year = new Int32Array(1024);
-  private tagOff = new Int32Array(1024);
-  private tagLen = new Int32Array(1024);
+  /** Each number's facet values in one row of ROW ints (see setRow): counting the facets of
+   *  30,000 matches then reads one cache line per match rather than five arrays' worth. */
+  private rows = new Int32Array(1024 * ROW);
   private tags = new Int32Array(2048);
   private tagsUsed = 0;
   /** Tag and source spellings seen so far and their keys: a large archive has 100,000 items
@@ -61,11 +62,13 @@ export class ItemTable {
     this.flags[no] = flagsOf(meta);
     const off = this.tagsUsed;
     for (let i = 0; i < view.tagKeys.length; i++) this.addTag(off, this.dicts.tags.id(view.tagKeys[i], meta.tags[i]));
-    this.tagOff[no] = off;
-    this.tagLen[no] = this.tagsUsed - off;
-    this.kind[no] = this.dicts.kinds.id(meta.kind, meta.kind);
-    this.source[no] = view.sourceKey && meta.source ? this.dicts.sources.id(view.sourceKey, meta.source) : -1;
-    this.year[no] = this.yearId(meta.published ?? '');
+    this.setRow(
+      no,
+      this.dicts.kinds.id(meta.kind, meta.kind),
+      view.sourceKey && meta.source ? this.dicts.sources.id(view.sourceKey, meta.source) : -1,
+      this.yearId(meta.published ?? ''),
+      off,
+    );
     return view;
   }
 
@@ -91,17 +94,13 @@ export class ItemTable {
     const { starts, codes } = cols.tags;
     for (let i = 0; i < n; i++) {
       const no = first + i;
-      this.kind[no] = kinds[cols.kind.codes[i]] ?? -1;
       const s = cols.source.codes[i];
-      this.source[no] = s >= 0 ? sources[s] : -1;
       const p = cols.published.codes[i];
       this.dateKey[no] = p >= 0 ? dateKeys[p] : 0;
-      this.year[no] = p >= 0 ? years[p] : -1;
       this.flags[no] = cols.flags[i];
       const off = this.tagsUsed;
       for (let k = starts[i]; k < starts[i + 1]; k++) this.addTag(off, tags[codes[k]]);
-      this.tagOff[no] = off;
-      this.tagLen[no] = this.tagsUsed - off;
+      this.setRow(no, kinds[cols.kind.codes[i]] ?? -1, s >= 0 ? sources[s] : -1, p >= 0 ? years[p] : -1, off);
     }
     return first;
   }
@@ -143,14 +142,10 @@ export class ItemTable {
 
   /** Room for `items` numbers and `tags` more tag ids. */
   private reserve(items: number, tags: number): void {
-    if (items > this.kind.length) {
-      let n = this.kind.length;
+    if (items > this.dateKey.length) {
+      let n = this.dateKey.length;
       while (n < items) n *= 2;
-      this.kind = grow(this.kind, n);
-      this.source = grow(this.source, n);
-      this.year = grow(this.year, n);
-      this.tagOff = grow(this.tagOff, n);
-      this.tagLen = grow(this.tagLen, n);
+      this.rows = grow(this.rows, n * ROW);
       this.dateKey = grow(this.dateKey, n);
       const f = new Uint8Array(n);
       f.set(this.flags);
@@ -173,15 +168,28 @@ export class ItemTable {
     return this.dicts.years.id(y, y);
   }
 
+  /**
+   * Number `no`'s row: its kind (a handful of ITEM_KINDS, so eight bits) and how many tags
+   * it has, its source, its year (each id + 1, 0 for none) and where its tags start in `tags`.
+   */
+  private setRow(no: number, kind: number, source: number, year: number, tagsFrom: number): void {
+    const r = no * ROW;
+    this.rows[r] = ((kind + 1) & 0xff) | ((this.tagsUsed - tagsFrom) << 8);
+    this.rows[r + 1] = source + 1;
+    this.rows[r + 2] = year + 1;
+    this.rows[r + 3] = tagsFrom;
+  }
+
   kindOf(no: number): number {
-    return this.kind[no];
+    return (this.rows[no * ROW] & 0xff) - 1;
   }
   sourceOf(no: number): number {
-    return this.source[no];
+    return this.rows[no * ROW + 1] - 1;
   }
   hasTag(no: number, tag: number): boolean {
-    const off = this.tagOff[no];
-    for (let k = off, end = off + this.tagLen[no]; k < end; k++) if (this.tags[k] === tag) return true;
+    const r = no * ROW;
+    const off = this.rows[r + 3];
+    for (let k = off, end = off + (this.rows[r] >>> 8); k < end; k++) if (this.tags[k] === tag) return true;
     return false;
   }
 
@@ -189,26 +197,26 @@ export class ItemTable {
   facets(nos: ArrayLike<number>, n = nos.length): SearchResult['facets'] {
     const d = this.dicts;
     const tags = new Int32Array(d.tags.values.length);
-    const sources = new Int32Array(d.sources.values.length);
-    const kinds = new Int32Array(d.kinds.values.length);
-    const years = new Int32Array(d.years.values.length);
-    const { kind, source, year, tagOff, tagLen } = this;
+    // Indexed by id + 1: slot 0 counts the matches without one, and is not listed.
+    const sources = new Int32Array(d.sources.values.length + 1);
+    const kinds = new Int32Array(256);
+    const years = new Int32Array(d.years.values.length + 1);
+    const { rows } = this;
     const flat = this.tags;
     for (let i = 0; i < n; i++) {
-      const no = nos[i];
-      kinds[kind[no]]++;
-      const s = source[no];
-      if (s >= 0) sources[s]++;
-      const y = year[no];
-      if (y >= 0) years[y]++;
-      const off = tagOff[no];
-      for (let k = off, end = off + tagLen[no]; k < end; k++) tags[flat[k]]++;
+      const r = nos[i] * ROW;
+      const head = rows[r];
+      kinds[head & 0xff]++;
+      sources[rows[r + 1]]++;
+      years[rows[r + 2]]++;
+      const off = rows[r + 3];
+      for (let k = off, end = off + (head >>> 8); k < end; k++) tags[flat[k]]++;
     }
     return {
       tags: list(d.tags, tags, false),
-      sources: list(d.sources, sources, false),
-      kinds: list(d.kinds, kinds, false),
-      years: list(d.years, years, true),
+      sources: list(d.sources, sources.subarray(1), false),
+      kinds: list(d.kinds, kinds.subarray(1, d.kinds.values.length + 1), false),
+      years: list(d.years, years.subarray(1), true),
     };
   }
 }
