@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchDoc } from './corpus';
 import { newArticle } from './corpus';
@@ -22,10 +23,18 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 /** Rounds run first and not measured: every engine's hot paths get the JIT's attention. */
 const WARMUP = 2;
 
+/** The Dossier adapter as run.ts bundled it (BENCH_DOSSIER_BUNDLE), as the app's code is
+ *  bundled; else its TypeScript, compiled as it loads (slower to start). */
+async function dossierModule(): Promise<typeof import('./engines/dossier')> {
+  const bundle = process.env.BENCH_DOSSIER_BUNDLE;
+  if (bundle) return (await import(pathToFileURL(bundle).href)) as typeof import('./engines/dossier');
+  return import('./engines/dossier');
+}
+
 async function engine(): Promise<BenchEngine> {
   switch (name) {
     case 'dossier':
-      return (await import('./engines/dossier')).dossier();
+      return (await dossierModule()).dossier();
     case 'lunr':
       return (await import('./engines/naive-lunr')).naiveLunr();
     case 'minisearch':
@@ -183,6 +192,7 @@ async function run(): Promise<object> {
   const e = await engine();
   const stopOpen = monitor();
   await e.open(indexDir(), workdir);
+  await e.settle?.();
   const openRss = stopOpen().peakRssMB;
   gc();
   const afterLoad = memory();

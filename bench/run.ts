@@ -56,6 +56,29 @@ function runScript(script: string, args: string[], timeoutMs: number, gc = true)
   }
 }
 
+/**
+ * Bundles the Dossier adapter with the archive's code into out/bench, as the app and the CLI
+ * are bundled, for the children to load (BENCH_DOSSIER_BUNDLE): its cold start then counts
+ * loading Dossier's code, not compiling its TypeScript, as the peers load their built JS.
+ */
+function bundleDossier(): void {
+  const out = path.join(here, '..', 'out', 'bench');
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(here, '..', 'scripts', 'build-cli.mjs'),
+      '--quiet',
+      '--out',
+      out,
+      '--entry',
+      'dossier-engine=bench/engines/dossier.ts',
+    ],
+    { stdio: 'inherit' },
+  );
+  if (r.status !== 0) throw new Error('bench: bundling the Dossier adapter failed');
+  process.env.BENCH_DOSSIER_BUNDLE = path.join(out, 'dossier-engine.mjs');
+}
+
 function child(phase: string, engine: string, dir: string, arg?: string): Figures {
   return runScript('child.ts', [phase, engine, dir, ...(arg ? [arg] : [])], 30 * 60 * 1000);
 }
@@ -269,6 +292,7 @@ async function main(): Promise<void> {
       );
     return;
   }
+  if (ENGINES.includes('dossier')) bundleDossier();
   const results: Record<string, Record<string, Figures>> = {};
   const loads: Record<string, string> = {};
   for (const size of SIZES) {

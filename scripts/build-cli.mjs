@@ -4,7 +4,8 @@
 // the import worker as import-worker.js
 // and the seed files. Everything sits in one folder because worker-pool.ts and seed.ts
 // find their files beside the module that runs them.
-// Runs on `npm ci`/`npm install` (prepare), before the tests, and with `npm run build`.
+// Runs on `npm ci`/`npm install` (prepare), before the tests, and with `npm run build`;
+// `npm run bench` runs it with `--out out/bench --entry dossier-engine=bench/engines/dossier.ts`.
 
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -12,7 +13,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = process.env.DOSSIER_CLI_OUT ? path.resolve(process.env.DOSSIER_CLI_OUT) : path.join(root, 'out/cli');
+const argValues = (flag) => process.argv.flatMap((a, i) => (process.argv[i - 1] === flag ? [a] : []));
+const outArg = argValues('--out')[0] ?? process.env.DOSSIER_CLI_OUT;
+const outDir = outArg ? path.resolve(root, outArg) : path.join(root, 'out/cli');
+/** `--entry name=file` (repeatable) bundles those instead of the CLI, with the same workers
+ *  beside them: the benchmark runs its Dossier adapter this way, as built as the app's code. */
+const entries = argValues('--entry').map((e) => e.split('='));
 const seedDir = path.join(root, 'archive/seed');
 const quiet = process.argv.includes('--quiet');
 
@@ -59,10 +65,12 @@ try {
   await build({
     ...common,
     splitting: true,
-    entryPoints: {
-      dossier: path.join(root, 'archive/cli/dossier.ts'),
-      'host-process': path.join(root, 'archive/host/host-process.ts'),
-    },
+    entryPoints: entries.length
+      ? Object.fromEntries(entries.map(([name, file]) => [name, path.join(root, file)]))
+      : {
+          dossier: path.join(root, 'archive/cli/dossier.ts'),
+          'host-process': path.join(root, 'archive/host/host-process.ts'),
+        },
     outdir: outDir,
     chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },
@@ -94,4 +102,5 @@ for (const name of readdirSync(seedDir)) {
   copyFileSync(path.join(seedDir, name), path.join(outDir, name));
 }
 
-if (!quiet) process.stdout.write(`built ${path.relative(root, outDir) || outDir}/dossier.mjs\n`);
+if (!quiet)
+  process.stdout.write(`built ${path.relative(root, outDir) || outDir}/${entries[0]?.[0] ?? 'dossier'}.mjs\n`);

@@ -1,7 +1,8 @@
 // Opens an archive folder the way every host does: seeded when new, read-only when asked.
 // A read-only open of a folder with no archive fails (a mistyped --archive creates
-// nothing); a writable one creates and seeds it only when `create` allows. A read-only
-// archive is used through dispatch(), which reads its metadata when a method needs it.
+// nothing); a writable one creates and seeds it only when `create` allows. An archive is
+// used through dispatch(), which waits for its metadata when a method needs it: a reader
+// reads it then, a writer has begun reading it in the background at open.
 
 import { Archive } from '../core/archive';
 
@@ -25,7 +26,8 @@ export interface OpenArchiveOptions {
 export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
   return Archive.open(dir, {
     readOnly: Boolean(options.readOnly),
-    searchFirst: Boolean(options.readOnly),
+    // Searches are answered from the index's catalog while the rest of the archive loads.
+    searchFirst: true,
     create: options.create,
     lockWaitMs: options.lockWaitMs,
     oneCommand: options.oneCommand,

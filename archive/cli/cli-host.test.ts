@@ -88,6 +88,7 @@ describe('a host that comes up while the command waits for the lock', () => {
     // This test process holds the archive (the lock) but serves no socket yet.
     const archive = await openArchive(dir);
     try {
+      await archive.loaded(); // a host's archive reads dossier.json after opening (searchFirst)
       const seed = archive.data.items.find((i) => i.kind === 'article')!.id;
       const running = dossier('tag', seed, 'Late', '--archive', dir);
       await new Promise((r) => setTimeout(r, 1_000));

@@ -18,15 +18,20 @@ export interface AppListenerDeps {
 
 export function startAppListener({ archive, call, log }: AppListenerDeps): ClipperService {
   const service = new ClipperService({ dir: archive.dir, call: call as never, open: async () => ({ url: null }) });
-  const prefs = getPreferences(archive);
-  if (prefs[CLIPPER_PREFERENCE] === true) {
-    const port =
-      typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number'
-        ? (prefs[CLIPPER_PORT_PREFERENCE] as number)
-        : DEFAULT_CLIPPER_PORT;
-    void service
-      .configure(true, port)
-      .then((status) => status.error && log(`browser extension listener is off: ${status.error}`));
-  }
+  // The setting is read once the archive has read dossier.json, which a host does after
+  // its first searches; a change the app asks for meanwhile waits for the same read.
+  void archive
+    .loaded()
+    .then(async () => {
+      const prefs = getPreferences(archive);
+      if (prefs[CLIPPER_PREFERENCE] !== true) return;
+      const port =
+        typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number'
+          ? (prefs[CLIPPER_PORT_PREFERENCE] as number)
+          : DEFAULT_CLIPPER_PORT;
+      const status = await service.configure(true, port);
+      if (status.error) log(`browser extension listener is off: ${status.error}`);
+    })
+    .catch(() => undefined); // an archive that cannot be read says so to every call
   return service;
 }

@@ -24,6 +24,7 @@ export async function serveClipper(
     // The browser UI has no per-item address yet: "Open in Dossier" opens the app.
     open: async () => ({ url: appUrl }),
   });
+  await archive.loaded();
   const prefs = getPreferences(archive);
   const savedPort =
     typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number'

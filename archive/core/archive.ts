@@ -20,9 +20,11 @@ export interface OpenOptions {
   /** False: refuse to create an archive where there is none. */
   create?: boolean;
   lockWaitMs?: number;
-  /** Read-only: when the index's catalog is of the archive's present state, open the index
-   *  from it and read dossier.json only at `loaded()` (dispatch() calls it for every method
-   *  but a search). A writer opens its index from the catalog whenever it can. */
+  /** When the index's catalog is of the archive's present state, open the index from it and
+   *  answer searches at once: a reader reads dossier.json only at `loaded()` (dispatch()
+   *  calls it for every method but a search), a writer reads it in the background, in
+   *  slices between searches. Without it, a writer reads dossier.json before it returns
+   *  (it still opens its index from the catalog whenever it can). */
   searchFirst?: boolean;
   /** The archive serves one command and closes (the CLI): no warm-up of the search code. */
   oneCommand?: boolean;
@@ -46,7 +48,7 @@ export class Archive {
       readOnly: options.readOnly,
       create: options.create,
       lockWaitMs: options.lockWaitMs,
-      deferRead: options.readOnly && options.searchFirst,
+      deferRead: options.searchFirst,
     });
     const archive = new Archive(store, null);
     try {
@@ -55,13 +57,15 @@ export class Archive {
         await archive.durable();
       }
       // An archive as the last writer left it opens its search index from the index's
-      // catalog: a writer (which has read dossier.json) makes no metadata per item for it,
-      // and a reader reads dossier.json only if it is asked for more than a search.
+      // catalog: a writer makes no metadata per item for it, and with searchFirst answers
+      // searches before it has read dossier.json (see OpenOptions).
       const catalog = store.readOnly && !options.searchFirst ? null : await readCatalog(store);
       if (!catalog) await store.load();
       archive.warmUp = !options.oneCommand;
       await archive.openIndex(catalog ?? undefined);
       if (!store.readOnly) {
+        // Edits, backups and every method but a search wait for this (dispatch(), loaded()).
+        void store.load().catch(() => undefined);
         archive.backups = new BackupSchedule(archive);
         if (!store.created) archive.backups.start();
       }

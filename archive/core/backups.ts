@@ -86,6 +86,7 @@ export async function takeBackup(
 ): Promise<BackupManifest | null> {
   const root = backupsDir(store.dir);
   await fs.mkdir(root, { recursive: true });
+  await store.load(); // a writer that opened searches first may still be reading the archive
   await store.durable(); // so that its journal position counts every change made so far
   const newest = (await listBackups(store.dir, { verify: false })).find((b) => b.valid);
   if (!options.force && newest && (await readManifest(path.join(root, newest.id)).catch(() => null))?.seq === store.seq)

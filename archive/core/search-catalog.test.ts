@@ -206,4 +206,48 @@ describe('the index catalog', () => {
     expect(inSegmentOrder(metas, layout).map((m) => m.id)).toEqual(['e', 'c', 'b', 'a', 'd', 'f']);
     expect(inSegmentOrder(metas, null)).toBe(metas);
   });
+
+  it('lets a writer answer searches before it has read dossier.json, which it reads in the background', async () => {
+    const dir = await closedArchive();
+    const writer = await Archive.open(dir, { searchFirst: true });
+    expect((await search(writer, 'russia')).total).toBe(3);
+    await writer.loaded();
+    expect(writer.data.items).toHaveLength(3);
+    const grain = (await search(writer, 'grain')).hits[0].id;
+    const tagged = await dispatch(writer, 'tags.add', { id: grain, tags: ['Amur'] });
+    expect(tagged.ok).toBe(true);
+    expect((await search(writer, 'tag:amur')).total).toBe(1);
+    await writer.close();
+    const again = await Archive.open(dir);
+    expect(again.item(grain).tags).toContain('Amur');
+    await again.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('leaves a damaged dossier.json as it was when a writer finds it only after opening', async () => {
+    const dir = await closedArchive();
+    // The items folded into dossier.json (they were in the journal), and the catalog saved again.
+    const folder = await Archive.open(dir);
+    await folder.store.fold();
+    await folder.close();
+    const file = path.join(dir, 'dossier.json');
+    // The same size and the same last bytes: the catalog still looks like this state's.
+    const bytes = await fs.readFile(file);
+    expect(bytes.indexOf('"Grain exports"')).toBeGreaterThan(0);
+    bytes[bytes.indexOf('"Grain exports"')] = '#'.charCodeAt(0);
+    await fs.writeFile(file, bytes);
+    const writer = await Archive.open(dir, { searchFirst: true });
+    expect((await search(writer, 'grain')).total).toBe(1);
+    const listed = await dispatch(writer, 'items.list', { limit: 5 });
+    expect(listed.ok).toBe(false);
+    if (!listed.ok) {
+      expect(listed.error.code).toBe('corrupt_archive');
+      expect(listed.error.message).toMatch(/^dossier\.json is not valid JSON .*left untouched/);
+    }
+    await writer.close();
+    expect(await fs.readFile(file)).toEqual(bytes);
+    // The lock was let go: the next writer opens, and is told the same.
+    await expect(Archive.open(dir)).rejects.toThrow(/dossier\.json is not valid JSON/);
+    await rm(dir, { recursive: true, force: true });
+  });
 });

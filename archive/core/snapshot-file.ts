@@ -1,6 +1,7 @@
 // lowdb adapter for dossier.json, the snapshot. Reading strips a byte-order mark, parses,
 // migrates and validates (a snapshot whose seal shows it is exactly as Dossier wrote it is
-// not validated again: snapshot-seal.ts); a file that fails is left as it was and named in one line.
+// not validated again, and is parsed in slices: snapshot-seal.ts, snapshot-slices.ts); a
+// file that fails is left as it was and named in one line.
 // Writing streams compact JSON a slice of records at a time, so a 50,000-item snapshot
 // never holds the thread that answers requests for more than a millisecond or two, and is
 // atomic and durable (temporary file, fsync, rename, fsync of the folder).
@@ -12,6 +13,7 @@ import { migrate } from './migrations';
 import { writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
 import { hasValidSeal, sealed, SEAL_KEY } from './snapshot-seal';
+import { parseSealedInSlices } from './snapshot-slices';
 
 /** Records serialised between two yields to the event loop. */
 const SLICE = 250;
@@ -39,6 +41,11 @@ export class SnapshotFile implements Adapter<ArchiveData> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new ArchiveError('io_error', `Cannot read ${this.file}: ${(error as Error).message}`);
     }
+    // A snapshot as Dossier sealed it is read in slices, between which the thread answers
+    // searches; any other is read whole, and validated.
+    const sliced = await parseSealedInSlices(bytes);
+    this.sealedOnRead = sliced !== null && isCurrentShape(sliced);
+    if (this.sealedOnRead) return sliced as unknown as ArchiveData;
     this.sealedOnRead = hasValidSeal(bytes);
     return parseSnapshot(bytes.toString('utf8'), 'dossier.json', this.sealedOnRead);
   }

@@ -41,12 +41,19 @@ export async function* sealed(body: AsyncIterable<string>): AsyncGenerator<strin
 
 /** Whether `bytes` end with a seal that matches them and this schema. */
 export function hasValidSeal(bytes: Uint8Array): boolean {
+  const seal = sealOf(bytes);
+  return seal !== null && crc32(bytes.subarray(0, seal.at)) === seal.crc;
+}
+
+/** Where the seal at the end of `bytes` starts and the CRC it claims for the bytes before
+ *  it, if it is a seal of this schema (the CRC is the caller's to check). */
+export function sealOf(bytes: Uint8Array): { at: number; crc: number } | null {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The seal is short and last: look only at the tail, not through the whole file.
   const tailFrom = Math.max(0, buffer.length - 80);
   const at = buffer.lastIndexOf(LEAD, buffer.length - 1, 'latin1');
-  if (at < tailFrom) return false;
+  if (at < tailFrom) return null;
   const m = TRAILER.exec(buffer.toString('latin1', at));
-  if (!m || m[2] !== schemaStamp()) return false;
-  return crc32(buffer.subarray(0, at)) === Number(m[1]);
+  if (!m || m[2] !== schemaStamp()) return null;
+  return { at, crc: Number(m[1]) };
 }

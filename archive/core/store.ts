@@ -37,8 +37,8 @@ export interface StoreOptions {
   create?: boolean;
   /** How long to wait for another writer to close the archive. */
   lockWaitMs?: number;
-  /** Read-only: read the files only when `load()` is first called (a search answered from
-   *  the index's catalog never needs them). */
+  /** Read the files only when `load()` is first called (a search answered from the index's
+   *  catalog never needs them). A writer still takes the lock at open. */
   deferRead?: boolean;
 }
 
@@ -129,31 +129,9 @@ export class Store implements ArchiveFiles {
     try {
       const snapshot = new SnapshotFile(dataFile);
       const db = new Low<ArchiveData>(snapshot, emptyArchiveData());
-      if (readOnly) {
-        const reader = new Store(dir, true, db, snapshot, null, null, 0);
-        if (!options.deferRead) await reader.load();
-        return reader;
-      }
-      const journals = await readConsistently(db, dir, readOnly);
-
-      const store = new Store(dir, false, db, snapshot, lock, null, db.data.seq);
-      store.loaded = true;
-      store.reading = Promise.resolve();
+      const store = new Store(dir, readOnly, db, snapshot, lock, null, 0);
       store.created = !exists;
-      store.snapshotBytes = (await fs.stat(dataFile).catch(() => null))?.size ?? 0;
-      if (journals.old || !exists) {
-        // A fold was cut short: finish it, so that only one journal is ever appended to.
-        // (A new archive starts with an empty snapshot, so its folder reads as an archive.)
-        await store.writeSnapshot(db.data.seq);
-        await fs.rm(path.join(dir, 'journal.old'), { force: true });
-        store.writer = await JournalWriter.open(store.journalFile, null);
-        await syncDir(dir);
-      } else {
-        store.writer = await JournalWriter.open(store.journalFile, journals.current?.validBytes ?? null);
-        // A snapshot from before seals (or edited by hand) was validated whole just now:
-        // rewrite it in the background, sealed, so later opens need not validate it again.
-        if (!snapshot.sealedOnRead) void store.fold().catch(() => undefined);
-      }
+      if (!options.deferRead || !exists) await store.load();
       return store;
     } catch (error) {
       await lock?.release();
@@ -166,13 +144,36 @@ export class Store implements ArchiveFiles {
     return this.db.data;
   }
 
-  /** Reads the snapshot and the journal, once (a writer's store has read them at open). */
+  /** Reads the snapshot and the journal, once (at open, unless the open deferred it); a
+   *  writer then opens the journal to append to. */
   load(): Promise<void> {
-    this.reading ??= readConsistently(this.db, this.dir, this.readOnly).then(() => {
-      this.seq = this.db.data.seq;
-      this.loaded = true;
-    });
+    this.reading ??= this.readOnly ? this.read().then(() => undefined) : this.readAsWriter();
     return this.reading;
+  }
+
+  private async read(): Promise<{ old: JournalContents | null; current: JournalContents | null }> {
+    const journals = await readConsistently(this.db, this.dir, this.readOnly);
+    this.seq = this.db.data.seq;
+    this.loaded = true;
+    return journals;
+  }
+
+  private async readAsWriter(): Promise<void> {
+    const journals = await this.read();
+    this.snapshotBytes = (await fs.stat(this.dataFile).catch(() => null))?.size ?? 0;
+    if (journals.old || this.created) {
+      // A fold was cut short: finish it, so that only one journal is ever appended to.
+      // (A new archive starts with an empty snapshot, so its folder reads as an archive.)
+      await this.writeSnapshot(this.seq);
+      await fs.rm(path.join(this.dir, 'journal.old'), { force: true });
+      this.writer = await JournalWriter.open(this.journalFile, null);
+      await syncDir(this.dir);
+    } else {
+      this.writer = await JournalWriter.open(this.journalFile, journals.current?.validBytes ?? null);
+      // A snapshot from before seals (or edited by hand) was validated whole just now:
+      // rewrite it in the background, sealed, so later opens need not validate it again.
+      if (!this.snapshot.sealedOnRead) void this.fold().catch(() => undefined);
+    }
   }
 
   // --- recording changes ----------------------------------------------------------------
@@ -370,6 +371,8 @@ export class Store implements ArchiveFiles {
   async close(last?: () => Promise<void>): Promise<void> {
     if (this.closed) return;
     try {
+      // A read under way finishes first: a writer's opens the journal, which is closed below.
+      await this.reading?.catch(() => undefined);
       if (!this.readOnly) {
         await this.durable();
         await this.folding;

@@ -25,6 +25,7 @@ let seedId: string;
 
 beforeAll(async () => {
   ({ archive, dir, cleanup } = await tempArchive());
+  await archive.loaded(); // a host's archive reads dossier.json after opening (searchFirst)
   seedId = archive.data.items.find((i) => i.kind === 'article')!.id;
   // A socket left by a host that crashed: the next host replaces it.
   if (unix) {

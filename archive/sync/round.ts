@@ -57,6 +57,7 @@ export async function syncRound(
 }
 
 async function round(archive: Archive, target: SyncTarget, options: RoundOptions): Promise<RoundReport> {
+  await archive.loaded(); // a host's archive may still be reading dossier.json (searchFirst)
   const started = performance.now();
   const { local, merge } = await openSession(archive, options.now);
   const { codec, salt } = await openTargetFile(target, options.passphrase ?? null);

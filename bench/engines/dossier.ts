@@ -1,5 +1,6 @@
 // Dossier as the app runs it: the corpus as an archive folder (dossier.json and content/),
-// opened with Archive.open (metadata read and validated, the search index opened over it),
+// opened as every host opens it (the index from its catalog, searches answered while
+// dossier.json is read in the background; its metadata in full before the query mix),
 // searched with the renderer's own request through dispatch() — 50 hits with snippets and
 // facets, relevance order — and a new article imported through `import.paths`.
 
@@ -7,6 +8,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Archive } from '../../archive/core/archive';
 import { dispatch } from '../../archive/api/dispatch';
+import { openArchive } from '../../archive/api/open-archive';
 import { writeCorpusArchive } from '../corpus-archive';
 import type { BenchQuery } from '../queries';
 import type { BenchEngine } from './engine';
@@ -50,7 +52,11 @@ export function dossier(): BenchEngine {
       await archive.flush();
     },
     async open(_dir, workdir) {
-      archive = await Archive.open(archiveDir(workdir));
+      // As every host opens it (api/open-archive.ts): searches first, the rest in the background.
+      archive = await openArchive(archiveDir(workdir), { create: false });
+    },
+    async settle() {
+      await archive!.loaded();
     },
     async query(q) {
       return (await ask(q)).hits.map((h) => h.id);

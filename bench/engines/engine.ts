@@ -17,6 +17,10 @@ export interface BenchEngine {
   build(docs: BenchDoc[], dir: string, workdir: string): Promise<void>;
   /** Opens the persisted index and reads whatever metadata the engine needs to answer. */
   open(dir: string, workdir: string): Promise<void>;
+  /** Resolves once what open() left under way is done (Dossier: a writer reads the archive's
+   *  metadata in the background, between searches). The cold figures do not wait for it; the
+   *  query mix and the memory after load are measured after it. */
+  settle?(): Promise<void>;
   /** The first page: LIMIT hits, ids in rank order (Dossier: with snippets, as the app gets them). */
   query(q: BenchQuery): Promise<string[]>;
   /** Every match of the query (not timed); Dossier reports it with each answer. */
