@@ -6,7 +6,7 @@
 // skipped above 10k (a 200 s, 3 GB build at 50k) unless BENCH_NAIVE_50K=1. BENCH_REPORT_ONLY=1
 // prints the last run again from bench/results.json.
 
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +49,11 @@ function runScript(script: string, args: string[], timeoutMs: number, gc = true)
     [...(gc ? ['--expose-gc'] : []), '--import', 'tsx', path.join(here, script), ...args],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs },
   );
+  return lastLine(r);
+}
+
+/** The figures a child process printed last (JSON), or `{ error }` with its last lines on stderr. */
+function lastLine(r: SpawnSyncReturns<string>): Figures {
   try {
     return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Figures;
   } catch {
@@ -56,31 +61,41 @@ function runScript(script: string, args: string[], timeoutMs: number, gc = true)
   }
 }
 
+/** Where bundleChild puts child.ts bundled: inside bench/, so that the peers resolve from
+ *  bench/node_modules and the app's packages from the repo's. */
+const CHILD = path.join(here, '.work', 'child', 'child.mjs');
+
 /**
- * Bundles the Dossier adapter with the archive's code into out/bench, as the app and the CLI
- * are bundled, for the children to load (BENCH_DOSSIER_BUNDLE): its cold start then counts
- * loading Dossier's code, not compiling its TypeScript, as the peers load their built JS.
+ * Bundles child.ts with every engine's adapter and code (each engine a chunk loaded only
+ * when asked for; Dossier's workers beside them), as the app and the CLI are bundled: the
+ * engines' processes then run in plain Node, and their cold figures count loading each
+ * engine's JavaScript, not a TypeScript loader's hooks on every module.
  */
-function bundleDossier(): void {
-  const out = path.join(here, '..', 'out', 'bench');
+function bundleChild(): void {
   const r = spawnSync(
     process.execPath,
     [
       path.join(here, '..', 'scripts', 'build-cli.mjs'),
       '--quiet',
       '--out',
-      out,
+      path.dirname(CHILD),
       '--entry',
-      'dossier-engine=bench/engines/dossier.ts',
+      'child=bench/child.ts',
+      '--external',
+      'better-sqlite3',
     ],
     { stdio: 'inherit' },
   );
-  if (r.status !== 0) throw new Error('bench: bundling the Dossier adapter failed');
-  process.env.BENCH_DOSSIER_BUNDLE = path.join(out, 'dossier-engine.mjs');
+  if (r.status !== 0) throw new Error('bench: bundling bench/child.ts failed');
 }
 
 function child(phase: string, engine: string, dir: string, arg?: string): Figures {
-  return runScript('child.ts', [phase, engine, dir, ...(arg ? [arg] : [])], 30 * 60 * 1000);
+  const r = spawnSync(process.execPath, ['--expose-gc', CHILD, phase, engine, dir, ...(arg ? [arg] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 30 * 60 * 1000,
+  });
+  return lastLine(r);
 }
 
 const load = () =>
@@ -292,7 +307,7 @@ async function main(): Promise<void> {
       );
     return;
   }
-  if (ENGINES.includes('dossier')) bundleDossier();
+  bundleChild();
   const results: Record<string, Record<string, Figures>> = {};
   const loads: Record<string, string> = {};
   for (const size of SIZES) {

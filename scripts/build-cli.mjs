@@ -5,7 +5,7 @@
 // and the seed files. Everything sits in one folder because worker-pool.ts and seed.ts
 // find their files beside the module that runs them.
 // Runs on `npm ci`/`npm install` (prepare), before the tests, and with `npm run build`;
-// `npm run bench` runs it with `--out out/bench --entry dossier-engine=bench/engines/dossier.ts`.
+// `npm run bench` bundles its engines' process with it (`bench/run.ts`, bundleChild).
 
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -17,8 +17,10 @@ const argValues = (flag) => process.argv.flatMap((a, i) => (process.argv[i - 1] 
 const outArg = argValues('--out')[0] ?? process.env.DOSSIER_CLI_OUT;
 const outDir = outArg ? path.resolve(root, outArg) : path.join(root, 'out/cli');
 /** `--entry name=file` (repeatable) bundles those instead of the CLI, with the same workers
- *  beside them: the benchmark runs its Dossier adapter this way, as built as the app's code. */
+ *  beside them, and `--external pkg` leaves a package to node_modules: the benchmark runs its
+ *  engines this way, built as the app's code is. */
 const entries = argValues('--entry').map((e) => e.split('='));
+const externals = argValues('--external');
 const seedDir = path.join(root, 'archive/seed');
 const quiet = process.argv.includes('--quiet');
 
@@ -51,7 +53,7 @@ const common = {
   // Small packages are bundled in (resolving and loading ~100 files of zod, lowdb and lunr
   // one by one costs a CLI run ~90 ms); the big page parsers stay in node_modules, and
   // lunr-languages is required by file name at run time.
-  external: ['jsdom', '@mozilla/readability', 'dompurify', 'lunr-languages', 'lunr-languages/*'],
+  external: ['jsdom', '@mozilla/readability', 'dompurify', 'lunr-languages', 'lunr-languages/*', ...externals],
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',

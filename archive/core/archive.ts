@@ -64,8 +64,17 @@ export class Archive {
       archive.warmUp = !options.oneCommand;
       await archive.openIndex(catalog ?? undefined);
       if (!store.readOnly) {
-        // Edits, backups and every method but a search wait for this (dispatch(), loaded()).
-        void store.load().catch(() => undefined);
+        // Edits, backups and every method but a search wait for this read (dispatch() and
+        // loaded() start it at once). Otherwise it starts once no search is under way, and
+        // gives way to every search that comes while it goes on.
+        const quiet = () => archive.searchIndex?.quiet() ?? Promise.resolve();
+        store.readBetween(quiet);
+        setImmediate(
+          () =>
+            void quiet()
+              .then(() => store.load())
+              .catch(() => undefined),
+        );
         archive.backups = new BackupSchedule(archive);
         if (!store.created) archive.backups.start();
       }

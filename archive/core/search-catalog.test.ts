@@ -11,6 +11,7 @@ import { dispatch } from '../api/dispatch';
 import { crc32 } from 'node:zlib';
 import { decodeSections, encodeSections } from '../search/sections-file';
 import { inSegmentOrder } from './catalog-columns';
+import { listBackups } from './backups';
 import type { SearchMeta } from '../search/types';
 
 const TEXT = 'Wang Yi said the relationship between China and Russia has reached an unprecedented level.';
@@ -248,6 +249,38 @@ describe('the index catalog', () => {
     expect(await fs.readFile(file)).toEqual(bytes);
     // The lock was let go: the next writer opens, and is told the same.
     await expect(Archive.open(dir)).rejects.toThrow(/dossier\.json is not valid JSON/);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps an edit sent while a writer is still reading dossier.json, and backs up the state it read', async () => {
+    const dir = await closedArchive();
+    const writer = await Archive.open(dir, { searchFirst: true });
+    // Sent at once, before the read is done: the edit waits for it, then is durable as ever.
+    const id = (await search(writer, 'grain')).hits[0].id;
+    const [tagged, listed] = await Promise.all([
+      dispatch(writer, 'tags.add', { id, tags: ['Early'] }),
+      dispatch(writer, 'items.list', { limit: 10 }),
+    ]);
+    expect(tagged.ok).toBe(true);
+    expect(listed.ok && listed.value.items).toHaveLength(3);
+    await writer.close();
+    const [backup] = await listBackups(dir);
+    expect(backup).toMatchObject({ reason: 'open', items: 3, valid: true });
+    const again = await Archive.open(dir);
+    expect(again.item(id).tags).toContain('Early');
+    await again.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lets go of the archive when closed before its read of dossier.json is done', async () => {
+    const dir = await closedArchive();
+    const before = await fs.readFile(path.join(dir, 'dossier.json'));
+    const writer = await Archive.open(dir, { searchFirst: true });
+    await writer.close();
+    const next = await Archive.open(dir, { lockWaitMs: 0 });
+    expect(next.data.items).toHaveLength(3);
+    await next.close();
+    expect(await fs.readFile(path.join(dir, 'dossier.json'))).toEqual(before);
     await rm(dir, { recursive: true, force: true });
   });
 });

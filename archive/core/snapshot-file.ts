@@ -30,6 +30,8 @@ export class SnapshotFile implements Adapter<ArchiveData> {
   next: SnapshotWrite = { seq: 0 };
   /** Whether the last read found the file sealed (a writer seals an unsealed one by folding). */
   sealedOnRead = false;
+  /** Awaited between the slices of a sealed file's read (see parseSealedInSlices). */
+  between: () => Promise<void> = () => Promise.resolve();
 
   constructor(readonly file: string) {}
 
@@ -43,7 +45,7 @@ export class SnapshotFile implements Adapter<ArchiveData> {
     }
     // A snapshot as Dossier sealed it is read in slices, between which the thread answers
     // searches; any other is read whole, and validated.
-    const sliced = await parseSealedInSlices(bytes);
+    const sliced = await parseSealedInSlices(bytes, this.between);
     this.sealedOnRead = sliced !== null && isCurrentShape(sliced);
     if (this.sealedOnRead) return sliced as unknown as ArchiveData;
     this.sealedOnRead = hasValidSeal(bytes);

@@ -10,7 +10,7 @@
 import { crc32 } from 'node:zlib';
 import { sealOf } from './snapshot-seal';
 
-const SLICE = 1 << 20;
+const SLICE = 1 << 18;
 /** The snapshot opens with its version and journal position, then the items (snapshot-file.ts). */
 const ITEMS_FROM = Buffer.from(',"items":[');
 const HEAD_MAX = 200;
@@ -26,14 +26,23 @@ const ITEMS_END = Buffer.from('],"notes":[');
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The snapshot's members (less its seal), or null when the bytes are not a snapshot sealed
- *  under this schema and laid out as Dossier writes one. */
-export async function parseSealedInSlices(bytes: Buffer): Promise<Record<string, unknown> | null> {
+ *  under this schema and laid out as Dossier writes one. Between two slices it yields a turn
+ *  of the event loop and then awaits `between` (a writer's store waits for the searches
+ *  under way, so that they are not slowed by the read). */
+export async function parseSealedInSlices(
+  bytes: Buffer,
+  between: () => Promise<void> = () => Promise.resolve(),
+): Promise<Record<string, unknown> | null> {
+  const pause = async () => {
+    await yieldToLoop();
+    await between();
+  };
   const seal = sealOf(bytes);
   if (!seal) return null;
   let crc = 0;
   for (let i = 0; i < seal.at; i += SLICE) {
     crc = crc32(bytes.subarray(i, Math.min(seal.at, i + SLICE)), crc);
-    await yieldToLoop();
+    await pause();
   }
   if (crc !== seal.crc) return null;
   try {
@@ -56,7 +65,7 @@ export async function parseSealedInSlices(bytes: Buffer): Promise<Record<string,
       for (const item of slice) items.push(item);
       if (last >= 0) end = stop;
       else start = stop + 1;
-      await yieldToLoop();
+      await pause();
     }
     const rest = JSON.parse(`{"items":0${bytes.toString('utf8', end + 1, seal.at)}}`) as Record<string, unknown>;
     return { ...head, ...rest, items };

@@ -3,7 +3,9 @@
 // bodies, and the writer's lock. An edit costs the size of the edit: it is recorded, and
 // `durable()` resolves once a journal record holding it is on disk; edits that arrive
 // together share one fsync. The snapshot is rewritten in the background when the journal
-// grows, and a read-only store reads all of this without a lock and writes nothing.
+// grows, and a read-only store reads all of this without a lock and writes nothing. Either
+// may open before reading the files (deferRead: a search answered from the index's catalog
+// needs none of them); then `load()` reads them, and a writer holds the lock meanwhile.
 
 import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -142,6 +144,11 @@ export class Store implements ArchiveFiles {
   get data(): ArchiveData {
     if (!this.loaded) throw new ArchiveError('internal', 'The archive was read before it was loaded.');
     return this.db.data;
+  }
+
+  /** Has a read of dossier.json wait for `wait` between its slices (searches first). */
+  readBetween(wait: () => Promise<void>): void {
+    this.snapshot.between = wait;
   }
 
   /** Reads the snapshot and the journal, once (at open, unless the open deferred it); a

@@ -263,17 +263,30 @@ export class Engine implements SearchIndex {
    *  can make it fail: then the index is rebuilt once and `run` tried again; if that fails
    *  too, the caller gets `fallback`'s answer rather than an exception. */
   private async answer<T>(run: () => T | Promise<T>, fallback: (err: unknown) => T): Promise<T> {
-    await this.settle();
+    this.answering++;
     try {
-      return await run();
-    } catch {
+      await this.settle();
       try {
-        await this.rebuild();
         return await run();
-      } catch (err) {
-        return fallback(err);
+      } catch {
+        try {
+          await this.rebuild();
+          return await run();
+        } catch (err) {
+          return fallback(err);
+        }
       }
+    } finally {
+      if (--this.answering === 0) for (const wake of this.quietWaiters.splice(0)) wake();
     }
+  }
+
+  /** Searches and related-items rankings under way. */
+  private answering = 0;
+  private readonly quietWaiters: Array<() => void> = [];
+
+  quiet(): Promise<void> {
+    return this.answering === 0 ? Promise.resolve() : new Promise((resolve) => this.quietWaiters.push(resolve));
   }
 
   /** Ranks in one turn and makes the page's snippets in as many more as they take (they

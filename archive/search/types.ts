@@ -116,6 +116,9 @@ export interface SearchIndex {
   related(id: string, opts: { exclude: string[]; limit: number }): Promise<RelatedHit[]>;
   /** Resolves once every change so far is persisted under dir. */
   flush(): Promise<void>;
+  /** Resolves when no search or related-items ranking is under way (at once if none is):
+   *  work that can wait, such as reading the rest of the archive, goes between them. */
+  quiet(): Promise<void>;
   /** After close: the stored segments as the manifest with checksum `manifestCrc` names
    *  them, and which of each one's items are live; null when not everything was stored. */
   storedLayout(): StoredLayout | null;
