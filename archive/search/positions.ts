@@ -6,7 +6,6 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { StreamData } from './segment';
 import { readRange } from './sections-file';
-import { mayRead } from './read-turns';
 import { streamSections, typedFrom } from './segment-file';
 import { SizedCache } from './sized-cache';
 
@@ -101,7 +100,6 @@ export class FilePositions implements PositionSource {
     if (t < 0 || t >= this.terms) throw new Error('no such term');
     const file = this.file;
     if (typeof file !== 'string') return this.readTerm(t, bufferRange(file), file.length);
-    mayRead();
     const fd = openSync(file, 'r');
     try {
       return this.readTerm(t, fileRange(fd), this.sections ? 0 : fstatSync(fd).size);

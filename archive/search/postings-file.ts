@@ -7,7 +7,6 @@
 import { closeSync, openSync } from 'node:fs';
 import { BIG_ENDIAN, readRange } from './sections-file';
 import { checksum, POSTINGS_BLOCK, type PostingsLayout } from './segment-file';
-import { mayRead } from './read-turns';
 
 export class PostingsFile {
   /** 1 for each block already read into the arrays. */
@@ -60,7 +59,6 @@ export class PostingsFile {
   }
 
   private readBlocks(first: number, end: number): void {
-    mayRead();
     const { from: base, size, crcs } = this.layout;
     const at = base + first * POSTINGS_BLOCK;
     const fd = openSync(this.file, 'r');

@@ -16,14 +16,11 @@ import { correction } from './typo';
 import type { Segment } from './segment';
 import { leadSnippet, makeSnippet } from './snippets';
 import { selectTop, selectTopByKey } from './top';
-import { withinTurn } from './read-turns';
 import type { SearchHit, SearchMeta, SearchRequest, SearchResult, Snippet } from './types';
 
 const DEFAULT_LIMIT = 20;
 /** The longest a query holds the thread before giving it back between the page's hits. */
 const SLICE_MS = 8;
-/** How long a ranking turn may go on reading from disk (read-turns.ts). */
-const READ_MS = 6;
 
 /** Snippets of recent hits, by item version and the query's matched terms: typing re-runs
  *  a query on every keystroke over mostly the same hits. About this many bytes at most. */
@@ -73,14 +70,8 @@ export class QueryRunner {
     indexNotices: string[],
     nextTurn: () => Promise<void>,
   ): Promise<SearchResult> {
-    // A ranking that must read from disk reads for part of a turn, gives the thread back and
-    // runs again (read-turns.ts); one that finds everything read ranks in one turn.
     let turn = performance.now();
-    let ranked: Ranked | null;
-    while ((ranked = withinTurn(READ_MS, () => this.rank(req, segs, indexNotices))) === null) {
-      await nextTurn();
-      turn = performance.now();
-    }
+    const ranked = this.rank(req, segs, indexNotices);
     const hits: SearchHit[] = [];
     for (const p of ranked.page) {
       if (performance.now() - turn > SLICE_MS) {
