@@ -2,7 +2,7 @@
 // slices, so that a large archive's metadata loads while the same thread goes on answering
 // searches from the index: 100,000 items are some 80 MB of JSON, and read at once they would
 // stop the thread for most of a second. The seal is checked first, in slices too; then the
-// items are parsed about a megabyte at a time, each slice cut where one item ends and the
+// items are parsed a quarter of a megabyte at a time, each slice cut where one item ends and the
 // next begins. Anything else (no seal, another schema, a layout Dossier does not write, a cut
 // that does not parse) gives null, and the caller reads the file whole as before: slicing
 // changes when the work is done, never what it finds.
@@ -50,7 +50,7 @@ export async function parseSealedInSlices(
     if (itemsAt < 0 || itemsAt > HEAD_MAX) return null;
     const head = JSON.parse(`${bytes.toString('utf8', 0, itemsAt)}}`) as Record<string, unknown>;
     const items: unknown[] = [];
-    // Each slice ends at the first cut a megabyte on, or where the items end if that comes
+    // Each slice ends at the first cut SLICE bytes on, or where the items end if that comes
     // first (looked for in the slice alone: a search to the end would hold the thread). The
     // cuts fall on ASCII bytes, which never lie inside a UTF-8 character.
     let start = itemsAt + ITEMS_FROM.length;
