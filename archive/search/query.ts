@@ -161,29 +161,23 @@ export class QueryRunner {
       } else {
         textMatches = ev.count;
         const { slots, scores } = ev;
+        const out = m.nos;
         let kept = 0;
-        // Slots ascend, so each segment's matches are one run, read with its arrays at hand.
+        // Slots ascend, so each segment's matches are one run, read with its arrays at hand;
+        // each kept slot's item number goes beside it (the boost below changes scores only).
         for (let i = 0, si = 0; i < ev.count; si++) {
           const { base, nos } = segs[si];
           const end = base + nos.length;
           for (; i < ev.count && slots[i] < end; i++) {
             const no = nos[slots[i] - base];
-            if (no >= 0 && (!keep || keep(no))) slots[kept++] = slots[i];
+            if (no < 0 || (keep && !keep(no))) continue;
+            slots[kept] = slots[i];
+            out[kept++] = no;
           }
         }
         proximityBoost(slots, kept, scores, segs, ev.sequence);
-        const out = m.nos;
-        const outScores = m.scores;
-        for (let i = 0, si = 0; i < kept; si++) {
-          const { base, nos } = segs[si];
-          const end = base + nos.length;
-          for (; i < kept && slots[i] < end; i++) {
-            const slot = slots[i];
-            out[i] = nos[slot - base];
-            // Scores equal to six digits are a tie, which the newer item wins.
-            outScores[i] = Math.round(scores[slot] * 1e6) / 1e6;
-          }
-        }
+        // Scores equal to six digits are a tie, which the newer item wins.
+        for (let i = 0; i < kept; i++) m.scores[i] = Math.round(scores[slots[i]] * 1e6) / 1e6;
         m.n = kept;
       }
     }
