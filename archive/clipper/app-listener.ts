@@ -5,9 +5,7 @@
 import type { Archive } from '../core/archive';
 import type { Outcome } from '../api/types';
 import { ClipperService } from './clipper-service';
-import { DEFAULT_CLIPPER_PORT } from './listener';
-import { CLIPPER_PORT_PREFERENCE, CLIPPER_PREFERENCE } from '../api/handlers';
-import { getPreferences } from '../core/preferences';
+import { savedClipperSetting } from './clipper-setting';
 
 export interface AppListenerDeps {
   archive: Archive;
@@ -18,17 +16,11 @@ export interface AppListenerDeps {
 
 export function startAppListener({ archive, call, log }: AppListenerDeps): ClipperService {
   const service = new ClipperService({ dir: archive.dir, call: call as never, open: async () => ({ url: null }) });
-  // The setting is read once the archive has read dossier.json, which a host does after
-  // its first searches; a change the app asks for meanwhile waits for the same read.
-  void archive
-    .loaded()
-    .then(async () => {
-      const prefs = getPreferences(archive);
-      if (prefs[CLIPPER_PREFERENCE] !== true) return;
-      const port =
-        typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number'
-          ? (prefs[CLIPPER_PORT_PREFERENCE] as number)
-          : DEFAULT_CLIPPER_PORT;
+  // Not awaited: the setting waits for the archive's read of dossier.json, which a host does
+  // after its first searches; a change the app asks for meanwhile waits for the same read.
+  void savedClipperSetting(archive)
+    .then(async ({ on, port }) => {
+      if (!on) return;
       const status = await service.configure(true, port);
       if (status.error) log(`browser extension listener is off: ${status.error}`);
     })

@@ -4,11 +4,9 @@
 
 import type { Archive } from '../core/archive';
 import { dispatch } from '../api/dispatch';
-import { CLIPPER_PORT_PREFERENCE, CLIPPER_PREFERENCE } from '../api/handlers';
-import { getPreferences } from '../core/preferences';
 import { ArchiveError } from '../core/errors';
-import { DEFAULT_CLIPPER_PORT } from './listener';
 import { ClipperService } from './clipper-service';
+import { savedClipperSetting } from './clipper-setting';
 
 /** Starts the service (and the listener, when asked for or set on); refuses a busy port given on the command line. */
 export async function serveClipper(
@@ -24,14 +22,9 @@ export async function serveClipper(
     // The browser UI has no per-item address yet: "Open in Dossier" opens the app.
     open: async () => ({ url: appUrl }),
   });
-  await archive.loaded();
-  const prefs = getPreferences(archive);
-  const savedPort =
-    typeof prefs[CLIPPER_PORT_PREFERENCE] === 'number'
-      ? (prefs[CLIPPER_PORT_PREFERENCE] as number)
-      : DEFAULT_CLIPPER_PORT;
-  if (requestedPort === null && prefs[CLIPPER_PREFERENCE] !== true) return service;
-  const status = await service.configure(true, requestedPort ?? savedPort);
+  const saved = await savedClipperSetting(archive);
+  if (requestedPort === null && !saved.on) return service;
+  const status = await service.configure(true, requestedPort ?? saved.port);
   if (status.error !== null) {
     if (requestedPort !== null)
       throw new ArchiveError('io_error', `${status.error.replace(/\.$/, '')} (--clipper-port N)`);
