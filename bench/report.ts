@@ -32,7 +32,17 @@ const ROWS: Array<{ key: string; label: string; digits: number }> = [
   })),
   ...COLD_KINDS.map((k) => ({
     key: `cold.${k}.firstStallMs`,
-    label: `first ${k} query: longest event-loop block (ms)`,
+    label: `first ${k} query right after open: longest event-loop block (ms)`,
+    digits: 0,
+  })),
+  ...COLD_KINDS.map((k) => ({
+    key: `cold.${k}.settledStallMs`,
+    label: `first ${k} query, settled and idle 2 s: longest block (ms)`,
+    digits: 0,
+  })),
+  ...COLD_KINDS.map((k) => ({
+    key: `cold.${k}.loadStallMs`,
+    label: `after the first ${k} answer until settled: longest block (ms)`,
     digits: 0,
   })),
   { key: 'p50', label: 'query p50, wall (ms)', digits: 2 },
@@ -159,10 +169,14 @@ const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 export function searchGoals(results: Results): Goal[] {
   const d = (s: string, key: string) => num(get(results[s]?.dossier, key));
   const flex = (s: string) => num(get(results[s]?.flexsearch, 'p95'));
-  const worstStall = (s: string) => {
-    const v = COLD_KINDS.map((k) => d(s, `cold.${k}.firstStallMs`)).filter((x): x is number => x !== null);
+  const worst = (s: string, keys: string[]) => {
+    const v = COLD_KINDS.flatMap((k) => keys.map((key) => d(s, `cold.${k}.${key}`))).filter(
+      (x): x is number => x !== null,
+    );
     return v.length ? Math.max(...v) : null;
   };
+  // A first use is met right after open and, more often, once the archive has settled.
+  const worstStall = (s: string) => worst(s, ['firstStallMs', 'settledStallMs']);
   const coldOpen100k = () => {
     const v = COLD_KINDS.map((k) => d('100000', `cold.${k}.coldMs`)).filter((x): x is number => x !== null);
     return v.length ? Math.max(...v) : null;
@@ -190,7 +204,13 @@ export function searchGoals(results: Results): Goal[] {
       unit: 'ms',
       note: cpu('50000'),
     },
-    { label: '50k first use of any query kind: longest block', value: worstStall('50000'), limit: 20, unit: 'ms' },
+    {
+      label: '50k first use of any query kind (right after open, or settled and idle): longest block',
+      value: worstStall('50000'),
+      limit: 20,
+      unit: 'ms',
+      note: `apart from any query, the background read of the archive's metadata after the first answer blocked up to ${worst('50000', ['loadStallMs'])?.toFixed(1) ?? '—'} ms`,
+    },
     { label: '50k bulk build peak RSS', value: d('50000', 'peakRssMB'), limit: 800, unit: 'MB' },
     { label: '100k cold open → first answer (slowest kind)', value: coldOpen100k(), limit: 600, unit: 'ms' },
     { label: '100k query p95 with 50 hits', value: d('100000', 'p95'), limit: 6, unit: 'ms', note: cpu('100000') },

@@ -118,6 +118,9 @@ function measure(engine: string, dir: string): Figures {
   for (const kind of COLD_KINDS) {
     cold[kind] = child('cold', engine, dir, kind);
     if (cold[kind].error) return { ...b, error: `cold ${kind}: ${String(cold[kind].error)}` };
+    const settled = child('settled', engine, dir, kind);
+    if (settled.error) return { ...b, error: `settled ${kind}: ${String(settled.error)}` };
+    cold[kind] = { ...cold[kind], ...settled };
   }
   const r = child('run', engine, dir);
   const fig: Figures = { ...b, ...r, cold };

@@ -5,6 +5,7 @@
 // reads it then, a writer has begun reading it in the background at open.
 
 import { Archive } from '../core/archive';
+import { contract } from './contract';
 
 /** The seed is read only when an archive is created: other opens never load it. */
 async function seedArchive(archive: Archive): Promise<void> {
@@ -24,7 +25,7 @@ export interface OpenArchiveOptions {
 }
 
 export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
-  return Archive.open(dir, {
+  const archive = await Archive.open(dir, {
     readOnly: Boolean(options.readOnly),
     // Searches are answered from the index's catalog while the rest of the archive loads.
     searchFirst: true,
@@ -33,4 +34,10 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
     oneCommand: options.oneCommand,
     seed: options.seed === false ? undefined : seedArchive,
   });
+  // The first check of a search's arguments compiles the schema's code (a few milliseconds):
+  // done in an idle turn now, not in the first search's.
+  if (!options.oneCommand) setTimeout(() => void contract['search.query'].args.safeParse(WARM_SEARCH), 0).unref();
+  return archive;
 }
+
+const WARM_SEARCH = { q: 'warm', sort: 'relevance', offset: 0, limit: 50 };

@@ -214,6 +214,10 @@ export class CatalogColumns implements ItemColumns {
     return this.strings.stamp.at(i);
   }
 
+  added(i: number): string {
+    return this.strings.added.at(i);
+  }
+
   meta(i: number): SearchMeta {
     const flags = this.flags[i];
     const value = (c: CodedColumn) => (c.codes[i] >= 0 ? c.values[c.codes[i]] : null);
@@ -227,7 +231,7 @@ export class CatalogColumns implements ItemColumns {
       tags,
       source: value(this.source),
       published: value(this.published),
-      added: this.strings.added.at(i),
+      added: this.added(i),
       language: value(this.language) ?? 'en',
       hasNotes: (flags & FLAG_NOTES) !== 0,
       hasHighlights: (flags & FLAG_HIGHLIGHTS) !== 0,

@@ -32,8 +32,8 @@ async function closedArchive(): Promise<string> {
   return dir;
 }
 
-const search = async (archive: Archive, q: string) => {
-  const out = await dispatch(archive, 'search.query', { q, limit: 50 });
+const search = async (archive: Archive, q: string, sort?: 'newest' | 'oldest' | 'added' | 'title') => {
+  const out = await dispatch(archive, 'search.query', { q, limit: 50, sort });
   if (!out.ok) throw new Error(out.error.message);
   return out.value;
 };
@@ -46,6 +46,18 @@ describe('the index catalog', () => {
     const lazy = await Archive.open(dir, { readOnly: true, searchFirst: true });
     // Opened from the catalog: the metadata has not been read.
     expect(() => lazy.data).toThrow(/before it was loaded/);
+    // Sorted by date (published, else added) from the catalog's columns (no item's
+    // metadata made yet), as from the items.
+    for (const sort of ['newest', 'oldest', 'added'] as const) {
+      for (const q of ['', 'russia']) {
+        const expected = await search(full, q, sort);
+        expect(expected.hits.length, `${q} ${sort}`).toBeGreaterThan(1);
+        expect(
+          (await search(lazy, q, sort)).hits.map((h) => h.id),
+          `${q} ${sort}`,
+        ).toEqual(expected.hits.map((h) => h.id));
+      }
+    }
     for (const q of ['russia', 'tag:china–russia', 'trade', '"unprecedented level"', 'compare visit', 'has:notes']) {
       const expected = await search(full, q);
       expect(expected.total).toBeGreaterThan(0);

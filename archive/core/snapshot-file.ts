@@ -14,6 +14,7 @@ import { writeFileAtomic } from './atomic-file';
 import { ArchiveError } from './errors';
 import { hasValidSeal, sealed, SEAL_KEY } from './snapshot-seal';
 import { parseSealedInSlices } from './snapshot-slices';
+import { nextTurn } from '../search/next-turn';
 
 /** Records serialised between two yields to the event loop. */
 const SLICE = 250;
@@ -87,8 +88,6 @@ function isCurrentShape(raw: unknown): raw is Record<string, unknown> {
   return (['items', 'tags', 'notes', 'highlights', 'relations'] as const).every((k) => Array.isArray(data[k]));
 }
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** Compact JSON of `data` stamped `seq` and sealed, in slices, yielding to the event loop between them. */
 export function serialiseSnapshot(data: ArchiveData, seq: number): AsyncGenerator<string> {
   return sealed(snapshotBody(data, seq));
@@ -109,7 +108,7 @@ async function* snapshotBody(data: ArchiveData, seq: number): AsyncGenerator<str
     for (let i = 0; i < list.length; i += SLICE) {
       const part = JSON.stringify(list.slice(i, i + SLICE));
       yield (i > 0 ? ',' : '') + part.slice(1, -1);
-      await yieldToLoop();
+      await nextTurn();
     }
     yield ']';
   }

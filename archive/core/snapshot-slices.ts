@@ -9,8 +9,9 @@
 
 import { crc32 } from 'node:zlib';
 import { sealOf } from './snapshot-seal';
+import { nextTurn } from '../search/next-turn';
 
-const SLICE = 1 << 18;
+const SLICE = 1 << 17;
 /** The snapshot opens with its version and journal position, then the items (snapshot-file.ts). */
 const ITEMS_FROM = Buffer.from(',"items":[');
 const HEAD_MAX = 200;
@@ -23,7 +24,13 @@ const BETWEEN_ITEMS = Buffer.from('},{"id":"');
 /** After the items come the notes; an item has no "notes" member of its own. */
 const ITEMS_END = Buffer.from('],"notes":[');
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Gives the event loop a turn, then awaits `between` (see parseSealedInSlices). */
+export function pauseWith(between: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    await nextTurn();
+    await between();
+  };
+}
 
 /** The snapshot's members (less its seal), or null when the bytes are not a snapshot sealed
  *  under this schema and laid out as Dossier writes one. Between two slices it yields a turn
@@ -33,10 +40,7 @@ export async function parseSealedInSlices(
   bytes: Buffer,
   between: () => Promise<void> = () => Promise.resolve(),
 ): Promise<Record<string, unknown> | null> {
-  const pause = async () => {
-    await yieldToLoop();
-    await between();
-  };
+  const pause = pauseWith(between);
   const seal = sealOf(bytes);
   if (!seal) return null;
   let crc = 0;

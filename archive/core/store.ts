@@ -24,7 +24,8 @@ import {
   type JournalContents,
   type RecordCollection,
 } from './journal';
-import { replay } from './replay';
+import { replayInTurns } from './replay';
+import { pauseWith } from './snapshot-slices';
 import { archiveFiles, type ArchiveFiles } from './archive-files';
 
 /** The journal is folded into a fresh snapshot once it is this large (or a fifth of the snapshot). */
@@ -159,7 +160,12 @@ export class Store implements ArchiveFiles {
   }
 
   private async read(): Promise<{ old: JournalContents | null; current: JournalContents | null }> {
-    const journals = await readConsistently(this.db, this.dir, this.readOnly);
+    const journals = await readConsistently(
+      this.db,
+      this.dir,
+      this.readOnly,
+      pauseWith(() => this.snapshot.between()),
+    );
     this.seq = this.db.data.seq;
     this.loaded = true;
     return journals;
@@ -507,6 +513,7 @@ async function readConsistently(
   db: Low<ArchiveData>,
   dir: string,
   readOnly: boolean,
+  pause: () => Promise<void>,
 ): Promise<{ old: JournalContents | null; current: JournalContents | null }> {
   for (let attempt = 1; ; attempt++) {
     await db.read();
@@ -515,7 +522,7 @@ async function readConsistently(
     const records = [...(old?.records ?? []), ...(current?.records ?? [])].filter((r) => r.seq > db.data.seq);
     const gapAt = records.findIndex((r, i) => r.seq !== db.data.seq + 1 + i);
     if (gapAt < 0) {
-      replay(db.data, records);
+      await replayInTurns(db.data, records, pause);
       return { old, current };
     }
     if (readOnly && attempt < CONSISTENT_READ_TRIES) {

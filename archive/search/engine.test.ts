@@ -248,6 +248,39 @@ describe('changes', () => {
     expect((await idx.query({ q: '' })).total).toBe(4);
   });
 
+  it('answers searches and related items sent together as each is answered alone', async () => {
+    // Enough items that a first ranking takes several steps, which the others wait for.
+    const words = ['harvest', 'election', 'pipeline', 'markets', 'coordination', 'arctic', 'walrus'];
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      item({
+        id: `m${i}`,
+        title: `${words[i % 7]} report ${i}`,
+        body: `The ${words[i % 7]} and the ${words[(i * 3) % 7]} ${'were discussed again. '.repeat(1 + (i % 4))}Item ${i}.`,
+        published: `20${10 + (i % 15)}-0${1 + (i % 9)}-01`,
+      }),
+    );
+    const idx = await openWith(many);
+    const requests = [
+      { q: 'harvest' },
+      { q: '"pipeline and the"', limit: 50 },
+      { q: 'elect*', sort: 'newest' as const },
+      { q: 'markets -walrus', limit: 30 },
+      { q: '', sort: 'oldest' as const, limit: 40 },
+      { q: 'coordination arctic' },
+    ];
+    const together = await Promise.all([
+      ...requests.map((r) => idx.query(r)),
+      idx.related('m1', { exclude: [], limit: 5 }),
+      idx.related('m2', { exclude: [], limit: 5 }),
+    ]);
+    const alone = [];
+    for (const r of requests) alone.push(await idx.query(r));
+    alone.push(await idx.related('m1', { exclude: [], limit: 5 }));
+    alone.push(await idx.related('m2', { exclude: [], limit: 5 }));
+    expect(together).toEqual(alone);
+    expect((together[0] as { total: number }).total).toBeGreaterThan(400);
+  });
+
   it('sends a bulk import to the workers instead of analysing it in the next query', async () => {
     arch = await tempArchive(ITEMS);
     const engine = new Engine(

@@ -14,8 +14,9 @@ import { isItemColumns, type Placement } from './item-columns';
 import { itemDate } from './item-table';
 import { LiveItems } from './live-items';
 import { PositionCache } from './positions';
-import { clampInt, emptyResult, QueryRunner } from './query';
+import { clampInt, emptyResult, QueryRunner, Turns } from './query';
 import { relatedTo } from './related';
+import { nextTurn } from './next-turn';
 import { MAX_SEGMENT_DOCS, type Segment } from './segment';
 import { warmUp } from './warm-up';
 import { WorkerPool } from './worker-pool';
@@ -63,8 +64,10 @@ export class Engine implements SearchIndex {
   /** Something changed since the last write (a deletion, a new segment, a rebuild). */
   private dirty = false;
   private ready: Promise<void> = Promise.resolve();
-  /** The last related-items call, which the next one waits for. */
-  private relatedTurn: Promise<unknown> = Promise.resolve();
+  /** The last ranking that reads the segments in turns (a search's, related items'), which
+   *  the next one waits for: they share working arrays and the segments' bases, and the
+   *  files of segments a merge replaced stay until none reads them. */
+  private reading: Promise<unknown> = Promise.resolve();
   private writing: Promise<void> = Promise.resolve();
   private readonly pool = new WorkerPool();
   private closed = false;
@@ -114,7 +117,11 @@ export class Engine implements SearchIndex {
     if (!loaded) this.base.clear();
     this.catchUp(loaded === 'repaired', loaded !== 'placed');
     // Compiles each kind of query's code in idle turns, not in the first real search of it.
-    if (this.opts.warmUp !== false) warmUp(() => this.closed);
+    if (this.opts.warmUp !== false)
+      warmUp(
+        () => this.closed,
+        () => this.answering > 0,
+      );
   }
 
   /** Indexes the items the segments lack or hold at another stamp: a few in the delta,
@@ -289,13 +296,25 @@ export class Engine implements SearchIndex {
     return this.answering === 0 ? Promise.resolve() : new Promise((resolve) => this.quietWaiters.push(resolve));
   }
 
-  /** Ranks in one turn and makes the page's snippets in as many more as they take (they
-   *  may read bodies from disk), so that a first search never holds the thread long. */
+  /** Runs `rank` after the rankings before it, alone among them. */
+  private inReadingTurn<T>(rank: () => Promise<T>): Promise<T> {
+    const turn = this.reading.then(rank);
+    this.reading = turn.catch(() => {});
+    return turn;
+  }
+
+  /** Ranks in short steps and makes the page's snippets one hit at a time (they may read
+   *  bodies from disk), giving the thread back between them, so that a first search, cold,
+   *  never holds it long. Another search may be ranked while this one's snippets are made. */
   async query(req: SearchRequest): Promise<SearchResult> {
     return this.answer(
-      () => {
-        this.syncDelta();
-        return this.queries.runInTurns(req, this.liveSegments(), this.openNotices, nextTurn);
+      async () => {
+        const turns = new Turns(nextTurn);
+        const ranked = await this.inReadingTurn(() => {
+          this.syncDelta();
+          return this.queries.rankInTurns(req, this.liveSegments(), this.openNotices, turns);
+        });
+        return this.queries.pageInTurns(ranked, turns);
       },
       (err) => {
         const why = err instanceof Error ? err.message : String(err);
@@ -305,12 +324,12 @@ export class Engine implements SearchIndex {
   }
 
   /** Related items are ranked a segment at a time, giving the thread back between segments
-   *  (at 50,000 items the whole ranking takes longer than a request should hold it); calls
-   *  take turns, as they share their working arrays. */
+   *  (at 50,000 items the whole ranking takes longer than a request should hold it), in the
+   *  reading turn a search's ranking also takes. */
   async related(id: string, opts: { exclude: string[]; limit: number }): Promise<RelatedHit[]> {
-    const turn = this.relatedTurn.then(() =>
-      this.answer(
-        () => {
+    return this.answer(
+      () =>
+        this.inReadingTurn(async () => {
           this.syncDelta();
           const meta = this.items.get(id)?.meta;
           if (!meta) return [];
@@ -323,12 +342,9 @@ export class Engine implements SearchIndex {
             clampInt(opts.limit, 10, 0, 1000),
             nextTurn,
           );
-        },
-        () => [],
-      ),
+        }),
+      () => [],
     );
-    this.relatedTurn = turn.catch(() => {});
-    return turn;
   }
 
   // ---------------------------------------------------------------- persistence
@@ -364,6 +380,8 @@ export class Engine implements SearchIndex {
     }
     if (!this.dirty && !compacted) return;
     this.dirty = false;
+    // A ranking still reading a segment the merge replaced finishes before its files go.
+    await this.reading;
     try {
       await this.base.write();
     } catch (err) {
@@ -424,9 +442,6 @@ export class Engine implements SearchIndex {
     };
   }
 }
-
-/** Lets other callbacks (requests, timers, I/O) run before continuing. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function stripBody(doc: SearchMeta & { body?: string }): SearchMeta {
   if (!('body' in doc)) return doc;

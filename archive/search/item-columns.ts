@@ -14,6 +14,8 @@ export interface ItemColumns {
   readonly count: number;
   id(i: number): string;
   stamp(i: number): string;
+  /** When item i was added (an ISO date and time). */
+  added(i: number): string;
   kind: CodedColumn;
   language: CodedColumn;
   source: CodedColumn;

@@ -2,7 +2,7 @@
 // query so that nothing proportional to the number of matches is allocated, and the orders
 // a result page can be sorted in. Relevance ties and listings fall back to newest first.
 
-import type { ItemView } from './item-table';
+import type { ItemTable } from './item-table';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -11,12 +11,18 @@ export function comparator(
   sort: string,
   nos: Int32Array,
   scores: Float64Array,
-  view: (no: number) => ItemView,
+  table: ItemTable,
 ): (a: number, b: number) => number {
+  const view = (no: number) => table.view(no);
+  // Dates and ids are read without making items' views: a sort compares many more items
+  // than the page shows.
   const newest = (i: number, j: number) => {
-    const a = view(nos[i]);
-    const b = view(nos[j]);
-    return a.date < b.date ? 1 : a.date > b.date ? -1 : a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0;
+    const a = table.sortDate(nos[i]);
+    const b = table.sortDate(nos[j]);
+    if (a !== b) return a < b ? 1 : -1;
+    const x = table.idOf(nos[i]);
+    const y = table.idOf(nos[j]);
+    return x < y ? -1 : x > y ? 1 : 0;
   };
   if (sort === 'newest') return newest;
   if (sort === 'oldest') return (i, j) => -newest(i, j);

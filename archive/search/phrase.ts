@@ -8,16 +8,17 @@ import type { Segment } from './segment';
 /** Per position: the terms it may take (null: any word). */
 export type PhrasePattern = Array<string[] | null>;
 
-/** Marks in `out` the slots holding the pattern at consecutive positions; false when the
- *  pattern is empty. Stop words are terms with positions, so "Take That" needs "that". */
-export function phraseMatches(
+/** Marks in `out` the slots holding the pattern at consecutive positions, a segment per
+ *  step; false when the pattern is empty. Stop words are terms with positions, so
+ *  "Take That" needs "that". */
+export function* phraseMatches(
   input: PhrasePattern,
   segments: Segment[],
   total: number,
   stamp: Int32Array,
   count: Uint8Array,
   out: Uint8Array,
-): boolean {
+): Generator<void, boolean> {
   const pattern = [...input];
   while (pattern.length && pattern[0] === null) pattern.shift();
   while (pattern.length && pattern[pattern.length - 1] === null) pattern.pop();
@@ -28,6 +29,7 @@ export function phraseMatches(
   count.fill(0, 0, total);
   const needed = pattern.filter((p) => p !== null).length;
   for (const seg of segments) {
+    yield;
     const ords: Array<number[] | null> = pattern.map((p) =>
       p ? p.map((t) => seg.find(t)).filter((o) => o >= 0) : null,
     );

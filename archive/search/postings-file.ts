@@ -26,12 +26,12 @@ export class PostingsFile {
     this.tfBytes = Buffer.from(tfs.buffer, tfs.byteOffset, tfs.byteLength);
   }
 
-  /** Makes postings [lo, hi) readable in the arrays. */
-  load(lo: number, hi: number): void {
-    if (hi <= lo) return;
+  /** Makes postings [lo, hi) readable in the arrays; says whether any block was read. */
+  load(lo: number, hi: number): boolean {
+    if (hi <= lo) return false;
     const { docsAt, tfsAt } = this.layout;
-    this.loadBytes(docsAt + 2 * lo, docsAt + 2 * hi);
-    this.loadBytes(tfsAt + lo, tfsAt + hi);
+    const docs = this.loadBytes(docsAt + 2 * lo, docsAt + 2 * hi);
+    return this.loadBytes(tfsAt + lo, tfsAt + hi) || docs;
   }
 
   /** Reads every block not read yet (a segment about to be merged or written elsewhere). */
@@ -40,11 +40,12 @@ export class PostingsFile {
   }
 
   /** Reads the blocks holding file bytes [from, to) that are not read yet, each run of
-   *  neighbouring ones in one read. */
-  private loadBytes(from: number, to: number): void {
+   *  neighbouring ones in one read; says whether there were any. */
+  private loadBytes(from: number, to: number): boolean {
     const base = this.layout.from;
     const first = Math.floor((from - base) / POSTINGS_BLOCK);
     const last = Math.floor((to - 1 - base) / POSTINGS_BLOCK);
+    let read = false;
     let b = first;
     while (b <= last) {
       if (this.loaded[b]) {
@@ -54,8 +55,10 @@ export class PostingsFile {
       let end = b + 1;
       while (end <= last && !this.loaded[end]) end++;
       this.readBlocks(b, end);
+      read = true;
       b = end;
     }
+    return read;
   }
 
   private readBlocks(first: number, end: number): void {

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './build';
 import { LiveItems } from './live-items';
-import { QueryRunner } from './query';
+import { QueryRunner, Turns } from './query';
 import { Segment } from './segment';
 import { SegmentBuilder } from './segment-builder';
 import { item } from './test-fixtures';
 
-/** One segment of `n` items about the same things, and the items' table. */
-function index(n: number): { seg: Segment; items: LiveItems; bodies: Map<string, string> } {
-  const items = new LiveItems();
-  const bodies = new Map<string, string>();
+/** One segment of `n` items about the same things, and the items' table (`into`'s, when
+ *  given: the ids then start with `prefix`). */
+function index(
+  n: number,
+  into?: { items: LiveItems; bodies: Map<string, string> },
+  prefix = 'i',
+): { seg: Segment; items: LiveItems; bodies: Map<string, string> } {
+  const items = into?.items ?? new LiveItems();
+  const bodies = into?.bodies ?? new Map<string, string>();
   const builder = new SegmentBuilder();
   for (let i = 0; i < n; i++) {
     const it = item({
-      id: `i${i}`,
+      id: `${prefix}${i}`,
       title: `Prime minister visit ${i}`,
       body: `The prime minister met farmers ${'and talked '.repeat(i % 5)}about the harvest, item ${i}.`,
     });
@@ -72,5 +77,57 @@ describe('a query answered in turns', () => {
       runner.run({ q: 'harvest', limit: 5 }, [seg], []).hits.map((h) => h.id),
     );
     expect(turns).toBe(0);
+  });
+
+  it('ranks in short steps, giving the thread back between them, to exactly the answer of one run', async () => {
+    // More postings for one word than a step walks (scorer.ts STEP_POSTINGS), in two segments.
+    const a = index(2600);
+    const b = index(2600, a, 'j');
+    const segs = [a.seg, b.seg];
+    segs[1].base = a.seg.size;
+    const runner = new QueryRunner(a.items, (id) => a.bodies.get(id) ?? '');
+    /** Gives the thread back at every chance. */
+    class EveryStep extends Turns {
+      given = 0;
+      override due(): boolean {
+        return true;
+      }
+      override async next(): Promise<void> {
+        this.given++;
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    for (const req of [
+      { q: 'harvest farmers', limit: 50 },
+      { q: '"prime minister" -talked', limit: 20 },
+      { q: 'harv', limit: 10 },
+      { q: 'tag:none', limit: 5 },
+    ]) {
+      const turns = new EveryStep(async () => {});
+      const ranked = await runner.rankInTurns(req, segs, [], turns);
+      const inTurns = await runner.pageInTurns(ranked, turns);
+      expect(inTurns, req.q).toEqual(runner.run(req, segs, []));
+      expect(turns.given, req.q).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('refuses a second ranking on the same runner while one is under way in turns', async () => {
+    const { seg, items, bodies } = index(10);
+    const runner = new QueryRunner(items, (id) => bodies.get(id) ?? '');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const slow = new (class extends Turns {
+      override due(): boolean {
+        return true;
+      }
+      override next(): Promise<void> {
+        return held;
+      }
+    })(async () => {});
+    const first = runner.rankInTurns({ q: 'harvest' }, [seg], [], slow);
+    expect(() => runner.run({ q: 'harvest' }, [seg], [])).toThrow(/being ranked/);
+    release();
+    expect((await first).result.total).toBe(10);
+    expect(runner.run({ q: 'harvest' }, [seg], []).total).toBe(10);
   });
 });

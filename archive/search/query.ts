@@ -1,6 +1,8 @@
 // Answers one search request over the live segments: matches the parsed query (or lists
 // every item when it has no words), filters, sorts and pages the matches, and adds snippets
 // and facets. It changes no segment; only a damaged positions file can make it throw.
+// Ranking is a series of short steps and snippets are made one hit at a time, so an answer
+// given in turns never holds the thread much longer than SLICE_MS, even cold.
 
 import { analyzerFor } from './analyzer';
 import { compileFilters, sortOf } from './filters';
@@ -9,7 +11,7 @@ import type { LiveItems } from './live-items';
 import { SizedCache } from './sized-cache';
 import { comparator, Matches } from './matches';
 import { parseQuery, type Filter } from './query-parser';
-import { evaluate, Scratch } from './scorer';
+import { drain, evaluate, evaluateInSteps, Scratch } from './scorer';
 import { explainEmpty, readStopWords } from './explain';
 import { proximityBoost } from './proximity';
 import { correction } from './typo';
@@ -19,15 +21,17 @@ import { selectTop, selectTopByKey } from './top';
 import type { SearchHit, SearchMeta, SearchRequest, SearchResult, Snippet } from './types';
 
 const DEFAULT_LIMIT = 20;
-/** The longest a query holds the thread before giving it back between the page's hits. */
-const SLICE_MS = 8;
+/** About the longest a query holds the thread before giving it back between two steps. */
+const SLICE_MS = 6;
+/** Matches filtered between two steps, less one (a mask). */
+const STEP_ITEMS = 4095;
 
 /** Snippets of recent hits, by item version and the query's matched terms: typing re-runs
  *  a query on every keystroke over mostly the same hits. About this many bytes at most. */
 const SNIPPET_CACHE_BYTES = 4 * 1024 * 1024;
 
 /** A ranked result whose page of hits (item versions and scores) is yet to be made. */
-interface Ranked {
+export interface Ranked {
   result: SearchResult;
   page: Array<{ view: ItemView; score: number }>;
   terms: Set<string>;
@@ -54,46 +58,68 @@ export class QueryRunner {
   /** `segs` are every live segment with their bases set. `indexNotices` (sentences about
    *  the index itself) are taken into this result, so each is said once. */
   run(req: SearchRequest, segs: Segment[], indexNotices: string[]): SearchResult {
-    const ranked = this.rank(req, segs, indexNotices);
+    if (this.ranking) throw new Error('a search is being ranked in turns');
+    const ranked = drain(this.rank(req, segs, indexNotices));
     return { ...ranked.result, hits: ranked.page.map((p) => this.hit(p.view, p.score, ranked.terms, ranked.termsKey)) };
   }
 
-  /**
-   * The same answer as `run`, giving the thread back (`nextTurn`) whenever it has held it for
-   * SLICE_MS: matching and ranking take one turn, and the page's snippets, which may read
-   * bodies from disk and analyse them, follow in as many turns as they need. A result
-   * already ranked never changes; later turns read only its item versions and bodies.
-   */
+  /** The same answer as `run`, in turns: `rankInTurns`, then `pageInTurns`. */
   async runInTurns(
     req: SearchRequest,
     segs: Segment[],
     indexNotices: string[],
     nextTurn: () => Promise<void>,
   ): Promise<SearchResult> {
-    let turn = performance.now();
-    const ranked = this.rank(req, segs, indexNotices);
+    const turns = new Turns(nextTurn);
+    return this.pageInTurns(await this.rankInTurns(req, segs, indexNotices, turns), turns);
+  }
+
+  /** A ranking under way: `run` and another ranking must wait for it (they share its arrays). */
+  private ranking = false;
+
+  /**
+   * Matches, ranks and pages a query, giving the thread back whenever it has held it for
+   * SLICE_MS. Until it resolves, the caller keeps `segs` (and their bases) as they are and
+   * starts no other ranking on this runner.
+   */
+  async rankInTurns(req: SearchRequest, segs: Segment[], indexNotices: string[], turns: Turns): Promise<Ranked> {
+    if (this.ranking) throw new Error('a search is being ranked in turns');
+    this.ranking = true;
+    try {
+      const steps = this.rank(req, segs, indexNotices);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+        if (turns.due()) await turns.next();
+      }
+    } finally {
+      this.ranking = false;
+    }
+  }
+
+  /** The ranked page's hits with their snippets (which may read bodies from disk and analyse
+   *  them), in as many turns as they take. A ranked result never changes; these turns read
+   *  only its item versions and bodies, so other searches may be ranked meanwhile. */
+  async pageInTurns(ranked: Ranked, turns: Turns): Promise<SearchResult> {
     const hits: SearchHit[] = [];
     for (const p of ranked.page) {
-      if (performance.now() - turn > SLICE_MS) {
-        await nextTurn();
-        turn = performance.now();
-      }
+      if (turns.due()) await turns.next();
       hits.push(this.hit(p.view, p.score, ranked.terms, ranked.termsKey));
     }
     return { ...ranked.result, hits };
   }
 
   /** Matches, ranks and pages a query (with a spelling fix when nothing matched), leaving
-   *  the page's hits to be made. */
-  private rank(req: SearchRequest, segs: Segment[], indexNotices: string[]): Ranked {
+   *  the page's hits to be made; in steps. */
+  private *rank(req: SearchRequest, segs: Segment[], indexNotices: string[]): Generator<void, Ranked> {
     const q = typeof req.q === 'string' ? req.q : '';
-    const first = this.attempt(req, q, segs);
+    const first = yield* this.attempt(req, q, segs);
     let ranked = first.ranked;
     if (first.retry) {
       // Nothing found: try the words as they are most likely spelt.
       const fixed = this.corrected(q, first.words, segs);
       if (fixed) {
-        const second = this.attempt(req, fixed, segs).ranked;
+        const second = (yield* this.attempt(req, fixed, segs)).ranked;
         if (second.result.total > 0) {
           ranked = {
             ...second,
@@ -125,8 +151,12 @@ export class QueryRunner {
     return changed ? out : null;
   }
 
-  /** One run of a query text; `retry` when it found nothing and a spelling fix may help. */
-  private attempt(req: SearchRequest, q: string, segs: Segment[]): { ranked: Ranked; retry: boolean; words: string[] } {
+  /** One run of a query text, in steps; `retry` when it found nothing and a spelling fix may help. */
+  private *attempt(
+    req: SearchRequest,
+    q: string,
+    segs: Segment[],
+  ): Generator<void, { ranked: Ranked; retry: boolean; words: string[] }> {
     const parsed = parseQuery(q);
     const notices = [...parsed.notices];
     const languages = this.items.languages();
@@ -135,6 +165,7 @@ export class QueryRunner {
     const filters = [...parsed.filters, ...tagFilters];
     const table = this.items.table;
     const keep = compileFilters(filters, table, notices);
+    yield;
 
     let total = 0;
     for (const v of segs) total += v.size;
@@ -144,9 +175,12 @@ export class QueryRunner {
     let textMatches = -1;
     if (parsed.clauses.length === 0) {
       const live = this.items.nos();
-      for (let i = 0; i < live.length; i++) if (!keep || keep(live[i])) m.push(live[i], 0);
+      for (let i = 0; i < live.length; i++) {
+        if (!keep || keep(live[i])) m.push(live[i], 0);
+        if ((i & STEP_ITEMS) === STEP_ITEMS) yield;
+      }
     } else {
-      const ev = evaluate(segs, parsed.clauses, languages, this.scratch, { stopWords: stopOnly });
+      const ev = yield* evaluateInSteps(segs, parsed.clauses, languages, this.scratch, { stopWords: stopOnly });
       terms = ev.terms;
       for (const w of ev.truncated)
         notices.push(`“${w}” matches so many words that the items were found through the most common of them.`);
@@ -169,12 +203,14 @@ export class QueryRunner {
           const { base, nos } = segs[si];
           const end = base + nos.length;
           for (; i < ev.count && slots[i] < end; i++) {
+            if ((i & STEP_ITEMS) === STEP_ITEMS) yield;
             const no = nos[slots[i] - base];
             if (no < 0 || (keep && !keep(no))) continue;
             slots[kept] = slots[i];
             out[kept++] = no;
           }
         }
+        yield;
         proximityBoost(slots, kept, scores, segs, ev.sequence);
         // Scores equal to six digits are a tie, which the newer item wins.
         for (let i = 0; i < kept; i++) m.scores[i] = Math.round(scores[slots[i]] * 1e6) / 1e6;
@@ -191,13 +227,14 @@ export class QueryRunner {
         () => this.textMatchNos(segs, parsed, languages, stopOnly),
       );
 
+    yield;
     const sort = sortOf(parsed.filters, notices) ?? req.sort ?? 'relevance';
     let noScores = true;
     for (let i = 0; i < m.n && noScores; i++) if (m.scores[i] !== 0) noScores = false;
     const offset = clampInt(req.offset, 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = clampInt(req.limit, DEFAULT_LIMIT, 0, 10_000);
     const order = noScores && sort === 'relevance' ? 'newest' : sort;
-    const cmp = comparator(order, m.nos, m.scores, view);
+    const cmp = comparator(order, m.nos, m.scores, table);
     const page = (
       order === 'relevance'
         ? selectTopByKey(m.n, offset + limit, m.scores, null, cmp)
@@ -206,6 +243,7 @@ export class QueryRunner {
     const termsKey = [...terms].sort().join(' ');
     // Copied out of the reused match arrays: the hits may be made in later turns.
     const pageHits = page.map((i) => ({ view: view(m.nos[i]), score: m.scores[i] }));
+    yield;
     const facets = table.facets(m.nos, m.n);
     const words = parsed.clauses.flatMap((c) =>
       c.kind === 'word' && c.presence !== 'prohibited' && c.prefix !== 'explicit' && c.editDistance === 0
@@ -293,6 +331,21 @@ export class QueryRunner {
     if (snippets.length === 0)
       snippets.push(leadSnippet(body || meta.notes || [meta.url, meta.title].filter(Boolean).join(' — ')));
     return snippets;
+  }
+}
+
+/** Gives the thread back (`next`) once it has been held for SLICE_MS since it last was. */
+export class Turns {
+  private since = performance.now();
+  constructor(private readonly nextTurn: () => Promise<void>) {}
+
+  due(): boolean {
+    return performance.now() - this.since > SLICE_MS;
+  }
+
+  async next(): Promise<void> {
+    await this.nextTurn();
+    this.since = performance.now();
   }
 }
 

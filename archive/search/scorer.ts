@@ -1,13 +1,15 @@
 // Runs parsed clauses over every segment at once and scores with BM25F (k1 1.2, b 0.75,
 // lunr's idf). Statistics are summed over all segments but kept per analysis language, so a
 // segmented index scores as one index would, and items in one language never move another's.
+// The evaluation is a series of steps (a generator): a caller may give the thread back
+// between them, so a first search, whose code and data are cold, never holds it long.
 
 import { F, FIELD_BOOST, FIELD_INDEX } from './fields';
 import { phraseMatches } from './phrase';
 import type { Clause } from './query-parser';
 import type { Segment } from './segment';
 import { idf } from './idf';
-import { expandPhrase, expandWord, type Hits } from './terms';
+import { expandPhrase, expandWord, readPostings, type Hits } from './terms';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -21,6 +23,8 @@ const ALL_FIELDS = Array.from({ length: F }, (_, f) => f);
  *  reader is most often after a headline they remember. */
 const ALTERNATIVE_TITLE_BOOST = 2;
 const TITLE = FIELD_INDEX.title;
+/** About this many postings are walked between the points where the caller may pause. */
+const STEP_POSTINGS = 4096;
 
 export interface Evaluation {
   /** Matching slots (segment base + ordinal) ascending, in slots[0..count), or null when
@@ -125,6 +129,7 @@ export interface EvalOptions {
   stopWords?: boolean;
 }
 
+/** The evaluation in one go. */
 export function evaluate(
   segments: Segment[],
   clauses: Clause[],
@@ -132,6 +137,29 @@ export function evaluate(
   scratch = new Scratch(),
   opts: EvalOptions = {},
 ): Evaluation {
+  return drain(evaluateInSteps(segments, clauses, languages, scratch, opts));
+}
+
+/** Runs steps to their end without pausing. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The evaluation as steps of about STEP_POSTINGS postings each (and one per clause's
+ * expansion and per segment of a phrase). Between steps nothing may change the segments'
+ * bases or the scratch arrays: the caller holds both until the evaluation ends.
+ */
+export function* evaluateInSteps(
+  segments: Segment[],
+  clauses: Clause[],
+  languages: string[],
+  scratch = new Scratch(),
+  opts: EvalOptions = {},
+): Generator<void, Evaluation> {
   let total = 0;
   for (const s of segments) total += s.size;
   const stats = collectionStats(segments);
@@ -148,6 +176,7 @@ export function evaluate(
   // items with the term in any of the fields. A title match then counts more without a
   // rare-in-titles idf blowing it up.
   for (const seg of segments) alive.set(seg.alive, seg.base);
+  yield;
   const dfOf = (list: Array<[Segment, number]>, fields: readonly number[]): number => {
     let df = 0;
     for (const [seg, o] of list) for (const f of fields) df += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f];
@@ -155,13 +184,15 @@ export function evaluate(
   };
   const { best, bestTouched } = scratch;
   let nb = 0;
-  const accumulate = (
+  /** Postings walked since the last step ended. */
+  let work = 0;
+  function* accumulate(
     hits: Hits,
     fields: readonly number[],
     boost: number,
     only: Uint8Array | null,
     mark: ((slot: number) => void) | null,
-  ) => {
+  ): Generator<void, void> {
     // Very many alternatives (a wildcard like "a*") score as one constant, as full-text
     // engines rewrite such queries: ranking by thousands of words costs more than it tells.
     const constant = hits.alternatives.size > MAX_SCORED_ALTERNATIVES;
@@ -187,13 +218,10 @@ export function evaluate(
         const v = boost * CONSTANT_SCORE;
         for (const f of fields) {
           for (const [seg, o] of list.at) {
-            const end = seg.offsets[o * F + f + 1];
-            for (let i = seg.offsets[o * F + f]; i < end; i++) {
-              const slot = seg.base + seg.docs[i];
-              if (best[slot] !== 0 || !alive[slot] || (only && !only[slot])) continue;
-              best[slot] = v;
-              bestTouched[nb++] = slot;
-              if (mark) mark(slot);
+            nb = markConstant(seg, o, f, v, best, bestTouched, nb, alive, only, mark);
+            if ((work += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f]) >= STEP_POSTINGS) {
+              work = 0;
+              yield;
             }
           }
         }
@@ -206,16 +234,10 @@ export function evaluate(
         const avg = st.avg[f];
         const fb = alt && f === TITLE ? FIELD_BOOST[f] * ALTERNATIVE_TITLE_BOOST : FIELD_BOOST[f];
         for (const [seg, o] of list.at) {
-          const end = seg.offsets[o * F + f + 1];
-          const { docs, tfs, lengths, base } = seg;
-          const norms = lengthNorms(seg, f, avg);
-          for (let i = seg.offsets[o * F + f]; i < end; i++) {
-            const d = docs[i];
-            const slot = base + d;
-            if (tfw[slot] === 0) touched[nt++] = slot;
-            let norm = norms[d];
-            if (norm !== norm) norm = norms[d] = 1 - B + (B * lengths[d * F + f]) / avg;
-            tfw[slot] += (fb * tfs[i]) / norm;
+          nt = weighPostings(seg, o, f, fb, avg, tfw, touched, nt);
+          if ((work += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f]) >= STEP_POSTINGS) {
+            work = 0;
+            yield;
           }
         }
       }
@@ -225,17 +247,10 @@ export function evaluate(
       const cap = hits.idfCap.get(key);
       if (cap !== undefined) termIdf = Math.min(termIdf, cap);
       const w = boost * (hits.weight.get(key) ?? 1) * termIdf * (K1 + 1);
-      for (let k = 0; k < nt; k++) {
-        const slot = touched[k];
-        const x = tfw[slot];
-        tfw[slot] = 0;
-        if (!alive[slot] || (only && !only[slot])) continue;
-        const v = (w * x) / (K1 + x);
-        if (alt) {
-          if (best[slot] === 0) bestTouched[nb++] = slot;
-          if (v > best[slot]) best[slot] = v;
-        } else scores[slot] += v;
-        if (mark) mark(slot);
+      for (let k = 0; k < nt; k += STEP_POSTINGS) {
+        if (k > 0) yield;
+        const to = Math.min(nt, k + STEP_POSTINGS);
+        nb = saturate(scratch, k, to, w, alt, nb, only, mark);
       }
     }
     for (let k = 0; k < nb; k++) {
@@ -244,17 +259,21 @@ export function evaluate(
       best[slot] = 0;
     }
     nb = 0;
-  };
+  }
 
-  clauses.forEach((c, ci) => {
+  for (let ci = 0; ci < clauses.length; ci++) {
+    const c = clauses[ci];
     const stamp = ci + 1;
     if (c.kind === 'phrase') {
       const plan = expandPhrase(c.text, c.compound, segments, languages);
-      if (plan.patterns.length === 0) return;
+      yield;
+      yield* readPostings(plan.hits.list.values());
+      yield* readPostings(plan.wholes);
+      if (plan.patterns.length === 0) continue;
       if (c.presence !== 'prohibited') positive++;
       const verified = scratch.verified.subarray(0, total);
       verified.fill(0);
-      for (const p of plan.patterns) phraseMatches(p, segments, total, seen, scratch.phraseCount, verified);
+      for (const p of plan.patterns) yield* phraseMatches(p, segments, total, seen, scratch.phraseCount, verified);
       for (const w of plan.wholes) {
         for (const [seg, o] of w.at) {
           for (let f = 0; f < F; f++) {
@@ -265,11 +284,11 @@ export function evaluate(
       }
       if (c.presence === 'prohibited') {
         for (let s = 0; s < total; s++) if (verified[s]) banned[s] = 1;
-        return;
+        continue;
       }
       if (c.presence === 'required') required++;
       addTerms(terms, plan.hits);
-      accumulate(plan.hits, ALL_FIELDS, 1, verified, null);
+      yield* accumulate(plan.hits, ALL_FIELDS, 1, verified, null);
       for (let s = 0; s < total; s++) {
         if (verified[s] && alive[s]) {
           matched[s] = 1;
@@ -277,11 +296,14 @@ export function evaluate(
         }
       }
       for (const [l, t] of plan.sequence) push(sequence, l, t, c.qpos);
-      return;
+      continue;
     }
     const ex = expandWord(c, segments, languages, !!opts.stopWords, (list) => dfOf(list, c.fields), stats);
+    yield;
+    yield* readPostings(ex.hits.list.values());
+    yield* readPostings(ex.exact.list.values());
     if (ex.truncated) truncated.push(c.text);
-    if (!ex.meaningful) return; // A stop word says nothing: it neither requires nor counts.
+    if (!ex.meaningful) continue; // A stop word says nothing: it neither requires nor counts.
     if (c.presence === 'prohibited') {
       for (const list of ex.hits.list.values()) {
         for (const f of c.fields) {
@@ -291,7 +313,7 @@ export function evaluate(
           }
         }
       }
-      return;
+      continue;
     }
     positive++;
     addTerms(terms, ex.hits);
@@ -299,7 +321,7 @@ export function evaluate(
     for (const [l, t] of ex.primary) push(sequence, l, t, c.qpos);
     if (c.presence === 'required') {
       required++;
-      accumulate(ex.hits, c.fields, c.boost, null, (slot) => {
+      yield* accumulate(ex.hits, c.fields, c.boost, null, (slot) => {
         matched[slot] = 1;
         if (seen[slot] !== stamp) {
           seen[slot] = stamp;
@@ -307,22 +329,68 @@ export function evaluate(
         }
       });
     } else {
-      accumulate(ex.hits, c.fields, c.boost, null, (slot) => {
+      yield* accumulate(ex.hits, c.fields, c.boost, null, (slot) => {
         matched[slot] = 1;
       });
     }
     // The exact accented form ranks first among the matches of its folded form.
-    if (ex.exact.list.size > 0) accumulate(ex.exact, c.fields, c.boost * EXACT_WEIGHT, matched, null);
-  });
+    if (ex.exact.list.size > 0) yield* accumulate(ex.exact, c.fields, c.boost * EXACT_WEIGHT, matched, null);
+  }
 
   if (positive === 0 && clauses.length > 0 && clauses.every((c) => c.presence === 'prohibited')) {
     return { slots: null, count: 0, scores, banned, terms, sequence, truncated };
   }
   const slots = scratch.slots;
-  const words = scratch.matchedWords;
   let count = 0;
-  // Most slots match nothing: whole words of four unmatched slots are skipped at once.
-  for (let w = 0, n = (total + 3) >>> 2; w < n; w++) {
+  for (let w = 0, n = (total + 3) >>> 2; w < n; w += STEP_POSTINGS) {
+    if (w > 0) yield;
+    count = matchingSlots(scratch, w, Math.min(n, w + STEP_POSTINGS), total, required, count);
+  }
+  return { slots, count, scores, banned, terms, sequence, truncated };
+}
+
+/** Turns the pseudo-frequencies of the slots touched[from .. to) into BM25 scores, added to
+ *  `scores` (or, for an alternative, kept in `best` if better); returns the new count of
+ *  `bestTouched`. Clears their `tfw`. */
+function saturate(
+  scratch: Scratch,
+  from: number,
+  to: number,
+  w: number,
+  alt: boolean,
+  nb: number,
+  only: Uint8Array | null,
+  mark: ((slot: number) => void) | null,
+): number {
+  const { touched, tfw, alive, best, bestTouched, scores } = scratch;
+  for (let k = from; k < to; k++) {
+    const slot = touched[k];
+    const x = tfw[slot];
+    tfw[slot] = 0;
+    if (!alive[slot] || (only && !only[slot])) continue;
+    const v = (w * x) / (K1 + x);
+    if (alt) {
+      if (best[slot] === 0) bestTouched[nb++] = slot;
+      if (v > best[slot]) best[slot] = v;
+    } else scores[slot] += v;
+    if (mark) mark(slot);
+  }
+  return nb;
+}
+
+/** Appends to `scratch.slots` (from `count`) the slots in words [from, to) of four slots that
+ *  match, are not banned and have every required clause; returns the new count. Most slots
+ *  match nothing: whole words of four unmatched slots are skipped at once. */
+function matchingSlots(
+  scratch: Scratch,
+  from: number,
+  to: number,
+  total: number,
+  required: number,
+  count: number,
+): number {
+  const { matchedWords: words, matched, banned, reqHits, slots } = scratch;
+  for (let w = from; w < to; w++) {
     if (words[w] === 0) continue;
     for (let s = w << 2, end = Math.min(s + 4, total); s < end; s++) {
       if (!matched[s] || banned[s]) continue;
@@ -330,7 +398,58 @@ export function evaluate(
       slots[count++] = s;
     }
   }
-  return { slots, count, scores, banned, terms, sequence, truncated };
+  return count;
+}
+
+/** Adds term `o`'s postings in field `f` of `seg` to the items' pseudo-frequencies (`tfw`),
+ *  listing each slot first touched in `touched`; returns how many are listed. */
+function weighPostings(
+  seg: Segment,
+  o: number,
+  f: number,
+  fb: number,
+  avg: number,
+  tfw: Float64Array,
+  touched: Int32Array,
+  nt: number,
+): number {
+  const end = seg.offsets[o * F + f + 1];
+  const { docs, tfs, lengths, base } = seg;
+  const norms = lengthNorms(seg, f, avg);
+  for (let i = seg.offsets[o * F + f]; i < end; i++) {
+    const d = docs[i];
+    const slot = base + d;
+    if (tfw[slot] === 0) touched[nt++] = slot;
+    let norm = norms[d];
+    if (norm !== norm) norm = norms[d] = 1 - B + (B * lengths[d * F + f]) / avg;
+    tfw[slot] += (fb * tfs[i]) / norm;
+  }
+  return nt;
+}
+
+/** Gives each live slot holding term `o` in field `f` of `seg` the constant score `v` (its
+ *  best so far), listing it in `bestTouched`; returns how many are listed. */
+function markConstant(
+  seg: Segment,
+  o: number,
+  f: number,
+  v: number,
+  best: Float64Array,
+  bestTouched: Int32Array,
+  nb: number,
+  alive: Uint8Array,
+  only: Uint8Array | null,
+  mark: ((slot: number) => void) | null,
+): number {
+  const end = seg.offsets[o * F + f + 1];
+  for (let i = seg.offsets[o * F + f]; i < end; i++) {
+    const slot = seg.base + seg.docs[i];
+    if (best[slot] !== 0 || !alive[slot] || (only && !only[slot])) continue;
+    best[slot] = v;
+    bestTouched[nb++] = slot;
+    if (mark) mark(slot);
+  }
+  return nb;
 }
 
 /** Per segment and field, each item's BM25 length normalisation for the average field

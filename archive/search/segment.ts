@@ -150,9 +150,10 @@ export class Segment {
     this.postingsFile = file;
   }
 
-  /** Makes term `o`'s postings (every field's) readable in `docs` and `tfs`. */
-  loadPostings(o: number): void {
-    this.postingsFile?.load(this.offsets[o * F], this.offsets[o * F + F]);
+  /** Makes term `o`'s postings (every field's) readable in `docs` and `tfs`; says whether
+   *  they had to be read from the file. */
+  loadPostings(o: number): boolean {
+    return this.postingsFile?.load(this.offsets[o * F], this.offsets[o * F + F]) ?? false;
   }
 
   /** Makes every posting readable (a merge, which reads them all). */

@@ -38,8 +38,7 @@ const newHits = (): Hits => ({ list: new Map(), weight: new Map(), idfCap: new M
 function add(h: Hits, key: string, language: string, seg: Segment, o: number): void {
   let l = h.list.get(key);
   if (!l) h.list.set(key, (l = { language, at: [] }));
-  // Every consumer of a term list reads its postings.
-  seg.loadPostings(o);
+  // Only offsets are read here: the caller reads the postings (scorer.ts, in steps).
   l.at.push([seg, o]);
 }
 
@@ -192,6 +191,12 @@ function limitWildcard(found: Array<{ seg: Segment; ords: number[] }>): boolean 
   return true;
 }
 
+/** Reads the postings of every term in `lists`, a step after each term of a segment whose
+ *  postings had to be read from its file (a first search's). */
+export function* readPostings(lists: Iterable<TermList>): Generator<void, void> {
+  for (const l of lists) for (const [seg, o] of l.at) if (seg.loadPostings(o)) yield;
+}
+
 export interface PhraseExpansion {
   /** One pattern per language in which the phrase has words. */
   patterns: PhrasePattern[];
@@ -239,9 +244,7 @@ export function expandPhrase(
         const l: TermList = { language: a.language, at: [] };
         for (const seg of segments) {
           const o = seg.find(t);
-          if (o < 0) continue;
-          seg.loadPostings(o);
-          l.at.push([seg, o]);
+          if (o >= 0) l.at.push([seg, o]);
         }
         if (l.at.length) wholes.push(l);
       }

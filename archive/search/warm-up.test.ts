@@ -17,6 +17,23 @@ describe('warm-up', () => {
     expect(steps).toBeGreaterThan(100);
   });
 
+  it('runs no step while a real search is under way, and goes on once it is over', async () => {
+    let steps = 0;
+    let busy = true;
+    warmUp(
+      () => {
+        steps++;
+        return false;
+      },
+      () => busy,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(steps).toBe(0);
+    busy = false;
+    await settle();
+    expect(steps).toBe(WARM_UP_STEPS);
+  });
+
   it('stops at the next turn once the engine has closed', async () => {
     let turns = 0;
     warmUp(() => {

@@ -2,7 +2,8 @@
 // searches per turn of the event loop and each kind many times, so that the first real search
 // of each kind (a phrase, a prefix, a filter, related items) neither compiles its code nor runs
 // its loops unoptimised on the thread that answers. The index is built a few items per turn.
-// It touches none of the engine's state, reads no file and never keeps a process alive.
+// It touches none of the engine's state, reads no file and never keeps a process alive, and
+// it waits while a real search or related-items ranking is under way (it would only delay it).
 
 import { BodyCache } from './body-cache';
 import { analyse } from './build';
@@ -52,8 +53,9 @@ const QUERIES = [
   'title:world',
 ];
 
-/** Starts the warm-up; `stop()` says when the engine has closed and the rest can be skipped. */
-export function warmUp(stop: () => boolean): void {
+/** Starts the warm-up; `stop()` says when the engine has closed and the rest can be skipped,
+ *  `busy()` when a real search is under way, which no warm-up step then delays. */
+export function warmUp(stop: () => boolean, busy: () => boolean = () => false): void {
   const metas: SearchMeta[] = [];
   const bodies = new Map<string, string>();
   for (let i = 0; i < ITEMS; i++) {
@@ -138,6 +140,10 @@ export function warmUp(stop: () => boolean): void {
     // Steps until TURN_MS has passed, then the thread is given back (a timer, which unlike an
     // immediate lets a process with nothing else to do exit).
     const end = performance.now() + TURN_MS;
+    if (busy()) {
+      setTimeout(next, 1).unref();
+      return;
+    }
     do {
       const step = steps.shift();
       if (!step || stop()) return;
