@@ -114,10 +114,15 @@ describe('sync in a host', () => {
       expect(Object.values(line.devices)).toEqual([expect.any(Number)]);
       expect(Object.values(line.devices)[0]).toBeGreaterThan(0);
 
-      // Changed on both machines: listed with the losing value kept, settled by choosing.
+      // Changed on both machines, each before seeing the other's value: A's rounds are held
+      // meanwhile (a round under way ends first), or on a busy machine one of them could
+      // bring B's value in before A's edit, which would then be a later edit, not a conflict.
+      // Listed with the losing value kept, settled by choosing.
+      expect(await call<SyncStatus>('sync.configure', { enabled: false })).toMatchObject({ paused: true });
       updateItem(b.archive, x, { title: 'B says' });
       await syncRound(b.archive, new FolderTarget(folder), { passphrase: 'correct horse' });
       updateItem(a.archive, x, { title: 'A says' });
+      expect(await call<SyncStatus>('sync.configure', { enabled: true })).toMatchObject({ paused: false });
       const conflicted = await until(
         'the conflict',
         async () => (await call<{ conflicts: ConflictView[] }>('sync.conflicts')).conflicts[0],
