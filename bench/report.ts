@@ -177,10 +177,7 @@ export function searchGoals(results: Results): Goal[] {
   };
   // A first use is met right after open and, more often, once the archive has settled.
   const worstStall = (s: string) => worst(s, ['firstStallMs', 'settledStallMs']);
-  const coldOpen100k = () => {
-    const v = COLD_KINDS.map((k) => d('100000', `cold.${k}.coldMs`)).filter((x): x is number => x !== null);
-    return v.length ? Math.max(...v) : null;
-  };
+  const coldOpen100k = () => worst('100000', ['coldMs']);
   const cpu = (s: string) => {
     const c = d(s, 'cpuP95');
     const f = num(get(results[s]?.flexsearch, 'cpuP95'));

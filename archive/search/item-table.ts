@@ -126,7 +126,7 @@ export class ItemTable {
     const a = this.adoptedAt(no);
     const i = no - a.first;
     const p = a.cols.published.codes[i];
-    return (p >= 0 ? a.cols.published.values[p] : '') || a.cols.added(i) || '';
+    return itemDate({ published: p >= 0 ? a.cols.published.values[p] : null, added: a.cols.added(i) });
   }
 
   idOf(no: number): string {

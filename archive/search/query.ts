@@ -64,17 +64,6 @@ export class QueryRunner {
     return { ...ranked.result, hits: ranked.page.map((p) => this.hit(p.view, p.score, ranked.terms, ranked.termsKey)) };
   }
 
-  /** The same answer as `run`, in turns: `rankInTurns`, then `pageInTurns`. */
-  async runInTurns(
-    req: SearchRequest,
-    segs: Segment[],
-    indexNotices: string[],
-    nextTurn: () => Promise<void>,
-  ): Promise<SearchResult> {
-    const turns = new Turns(nextTurn);
-    return this.pageInTurns(await this.rankInTurns(req, segs, indexNotices, turns), turns);
-  }
-
   /** A ranking under way: `run` and another ranking must wait for it (they share its arrays). */
   private ranking = false;
 

@@ -133,6 +133,13 @@ export function* evaluateInSteps(
   let nb = 0;
   /** Postings walked since the last step ended. */
   let work = 0;
+  /** Counts term `o`'s postings in field `f` of `seg` as walked; true once a step's worth has been. */
+  const walked = (seg: Segment, o: number, f: number): boolean => {
+    work += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f];
+    if (work < STEP_POSTINGS) return false;
+    work = 0;
+    return true;
+  };
   function* accumulate(
     hits: Hits,
     fields: readonly number[],
@@ -166,10 +173,7 @@ export function* evaluateInSteps(
         for (const f of fields) {
           for (const [seg, o] of list.at) {
             nb = markConstant(seg, o, f, v, best, bestTouched, nb, alive, only, mark);
-            if ((work += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f]) >= STEP_POSTINGS) {
-              work = 0;
-              yield;
-            }
+            if (walked(seg, o, f)) yield;
           }
         }
         continue;
@@ -182,10 +186,7 @@ export function* evaluateInSteps(
         const fb = alt && f === TITLE ? FIELD_BOOST[f] * ALTERNATIVE_TITLE_BOOST : FIELD_BOOST[f];
         for (const [seg, o] of list.at) {
           nt = weighPostings(seg, o, f, fb, avg, tfw, touched, nt);
-          if ((work += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f]) >= STEP_POSTINGS) {
-            work = 0;
-            yield;
-          }
+          if (walked(seg, o, f)) yield;
         }
       }
       if (nt === 0) continue;
