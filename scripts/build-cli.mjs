@@ -58,6 +58,11 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
+  // Bundled CommonJS packages (yaml, among others) call require(): give every module one,
+  // workers included (without it the import worker could not start, and imports ran inline).
+  banner: {
+    js: "import { createRequire as __dossierRequire } from 'node:module';\nconst require = __dossierRequire(import.meta.url);",
+  },
 };
 
 rmSync(outDir, { recursive: true, force: true });
@@ -76,10 +81,7 @@ try {
     outdir: outDir,
     chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },
-    // Bundled CommonJS packages call require(): give every module one.
-    banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as __dossierRequire } from 'node:module';\nconst require = __dossierRequire(import.meta.url);",
-    },
+    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
   });
   // worker-pool.ts starts `./worker.js`, import-pool.ts `./import-worker.js`, beside the module that bundled them.
   await build({

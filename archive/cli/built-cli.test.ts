@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(root, 'bin/dossier.mjs');
@@ -23,7 +24,7 @@ beforeAll(() => {
     `import { appendFileSync } from 'node:fs';
 export async function resolve(specifier, context, next) {
   const resolved = await next(specifier, context);
-  appendFileSync(process.env.DOSSIER_TRACE, resolved.url + '\\n');
+  appendFileSync(process.env.DOSSIER_TRACE, resolved.url + '\\t' + (context.parentURL ?? '') + '\\n');
   return resolved;
 }`,
   );
@@ -43,8 +44,11 @@ function traced(...args: string[]) {
     encoding: 'utf8',
     env: { ...process.env, DOSSIER_TRACE: trace, DOSSIER_ARCHIVE: '', NODE_OPTIONS: '' },
   });
-  const modules = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, modules };
+  const lines = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+  const modules = lines.map((line) => line.split('\t')[0]);
+  /** Modules with the module that imported them (the hook sees workers' imports too). */
+  const imports = lines.map((line) => line.split('\t') as [string, string]);
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, modules, imports };
 }
 
 const loads = (modules: string[], what: RegExp) => modules.some((m) => what.test(m));
@@ -87,7 +91,11 @@ describe('the built dossier command', () => {
     const imported = traced('import', page, '--archive', archive);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^Imported 1 item\./);
-    expect(loads(imported.modules, /node_modules\/jsdom\//)).toBe(true);
+    // The page is parsed on the import worker: the page parsers are loaded by it, never by
+    // the code of the thread that answers (jsdom, required on first use, is not traced).
+    const parsersBy = imported.imports.filter(([m]) => /node_modules\/(@mozilla\/readability|dompurify)\//.test(m));
+    expect(parsersBy.length).toBeGreaterThan(0);
+    expect(parsersBy.every(([, by]) => by.endsWith('/out/cli/import-worker.js'))).toBe(true);
 
     // What it loads at run time is installed without dev dependencies (react, esbuild, tsx).
     const dev = Object.keys(
@@ -98,6 +106,19 @@ describe('the built dossier command', () => {
       .filter(Boolean);
     expect(used.length).toBeGreaterThan(0);
     expect(used.filter((name) => dev.includes(name as string))).toEqual([]);
+  });
+
+  it('starts its workers under plain Node: the import worker says it is ready, the search worker answers a job', async () => {
+    const started = (file: string, job: unknown) =>
+      new Promise<unknown>((resolve, reject) => {
+        const worker = new Worker(pathToFileURL(path.join(root, 'out/cli', file)));
+        worker.once('message', (msg) => void worker.terminate().then(() => resolve(msg)));
+        worker.once('error', reject);
+        if (job) worker.postMessage(job);
+      });
+    expect(await started('import-worker.js', null)).toEqual({ ready: true });
+    // A job it cannot do still comes back as an answer, which only a worker that loaded gives.
+    expect(await started('worker.js', { id: 7, kind: 'merge' })).toMatchObject({ id: 7, ok: false });
   });
 
   it('answers a search of an archive nothing holds from the index catalog, as the archive would', () => {

@@ -4,14 +4,16 @@
 // refused (html-dom.ts). Pure apart from that shared window.
 
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
-import { assertShallowHtml, quietConsole } from './html-dom';
+import type { JSDOM } from 'jsdom';
+import { assertShallowHtml, jsdom, quietConsole } from './html-dom';
 
 let purifier: { purify: DOMPurify; window: JSDOM['window'] } | null = null;
 
 function shared(): { purify: DOMPurify; window: JSDOM['window'] } {
   if (purifier === null) {
-    const { window } = new JSDOM('<!DOCTYPE html><html><body></body></html>', { virtualConsole: quietConsole() });
+    const { window } = new (jsdom().JSDOM)('<!DOCTYPE html><html><body></body></html>', {
+      virtualConsole: quietConsole(),
+    });
     purifier = { purify: createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]), window };
   }
   return purifier;
