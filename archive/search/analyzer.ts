@@ -7,6 +7,7 @@ import lunr from 'lunr';
 import { createRequire } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import { APOSTROPHE, ELISIONS, foldLower, lowerForm } from './normalize';
+import { TwoGenerations } from './two-generations';
 
 const nodeRequire = createRequire(import.meta.url);
 
@@ -36,11 +37,12 @@ const NS_END = '\u0001';
 
 /** Languages whose lunr-languages module has a stemmer and a stop-word list. */
 const SUPPORTED = new Set(['ar', 'da', 'de', 'du', 'es', 'fi', 'fr', 'hu', 'it', 'no', 'pt', 'ro', 'ru', 'sv', 'tr']);
-/** Words (and stems, stop-word answers) each analyser remembers. A build worker analyses a
- *  whole batch of items and lives for one job, so it keeps many; the thread that answers
- *  analyses queries and the few items an edit changes, for as long as the app runs, and a
- *  cache of 400,000 words there is some 300 MB (750 bytes a word). */
-const CACHE_LIMIT = isMainThread ? 4_096 : 400_000;
+/** Words (and stems, stop-word answers) each analyser remembers, in each of two generations.
+ *  A build worker analyses a whole batch of items and lives for one job, so it keeps many;
+ *  the thread that answers analyses queries and the items edits change (up to a few hundred
+ *  at once) for as long as the app runs, and 400,000 words there were some 300 MB (750 bytes
+ *  a word): it keeps 16,384 at most. */
+const CACHE_LIMIT = isMainThread ? 8_192 : 200_000;
 
 /** The term namespace of a language ("en\u0001", "fr\u0001"): every term carries one, so
  *  a term from one language's analysis can never match an item in another. */
@@ -160,9 +162,9 @@ function analyzerForLanguage(lang: string): Analyzer {
   const isStopRaw = (w: string): boolean =>
     enStop(new lunr.Token(w, {})) === undefined ||
     (stopFn !== undefined && stopFn(new lunr.Token(w, {})) === undefined);
-  let stops = new Map<string, boolean>();
-  let stems = new Map<string, string>();
-  let words = new Map<string, WordTerms>();
+  const stops = new TwoGenerations<boolean>(CACHE_LIMIT);
+  const stems = new TwoGenerations<string>(CACHE_LIMIT);
+  const words = new TwoGenerations<WordTerms>(CACHE_LIMIT);
   const analyzer: Analyzer = {
     language: lang,
     ns,
@@ -170,7 +172,6 @@ function analyzerForLanguage(lang: string): Analyzer {
       let s = stops.get(low);
       if (s === undefined) {
         s = isStopRaw(low) || (folded !== low && isStopRaw(folded));
-        if (stops.size >= CACHE_LIMIT) stops = new Map();
         stops.set(low, s);
       }
       return s;
@@ -179,7 +180,6 @@ function analyzerForLanguage(lang: string): Analyzer {
       let s = stems.get(folded);
       if (s === undefined) {
         s = ns + (CJK_ONLY.test(folded) ? folded : (stemFn(new lunr.Token(folded, {})) ?? folded).toString());
-        if (stems.size >= CACHE_LIMIT) stems = new Map();
         stems.set(folded, s);
       }
       return s;
@@ -188,7 +188,6 @@ function analyzerForLanguage(lang: string): Analyzer {
       let w = words.get(raw);
       if (w === undefined) {
         w = analyseWord(analyzer, raw);
-        if (words.size >= CACHE_LIMIT) words = new Map();
         words.set(raw, w);
       }
       return w;
