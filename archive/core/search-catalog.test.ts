@@ -10,7 +10,8 @@ import { tagItem } from './tagging';
 import { dispatch } from '../api/dispatch';
 import { crc32 } from 'node:zlib';
 import { decodeSections, encodeSections } from '../search/sections-file';
-import { inSegmentOrder } from './catalog-columns';
+import { inSegmentOrder, type CatalogColumns } from './catalog-columns';
+import { readCatalog, writeCatalog } from './search-catalog';
 import { listBackups } from './backups';
 import type { SearchMeta } from '../search/types';
 
@@ -203,6 +204,49 @@ describe('the index catalog', () => {
     const writer = await Archive.open(dir);
     await writer.close();
     expect((await fs.stat(file)).mtimeMs).toBe(before.mtimeMs);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads back every item’s long fields from a catalog too long to write in one piece', async () => {
+    const dir = await tempDir();
+    const files = {
+      dir,
+      dataFile: path.join(dir, 'dossier.json'),
+      journalFile: path.join(dir, 'journal'),
+      indexDir: path.join(dir, 'index'),
+    };
+    await fs.writeFile(files.dataFile, '{"state":"as written"}');
+    const metas: SearchMeta[] = Array.from({ length: 4321 }, (_, i) => ({
+      id: `item${i}`,
+      kind: 'article',
+      title: `Title ${i}`,
+      tags: [],
+      source: null,
+      byline: i % 2 ? `Reporter ${i}` : null,
+      notes: `Notes on item ${i}, with “quotes” and a line\nbreak.`,
+      url: `https://example.org/${i}`,
+      excerpt: `Excerpt ${i}`,
+      published: null,
+      added: '2024-05-16T00:00:00.000Z',
+      language: 'en',
+      hasNotes: true,
+      hasHighlights: false,
+      unread: true,
+      stamp: `s${i}`,
+    }));
+    await writeCatalog(files, () => metas);
+    const columns = (await readCatalog(files)) as CatalogColumns;
+    expect(columns.count).toBe(metas.length);
+    for (const i of [0, 1, 1999, 2000, 2001, 3999, 4000, 4320]) {
+      const m = columns.meta(i);
+      expect([m.id, m.byline, m.notes, m.url, m.excerpt]).toEqual([
+        metas[i].id,
+        metas[i].byline,
+        metas[i].notes,
+        metas[i].url,
+        metas[i].excerpt,
+      ]);
+    }
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -10,6 +10,7 @@ import type { MergeJob, MergePart } from './merge-job';
 import { Segment, type SegmentData, type StreamData } from './segment';
 import type { PositionCache } from './positions';
 import { PostingsFile } from './postings-file';
+import { postingsArrays } from './postings-arrays';
 import type { Placement } from './item-columns';
 import type { StoredLayout } from './types';
 import { readSegment, storeSegment, storedPositions, streamLoader, type Stored } from './segment-store';
@@ -69,6 +70,25 @@ export class BaseSegments {
     loc.seg.alive[loc.ord] = 0;
     this.location.delete(id);
     return true;
+  }
+
+  /** Lets go of postings read from the segments' files once they hold more than `share`
+   *  of them, the segments holding most first, down to half that: the terms queries keep
+   *  asking for stay, and a ranking that read most of the files (related items reads every
+   *  term of an item) does not leave them all resident. Only between rankings. */
+  trimPostings(share: number): void {
+    let held = 0;
+    let all = 0;
+    for (const seg of this.list) {
+      held += seg.residentPostings();
+      all += seg.postingsBytes();
+    }
+    if (held <= share * all) return;
+    for (const seg of [...this.list].sort((a, b) => b.residentPostings() - a.residentPostings())) {
+      if (held <= (share / 2) * all) break;
+      held -= seg.residentPostings();
+      seg.releasePostings();
+    }
   }
 
   clear(): void {
@@ -196,7 +216,7 @@ export class BaseSegments {
     // A segment just written reads its postings from its file by block, as one opened does.
     const postings = stored?.postings;
     const total = built.data.offsets[built.data.offsets.length - 1];
-    const data = postings ? { ...built.data, docs: new Uint16Array(total), tfs: new Uint8Array(total) } : built.data;
+    const data = postings ? { ...built.data, ...postingsArrays(total) } : built.data;
     const seg = new Segment(data, built.stream);
     if (stored && postings)
       seg.readPostingsFrom(new PostingsFile(segmentFile(this.dir, stored.name), postings, data.docs, data.tfs));

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readdir, writeFile, readFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -10,6 +10,8 @@ import { Engine } from './engine';
 import { analyzerFor } from './analyzer';
 import { fold } from './normalize';
 import { item, metasOf, tempArchive, type Fixture, type TempArchive } from './test-fixtures';
+import { Segment } from './segment';
+import { syntheticNews } from './synthetic-news';
 import type { SearchIndex } from './types';
 
 const ITEMS: Fixture[] = [
@@ -156,6 +158,43 @@ describe('opening', () => {
     expect(r.hits.map((h) => h.id)).toEqual(['energy']);
     expect(r.notice).toMatch(/rebuilt/);
     expect((await idx.query({ q: 'pipeline' })).notice).toBeNull();
+  });
+
+  it('lets go of postings read past a share of them, and reads them again as rankings need them', async () => {
+    const items = syntheticNews(3000);
+    await (await openWith(items)).close();
+    open = [];
+    const idx = await openWith(items, arch!);
+    const segments = (idx as unknown as { base: { segments: Segment[] } }).base.segments;
+    const share = () => {
+      let held = 0;
+      let all = 0;
+      for (const seg of segments) {
+        held += seg.residentPostings();
+        all += seg.postingsBytes();
+      }
+      return held / all;
+    };
+    const released = vi.spyOn(Segment.prototype, 'releasePostings');
+    const queries = ['oil prices', 'central bank', '"interest rates"', 'minister', 'weather OR airlines'];
+    const answers = async () => Promise.all(queries.map(async (q) => (await idx.query({ q, limit: 50 })).hits));
+    const related = async () => {
+      const out = [];
+      for (const { id } of items.slice(0, 12)) {
+        out.push(await idx.related(id, { exclude: [], limit: 8 }));
+        // Related items read every term of an item; what they read past the share goes.
+        expect(share()).toBeLessThanOrEqual(0.4);
+      }
+      return out;
+    };
+    const firstAnswers = await answers();
+    const firstRelated = await related();
+    expect(released).toHaveBeenCalled();
+    expect(firstAnswers.every((hits) => hits.length > 0)).toBe(true);
+    // Postings read again from the file give the same answers.
+    expect(await answers()).toEqual(firstAnswers);
+    expect(await related()).toEqual(firstRelated);
+    released.mockRestore();
   });
 
   it('searches from memory when the index folder cannot be written, and still closes cleanly', async () => {

@@ -2,7 +2,8 @@
 // file a block at a time as queries first need them rather than whole at open: at 100,000
 // items a search touches a few megabytes of the two hundred the postings take. Each block
 // is checked against its checksum before use; a block that fails (or a file that is gone)
-// throws, and the engine rebuilds the index as for any damaged file.
+// throws, and the engine rebuilds the index as for any damaged file. What was read can be
+// let go again (release), so the postings a session has touched do not stay resident.
 
 import { closeSync, openSync } from 'node:fs';
 import { BIG_ENDIAN, readRange } from './sections-file';
@@ -11,8 +12,10 @@ import { checksum, POSTINGS_BLOCK, type PostingsLayout } from './segment-file';
 export class PostingsFile {
   /** 1 for each block already read into the arrays. */
   private readonly loaded: Uint8Array;
-  private readonly docBytes: Buffer;
-  private readonly tfBytes: Buffer;
+  private docBytes: Buffer;
+  private tfBytes: Buffer;
+  /** Blocks read into the arrays since they were last let go. */
+  private blocksRead = 0;
 
   constructor(
     private readonly file: string,
@@ -26,17 +29,27 @@ export class PostingsFile {
     this.tfBytes = Buffer.from(tfs.buffer, tfs.byteOffset, tfs.byteLength);
   }
 
+  /** File bytes read into the arrays and held there. */
+  get residentBytes(): number {
+    return this.blocksRead * POSTINGS_BLOCK;
+  }
+
+  /** Forgets every block read: reads go to `docs` and `tfs`, fresh zeroed arrays the segment
+   *  now reads from, and the old arrays' memory goes back to the system once collected (a
+   *  large zeroed array takes memory only where it is written). */
+  release(docs: Uint16Array, tfs: Uint8Array): void {
+    this.docBytes = Buffer.from(docs.buffer, docs.byteOffset, docs.byteLength);
+    this.tfBytes = Buffer.from(tfs.buffer, tfs.byteOffset, tfs.byteLength);
+    this.loaded.fill(0);
+    this.blocksRead = 0;
+  }
+
   /** Makes postings [lo, hi) readable in the arrays; says whether any block was read. */
   load(lo: number, hi: number): boolean {
     if (hi <= lo) return false;
     const { docsAt, tfsAt } = this.layout;
     const docs = this.loadBytes(docsAt + 2 * lo, docsAt + 2 * hi);
     return this.loadBytes(tfsAt + lo, tfsAt + hi) || docs;
-  }
-
-  /** Reads every block not read yet (a segment about to be merged or written elsewhere). */
-  loadAll(): void {
-    this.loadBytes(this.layout.from, this.layout.size);
   }
 
   /** Reads the blocks holding file bytes [from, to) that are not read yet, each run of
@@ -79,6 +92,7 @@ export class PostingsFile {
     this.place(bytes, at, this.layout.docsAt, this.docBytes, true);
     this.place(bytes, at, this.layout.tfsAt, this.tfBytes, false);
     this.loaded.fill(1, first, end);
+    this.blocksRead += end - first;
   }
 
   /** Copies the part of `bytes` (file bytes from `at`) that falls in the section at

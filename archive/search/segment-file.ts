@@ -5,6 +5,7 @@
 
 import { crc32 } from 'node:zlib';
 import { F } from './fields';
+import { postingsArrays } from './postings-arrays';
 import {
   arrayOf,
   BIG_ENDIAN,
@@ -171,6 +172,7 @@ export function decodeSegmentHead(
   // The offsets' length against the terms is checked by the Segment, which counts the terms.
   let ids: string[] | null = null;
   let stamps: string[] | null = null;
+  const postings = 'docs' in arrays ? null : postingsArrays(tfs.bytes);
   const data: SegmentData = {
     // Split when first asked for (segment.ts); their counts are checked now.
     get ids() {
@@ -184,8 +186,8 @@ export function decodeSegmentHead(
     termStarts: need(arrays, 'termStarts', Uint32Array),
     docLang: need(arrays, 'docLang', Uint8Array),
     offsets: need(arrays, 'offsets', Uint32Array),
-    docs: 'docs' in arrays ? need(arrays, 'docs', Uint16Array) : new Uint16Array(tfs.bytes),
-    tfs: 'tfs' in arrays ? need(arrays, 'tfs', Uint8Array) : new Uint8Array(tfs.bytes),
+    docs: postings ? postings.docs : need(arrays, 'docs', Uint16Array),
+    tfs: postings ? postings.tfs : need(arrays, 'tfs', Uint8Array),
     lengths: need(arrays, 'lengths', Uint16Array),
     norms: need(arrays, 'norms', Float32Array),
   };

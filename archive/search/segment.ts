@@ -6,6 +6,7 @@ import { F } from './fields';
 import { memoryTerm, positionsIn, type PositionSource, type TermPositions } from './positions';
 import { SortedTerms } from './sorted-terms';
 import type { PostingsFile } from './postings-file';
+import { postingsArrays } from './postings-arrays';
 
 /** A segment never holds more items than a doc ordinal (Uint16) can address. */
 export const MAX_SEGMENT_DOCS = 65_535;
@@ -49,8 +50,10 @@ export interface StreamData {
 export class Segment {
   readonly terms: SortedTerms;
   readonly offsets: Uint32Array;
-  readonly docs: Uint16Array;
-  readonly tfs: Uint8Array;
+  /** Replaced (not changed) when postings read from the file are let go: read them afresh
+   *  after loadPostings, never keep them across a ranking. */
+  docs: Uint16Array;
+  tfs: Uint8Array;
   readonly lengths: Uint16Array;
   /** 1 while the item at that ordinal is the current version of the item. */
   readonly alive: Uint8Array;
@@ -156,10 +159,25 @@ export class Segment {
     return this.postingsFile?.load(this.offsets[o * F], this.offsets[o * F + F]) ?? false;
   }
 
-  /** Makes every posting readable (a merge, which reads them all). */
-  loadAllPostings(): void {
-    this.postingsFile?.loadAll();
-    this.postingsFile = null;
+  /** Bytes of postings read from the file and held. */
+  residentPostings(): number {
+    return this.postingsFile?.residentBytes ?? 0;
+  }
+
+  /** Bytes the postings read from the file by block take once all are read (0 for
+   *  postings held whole: a segment never stored, or read whole for a merge). */
+  postingsBytes(): number {
+    return this.postingsFile ? this.docs.byteLength + this.tfs.byteLength : 0;
+  }
+
+  /** Lets go of the postings read from the file; later rankings read them again as needed.
+   *  Only between rankings: one under way may hold a term it loaded. */
+  releasePostings(): void {
+    if (!this.postingsFile || this.postingsFile.residentBytes === 0) return;
+    const { docs, tfs } = postingsArrays(this.docs.length);
+    this.docs = this.data.docs = docs;
+    this.tfs = this.data.tfs = tfs;
+    this.postingsFile.release(docs, tfs);
   }
 
   /** Ordinal of `term`, or -1. */
