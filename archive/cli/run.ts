@@ -132,6 +132,9 @@ export async function runCommand(name: string, dir: string, args: ParsedArgs): P
     );
     printOutput(output, json);
   } finally {
+    // As the app's host does: an import's changes go to the index's workers in batches,
+    // rather than being analysed one by one on this thread as the archive closes.
+    if (writes) await archive.flush().catch(() => undefined);
     await archive.close();
   }
 }

@@ -301,8 +301,8 @@ export class Engine implements SearchIndex {
     return this.answering === 0 ? Promise.resolve() : new Promise((resolve) => this.quietWaiters.push(resolve));
   }
 
-  /** Runs `rank` after the rankings before it, alone among them; the postings it read
-   *  beyond the budget are let go before the next one starts. */
+  /** Runs `rank` after the rankings before it, alone among them; past their share, the
+   *  postings read are let go before the next one starts. */
   private inReadingTurn<T>(rank: () => Promise<T>): Promise<T> {
     const turn = this.reading.then(rank).finally(() => this.base.trimPostings(POSTINGS_SHARE));
     this.reading = turn.catch(() => {});
