@@ -44,10 +44,12 @@ function traced(...args: string[]) {
     encoding: 'utf8',
     env: { ...process.env, DOSSIER_TRACE: trace, DOSSIER_ARCHIVE: '', NODE_OPTIONS: '' },
   });
-  const lines = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
-  const modules = lines.map((line) => line.split('\t')[0]);
   /** Modules with the module that imported them (the hook sees workers' imports too). */
-  const imports = lines.map((line) => line.split('\t') as [string, string]);
+  const imports = readFileSync(trace, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t') as [string, string]);
+  const modules = imports.map(([m]) => m);
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, modules, imports };
 }
 
