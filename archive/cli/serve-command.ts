@@ -12,6 +12,7 @@ import { UsageError } from './args';
 import { ArchiveError } from '../core/errors';
 import { serveClipper } from '../clipper/serve-clipper';
 import type { ClipperService } from '../clipper/clipper-service';
+import { importPool } from '../flows/import-pool';
 
 const DEFAULT_PORT = 4318;
 
@@ -91,6 +92,9 @@ export async function serve(dir: string, options: Record<string, string>): Promi
   await service.sync.stop();
   await server.close();
   await host?.close();
+  // No import can come now: the idle import workers (some 30 MB each) end before closing
+  // persists the index and writes the catalog, not after.
+  await importPool.stop();
   try {
     await archive.flush();
   } finally {

@@ -47,11 +47,13 @@ export function inSegmentOrder(metas: SearchMeta[], layout: StoredLayout | null)
   return out;
 }
 
-/** The sections of a catalog of `metas`; `texts` are their lines of long fields. Null when
- *  the archive is too large for 32-bit offsets (it is then read whole instead). */
+/** The sections of a catalog of `metas`, whose lines of long fields (longFieldsLine) are
+ *  written after them in the same order. Null when the archive is too large for 32-bit
+ *  offsets (it is then read whole instead). Every column is filled in place, one item at a
+ *  time: at close, with the whole archive's metadata in memory beside it, joined strings and
+ *  iterated copies of 50,000 items added tens of megabytes to the writer's peak. */
 export function catalogSections(
   metas: SearchMeta[],
-  texts: string[],
   layout: StoredLayout | null,
 ): { text: Record<string, string>; arrays: Record<string, Typed> } | null {
   const n = metas.length;
@@ -59,42 +61,50 @@ export function catalogSections(
   const text: Record<string, string> = {};
   if (layout) {
     // Each stored segment's live items as indexes into these columns (placement, item-columns.ts).
-    const index = new Map(metas.map((m, i) => [m.id, i]));
+    const index = new Map<string, number>();
+    for (let i = 0; i < n; i++) index.set(metas[i].id, i);
     text.placement = JSON.stringify({
       manifestCrc: layout.manifestCrc,
       segments: layout.segments.map((seg) => seg.name),
     });
     layout.segments.forEach((seg, k) => {
-      arrays[`placed${k}`] = Int32Array.from(seg.alive, (alive, d) => (alive ? (index.get(seg.ids[d]) ?? -1) : -1));
+      const placed = new Int32Array(seg.alive.length);
+      for (let d = 0; d < placed.length; d++) placed[d] = seg.alive[d] ? (index.get(seg.ids[d]) ?? -1) : -1;
+      arrays[`placed${k}`] = placed;
     });
   }
   for (const key of STRINGS) {
-    const values = metas.map((m) => m[key]);
-    const bytes = Buffer.from(values.join(''), 'utf8');
-    const starts = offsets(values);
-    if (!starts || starts[n] !== bytes.length) return null;
+    const starts = offsets(n, (i) => Buffer.byteLength(metas[i][key]));
+    if (!starts) return null;
+    const bytes = Buffer.alloc(starts[n]);
+    for (let i = 0; i < n; i++) bytes.write(metas[i][key], starts[i], 'utf8');
     arrays[`${key}Starts`] = starts;
     arrays[`${key}Bytes`] = bytes;
   }
   const values: Record<string, string[]> = {};
   for (const key of CODED) {
     const dict = new FacetDictionary();
-    arrays[key] = Int32Array.from(metas, (m) => code(dict, m[key]));
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) codes[i] = code(dict, metas[i][key]);
+    arrays[key] = codes;
     values[key] = dict.values;
   }
   const tags = new FacetDictionary();
   const tagStarts = new Uint32Array(n + 1);
   const tagCodes: number[] = [];
-  metas.forEach((m, i) => {
-    for (const t of m.tags) tagCodes.push(code(tags, t));
+  const flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    for (const t of metas[i].tags) tagCodes.push(code(tags, t));
     tagStarts[i + 1] = tagCodes.length;
-  });
+    flags[i] = flagsOf(metas[i]);
+  }
   values.tags = tags.values;
   arrays.tagStarts = tagStarts;
   arrays.tagCodes = Int32Array.from(tagCodes);
-  arrays.flags = Uint8Array.from(metas, flagsOf);
-  // Each line is followed by its '\n'.
-  const textStarts = offsets(texts.map((t) => `${t}\n`));
+  arrays.flags = flags;
+  // Each line is followed by its '\n'. The lines are made again when written, a few at a
+  // time, rather than all kept from here to there.
+  const textStarts = offsets(n, (i) => Buffer.byteLength(longFieldsLine(metas[i])) + 1);
   if (!textStarts) return null;
   arrays.textStarts = textStarts;
   text.values = JSON.stringify(values);
@@ -104,12 +114,12 @@ export function catalogSections(
 /** Distinct values are numbered in the order first met, exactly as spelt; null is -1. */
 const code = (dict: FacetDictionary, value: string | null) => (value === null ? -1 : dict.id(value, value));
 
-/** Where each of `values` starts in their UTF-8 run, and its end; null past 4 GB. */
-function offsets(values: string[]): Uint32Array | null {
-  const starts = new Uint32Array(values.length + 1);
+/** Where each of `n` values (of `bytes(i)` bytes) starts in their run, and its end; null past 4 GB. */
+function offsets(n: number, bytes: (i: number) => number): Uint32Array | null {
+  const starts = new Uint32Array(n + 1);
   let at = 0;
-  for (let i = 0; i < values.length; i++) {
-    at += Buffer.byteLength(values[i]);
+  for (let i = 0; i < n; i++) {
+    at += bytes(i);
     if (at > 0xffffffff) return null;
     starts[i + 1] = at;
   }

@@ -14,7 +14,7 @@ import type { ArchiveFiles } from './archive-files';
 import { writeFileAtomic } from './atomic-file';
 import { ITEM_KINDS } from './item-kinds';
 import { CatalogColumns, catalogSections, inSegmentOrder, longFieldsLine } from './catalog-columns';
-import { decodeSections, encodeSections, FILE_VERSION } from '../search/sections-file';
+import { decodeSections, FILE_VERSION, sectionParts } from '../search/sections-file';
 import type { ItemColumns } from '../search/item-columns';
 import type { SearchMeta, StoredLayout } from '../search/types';
 
@@ -27,8 +27,8 @@ const FILE = 'catalog';
 const SNAPSHOT_TAIL = 96;
 const JOURNAL_TAIL = 128;
 const NL = 0x0a;
-/** Lines of long fields written at a time. */
-const LINES_PER_WRITE = 2000;
+/** Bytes of long fields' lines written at a time. */
+const WRITE_BYTES = 1 << 20;
 
 /** The files a catalog is of (a Store is one). */
 type CatalogFiles = Pick<ArchiveFiles, 'dir' | 'dataFile' | 'journalFile' | 'indexDir'>;
@@ -81,29 +81,62 @@ export async function writeCatalog(
   if (headerMatches(saved, state) && saved.index === (layout?.manifestCrc ?? null)) return;
   await fs.mkdir(files.indexDir, { recursive: true });
   const list = inSegmentOrder(metas(), layout);
-  const texts = list.map(longFieldsLine);
-  const sections = catalogSections(list, texts, layout);
+  const sections = catalogSections(list, layout);
   if (!sections) return;
-  const body = encodeSections(KIND, sections.text, sections.arrays);
+  const parts = sectionParts(KIND, sections.text, sections.arrays);
+  let bodyBytes = 0;
+  let crc = 0;
+  for (const part of parts) {
+    bodyBytes += part.length;
+    // Skipped when empty: over an empty array's buffer, crc32 answers 0 whatever it is given.
+    if (part.length > 0) crc = crc32(part, crc);
+  }
   const header: Header = {
     format: FORMAT,
     sections: FILE_VERSION,
     state,
     index: layout?.manifestCrc ?? null,
-    bodyBytes: body.length,
-    crc: crc32(body),
+    bodyBytes,
+    crc,
   };
-  // Written in pieces, never joined into one buffer: that held the lines three times over
-  // at close (some 15 MB each at 50,000 items) beside the columns, twice.
+  // Written in pieces, the long fields' lines made again a few at a time into one buffer:
+  // joined, or kept from the columns' pass, they held tens of megabytes at 50,000 items,
+  // at close, beside the whole archive's metadata.
   const write = async (handle: FileHandle) => {
     await handle.write(`${JSON.stringify(header)}\n`);
-    await handle.write(body);
+    for (const part of parts) await handle.write(part);
     await handle.write('\n');
-    for (let i = 0; i < texts.length; i += LINES_PER_WRITE)
-      await handle.write((i > 0 ? '\n' : '') + texts.slice(i, i + LINES_PER_WRITE).join('\n'));
+    const out = new LineBuffer(handle);
+    for (let i = 0; i < list.length; i++) await out.add(longFieldsLine(list[i]), i < list.length - 1);
+    await out.flush();
   };
   // No fsync: after a crash a torn catalog fails its checksum and the archive is read instead.
   await writeFileAtomic(file, write, { syncFile: false, syncFolder: false });
+}
+
+/** Lines gathered into one reused buffer and written when it is full. */
+class LineBuffer {
+  private readonly buffer = Buffer.alloc(WRITE_BYTES);
+  private used = 0;
+
+  constructor(private readonly handle: FileHandle) {}
+
+  /** Adds `line`, and a line end after it when `more` lines follow. */
+  async add(line: string, more: boolean): Promise<void> {
+    const bytes = Buffer.byteLength(line) + (more ? 1 : 0);
+    if (this.used + bytes > this.buffer.length) await this.flush();
+    if (bytes > this.buffer.length) {
+      await this.handle.write(more ? `${line}\n` : line);
+      return;
+    }
+    this.used += this.buffer.write(line, this.used, 'utf8');
+    if (more) this.buffer[this.used++] = NL;
+  }
+
+  async flush(): Promise<void> {
+    if (this.used > 0) await this.handle.write(this.buffer, 0, this.used);
+    this.used = 0;
+  }
 }
 
 function headerMatches(header: unknown, state: string): header is Header {

@@ -42,6 +42,12 @@ export const pad = (n: number) => (8 - (n % 8)) % 8;
 
 /** Text and typed arrays as one buffer of `kind` (the catalog's and the segments' layout). */
 export function encodeSections(kind: string, text: Record<string, string>, arrays: Record<string, Typed>): Buffer {
+  return Buffer.concat(sectionParts(kind, text, arrays));
+}
+
+/** What encodeSections writes, as the pieces it joins: views of the arrays where the
+ *  machine's byte order allows, so a writer that writes them one by one copies nothing. */
+export function sectionParts(kind: string, text: Record<string, string>, arrays: Record<string, Typed>): Buffer[] {
   const sections: Section[] = [];
   const chunks: Buffer[] = [];
   for (const [name, s] of Object.entries(text)) {
@@ -65,7 +71,7 @@ export function encodeSections(kind: string, text: Record<string, string>, array
   head.writeUInt32LE(header.length, MAGIC.length);
   const parts: Buffer[] = [head, header, Buffer.alloc(pad(head.length + header.length))];
   for (const c of chunks) parts.push(c, Buffer.alloc(pad(c.length)));
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /** A section of a file and where its bytes start. */
