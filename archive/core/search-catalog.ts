@@ -12,6 +12,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ArchiveFiles } from './archive-files';
 import { writeFileAtomic } from './atomic-file';
+import { crc32After } from './crc';
 import { ITEM_KINDS } from './item-kinds';
 import { CatalogColumns, catalogSections, inSegmentOrder, longFieldsLine } from './catalog-columns';
 import { decodeSections, FILE_VERSION, sectionParts } from '../search/sections-file';
@@ -88,8 +89,7 @@ export async function writeCatalog(
   let crc = 0;
   for (const part of parts) {
     bodyBytes += part.length;
-    // Skipped when empty: over an empty array's buffer, crc32 answers 0 whatever it is given.
-    if (part.length > 0) crc = crc32(part, crc);
+    crc = crc32After(crc, part);
   }
   const header: Header = {
     format: FORMAT,

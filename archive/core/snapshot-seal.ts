@@ -6,6 +6,7 @@
 
 import { crc32 } from 'node:zlib';
 import { ARCHIVE_VERSION, Highlight, Item, Note, Relation, Tag } from './model';
+import { crc32After } from './crc';
 
 /** The seal's key: the last member of the snapshot object (readers that do not know it ignore it). */
 export const SEAL_KEY = 'seal';
@@ -33,7 +34,7 @@ export function schemaStamp(): string {
 export async function* sealed(body: AsyncIterable<string>): AsyncGenerator<string> {
   let crc = 0;
   for await (const part of body) {
-    crc = crc32(part, crc);
+    crc = crc32After(crc, part);
     yield part;
   }
   yield `${LEAD}${crc},"schema":"${schemaStamp()}"}}`;

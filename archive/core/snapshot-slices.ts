@@ -7,8 +7,8 @@
 // that does not parse) gives null, and the caller reads the file whole as before: slicing
 // changes when the work is done, never what it finds.
 
-import { crc32 } from 'node:zlib';
 import { sealOf } from './snapshot-seal';
+import { crc32After } from './crc';
 import { nextTurn } from '../search/next-turn';
 
 const SLICE = 1 << 17;
@@ -45,7 +45,7 @@ export async function parseSealedInSlices(
   if (!seal) return null;
   let crc = 0;
   for (let i = 0; i < seal.at; i += SLICE) {
-    crc = crc32(bytes.subarray(i, Math.min(seal.at, i + SLICE)), crc);
+    crc = crc32After(crc, bytes.subarray(i, Math.min(seal.at, i + SLICE)));
     await pause();
   }
   if (crc !== seal.crc) return null;

@@ -7,6 +7,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Writable } from 'node:stream';
+import { crc32After } from './crc';
 import { centralHeader, dosTime, endRecords, localHeader, sizesNeedZip64, type EntryFields } from './zip-records';
 
 /** Bytes gathered before one write to the file: small entries share a system call. */
@@ -92,7 +93,7 @@ export class ZipWriter {
           typeof chunk === 'string'
             ? Buffer.from(chunk, 'utf8')
             : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-        fields.crc = crc32(bytes, fields.crc);
+        fields.crc = crc32After(fields.crc, bytes);
         fields.size += bytes.length;
         yield bytes;
       }
