@@ -77,18 +77,26 @@ export class BaseSegments {
    *  asking for stay, and a ranking that read most of the files (related items reads every
    *  term of an item) does not leave them all resident. Only between rankings. */
   trimPostings(share: number): void {
-    let held = 0;
-    let all = 0;
-    for (const seg of this.list) {
-      held += seg.residentPostings();
-      all += seg.postingsBytes();
-    }
+    const postings = this.postings();
+    const all = postings.all;
+    let held = postings.held;
     if (held <= share * all) return;
     for (const seg of [...this.list].sort((a, b) => b.residentPostings() - a.residentPostings())) {
       if (held <= (share / 2) * all) break;
       held -= seg.residentPostings();
       seg.releasePostings();
     }
+  }
+
+  /** Bytes of postings read from the segments' files and held, and what all of them take. */
+  postings(): { held: number; all: number } {
+    let held = 0;
+    let all = 0;
+    for (const seg of this.list) {
+      held += seg.residentPostings();
+      all += seg.postingsBytes();
+    }
+    return { held, all };
   }
 
   clear(): void {

@@ -11,6 +11,7 @@ import { analyzerFor } from './analyzer';
 import { fold } from './normalize';
 import { item, metasOf, tempArchive, type Fixture, type TempArchive } from './test-fixtures';
 import { Segment } from './segment';
+import type { BaseSegments } from './base-segments';
 import { syntheticNews } from './synthetic-news';
 import type { SearchIndex } from './types';
 
@@ -165,14 +166,9 @@ describe('opening', () => {
     await (await openWith(items)).close();
     open = [];
     const idx = await openWith(items, arch!);
-    const segments = (idx as unknown as { base: { segments: Segment[] } }).base.segments;
+    const { base } = idx as unknown as { base: BaseSegments };
     const share = () => {
-      let held = 0;
-      let all = 0;
-      for (const seg of segments) {
-        held += seg.residentPostings();
-        all += seg.postingsBytes();
-      }
+      const { held, all } = base.postings();
       return held / all;
     };
     const released = vi.spyOn(Segment.prototype, 'releasePostings');
