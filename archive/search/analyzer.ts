@@ -40,9 +40,9 @@ const SUPPORTED = new Set(['ar', 'da', 'de', 'du', 'es', 'fi', 'fr', 'hu', 'it',
 /** Words (and stems, stop-word answers) each analyser remembers, in each of two generations.
  *  A build worker analyses a whole batch of items and lives for one job, so it keeps many;
  *  the thread that answers analyses queries, the bodies its snippets are cut from and the
- *  items edits change, for as long as the app runs. 400,000 words there were some 300 MB
- *  (750 bytes a word); it keeps 65,536 at most (some 50 MB). Fewer cost the snippets: with
- *  16,384 the 50k query mix took 8% more CPU. */
+ *  items edits change, for as long as the app runs. A word takes some 520 bytes with its
+ *  stem and stop-word answer, so it keeps 65,536 at most (some 35 MB). Fewer cost the
+ *  snippets: with 16,384 the 50k query mix took 8% more CPU. */
 const CACHE_LIMIT = isMainThread ? 32_768 : 200_000;
 
 /** The term namespace of a language ("en\u0001", "fr\u0001"): every term carries one, so
@@ -284,8 +284,15 @@ function analyseWord(a: Analyzer, w: string): WordTerms {
       }
     }
   }
-  out.width = pos;
-  return out;
+  // Kept in the memo: copies the length of what they hold. An array grown by push has room
+  // for 17 entries from its first one, which made a two-term word take 1,000 bytes, not 520.
+  return {
+    kinds: out.kinds.slice(),
+    terms: out.terms.slice(),
+    spans: out.spans.slice(),
+    pos: out.pos.slice(),
+    width: pos,
+  };
 }
 
 type Emit = (kind: TermKind, term: string, s: number, e: number, p: number) => void;
