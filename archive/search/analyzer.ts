@@ -44,6 +44,8 @@ const SUPPORTED = new Set(['ar', 'da', 'de', 'du', 'es', 'fi', 'fr', 'hu', 'it',
  *  stem and stop-word answer, so it keeps 65,536 at most (some 35 MB). Fewer cost the
  *  snippets: with 16,384 the 50k query mix took 8% more CPU. */
 const CACHE_LIMIT = isMainThread ? 32_768 : 200_000;
+/** Words a pass analyzer remembers in each generation: an article's vocabulary, a few thousand. */
+const PASS_LIMIT = 8_192;
 
 /** The term namespace of a language ("en\u0001", "fr\u0001"): every term carries one, so
  *  a term from one language's analysis can never match an item in another. */
@@ -154,8 +156,23 @@ export function analyzerFor(languageTag: string | null | undefined): Analyzer {
 }
 
 function analyzerForLanguage(lang: string): Analyzer {
-  const a = analyzers.get(lang);
-  if (a) return a;
+  let a = analyzers.get(lang);
+  if (!a) analyzers.set(lang, (a = makeAnalyzer(lang, CACHE_LIMIT)));
+  return a;
+}
+
+/**
+ * An analyzer of its own for one pass over a few items' whole text (the items edits changed,
+ * analysed on the thread that answers): it remembers their words only while the pass lasts.
+ * Through the shared analyzer, every edited article's vocabulary stayed in that thread's memo
+ * for the session (300 edits took it from 1.5 to 16.6 MB), crowding out the words queries and
+ * snippets ask for again.
+ */
+export function passAnalyzer(languageTag: string | null | undefined): Analyzer {
+  return makeAnalyzer(analysisLanguage(languageTag ?? 'en'), PASS_LIMIT);
+}
+
+function makeAnalyzer(lang: string, limit: number): Analyzer {
   const mod = languageModule(lang);
   const ns = namespaceOf(lang);
   const stopFn = mod?.stop;
@@ -163,9 +180,9 @@ function analyzerForLanguage(lang: string): Analyzer {
   const isStopRaw = (w: string): boolean =>
     enStop(new lunr.Token(w, {})) === undefined ||
     (stopFn !== undefined && stopFn(new lunr.Token(w, {})) === undefined);
-  const stops = new TwoGenerations<boolean>(CACHE_LIMIT);
-  const stems = new TwoGenerations<string>(CACHE_LIMIT);
-  const words = new TwoGenerations<WordTerms>(CACHE_LIMIT);
+  const stops = new TwoGenerations<boolean>(limit);
+  const stems = new TwoGenerations<string>(limit);
+  const words = new TwoGenerations<WordTerms>(limit);
   const analyzer: Analyzer = {
     language: lang,
     ns,
@@ -194,7 +211,6 @@ function analyzerForLanguage(lang: string): Analyzer {
       return w;
     },
   };
-  analyzers.set(lang, analyzer);
   return analyzer;
 }
 

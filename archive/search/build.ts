@@ -2,7 +2,7 @@
 // The same code runs in the engine (delta segments) and in the worker (bulk builds), so a
 // segment holds the same terms and frequencies however it was built.
 
-import { analyzerFor, eachToken, POSITIONED, STEM } from './analyzer';
+import { analyzerFor, eachToken, POSITIONED, STEM, type Analyzer } from './analyzer';
 import { F, STREAM_FIELDS } from './fields';
 import { type SegmentData, type StreamData } from './segment';
 import { SegmentBuilder } from './segment-builder';
@@ -39,8 +39,9 @@ export function fieldTexts(doc: IndexableDoc): string[] {
   return [doc.title, body, doc.tags.join(' \n '), source, doc.byline ?? '', doc.notes];
 }
 
-export function analyse(doc: IndexableDoc): AnalysedDoc {
-  const analyzer = analyzerFor(doc.language);
+/** The item's terms, by field, and its stream of positioned terms; `analyzer` is the shared
+ *  one for its language unless the caller brings its own (a pass analyzer). */
+export function analyse(doc: IndexableDoc, analyzer: Analyzer = analyzerFor(doc.language)): AnalysedDoc {
   const texts = fieldTexts(doc);
   const fields: Array<Map<string, number>> = [];
   const lengths: number[] = [];

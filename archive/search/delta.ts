@@ -3,6 +3,7 @@
 // after a change, so each change shows in the next query) until the engine freezes them into
 // a base segment. It holds each analysed item's body too, for its snippets.
 
+import { passAnalyzer, type Analyzer } from './analyzer';
 import { analyse, buildSegment, type AnalysedDoc } from './build';
 import { toIndexable } from './build-batch';
 import { readBodySync } from './body-file';
@@ -63,12 +64,16 @@ export class Delta {
     return this.analysedDocs.get(id)?.body;
   }
 
-  /** Analyses the pending changes (reading a body from content/ when none was given). */
+  /** Analyses the pending changes (reading a body from content/ when none was given), with
+   *  analyzers of their own: the thread's shared memo keeps the words queries ask for. */
   analysePending(): void {
     if (this.pending.size === 0) return;
+    const analyzers = new Map<string, Analyzer>();
     for (const [id, doc] of this.pending) {
       const body = doc.body !== undefined ? doc.body : readBodySync(this.contentDir, id);
-      this.analysedDocs.set(id, { doc: analyse({ ...toIndexable(doc), body }), body });
+      let analyzer = analyzers.get(doc.language);
+      if (!analyzer) analyzers.set(doc.language, (analyzer = passAnalyzer(doc.language)));
+      this.analysedDocs.set(id, { doc: analyse({ ...toIndexable(doc), body }, analyzer), body });
       this.analysed++;
     }
     this.pending.clear();
