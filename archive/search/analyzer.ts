@@ -169,7 +169,7 @@ function analyzerForLanguage(lang: string): Analyzer {
  * snippets ask for again.
  */
 export function passAnalyzer(languageTag: string | null | undefined): Analyzer {
-  return makeAnalyzer(analysisLanguage(languageTag ?? 'en'), PASS_LIMIT);
+  return makeAnalyzer(analysisLanguage(languageTag), PASS_LIMIT);
 }
 
 function makeAnalyzer(lang: string, limit: number): Analyzer {
@@ -221,7 +221,8 @@ interface Piece {
 }
 
 function analyseWord(a: Analyzer, w: string): WordTerms {
-  const out: WordTerms = { kinds: [], terms: [], spans: [], pos: [], width: 0 };
+  // Grown here, then copied to their length for the memo (below); the width is `pos` at the end.
+  const out: Omit<WordTerms, 'width'> = { kinds: [], terms: [], spans: [], pos: [] };
   const emit = (kind: TermKind, term: string, s: number, e: number, p: number) => {
     out.kinds.push(kind);
     out.terms.push(term);
