@@ -5,6 +5,7 @@
 // reads it then, a writer has begun reading it in the background at open.
 
 import { Archive } from '../core/archive';
+import { keepHeapTight } from '../core/heap-growth';
 import { contract } from './contract';
 
 /** The seed is read only when an archive is created: other opens never load it. */
@@ -25,6 +26,8 @@ export interface OpenArchiveOptions {
 }
 
 export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
+  // A host that stays open keeps its heap near the live data (a one-command run ends first).
+  if (!options.oneCommand) keepHeapTight();
   const archive = await Archive.open(dir, {
     readOnly: Boolean(options.readOnly),
     // Searches are answered from the index's catalog while the rest of the archive loads.

@@ -6,7 +6,7 @@
 
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { workerEntry, type WorkerEntry } from '../core/worker-entry';
+import { WORKER_NURSERY_MB, workerEntry, type WorkerEntry } from '../core/worker-entry';
 import { jobName, runImportJob, type ImportJob, type ImportJobResult } from './import-job';
 import type { Bundle } from '../core/bundle';
 import type { ParsedFile, SourceFile } from '../interop/types';
@@ -181,7 +181,10 @@ export class ImportPool {
       if (entry)
         worker = new Worker(entry.code, {
           eval: entry.eval,
-          resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? PARSE_HEAP_MB },
+          resourceLimits: {
+            maxOldGenerationSizeMb: this.options.heapMb ?? PARSE_HEAP_MB,
+            maxYoungGenerationSizeMb: WORKER_NURSERY_MB,
+          },
         });
     } catch {
       worker = null;

@@ -6,17 +6,11 @@ import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { buildBatch, type BuildJob, type BuildOutput } from './build-batch';
 import { runMerge, type MergeJob } from './merge-job';
-import { workerEntry, type WorkerEntry } from '../core/worker-entry';
+import { WORKER_NURSERY_MB, workerEntry, type WorkerEntry } from '../core/worker-entry';
 
 export type Built = BuildOutput;
 
-/**
- * A worker's young generation (nursery) at most: a build analyses thousands of items, and
- * V8 grows the nursery of a thread that allocates that fast to 48 MB, most of it the
- * garbage of analysis. At 6 MB a build of 2,000 items peaked 30 MB lower in `dossier serve`,
- * and a bulk build at 50,000 items took as long (31 s against 29–33).
- */
-const LIMITS = { maxYoungGenerationSizeMb: 6 };
+const LIMITS = { maxYoungGenerationSizeMb: WORKER_NURSERY_MB };
 
 /** How to start a build worker here, or null when only inline builds are possible. */
 function workerScript(): WorkerEntry | null {

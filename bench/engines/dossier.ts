@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Archive } from '../../archive/core/archive';
 import { dispatch } from '../../archive/api/dispatch';
 import { openArchive } from '../../archive/api/open-archive';
+import { keepHeapTight } from '../../archive/core/heap-growth';
 import { writeCorpusArchive } from '../corpus-archive';
 import type { BenchQuery } from '../queries';
 import type { BenchEngine } from './engine';
@@ -18,6 +19,8 @@ import { LIMIT } from './engine';
 export const archiveDir = (workdir: string) => path.join(workdir, 'archive');
 
 export function dossier(): BenchEngine {
+  // Every phase runs as in the app's archive host, which openArchive tunes so (the bulk build too).
+  keepHeapTight();
   let archive: Archive | null = null;
   const added: string[] = [];
   const totals = new Map<string, number>();
