@@ -62,13 +62,18 @@ async function saveOne(tab: chrome.tabs.Tab, bookmarkOnly: boolean): Promise<voi
 }
 
 async function saveAll(): Promise<void> {
-  let all = await ext.tabs.query({ currentWindow: true });
+  // This popup opened as a tab of its own is never one to save; Chromium hides even its
+  // address from us without the "tabs" permission, which must not make us ask for it.
+  const self = (await ext.tabs.getCurrent().catch(() => undefined))?.id;
+  const windowTabs = async () => (await ext.tabs.query({ currentWindow: true })).filter((t) => t.id !== self);
+  let all = await windowTabs();
   // Other tabs' addresses need the "tabs" permission, asked for only now and only if some
   // are hidden from us (Dossier's own 127.0.0.1 pages never are).
   if (all.some((t) => t.url === undefined) && !(await ext.permissions.contains({ permissions: ['tabs'] }))) {
+    say('Allow Dossier to read the addresses of this window’s tabs…');
     const granted = await ext.permissions.request({ permissions: ['tabs'] }).catch(() => false);
     if (!granted) return void say('Saving all tabs needs permission to read their addresses.', true);
-    all = await ext.tabs.query({ currentWindow: true });
+    all = await windowTabs();
   }
   const tabs = all.filter((t) => /^https?:\/\//i.test(t.url ?? ''));
   if (tabs.length === 0) return void say('No web pages are open in this window.', true);
