@@ -8,9 +8,10 @@ import v8 from 'node:v8';
 
 /**
  * The old generation grows by this share of what survived before the next full collection.
- * At 20%, the serve benchmark's session at 50,000 items peaked at 432–438 MB against 518–538
- * with V8's own factor (three runs each), its queries as fast over HTTP (p50 12–17 ms, p95
- * 52–57 against 12–16 and 54–57); 10% and 30% came out the same within the noise.
+ * With import workers already held to WORKER_NURSERY_MB, the serve benchmark's session at
+ * 50,000 items peaked at 432–438 MB at 20% against 446–502 with V8's own factor (518–538
+ * with neither; three runs each), its queries as fast over HTTP (p50 12–17 ms, p95 52–57
+ * against 12–16 and 54–57); 10% and 30% came out the same within the noise.
  */
 export const HEAP_GROWING_PERCENT = 20;
 
