@@ -263,7 +263,7 @@ export class BaseSegments {
     const parts: MergePart[] = group.map((seg) => {
       const alive = seg.alive.slice();
       const stored = this.stored.get(seg);
-      return stored ? { stored, docs: seg.size, alive } : { data: seg.data, stream: seg.stream(), alive };
+      return stored ? { stored, docs: seg.size, alive } : { data: seg.writableData(), stream: seg.stream(), alive };
     });
     return { changed, group, job: { kind: 'merge', dir: this.dir, parts } };
   }
@@ -298,7 +298,7 @@ export class BaseSegments {
     for (const seg of [...this.list]) {
       let s = this.stored.get(seg);
       if (!s) {
-        s = await storeSegment(dir, seg.data, seg.stream());
+        s = await storeSegment(dir, seg.writableData(), seg.stream());
         this.stored.set(seg, s);
         // Once on disk, term positions are read back by term when a phrase needs them.
         seg.releaseStream(streamLoader(dir, s), storedPositions(dir, s, seg, this.positions));

@@ -37,8 +37,8 @@ export function mergeSegments(parts: Segment[]): { data: SegmentData; stream: St
     for (let t = 0; t < p.terms.length; t++) {
       const r = remap[pi][t];
       for (let f = 0; f < F; f++) {
-        const end = p.offsets[t * F + f + 1];
-        for (let i = p.offsets[t * F + f]; i < end; i++) if (map[p.docs[i]] >= 0) counts[r * F + f]++;
+        const end = p.spans.end(t, f);
+        for (let i = p.spans.start(t, f); i < end; i++) if (map[p.docs[i]] >= 0) counts[r * F + f]++;
       }
     }
   });
@@ -57,8 +57,8 @@ export function mergeSegments(parts: Segment[]): { data: SegmentData; stream: St
     for (let t = 0; t < p.terms.length; t++) {
       const r = remap[pi][t];
       for (let f = 0; f < F; f++) {
-        const end = p.offsets[t * F + f + 1];
-        for (let i = p.offsets[t * F + f]; i < end; i++) {
+        const end = p.spans.end(t, f);
+        for (let i = p.spans.start(t, f); i < end; i++) {
           const nd = map[p.docs[i]];
           if (nd < 0) continue;
           const c = cursor[r * F + f]++;

@@ -5,7 +5,6 @@
 
 import { analyzerFor, bareTerm, eachToken, languageOfTerm, SURFACE } from './analyzer';
 import { type IndexableDoc } from './build';
-import { F } from './fields';
 import { lowerForm } from './normalize';
 import { tagKey } from '../core/same-tag';
 import { idfWeight, RELATED_FIELDS, tfWeight, vectorTerm } from './norms';
@@ -310,7 +309,7 @@ function weigh(tf: Map<string, number>, segments: Segment[], n: number): Weighte
       at.push([s, o]);
       let most = 0;
       for (const [f] of RELATED_FIELDS) {
-        const k = s.offsets[o * F + f + 1] - s.offsets[o * F + f];
+        const k = s.spans.count(o, f);
         most = Math.max(most, k);
         postings += k;
       }
@@ -351,7 +350,7 @@ function rankSegment(query: Weighted[], seg: Segment, base: number, slots: numbe
     seg.loadPostings(o);
     let nt = 0;
     for (const [f, w] of RELATED_FIELDS) {
-      for (let i = seg.offsets[o * F + f]; i < seg.offsets[o * F + f + 1]; i++) {
+      for (let i = seg.spans.start(o, f), end = seg.spans.end(o, f); i < end; i++) {
         const d = seg.docs[i];
         if (acc[d] === 0) touched[nt++] = d;
         acc[d] += w * seg.tfs[i];

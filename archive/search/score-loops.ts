@@ -125,10 +125,10 @@ export function weighPostings(
   touched: Int32Array,
   nt: number,
 ): number {
-  const end = seg.offsets[o * F + f + 1];
+  const end = seg.spans.end(o, f);
   const { docs, tfs, lengths, base } = seg;
   const norms = lengthNorms(seg, f, avg);
-  for (let i = seg.offsets[o * F + f]; i < end; i++) {
+  for (let i = seg.spans.start(o, f); i < end; i++) {
     const d = docs[i];
     const slot = base + d;
     if (tfw[slot] === 0) touched[nt++] = slot;
@@ -153,8 +153,8 @@ export function markConstant(
   only: Uint8Array | null,
   mark: ((slot: number) => void) | null,
 ): number {
-  const end = seg.offsets[o * F + f + 1];
-  for (let i = seg.offsets[o * F + f]; i < end; i++) {
+  const end = seg.spans.end(o, f);
+  for (let i = seg.spans.start(o, f); i < end; i++) {
     const slot = seg.base + seg.docs[i];
     if (best[slot] !== 0 || !alive[slot] || (only && !only[slot])) continue;
     best[slot] = v;

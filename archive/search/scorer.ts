@@ -126,7 +126,7 @@ export function* evaluateInSteps(
   yield;
   const dfOf = (list: Array<[Segment, number]>, fields: readonly number[]): number => {
     let df = 0;
-    for (const [seg, o] of list) for (const f of fields) df += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f];
+    for (const [seg, o] of list) for (const f of fields) df += seg.spans.count(o, f);
     return df;
   };
   const { best, bestTouched } = scratch;
@@ -135,7 +135,7 @@ export function* evaluateInSteps(
   let work = 0;
   /** Counts term `o`'s postings in field `f` of `seg` as walked; true once a step's worth has been. */
   const walked = (seg: Segment, o: number, f: number): boolean => {
-    work += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f];
+    work += seg.spans.count(o, f);
     if (work < STEP_POSTINGS) return false;
     work = 0;
     return true;
@@ -160,7 +160,7 @@ export function* evaluateInSteps(
         let df = groupDf.get(list.language) ?? 0;
         for (const [seg, o] of list.at) {
           let most = 0;
-          for (const f of fields) most = Math.max(most, seg.offsets[o * F + f + 1] - seg.offsets[o * F + f]);
+          for (const f of fields) most = Math.max(most, seg.spans.count(o, f));
           df += most;
         }
         groupDf.set(list.language, df);
@@ -225,8 +225,8 @@ export function* evaluateInSteps(
       for (const w of plan.wholes) {
         for (const [seg, o] of w.at) {
           for (let f = 0; f < F; f++) {
-            const end = seg.offsets[o * F + f + 1];
-            for (let i = seg.offsets[o * F + f]; i < end; i++) verified[seg.base + seg.docs[i]] = 1;
+            const end = seg.spans.end(o, f);
+            for (let i = seg.spans.start(o, f); i < end; i++) verified[seg.base + seg.docs[i]] = 1;
           }
         }
       }
@@ -256,8 +256,8 @@ export function* evaluateInSteps(
       for (const list of ex.hits.list.values()) {
         for (const f of c.fields) {
           for (const [seg, o] of list.at) {
-            const end = seg.offsets[o * F + f + 1];
-            for (let i = seg.offsets[o * F + f]; i < end; i++) banned[seg.base + seg.docs[i]] = 1;
+            const end = seg.spans.end(o, f);
+            for (let i = seg.spans.start(o, f); i < end; i++) banned[seg.base + seg.docs[i]] = 1;
           }
         }
       }

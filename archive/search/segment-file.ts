@@ -168,11 +168,15 @@ export function decodeSegmentHead(
   const tfs = placed(layout, 'tfs');
   if (docs.type !== 'u16' || tfs.type !== 'u8' || docs.bytes !== 2 * tfs.bytes)
     throw new Error('segment file is inconsistent');
-  const crcs = need(arrays, 'blockCrcs', Uint32Array, Math.ceil((fileSize - from) / POSTINGS_BLOCK));
+  const postings = 'docs' in arrays ? null : postingsArrays(tfs.bytes);
+  // A head's arrays are views into the bytes read, which also hold the terms, ids and stamps
+  // as text (kept as strings): copied out of a head, they let those bytes go (some 1 MB a
+  // segment at 5,000 items). A whole file (a merge) keeps its views: no second copy.
+  const kept = <T extends Typed>(a: T): T => (postings ? (a.slice() as T) : a);
+  const crcs = kept(need(arrays, 'blockCrcs', Uint32Array, Math.ceil((fileSize - from) / POSTINGS_BLOCK)));
   // The offsets' length against the terms is checked by the Segment, which counts the terms.
   let ids: string[] | null = null;
   let stamps: string[] | null = null;
-  const postings = 'docs' in arrays ? null : postingsArrays(tfs.bytes);
   const data: SegmentData = {
     // Split when first asked for (segment.ts); their counts are checked now.
     get ids() {
@@ -183,13 +187,13 @@ export function decodeSegmentHead(
     },
     langList: lines(text.langList),
     terms: text.terms,
-    termStarts: need(arrays, 'termStarts', Uint32Array),
-    docLang: need(arrays, 'docLang', Uint8Array),
-    offsets: need(arrays, 'offsets', Uint32Array),
+    termStarts: kept(need(arrays, 'termStarts', Uint32Array)),
+    docLang: kept(need(arrays, 'docLang', Uint8Array)),
+    offsets: kept(need(arrays, 'offsets', Uint32Array)),
     docs: postings ? postings.docs : need(arrays, 'docs', Uint16Array),
     tfs: postings ? postings.tfs : need(arrays, 'tfs', Uint8Array),
-    lengths: need(arrays, 'lengths', Uint16Array),
-    norms: need(arrays, 'norms', Float32Array),
+    lengths: kept(need(arrays, 'lengths', Uint16Array)),
+    norms: kept(need(arrays, 'norms', Float32Array)),
   };
   const n = data.docLang.length;
   if (

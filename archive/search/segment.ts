@@ -5,6 +5,7 @@
 import { F } from './fields';
 import { memoryTerm, positionsIn, type PositionSource, type TermPositions } from './positions';
 import { SortedTerms } from './sorted-terms';
+import { TermSpans } from './term-spans';
 import type { PostingsFile } from './postings-file';
 import { postingsArrays } from './postings-arrays';
 
@@ -47,9 +48,13 @@ export interface StreamData {
   positions: Uint32Array;
 }
 
+/** What a segment's data holds as offsets once the segment has taken them over. */
+const NO_OFFSETS = new Uint32Array(0);
+
 export class Segment {
   readonly terms: SortedTerms;
-  readonly offsets: Uint32Array;
+  /** Where each (term, field)'s postings lie in `docs` and `tfs`. */
+  readonly spans: TermSpans;
   /** Replaced (not changed) when postings read from the file are let go: read them afresh
    *  after loadPostings, never keep them across a ranking. */
   docs: Uint16Array;
@@ -75,7 +80,10 @@ export class Segment {
   ) {
     this.terms = new SortedTerms(data.terms, data.termStarts);
     if (data.offsets.length !== this.terms.length * F + 1) throw new Error('segment file is inconsistent');
-    this.offsets = data.offsets;
+    // The segment takes `data` over: its flat offsets are kept as spans only (under half
+    // their size), and given back whole by writableData when the segment is written.
+    this.spans = new TermSpans(data.offsets);
+    data.offsets = NO_OFFSETS;
     this.docs = data.docs;
     this.tfs = data.tfs;
     this.lengths = data.lengths;
@@ -117,6 +125,11 @@ export class Segment {
     return this.data.stamps;
   }
 
+  /** The segment's data as a segment file is written from (its offsets whole again). */
+  writableData(): SegmentData {
+    return { ...this.data, offsets: this.spans.toOffsets() };
+  }
+
   liveCount(): number {
     let n = 0;
     for (let i = 0; i < this.alive.length; i++) n += this.alive[i];
@@ -156,7 +169,7 @@ export class Segment {
   /** Makes term `o`'s postings (every field's) readable in `docs` and `tfs`; says whether
    *  they had to be read from the file. */
   loadPostings(o: number): boolean {
-    return this.postingsFile?.load(this.offsets[o * F], this.offsets[o * F + F]) ?? false;
+    return this.postingsFile?.load(this.spans.termStart(o), this.spans.termEnd(o)) ?? false;
   }
 
   /** Bytes of postings read from the file and held. */
@@ -269,7 +282,7 @@ export class Segment {
 
   /** [start, end) of the postings of term ordinal `t` in field `f`. */
   postingRange(t: number, f: number): [number, number] {
-    return [this.offsets[t * F + f], this.offsets[t * F + f + 1]];
+    return [this.spans.start(t, f), this.spans.end(t, f)];
   }
 
   /** The positions of term `t` in item `doc` (empty when it has none). */
@@ -280,8 +293,8 @@ export class Segment {
   /** Whether ordinal `doc` has term `t` in field `f` (postings are sorted by ordinal). */
   has(t: number, f: number, doc: number): boolean {
     this.loadPostings(t);
-    let lo = this.offsets[t * F + f];
-    let hi = this.offsets[t * F + f + 1];
+    let lo = this.spans.start(t, f);
+    let hi = this.spans.end(t, f);
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const d = this.docs[mid];

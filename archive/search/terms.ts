@@ -10,7 +10,6 @@ import type { WordClause } from './query-parser';
 import { idf } from './idf';
 import type { Stats } from './scorer';
 import type { Segment } from './segment';
-import { F } from './fields';
 
 /** One scored pseudo-term: index terms in some segments whose frequencies add up. */
 export interface TermList {
@@ -172,13 +171,13 @@ function limitWildcard(found: Array<{ seg: Segment; ords: number[] }>): boolean 
   let count = 0;
   for (const { seg, ords } of found) {
     count += ords.length;
-    for (const o of ords) total += seg.offsets[(o + 1) * F] - seg.offsets[o * F];
+    for (const o of ords) total += seg.spans.termEnd(o) - seg.spans.termStart(o);
   }
   if (total <= WILDCARD_POSTINGS) return false;
   // The postings count from which words are kept: the largest counts, summed, reach the budget.
   const sizes = new Float64Array(count);
   let i = 0;
-  for (const { seg, ords } of found) for (const o of ords) sizes[i++] = seg.offsets[(o + 1) * F] - seg.offsets[o * F];
+  for (const { seg, ords } of found) for (const o of ords) sizes[i++] = seg.spans.termEnd(o) - seg.spans.termStart(o);
   sizes.sort().reverse();
   let used = 0;
   let threshold = 0;
@@ -187,7 +186,7 @@ function limitWildcard(found: Array<{ seg: Segment; ords: number[] }>): boolean 
     used += n;
     if (used >= WILDCARD_POSTINGS) break;
   }
-  for (const f of found) f.ords = f.ords.filter((o) => f.seg.offsets[(o + 1) * F] - f.seg.offsets[o * F] >= threshold);
+  for (const f of found) f.ords = f.ords.filter((o) => f.seg.spans.termEnd(o) - f.seg.spans.termStart(o) >= threshold);
   return true;
 }
 

@@ -30,7 +30,7 @@ export function correction(word: string, segments: Segment[], languages: string[
       for (const o of seg.fuzzy(folded, k, head)) {
         const w = bareTerm(seg.terms.at(o));
         let n = 0;
-        for (let f = 0; f < F; f++) n += seg.offsets[o * F + f + 1] - seg.offsets[o * F + f];
+        for (let f = 0; f < F; f++) n += seg.spans.count(o, f);
         df.set(w, (df.get(w) ?? 0) + n);
       }
     }

@@ -1,0 +1,92 @@
+// Where each (term, field)'s postings lie in a segment, kept compact: the flat offsets a
+// segment file holds give every term one number per field, yet nine terms in ten occur in
+// one field only (measured on the benchmark's segments: 62,685 of 69,233). So a term keeps
+// where its postings start and which field they are in; only the terms found in several
+// fields keep their inner boundaries. At 5,000 items a segment's 1.66 MB of offsets
+// take some 0.7 MB so; any (term, field) range is answered in constant time, exactly as the
+// flat array would (a prefix query asks for thousands).
+
+import { F } from './fields';
+
+export class TermSpans {
+  /** Terms described. */
+  readonly length: number;
+  /** Term t's postings (all fields) are [starts[t], starts[t + 1]). */
+  private readonly starts: Uint32Array;
+  /** Below F: the one field term t's postings are in (0 when it has none); else F + k, k
+   *  numbering the terms in several fields, whose F - 1 inner boundaries are inner[k*(F-1)..]. */
+  private readonly where: Uint32Array;
+  private readonly inner: Uint32Array;
+
+  /** From the flat offsets: term t's postings in field f are [offsets[t*F+f], offsets[t*F+f+1]). */
+  constructor(offsets: Uint32Array) {
+    if (offsets.length % F !== 1) throw new Error('segment file is inconsistent');
+    const n = (offsets.length - 1) / F;
+    this.length = n;
+    this.starts = new Uint32Array(n + 1);
+    this.where = new Uint32Array(n);
+    let several = 0;
+    for (let t = 0; t < n; t++) {
+      const at = t * F;
+      this.starts[t] = offsets[at];
+      let field = -1;
+      for (let f = 0; f < F; f++) {
+        if (offsets[at + f + 1] < offsets[at + f]) throw new Error('segment file is inconsistent');
+        if (offsets[at + f + 1] === offsets[at + f]) continue;
+        field = field < 0 ? f : F;
+      }
+      this.where[t] = field < 0 ? 0 : field === F ? F + several++ : field;
+    }
+    this.starts[n] = offsets[n * F];
+    this.inner = new Uint32Array(several * (F - 1));
+    for (let t = 0; t < n; t++) {
+      const k = this.where[t] - F;
+      if (k >= 0) for (let f = 1; f < F; f++) this.inner[k * (F - 1) + f - 1] = offsets[t * F + f];
+    }
+  }
+
+  /** Where term t's postings in field f start. */
+  start(t: number, f: number): number {
+    if (f === 0) return this.starts[t];
+    if (f === F) return this.starts[t + 1];
+    const w = this.where[t];
+    if (w < F) return f <= w ? this.starts[t] : this.starts[t + 1];
+    return this.inner[(w - F) * (F - 1) + f - 1];
+  }
+
+  /** Where term t's postings in field f end. */
+  end(t: number, f: number): number {
+    return this.start(t, f + 1);
+  }
+
+  /** How many items hold term t in field f. */
+  count(t: number, f: number): number {
+    return this.end(t, f) - this.start(t, f);
+  }
+
+  /** Where term t's postings (every field's) start and end. */
+  termStart(t: number): number {
+    return this.starts[t];
+  }
+  termEnd(t: number): number {
+    return this.starts[t + 1];
+  }
+
+  /** Postings of all terms. */
+  get total(): number {
+    return this.starts[this.length];
+  }
+
+  /** The flat offsets back, for a segment file. */
+  toOffsets(): Uint32Array {
+    const out = new Uint32Array(this.length * F + 1);
+    for (let t = 0; t < this.length; t++) for (let f = 0; f < F; f++) out[t * F + f] = this.start(t, f);
+    out[this.length * F] = this.total;
+    return out;
+  }
+
+  /** Bytes held. */
+  get bytes(): number {
+    return this.starts.byteLength + this.where.byteLength + this.inner.byteLength;
+  }
+}
