@@ -226,6 +226,7 @@ export class BaseSegments {
     const total = built.data.offsets[built.data.offsets.length - 1];
     const data = postings ? { ...built.data, ...postingsArrays(total) } : built.data;
     const seg = new Segment(data, built.stream);
+    seg.spans.compact();
     if (stored && postings)
       seg.readPostingsFrom(new PostingsFile(segmentFile(this.dir, stored.name), postings, data.docs, data.tfs));
     for (let d = 0; d < seg.size; d++) {

@@ -127,6 +127,21 @@ export class Engine implements SearchIndex {
         () => this.closed,
         () => this.answering > 0,
       );
+    void this.compactSpans();
+  }
+
+  /**
+   * Compacts the term spans of the segments just read, one per idle turn: they answer from
+   * their flat offsets meanwhile. Compacting all of them before the first answer made a cold
+   * search at 100,000 items some 200 ms slower on a slow machine.
+   */
+  private async compactSpans(): Promise<void> {
+    for (const seg of [...this.base.segments]) {
+      await nextTurn();
+      while (this.answering > 0 && !this.closed) await new Promise((resolve) => setTimeout(resolve, 10));
+      if (this.closed) return;
+      seg.spans.compact();
+    }
   }
 
   /** Indexes the items the segments lack or hold at another stamp: a few in the delta,
@@ -437,9 +452,12 @@ export class Engine implements SearchIndex {
     workerBuilds: number;
     workerMerges: number;
     inlineMerges: number;
+    /** Segments still answering from their flat term offsets (not yet compacted). */
+    flatSpans: number;
   } {
     return {
       segments: this.base.segments.map((s) => s.size),
+      flatSpans: this.base.segments.filter((s) => !s.spans.compacted).length,
       delta: this.delta.size,
       analysed: this.delta.analysed,
       workerBuilds: this.pool.workerBuilds,

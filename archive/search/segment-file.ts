@@ -189,7 +189,8 @@ export function decodeSegmentHead(
     terms: text.terms,
     termStarts: kept(need(arrays, 'termStarts', Uint32Array)),
     docLang: kept(need(arrays, 'docLang', Uint8Array)),
-    offsets: kept(need(arrays, 'offsets', Uint32Array)),
+    // Not copied: the Segment keeps them as spans and lets the array go.
+    offsets: need(arrays, 'offsets', Uint32Array),
     docs: postings ? postings.docs : need(arrays, 'docs', Uint16Array),
     tfs: postings ? postings.tfs : need(arrays, 'tfs', Uint8Array),
     lengths: kept(need(arrays, 'lengths', Uint16Array)),

@@ -80,8 +80,8 @@ export class Segment {
   ) {
     this.terms = new SortedTerms(data.terms, data.termStarts);
     if (data.offsets.length !== this.terms.length * F + 1) throw new Error('segment file is inconsistent');
-    // The segment takes `data` over: its flat offsets are kept as spans only (under half
-    // their size), and given back whole by writableData when the segment is written.
+    // The segment takes `data` over: its flat offsets live on in the spans (until compacted,
+    // to under half their size) and come back whole from writableData for a segment file.
     this.spans = new TermSpans(data.offsets);
     data.offsets = NO_OFFSETS;
     this.docs = data.docs;

@@ -32,27 +32,36 @@ describe('term spans', () => {
     const offsets = flat(counts);
     const spans = new TermSpans(offsets);
     expect(spans.length).toBe(counts.length);
-    for (let t = 0; t < counts.length; t++) {
-      expect(spans.termStart(t)).toBe(offsets[t * F]);
-      expect(spans.termEnd(t)).toBe(offsets[t * F + F]);
-      for (let f = 0; f < F; f++) {
-        expect([spans.start(t, f), spans.end(t, f)]).toEqual([offsets[t * F + f], offsets[t * F + f + 1]]);
-        expect(spans.count(t, f)).toBe(counts[t][f]);
+    const answersAsFlat = () => {
+      for (let t = 0; t < counts.length; t++) {
+        expect(spans.termStart(t)).toBe(offsets[t * F]);
+        expect(spans.termEnd(t)).toBe(offsets[t * F + F]);
+        for (let f = 0; f < F; f++) {
+          expect([spans.start(t, f), spans.end(t, f)]).toEqual([offsets[t * F + f], offsets[t * F + f + 1]]);
+          expect(spans.count(t, f)).toBe(counts[t][f]);
+        }
       }
-    }
-    expect(spans.total).toBe(offsets[offsets.length - 1]);
-    expect(spans.toOffsets()).toEqual(offsets);
+      expect(spans.total).toBe(offsets[offsets.length - 1]);
+      expect(spans.toOffsets()).toEqual(offsets);
+    };
+    // From the flat offsets until compacted, then from the compact form: the same answers.
+    answersAsFlat();
+    expect(spans.compacted).toBe(false);
+    spans.compact();
+    expect(spans.compacted).toBe(true);
+    answersAsFlat();
     // Smaller than the flat array when most terms sit in one field.
     expect(spans.bytes).toBeLessThan(offsets.byteLength / 2);
   });
 
   it('holds an empty segment, and refuses offsets that do not fit a whole number of terms or run backwards', () => {
     const none = new TermSpans(new Uint32Array([0]));
+    none.compact();
     expect(none.length).toBe(0);
     expect(none.total).toBe(0);
     expect(() => new TermSpans(new Uint32Array(F))).toThrow(/inconsistent/);
     const backwards = flat([[2, 1, 0, 0, 0, 0]]);
     backwards[2] = 1; // field 1 would end before it starts
-    expect(() => new TermSpans(backwards)).toThrow(/inconsistent/);
+    expect(() => new TermSpans(backwards).compact()).toThrow(/inconsistent/);
   });
 });

@@ -8,45 +8,72 @@
 
 import { F } from './fields';
 
+const EMPTY = new Uint32Array(0);
+
 export class TermSpans {
   /** Terms described. */
   readonly length: number;
+  /** The flat offsets until compact() (term t's postings in field f are [flat[t*F+f], flat[t*F+f+1])). */
+  private flat: Uint32Array | null;
   /** Term t's postings (all fields) are [starts[t], starts[t + 1]). */
-  private readonly starts: Uint32Array;
+  private starts = EMPTY;
   /** Below F: the one field term t's postings are in (0 when it has none); else F + k, k
    *  numbering the terms in several fields, whose F - 1 inner boundaries are inner[k*(F-1)..]. */
-  private readonly where: Uint32Array;
-  private readonly inner: Uint32Array;
+  private where = EMPTY;
+  private inner = EMPTY;
 
-  /** From the flat offsets: term t's postings in field f are [offsets[t*F+f], offsets[t*F+f+1]). */
+  /** Answers from the flat offsets (as a segment file holds them) until compact(). */
   constructor(offsets: Uint32Array) {
     if (offsets.length % F !== 1) throw new Error('segment file is inconsistent');
-    const n = (offsets.length - 1) / F;
-    this.length = n;
+    this.length = (offsets.length - 1) / F;
+    this.flat = offsets;
+  }
+
+  /** Whether the flat offsets have been let go. */
+  get compacted(): boolean {
+    return this.flat === null;
+  }
+
+  /**
+   * Keeps the spans compact from now on and lets the flat offsets go. A few milliseconds for a
+   * segment of 5,000 items: an archive opening does it for its segments in idle turns after
+   * its first answer, not before it (some 100 ms at 100,000 items on a slow machine).
+   */
+  compact(): void {
+    const offsets = this.flat;
+    if (!offsets) return;
+    const n = this.length;
     this.starts = new Uint32Array(n + 1);
     this.where = new Uint32Array(n);
     let several = 0;
+    // A term's first and last offsets, then its fields only up to the first that holds postings.
     for (let t = 0; t < n; t++) {
       const at = t * F;
-      this.starts[t] = offsets[at];
-      let field = -1;
-      for (let f = 0; f < F; f++) {
-        if (offsets[at + f + 1] < offsets[at + f]) throw new Error('segment file is inconsistent');
-        if (offsets[at + f + 1] === offsets[at + f]) continue;
-        field = field < 0 ? f : F;
-      }
-      this.where[t] = field < 0 ? 0 : field === F ? F + several++ : field;
+      const first = offsets[at];
+      const last = offsets[at + F];
+      if (last < first) throw new Error('segment file is inconsistent');
+      this.starts[t] = first;
+      if (last === first) continue;
+      let f = 0;
+      while (offsets[at + f + 1] === first) f++;
+      this.where[t] = offsets[at + f + 1] === last ? f : F + several++;
     }
     this.starts[n] = offsets[n * F];
     this.inner = new Uint32Array(several * (F - 1));
     for (let t = 0; t < n; t++) {
       const k = this.where[t] - F;
-      if (k >= 0) for (let f = 1; f < F; f++) this.inner[k * (F - 1) + f - 1] = offsets[t * F + f];
+      if (k < 0) continue;
+      for (let f = 1; f < F; f++) {
+        if (offsets[t * F + f] < offsets[t * F + f - 1]) throw new Error('segment file is inconsistent');
+        this.inner[k * (F - 1) + f - 1] = offsets[t * F + f];
+      }
     }
+    this.flat = null;
   }
 
   /** Where term t's postings in field f start. */
   start(t: number, f: number): number {
+    if (this.flat) return this.flat[t * F + f];
     if (f === 0) return this.starts[t];
     if (f === F) return this.starts[t + 1];
     const w = this.where[t];
@@ -66,19 +93,20 @@ export class TermSpans {
 
   /** Where term t's postings (every field's) start and end. */
   termStart(t: number): number {
-    return this.starts[t];
+    return this.flat ? this.flat[t * F] : this.starts[t];
   }
   termEnd(t: number): number {
-    return this.starts[t + 1];
+    return this.flat ? this.flat[t * F + F] : this.starts[t + 1];
   }
 
   /** Postings of all terms. */
   get total(): number {
-    return this.starts[this.length];
+    return this.termStart(this.length);
   }
 
   /** The flat offsets back, for a segment file. */
   toOffsets(): Uint32Array {
+    if (this.flat) return this.flat.slice();
     const out = new Uint32Array(this.length * F + 1);
     for (let t = 0; t < this.length; t++) for (let f = 0; f < F; f++) out[t * F + f] = this.start(t, f);
     out[this.length * F] = this.total;
@@ -87,6 +115,6 @@ export class TermSpans {
 
   /** Bytes held. */
   get bytes(): number {
-    return this.starts.byteLength + this.where.byteLength + this.inner.byteLength;
+    return this.flat ? this.flat.byteLength : this.starts.byteLength + this.where.byteLength + this.inner.byteLength;
   }
 }
