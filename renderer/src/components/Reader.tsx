@@ -83,7 +83,9 @@ export const Reader = memo(function Reader({
     if (gone) onDeleted();
   }, [gone, onDeleted]);
 
-  if (!id) return <div className="reader-empty">{empty}</div>;
+  // Until the effect above has closed it, a gone item shows the empty pane: its "not found"
+  // is not an error the reader should flash.
+  if (!id || gone) return <div className="reader-empty">{empty}</div>;
   if (item.error && item.for === JSON.stringify({ id })) {
     return (
       <div className="reader-empty">

@@ -20,6 +20,14 @@ export function answerWith(fn: (call: Call) => unknown): void {
   calls.length = 0;
 }
 
+/** An answer that fails: `answerWith` returns it to make the host answer `ok: false`. */
+export class HostError {
+  constructor(
+    readonly code: string,
+    readonly message: string,
+  ) {}
+}
+
 /** The numbers of the calls the components withdrew (superseded searches). */
 export const withdrawn: number[] = [];
 
@@ -38,7 +46,9 @@ window.dossier = new Proxy({} as DesktopBridge, {
     return async (args: unknown) => {
       const call = { method: String(key), args };
       calls.push(call);
-      return { ok: true, value: await answer(call) };
+      const value = await answer(call);
+      if (value instanceof HostError) return { ok: false, error: { code: value.code, message: value.message } };
+      return { ok: true, value };
     };
   },
 });
