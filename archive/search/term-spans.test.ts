@@ -32,23 +32,35 @@ describe('term spans', () => {
     const offsets = flat(counts);
     const spans = new TermSpans(offsets);
     expect(spans.length).toBe(counts.length);
+    // Every answer, as the spans give it and as the flat offsets hold it, compared at once.
     const answersAsFlat = () => {
+      const got: number[] = [];
+      const want: number[] = [];
       for (let t = 0; t < counts.length; t++) {
-        expect(spans.termStart(t)).toBe(offsets[t * F]);
-        expect(spans.termEnd(t)).toBe(offsets[t * F + F]);
+        got.push(spans.termStart(t), spans.termEnd(t));
+        want.push(offsets[t * F], offsets[t * F + F]);
         for (let f = 0; f < F; f++) {
-          expect([spans.start(t, f), spans.end(t, f)]).toEqual([offsets[t * F + f], offsets[t * F + f + 1]]);
-          expect(spans.count(t, f)).toBe(counts[t][f]);
+          got.push(spans.start(t, f), spans.end(t, f), spans.count(t, f));
+          want.push(offsets[t * F + f], offsets[t * F + f + 1], counts[t][f]);
         }
       }
+      expect(got).toEqual(want);
       expect(spans.total).toBe(offsets[offsets.length - 1]);
       expect(spans.toOffsets()).toEqual(offsets);
     };
     // From the flat offsets until compacted, then from the compact form: the same answers.
+    // Compacted a slice at a time (two passes over 2,000 terms, 300 at a time), it answers
+    // from the flat offsets until the last slice.
     answersAsFlat();
-    expect(spans.compacted).toBe(false);
-    spans.compact();
+    let slices = 0;
+    while (!spans.compact(300)) {
+      slices++;
+      expect(spans.compacted).toBe(false);
+      answersAsFlat();
+    }
+    expect(slices).toBe(Math.ceil((2 * counts.length) / 300) - 1);
     expect(spans.compacted).toBe(true);
+    expect(spans.compact(300)).toBe(true);
     answersAsFlat();
     // Smaller than the flat array when most terms sit in one field.
     expect(spans.bytes).toBeLessThan(offsets.byteLength / 2);
@@ -63,5 +75,15 @@ describe('term spans', () => {
     const backwards = flat([[2, 1, 0, 0, 0, 0]]);
     backwards[2] = 1; // field 1 would end before it starts
     expect(() => new TermSpans(backwards).compact()).toThrow(/inconsistent/);
+    // Found in a later slice: the spans stay flat, answering as before.
+    const late = flat([...Array.from({ length: 10 }, () => [1, 0, 0, 0, 0, 0]), [2, 1, 0, 0, 0, 0]]);
+    late[10 * F + 2] = late[10 * F + 1] - 1;
+    const spans = new TermSpans(late);
+    expect(spans.compact(4)).toBe(false);
+    expect(() => {
+      while (!spans.compact(4));
+    }).toThrow(/inconsistent/);
+    expect(spans.compacted).toBe(false);
+    expect(spans.start(3, 0)).toBe(3);
   });
 });

@@ -34,41 +34,70 @@ export class TermSpans {
     return this.flat === null;
   }
 
+  /** A compaction under way: its pass (0 none, 1 starts and fields, 2 inner boundaries), the
+   *  next term that pass looks at, and how many terms are in several fields so far. */
+  private pass = 0;
+  private next = 0;
+  private several = 0;
+
   /**
-   * Keeps the spans compact from now on and lets the flat offsets go. A few milliseconds for a
-   * segment of 5,000 items: an archive opening does it for its segments in idle turns after
-   * its first answer, not before it (some 100 ms at 100,000 items on a slow machine).
+   * Keeps the spans compact from now on and lets the flat offsets go: at most `terms` terms'
+   * worth of work per call (each term is looked at twice), true once done. It answers from the
+   * flat offsets until then. An archive opening compacts its segments a slice per idle turn
+   * after its first answer (some 100 ms in all at 100,000 items on a slow machine), so that
+   * no turn is held long, the first slices' unoptimised code included.
    */
-  compact(): void {
+  compact(terms = Infinity): boolean {
     const offsets = this.flat;
-    if (!offsets) return;
+    if (!offsets) return true;
     const n = this.length;
-    this.starts = new Uint32Array(n + 1);
-    this.where = new Uint32Array(n);
-    let several = 0;
-    // A term's first and last offsets, then its fields only up to the first that holds postings.
-    for (let t = 0; t < n; t++) {
-      const at = t * F;
-      const first = offsets[at];
-      const last = offsets[at + F];
-      if (last < first) throw new Error('segment file is inconsistent');
-      this.starts[t] = first;
-      if (last === first) continue;
-      let f = 0;
-      while (offsets[at + f + 1] === first) f++;
-      this.where[t] = offsets[at + f + 1] === last ? f : F + several++;
-    }
-    this.starts[n] = offsets[n * F];
-    this.inner = new Uint32Array(several * (F - 1));
-    for (let t = 0; t < n; t++) {
-      const k = this.where[t] - F;
-      if (k < 0) continue;
-      for (let f = 1; f < F; f++) {
-        if (offsets[t * F + f] < offsets[t * F + f - 1]) throw new Error('segment file is inconsistent');
-        this.inner[k * (F - 1) + f - 1] = offsets[t * F + f];
+    let budget = terms;
+    try {
+      if (this.pass === 0) {
+        this.starts = new Uint32Array(n + 1);
+        this.where = new Uint32Array(n);
+        [this.pass, this.next, this.several] = [1, 0, 0];
       }
+      if (this.pass === 1) {
+        // A term's first and last offsets, then its fields only up to the first that holds postings.
+        const end = Math.min(n, this.next + budget);
+        for (let t = this.next; t < end; t++) {
+          const at = t * F;
+          const first = offsets[at];
+          const last = offsets[at + F];
+          if (last < first) throw new Error('segment file is inconsistent');
+          this.starts[t] = first;
+          if (last === first) continue;
+          let f = 0;
+          while (offsets[at + f + 1] === first) f++;
+          this.where[t] = offsets[at + f + 1] === last ? f : F + this.several++;
+        }
+        budget -= end - this.next;
+        this.next = end;
+        if (end < n) return false;
+        this.starts[n] = offsets[n * F];
+        this.inner = new Uint32Array(this.several * (F - 1));
+        [this.pass, this.next] = [2, 0];
+      }
+      const end = Math.min(n, this.next + budget);
+      for (let t = this.next; t < end; t++) {
+        const k = this.where[t] - F;
+        if (k < 0) continue;
+        for (let f = 1; f < F; f++) {
+          if (offsets[t * F + f] < offsets[t * F + f - 1]) throw new Error('segment file is inconsistent');
+          this.inner[k * (F - 1) + f - 1] = offsets[t * F + f];
+        }
+      }
+      this.next = end;
+      if (end < n) return false;
+    } catch (err) {
+      // Inconsistent offsets: the half-built form is dropped, and the spans stay flat.
+      [this.starts, this.where, this.inner, this.pass] = [EMPTY, EMPTY, EMPTY, 0];
+      throw err;
     }
+    this.pass = 0;
     this.flat = null;
+    return true;
   }
 
   /** Where term t's postings in field f start. */

@@ -100,7 +100,8 @@ export interface SearchIndexOptions {
   /** A read-only process (a CLI query while another process writes) persists nothing. */
   readOnly?: boolean;
   /** False for a process that answers one command and exits (the CLI): warming up the code
-   *  for searches that will never come would only hold up the one it runs. */
+   *  for searches that will never come, or compacting the term spans of segments it is about
+   *  to let go, would only hold up the one it runs. */
   warmUp?: boolean;
 }
 
