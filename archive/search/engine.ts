@@ -18,6 +18,7 @@ import { clampInt, emptyResult, QueryRunner, Turns } from './query';
 import { relatedTo } from './related';
 import { nextTurn } from './next-turn';
 import { MAX_SEGMENT_DOCS, type Segment } from './segment';
+import { inIdleTurns } from './idle-turns';
 import { warmUp } from './warm-up';
 import { WorkerPool } from './worker-pool';
 import type {
@@ -45,9 +46,9 @@ const SMALL = 4000;
 const BODY_CACHE_BYTES = 12 * 1024 * 1024;
 /** Bytes of term positions read from segment files kept for the next phrases. */
 const POSITION_CACHE_BYTES = 8 * 1024 * 1024;
-/** Terms whose spans are compacted per idle turn after open: some 1 ms, the first slices
- *  unoptimised included (a segment of 5,000 items holds some 70,000 terms). */
-const SPAN_TERMS_PER_TURN = 8192;
+/** Terms whose spans are compacted in one step after open: well under a millisecond, the
+ *  first steps' unoptimised code included (a segment of 5,000 items holds some 70,000 terms). */
+const SPAN_TERMS_PER_STEP = 4096;
 /** The share of the stored segments' postings held in memory between rankings; past it,
  *  some are let go. The benchmark's query mix reads 28% of them at 50,000 and at 100,000
  *  items, related items 63% within five rankings; a bound at the mix's own share made
@@ -131,33 +132,35 @@ export class Engine implements SearchIndex {
         () => this.closed,
         () => this.answering > 0,
       );
-      void this.compactSpans();
+      this.compactSpans();
     }
   }
 
   /**
-   * Compacts the term spans of the segments just read, a slice of one segment per idle turn:
-   * they answer from their flat offsets meanwhile. Compacting all of them before the first
-   * answer made a cold search at 100,000 items some 200 ms slower on a slow machine; a whole
-   * segment per turn held the thread 3–7 ms after a cold open at 50,000 (the bundled host),
-   * and slices keep that under the warm-up's own turns.
+   * Compacts the term spans of the segments just read, a slice at a time in idle turns: they
+   * answer from their flat offsets meanwhile. Compacting all of them before the first answer
+   * made a cold search at 100,000 items some 200 ms slower on a slow machine, and a whole
+   * segment at once held the thread 3–7 ms after a cold open at 50,000.
    */
-  private async compactSpans(): Promise<void> {
-    for (const seg of [...this.base.segments]) {
-      for (let done = false; !done;) {
-        await nextTurn();
-        while (this.answering > 0 && !this.closed) await new Promise((resolve) => setTimeout(resolve, 10));
-        if (this.closed) return;
+  private compactSpans(): void {
+    const pending = [...this.base.segments];
+    inIdleTurns(
+      () => {
         // A segment merged away meanwhile is not worth the work.
-        if (!this.base.segments.includes(seg)) break;
+        while (pending.length > 0 && !this.base.segments.includes(pending[0])) pending.shift();
+        const seg = pending[0];
+        if (!seg) return false;
         try {
-          done = seg.spans.compact(SPAN_TERMS_PER_TURN);
+          if (seg.spans.compact(SPAN_TERMS_PER_STEP)) pending.shift();
         } catch {
           // Offsets that do not hold together (a checksum passed them): that segment stays flat.
-          done = true;
+          pending.shift();
         }
-      }
-    }
+        return pending.length > 0;
+      },
+      () => this.closed,
+      () => this.answering > 0,
+    );
   }
 
   /** Indexes the items the segments lack or hold at another stamp: a few in the delta,

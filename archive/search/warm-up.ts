@@ -8,6 +8,7 @@
 import { BodyCache } from './body-cache';
 import { analyse } from './build';
 import { LiveItems } from './live-items';
+import { inIdleTurns } from './idle-turns';
 import { FilePositions, PositionCache } from './positions';
 import { QueryRunner } from './query';
 import { relatedTo } from './related';
@@ -36,8 +37,6 @@ const TEXTS = [
 const ITEMS = 240;
 const BUILD_PER_TURN = 8;
 const ROUNDS = 40;
-/** Steps run in one turn for about this long: each is a fraction of a millisecond. */
-const TURN_MS = 3;
 
 const QUERIES = [
   'economy',
@@ -136,27 +135,16 @@ export function warmUp(stop: () => boolean, busy: () => boolean = () => false): 
         ),
     );
   }
-  const next = (): void => {
-    // Steps until TURN_MS has passed, then the thread is given back (a timer, which unlike an
-    // immediate lets a process with nothing else to do exit).
-    const end = performance.now() + TURN_MS;
-    if (busy()) {
-      setTimeout(next, 1).unref();
-      return;
-    }
-    do {
+  inIdleTurns(
+    () => {
       const step = steps.shift();
-      if (!step || stop()) return;
-      try {
-        step();
-      } catch {
-        // A warm-up that fails only leaves the first real search as slow as it was.
-        return;
-      }
-    } while (performance.now() < end);
-    setTimeout(next, 0).unref();
-  };
-  setTimeout(next, 0).unref();
+      if (!step) return false;
+      step();
+      return steps.length > 0;
+    },
+    stop,
+    busy,
+  );
 }
 
 /** How many steps a whole warm-up takes, each asking first whether to stop (for its test). */
