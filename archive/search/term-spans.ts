@@ -43,9 +43,9 @@ export class TermSpans {
   /**
    * Keeps the spans compact from now on and lets the flat offsets go: at most `terms` terms'
    * worth of work per call (each term is looked at twice), true once done. It answers from the
-   * flat offsets until then. An archive opening compacts its segments a slice per idle turn
-   * after its first answer (some 100 ms in all at 100,000 items on a slow machine), so that
-   * no turn is held long, the first slices' unoptimised code included.
+   * flat offsets until then. An archive that opens compacts its segments a slice at a time in
+   * idle turns (some 100 ms in all at 100,000 items on a slow machine), so that no turn is
+   * held long, nor any search delayed, the first slices' unoptimised code included.
    */
   compact(terms = Infinity): boolean {
     const offsets = this.flat;
