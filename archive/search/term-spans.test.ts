@@ -75,6 +75,10 @@ describe('term spans', () => {
     const backwards = flat([[2, 1, 0, 0, 0, 0]]);
     backwards[2] = 1; // field 1 would end before it starts
     expect(() => new TermSpans(backwards).compact()).toThrow(/inconsistent/);
+    // ...also in a term whose postings are all in one field, the fields after it running back.
+    const oneField = flat([[3, 0, 0, 0, 0, 0]]);
+    oneField[2] = 1;
+    expect(() => new TermSpans(oneField).compact()).toThrow(/inconsistent/);
     // Found in a later slice: the spans stay flat, answering as before.
     const late = flat([...Array.from({ length: 10 }, () => [1, 0, 0, 0, 0, 0]), [2, 1, 0, 0, 0, 0]]);
     late[10 * F + 2] = late[10 * F + 1] - 1;

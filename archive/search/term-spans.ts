@@ -59,13 +59,15 @@ export class TermSpans {
         [this.pass, this.next, this.several] = [1, 0, 0];
       }
       if (this.pass === 1) {
-        // A term's first and last offsets, then its fields only up to the first that holds postings.
+        // Every field's offsets must ascend; then a term whose first field with postings ends
+        // where the term ends is in that field alone.
         const end = Math.min(n, this.next + budget);
         for (let t = this.next; t < end; t++) {
           const at = t * F;
+          for (let f = 0; f < F; f++)
+            if (offsets[at + f + 1] < offsets[at + f]) throw new Error('segment file is inconsistent');
           const first = offsets[at];
           const last = offsets[at + F];
-          if (last < first) throw new Error('segment file is inconsistent');
           this.starts[t] = first;
           if (last === first) continue;
           let f = 0;
@@ -83,10 +85,7 @@ export class TermSpans {
       for (let t = this.next; t < end; t++) {
         const k = this.where[t] - F;
         if (k < 0) continue;
-        for (let f = 1; f < F; f++) {
-          if (offsets[t * F + f] < offsets[t * F + f - 1]) throw new Error('segment file is inconsistent');
-          this.inner[k * (F - 1) + f - 1] = offsets[t * F + f];
-        }
+        for (let f = 1; f < F; f++) this.inner[k * (F - 1) + f - 1] = offsets[t * F + f];
       }
       this.next = end;
       if (end < n) return false;
