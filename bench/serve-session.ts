@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   cpSync(cached, dir, { recursive: true });
 
-  const server = spawn(process.execPath, [BIN, 'serve', '--archive', dir, '--port', '0'], {
+  // Started as a user starts it, the command itself (its first line sets how it runs).
+  const server = spawn(BIN, ['serve', '--archive', dir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<URL>((resolve, reject) => {

@@ -4,11 +4,12 @@
 
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BIN, dossier } from '../cli/test-cli';
 import { TOKEN_HEADER } from './request-guard';
+import { HOST_PROCESS_ENV } from '../host/host-env';
 
 let tmp: string;
 let archive: string;
@@ -22,7 +23,8 @@ beforeAll(async () => {
   mkdirSync(path.join(tmp, 'renderer'));
   writeFileSync(path.join(tmp, 'renderer', 'index.html'), '<!doctype html><title>Dossier</title>');
   expect((await dossier('init', '--archive', archive)).code).toBe(0);
-  serve = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--archive', archive], {
+  // Started as a user starts it: the command itself, whose first line says how it runs.
+  serve = spawn(BIN, ['serve', '--port', '0', '--archive', archive], {
     env: { ...process.env, DOSSIER_RENDERER_DIR: path.join(tmp, 'renderer'), DOSSIER_ARCHIVE: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,6 +50,12 @@ afterAll(async () => {
 });
 
 describe('dossier serve as the archive’s host', () => {
+  it.runIf(process.platform === 'linux')('runs with the host’s malloc setting (host-env.ts)', () => {
+    const environ = readFileSync(`/proc/${serve.pid}/environ`, 'utf8').split('\0');
+    for (const [name, value] of Object.entries(HOST_PROCESS_ENV)) expect(environ).toContain(`${name}=${value}`);
+    expect(environ).toContain(`DOSSIER_RENDERER_DIR=${path.join(tmp, 'renderer')}`);
+  });
+
   it('takes a command run beside it, and tells the page at once', async () => {
     const controller = new AbortController();
     const events = await fetch(`${origin}/api/events`, {

@@ -8,13 +8,18 @@ import { HostLink, type HostStart } from '../../archive/host/host-link';
 import type { HostMessage } from '../../archive/host/protocol';
 import type { AppHost } from './archive-session';
 import type { Log } from './log';
+import { HOST_PROCESS_ENV } from '../../archive/host/host-env';
 
 export interface HostDeps {
   utilityProcess: {
     fork(
       modulePath: string,
       args?: string[],
-      options?: { serviceName?: string; stdio?: 'pipe' | 'ignore' | 'inherit' },
+      options?: {
+        serviceName?: string;
+        stdio?: 'pipe' | 'ignore' | 'inherit';
+        env?: Record<string, string | undefined>;
+      },
     ): UtilityProcess;
   };
   MessageChannelMain: new () => MessageChannelMainType;
@@ -29,7 +34,11 @@ export async function startArchiveHost(
   dir: string,
   { utilityProcess, MessageChannelMain, entry, log, stopTimeoutMs = 10_000 }: HostDeps,
 ): Promise<{ host: AppHost; start: HostStart }> {
-  const child = utilityProcess.fork(entry, [dir], { serviceName: 'Dossier archive', stdio: 'pipe' });
+  const child = utilityProcess.fork(entry, [dir], {
+    serviceName: 'Dossier archive',
+    stdio: 'pipe',
+    env: { ...process.env, ...HOST_PROCESS_ENV },
+  });
   // Both are read, so that a chatty child never blocks on a full pipe; both go to the log.
   for (const stream of [child.stdout, child.stderr])
     stream?.on('data', (chunk: Buffer) => log(`archive process: ${String(chunk).trimEnd()}`));

@@ -145,11 +145,13 @@ export class FakeUtilityProcess extends EventEmitter {
   static instances: FakeUtilityProcess[] = [];
   readonly child: ChildProcess;
   readonly entry: string;
-  constructor(modulePath: string, args: string[] = []) {
+  readonly env: Record<string, string | undefined> | undefined;
+  constructor(modulePath: string, args: string[] = [], env?: Record<string, string | undefined>) {
     super();
     FakeUtilityProcess.instances.push(this);
     this.entry = existsSync(modulePath) ? modulePath : BUILT_HOST_ENTRY;
-    this.child = fork(this.entry, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
+    this.env = env;
+    this.child = fork(this.entry, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [], env });
     this.child.on('exit', (code) => this.emit('exit', code ?? 1));
   }
   get pid(): number | undefined {
@@ -246,7 +248,8 @@ export function createFakeElectron() {
     },
     nativeTheme: { themeSource: 'system' as string, shouldUseDarkColors: false },
     utilityProcess: {
-      fork: (modulePath: string, args?: string[]) => new FakeUtilityProcess(modulePath, args),
+      fork: (modulePath: string, args?: string[], options?: { env?: Record<string, string | undefined> }) =>
+        new FakeUtilityProcess(modulePath, args, options?.env),
     },
     MessageChannelMain: FakeMessageChannelMain,
     shell: { opened, openExternal: async (url: string) => void opened.push(url) },

@@ -1,5 +1,6 @@
 // The whole main process under Node, starting normally: Electron is faked, the archive is
 // real (a temp folder).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useMainHarness } from './main-harness';
@@ -7,6 +8,7 @@ import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { openArchive } from '../../archive/api/open-archive';
 import { FakeUtilityProcess, FakeWebContents, invokeEvent } from './fake-electron';
 import { connectHost } from '../../archive/host/host-client';
+import { HOST_PROCESS_ENV } from '../../archive/host/host-env';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 
@@ -75,6 +77,12 @@ describe('the main process', () => {
     expect(FakeUtilityProcess.instances).toHaveLength(1);
     const hostPid = FakeUtilityProcess.instances[0].pid;
     expect(hostPid).not.toBe(process.pid);
+    // It starts with the host's malloc setting (host-env.ts), read from the process itself.
+    if (process.platform === 'linux') {
+      const environ = readFileSync(`/proc/${hostPid}/environ`, 'utf8').split('\0');
+      for (const [name, value] of Object.entries(HOST_PROCESS_ENV)) expect(environ).toContain(`${name}=${value}`);
+      expect(environ).toContain(`PATH=${process.env.PATH}`);
+    }
 
     // The `dossier` command reaches the same host over its socket; the window hears of the change.
     const cli = (await connectHost(dir))!;
