@@ -15,6 +15,7 @@ import type { BenchDoc } from './corpus';
 import { newArticle } from './corpus';
 import { QUERIES, STOP_WORD_QUERIES, type BenchQuery } from './queries';
 import type { BenchEngine } from './engines/engine';
+import { peakRssMB } from './peak-rss';
 
 const [phase, name, workdir, arg] = process.argv.slice(2);
 /** Set before any engine code loads: the cold figures count the engine's own imports. */
@@ -124,7 +125,7 @@ async function build(): Promise<object> {
   return {
     buildMs,
     stallMs: m.stallMs,
-    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    peakRssMB: peakRssMB(),
     indexMB: dirBytes(dir) / MB,
     buildLoad: load(),
   };
@@ -272,7 +273,7 @@ async function run(): Promise<object> {
     rssAfterQueriesMB: afterQueries.rssMB,
     heapAfterQueriesMB: afterQueries.heapMB,
     externalAfterQueriesMB: afterQueries.externalMB,
-    peakRssRunMB: Math.max(openRss, m.peakRssMB, process.resourceUsage().maxRSS / 1024),
+    peakRssRunMB: Math.max(openRss, m.peakRssMB, peakRssMB()),
     longestBlockDuringQueriesMs: m.stallMs,
     newArticleMs: pct(adds, 50),
     runLoad: load(),

@@ -19,6 +19,7 @@ import type { BenchDoc } from './corpus';
 import { makeCorpus, newArticle } from './corpus';
 import type { BenchMeta } from './engines/engine';
 import { QUERIES } from './queries';
+import { peakRssMB } from './peak-rss';
 
 const [phase, sizeArg] = process.argv.slice(2);
 const size = Number(sizeArg ?? 10000);
@@ -42,7 +43,7 @@ function metas(): BenchMeta[] {
   return JSON.parse(readFileSync(path.join(corpusDir, 'metas.json'), 'utf8')) as BenchMeta[];
 }
 
-/** Samples RSS every 20 ms, for a peak that includes what maxRSS misses after a reset. */
+/** Samples RSS every 20 ms (with peakRssMB(), the peak however the process began). */
 function rssPeak(): () => number {
   let peak = rss();
   const t = setInterval(() => (peak = Math.max(peak, rss())), 20);
@@ -88,7 +89,7 @@ async function build(): Promise<object> {
   await index.flush();
   const buildS = (performance.now() - t) / 1000;
   await index.close();
-  return { buildS: r2(buildS), peakRssMB: Math.round(Math.max(peak(), process.resourceUsage().maxRSS / 1024)) };
+  return { buildS: r2(buildS), peakRssMB: Math.round(Math.max(peak(), peakRssMB())) };
 }
 
 const FIRST: Array<[string, (ix: SearchIndex) => Promise<unknown>]> = [
@@ -203,7 +204,7 @@ async function run(): Promise<object> {
   out.sessionLongestQueryStallMs = r2(longest);
   gc();
   out.rssAfterSessionMB = Math.round(rss());
-  out.peakRssMB = Math.round(Math.max(peak(), process.resourceUsage().maxRSS / 1024));
+  out.peakRssMB = Math.round(Math.max(peak(), peakRssMB()));
   await index.close();
   return out;
 }
@@ -299,7 +300,7 @@ async function archiveSession(): Promise<object> {
   for (let k = 0; k < 20; k++) await call('search.related', { id: ids[k * 37], limit: 5 });
   gc();
   out.rssAfterSessionMB = Math.round(rss());
-  out.peakRssMB = Math.round(Math.max(peak(), process.resourceUsage().maxRSS / 1024));
+  out.peakRssMB = Math.round(Math.max(peak(), peakRssMB()));
   await a.close();
   return out;
 }
