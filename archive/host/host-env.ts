@@ -1,6 +1,7 @@
-// The environment a long-running archive host process starts with (the desktop app's
-// archive process; `dossier serve` and the other commands get the same from bin/dossier.mjs's
-// first line, which cannot import this). It can only be given when a process starts.
+// The environment a long-running archive host process starts with: the desktop app's
+// archive process is given it; `dossier serve` and the other commands get the same from
+// bin/dossier.mjs's first line (which cannot import this) when started as a command, not as
+// `node bin/dossier.mjs`. It can only be given when a process starts.
 
 /**
  * glibc's malloc gives each thread that allocates while another holds an arena an arena of

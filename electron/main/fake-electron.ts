@@ -145,12 +145,10 @@ export class FakeUtilityProcess extends EventEmitter {
   static instances: FakeUtilityProcess[] = [];
   readonly child: ChildProcess;
   readonly entry: string;
-  readonly env: Record<string, string | undefined> | undefined;
   constructor(modulePath: string, args: string[] = [], env?: Record<string, string | undefined>) {
     super();
     FakeUtilityProcess.instances.push(this);
     this.entry = existsSync(modulePath) ? modulePath : BUILT_HOST_ENTRY;
-    this.env = env;
     this.child = fork(this.entry, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [], env });
     this.child.on('exit', (code) => this.emit('exit', code ?? 1));
   }
