@@ -13,6 +13,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { hostProcessEnv } from '../archive/host/host-env';
 import { Archive } from '../archive/core/archive';
 import { HostLink } from '../archive/host/host-link';
 import type { HostMessage } from '../archive/host/protocol';
@@ -53,7 +54,8 @@ function timed(args: string[]): { wall: number; cpu: number } {
   const run = spawnSync(process.execPath, ['--import', CPU_REPORTER, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, DOSSIER_CPU_REPORT: cpuFile },
+    // As the `dossier` command starts (its first line sets the host's environment).
+    env: { ...hostProcessEnv(), DOSSIER_CPU_REPORT: cpuFile },
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr.trim().split('\n')[0]}`);
@@ -111,7 +113,11 @@ export async function cliBench(corpusFor: (size: number) => string, rootDir: str
     for (const [size, dir] of archives) times[`search${size}`].push(timed(searchOf(dir)));
   }
 
-  const child = fork(HOST, [archive], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
+  const child = fork(HOST, [archive], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv: [],
+    env: hostProcessEnv(),
+  });
   const link = new HostLink({
     post: (message) => void (child.connected && child.send(message, () => undefined)),
     onMessage: (listener) => void child.on('message', (m) => listener(m as HostMessage)),

@@ -152,15 +152,18 @@ export interface PostingsLayout {
 /**
  * A segment from its file's head (`head`: at least its first headBytes bytes, checked
  * against `crc`). When `head` is the whole file, `docs` and `tfs` are its postings (whose
- * blocks the caller checks); else they are zeros, to be filled by block from `postings` as
- * queries need them (postings-file.ts).
+ * blocks the caller checks) and the arrays are views into it; else they are zeros, to be
+ * filled by block from `postings` as queries need them (postings-file.ts), and nothing
+ * returned refers to `head`'s bytes (a SharedBuffer's).
  */
 export function decodeSegmentHead(
   head: Buffer,
   crc: number,
   fileSize: number,
 ): { data: SegmentData; postings: PostingsLayout } {
-  const { text, arrays, layout } = decodeSections(head, SEGMENT, fileSize);
+  // A head's arrays are copied out of it, its text is kept as strings: the bytes read can go
+  // (or be read over). A whole file (a merge) keeps its views: no second copy.
+  const { text, arrays, layout } = decodeSections(head, SEGMENT, fileSize, head.length < fileSize);
   const from = headBytes(layout);
   check(head.subarray(0, from), crc, 'segment');
   if (typeof text.terms !== 'string') throw new Error('segment file lacks terms');
@@ -169,11 +172,7 @@ export function decodeSegmentHead(
   if (docs.type !== 'u16' || tfs.type !== 'u8' || docs.bytes !== 2 * tfs.bytes)
     throw new Error('segment file is inconsistent');
   const postings = 'docs' in arrays ? null : postingsArrays(tfs.bytes);
-  // A head's arrays are views into the bytes read, which also hold the terms, ids and stamps
-  // as text (kept as strings): copied out of a head, they let those bytes go (some 1 MB a
-  // segment at 5,000 items). A whole file (a merge) keeps its views: no second copy.
-  const kept = <T extends Typed>(a: T): T => (postings ? (a.slice() as T) : a);
-  const crcs = kept(need(arrays, 'blockCrcs', Uint32Array, Math.ceil((fileSize - from) / POSTINGS_BLOCK)));
+  const crcs = need(arrays, 'blockCrcs', Uint32Array, Math.ceil((fileSize - from) / POSTINGS_BLOCK));
   // The offsets' length against the terms is checked by the Segment, which counts the terms.
   let ids: string[] | null = null;
   let stamps: string[] | null = null;
@@ -187,14 +186,13 @@ export function decodeSegmentHead(
     },
     langList: lines(text.langList),
     terms: text.terms,
-    termStarts: kept(need(arrays, 'termStarts', Uint32Array)),
-    docLang: kept(need(arrays, 'docLang', Uint8Array)),
-    // Not copied: the Segment keeps them as spans and lets the array go.
+    termStarts: need(arrays, 'termStarts', Uint32Array),
+    docLang: need(arrays, 'docLang', Uint8Array),
     offsets: need(arrays, 'offsets', Uint32Array),
     docs: postings ? postings.docs : need(arrays, 'docs', Uint16Array),
     tfs: postings ? postings.tfs : need(arrays, 'tfs', Uint8Array),
-    lengths: kept(need(arrays, 'lengths', Uint16Array)),
-    norms: kept(need(arrays, 'norms', Float32Array)),
+    lengths: need(arrays, 'lengths', Uint16Array),
+    norms: need(arrays, 'norms', Float32Array),
   };
   const n = data.docLang.length;
   if (

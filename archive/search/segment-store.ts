@@ -10,6 +10,7 @@ import { segmentFile, streamFile, type SegmentEntry } from './manifest';
 import { FilePositions, type PositionCache } from './positions';
 import { Segment, type SegmentData, type StreamData } from './segment';
 import { PostingsFile } from './postings-file';
+import { SharedBuffer } from './shared-buffer';
 import { headerBytes, layoutOf } from './sections-file';
 import {
   checksum,
@@ -64,6 +65,9 @@ export async function storeSegment(dir: string, data: SegmentData, stream: Strea
   };
 }
 
+/** The heads of the segments an index opens are read into one buffer in turn. */
+const headReads = new SharedBuffer();
+
 /** A segment file's first bytes, in which its header lies whole unless it is unusually long. */
 const FIRST_READ = 64 * 1024;
 
@@ -87,7 +91,9 @@ export async function readSegment(dir: string, e: SegmentEntry, cache: PositionC
     const first = await readAt(handle, 0, Math.min(size, FIRST_READ));
     const header = headerBytes(first) <= first.length ? first : await readAt(handle, 0, headerBytes(first));
     const layout = layoutOf(header, SEGMENT, size);
-    head = decodeSegmentHead(await readAt(handle, 0, headBytes(layout)), e.crc, size);
+    head = await headReads.use(headBytes(layout), async (into) =>
+      decodeSegmentHead(await readAt(handle, 0, into.length, into), e.crc, size),
+    );
   } finally {
     await handle.close();
   }
@@ -98,9 +104,13 @@ export async function readSegment(dir: string, e: SegmentEntry, cache: PositionC
   return seg;
 }
 
-/** `length` bytes of an open file from `at`, in a buffer of their own; throws if it ends first. */
-async function readAt(handle: FileHandle, at: number, length: number): Promise<Buffer> {
-  const bytes = Buffer.alloc(length);
+/** `length` bytes of an open file from `at` (into `bytes`, else a buffer of their own); throws if it ends first. */
+async function readAt(
+  handle: FileHandle,
+  at: number,
+  length: number,
+  bytes: Buffer = Buffer.alloc(length),
+): Promise<Buffer> {
   for (let got = 0; got < length;) {
     const { bytesRead } = await handle.read(bytes, got, length - got, at + got);
     if (bytesRead === 0) throw new Error('segment file is truncated');

@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('dossier serve as the archive’s host', () => {
-  it.runIf(process.platform === 'linux')('runs with the host’s malloc setting (host-env.ts)', () => {
+  it.runIf(process.platform === 'linux')('runs with the host’s malloc settings (host-env.ts)', () => {
     const environ = readFileSync(`/proc/${serve.pid}/environ`, 'utf8').split('\0');
     for (const [name, value] of Object.entries(HOST_PROCESS_ENV)) expect(environ).toContain(`${name}=${value}`);
     expect(environ).toContain(`DOSSIER_RENDERER_DIR=${path.join(tmp, 'renderer')}`);

@@ -8,7 +8,7 @@ import { HostLink, type HostStart } from '../../archive/host/host-link';
 import type { HostMessage } from '../../archive/host/protocol';
 import type { AppHost } from './archive-session';
 import type { Log } from './log';
-import { HOST_PROCESS_ENV } from '../../archive/host/host-env';
+import { hostProcessEnv } from '../../archive/host/host-env';
 
 export interface HostDeps {
   utilityProcess: {
@@ -37,7 +37,7 @@ export async function startArchiveHost(
   const child = utilityProcess.fork(entry, [dir], {
     serviceName: 'Dossier archive',
     stdio: 'pipe',
-    env: { ...process.env, ...HOST_PROCESS_ENV },
+    env: hostProcessEnv(),
   });
   // Both are read, so that a chatty child never blocks on a full pipe; both go to the log.
   for (const stream of [child.stdout, child.stderr])

@@ -8,7 +8,7 @@ import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { openArchive } from '../../archive/api/open-archive';
 import { FakeUtilityProcess, FakeWebContents, invokeEvent } from './fake-electron';
 import { connectHost } from '../../archive/host/host-client';
-import { HOST_PROCESS_ENV } from '../../archive/host/host-env';
+import { HOST_PROCESS_ENV, hostProcessEnv } from '../../archive/host/host-env';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 
@@ -77,10 +77,11 @@ describe('the main process', () => {
     expect(FakeUtilityProcess.instances).toHaveLength(1);
     const hostPid = FakeUtilityProcess.instances[0].pid;
     expect(hostPid).not.toBe(process.pid);
-    // It starts with the host's malloc setting (host-env.ts), read from the process itself.
+    // It starts with the host's malloc settings (host-env.ts), read from the process itself.
     if (process.platform === 'linux') {
       const environ = readFileSync(`/proc/${hostPid}/environ`, 'utf8').split('\0');
-      for (const [name, value] of Object.entries(HOST_PROCESS_ENV)) expect(environ).toContain(`${name}=${value}`);
+      const env = hostProcessEnv();
+      for (const name of Object.keys(HOST_PROCESS_ENV)) expect(environ).toContain(`${name}=${env[name]}`);
       expect(environ).toContain(`PATH=${process.env.PATH}`);
     }
 
