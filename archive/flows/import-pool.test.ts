@@ -1,7 +1,7 @@
 // The parse pool runs importers on a worker thread: a big page keeps the requesting
 // thread free (measured as event-loop delay and as the latency of other calls), a stuck or
 // runaway job is ended with a reason, and without a worker the job still runs inline.
-import { describe, it, expect, afterAll } from 'vitest';
+import { describe, it, expect, afterAll, vi } from 'vitest';
 import os from 'node:os';
 import { strToU8 } from 'fflate';
 import { tempArchive, draft } from '../core/test-archive';
@@ -205,6 +205,18 @@ describe('the import pool', () => {
       expect(pool.workers).toBe(workers);
     }
   }, 60_000);
+
+  it('ends a worker left idle, and starts a fresh one for the next job', async () => {
+    const pool = new ImportPool({ idleMs: 200 });
+    pools.push(pool);
+    const read = (text: string) => pool.parseFile({ name: 'idle.txt', bytes: strToU8(text) });
+    expect((await read('A first text, long enough to be read as a short article.')).drafts).toHaveLength(1);
+    expect(pool.workers).toBe(1);
+    await vi.waitFor(() => expect(pool.workers).toBe(0), { timeout: 5000, interval: 50 });
+    const again = await read('A second text, read by a worker started for it after the first ended.');
+    expect(again.drafts[0].text).toContain('read by a worker started for it');
+    expect(pool.workerJobs).toBe(2);
+  }, 30_000);
 
   it('runs jobs inline when no worker can start', async () => {
     const text = {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HOST_PROCESS_ENV, hostProcessEnv } from './host-env';
 
@@ -11,5 +12,11 @@ describe('the environment an archive host starts with', () => {
     const env = hostProcessEnv({ GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=131072' });
     expect(env.GLIBC_TUNABLES).toBe(`glibc.malloc.trim_threshold=131072:${HOST_PROCESS_ENV.GLIBC_TUNABLES}`);
     expect(env.MALLOC_ARENA_MAX).toBe('2');
+  });
+
+  it('is what the `dossier` command starts with, from its first line', () => {
+    const first = readFileSync(new URL('../../bin/dossier.mjs', import.meta.url), 'utf8').split('\n')[0];
+    const settings = Object.entries(HOST_PROCESS_ENV).map(([k, v]) => `${k}=${v}`);
+    expect(first).toBe(`#!/usr/bin/env -S ${settings.join(' ')} node`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCompaction } from './compaction-plan';
+import { FAN_IN, planCompaction } from './compaction-plan';
 import { F } from './fields';
 import { MAX_SEGMENT_DOCS, Segment } from './segment';
 
@@ -30,19 +30,33 @@ function seg(size: number, dead = 0): Segment {
   return s;
 }
 
+/** The sizes of a plan's group, for readable failures. */
+const sizes = (group: Segment[]) => group.map((s) => s.size);
+
 describe('planCompaction', () => {
-  it('merges small segments together, smallest first, and leaves large healthy ones alone', () => {
-    const [a, b, big] = [seg(30), seg(10), seg(9000)];
-    expect(planCompaction([big, a, b], 4000)).toEqual({ empty: [], group: [b, a] });
+  it('merges small segments of about one size once there are FAN_IN of them, and leaves large ones alone', () => {
+    const tiny = [seg(64), seg(70), seg(10), seg(66)];
+    const { empty, group } = planCompaction([seg(9000), ...tiny, seg(900)], 4000);
+    expect(empty).toEqual([]);
+    expect(sizes(group)).toEqual([10, 64, 66, 70]);
   });
 
-  it('leaves a lone small segment as it is: merging it alone gains nothing', () => {
+  it('waits while fewer than FAN_IN small segments share a tier', () => {
+    expect(planCompaction([seg(64), seg(64), seg(64), seg(900), seg(9000)], 4000).group).toEqual([]);
+    // A lone small segment gains nothing from being rewritten either.
     expect(planCompaction([seg(30), seg(9000)], 4000).group).toEqual([]);
   });
 
-  it('rewrites a large segment alone when most of its items are deleted', () => {
+  it('does not rewrite a larger small segment to take in a few tiny ones', () => {
+    const big = seg(2009);
+    const { group } = planCompaction([big, seg(250), seg(10), seg(64), seg(64)], 4000);
+    expect(group).not.toContain(big);
+    expect(sizes(group)).toEqual([10, 64, 64, 250]);
+  });
+
+  it('rewrites a segment alone when most of its items are deleted', () => {
     const s = seg(9000, 6000);
-    expect(planCompaction([s, seg(9000)], 4000).group).toEqual([s]);
+    expect(planCompaction([s, seg(9000), seg(64), seg(64), seg(64), seg(64)], 4000).group).toEqual([s]);
   });
 
   it('drops segments with no live item without merging them', () => {
@@ -50,10 +64,32 @@ describe('planCompaction', () => {
     expect(planCompaction([gone, seg(9000)], 4000)).toEqual({ empty: [gone], group: [] });
   });
 
-  it('never reads more than a segment can hold in one step, dead items included', () => {
-    const [a, b, c] = [seg(40_000, 30_000), seg(40_000, 30_000), seg(100)];
-    const { group } = planCompaction([a, b, c], 4000);
+  it('never reads more than a segment can hold in one step', () => {
+    const many = Array.from({ length: 20 }, () => seg(3900));
+    const { group } = planCompaction(many, 4000);
+    expect(group.length).toBeGreaterThanOrEqual(FAN_IN);
     expect(group.reduce((n, s) => n + s.size, 0)).toBeLessThanOrEqual(MAX_SEGMENT_DOCS);
-    expect(group).toEqual([c, a]);
+  });
+
+  it('rewrites each item a few times on its way to a large segment, not once per later edit', () => {
+    // A long session: 400 frozen deltas of 64 items, each followed by compaction to the end.
+    let segments: Segment[] = [];
+    let written = 0;
+    let mostSegments = 0;
+    for (let k = 0; k < 400; k++) {
+      segments.push(seg(64));
+      for (let plan = planCompaction(segments, 4000); plan.group.length; plan = planCompaction(segments, 4000)) {
+        const merged = plan.group.reduce((n, s) => n + s.size, 0);
+        written += merged;
+        segments = [...segments.filter((s) => !plan.group.includes(s)), seg(merged)];
+      }
+      mostSegments = Math.max(mostSegments, segments.length);
+    }
+    const items = 400 * 64;
+    expect(segments.reduce((n, s) => n + s.size, 0)).toBe(items);
+    // log4(4000 / 64) is three rewrites on the way to 4,000 items, and then no more.
+    expect(written / items).toBeLessThanOrEqual(4);
+    // Segments stay few: the large ones, and under FAN_IN of each small tier.
+    expect(mostSegments).toBeLessThanOrEqual(Math.ceil(items / 4000) + 3 * (FAN_IN - 1));
   });
 });

@@ -1,6 +1,7 @@
-// Chooses what one compaction step merges: small segments together, and any segment that is
-// mostly deleted items (alone if need be), so segments stay few and dead items do not pile
-// up. A step never reads more than MAX_SEGMENT_DOCS items, which bounds a merge's memory.
+// Chooses what one compaction step merges: small segments in tiers, a few of about the same
+// size at once, and any segment that is mostly deleted items (alone), so segments stay few,
+// dead items do not pile up, and no step rewrites a large segment to take in a small one. A
+// step never reads more than MAX_SEGMENT_DOCS items, which bounds a merge's memory.
 
 import { MAX_SEGMENT_DOCS, type Segment } from './segment';
 
@@ -11,25 +12,43 @@ export interface CompactionPlan {
   group: Segment[];
 }
 
+/**
+ * Small segments of about one size are merged once there are this many. Merging whenever
+ * two small segments stood side by side (as before) rewrote the largest small one each time
+ * a frozen delta of 64 items joined it: an item was rewritten once per 64 edits after it,
+ * and each merge read the whole growing segment (a worker held some 66 MB to take in 291
+ * items beside 2,009). In tiers, an item is rewritten about log4(small / 64) times, three on
+ * its way to 4,000, and a merge reads four segments of one tier.
+ */
+export const FAN_IN = 4;
+/** Segments below this many live items count as this size: frozen deltas and the last few
+ *  items written at close are one tier, whatever their exact size. */
+export const TIER_FLOOR = 64;
+
 export function planCompaction(segments: readonly Segment[], small: number): CompactionPlan {
   const live = new Map(segments.map((s) => [s, s.liveCount()]));
   const empty = segments.filter((s) => live.get(s) === 0);
   const halfDead = (s: Segment) => live.get(s)! < s.size / 2;
-  const candidates = segments
-    .filter((s) => live.get(s)! > 0 && (s.size < small || halfDead(s)))
-    .sort((a, b) => live.get(a)! - live.get(b)!);
-  const group: Segment[] = [];
-  // Items read (dead ones included) and items written are both capped, so a worker holds at
-  // most about two full segments however large the archive grows.
-  let read = 0;
-  let written = 0;
-  for (const s of candidates) {
-    if (written + live.get(s)! > MAX_SEGMENT_DOCS || read + s.size > MAX_SEGMENT_DOCS) break;
-    group.push(s);
-    read += s.size;
-    written += live.get(s)!;
+  const bySize = (a: Segment, b: Segment) => live.get(a)! - live.get(b)!;
+
+  // A segment mostly deleted is rewritten alone, the smallest first: it reads one segment.
+  const shedding = segments.filter((s) => live.get(s)! > 0 && halfDead(s)).sort(bySize);
+  if (shedding.length) return { empty, group: [shedding[0]] };
+
+  // Small ones merge by tier: from the smallest, those at most FAN_IN times its size (the
+  // floor for tiny ones), once FAN_IN of them are there. Items read are capped, so a worker
+  // holds at most about two full segments however many are waiting.
+  const smallOnes = segments.filter((s) => live.get(s)! > 0 && s.size < small).sort(bySize);
+  for (let i = 0; i + FAN_IN <= smallOnes.length; i++) {
+    const ceiling = FAN_IN * Math.max(live.get(smallOnes[i])!, TIER_FLOOR);
+    const tier: Segment[] = [];
+    let read = 0;
+    for (let j = i; j < smallOnes.length && live.get(smallOnes[j])! <= ceiling; j++) {
+      if (read + smallOnes[j].size > MAX_SEGMENT_DOCS) break;
+      tier.push(smallOnes[j]);
+      read += smallOnes[j].size;
+    }
+    if (tier.length >= FAN_IN) return { empty, group: tier };
   }
-  // One segment alone is rewritten only to shed its deleted items; a lone small one gains nothing.
-  if (group.length === 1 && !halfDead(group[0])) group.length = 0;
-  return { empty, group };
+  return { empty, group: [] };
 }
