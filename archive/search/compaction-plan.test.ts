@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAN_IN, planCompaction } from './compaction-plan';
 import { F } from './fields';
-import { MAX_SEGMENT_DOCS, Segment } from './segment';
+import { Segment } from './segment';
 
 /** A segment of `size` items (no terms), the first `dead` of them deleted. */
 function seg(size: number, dead = 0): Segment {
@@ -64,11 +64,13 @@ describe('planCompaction', () => {
     expect(planCompaction([gone, seg(9000)], 4000)).toEqual({ empty: [gone], group: [] });
   });
 
-  it('never reads more than a segment can hold in one step', () => {
+  it('merges fewer than FAN_IN once together they are no longer small, and reads no more', () => {
+    // An import's builds of 2,000 items merge in pairs, into segments that are no longer small.
+    expect(sizes(planCompaction([seg(2000), seg(2000), seg(2000), seg(9000)], 4000).group)).toEqual([2000, 2000]);
     const many = Array.from({ length: 20 }, () => seg(3900));
-    const { group } = planCompaction(many, 4000);
-    expect(group.length).toBeGreaterThanOrEqual(FAN_IN);
-    expect(group.reduce((n, s) => n + s.size, 0)).toBeLessThanOrEqual(MAX_SEGMENT_DOCS);
+    expect(sizes(planCompaction(many, 4000).group)).toEqual([3900, 3900]);
+    // Tiny ones still wait for FAN_IN of them.
+    expect(planCompaction([seg(64), seg(64), seg(9000)], 4000).group).toEqual([]);
   });
 
   it('rewrites each item a few times on its way to a large segment, not once per later edit', () => {

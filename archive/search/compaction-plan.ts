@@ -1,7 +1,8 @@
 // Chooses what one compaction step merges: small segments in tiers, a few of about the same
 // size at once, and any segment that is mostly deleted items (alone), so segments stay few,
 // dead items do not pile up, and no step rewrites a large segment to take in a small one. A
-// step never reads more than MAX_SEGMENT_DOCS items, which bounds a merge's memory.
+// step reads one segment, or small ones adding up to less than two small segments (and never
+// more than a segment holds), which bounds a merge's memory.
 
 import { MAX_SEGMENT_DOCS, type Segment } from './segment';
 
@@ -36,19 +37,21 @@ export function planCompaction(segments: readonly Segment[], small: number): Com
   if (shedding.length) return { empty, group: [shedding[0]] };
 
   // Small ones merge by tier: from the smallest, those at most FAN_IN times its size (the
-  // floor for tiny ones), once FAN_IN of them are there. Items read are capped, so a worker
-  // holds at most about two full segments however many are waiting.
+  // floor for tiny ones), once FAN_IN of them are there, or fewer once together they make a
+  // segment that is no longer small. A tier stops growing there, so a merge reads less than
+  // two small segments' worth of items however many are waiting (an import's builds of
+  // 2,000 items merge in pairs, not in fours of 8,000).
   const smallOnes = segments.filter((s) => live.get(s)! > 0 && s.size < small).sort(bySize);
-  for (let i = 0; i + FAN_IN <= smallOnes.length; i++) {
+  for (let i = 0; i + 1 < smallOnes.length; i++) {
     const ceiling = FAN_IN * Math.max(live.get(smallOnes[i])!, TIER_FLOOR);
     const tier: Segment[] = [];
     let read = 0;
-    for (let j = i; j < smallOnes.length && live.get(smallOnes[j])! <= ceiling; j++) {
+    for (let j = i; j < smallOnes.length && live.get(smallOnes[j])! <= ceiling && read < small; j++) {
       if (read + smallOnes[j].size > MAX_SEGMENT_DOCS) break;
       tier.push(smallOnes[j]);
       read += smallOnes[j].size;
     }
-    if (tier.length >= FAN_IN) return { empty, group: tier };
+    if (tier.length >= FAN_IN || (tier.length > 1 && read >= small)) return { empty, group: tier };
   }
   return { empty, group: [] };
 }
