@@ -4,12 +4,13 @@
 
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BIN, dossier } from '../cli/test-cli';
 import { TOKEN_HEADER } from './request-guard';
 import { HOST_PROCESS_ENV } from '../host/host-env';
+import { environOf } from '../host/test-environ';
 
 let tmp: string;
 let archive: string;
@@ -51,7 +52,7 @@ afterAll(async () => {
 
 describe('dossier serve as the archive’s host', () => {
   it.runIf(process.platform === 'linux')('runs with the host’s malloc settings (host-env.ts)', () => {
-    const environ = readFileSync(`/proc/${serve.pid}/environ`, 'utf8').split('\0');
+    const environ = environOf(serve.pid!);
     for (const [name, value] of Object.entries(HOST_PROCESS_ENV)) expect(environ).toContain(`${name}=${value}`);
     expect(environ).toContain(`DOSSIER_RENDERER_DIR=${path.join(tmp, 'renderer')}`);
   });

@@ -1,6 +1,5 @@
 // The whole main process under Node, starting normally: Electron is faked, the archive is
 // real (a temp folder).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useMainHarness } from './main-harness';
@@ -9,6 +8,7 @@ import { openArchive } from '../../archive/api/open-archive';
 import { FakeUtilityProcess, FakeWebContents, invokeEvent } from './fake-electron';
 import { connectHost } from '../../archive/host/host-client';
 import { HOST_PROCESS_ENV, hostProcessEnv } from '../../archive/host/host-env';
+import { environOf } from '../../archive/host/test-environ';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 
@@ -79,7 +79,7 @@ describe('the main process', () => {
     expect(hostPid).not.toBe(process.pid);
     // It starts with the host's malloc settings (host-env.ts), read from the process itself.
     if (process.platform === 'linux') {
-      const environ = readFileSync(`/proc/${hostPid}/environ`, 'utf8').split('\0');
+      const environ = environOf(hostPid!);
       const env = hostProcessEnv();
       for (const name of Object.keys(HOST_PROCESS_ENV)) expect(environ).toContain(`${name}=${env[name]}`);
       expect(environ).toContain(`PATH=${process.env.PATH}`);
