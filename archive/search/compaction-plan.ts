@@ -19,7 +19,8 @@ export interface CompactionPlan {
  * a frozen delta of 64 items joined it: an item was rewritten once per 64 edits after it,
  * and each merge read the whole growing segment (a worker held some 66 MB to take in 291
  * items beside 2,009). In tiers, an item is rewritten about log4(small / 64) times, three on
- * its way to 4,000, and a merge reads four segments of one tier.
+ * its way to 4,000, and a merge reads the few segments of one tier (fewer than four once
+ * together they are no longer small).
  */
 export const FAN_IN = 4;
 /** Segments below this many live items count as this size: frozen deltas and the last few
