@@ -10,6 +10,9 @@ import { readBundle, writeBundle } from '../core/bundle';
 import { deflatedZeros, rawZip } from '../core/zip-fixtures';
 import { dispatch } from '../api/dispatch';
 import { ImportPool, importPool } from './import-pool';
+import { WorkerPool } from '../search/worker-pool';
+import { toIndexable } from '../search/build-batch';
+import { item } from '../search/test-fixtures';
 import { parseWebPage } from '../interop/web-page';
 import { MAX_PAGE_BYTES } from '../interop/page-limits';
 
@@ -217,6 +220,35 @@ describe('the import pool', () => {
     expect(again.drafts[0].text).toContain('read by a worker started for it');
     expect(pool.workerJobs).toBe(2);
   }, 30_000);
+
+  it('ends its idle worker as soon as an index build starts one', async () => {
+    // Idle for a minute, unless something else needs a worker: then at once.
+    const pool = new ImportPool({ idleMs: 60_000 });
+    pools.push(pool);
+    await pool.parseFile({
+      name: 'before.txt',
+      bytes: strToU8('A text read just before the index builds what it added.'),
+    });
+    expect(pool.workers).toBe(1);
+    const builds = new WorkerPool(1);
+    const built: number[] = [];
+    const docs = [
+      toIndexable(
+        item({ id: '0000000000000001', title: 'Grain talks', body: 'The two countries talked about grain.' }),
+      ),
+    ];
+    await builds.run([{ contentDir: '', dir: '', docs }], (b) => built.push(b.data.ids.length));
+    expect(built).toEqual([1]);
+    expect(builds.workerBuilds).toBe(1);
+    await vi.waitFor(() => expect(pool.workers).toBe(0), { timeout: 5000, interval: 20 });
+    // The next job starts a fresh worker, as after any idle end.
+    const again = await pool.parseFile({
+      name: 'after.txt',
+      bytes: strToU8('A text read after the build, by a fresh worker.'),
+    });
+    expect(again.drafts[0].text).toContain('by a fresh worker');
+    expect(pool.workerJobs).toBe(2);
+  }, 60_000);
 
   it('runs jobs inline when no worker can start', async () => {
     const text = {

@@ -1,12 +1,13 @@
 // Runs import parsing on worker threads, so the thread that answers requests never spends
 // seconds in jsdom, Readability or a bundle's checks: jobs queue for a few workers (a
 // second starts only while jobs wait, so a bulk import parses on every core), each with a
-// heap limit and a deadline per job, ending after a while idle (they never keep a process
-// alive). Only when no worker can start does a job run on the caller's thread.
+// heap limit and a deadline per job, ending after a while idle or at once when an index
+// build or merge starts a worker (they never keep a process alive). Only when no worker
+// can start does a job run on the caller's thread.
 
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { WORKER_NURSERY_MB, workerEntry, type WorkerEntry } from '../core/worker-entry';
+import { keepsIdleWorkers, WORKER_NURSERY_MB, workerEntry, type WorkerEntry } from '../core/worker-entry';
 import { jobName, runImportJob, type ImportJob, type ImportJobResult } from './import-job';
 import type { Bundle } from '../core/bundle';
 import type { ParsedFile, SourceFile } from '../interop/types';
@@ -75,6 +76,8 @@ export class ImportPool {
 
   constructor(private readonly options: ImportPoolOptions = {}) {
     this.maxWorkers = Math.max(1, options.workers ?? PARSE_WORKERS);
+    // An index build or merge starting ends the workers this pool keeps idle.
+    keepsIdleWorkers(() => void this.stop());
   }
 
   /** With `handOver`, the file's bytes go to the worker without a copy and are unusable here afterwards. */

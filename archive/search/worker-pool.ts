@@ -1,12 +1,13 @@
 // Runs segment builds and merges on worker threads (builds on at most one per spare core,
 // two at most) so the caller's thread never analyses or merges thousands of items. Workers
 // end with their jobs or on stop(), so a process can exit; if none can start, jobs run inline.
+// Other pools' idle workers end before one starts (worker-entry.ts endIdleWorkers).
 
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { buildBatch, type BuildJob, type BuildOutput } from './build-batch';
 import { runMerge, type MergeJob } from './merge-job';
-import { WORKER_NURSERY_MB, workerEntry, type WorkerEntry } from '../core/worker-entry';
+import { endIdleWorkers, WORKER_NURSERY_MB, workerEntry, type WorkerEntry } from '../core/worker-entry';
 
 export type Built = BuildOutput;
 
@@ -39,6 +40,7 @@ export class WorkerPool {
     const script = workerScript();
     const spawn = (): Worker | null => {
       if (!script) return null;
+      endIdleWorkers();
       try {
         const worker = new Worker(script.code, { eval: script.eval, resourceLimits: LIMITS });
         this.workers.add(worker);
@@ -97,6 +99,7 @@ export class WorkerPool {
     const script = workerScript();
     let worker: Worker | null = null;
     if (script) {
+      endIdleWorkers();
       try {
         worker = new Worker(script.code, { eval: script.eval, resourceLimits: LIMITS });
       } catch {
