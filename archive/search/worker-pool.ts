@@ -18,6 +18,16 @@ function workerScript(): WorkerEntry | null {
   return workerEntry(new URL('./worker.js', import.meta.url), new URL('./worker.ts', import.meta.url));
 }
 
+/** A build or merge worker, started once other pools' idle workers have ended; null when it cannot start. */
+function startWorker(script: WorkerEntry): Worker | null {
+  endIdleWorkers();
+  try {
+    return new Worker(script.code, { eval: script.eval, resourceLimits: LIMITS });
+  } catch {
+    return null;
+  }
+}
+
 export class WorkerPool {
   private readonly workers = new Set<Worker>();
   private stopped = false;
@@ -39,15 +49,9 @@ export class WorkerPool {
     const queue = jobs.map((j, i) => ({ ...j, id: i }));
     const script = workerScript();
     const spawn = (): Worker | null => {
-      if (!script) return null;
-      endIdleWorkers();
-      try {
-        const worker = new Worker(script.code, { eval: script.eval, resourceLimits: LIMITS });
-        this.workers.add(worker);
-        return worker;
-      } catch {
-        return null;
-      }
+      const worker = script ? startWorker(script) : null;
+      if (worker) this.workers.add(worker);
+      return worker;
     };
     const retire = async (worker: Worker): Promise<void> => {
       this.workers.delete(worker);
@@ -97,15 +101,7 @@ export class WorkerPool {
    */
   async merge(job: Omit<MergeJob, 'id'>): Promise<Built> {
     const script = workerScript();
-    let worker: Worker | null = null;
-    if (script) {
-      endIdleWorkers();
-      try {
-        worker = new Worker(script.code, { eval: script.eval, resourceLimits: LIMITS });
-      } catch {
-        worker = null;
-      }
-    }
+    const worker = script ? startWorker(script) : null;
     if (!worker) {
       this.inlineMerges++;
       return runMerge(job);
