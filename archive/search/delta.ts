@@ -1,7 +1,9 @@
 // The changes since the base segments, kept on the engine's own thread: items changed and not
 // yet analysed, then analysed into one small in-memory segment that every query reads (rebuilt
 // after a change, so each change shows in the next query) until the engine freezes them into
-// a base segment. It holds each analysed item's body too, for its snippets.
+// a base segment. It holds each analysed item's body too, for its snippets, and the bodies
+// of pending changes only while they are few: a bulk change is built on workers, which read
+// its bodies from content/ themselves, so an import holds no archive's worth of text.
 
 import { passAnalyzer, type Analyzer } from './analyzer';
 import { analyse, buildSegment, type AnalysedDoc } from './build';
@@ -12,6 +14,13 @@ import type { SearchMeta } from './types';
 
 /** A changed item as the engine was given it: its metadata, and its body when given. */
 export type Changed = SearchMeta & { body?: string };
+
+/** A change as it is kept once its body is let go (content/ holds it). */
+export function stripBody(doc: Changed): SearchMeta {
+  if (!('body' in doc)) return doc;
+  const { body: _body, ...meta } = doc;
+  return meta;
+}
 
 export class Delta {
   /** Changed items not yet analysed. */
@@ -24,7 +33,15 @@ export class Delta {
   /** Items analysed here since open (the rest came from disk or a worker). */
   analysed = 0;
 
-  constructor(private readonly contentDir: string) {}
+  /**
+   * @param bodyLimit The most pending changes whose given bodies are kept: up to it they are
+   *   analysed on the engine's thread, which must not read files then; past it, all of them
+   *   go to workers, and a body given is already in content/ (SearchIndex.upsert).
+   */
+  constructor(
+    private readonly contentDir: string,
+    private readonly bodyLimit: number,
+  ) {}
 
   /** Items in the delta, analysed or not. */
   get size(): number {
@@ -43,7 +60,11 @@ export class Delta {
   /** Takes a change to an item in; it is analysed before the next query. */
   change(doc: Changed): void {
     this.analysedDocs.delete(doc.id);
-    this.pending.set(doc.id, doc);
+    const bulk = this.pending.size >= this.bodyLimit;
+    // Crossing the limit: the bodies kept so far go too.
+    if (bulk && this.pending.size === this.bodyLimit)
+      for (const [id, d] of this.pending) if (d.body !== undefined) this.pending.set(id, stripBody(d));
+    this.pending.set(doc.id, bulk ? stripBody(doc) : doc);
     this.stale = true;
   }
 

@@ -327,6 +327,8 @@ describe('changes', () => {
     const batch = Array.from({ length: 50 }, (_, i) =>
       item({ id: `imp${i}`, title: `Imported ${i}`, body: `an imported essay about tides number${i}` }),
     );
+    // As an import does: the bodies reach content/ first, and the workers read them there.
+    await arch.write(batch);
     for (const it of batch) engine.upsert(it);
     expect((await engine.query({ q: 'tides', limit: 0 })).total).toBe(50);
     expect(await ids(engine, 'number33')).toEqual(['imp33']);

@@ -9,7 +9,7 @@ import { BodyCache } from './body-cache';
 import { readBodySync } from './body-file';
 import { buildSegment } from './build';
 import { toIndexable } from './build-batch';
-import { Delta, type Changed } from './delta';
+import { Delta, stripBody, type Changed } from './delta';
 import { isItemColumns, type Placement } from './item-columns';
 import { itemDate } from './item-table';
 import { LiveItems } from './live-items';
@@ -93,7 +93,7 @@ export class Engine implements SearchIndex {
     tuning: Partial<Tuning> = {},
   ) {
     this.tuning = { inlineLimit: INLINE_LIMIT, chunk: CHUNK, deltaLimit: DELTA_LIMIT, small: SMALL, ...tuning };
-    this.delta = new Delta(opts.contentDir);
+    this.delta = new Delta(opts.contentDir, this.tuning.inlineLimit);
     // A base segment holds an item live only while that version is current and no newer
     // change to it waits in the delta.
     this.base = new BaseSegments(
@@ -484,10 +484,4 @@ export class Engine implements SearchIndex {
       inlineMerges: this.pool.inlineMerges,
     };
   }
-}
-
-function stripBody(doc: SearchMeta & { body?: string }): SearchMeta {
-  if (!('body' in doc)) return doc;
-  const { body: _body, ...meta } = doc;
-  return meta;
 }

@@ -110,7 +110,8 @@ export interface SearchIndexOptions {
  * query at once; building, compacting and loading never block the caller's thread.
  */
 export interface SearchIndex {
-  /** `body` may be omitted: the engine then reads it from contentDir. */
+  /** `body` may be omitted: the engine then reads it from contentDir. A body given must be
+   *  in contentDir already: the engine lets it go when many changes wait to be indexed. */
   upsert(doc: SearchMeta & { body?: string }): void;
   remove(id: string): void;
   query(req: SearchRequest): Promise<SearchResult>;
