@@ -42,6 +42,8 @@ describe('the delta', () => {
     const given = (k: number) => ({ ...metasOf([edited[k]])[0], body: edited[k].body });
     const bodies = () => [...delta.pending.values()].map((d) => d.body);
     for (let k = 0; k < 3; k++) delta.change(given(k));
+    // At the limit, a second change to a pending item adds none.
+    delta.change(given(1));
     expect(bodies()).toEqual(edited.slice(0, 3).map((e) => e.body));
     delta.change(given(3));
     expect(bodies()).toEqual([undefined, undefined, undefined, undefined]);

@@ -35,8 +35,8 @@ export class Delta {
 
   /**
    * @param bodyLimit The most pending changes whose given bodies are kept: up to it they are
-   *   analysed on the engine's thread, which must not read files then; past it, all of them
-   *   go to workers, and a body given is already in content/ (SearchIndex.upsert).
+   *   analysed on the engine's thread, where a body at hand spares a read of its file; past
+   *   it, all of them go to workers, and a body given is in content/ (SearchIndex.upsert).
    */
   constructor(
     private readonly contentDir: string,
@@ -60,7 +60,7 @@ export class Delta {
   /** Takes a change to an item in; it is analysed before the next query. */
   change(doc: Changed): void {
     this.analysedDocs.delete(doc.id);
-    const bulk = this.pending.size >= this.bodyLimit;
+    const bulk = this.pending.size + (this.pending.has(doc.id) ? 0 : 1) > this.bodyLimit;
     // Crossing the limit: the bodies kept so far go too.
     if (bulk && this.pending.size === this.bodyLimit)
       for (const [id, d] of this.pending) if (d.body !== undefined) this.pending.set(id, stripBody(d));
