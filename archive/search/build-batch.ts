@@ -3,7 +3,8 @@
 // both give the same segment. A missing body file indexes the item by its metadata alone.
 
 import { analyse, type IndexableDoc } from './build';
-import { readBody } from './body-file';
+import { isMainThread } from 'node:worker_threads';
+import { readBody, readBodySync } from './body-file';
 import type { SegmentData, StreamData } from './segment';
 import type { SearchMeta } from './types';
 import { SegmentBuilder } from './segment-builder';
@@ -48,7 +49,15 @@ export async function buildBatch(job: Omit<BuildJob, 'id'>): Promise<BuildOutput
   // Each item goes into the builder as soon as it is analysed, so memory follows the
   // segment's postings, not the analysed form of every item.
   const builder = new SegmentBuilder();
-  // Reads a few files ahead while analysing, so disk and CPU overlap.
+  if (!isMainThread) {
+    // A worker holds no thread anyone waits on, so it reads each body synchronously, without
+    // the promise API's open/stat/read/close round trips: reading a job's 5,000 bodies from
+    // content/ added some 0.3 s to its build so, against 0.6–0.9 s read ahead.
+    for (const d of job.docs) builder.add(analyse({ ...d, body: d.body ?? readBodySync(job.contentDir, d.id) }));
+    return withStorage(job.dir, builder.finish());
+  }
+  // On the engine's own thread (no worker could start), a few files are read ahead while
+  // analysing, so that disk and CPU overlap and no read blocks the thread.
   const AHEAD = 16;
   const bodies: Array<Promise<string>> = [];
   const start = (i: number) => {
