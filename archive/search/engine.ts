@@ -231,7 +231,7 @@ export class Engine implements SearchIndex {
       return;
     }
     this.base.kill(doc.id);
-    this.delta.change({ ...meta, ...(doc.body !== undefined ? { body: doc.body } : {}) });
+    this.delta.change(doc);
     this.dirty = true;
   }
 
