@@ -1,16 +1,11 @@
 // Two projects: fast unit/integration tests beside the code, and end-to-end tests that
 // drive the built UI in Debian's Chromium through `dossier serve`. The CLI is built first
 // (scripts/build-cli-for-tests.mjs): tests run bin/dossier.mjs as users do.
-import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     globalSetup: ['./scripts/build-cli-for-tests.mjs'],
-    // Two test files at a time even on two cores (vitest's default leaves one core idle):
-    // most of the suite waits on child processes, a browser and fsync, and one at a time
-    // took 598 s on the CI machine, against 478 s two at a time here.
-    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         test: {
