@@ -22,8 +22,9 @@ export async function readBody(contentDir: string, id: string): Promise<string> 
   }
 }
 
-/** For the engine's own thread: a synchronous read of a few kilobytes costs tens of
- *  microseconds; the promise API's open/read/close round trips cost ten times that. */
+/** For the engine's own thread (snippets, related items) and for build workers: a
+ *  synchronous read of a few kilobytes costs tens of microseconds; the promise API's
+ *  open/read/close round trips cost ten times that. */
 export function readBodySync(contentDir: string, id: string): string {
   try {
     return readFileSync(bodyFile(contentDir, id), 'utf8');
