@@ -7,7 +7,7 @@
 
 import { closeSync, openSync } from 'node:fs';
 import { BIG_ENDIAN, readRange } from './sections-file';
-import { checksum, POSTINGS_BLOCK, type PostingsLayout } from './segment-file';
+import { checksum, type PostingsLayout } from './segment-file';
 
 export class PostingsFile {
   /** 1 for each block already read into the arrays. */
@@ -31,7 +31,7 @@ export class PostingsFile {
 
   /** File bytes read into the arrays and held there. */
   get residentBytes(): number {
-    return this.blocksRead * POSTINGS_BLOCK;
+    return this.blocksRead * this.layout.block;
   }
 
   /** Forgets every block read: reads go to `docs` and `tfs`, fresh zeroed arrays the segment
@@ -55,9 +55,9 @@ export class PostingsFile {
   /** Reads the blocks holding file bytes [from, to) that are not read yet, each run of
    *  neighbouring ones in one read; says whether there were any. */
   private loadBytes(from: number, to: number): boolean {
-    const base = this.layout.from;
-    const first = Math.floor((from - base) / POSTINGS_BLOCK);
-    const last = Math.floor((to - 1 - base) / POSTINGS_BLOCK);
+    const { from: base, block } = this.layout;
+    const first = Math.floor((from - base) / block);
+    const last = Math.floor((to - 1 - base) / block);
     let read = false;
     let b = first;
     while (b <= last) {
@@ -75,18 +75,18 @@ export class PostingsFile {
   }
 
   private readBlocks(first: number, end: number): void {
-    const { from: base, size, crcs } = this.layout;
-    const at = base + first * POSTINGS_BLOCK;
+    const { from: base, size, crcs, block } = this.layout;
+    const at = base + first * block;
     const fd = openSync(this.file, 'r');
     let bytes: Buffer;
     try {
-      bytes = readRange(fd, at, Math.min(size, base + end * POSTINGS_BLOCK) - at, 'segment file');
+      bytes = readRange(fd, at, Math.min(size, base + end * block) - at, 'segment file');
     } finally {
       closeSync(fd);
     }
     for (let b = first; b < end; b++) {
-      const off = (b - first) * POSTINGS_BLOCK;
-      if (checksum(bytes.subarray(off, off + POSTINGS_BLOCK)) !== crcs[b])
+      const off = (b - first) * block;
+      if (checksum(bytes.subarray(off, off + block)) !== crcs[b])
         throw new Error('segment does not match its checksum');
     }
     this.place(bytes, at, this.layout.docsAt, this.docBytes, true);

@@ -30,10 +30,11 @@ export const STREAM = 'dossier-positions';
 /**
  * A segment file: its terms, statistics and per-item columns first, then the postings
  * (docs, tfs), which a query reads a term at a time. The postings are checked in blocks of
- * POSTINGS_BLOCK bytes, each against its own checksum in the `blockCrcs` section before
- * them; everything before the postings is checked whole (segmentChecksum).
+ * `block` bytes (POSTINGS_BLOCK; tests write an earlier version's size), each against its
+ * own checksum in the `blockCrcs` section before them; everything before the postings is
+ * checked whole (segmentChecksum).
  */
-export function encodeSegment(data: SegmentData): Buffer {
+export function encodeSegment(data: SegmentData, block = POSTINGS_BLOCK): Buffer {
   const { ids, stamps, langList, terms, docLang, offsets, docs, tfs, lengths, norms } = data;
   const lazyBytes = docs.byteLength + pad(docs.byteLength) + tfs.byteLength + pad(tfs.byteLength);
   const bytes = encodeSections(
@@ -45,28 +46,41 @@ export function encodeSegment(data: SegmentData): Buffer {
       offsets,
       lengths,
       norms,
-      blockCrcs: new Uint32Array(Math.ceil(lazyBytes / POSTINGS_BLOCK)),
+      blockCrcs: new Uint32Array(Math.ceil(lazyBytes / block)),
       docs,
       tfs,
     },
   );
   const layout = layoutOf(bytes, SEGMENT, bytes.length);
   const crcs = placed(layout, 'blockCrcs');
-  blockChecksums(bytes, headBytes(layout)).forEach((crc, b) => bytes.writeUInt32LE(crc, crcs.at + 4 * b));
+  blockChecksums(bytes, headBytes(layout), block).forEach((crc, b) => bytes.writeUInt32LE(crc, crcs.at + 4 * b));
   return bytes;
 }
 
-/** The checksum of each POSTINGS_BLOCK bytes of a whole segment file from `from` (the
- *  postings' start), the last block running to the file's end. */
-function blockChecksums(bytes: Buffer, from: number): number[] {
+/** The checksum of each `block` bytes of a whole segment file from `from` (the postings'
+ *  start), the last block running to the file's end. */
+function blockChecksums(bytes: Buffer, from: number, block: number): number[] {
   const crcs: number[] = [];
-  for (let at = from; at < bytes.length; at += POSTINGS_BLOCK)
-    crcs.push(checksum(bytes.subarray(at, at + POSTINGS_BLOCK)));
+  for (let at = from; at < bytes.length; at += block) crcs.push(checksum(bytes.subarray(at, at + block)));
   return crcs;
 }
 
-/** The postings are read and checked in blocks of this many bytes. */
-export const POSTINGS_BLOCK = 32 * 1024;
+/**
+ * The postings are written, read and checked in blocks of this many bytes: a page. A block
+ * read is held until the postings are let go, and the words that matter most to a search
+ * or to related items are the rare ones, whose postings take a few bytes in each segment:
+ * with 32 KB blocks each such word held 64 KB per segment (its items and its frequencies),
+ * and one related-items call at 50,000 items took the server 30 MB more for a moment.
+ */
+export const POSTINGS_BLOCK = 4 * 1024;
+/** Block sizes segment files were written with before; they stay readable as they are. */
+const EARLIER_BLOCKS = [32 * 1024];
+
+/** The block size a file's postings (`bytes` of them) were checked in, from how many
+ *  checksums it keeps; null when no size Dossier wrote matches that count. */
+function blockSizeOf(bytes: number, count: number): number | null {
+  return [POSTINGS_BLOCK, ...EARLIER_BLOCKS].find((b) => Math.ceil(bytes / b) === count) ?? null;
+}
 
 function placed(layout: PlacedSection[], name: string): PlacedSection {
   const s = layout.find((x) => x.name === name);
@@ -78,9 +92,13 @@ function placed(layout: PlacedSection[], name: string): PlacedSection {
 export function postingsLayoutOf(bytes: Buffer): PostingsLayout {
   const layout = layoutOf(bytes, SEGMENT, bytes.length);
   const crcs = placed(layout, 'blockCrcs');
+  const from = headBytes(layout);
+  const block = blockSizeOf(bytes.length - from, crcs.bytes / 4);
+  if (block === null) throw new Error('segment file is inconsistent');
   return {
-    from: headBytes(layout),
+    from,
     size: bytes.length,
+    block,
     // A copy: a view would carry the whole file's buffer wherever it is sent.
     crcs: new Uint32Array(bytes.buffer.slice(bytes.byteOffset + crcs.at, bytes.byteOffset + crcs.at + crcs.bytes)),
     docsAt: placed(layout, 'docs').at,
@@ -134,8 +152,9 @@ function countLines(s: string | undefined): number {
 /** A whole segment file, every block checked (a merge reads its parts this way). */
 export function decodeSegment(bytes: Buffer, crc: number): SegmentData {
   const head = decodeSegmentHead(bytes, crc, bytes.length);
-  const { from, crcs } = head.postings;
-  if (blockChecksums(bytes, from).some((c, b) => c !== crcs[b])) throw new Error('segment does not match its checksum');
+  const { from, crcs, block } = head.postings;
+  if (blockChecksums(bytes, from, block).some((c, b) => c !== crcs[b]))
+    throw new Error('segment does not match its checksum');
   return head.data;
 }
 
@@ -144,6 +163,8 @@ export interface PostingsLayout {
   /** The first byte of the postings, where block 0 starts; the blocks run to `size`. */
   from: number;
   size: number;
+  /** Bytes per checked block (POSTINGS_BLOCK, or what an earlier file was written with). */
+  block: number;
   crcs: Uint32Array;
   docsAt: number;
   tfsAt: number;
@@ -172,7 +193,9 @@ export function decodeSegmentHead(
   if (docs.type !== 'u16' || tfs.type !== 'u8' || docs.bytes !== 2 * tfs.bytes)
     throw new Error('segment file is inconsistent');
   const postings = 'docs' in arrays ? null : postingsArrays(tfs.bytes);
-  const crcs = need(arrays, 'blockCrcs', Uint32Array, Math.ceil((fileSize - from) / POSTINGS_BLOCK));
+  const crcs = need(arrays, 'blockCrcs', Uint32Array);
+  const block = blockSizeOf(fileSize - from, crcs.length);
+  if (block === null) throw new Error('segment file is inconsistent');
   // The offsets' length against the terms is checked by the Segment, which counts the terms.
   let ids: string[] | null = null;
   let stamps: string[] | null = null;
@@ -205,7 +228,7 @@ export function decodeSegmentHead(
   ) {
     throw new Error('segment file is inconsistent');
   }
-  return { data, postings: { from, size: fileSize, crcs, docsAt: docs.at, tfsAt: tfs.at } };
+  return { data, postings: { from, size: fileSize, block, crcs, docsAt: docs.at, tfsAt: tfs.at } };
 }
 
 /** Where one section of a file lies: its element type, first byte and length in bytes. */
