@@ -13,7 +13,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { hostProcessEnv } from '../archive/host/host-env';
+import { HOST_NODE_FLAGS, hostProcessEnv } from '../archive/host/host-env';
 import { Archive } from '../archive/core/archive';
 import { HostLink } from '../archive/host/host-link';
 import type { HostMessage } from '../archive/host/protocol';
@@ -51,7 +51,7 @@ const cpuFile = path.join(os.tmpdir(), `dossier-cli-bench-cpu-${process.pid}`);
 function timed(args: string[]): { wall: number; cpu: number } {
   rmSync(cpuFile, { force: true });
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', CPU_REPORTER, ...args], {
+  const run = spawnSync(process.execPath, [...HOST_NODE_FLAGS, '--import', CPU_REPORTER, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     // As the `dossier` command starts (its first line sets the host's environment).
@@ -115,7 +115,7 @@ export async function cliBench(corpusFor: (size: number) => string, rootDir: str
 
   const child = fork(HOST, [archive], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    execArgv: [],
+    execArgv: [...HOST_NODE_FLAGS],
     env: hostProcessEnv(),
   });
   const link = new HostLink({

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostProcessEnv } from '../archive/host/host-env';
+import { HOST_NODE_FLAGS, hostProcessEnv } from '../archive/host/host-env';
 import { bbcAvailable, BBC, makeCorpus } from './corpus';
 import { COLD_KINDS } from './queries';
 import { countsTable, goalLines, searchGoals, table, type Figures, type Goal } from './report';
@@ -47,7 +47,7 @@ function prepare(size: number): string {
 function runScript(script: string, args: string[], timeoutMs: number, gc = true): Figures {
   const r = spawnSync(
     process.execPath,
-    [...(gc ? ['--expose-gc'] : []), '--import', 'tsx', path.join(here, script), ...args],
+    [...HOST_NODE_FLAGS, ...(gc ? ['--expose-gc'] : []), '--import', 'tsx', path.join(here, script), ...args],
     { env: hostProcessEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs },
   );
   return lastLine(r);
@@ -91,13 +91,18 @@ function bundleChild(): void {
 }
 
 function child(phase: string, engine: string, dir: string, arg?: string): Figures {
-  // Every engine runs in the environment the app's archive process runs in (host-env.ts).
-  const r = spawnSync(process.execPath, ['--expose-gc', CHILD, phase, engine, dir, ...(arg ? [arg] : [])], {
-    env: hostProcessEnv(),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 30 * 60 * 1000,
-  });
+  // Every engine runs in the environment, and with the Node flags, the app's archive process
+  // runs with (host-env.ts).
+  const r = spawnSync(
+    process.execPath,
+    [...HOST_NODE_FLAGS, '--expose-gc', CHILD, phase, engine, dir, ...(arg ? [arg] : [])],
+    {
+      env: hostProcessEnv(),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 30 * 60 * 1000,
+    },
+  );
   return lastLine(r);
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HOST_PROCESS_ENV, hostProcessEnv } from './host-env';
+import { HOST_NODE_FLAGS, HOST_PROCESS_ENV, hostProcessEnv } from './host-env';
 
 describe('the environment an archive host starts with', () => {
   it('adds the host’s malloc settings to the environment it is given, which it keeps', () => {
@@ -17,6 +17,6 @@ describe('the environment an archive host starts with', () => {
   it('is what the `dossier` command starts with, from its first line', () => {
     const first = readFileSync(new URL('../../bin/dossier.mjs', import.meta.url), 'utf8').split('\n')[0];
     const settings = Object.entries(HOST_PROCESS_ENV).map(([k, v]) => `${k}=${v}`);
-    expect(first).toBe(`#!/usr/bin/env -S ${settings.join(' ')} node`);
+    expect(first).toBe(`#!/usr/bin/env -S ${settings.join(' ')} node ${HOST_NODE_FLAGS.join(' ')}`);
   });
 });

@@ -1,8 +1,8 @@
-// The environment a long-running archive host process starts with: the desktop app's
-// archive process is given it; `dossier serve` and the other commands get the same from
-// bin/dossier.mjs's first line (which cannot import this) when started as a command, not as
-// `node bin/dossier.mjs`. It can only be given when a process starts. All the settings are
-// glibc's; other C libraries ignore them.
+// The environment and Node flags a long-running archive host process starts with: the
+// desktop app's archive process is given them; `dossier serve` and the other commands get
+// the same from bin/dossier.mjs's first line (which cannot import this) when started as a
+// command, not as `node bin/dossier.mjs`. They can only be given when a process starts. The
+// environment's settings are glibc's; other C libraries ignore them.
 
 /**
  * MALLOC_ARENA_MAX: glibc's malloc gives each thread that allocates while another holds an
@@ -30,6 +30,19 @@ export const HOST_PROCESS_ENV = {
   MALLOC_ARENA_MAX: '2',
   GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=1048576',
 } as const;
+
+/**
+ * Node's own flags for a host process. --v8-pool-size=1: V8 runs its background work (the
+ * concurrent marking and parallel phases of collections, optimising compiles) on one helper
+ * thread instead of four. On a two-core machine four helpers busy beside the thread that
+ * answers pre-empt it: during the first search of a settled 50,000-item archive the
+ * process's other threads used 40–120 ms of CPU against the answering thread's 20–50, and
+ * in two runs of a build followed by the first use of each query kind the longest block was
+ * 24.3 and 17.5 ms with four helpers, 14.2 and 12.2 with one; the 50,000-item bulk build
+ * took 19.4–22.5 s against 28.5–32.6 and the 100,000-item query mix did not move (p95
+ * 4.1–6.0 ms against 4.4–5.2). The `dossier` command's first line gives the same.
+ */
+export const HOST_NODE_FLAGS = ['--v8-pool-size=1'] as const;
 
 /** `env` with the host's settings, any GLIBC_TUNABLES it already has kept (ours come last). */
 export function hostProcessEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {

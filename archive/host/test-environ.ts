@@ -1,8 +1,9 @@
-// For tests: the environment another process started with, as `NAME=value` entries read from
-// /proc (Linux only). glibc parses GLIBC_TUNABLES in place when a process starts, writing a
-// NUL over each `:` between tunables, so /proc shows `GLIBC_TUNABLES=a=1` and then `b=2` as
-// if it were a variable of its own; such pieces (tunable names hold dots, variable names do
-// not) are joined back to the variable they came from.
+// For tests: the environment and the arguments another process started with, read from
+// /proc (Linux only); the environment as `NAME=value` entries. glibc parses GLIBC_TUNABLES
+// in place when a process starts, writing a NUL over each `:` between tunables, so /proc
+// shows `GLIBC_TUNABLES=a=1` and then `b=2` as if it were a variable of its own; such pieces
+// (tunable names hold dots, variable names do not) are joined back to the variable they
+// came from.
 
 import { readFileSync } from 'node:fs';
 
@@ -14,4 +15,9 @@ export function environOf(pid: number): string[] {
     else out.push(entry);
   }
   return out;
+}
+
+/** The arguments another process started with (its executable's first), from /proc. */
+export function argsOf(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
 }

@@ -35,6 +35,10 @@ const STEP_ITEMS = 4095;
  *  a query on every keystroke over mostly the same hits. About this many bytes at most. */
 const SNIPPET_CACHE_BYTES = 4 * 1024 * 1024;
 
+/** Names a hit's snippets: the item-table number names this version of the item (any
+ *  change gives a new one), the terms key the query's matched terms. */
+const snippetKey = (view: ItemView, termsKey: string): string => `${view.no}\n${termsKey}`;
+
 /** A ranked result whose page of hits (item versions and scores) is yet to be made. */
 export interface Ranked {
   result: SearchResult;
@@ -89,6 +93,13 @@ export class QueryRunner {
     } finally {
       this.ranking = false;
     }
+  }
+
+  /** The ids of the ranked page's hits whose snippets are yet to be made (from their bodies). */
+  unsnippeted(ranked: Ranked): string[] {
+    return ranked.page
+      .filter((p) => !this.snippets.has(snippetKey(p.view, ranked.termsKey)))
+      .map((p) => p.view.meta.id);
   }
 
   /** The ranked page's hits with their snippets (which may read bodies from disk and analyse
@@ -286,8 +297,7 @@ export class QueryRunner {
 
   private hit(view: ItemView, score: number, terms: Set<string>, termsKey: string): SearchHit {
     const meta = view.meta;
-    // The item-table number names this version of the item: any change gives a new one.
-    const key = `${view.no}\n${termsKey}`;
+    const key = snippetKey(view, termsKey);
     let snippets = this.snippets.get(key);
     if (!snippets) {
       // Frozen, so that results sharing them cannot change what a later result shows.

@@ -19,6 +19,11 @@ export class SizedCache<V> {
     return e.v;
   }
 
+  /** Whether `key` is held, without making it the most recent. */
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
   /** Keeps `v` unless it alone outweighs the whole cache; drops the least recent to fit. */
   set(key: string, v: V): void {
     this.delete(key);

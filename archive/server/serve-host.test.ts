@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { BIN, dossier } from '../cli/test-cli';
 import { TOKEN_HEADER } from './request-guard';
-import { HOST_PROCESS_ENV } from '../host/host-env';
-import { environOf } from '../host/test-environ';
+import { HOST_NODE_FLAGS, HOST_PROCESS_ENV } from '../host/host-env';
+import { argsOf, environOf } from '../host/test-environ';
 
 let tmp: string;
 let archive: string;
@@ -51,9 +51,10 @@ afterAll(async () => {
 });
 
 describe('dossier serve as the archive’s host', () => {
-  it.runIf(process.platform === 'linux')('runs with the host’s malloc settings (host-env.ts)', () => {
+  it.runIf(process.platform === 'linux')('runs with the host’s malloc settings and Node flags (host-env.ts)', () => {
     const environ = environOf(serve.pid!);
     for (const [name, value] of Object.entries(HOST_PROCESS_ENV)) expect(environ).toContain(`${name}=${value}`);
+    expect(argsOf(serve.pid!)).toEqual(expect.arrayContaining([...HOST_NODE_FLAGS]));
     expect(environ).toContain(`DOSSIER_RENDERER_DIR=${path.join(tmp, 'renderer')}`);
   });
 

@@ -8,7 +8,7 @@ import { HostLink, type HostStart } from '../../archive/host/host-link';
 import type { HostMessage } from '../../archive/host/protocol';
 import type { AppHost } from './archive-session';
 import type { Log } from './log';
-import { hostProcessEnv } from '../../archive/host/host-env';
+import { HOST_NODE_FLAGS, hostProcessEnv } from '../../archive/host/host-env';
 
 export interface HostDeps {
   utilityProcess: {
@@ -19,6 +19,7 @@ export interface HostDeps {
         serviceName?: string;
         stdio?: 'pipe' | 'ignore' | 'inherit';
         env?: Record<string, string | undefined>;
+        execArgv?: string[];
       },
     ): UtilityProcess;
   };
@@ -38,6 +39,7 @@ export async function startArchiveHost(
     serviceName: 'Dossier archive',
     stdio: 'pipe',
     env: hostProcessEnv(),
+    execArgv: [...HOST_NODE_FLAGS],
   });
   // Both are read, so that a chatty child never blocks on a full pipe; both go to the log.
   for (const stream of [child.stdout, child.stderr])

@@ -145,11 +145,16 @@ export class FakeUtilityProcess extends EventEmitter {
   static instances: FakeUtilityProcess[] = [];
   readonly child: ChildProcess;
   readonly entry: string;
-  constructor(modulePath: string, args: string[] = [], env?: Record<string, string | undefined>) {
+  constructor(
+    modulePath: string,
+    args: string[] = [],
+    env?: Record<string, string | undefined>,
+    execArgv: string[] = [],
+  ) {
     super();
     FakeUtilityProcess.instances.push(this);
     this.entry = existsSync(modulePath) ? modulePath : BUILT_HOST_ENTRY;
-    this.child = fork(this.entry, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [], env });
+    this.child = fork(this.entry, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv, env });
     this.child.on('exit', (code) => this.emit('exit', code ?? 1));
   }
   get pid(): number | undefined {
@@ -246,8 +251,11 @@ export function createFakeElectron() {
     },
     nativeTheme: { themeSource: 'system' as string, shouldUseDarkColors: false },
     utilityProcess: {
-      fork: (modulePath: string, args?: string[], options?: { env?: Record<string, string | undefined> }) =>
-        new FakeUtilityProcess(modulePath, args, options?.env),
+      fork: (
+        modulePath: string,
+        args?: string[],
+        options?: { env?: Record<string, string | undefined>; execArgv?: string[] },
+      ) => new FakeUtilityProcess(modulePath, args, options?.env, options?.execArgv),
     },
     MessageChannelMain: FakeMessageChannelMain,
     shell: { opened, openExternal: async (url: string) => void opened.push(url) },

@@ -7,8 +7,8 @@ import { METHODS, TRUSTED_METHODS } from '../../archive/api/methods';
 import { openArchive } from '../../archive/api/open-archive';
 import { FakeUtilityProcess, FakeWebContents, invokeEvent } from './fake-electron';
 import { connectHost } from '../../archive/host/host-client';
-import { HOST_PROCESS_ENV, hostProcessEnv } from '../../archive/host/host-env';
-import { environOf } from '../../archive/host/test-environ';
+import { HOST_NODE_FLAGS, HOST_PROCESS_ENV, hostProcessEnv } from '../../archive/host/host-env';
+import { argsOf, environOf } from '../../archive/host/test-environ';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 
@@ -77,12 +77,13 @@ describe('the main process', () => {
     expect(FakeUtilityProcess.instances).toHaveLength(1);
     const hostPid = FakeUtilityProcess.instances[0].pid;
     expect(hostPid).not.toBe(process.pid);
-    // It starts with the host's malloc settings (host-env.ts), read from the process itself.
+    // It starts with the host's malloc settings and Node flags (host-env.ts), read from the process itself.
     if (process.platform === 'linux') {
       const environ = environOf(hostPid!);
       const env = hostProcessEnv();
       for (const name of Object.keys(HOST_PROCESS_ENV)) expect(environ).toContain(`${name}=${env[name]}`);
       expect(environ).toContain(`PATH=${process.env.PATH}`);
+      expect(argsOf(hostPid!)).toEqual(expect.arrayContaining([...HOST_NODE_FLAGS]));
     }
 
     // The `dossier` command reaches the same host over its socket; the window hears of the change.
