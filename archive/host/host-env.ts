@@ -32,17 +32,18 @@ export const HOST_PROCESS_ENV = {
 } as const;
 
 /**
- * Node's own flags for a host process. --v8-pool-size=1: V8 runs its background work (the
- * concurrent marking and parallel phases of collections, optimising compiles) on one helper
- * thread instead of four. On a two-core machine four helpers busy beside the thread that
+ * Node's own flags for a host process. --v8-pool-size=2: V8 runs its background work (the
+ * concurrent marking and parallel phases of collections, optimising compiles) on two helper
+ * threads instead of four. On a two-core machine four helpers busy beside the thread that
  * answers pre-empt it: during the first search of a settled 50,000-item archive the
- * process's other threads used 40–120 ms of CPU against the answering thread's 20–50, and
- * in two runs of a build followed by the first use of each query kind the longest block was
- * 24.3 and 17.5 ms with four helpers, 14.2 and 12.2 with one; the 50,000-item bulk build
- * took 19.4–22.5 s against 28.5–32.6 and the 100,000-item query mix did not move (p95
- * 4.1–6.0 ms against 4.4–5.2). The `dossier` command's first line gives the same.
+ * process's other threads used 40–120 ms of CPU against the answering thread's 20–50. In two
+ * runs each of a bulk build followed by the first use of every query kind at 50,000 items,
+ * the longest block was 24.3 and 17.5 ms with four helpers, 11.1 and 13.8 with two (14.2 and
+ * 12.2 with one), and the build took 28.5–32.6 s against 20.8–21.1. One helper made the 10k
+ * query mix's p95 worse (0.93–1.25 ms against 0.64–0.82 with four, 0.70–0.74 with two:
+ * young collections copy on fewer threads). The `dossier` command's first line gives the same.
  */
-export const HOST_NODE_FLAGS = ['--v8-pool-size=1'] as const;
+export const HOST_NODE_FLAGS = ['--v8-pool-size=2'] as const;
 
 /** `env` with the host's settings, any GLIBC_TUNABLES it already has kept (ours come last). */
 export function hostProcessEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
