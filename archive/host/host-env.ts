@@ -41,7 +41,10 @@ export const HOST_PROCESS_ENV = {
  * the longest block was 24.3 and 17.5 ms with four helpers, 11.1 and 13.8 with two (14.2 and
  * 12.2 with one), and the build took 28.5–32.6 s against 20.8–21.1. One helper made the 10k
  * query mix's p95 worse (0.93–1.25 ms against 0.64–0.82 with four, 0.70–0.74 with two:
- * young collections copy on fewer threads). The `dossier` command's first line gives the same.
+ * young collections copy on fewer threads). The `dossier` command's first line gives the same;
+ * the desktop app passes them as its archive process's execArgv (whether Electron's utility
+ * process, whose V8 runs on Chromium's thread pool, honours the pool size is not verified:
+ * there is no Electron binary on the machines these figures come from).
  */
 export const HOST_NODE_FLAGS = ['--v8-pool-size=2'] as const;
 
