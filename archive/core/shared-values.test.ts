@@ -22,6 +22,9 @@ describe('items read back from disk', () => {
       archive,
       draft('Mountain pass', 'Snow closed the pass.', { html: '<p>Snow closed the pass.</p>' }),
     );
+    // Two tags, and one tag spelled as the JSON of those two: lists that must stay apart.
+    const d = await addItem(archive, draft('Two tags', 'First text.', { tags: ['a', 'b'] }));
+    const e = await addItem(archive, draft('One odd tag', 'Second text.', { tags: ['["a","b"]'] }));
     const saved = JSON.stringify(archive.data.items);
     await archive.close();
 
@@ -32,6 +35,8 @@ describe('items read back from disk', () => {
       expect(ia.assets).toBe(ib.assets);
       expect(ia.tags).toBe(ib.tags);
       expect(ic.tags).not.toBe(ia.tags);
+      expect(reopened.item(d).tags).toEqual(['a', 'b']);
+      expect(reopened.item(e).tags).toEqual(['["a","b"]']);
       expect(ia.content).toBe(ib.content);
       expect(ic.content).not.toBe(ia.content);
       expect(Object.isFrozen(ia.content) && Object.isFrozen(ia.assets)).toBe(true);

@@ -524,7 +524,7 @@ async function readConsistently(
     const gapAt = records.findIndex((r, i) => r.seq !== db.data.seq + 1 + i);
     if (gapAt < 0) {
       await replayInTurns(db.data, records, pause);
-      shareItemValues(db.data.items);
+      await shareItemValues(db.data.items, pause);
       return { old, current };
     }
     if (readOnly && attempt < CONSISTENT_READ_TRIES) {
