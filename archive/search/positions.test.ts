@@ -2,11 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyse, buildSegment, type AnalysedDoc } from './build';
+import { buildSegment, type AnalysedDoc } from './build';
 import { streamFile } from './manifest';
 import { FilePositions, memoryTerm, PositionCache } from './positions';
 import { Segment } from './segment';
 import { storeSegment } from './segment-store';
+import { analysedItem } from './test-fixtures';
 
 const TEXTS = [
   'The prime minister met the prime minister of France in Paris.',
@@ -17,19 +18,7 @@ const TEXTS = [
 
 function docs(): AnalysedDoc[] {
   return TEXTS.map((body, i) =>
-    analyse({
-      id: `d${i}`,
-      stamp: '1',
-      language: 'en',
-      title: `Title ${i}`,
-      body,
-      tags: ['News'],
-      source: null,
-      byline: null,
-      notes: i === 1 ? 'a note on rates' : '',
-      url: null,
-      excerpt: '',
-    }),
+    analysedItem({ id: `d${i}`, title: `Title ${i}`, body, tags: ['News'], notes: i === 1 ? 'a note on rates' : '' }),
   );
 }
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyse, buildSegment } from './build';
+import { buildSegment } from './build';
 import { F } from './fields';
 import { PostingsFile } from './postings-file';
 import { Segment } from './segment';
@@ -18,6 +18,7 @@ import {
   postingsLayoutOf,
   segmentChecksum,
 } from './segment-file';
+import { analysedItem } from './test-fixtures';
 
 const EARLIER_BLOCK = 32 * 1024;
 const RARE_AT = [5, 2900];
@@ -25,17 +26,10 @@ const RARE_AT = [5, 2900];
 /** 3,000 items that all share a few words, each with a word of its own, and a rare word in two far apart. */
 function segmentData() {
   const docs = Array.from({ length: 3000 }, (_, i) =>
-    analyse({
+    analysedItem({
       id: `item${i}`,
       stamp: 's1',
-      language: 'en',
       title: `Market report ${i}`,
-      tags: [],
-      source: null,
-      byline: null,
-      notes: '',
-      url: null,
-      excerpt: '',
       body: `The market moved as traders weighed rates, prices and growth. Note ${i}x${i}.${RARE_AT.includes(i) ? ' A quokka was seen.' : ''}`,
     }),
   );
@@ -108,8 +102,8 @@ describe('postings read by block', () => {
     (block) => {
       const bytes = encodeSegment(data, block);
       const layout = postingsLayoutOf(bytes);
-      // Damage the last block: the rare word's postings of item 2900 lie near the end of no
-      // particular block, so every block past the head is damaged once, one file at a time.
+      // One byte flipped in every block past the head: wherever the rare word's postings
+      // lie, the block that holds them is damaged.
       const damaged = Buffer.from(bytes);
       for (let at = layout.from + 1; at < damaged.length; at += block) damaged[at] ^= 0xff;
       expect(() => decodeSegment(damaged, segmentChecksum(damaged))).toThrow(/checksum/);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from './build';
 import { LiveItems } from './live-items';
 import { QueryRunner, Turns } from './query';
 import { Segment } from './segment';
 import { SegmentBuilder } from './segment-builder';
-import { item } from './test-fixtures';
+import { analysedItem, item } from './test-fixtures';
 import type { SearchRequest, SearchResult } from './types';
 
 /** One segment of `n` items about the same things, and the items' table (`into`'s, when
@@ -25,7 +24,7 @@ function index(
     });
     items.set(it);
     bodies.set(it.id, it.body);
-    builder.add(analyse({ ...it, url: null, excerpt: '' }));
+    builder.add(analysedItem(it));
   }
   const built = builder.finish();
   const seg = new Segment(built.data, built.stream);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, buildSegment } from './build';
+import { buildSegment } from './build';
 import { SharedBuffer } from './shared-buffer';
 import { decodeSegmentHead, encodeSegment, headBytes, SEGMENT, segmentChecksum } from './segment-file';
 import { layoutOf } from './sections-file';
 import { Segment } from './segment';
+import { analysedItem } from './test-fixtures';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
@@ -52,19 +53,7 @@ describe('a segment head read into shared bytes', () => {
   it('keeps no view into them: the segment answers the same after they are written over', async () => {
     const texts = ['The prime minister met the press.', 'Interest rates rose again.', 'Été à Paris, café crème.'];
     const docs = texts.map((body, i) =>
-      analyse({
-        id: `d${i}`,
-        stamp: `stamp${i}`,
-        language: i === 2 ? 'fr' : 'en',
-        title: `Title ${i}`,
-        body,
-        tags: [],
-        source: null,
-        byline: null,
-        notes: '',
-        url: null,
-        excerpt: '',
-      }),
+      analysedItem({ id: `d${i}`, stamp: `stamp${i}`, language: i === 2 ? 'fr' : 'en', title: `Title ${i}`, body }),
     );
     const file = encodeSegment(buildSegment(docs).data);
     const crc = segmentChecksum(file);

@@ -3,19 +3,15 @@ import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BaseSegments } from './base-segments';
-import { analyse, buildSegment } from './build';
+import { buildSegment } from './build';
 import { PositionCache } from './positions';
 import { storeSegment } from './segment-store';
-import { item } from './test-fixtures';
+import { analysedItem } from './test-fixtures';
 
 /** A segment of `n` items, as a worker builds one. */
 function built(prefix: string, n: number) {
   const docs = Array.from({ length: n }, (_, i) =>
-    analyse({
-      ...item({ id: `${prefix}${i}`, title: `Item ${i}`, body: `Text of item ${prefix}${i}.` }),
-      url: null,
-      excerpt: '',
-    }),
+    analysedItem({ id: `${prefix}${i}`, title: `Item ${i}`, body: `Text of item ${prefix}${i}.` }),
   );
   return buildSegment(docs);
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sharedPath } from '../test-shared';
+import { analyse, type AnalysedDoc } from './build';
 import type { SearchMeta } from './types';
 
 export type Fixture = SearchMeta & { body: string };
@@ -26,6 +27,11 @@ export function item(p: Partial<Fixture> & { id: string; title: string; body: st
     stamp: '1',
     ...p,
   };
+}
+
+/** An item (as `item` makes it) analysed as a build analyses it, for tests that build segments directly. */
+export function analysedItem(p: Partial<Fixture> & { id: string; title: string; body: string }): AnalysedDoc {
+  return analyse({ ...item(p), url: null, excerpt: '' });
 }
 
 export interface TempArchive {
