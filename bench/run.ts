@@ -164,7 +164,6 @@ function importTable(f: Figures): string {
   ].join('\n');
 }
 
-const batchesOf = (f: Figures) => f.perBatch as Array<{ from: number; itemsPerS: number }>;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -178,27 +177,15 @@ const median = (xs: number[]) => {
  * last batch alone, used before, set a maximum of five against one sample: 73% in a run whose
  * windows' medians were 1,089 and 1,010 items/s.)
  */
-function emptyRate(f: Figures): number {
-  return median(
-    batchesOf(f)
-      .filter((b) => b.from < Number(f.window))
-      .map((b) => b.itemsPerS),
-  );
-}
-function fullRate(f: Figures): number {
-  const from = Number(f.imported) - Number(f.window);
-  return median(
-    batchesOf(f)
-      .filter((b) => b.from >= from)
-      .map((b) => b.itemsPerS),
-  );
-}
-const fastestEmptyBatch = (f: Figures) =>
-  Math.max(
-    ...batchesOf(f)
-      .filter((b) => b.from < Number(f.window))
-      .map((b) => b.itemsPerS),
-  );
+const emptyRate = (f: Figures) => median(firstWindow(f));
+const fullRate = (f: Figures) => median(lastWindow(f));
+const fastestEmptyBatch = (f: Figures) => Math.max(...firstWindow(f));
+
+/** The rates of the batches into the first window, and into the last. */
+const firstWindow = (f: Figures) => ratesOf(f, (from) => from < Number(f.window));
+const lastWindow = (f: Figures) => ratesOf(f, (from) => from >= Number(f.imported) - Number(f.window));
+const ratesOf = (f: Figures, taken: (from: number) => boolean) =>
+  (f.perBatch as Array<{ from: number; itemsPerS: number }>).filter((b) => taken(b.from)).map((b) => b.itemsPerS);
 
 /** The import goals: at 50k at least 80% of the empty archive's rate, and at least 400 items/s. */
 function importGoals(f: Figures | null): Goal[] {
