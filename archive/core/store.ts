@@ -25,6 +25,7 @@ import {
   type RecordCollection,
 } from './journal';
 import { replayInTurns } from './replay';
+import { shareItemValues } from './shared-values';
 import { pauseWith } from './snapshot-slices';
 import { archiveFiles, type ArchiveFiles } from './archive-files';
 
@@ -523,6 +524,7 @@ async function readConsistently(
     const gapAt = records.findIndex((r, i) => r.seq !== db.data.seq + 1 + i);
     if (gapAt < 0) {
       await replayInTurns(db.data, records, pause);
+      await shareItemValues(db.data.items, pause);
       return { old, current };
     }
     if (readOnly && attempt < CONSISTENT_READ_TRIES) {

@@ -53,16 +53,18 @@ export async function withStorage<T extends { data: SegmentData; stream: StreamD
 
 export async function storeSegment(dir: string, data: SegmentData, stream: StreamData): Promise<Stored> {
   const name = `s${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+  // One file's bytes at a time: a worker's peak holds the larger of the two, not both.
+  const streamCrc = await writeStream(dir, name, stream);
   const segBytes = encodeSegment(data);
-  const streamBytes = encodeStream(stream);
-  await writeFileAtomic(streamFile(dir, name), streamBytes);
   await writeFileAtomic(segmentFile(dir, name), segBytes);
-  return {
-    name,
-    crc: segmentChecksum(segBytes),
-    streamCrc: checksum(streamBytes),
-    postings: postingsLayoutOf(segBytes),
-  };
+  return { name, crc: segmentChecksum(segBytes), streamCrc, postings: postingsLayoutOf(segBytes) };
+}
+
+/** Writes a segment's term positions; their file's checksum. */
+async function writeStream(dir: string, name: string, stream: StreamData): Promise<number> {
+  const bytes = encodeStream(stream);
+  await writeFileAtomic(streamFile(dir, name), bytes);
+  return checksum(bytes);
 }
 
 /** The heads of the segments an index opens are read into one buffer in turn. */
