@@ -1,9 +1,9 @@
-// Lets the items read from dossier.json and its journal share the values JSON.parse gave each a copy of: an
-// item never edited has `updated` equal to `added`, most have no images, many carry the same
-// tags, and there are four kinds of `content`. At 50,000 items the dates, images and content
-// alone took some 5.6 MB of the 44 MB the items hold in the V8 heap. The shared objects are frozen, so that code changing one in place
-// (instead of giving the item a new one, as every change does) fails loudly rather than
-// changing every item.
+// Lets the items read from dossier.json and its journal share the values JSON.parse gave
+// each a copy of: an item never edited has `updated` equal to `added`, most have no images,
+// many carry the same tags, and there are four kinds of `content`. At 50,000 items the dates,
+// images and content alone took some 5.6 MB of the 44 MB the items hold in the V8 heap. The
+// shared objects are frozen, so that code changing one in place (instead of giving the item
+// a new one, as every change does) fails loudly rather than changing every item.
 
 import type { Item } from './model';
 
