@@ -77,9 +77,11 @@ export const POSTINGS_BLOCK = 4 * 1024;
 const EARLIER_BLOCKS = [32 * 1024];
 
 /** The block size a file's postings (`bytes` of them) were checked in, from how many
- *  checksums it keeps; null when no size Dossier wrote matches that count. */
-function blockSizeOf(bytes: number, count: number): number | null {
-  return [POSTINGS_BLOCK, ...EARLIER_BLOCKS].find((b) => Math.ceil(bytes / b) === count) ?? null;
+ *  checksums it keeps; throws when no size Dossier wrote matches that count. */
+function blockSizeOf(bytes: number, count: number): number {
+  const block = [POSTINGS_BLOCK, ...EARLIER_BLOCKS].find((b) => Math.ceil(bytes / b) === count);
+  if (block === undefined) throw new Error('segment file is inconsistent');
+  return block;
 }
 
 function placed(layout: PlacedSection[], name: string): PlacedSection {
@@ -94,7 +96,6 @@ export function postingsLayoutOf(bytes: Buffer): PostingsLayout {
   const crcs = placed(layout, 'blockCrcs');
   const from = headBytes(layout);
   const block = blockSizeOf(bytes.length - from, crcs.bytes / 4);
-  if (block === null) throw new Error('segment file is inconsistent');
   return {
     from,
     size: bytes.length,
@@ -195,7 +196,6 @@ export function decodeSegmentHead(
   const postings = 'docs' in arrays ? null : postingsArrays(tfs.bytes);
   const crcs = need(arrays, 'blockCrcs', Uint32Array);
   const block = blockSizeOf(fileSize - from, crcs.length);
-  if (block === null) throw new Error('segment file is inconsistent');
   // The offsets' length against the terms is checked by the Segment, which counts the terms.
   let ids: string[] | null = null;
   let stamps: string[] | null = null;
