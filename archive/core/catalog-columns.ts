@@ -10,9 +10,8 @@ import { FLAG_ARCHIVED, FLAG_FAVOURITE, FLAG_HIGHLIGHTS, FLAG_NOTES, FLAG_UNREAD
 import { FacetDictionary } from '../search/facets';
 import type { CodedColumn, ItemColumns, Placement } from '../search/item-columns';
 import { arrayOf, readRange, type Typed } from '../search/sections-file';
+import { ItemMeta, type LongFields } from '../search/item-meta';
 import type { SearchMeta, StoredLayout } from '../search/types';
-
-type LongFields = [byline: string | null, notes: string, url: string | null, excerpt: string];
 
 /** An item's fields kept out of the columns, as its line: its id first, so that a line read
  *  from a catalog replaced since (another file at the same offset) is known not to be its. */
@@ -233,8 +232,7 @@ export class CatalogColumns implements ItemColumns {
     const value = (c: CodedColumn) => (c.codes[i] >= 0 ? c.values[c.codes[i]] : null);
     const tags: string[] = [];
     for (let k = this.tags.starts[i]; k < this.tags.starts[i + 1]; k++) tags.push(this.tags.values[this.tags.codes[k]]);
-    const long = () => this.longFields(i);
-    return {
+    const short = {
       id: this.id(i),
       kind: value(this.kind) as SearchMeta['kind'],
       title: this.strings.title.at(i),
@@ -249,19 +247,8 @@ export class CatalogColumns implements ItemColumns {
       archived: (flags & FLAG_ARCHIVED) !== 0,
       favourite: (flags & FLAG_FAVOURITE) !== 0,
       stamp: this.stamp(i),
-      get byline() {
-        return long()[0];
-      },
-      get notes() {
-        return long()[1];
-      },
-      get url() {
-        return long()[2];
-      },
-      get excerpt() {
-        return long()[3];
-      },
     };
+    return new ItemMeta(short, () => this.longFields(i));
   }
 
   private longFields(i: number): LongFields {
@@ -290,11 +277,16 @@ export class CatalogColumns implements ItemColumns {
         (t[3] === null || typeof t[3] === 'string') &&
         typeof t[4] === 'string'
       )
-        return t.slice(1) as LongFields;
+        return {
+          byline: t[1] as string | null,
+          notes: t[2] as string,
+          url: t[3] as string | null,
+          excerpt: t[4] as string,
+        };
     } catch {
       // a damaged line, or a catalog replaced since: the item is shown by its short fields
     }
-    return [null, '', null, ''];
+    return { byline: null, notes: '', url: null, excerpt: '' };
   }
 }
 

@@ -5,6 +5,7 @@
 import { FacetDictionaries, fold, type FacetDictionary } from './facets';
 import { tagKey } from '../core/same-tag';
 import type { ItemColumns } from './item-columns';
+import { ItemMeta } from './item-meta';
 import type { FacetCount, SearchMeta, SearchResult } from './types';
 
 /** An item's metadata with the keys sorting compares, computed once per change rather
@@ -148,7 +149,8 @@ export class ItemTable {
     throw new RangeError(`no item numbered ${no}`);
   }
 
-  private viewOf(meta: SearchMeta, no: number): ItemView {
+  private viewOf(given: SearchMeta, no: number): ItemView {
+    const meta = ItemMeta.of(given);
     return {
       meta,
       date: itemDate(meta),

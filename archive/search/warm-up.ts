@@ -15,6 +15,7 @@ import { relatedTo } from './related';
 import { Segment } from './segment';
 import { SegmentBuilder } from './segment-builder';
 import { decodeSegment, encodeSegment, encodeStream, segmentChecksum } from './segment-file';
+import { SearchRequest } from './request';
 import type { SearchMeta } from './types';
 
 const TEXTS = [
@@ -122,7 +123,15 @@ export function warmUp(stop: () => boolean, busy: () => boolean = () => false): 
       });
     });
     // Pages of 50 and of 10: a short page over many matches ranks through the bounded heap.
-    for (const q of QUERIES) steps.push(() => void runner!.run({ q, limit: r % 2 ? 10 : 50 }, segs, []));
+    // Each request is checked by the contract's schema, as the app's search box sends it,
+    // so that the code compiled here reads requests of the shape real ones have.
+    for (const q of QUERIES) {
+      const limit = r % 2 ? 10 : 50;
+      steps.push(() => {
+        const request = SearchRequest.parse({ q, sort: 'relevance', tags: undefined, offset: 0, limit });
+        void runner!.run(request, segs, []);
+      });
+    }
     const m = metas[r];
     steps.push(
       () =>
