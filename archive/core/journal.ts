@@ -59,8 +59,17 @@ const damaged = (file: string, what: string) =>
     `The journal ${path.basename(file)} is damaged (${what}); it was left untouched — list backups with \`dossier backups\` and restore one with \`dossier restore <id>\`.`,
   );
 
-/** Reads a journal file; null when there is none. */
-export async function readJournal(file: string): Promise<JournalContents | null> {
+/** Journal bytes read between two pauses: each record is checked against the schema, some
+ *  3 ms' worth here. Read whole, the journal a 10,000-item archive may hold before it is
+ *  folded held the thread some 60 ms after the first answer. */
+const SLICE_BYTES = 32 * 1024;
+
+/** Reads a journal file; null when there is none. Every SLICE_BYTES it awaits `pause` (a
+ *  turn of the event loop, and whatever the store waits for between slices of its reads). */
+export async function readJournal(
+  file: string,
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<JournalContents | null> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -72,7 +81,12 @@ export async function readJournal(file: string): Promise<JournalContents | null>
   let pos = 0;
   let line = 0;
   let validBytes = 0;
+  let sliceFrom = 0;
   while (pos < bytes.length) {
+    if (pos - sliceFrom >= SLICE_BYTES) {
+      await pause();
+      sliceFrom = pos;
+    }
     const end = bytes.indexOf(0x0a, pos);
     const last = end < 0 || end === bytes.length - 1;
     const text = bytes.toString('utf8', pos, end < 0 ? bytes.length : end);

@@ -518,8 +518,8 @@ async function readConsistently(
 ): Promise<{ old: JournalContents | null; current: JournalContents | null }> {
   for (let attempt = 1; ; attempt++) {
     await db.read();
-    const old = await readJournal(path.join(dir, 'journal.old'));
-    const current = await readJournal(path.join(dir, 'journal'));
+    const old = await readJournal(path.join(dir, 'journal.old'), pause);
+    const current = await readJournal(path.join(dir, 'journal'), pause);
     const records = [...(old?.records ?? []), ...(current?.records ?? [])].filter((r) => r.seq > db.data.seq);
     const gapAt = records.findIndex((r, i) => r.seq !== db.data.seq + 1 + i);
     if (gapAt < 0) {

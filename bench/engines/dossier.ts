@@ -80,7 +80,9 @@ export function dossier(): BenchEngine {
     },
     async undoAdds() {
       for (const id of added.splice(0)) await dispatch(archive!, 'items.delete', { id });
-      // Untimed: the next open then finds its state already backed up, as prepare() left it.
+      // Untimed: the next open then finds its edits folded into dossier.json and its state
+      // backed up, as prepare() left it; else each run's journal grows the next one's open.
+      await archive!.store.fold();
       await archive!.backups?.take('bench', { force: true });
     },
     async close() {
