@@ -95,6 +95,21 @@ describe('the index catalog', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('shows the notes of an item that has some as a snippet, read from the catalog when the hit is made', async () => {
+    const dir = await closedArchive();
+    const lazy = await Archive.open(dir, { readOnly: true, searchFirst: true });
+    // "visit" is only in the note of the first item.
+    const [noted] = (await search(lazy, 'visit')).hits;
+    expect(noted.title).toBe('Beijing and Moscow');
+    const marked = noted.snippets.flatMap((s) => s.marks.map(([a, b]) => s.text.slice(a, b)));
+    expect(marked).toContain('visit');
+    expect(noted.snippets.some((s) => s.text.includes('Compare with the 2019 visit'))).toBe(true);
+    // An item without notes is shown by its body alone.
+    const [plain] = (await search(lazy, 'amur')).hits;
+    expect(plain.snippets.map((s) => s.text)).toEqual([expect.stringContaining('Amur')]);
+    await lazy.close();
+  });
+
   it('is ignored when damaged or foreign, and a damaged line of long fields only loses a snippet', async () => {
     const dir = await closedArchive();
     const file = path.join(dir, 'index', 'catalog');

@@ -324,16 +324,19 @@ export class QueryRunner {
   private makeSnippets(meta: SearchMeta, terms: Set<string>): Snippet[] {
     // An item with no body (a bookmark) is shown by its description and address.
     const body = this.body(meta.id) || meta.excerpt || '';
+    // Only an item with notes or highlights has notes text; for the rest it is not asked for
+    // (a catalog item's long fields are a file read each time).
+    const notes = meta.hasNotes || meta.hasHighlights ? meta.notes : '';
     const analyzer = analyzerFor(meta.language);
     const snippets: Snippet[] = [];
     if (terms.size > 0) {
       const b = makeSnippet(body, terms, analyzer);
       if (b) snippets.push(b);
-      const n = makeSnippet(meta.notes, terms, analyzer);
+      const n = makeSnippet(notes, terms, analyzer);
       if (n) snippets.push(n);
     }
     if (snippets.length === 0)
-      snippets.push(leadSnippet(body || meta.notes || [meta.url, meta.title].filter(Boolean).join(' — ')));
+      snippets.push(leadSnippet(body || notes || [meta.url, meta.title].filter(Boolean).join(' — ')));
     return snippets;
   }
 }
