@@ -1,10 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeRecord, JOURNAL_VERSION, readJournal } from './journal';
-
-const HEADER = JSON.stringify({ format: 'dossier-journal', version: JOURNAL_VERSION });
+import { encodeRecord, JournalWriter, readJournal } from './journal';
 
 describe('reading the journal', () => {
   let dir = '';
@@ -21,7 +19,10 @@ describe('reading the journal', () => {
       at: '2026-12-03T10:00:00.000Z',
       changes: [{ op: 'del', coll: 'items', id: i.toString(16).padStart(16, '0') }],
     }));
-    await writeFile(file, `${HEADER}\n${records.map((r) => encodeRecord(JSON.stringify(r))).join('')}`);
+    // Written as the store writes one: its header, then the records.
+    const writer = await JournalWriter.open(file, null);
+    await writer.append(records.map((r) => encodeRecord(JSON.stringify(r))).join(''));
+    await writer.close();
     let pauses = 0;
     const sliced = await readJournal(file, async () => {
       pauses++;
